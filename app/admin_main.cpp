@@ -1,0 +1,394 @@
+// mvdash-admin: the command-line tool for ops. Exit codes: 0 ok, 1 failed, 2 usage.
+
+#include "connectionsettings.h"
+#include "database.h"
+#include "dberror.h"
+#include "eventgenerator.h"
+#include "migrationrunner.h"
+#include "monitoring.h"
+#include "qtfmt.h"
+#include "refreshrunner.h"
+#include "seeder.h"
+#include "texttable.h"
+#include "viewverifier.h"
+
+#include <cstdio>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QVariant>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+using namespace mvdash;
+
+namespace {
+
+enum Exit { Ok = 0, Failed = 1, Usage = 2 };
+
+struct UsageError {
+    QString message;
+};
+
+void out(const QString &text) {
+    std::fputs(text.toUtf8().constData(), stdout);
+    std::fflush(stdout);
+}
+
+QString bytes(qint64 n) {
+    return QLocale::c().formattedDataSize(n, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString age(std::optional<qint64> seconds) {
+    if (!seconds)
+        return QStringLiteral("never");
+    const qint64 s = *seconds;
+    if (s < 120)
+        return QStringLiteral("%1 s").arg(s);
+    if (s < 7200)
+        return QStringLiteral("%1 min").arg(s / 60);
+    if (s < 172800)
+        return QStringLiteral("%1 h").arg(s / 3600);
+    return QStringLiteral("%1 d").arg(s / 86400);
+}
+
+QString rows(std::optional<qint64> estimate) {
+    return estimate ? QLocale::c().toString(*estimate) : QStringLiteral("?");
+}
+
+class Admin {
+public:
+    explicit Admin(QCommandLineParser &parser)
+        : parser_(parser) {}
+
+    int run(const QStringList &args) {
+        const QString command = args.value(0);
+        const QStringList rest = args.mid(1);
+        if (command == u"migrate")
+            return migrate(rest);
+        if (command == u"seed")
+            return seed(rest);
+        if (command == u"refresh")
+            return refresh(rest);
+        if (command == u"status")
+            return status(rest);
+        if (command == u"sizes")
+            return sizes(rest);
+        if (command == u"tenant-view")
+            return tenantView(rest);
+        if (command == u"verify")
+            return verify(rest);
+        throw UsageError{command.isEmpty() ? QStringLiteral("no command given")
+                                           : QStringLiteral("unknown command: %1").arg(command)};
+    }
+
+private:
+    ConnectionSettings settings() const {
+        QString error;
+        const auto parsed =
+            ConnectionSettings::fromDsn(parser_.value(QStringLiteral("dsn")), &error);
+        if (!parsed)
+            throw UsageError{error};
+        return *parsed;
+    }
+
+    std::unique_ptr<Connection> connect(bool requireSchema = true) const {
+        auto connection = std::make_unique<Connection>(settings(), QStringLiteral("admin"));
+        if (requireSchema) {
+            if (const auto problem = schemaProblem(connection->db()))
+                throw DbError(*problem);
+        }
+        return connection;
+    }
+
+    static void noArguments(const QStringList &rest) {
+        if (!rest.isEmpty())
+            throw UsageError{QStringLiteral("unexpected argument: %1").arg(rest.first())};
+    }
+
+    int migrate(const QStringList &rest) {
+        noArguments(rest);
+        auto connection = connect(false);
+        MigrationRunner runner(connection->db());
+        const QList<Migration> applied = runner.migrate();
+        if (applied.isEmpty())
+            out(QStringLiteral("database %1 is up to date\n").arg(connection->describe()));
+        for (const Migration &m : applied)
+            out(QStringLiteral("applied %1\n").arg(m.name));
+        return Ok;
+    }
+
+    qint64 positiveNumber(const QString &option, qint64 fallback) const {
+        if (!parser_.isSet(option))
+            return fallback;
+        bool ok = false;
+        const qint64 value = parser_.value(option).toLongLong(&ok);
+        if (!ok || value < 0)
+            throw UsageError{QStringLiteral("--%1 needs a non-negative whole number").arg(option)};
+        return value;
+    }
+
+    int seed(const QStringList &rest) {
+        noArguments(rest);
+        EventGenerator::Options options;
+        options.events = positiveNumber(QStringLiteral("events"), 100000);
+        options.seed = quint64(positiveNumber(QStringLiteral("seed"), 1));
+        auto connection = connect(); // checks the schema before writing anything
+        const SeedReport report = seedDatabase(settings(), options);
+        out(QStringLiteral("seeded %1 events for %2 tenants in %3 s (%4 events/s)\n")
+                .arg(report.events)
+                .arg(report.tenants)
+                .arg(report.seconds, 0, 'f', 1)
+                .arg(qint64(double(report.events) / std::max(report.seconds, 0.001))));
+        return Ok;
+    }
+
+    int refresh(const QStringList &views) {
+        auto connection = connect();
+        const QString lockTimeout = parser_.value(QStringLiteral("lock-timeout"));
+        if (!QRegularExpression(QStringLiteral("^\\d+(ms|s|min)?$")).match(lockTimeout).hasMatch())
+            throw UsageError{QStringLiteral("--lock-timeout takes a duration such as 5s or 500ms")};
+        execScript(connection->db(), QStringLiteral("SET lock_timeout = '%1'").arg(lockTimeout),
+                   QStringLiteral("lock_timeout"));
+        RefreshRunner runner(connection->db());
+        int failures = 0;
+        const auto outcomes = runner.run(
+            views,
+            [](const RefreshPlanEntry &e) {
+                out(QStringLiteral("%1 %2 ... ")
+                        .arg(e.view.leftJustified(28), e.method.leftJustified(12)));
+            },
+            [&](const RefreshOutcome &o) {
+                if (o.outcome == u"ok")
+                    out(QStringLiteral("ok in %1 ms\n").arg(o.durationMs));
+                else if (o.outcome == u"skipped")
+                    out(QStringLiteral("skipped: %1\n").arg(o.error));
+                else {
+                    ++failures;
+                    out(QStringLiteral("FAILED: %1\n").arg(o.error));
+                }
+            });
+        out(QStringLiteral("%1 view(s) refreshed, %2 failed\n")
+                .arg(std::count_if(outcomes.cbegin(), outcomes.cend(),
+                                   [](const RefreshOutcome &o) { return o.outcome == u"ok"; }))
+                .arg(failures));
+        return failures ? Failed : Ok;
+    }
+
+    int status(const QStringList &rest) {
+        noArguments(rest);
+        auto connection = connect();
+        const QList<ViewStatus> list = fetchViewStatus(connection->db());
+        if (parser_.isSet(QStringLiteral("json"))) {
+            QJsonArray array;
+            for (const ViewStatus &s : list) {
+                array.append(QJsonObject{
+                    {QStringLiteral("view"), s.view},
+                    {QStringLiteral("populated"), s.populated},
+                    {QStringLiteral("next_method"), s.nextMethod},
+                    {QStringLiteral("row_estimate"),
+                     s.rowEstimate ? QJsonValue(double(*s.rowEstimate)) : QJsonValue()},
+                    {QStringLiteral("total_bytes"), double(s.totalBytes)},
+                    {QStringLiteral("last_refreshed_at"),
+                     s.lastRefreshedAt.isValid()
+                         ? QJsonValue(s.lastRefreshedAt.toUTC().toString(Qt::ISODateWithMs))
+                         : QJsonValue()},
+                    {QStringLiteral("age_seconds"),
+                     s.ageSeconds ? QJsonValue(double(*s.ageSeconds)) : QJsonValue()},
+                    {QStringLiteral("avg_refresh_ms"), s.avgRefreshMs},
+                    {QStringLiteral("last_duration_ms"), s.lastDurationMs},
+                    {QStringLiteral("refresh_count"), s.refreshCount},
+                    {QStringLiteral("last_outcome"), s.lastOutcome},
+                    {QStringLiteral("last_error"), s.lastError},
+                    {QStringLiteral("failure_count"), s.failureCount}});
+            }
+            out(QString::fromUtf8(QJsonDocument(array).toJson()));
+            return Ok;
+        }
+        TextTable table({QStringLiteral("view"), QStringLiteral("populated"),
+                         QStringLiteral("method"), QStringLiteral("rows"), QStringLiteral("size"),
+                         QStringLiteral("last refresh (UTC)"), QStringLiteral("age"),
+                         QStringLiteral("avg ms"), QStringLiteral("last ms"),
+                         QStringLiteral("count"), QStringLiteral("last error")},
+                        {false, false, false, true, true, false, true, true, true, true, false});
+        for (const ViewStatus &s : list) {
+            table.addRow({s.view, s.populated ? QStringLiteral("yes") : QStringLiteral("NO"),
+                          s.nextMethod, rows(s.rowEstimate), bytes(s.totalBytes),
+                          s.lastRefreshedAt.isValid() ? s.lastRefreshedAt.toUTC().toString(
+                                                            QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                                                      : QStringLiteral("never"),
+                          age(s.ageSeconds), s.avgRefreshMs, s.lastDurationMs,
+                          QString::number(s.refreshCount),
+                          s.lastOutcome == u"failed" ? s.lastError.left(60) : QString()});
+        }
+        out(QStringLiteral("%1\n").arg(connection->describe()) + table.render());
+        return Ok;
+    }
+
+    int sizes(const QStringList &rest) {
+        noArguments(rest);
+        auto connection = connect();
+        const QList<ViewSize> list = fetchViewSizes(connection->db());
+        const SizeRatio ratio = fetchSizeRatio(connection->db());
+        if (parser_.isSet(QStringLiteral("json"))) {
+            QJsonArray array;
+            for (const ViewSize &s : list)
+                array.append(
+                    QJsonObject{{QStringLiteral("view"), s.view},
+                                {QStringLiteral("total_bytes"), double(s.totalBytes)},
+                                {QStringLiteral("table_bytes"), double(s.tableBytes)},
+                                {QStringLiteral("index_bytes"), double(s.indexBytes)},
+                                {QStringLiteral("index_count"), s.indexCount},
+                                {QStringLiteral("row_estimate"),
+                                 s.rowEstimate ? QJsonValue(double(*s.rowEstimate)) : QJsonValue()},
+                                {QStringLiteral("populated"), s.populated},
+                                {QStringLiteral("has_unique_index"), s.hasUniqueIndex},
+                                {QStringLiteral("share_of_event_tables"), s.shareOfEventTables}});
+            out(QString::fromUtf8(
+                QJsonDocument(QJsonObject{{QStringLiteral("views"), array},
+                                          {QStringLiteral("views_bytes"), double(ratio.viewsBytes)},
+                                          {QStringLiteral("event_tables_bytes"),
+                                           double(ratio.eventTablesBytes)},
+                                          {QStringLiteral("ratio"), ratio.ratio}})
+                    .toJson()));
+            return Ok;
+        }
+        TextTable table({QStringLiteral("view"), QStringLiteral("total"), QStringLiteral("table"),
+                         QStringLiteral("indexes"), QStringLiteral("#idx"), QStringLiteral("rows"),
+                         QStringLiteral("populated"), QStringLiteral("unique key"),
+                         QStringLiteral("share of events")},
+                        {false, true, true, true, true, true, false, false, true});
+        for (const ViewSize &s : list)
+            table.addRow({s.view, bytes(s.totalBytes), bytes(s.tableBytes), bytes(s.indexBytes),
+                          QString::number(s.indexCount), rows(s.rowEstimate),
+                          s.populated ? QStringLiteral("yes") : QStringLiteral("NO"),
+                          s.hasUniqueIndex ? QStringLiteral("yes") : QStringLiteral("no"),
+                          s.shareOfEventTables.isEmpty() ? QStringLiteral("-")
+                                                         : percent(s.shareOfEventTables)});
+        out(table.render());
+        out(QStringLiteral("all views: %1 of %2 event tables = %3 (the guide expects 10-30%)\n")
+                .arg(bytes(ratio.viewsBytes), bytes(ratio.eventTablesBytes),
+                     ratio.ratio.isEmpty() ? QStringLiteral("-") : percent(ratio.ratio)));
+        return Ok;
+    }
+
+    static QString percent(const QString &ratio) {
+        return QString::number(ratio.toDouble() * 100.0, 'f', 1) + u'%';
+    }
+
+    int tenantView(const QStringList &rest) {
+        if (rest.size() != 3 || (rest[0] != u"create" && rest[0] != u"drop"))
+            throw UsageError{QStringLiteral("usage: tenant-view create|drop VIEW TENANT_ID")};
+        bool ok = false;
+        const qint64 tenant = rest[2].toLongLong(&ok);
+        if (!ok || tenant < 0)
+            throw UsageError{QStringLiteral("TENANT_ID must be a non-negative whole number")};
+        auto connection = connect();
+        QSqlQuery q = runQuery(connection->db(),
+                               rest[0] == u"create" ? QStringLiteral("tenant_view_create")
+                                                    : QStringLiteral("tenant_view_drop"),
+                               {rest[1], tenant});
+        q.next();
+        out(QStringLiteral("%1 %2\n").arg(rest[0] == u"create" ? QStringLiteral("created")
+                                                               : QStringLiteral("dropped"),
+                                          q.value(0).toString()));
+        return Ok;
+    }
+
+    int verify(const QStringList &rest) {
+        noArguments(rest);
+        auto connection = connect();
+        const int maxDiffs = int(positiveNumber(QStringLiteral("max-diffs"), 20));
+        const QList<ViewVerifier::Result> results =
+            ViewVerifier(connection->db()).verifyAll(maxDiffs);
+        bool clean = true;
+        for (const auto &r : results) {
+            out(QStringLiteral("%1 %2 rows, replay %3 rows: %4\n")
+                    .arg(r.view.leftJustified(22))
+                    .arg(r.actualRows, 9)
+                    .arg(r.expectedRows, 9)
+                    .arg(r.differenceCount == 0
+                             ? QStringLiteral("ok")
+                             : QStringLiteral("%1 difference(s)").arg(r.differenceCount)));
+            for (const QString &d : r.differences)
+                out(QStringLiteral("  %1\n").arg(d));
+            clean = clean && r.differenceCount == 0;
+        }
+        return clean ? Ok : Failed;
+    }
+
+    QCommandLineParser &parser_;
+};
+
+} // namespace
+
+int main(int argc, char *argv[]) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("mvdash-admin"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MVDASH_VERSION));
+    auto log = spdlog::stderr_color_mt("mvdash-admin");
+    log->set_pattern("mvdash-admin: %v");
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Administers the materialized views of an mvdash database.\n\n"
+        "Commands:\n"
+        "  migrate                        apply the bundled migrations\n"
+        "  seed [--events N] [--seed S]   append generated demo events\n"
+        "  refresh [VIEW...]              refresh all views (dependencies first) or the named "
+        "ones\n"
+        "  status [--json]                per view: populated, rows, size, last refresh, timings\n"
+        "  sizes [--json]                 per view sizes and their share of the event tables\n"
+        "  tenant-view create|drop VIEW TENANT_ID   a per-tenant copy of a view\n"
+        "  verify                         compare every view with a replay of the events\n\n"
+        "Connection: --dsn (key=value or postgresql:// URI), else the PG* variables, the service\n"
+        "file and ~/.pgpass, as libpq does. Passwords are never accepted on the command line."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("dsn"), QStringLiteral("libpq connection string or URI."),
+                      QStringLiteral("dsn")});
+    parser.addOption(
+        {QStringLiteral("json"), QStringLiteral("Machine-readable output (status, sizes).")});
+    parser.addOption({QStringLiteral("events"),
+                      QStringLiteral("seed: how many events (default 100000)."),
+                      QStringLiteral("n")});
+    parser.addOption({QStringLiteral("seed"), QStringLiteral("seed: random seed (default 1)."),
+                      QStringLiteral("s")});
+    parser.addOption(
+        {QStringLiteral("lock-timeout"),
+         QStringLiteral("refresh: give up waiting for a lock after this (default 10s)."),
+         QStringLiteral("duration"), QStringLiteral("10s")});
+    parser.addOption({QStringLiteral("max-diffs"),
+                      QStringLiteral("verify: differences listed per view (default 20)."),
+                      QStringLiteral("n")});
+    parser.addPositionalArgument(
+        QStringLiteral("command"),
+        QStringLiteral("migrate, seed, refresh, status, sizes, tenant-view, verify"));
+
+    if (!parser.parse(app.arguments())) {
+        log->error("{} (see --help)", parser.errorText());
+        return Usage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out(parser.helpText());
+        return Ok;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        out(QStringLiteral("mvdash-admin %1\n").arg(QCoreApplication::applicationVersion()));
+        return Ok;
+    }
+    try {
+        return Admin(parser).run(parser.positionalArguments());
+    } catch (const UsageError &e) {
+        log->error("{} (see --help)", e.message);
+        return Usage;
+    } catch (const DbError &e) {
+        log->error("{}", e.message());
+        return Failed;
+    }
+}

@@ -1,0 +1,158 @@
+#include "localcluster.h"
+
+#include <pwd.h>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <unistd.h>
+
+namespace mvdash {
+
+namespace {
+bool runningAsRoot() {
+    return geteuid() == 0;
+}
+
+void chownToPostgres(const QString &path) {
+    if (!runningAsRoot())
+        return;
+    if (const passwd *pw = getpwnam("postgres"))
+        (void)chown(QFile::encodeName(path).constData(), pw->pw_uid, pw->pw_gid);
+}
+} // namespace
+
+LocalCluster::LocalCluster(Options options)
+    : options_(std::move(options)) {
+    if (options_.directory.isEmpty()) {
+        temporary_ =
+            std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/mvdash-pg-XXXXXX"));
+        directory_ = temporary_->path();
+    } else {
+        directory_ = QDir(options_.directory).absolutePath();
+        QDir().mkpath(directory_);
+    }
+    chownToPostgres(directory_);
+}
+
+LocalCluster::~LocalCluster() {
+    if (temporary_)
+        stop(nullptr, true);
+}
+
+QString LocalCluster::binDirectory() {
+    QDir root(QStringLiteral("/usr/lib/postgresql"));
+    QStringList versions = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    std::sort(versions.begin(), versions.end(),
+              [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
+    for (const QString &v : versions) {
+        const QString bin = root.filePath(v + QStringLiteral("/bin"));
+        if (QFile::exists(bin + QStringLiteral("/initdb")))
+            return bin;
+    }
+    return {};
+}
+
+bool LocalCluster::run(const QString &program, const QStringList &args, QString *error,
+                       int timeoutMs) const {
+    QProcess process;
+    process.setWorkingDirectory(directory_);
+    const QString bin = binDirectory() + u'/' + program;
+    if (runningAsRoot())
+        process.start(QStringLiteral("runuser"),
+                      QStringList{QStringLiteral("-u"), QStringLiteral("postgres"),
+                                  QStringLiteral("--"), bin} +
+                          args);
+    else
+        process.start(bin, args);
+    const bool finished = process.waitForFinished(timeoutMs);
+    if (finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0)
+        return true;
+    if (error) {
+        const QString output = QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
+        *error =
+            QStringLiteral("%1 failed: %2")
+                .arg(program, output.isEmpty() ? process.errorString() : output.section(u'\n', -1));
+    }
+    if (!finished)
+        process.kill();
+    return false;
+}
+
+bool LocalCluster::start(QString *error) {
+    if (binDirectory().isEmpty()) {
+        if (error)
+            *error =
+                QStringLiteral("PostgreSQL server binaries not found under /usr/lib/postgresql "
+                               "(install postgresql-15)");
+        return false;
+    }
+    if (!QFile::exists(dataDirectory() + QStringLiteral("/PG_VERSION"))) {
+        if (!run(QStringLiteral("initdb"),
+                 {QStringLiteral("-D"), dataDirectory(), QStringLiteral("-U"),
+                  QStringLiteral("postgres"), QStringLiteral("-A"), QStringLiteral("trust"),
+                  QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--locale=C.UTF-8")},
+                 error))
+            return false;
+        QFile conf(dataDirectory() + QStringLiteral("/postgresql.conf"));
+        if (!conf.open(QIODevice::Append)) {
+            if (error)
+                *error = QStringLiteral("cannot write %1").arg(conf.fileName());
+            return false;
+        }
+        QByteArray text = "\n# mvdash private cluster\n"
+                          "listen_addresses = ''\n"
+                          "unix_socket_directories = '" +
+                          QFile::encodeName(directory_) +
+                          "'\n"
+                          "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
+                          "shared_buffers = 256MB\nwork_mem = 64MB\nmaintenance_work_mem = 256MB\n"
+                          "max_connections = 200\n";
+        if (options_.withPgCron)
+            text += "shared_preload_libraries = 'pg_cron'\ncron.database_name = 'postgres'\n"
+                    "cron.use_background_workers = on\nmax_worker_processes = 20\n";
+        conf.write(text);
+        conf.close();
+        if (options_.passwordLogins) {
+            QFile hba(dataDirectory() + QStringLiteral("/pg_hba.conf"));
+            if (hba.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                hba.write("local all postgres trust\nlocal all all scram-sha-256\n");
+        }
+    }
+    if (isRunning())
+        return true;
+    return run(QStringLiteral("pg_ctl"),
+               {QStringLiteral("-D"), dataDirectory(), QStringLiteral("-l"),
+                directory_ + QStringLiteral("/server.log"), QStringLiteral("-w"),
+                QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("start")},
+               error, 90000);
+}
+
+bool LocalCluster::isRunning() const {
+    return run(QStringLiteral("pg_ctl"),
+               {QStringLiteral("-D"), dataDirectory(), QStringLiteral("status")}, nullptr);
+}
+
+bool LocalCluster::stop(QString *error, bool immediate) {
+    if (!QFile::exists(dataDirectory() + QStringLiteral("/postmaster.pid")))
+        return true;
+    return run(QStringLiteral("pg_ctl"),
+               {QStringLiteral("-D"), dataDirectory(), QStringLiteral("-m"),
+                immediate ? QStringLiteral("immediate") : QStringLiteral("fast"),
+                QStringLiteral("-w"), QStringLiteral("stop")},
+               error);
+}
+
+ConnectionSettings LocalCluster::settings(const QString &database, const QString &user) const {
+    ConnectionSettings s;
+    s.set(QStringLiteral("host"), directory_);
+    s.set(QStringLiteral("dbname"), database);
+    s.set(QStringLiteral("user"), user);
+    return s;
+}
+
+QString LocalCluster::dsn(const QString &database, const QString &user) const {
+    return settings(database, user).connectOptions();
+}
+
+} // namespace mvdash

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "connectionsettings.h"
+
+#include <memory>
+#include <QString>
+#include <QTemporaryDir>
+
+namespace mvdash {
+
+// A private PostgreSQL cluster on this machine: initdb + pg_ctl (as the postgres user when
+// running as root, since PostgreSQL refuses root), listening only on a unix socket in its
+// own directory, so that any number of them run side by side. Used by every database test
+// (a fresh one per suite) and by the demo (a persistent one, reused between runs).
+class LocalCluster {
+public:
+    struct Options {
+        QString directory;           // empty: a temporary directory removed afterwards
+        bool withPgCron = false;     // preload pg_cron (cron.database_name = postgres)
+        bool passwordLogins = false; // scram-sha-256 for every role but postgres
+    };
+
+    explicit LocalCluster(Options options);
+    LocalCluster()
+        : LocalCluster(Options{}) {}
+    ~LocalCluster();
+    LocalCluster(const LocalCluster &) = delete;
+    LocalCluster &operator=(const LocalCluster &) = delete;
+
+    // Creates the cluster when its directory holds none, then starts it (a running one is
+    // reused). False with a one-line reason on failure.
+    bool start(QString *error);
+    bool stop(QString *error = nullptr, bool immediate = false);
+    bool isRunning() const;
+
+    QString socketDirectory() const { return directory_; }
+    QString dataDirectory() const { return directory_ + QStringLiteral("/data"); }
+    // Connection to `database` as `user` over the socket.
+    ConnectionSettings settings(const QString &database = QStringLiteral("postgres"),
+                                const QString &user = QStringLiteral("postgres")) const;
+    QString dsn(const QString &database = QStringLiteral("postgres"),
+                const QString &user = QStringLiteral("postgres")) const;
+
+    // The directory of initdb, pg_ctl and psql of the newest installed PostgreSQL.
+    static QString binDirectory();
+
+private:
+    bool run(const QString &program, const QStringList &args, QString *error,
+             int timeoutMs = 60000) const;
+    Options options_;
+    std::unique_ptr<QTemporaryDir> temporary_;
+    QString directory_;
+};
+
+} // namespace mvdash

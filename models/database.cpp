@@ -1,0 +1,129 @@
+#include "database.h"
+
+#include "dberror.h"
+#include "qtfmt.h"
+
+#include <libpq-fe.h>
+#include <QAtomicInteger>
+#include <QFile>
+#include <QHash>
+#include <QMutex>
+#include <QSqlDriver>
+#include <QThread>
+#include <spdlog/spdlog.h>
+
+namespace mvdash {
+
+DbError DbError::fromSqlError(const QString &context, const QSqlError &error) {
+    QString text = error.databaseText().trimmed();
+    if (text.isEmpty())
+        text = error.driverText().trimmed();
+    // libpq prefixes server messages with "ERROR:  " and may add detail lines; the first
+    // line is the message a person needs, the rest goes to the log through what().
+    text.remove(QStringLiteral("ERROR:  "));
+    text.remove(QStringLiteral("FATAL:  "));
+    text = text.simplified();
+    return DbError(context.isEmpty() ? text : context + QStringLiteral(": ") + text,
+                   error.nativeErrorCode());
+}
+
+PGconn *nativeHandle(const QSqlDatabase &db) {
+    if (!db.isValid() || !db.driver())
+        return nullptr;
+    const QVariant handle = db.driver()->handle();
+    // QPSQL registers the handle under libpq's struct name
+    if (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0)
+        return nullptr;
+    return *static_cast<PGconn *const *>(handle.data());
+}
+
+namespace {
+// Server notices (NOTICE: relation exists, skipping ...) go to the log, not to stderr.
+void logNotice(void *, const char *message) {
+    spdlog::debug("server: {}", QString::fromUtf8(message).trimmed());
+}
+} // namespace
+
+Connection::Connection(const ConnectionSettings &settings, const QString &purpose) {
+    static QAtomicInteger<quint64> counter;
+    name_ = QStringLiteral("mvdash-%1-%2").arg(purpose).arg(counter.fetchAndAddRelaxed(1));
+    ConnectionSettings effective = settings;
+    if (effective.value(QStringLiteral("application_name")).isEmpty())
+        effective.set(QStringLiteral("application_name"), QStringLiteral("mvdash ") + purpose);
+    if (effective.value(QStringLiteral("connect_timeout")).isEmpty())
+        effective.set(QStringLiteral("connect_timeout"), QStringLiteral("10"));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name_);
+    db.setConnectOptions(effective.connectOptions());
+    // numeric values arrive as exact text, never as double
+    db.setNumericalPrecisionPolicy(QSql::HighPrecision);
+    if (!db.open()) {
+        const QSqlError error = db.lastError();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name_);
+        QString text = error.databaseText().trimmed().simplified();
+        text.remove(QStringLiteral("FATAL:  "));
+        text.remove(QStringLiteral("FATAL: "));
+        throw DbError(QStringLiteral("cannot connect: ") +
+                      (text.isEmpty() ? error.driverText() : text));
+    }
+    if (PGconn *conn = nativeHandle(db))
+        PQsetNoticeProcessor(conn, logNotice, nullptr);
+}
+
+Connection::~Connection() {
+    {
+        QSqlDatabase db = QSqlDatabase::database(name_, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name_);
+}
+
+QString Connection::describe() const {
+    PGconn *conn = nativeHandle(db());
+    if (!conn)
+        return name_;
+    const QString host = QString::fromUtf8(PQhost(conn));
+    return QStringLiteral("%1@%2:%3/%4")
+        .arg(QString::fromUtf8(PQuser(conn)), host, QString::fromUtf8(PQport(conn)),
+             QString::fromUtf8(PQdb(conn)));
+}
+
+int Connection::backendPid() const {
+    PGconn *conn = nativeHandle(db());
+    return conn ? PQbackendPID(conn) : 0;
+}
+
+QString catalogQuery(const QString &name) {
+    static QMutex mutex;
+    static QHash<QString, QString> cache;
+    QMutexLocker lock(&mutex);
+    auto it = cache.constFind(name);
+    if (it != cache.constEnd())
+        return *it;
+    QFile file(QStringLiteral(":/sql/queries/%1.sql").arg(name));
+    if (!file.open(QIODevice::ReadOnly))
+        throw DbError(QStringLiteral("internal error: no query named %1 in the catalog").arg(name));
+    const QString text = QString::fromUtf8(file.readAll());
+    cache.insert(name, text);
+    return text;
+}
+
+QSqlQuery runQuery(const QSqlDatabase &db, const QString &catalogName, const QVariantList &values) {
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(catalogQuery(catalogName)))
+        throw DbError::fromSqlError(catalogName, query.lastError());
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        throw DbError::fromSqlError(QString(), query.lastError());
+    return query;
+}
+
+void execScript(const QSqlDatabase &db, const QString &sql, const QString &context) {
+    QSqlQuery query(db);
+    if (!query.exec(sql))
+        throw DbError::fromSqlError(context, query.lastError());
+}
+
+} // namespace mvdash

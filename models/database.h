@@ -1,0 +1,47 @@
+#pragma once
+
+#include "connectionsettings.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+struct pg_conn;
+
+namespace mvdash {
+
+// libpq's connection behind a QPSQL connection (for COPY, cancel, notices); null if none.
+pg_conn *nativeHandle(const QSqlDatabase &db);
+
+// One QPSQL connection owned by the thread that opened it; closed and unregistered when
+// this object goes away. Every thread (worker, CLI, test) opens its own.
+class Connection {
+public:
+    // Throws DbError with libpq's one-line reason when the server cannot be reached or
+    // refuses the login. `purpose` becomes part of application_name and the Qt name.
+    Connection(const ConnectionSettings &settings, const QString &purpose);
+    ~Connection();
+    Connection(const Connection &) = delete;
+    Connection &operator=(const Connection &) = delete;
+
+    QSqlDatabase db() const { return QSqlDatabase::database(name_, false); }
+    // "user@host:port/dbname" as libpq resolved it (never the password)
+    QString describe() const;
+    int backendPid() const;
+
+private:
+    QString name_;
+};
+
+// Runs a statement from the query catalog (sql/queries/<name>.sql) with bound values,
+// streaming rows (forward only). Throws DbError on failure.
+QSqlQuery runQuery(const QSqlDatabase &db, const QString &catalogName,
+                   const QVariantList &values = {});
+// Runs SQL text that cannot be prepared (DDL, REFRESH, scripts). Throws DbError.
+void execScript(const QSqlDatabase &db, const QString &sql, const QString &context);
+
+// The text of sql/queries/<name>.sql from the compiled-in resource.
+QString catalogQuery(const QString &name);
+
+} // namespace mvdash

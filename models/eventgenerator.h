@@ -1,0 +1,47 @@
+#pragma once
+
+#include "events.h"
+
+#include <functional>
+#include <QList>
+
+namespace mvdash {
+
+// Deterministic, realistic demo and test data: tenants of very different sizes (a Zipf
+// spread), bets and payments told as stories of several events, and the awkward cases the
+// views must get right: out-of-order arrival (event_id order differs from timestamp order),
+// equal timestamps, fields set only on some events, cancelled/voided/re-settled bets,
+// failing and completing payments, users with only payments or only balance movements,
+// tenants without events and events of a tenant that has no tenants row.
+class EventGenerator {
+public:
+    struct Options {
+        qint64 events = 100000; // about this many events in all three tables together
+        quint64 seed = 1;
+        int tenants = 24;         // tenants with events
+        int emptyTenants = 3;     // tenants rows without any event
+        bool orphanTenant = true; // events of a tenant_id that has no tenants row
+        qint64 firstTenantId = 10001;
+    };
+    // Where the next event_id of a tenant's table starts (so that appending never
+    // collides with what is there): called once per tenant and table.
+    using NextEventId = std::function<qint64(qint64 tenantId, const char *table)>;
+
+    struct Sinks {
+        std::function<void(const BetEvent &)> bet;
+        std::function<void(const BalanceEvent &)> balance;
+        std::function<void(const PaymentEvent &)> payment;
+    };
+
+    explicit EventGenerator(Options options);
+
+    // The tenants rows this data set uses (without the orphan tenant).
+    QList<Tenant> tenants() const;
+    // Generates the events; returns how many were produced.
+    qint64 generate(const NextEventId &nextEventId, const Sinks &sinks) const;
+
+private:
+    Options options_;
+};
+
+} // namespace mvdash

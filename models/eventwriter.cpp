@@ -1,0 +1,218 @@
+#include "eventwriter.h"
+
+#include "database.h"
+#include "dberror.h"
+
+#include <libpq-fe.h>
+#include <QSqlQuery>
+
+namespace mvdash {
+
+namespace {
+
+// COPY text format: \N for null, backslash escapes for the few special characters
+void field(QByteArray &line, const QString &value) {
+    const QByteArray utf8 = value.toUtf8();
+    for (char c : utf8) {
+        switch (c) {
+        case '\\':
+            line += "\\\\";
+            break;
+        case '\t':
+            line += "\\t";
+            break;
+        case '\n':
+            line += "\\n";
+            break;
+        case '\r':
+            line += "\\r";
+            break;
+        default:
+            line += c;
+        }
+    }
+    line += '\t';
+}
+void field(QByteArray &line, const OptText &value) {
+    if (value)
+        field(line, *value);
+    else
+        line += "\\N\t";
+}
+void field(QByteArray &line, const OptDecimal &value) {
+    if (value)
+        line += value->toShortString().toLatin1();
+    else
+        line += "\\N";
+    line += '\t';
+}
+void field(QByteArray &line, qint64 value) {
+    line += QByteArray::number(value);
+    line += '\t';
+}
+void endLine(QByteArray &line) {
+    line[line.size() - 1] = '\n';
+}
+
+constexpr qsizetype kFlushBytes = 1 << 20;
+
+} // namespace
+
+struct EventWriter::Stream {
+    Stream(const ConnectionSettings &settings, const char *copySql)
+        : connection(settings, QStringLiteral("seed")) {
+        // plain libpq from here on: a QSqlQuery would read results in the middle of the COPY
+        conn = nativeHandle(connection.db());
+        finish("BEGIN");
+        PGresult *res = PQexec(conn, copySql);
+        const bool ok = PQresultStatus(res) == PGRES_COPY_IN;
+        const QString error = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+        PQclear(res);
+        if (!ok)
+            throw DbError(QStringLiteral("seed: ") + error);
+    }
+    void flush() {
+        if (buffer.isEmpty())
+            return;
+        if (PQputCopyData(conn, buffer.constData(), int(buffer.size())) != 1)
+            throw DbError(QStringLiteral("seed: ") + QString::fromUtf8(PQerrorMessage(conn)));
+        buffer.clear();
+    }
+    // Ends the COPY; the transaction stays open until finish().
+    void endCopy() {
+        flush();
+        if (PQputCopyEnd(conn, nullptr) != 1)
+            throw DbError(QStringLiteral("seed: ") + QString::fromUtf8(PQerrorMessage(conn)));
+        PGresult *res = PQgetResult(conn);
+        const bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+        const QString error = QString::fromUtf8(PQresultErrorMessage(res)).trimmed();
+        PQclear(res);
+        while ((res = PQgetResult(conn)))
+            PQclear(res);
+        copying = false;
+        if (!ok)
+            throw DbError(QStringLiteral("seed: ") +
+                          error.section(u'\n', 0, 0).remove(QStringLiteral("ERROR:  ")));
+    }
+    void finish(const char *command) {
+        PGresult *res = PQexec(conn, command);
+        const bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+        PQclear(res);
+        if (!ok)
+            throw DbError(QStringLiteral("seed: ") + QString::fromUtf8(PQerrorMessage(conn)));
+    }
+    ~Stream() {
+        if (copying) {
+            PQputCopyEnd(conn, "cancelled");
+            while (PGresult *res = PQgetResult(conn))
+                PQclear(res);
+        }
+    }
+
+    Connection connection;
+    PGconn *conn = nullptr;
+    QByteArray buffer;
+    bool copying = true;
+};
+
+EventWriter::EventWriter(const ConnectionSettings &settings)
+    : bets_(std::make_unique<Stream>(
+          settings, "COPY bet_events (tenant_id, event_id, bet_id, user_id, event_type, stake, "
+                    "odds, fixture_id, result, payout, event_timestamp) FROM STDIN"))
+    , balances_(std::make_unique<Stream>(
+          settings, "COPY balance_events (tenant_id, event_id, user_id, amount, reason, "
+                    "reference_id, event_timestamp) FROM STDIN"))
+    , payments_(std::make_unique<Stream>(
+          settings, "COPY payment_events (tenant_id, event_id, payment_id, user_id, event_type, "
+                    "amount, currency, payment_method, external_id, payment_type, "
+                    "event_timestamp) FROM STDIN")) {}
+
+EventWriter::~EventWriter() = default;
+
+void EventWriter::append(Stream &stream, const QByteArray &line) {
+    stream.buffer += line;
+    ++written_;
+    if (stream.buffer.size() >= kFlushBytes)
+        stream.flush();
+}
+
+void EventWriter::add(const BetEvent &e) {
+    QByteArray line;
+    line.reserve(128);
+    field(line, e.tenantId);
+    field(line, e.eventId);
+    field(line, e.betId);
+    field(line, e.userId);
+    field(line, e.eventType);
+    field(line, e.stake);
+    field(line, e.odds);
+    field(line, e.fixtureId);
+    field(line, e.result);
+    field(line, e.payout);
+    field(line, e.timestamp);
+    endLine(line);
+    append(*bets_, line);
+}
+
+void EventWriter::add(const BalanceEvent &e) {
+    QByteArray line;
+    line.reserve(96);
+    field(line, e.tenantId);
+    field(line, e.eventId);
+    field(line, e.userId);
+    field(line, OptDecimal(e.amount));
+    field(line, e.reason);
+    field(line, e.referenceId);
+    field(line, e.timestamp);
+    endLine(line);
+    append(*balances_, line);
+}
+
+void EventWriter::add(const PaymentEvent &e) {
+    QByteArray line;
+    line.reserve(128);
+    field(line, e.tenantId);
+    field(line, e.eventId);
+    field(line, e.paymentId);
+    field(line, e.userId);
+    field(line, e.eventType);
+    field(line, e.amount);
+    field(line, e.currency);
+    field(line, e.paymentMethod);
+    field(line, e.externalId);
+    field(line, e.paymentType);
+    field(line, e.timestamp);
+    endLine(line);
+    append(*payments_, line);
+}
+
+void EventWriter::commit() {
+    Stream *streams[] = {bets_.get(), balances_.get(), payments_.get()};
+    try {
+        for (Stream *s : streams)
+            s->endCopy();
+    } catch (...) {
+        for (Stream *s : streams) {
+            if (!s->copying)
+                s->finish("ROLLBACK");
+        }
+        throw;
+    }
+    for (Stream *s : streams)
+        s->finish("COMMIT");
+}
+
+void upsertTenants(const ConnectionSettings &settings, const QList<Tenant> &tenants) {
+    Connection connection(settings, QStringLiteral("seed"));
+    QSqlDatabase db = connection.db();
+    if (!db.transaction())
+        throw DbError::fromSqlError(QStringLiteral("tenants"), db.lastError());
+    for (const Tenant &t : tenants) {
+        QSqlQuery q = runQuery(db, QStringLiteral("upsert_tenant"),
+                               {t.tenantId, t.name, t.slug, t.status, t.plan});
+    }
+    if (!db.commit())
+        throw DbError::fromSqlError(QStringLiteral("tenants"), db.lastError());
+}
+
+} // namespace mvdash

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace mvdash {
+
+struct Migration {
+    int version = 0;
+    QString name; // file name, e.g. "002_read_models.sql"
+    QByteArray sql;
+    QString checksum; // sha256 of the file, hex
+};
+
+// Applies the numbered migrations compiled in from sql/migrations, in order, each in its
+// own transaction, and records them with a checksum in schema_migrations. Concurrent
+// runners are serialized by an advisory lock. An applied migration whose file changed
+// since is reported and stops everything: nothing is re-run or applied past it.
+class MigrationRunner {
+public:
+    explicit MigrationRunner(QSqlDatabase db);
+
+    static QList<Migration> bundled();
+
+    struct State {
+        QList<Migration> pending;
+        QStringList changed; // "002_read_models.sql: applied with checksum X, file has Y"
+        int applied = 0;
+    };
+    State state() const;
+
+    // Applies the pending migrations; returns them. Throws DbError (nothing of the failing
+    // migration stays) or when an applied migration changed.
+    QList<Migration> migrate();
+
+    // The search_path every migration runs with; functions capture it (SET ... FROM CURRENT).
+    static QString schema() { return QStringLiteral("public"); }
+
+private:
+    QSqlDatabase db_;
+};
+
+} // namespace mvdash

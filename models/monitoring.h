@@ -1,0 +1,55 @@
+#pragma once
+
+#include <optional>
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace mvdash {
+
+// One materialized view as ops see it: refresh state from the log, size from the catalog.
+struct ViewStatus {
+    QString view;
+    bool populated = false;
+    QString nextMethod; // concurrently or plain
+    bool hasUniqueIndex = false;
+    std::optional<qint64> rowEstimate;
+    qint64 totalBytes = 0;
+    QDateTime lastRefreshedAt; // invalid when never refreshed
+    std::optional<qint64> ageSeconds;
+    QString avgRefreshMs; // exact text from numeric, empty when never
+    QString lastDurationMs;
+    int refreshCount = 0;
+    QString lastOutcome;
+    QString lastError;
+    int failureCount = 0;
+};
+
+struct ViewSize {
+    QString view;
+    qint64 totalBytes = 0;
+    qint64 tableBytes = 0;
+    qint64 indexBytes = 0;
+    int indexCount = 0;
+    std::optional<qint64> rowEstimate;
+    bool populated = false;
+    bool hasUniqueIndex = false;
+    QDateTime lastRefreshedAt;
+    QString shareOfEventTables; // ratio as exact text, e.g. "0.1234"
+};
+
+struct SizeRatio {
+    qint64 viewsBytes = 0;
+    qint64 eventTablesBytes = 0;
+    QString ratio; // empty when there are no event tables bytes
+};
+
+QList<ViewStatus> fetchViewStatus(const QSqlDatabase &db);
+QList<ViewSize> fetchViewSizes(const QSqlDatabase &db);
+SizeRatio fetchSizeRatio(const QSqlDatabase &db);
+
+// "is the schema there?": nullopt when it is, else what to tell the user.
+std::optional<QString> schemaProblem(const QSqlDatabase &db);
+
+} // namespace mvdash

@@ -1,0 +1,1 @@
+SELECT nextval('materialized_views_refresh_run_seq'), materialized_views_close_interrupted()

@@ -1,0 +1,1 @@
+SELECT drop_tenant_view(?, ?)

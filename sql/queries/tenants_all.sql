@@ -1,0 +1,1 @@
+SELECT tenant_id, tenant_name, slug, status, plan FROM tenants

@@ -1,0 +1,3 @@
+SELECT tenant_id, user_id, current_balance, total_bets, total_wagered, total_winnings,
+       total_deposited, total_withdrawn, last_activity_at
+FROM user_activity_view

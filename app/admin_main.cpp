@@ -149,10 +149,10 @@ private:
     }
 
     int refresh(const QStringList &views) {
-        auto connection = connect();
         const QString lockTimeout = parser_.value(QStringLiteral("lock-timeout"));
         if (!QRegularExpression(QStringLiteral("^\\d+(ms|s|min)?$")).match(lockTimeout).hasMatch())
             throw UsageError{QStringLiteral("--lock-timeout takes a duration such as 5s or 500ms")};
+        auto connection = connect();
         execScript(connection->db(), QStringLiteral("SET lock_timeout = '%1'").arg(lockTimeout),
                    QStringLiteral("lock_timeout"));
         RefreshRunner runner(connection->db());

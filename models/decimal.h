@@ -1,6 +1,5 @@
 #pragma once
 
-#include <compare>
 #include <cstdint>
 #include <optional>
 #include <QString>
@@ -32,7 +31,9 @@ public:
         return *this;
     }
     Decimal operator-() const { return Decimal(-units_); }
-    auto operator<=>(const Decimal &) const = default;
+    bool operator==(const Decimal &other) const { return units_ == other.units_; }
+    bool operator!=(const Decimal &other) const { return units_ != other.units_; }
+    bool operator<(const Decimal &other) const { return units_ < other.units_; }
 
     bool isZero() const { return units_ == 0; }
     // For charts only: an approximation, never used for arithmetic or display of values.

@@ -1,0 +1,44 @@
+#include "testcluster.h"
+
+#include "dberror.h"
+#include "migrationrunner.h"
+
+namespace mvdash::test {
+
+TestCluster::TestCluster(LocalCluster::Options options)
+    : cluster_(std::move(options)) {}
+
+bool TestCluster::start(QString *error) {
+    return cluster_.start(error);
+}
+
+ConnectionSettings TestCluster::createDatabase(const QString &name, bool migrate) {
+    {
+        Connection admin(cluster_.settings(), QStringLiteral("test-admin"));
+        exec(admin.db(), QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(name));
+        exec(admin.db(), QStringLiteral("CREATE DATABASE \"%1\"").arg(name));
+    }
+    const ConnectionSettings settings = cluster_.settings(name);
+    if (migrate) {
+        Connection connection(settings, QStringLiteral("test-migrate"));
+        MigrationRunner(connection.db()).migrate();
+    }
+    return settings;
+}
+
+void exec(const QSqlDatabase &db, const QString &sql) {
+    execScript(db, sql, QString());
+}
+
+QVariant scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &values) {
+    QSqlQuery q(db);
+    if (!q.prepare(sql))
+        throw DbError::fromSqlError(sql.left(60), q.lastError());
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!q.exec())
+        throw DbError::fromSqlError(sql.left(60), q.lastError());
+    return q.next() ? q.value(0) : QVariant();
+}
+
+} // namespace mvdash::test

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "connectionsettings.h"
+#include "database.h"
+#include "dberror.h"
+#include "localcluster.h"
+
+#include <memory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+namespace mvdash::test {
+
+// A real, empty PostgreSQL cluster for one test suite: started in initTestCase, removed
+// when the suite ends. A suite that cannot get one fails (never skips).
+class TestCluster {
+public:
+    explicit TestCluster(LocalCluster::Options options = {});
+
+    // Starts the cluster; false with the reason in *error.
+    bool start(QString *error);
+    // A new database (dropped first if it exists), migrated unless told otherwise.
+    ConnectionSettings createDatabase(const QString &name, bool migrate = true);
+    LocalCluster &cluster() { return cluster_; }
+
+private:
+    LocalCluster cluster_;
+};
+
+// Runs SQL that needs no result on a connection; throws DbError.
+void exec(const QSqlDatabase &db, const QString &sql);
+// The first column of the first row.
+QVariant scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
+
+} // namespace mvdash::test
+
+// Fails the test with the database's message instead of letting an exception escape.
+#define MVDASH_TRY(...)                                                                            \
+    try {                                                                                          \
+        __VA_ARGS__;                                                                               \
+    } catch (const mvdash::DbError &e) {                                                           \
+        QFAIL(qPrintable(e.message()));                                                            \
+    }

@@ -1,0 +1,183 @@
+// mvdash-admin as ops use it: the happy path, and every bad input with its message and code.
+
+#include "testcluster.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace mvdash;
+using namespace mvdash::test;
+
+namespace {
+struct Run {
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run admin(const QStringList &args, const QMap<QString, QString> &env = {}) {
+    QProcess p;
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    for (const char *k : {"PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD", "PGSERVICE"})
+        e.remove(QString::fromLatin1(k));
+    for (auto it = env.cbegin(); it != env.cend(); ++it)
+        e.insert(it.key(), it.value());
+    p.setProcessEnvironment(e);
+    p.start(QStringLiteral(MVDASH_ADMIN_BINARY), args);
+    p.waitForFinished(300000);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+} // namespace
+
+#define EXPECT_RUN(run, code_, text)                                                               \
+    do {                                                                                           \
+        const Run r_ = (run);                                                                      \
+        QVERIFY2(r_.code == (code_) && (r_.out + r_.err).contains(text),                           \
+                 qPrintable(QStringLiteral("exit %1\n%2%3").arg(r_.code).arg(r_.out, r_.err)));    \
+    } while (0)
+
+class TestAdminCli : public QObject {
+    Q_OBJECT
+    TestCluster cluster_;
+    TestCluster passwordCluster_{LocalCluster::Options{QString(), false, true}};
+    QString dsn_;
+
+private slots:
+    void initTestCase() {
+        QString error;
+        QVERIFY2(cluster_.start(&error), qPrintable(error));
+        MVDASH_TRY(cluster_.createDatabase(QStringLiteral("cli"), false));
+        dsn_ = cluster_.cluster().dsn(QStringLiteral("cli"));
+    }
+
+    void usageErrorsExitWithTwo() {
+        EXPECT_RUN(admin({}), 2, "no command given");
+        EXPECT_RUN(admin({"frobnicate"}), 2, "unknown command: frobnicate");
+        EXPECT_RUN(admin({"--no-such-flag", "status"}), 2, "Unknown option");
+        EXPECT_RUN(admin({"--dsn", "host=/tmp port", "status"}), 2, "malformed DSN");
+        EXPECT_RUN(admin({"--dsn", "postgresql://[oops", "status"}), 2, "malformed DSN");
+        EXPECT_RUN(admin({"--dsn", "host=/tmp password=hunter2", "status"}), 2,
+                   "never on the command line");
+        EXPECT_RUN(admin({"--dsn", dsn_, "seed", "--events", "many"}), 2, "--events");
+        EXPECT_RUN(admin({"--dsn", dsn_, "refresh", "--lock-timeout", "soon"}), 2,
+                   "--lock-timeout");
+        EXPECT_RUN(admin({"--dsn", dsn_, "tenant-view", "create", "bets_view", "x1"}), 2,
+                   "TENANT_ID");
+        EXPECT_RUN(admin({"--dsn", dsn_, "status", "extra"}), 2, "unexpected argument");
+        // the password never shows in what is printed
+        QVERIFY(!admin({"--dsn", "host=/tmp password=hunter2", "status"}).err.contains("hunter2"));
+    }
+
+    void connectionProblemsAreOneClearLine() {
+        EXPECT_RUN(admin({"--dsn", "host=/nonexistent/socket/dir dbname=x", "status"}), 1,
+                   "cannot connect");
+        EXPECT_RUN(admin({"--dsn", cluster_.cluster().dsn(QStringLiteral("no_such_db")), "status"}),
+                   1, "database \"no_such_db\" does not exist");
+        EXPECT_RUN(admin({"--dsn", dsn_, "status"}), 1, "not migrated");
+    }
+
+    void wrongPasswordIsRefusedClearly() {
+        QString error;
+        QVERIFY2(passwordCluster_.start(&error), qPrintable(error));
+        MVDASH_TRY({
+            Connection c(passwordCluster_.cluster().settings(), QStringLiteral("t"));
+            exec(c.db(), "CREATE ROLE alice LOGIN PASSWORD 'right-one'");
+        });
+        const QString dsn =
+            passwordCluster_.cluster().dsn(QStringLiteral("postgres"), QStringLiteral("alice"));
+        const Run wrong = admin({"--dsn", dsn, "status"}, {{"PGPASSWORD", "wrong-one"}});
+        EXPECT_RUN(wrong, 1, "password authentication failed for user \"alice\"");
+        QVERIFY(!(wrong.out + wrong.err).contains("wrong-one"));
+        QCOMPARE(wrong.err.count(u'\n'), 1); // one line
+        // the right password through the environment (as libpq reads it) gets in
+        EXPECT_RUN(admin({"--dsn", dsn, "status"}, {{"PGPASSWORD", "right-one"}}), 1,
+                   "not migrated");
+    }
+
+    void migrateSeedRefreshStatusSizesVerify() {
+        EXPECT_RUN(admin({"--dsn", dsn_, "migrate"}), 0, "applied 005_roles.sql");
+        EXPECT_RUN(admin({"--dsn", dsn_, "migrate"}), 0, "up to date");
+        // PG* variables work as with psql
+        EXPECT_RUN(admin({"seed", "--events", "20000", "--seed", "3"},
+                         {{"PGHOST", cluster_.cluster().socketDirectory()},
+                          {"PGDATABASE", "cli"},
+                          {"PGUSER", "postgres"}}),
+                   0, "seeded");
+        const Run refresh = admin({"--dsn", dsn_, "refresh"});
+        QCOMPARE(refresh.code, 0);
+        QCOMPARE(refresh.out.count(QStringLiteral(" ok in ")), 5);
+        QVERIFY(refresh.out.indexOf("bets_view") < refresh.out.indexOf("user_activity_view"));
+
+        const Run status = admin({"--dsn", dsn_, "status", "--json"});
+        QCOMPARE(status.code, 0);
+        const QJsonArray views = QJsonDocument::fromJson(status.out.toUtf8()).array();
+        QCOMPARE(views.size(), 5);
+        for (const QJsonValue &v : views) {
+            QVERIFY(v[QStringLiteral("populated")].toBool());
+            QCOMPARE(v[QStringLiteral("refresh_count")].toInt(), 1);
+            QVERIFY(v[QStringLiteral("row_estimate")].toDouble() > 0);
+        }
+        EXPECT_RUN(admin({"--dsn", dsn_, "status"}), 0, "tenants_summary_view");
+
+        const Run sizes = admin({"--dsn", dsn_, "sizes", "--json"});
+        QCOMPARE(sizes.code, 0);
+        const QJsonObject sizeDoc = QJsonDocument::fromJson(sizes.out.toUtf8()).object();
+        QCOMPARE(sizeDoc[QStringLiteral("views")].toArray().size(), 5);
+        QVERIFY(sizeDoc[QStringLiteral("ratio")].toString().toDouble() > 0);
+        EXPECT_RUN(admin({"--dsn", dsn_, "sizes"}), 0, "the guide expects 10-30%");
+
+        EXPECT_RUN(admin({"--dsn", dsn_, "verify"}), 0, "user_activity_view");
+        EXPECT_RUN(admin({"--dsn", dsn_, "tenant-view", "create", "payments_view", "10002"}), 0,
+                   "created payments_view_tenant_10002");
+        EXPECT_RUN(admin({"--dsn", dsn_, "refresh", "payments_view_tenant_10002"}), 0, "ok in");
+        EXPECT_RUN(admin({"--dsn", dsn_, "tenant-view", "drop", "payments_view", "10002"}), 0,
+                   "dropped");
+        EXPECT_RUN(admin({"--dsn", dsn_, "tenant-view", "drop", "payments_view", "10002"}), 1,
+                   "no per-tenant view");
+    }
+
+    void verifyFailsWhenViewsAreStale() {
+        MVDASH_TRY({
+            Connection c(cluster_.cluster().settings(QStringLiteral("cli")), QStringLiteral("t"));
+            exec(c.db(), "INSERT INTO bet_events VALUES (10001, 999999999, 'b-late', 'u-late', "
+                         "'placed', 1, 1, 'f', NULL, NULL, 1)");
+        });
+        EXPECT_RUN(admin({"--dsn", dsn_, "verify"}), 1, "missing row 10001|b-late");
+    }
+
+    void unknownViewChangesNothing() {
+        QVariant before;
+        MVDASH_TRY({
+            Connection c(cluster_.cluster().settings(QStringLiteral("cli")), QStringLiteral("t"));
+            before = scalar(c.db(), "SELECT count(*) FROM materialized_views_refresh_history");
+        });
+        EXPECT_RUN(admin({"--dsn", dsn_, "refresh", "bets_view", "nope"}), 1,
+                   "unknown materialized view: nope");
+        MVDASH_TRY({
+            Connection c(cluster_.cluster().settings(QStringLiteral("cli")), QStringLiteral("t"));
+            QCOMPARE(scalar(c.db(), "SELECT count(*) FROM materialized_views_refresh_history"),
+                     before);
+        });
+    }
+
+    void lockTimeoutIsReported() {
+        MVDASH_TRY({
+            Connection holder(cluster_.cluster().settings(QStringLiteral("cli")),
+                              QStringLiteral("holder"));
+            QVERIFY(holder.db().transaction());
+            // a plain refresh in an open transaction holds the view's ACCESS EXCLUSIVE lock
+            exec(holder.db(), "REFRESH MATERIALIZED VIEW bets_view");
+            const Run r = admin({"--dsn", dsn_, "refresh", "bets_view", "--lock-timeout", "300ms"});
+            holder.db().rollback();
+            QVERIFY2(r.code == 1 && r.out.contains("FAILED") && r.out.contains("lock timeout"),
+                     qPrintable(r.out + r.err));
+        });
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAdminCli)
+#include "tst_admin_cli.moc"

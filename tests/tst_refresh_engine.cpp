@@ -1,0 +1,322 @@
+// The refresh engine under concurrency and failure, its log and history, per-tenant views and
+// the roles that may (or may not) use it.
+
+#include "dberror.h"
+#include "eventgenerator.h"
+#include "refreshrunner.h"
+#include "seeder.h"
+#include "testcluster.h"
+
+#include <future>
+#include <QElapsedTimer>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace mvdash;
+using namespace mvdash::test;
+
+namespace {
+// Outcome per view of one refresh_aggregate_views() call.
+QMap<QString, QString> refreshAll(const QSqlDatabase &db,
+                                  QMap<QString, QString> *errors = nullptr) {
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT view_name, outcome, error FROM refresh_aggregate_views()")))
+        throw DbError::fromSqlError(QStringLiteral("refresh"), q.lastError());
+    QMap<QString, QString> outcomes;
+    while (q.next()) {
+        outcomes.insert(q.value(0).toString(), q.value(1).toString());
+        if (errors)
+            errors->insert(q.value(0).toString(), q.value(2).toString());
+    }
+    return outcomes;
+}
+} // namespace
+
+class TestRefreshEngine : public QObject {
+    Q_OBJECT
+    TestCluster cluster_;
+    ConnectionSettings settings_;
+
+private slots:
+    void initTestCase() {
+        QString error;
+        QVERIFY2(cluster_.start(&error), qPrintable(error));
+        MVDASH_TRY({
+            settings_ = cluster_.createDatabase(QStringLiteral("engine"));
+            EventGenerator::Options options;
+            options.events = 20000;
+            seedDatabase(settings_, options);
+            Connection c(settings_, QStringLiteral("t"));
+            // a view that takes two seconds to refresh, to hold a refresh open
+            exec(c.db(), QStringLiteral("CREATE MATERIALIZED VIEW slow_view AS SELECT 1 AS id, "
+                                        "pg_sleep(2) IS NULL AS slept"));
+            exec(c.db(), QStringLiteral("CREATE UNIQUE INDEX slow_view_key ON slow_view (id)"));
+        });
+    }
+
+    void planFollowsDependencies() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            const auto plan = RefreshRunner(c.db()).plan();
+            QStringList order;
+            for (const auto &e : plan)
+                order << e.view;
+            QVERIFY(order.indexOf("bets_view") < order.indexOf("user_activity_view"));
+            QVERIFY(order.indexOf("payments_view") < order.indexOf("user_activity_view"));
+            QVERIFY(order.indexOf("user_balances_view") < order.indexOf("user_activity_view"));
+            QVERIFY(order.indexOf("user_activity_view") < order.indexOf("tenants_summary_view"));
+            QVERIFY(order.contains("slow_view")); // found in the catalog, not a fixed list
+        });
+    }
+
+    void readersAndWritersAreNotBlockedAndASecondCallerSkips() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            refreshAll(c.db()); // populated: the next refresh is CONCURRENTLY
+            auto refresher = std::async(std::launch::async, [this] {
+                Connection own(settings_, QStringLiteral("refresher"));
+                return refreshAll(own.db());
+            });
+            // wait until the slow refresh holds its locks
+            QTRY_VERIFY_WITH_TIMEOUT(
+                scalar(
+                    c.db(),
+                    "SELECT count(*) FROM pg_stat_activity WHERE query LIKE "
+                    "'%refresh_aggregate_views%' AND state = 'active' AND pid <> pg_backend_pid()")
+                        .toInt() > 0,
+                5000);
+            QTest::qWait(300);
+            QElapsedTimer timer;
+            timer.start();
+            QVERIFY(scalar(c.db(), "SELECT count(*) FROM slow_view").toInt() == 1);
+            QVERIFY(scalar(c.db(), "SELECT count(*) FROM bets_view").toInt() > 0);
+            exec(c.db(), "INSERT INTO bet_events VALUES (10001, 999999999, 'bx', 'ux', 'placed', "
+                         "1, 1, 'f', NULL, NULL, 1)");
+            QVERIFY2(timer.elapsed() < 1000, "a reader or writer waited on the refresh");
+            // a second caller does not queue: it returns at once with the busy views skipped
+            timer.restart();
+            const auto second = refreshAll(c.db());
+            QVERIFY2(timer.elapsed() < 1500, "the second refresh waited");
+            QCOMPARE(second.value("slow_view"), QStringLiteral("skipped"));
+            const auto first = refresher.get();
+            QCOMPARE(first.value("slow_view"), QStringLiteral("ok"));
+            QVERIFY(
+                scalar(c.db(),
+                       "SELECT count(*) FROM materialized_views_refresh_history WHERE view_name = "
+                       "'slow_view' AND outcome = 'skipped' AND error LIKE 'another refresh%'")
+                    .toInt() >= 1);
+            exec(c.db(), "DELETE FROM bet_events WHERE event_id = 999999999");
+        });
+    }
+
+    void aBrokenViewIsRecordedAndTheOthersRefresh() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "CREATE TABLE break_switch (broken boolean)");
+            exec(c.db(), "CREATE FUNCTION maybe_fail() RETURNS boolean LANGUAGE plpgsql AS $$ "
+                         "BEGIN IF EXISTS (SELECT 1 FROM break_switch WHERE broken) THEN RAISE "
+                         "EXCEPTION 'simulated failure'; END IF; RETURN true; END $$");
+            exec(c.db(),
+                 "CREATE MATERIALIZED VIEW broken_view AS SELECT 1 AS id WHERE maybe_fail()");
+            exec(c.db(), "INSERT INTO break_switch VALUES (true)");
+            const qint64 failuresBefore =
+                scalar(c.db(), "SELECT coalesce(max(failure_count), 0) FROM "
+                               "materialized_views_refresh_log WHERE view_name = 'broken_view'")
+                    .toLongLong();
+            QMap<QString, QString> errors;
+            const auto outcomes = refreshAll(c.db(), &errors);
+            QCOMPARE(outcomes.value("broken_view"), QStringLiteral("failed"));
+            QVERIFY2(errors.value("broken_view").contains("simulated failure"),
+                     qPrintable(errors.value("broken_view")));
+            for (const char *view : {"bets_view", "payments_view", "user_balances_view",
+                                     "user_activity_view", "tenants_summary_view"})
+                QCOMPARE(outcomes.value(view), QStringLiteral("ok"));
+            QCOMPARE(scalar(c.db(), "SELECT last_outcome FROM materialized_views_refresh_log WHERE "
+                                    "view_name = 'broken_view'")
+                         .toString(),
+                     QStringLiteral("failed"));
+            QCOMPARE(scalar(c.db(), "SELECT failure_count FROM materialized_views_refresh_log "
+                                    "WHERE view_name = 'broken_view'")
+                         .toLongLong(),
+                     failuresBefore + 1);
+            QVERIFY(scalar(c.db(), "SELECT error FROM materialized_views_refresh_history WHERE "
+                                   "view_name = 'broken_view' ORDER BY history_id DESC LIMIT 1")
+                        .toString()
+                        .contains("simulated failure"));
+            // the view without a unique index is refreshed plainly
+            QCOMPARE(scalar(c.db(), "SELECT method FROM materialized_views_refresh_history WHERE "
+                                    "view_name = 'broken_view' ORDER BY history_id DESC LIMIT 1")
+                         .toString(),
+                     QStringLiteral("plain"));
+            exec(c.db(), "DROP MATERIALIZED VIEW broken_view");
+        });
+    }
+
+    void logAndHistoryAreRight() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "CREATE MATERIALIZED VIEW counted_view AS SELECT 1 AS id WITH NO DATA");
+            exec(c.db(), "CREATE UNIQUE INDEX counted_view_key ON counted_view (id)");
+            QSqlQuery q(c.db());
+            QVERIFY(
+                q.exec("SELECT method, outcome FROM refresh_materialized_view('counted_view')"));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("plain")); // not populated yet
+            QCOMPARE(q.value(1).toString(), QStringLiteral("ok"));
+            for (int i = 0; i < 3; ++i) {
+                QVERIFY(q.exec("SELECT method FROM refresh_materialized_view('counted_view')"));
+                QVERIFY(q.next());
+                QCOMPARE(q.value(0).toString(), QStringLiteral("concurrently"));
+            }
+            QCOMPARE(scalar(c.db(), "SELECT refresh_count FROM materialized_views_refresh_log "
+                                    "WHERE view_name = 'counted_view'")
+                         .toInt(),
+                     4);
+            // the average is the mean of the recorded durations (within rounding)
+            QVERIFY(
+                scalar(c.db(), "SELECT abs(l.avg_refresh_time_ms - (SELECT avg(duration_ms) FROM "
+                               "materialized_views_refresh_history h WHERE h.view_name = "
+                               "'counted_view' AND outcome = 'ok')) < 0.05 FROM "
+                               "materialized_views_refresh_log l WHERE view_name = 'counted_view'")
+                    .toBool());
+            QCOMPARE(
+                scalar(
+                    c.db(),
+                    "SELECT count(*) FROM materialized_views_refresh_history WHERE view_name = "
+                    "'counted_view' AND requested_by = session_user AND finished_at >= started_at")
+                    .toInt(),
+                4);
+            QCOMPARE(scalar(c.db(), "SELECT count(*) FROM materialized_views_size_history WHERE "
+                                    "view_name = 'counted_view' AND total_bytes > 0")
+                         .toInt(),
+                     4);
+            // the guide's monitoring query works as written
+            QVERIFY(q.exec("SELECT view_name, avg_refresh_time_ms, refresh_count, "
+                           "last_refreshed_at FROM materialized_views_refresh_log"));
+            // an unknown name is refused, and nothing can be smuggled through it
+            QVERIFY(!q.exec(
+                "SELECT * FROM refresh_materialized_view('bets_view; DROP TABLE bet_events')"));
+            QVERIFY(q.lastError().text().contains("unknown materialized view"));
+            QVERIFY(scalar(c.db(), "SELECT to_regclass('bet_events') IS NOT NULL").toBool());
+            // the committing procedure records every view of a run
+            QVERIFY(q.exec("CALL refresh_aggregate_views_committing()"));
+            QVERIFY(scalar(c.db(),
+                           "SELECT count(DISTINCT view_name) FROM "
+                           "materialized_views_refresh_history WHERE run_id = (SELECT max(run_id) "
+                           "FROM materialized_views_refresh_history) AND outcome = 'ok'")
+                        .toInt() >= 6);
+            // a run left 'running' by a dead backend is closed as failed by the next run
+            exec(c.db(),
+                 "INSERT INTO materialized_views_refresh_history (run_id, view_name, method, "
+                 "outcome, backend_pid) VALUES (-1, 'counted_view', 'plain', 'running', 999999)");
+            QVERIFY(q.exec("SELECT materialized_views_close_interrupted()"));
+            QCOMPARE(
+                scalar(c.db(),
+                       "SELECT outcome FROM materialized_views_refresh_history WHERE run_id = -1")
+                    .toString(),
+                QStringLiteral("failed"));
+            exec(c.db(), "DROP MATERIALIZED VIEW counted_view");
+        });
+    }
+
+    void perTenantViewsRefreshWithTheRest() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            QCOMPARE(scalar(c.db(), "SELECT create_tenant_view('bets_view', 10001)").toString(),
+                     QStringLiteral("bets_view_tenant_10001"));
+            exec(c.db(), "INSERT INTO bet_events VALUES (10001, 999999998, 'b-new', 'u-new', "
+                         "'placed', 5, 2, 'f', NULL, NULL, 1)");
+            const auto outcomes = refreshAll(c.db());
+            QCOMPARE(outcomes.value("bets_view_tenant_10001"), QStringLiteral("ok"));
+            QCOMPARE(scalar(c.db(), "SELECT method FROM materialized_views_refresh_plan() WHERE "
+                                    "view_name = 'bets_view_tenant_10001'")
+                         .toString(),
+                     QStringLiteral("concurrently"));
+            QVERIFY(scalar(c.db(), "SELECT refresh_order FROM materialized_views_refresh_plan() "
+                                   "WHERE view_name = 'bets_view_tenant_10001'")
+                        .toInt() > 0);
+            QCOMPARE(scalar(c.db(), "SELECT count(*) FROM bets_view_tenant_10001").toLongLong(),
+                     scalar(c.db(), "SELECT count(*) FROM bets_view WHERE tenant_id = 10001")
+                         .toLongLong());
+            QCOMPARE(
+                scalar(c.db(), "SELECT count(*) FROM bets_view_tenant_10001 WHERE bet_id = 'b-new'")
+                    .toInt(),
+                1);
+            QSqlQuery q(c.db());
+            QVERIFY(!q.exec("SELECT create_tenant_view('no_such_view', 1)"));
+            QVERIFY(!q.exec("SELECT create_tenant_view('bets_view_tenant_10001', 2)"));
+            QCOMPARE(scalar(c.db(), "SELECT drop_tenant_view('bets_view', 10001)").toString(),
+                     QStringLiteral("bets_view_tenant_10001"));
+            QVERIFY(
+                scalar(c.db(), "SELECT to_regclass('bets_view_tenant_10001') IS NULL").toBool());
+            exec(c.db(), "DELETE FROM bet_events WHERE event_id = 999999998");
+        });
+    }
+
+    void operatorsRefreshWithoutSuperuserAndReadersCannot() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ops') "
+                         "THEN CREATE ROLE ops LOGIN IN ROLE mvdash_operator; CREATE ROLE viewer "
+                         "LOGIN IN ROLE mvdash_reader; END IF; END $$");
+            ConnectionSettings opsSettings = settings_;
+            opsSettings.set("user", "ops");
+            Connection ops(opsSettings, QStringLiteral("ops"));
+            QVERIFY(!scalar(ops.db(), "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+                         .toBool());
+            const auto outcomes = refreshAll(ops.db());
+            QCOMPARE(outcomes.value("bets_view"), QStringLiteral("ok"));
+            QCOMPARE(scalar(ops.db(), "SELECT requested_by FROM materialized_views_refresh_history "
+                                      "ORDER BY history_id DESC LIMIT 1")
+                         .toString(),
+                     QStringLiteral("ops"));
+            QSqlQuery call(ops.db());
+            QVERIFY2(call.exec("CALL refresh_aggregate_views_committing()"),
+                     qPrintable(call.lastError().text()));
+            QVERIFY(scalar(ops.db(), "SELECT count(*) FROM materialized_view_sizes()").toInt() >=
+                    5);
+
+            ConnectionSettings viewerSettings = settings_;
+            viewerSettings.set("user", "viewer");
+            Connection viewer(viewerSettings, QStringLiteral("viewer"));
+            QSqlQuery q(viewer.db());
+            QVERIFY(!q.exec("SELECT * FROM refresh_aggregate_views()"));
+            QVERIFY(q.lastError().text().contains("permission denied"));
+            QVERIFY(!q.exec("SELECT * FROM refresh_materialized_view('bets_view')"));
+            QVERIFY(!q.exec("REFRESH MATERIALIZED VIEW bets_view"));
+            QVERIFY(!q.exec("SELECT count(*) FROM bet_events")); // readers see views, not events
+            QVERIFY(q.exec("SELECT count(*) FROM bets_view"));
+            QVERIFY(q.exec("SELECT * FROM materialized_views_status"));
+            QVERIFY(q.exec("SELECT * FROM materialized_view_sizes()"));
+            QVERIFY(q.exec("SELECT * FROM materialized_views_size_ratio()"));
+        });
+    }
+
+    void sizesCoverEveryViewAndTheRatio() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            QCOMPARE(scalar(c.db(), "SELECT count(*) FROM materialized_view_sizes()").toInt(),
+                     scalar(c.db(), "SELECT count(*) FROM pg_matviews WHERE schemaname = 'public'")
+                         .toInt());
+            QVERIFY(
+                scalar(
+                    c.db(),
+                    "SELECT bool_and(total_bytes = table_bytes + index_bytes AND total_bytes = "
+                    "pg_total_relation_size(view_name::regclass)) FROM materialized_view_sizes()")
+                    .toBool());
+            QVERIFY(
+                scalar(
+                    c.db(),
+                    "SELECT event_tables_bytes = pg_total_relation_size('bet_events') + "
+                    "pg_total_relation_size('balance_events') + "
+                    "pg_total_relation_size('payment_events') FROM materialized_views_size_ratio()")
+                    .toBool());
+            QVERIFY(scalar(c.db(), "SELECT ratio > 0 AND ratio = round(views_bytes::numeric / "
+                                   "event_tables_bytes, 4) FROM materialized_views_size_ratio()")
+                        .toBool());
+        });
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRefreshEngine)
+#include "tst_refresh_engine.moc"

@@ -3,6 +3,7 @@
 #include "connectionsettings.h"
 #include "database.h"
 #include "dberror.h"
+#include "demodatabase.h"
 #include "eventgenerator.h"
 #include "migrationrunner.h"
 #include "monitoring.h"
@@ -83,6 +84,8 @@ public:
             return tenantView(rest);
         if (command == u"verify")
             return verify(rest);
+        if (command == u"demo")
+            return demo(rest);
         throw UsageError{command.isEmpty() ? QStringLiteral("no command given")
                                            : QStringLiteral("unknown command: %1").arg(command)};
     }
@@ -322,6 +325,20 @@ private:
         return clean ? Ok : Failed;
     }
 
+    int demo(const QStringList &rest) {
+        noArguments(rest);
+        DemoDatabase::Options options;
+        options.events = positiveNumber(QStringLiteral("events"), 1000000);
+        options.directory = parser_.value(QStringLiteral("dir"));
+        QString error;
+        const auto settings = DemoDatabase::prepare(
+            options, [](const QString &step) { std::fprintf(stderr, "%s\n", qPrintable(step)); }, &error);
+        if (!settings)
+            throw DbError(error);
+        out(settings->connectOptions() + u'\n');
+        return Ok;
+    }
+
     QCommandLineParser &parser_;
 };
 
@@ -345,7 +362,8 @@ int main(int argc, char *argv[]) {
         "  status [--json]                per view: populated, rows, size, last refresh, timings\n"
         "  sizes [--json]                 per view sizes and their share of the event tables\n"
         "  tenant-view create|drop VIEW TENANT_ID   a per-tenant copy of a view\n"
-        "  verify                         compare every view with a replay of the events\n\n"
+        "  verify                         compare every view with a replay of the events\n"
+        "  demo [--events N] [--dir D]    start (or reuse) the private demo database, print its DSN\n\n"
         "Connection: --dsn (key=value or postgresql:// URI), else the PG* variables, the service\n"
         "file and ~/.pgpass, as libpq does. Passwords are never accepted on the command line."));
     parser.addHelpOption();
@@ -363,6 +381,7 @@ int main(int argc, char *argv[]) {
         {QStringLiteral("lock-timeout"),
          QStringLiteral("refresh: give up waiting for a lock after this (default 10s)."),
          QStringLiteral("duration"), QStringLiteral("10s")});
+    parser.addOption({QStringLiteral("dir"), QStringLiteral("demo: cluster directory."), QStringLiteral("dir")});
     parser.addOption({QStringLiteral("max-diffs"),
                       QStringLiteral("verify: differences listed per view (default 20)."),
                       QStringLiteral("n")});

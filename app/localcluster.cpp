@@ -109,8 +109,10 @@ bool LocalCluster::start(QString *error) {
                           "shared_buffers = 256MB\nwork_mem = 64MB\nmaintenance_work_mem = 256MB\n"
                           "max_connections = 200\n";
         if (options_.withPgCron)
+            // pg_cron connects over libpq like a client (so CALL may COMMIT), here by the socket
             text += "shared_preload_libraries = 'pg_cron'\ncron.database_name = 'postgres'\n"
-                    "cron.use_background_workers = on\nmax_worker_processes = 20\n";
+                    "cron.host = '" +
+                    QFile::encodeName(directory_) + "'\n";
         conf.write(text);
         conf.close();
         if (options_.passwordLogins) {

@@ -1,0 +1,29 @@
+# Shared by the scripts: install what is missing (Debian 12), configure and build.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PRESET=${MVDASH_PRESET:-release}
+BUILD_DIR="$ROOT/build/$PRESET"
+
+PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev libqt6opengl6-dev qt6-charts-dev
+          libqt6sql6-psql libspdlog-dev libpq-dev postgresql-15 postgresql-15-cron clang-format)
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# apt-get only for what is not installed yet: a no-op on a prepared machine
+ensure_packages() {
+    local missing=() p
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "== installing ${missing[*]}"
+        as_root apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    fi
+}
+
+build() {
+    echo "== building ($PRESET)"
+    cmake --preset "$PRESET" -S "$ROOT" >/dev/null
+    cmake --build --preset "$PRESET"
+}

@@ -20,7 +20,76 @@ void chownToPostgres(const QString &path) {
     if (const passwd *pw = getpwnam("postgres"))
         (void)chown(QFile::encodeName(path).constData(), pw->pw_uid, pw->pw_gid);
 }
+bool portFree(int port) {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        return false;
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(quint16(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const bool free = bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
+    close(fd);
+    return free;
+}
+
+// Three consecutive free loopback ports (coordinator, two workers), spread by process id so
+// that suites starting at the same moment do not race for the same ones.
+int freePortTriple() {
+    for (int attempt = 0; attempt < 500; ++attempt) {
+        const int base = 20000 + ((int(getpid()) * 7 + attempt * 3) % 13000) * 3;
+        if (portFree(base) && portFree(base + 1) && portFree(base + 2))
+            return base;
+    }
+    return 0;
+}
 } // namespace
+
+bool LocalCluster::citusInstalled() {
+    QProcess config;
+    config.start(binDirectory() + QStringLiteral("/pg_config"), {QStringLiteral("--pkglibdir")});
+    if (!config.waitForFinished(10000))
+        return false;
+    return QFile::exists(QString::fromLocal8Bit(config.readAllStandardOutput()).trimmed() +
+                         QStringLiteral("/citus.so"));
+}
+
+QString LocalCluster::citusScript() {
+    const QString fromEnvironment = qEnvironmentVariable("MVDASH_CITUS_SCRIPT");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    return QStringLiteral(MVDASH_CITUS_SCRIPT);
+}
+
+bool LocalCluster::runCitusScript(const QStringList &args, QString *error) const {
+    QProcess process;
+    process.start(QStringLiteral("bash"), QStringList{citusScript()} + args);
+    const bool finished = process.waitForFinished(180000);
+    if (finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0)
+        return true;
+    if (error) {
+        const QString output = QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
+        *error = QStringLiteral("citus-local.sh %1 failed: %2")
+                     .arg(args.value(0), output.isEmpty() ? process.errorString() : output.section(u'\n', -1));
+    }
+    return false;
+}
+
+bool LocalCluster::createDatabase(const QString &name, QString *error) {
+    if (options_.citus)
+        return runCitusScript({QStringLiteral("createdb"), directory_, QString::number(citusPort_), name}, error);
+    QProcess psql;
+    psql.start(binDirectory() + QStringLiteral("/psql"),
+               {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-h"), directory_, QStringLiteral("-U"),
+                QStringLiteral("postgres"), QStringLiteral("-d"), QStringLiteral("postgres"), QStringLiteral("-c"),
+                QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(name), QStringLiteral("-c"),
+                QStringLiteral("CREATE DATABASE \"%1\"").arg(name)});
+    if (psql.waitForFinished(60000) && psql.exitCode() == 0)
+        return true;
+    if (error)
+        *error = QString::fromLocal8Bit(psql.readAllStandardError()).trimmed();
+    return false;
+}
 
 LocalCluster::LocalCluster(Options options)
     : options_(std::move(options)) {
@@ -87,6 +156,25 @@ bool LocalCluster::start(QString *error) {
                                "(install postgresql-15)");
         return false;
     }
+    if (options_.citus) {
+        if (!citusInstalled()) {
+            if (error)
+                *error = QStringLiteral("Citus is not installed into PostgreSQL (run %1 build)").arg(citusScript());
+            return false;
+        }
+        QFile portFile(directory_ + QStringLiteral("/port"));
+        if (portFile.open(QIODevice::ReadOnly)) { // an existing cluster: start it again
+            citusPort_ = portFile.readAll().trimmed().toInt();
+            return isRunning() || runCitusScript({QStringLiteral("start"), directory_}, error);
+        }
+        citusPort_ = freePortTriple();
+        if (!citusPort_) {
+            if (error)
+                *error = QStringLiteral("no three free loopback ports for a Citus cluster");
+            return false;
+        }
+        return runCitusScript({QStringLiteral("init"), directory_, QString::number(citusPort_)}, error);
+    }
     if (!QFile::exists(dataDirectory() + QStringLiteral("/PG_VERSION"))) {
         if (!run(QStringLiteral("initdb"),
                  {QStringLiteral("-D"), dataDirectory(), QStringLiteral("-U"),
@@ -131,11 +219,18 @@ bool LocalCluster::start(QString *error) {
 }
 
 bool LocalCluster::isRunning() const {
+    if (options_.citus)
+        return QFile::exists(directory_ + QStringLiteral("/coord/postmaster.pid"));
     return run(QStringLiteral("pg_ctl"),
                {QStringLiteral("-D"), dataDirectory(), QStringLiteral("status")}, nullptr);
 }
 
 bool LocalCluster::stop(QString *error, bool immediate) {
+    if (options_.citus) {
+        if (!isRunning())
+            return true;
+        return runCitusScript({QStringLiteral("stop"), directory_}, error);
+    }
     if (!QFile::exists(dataDirectory() + QStringLiteral("/postmaster.pid")))
         return true;
     return run(QStringLiteral("pg_ctl"),
@@ -147,7 +242,12 @@ bool LocalCluster::stop(QString *error, bool immediate) {
 
 ConnectionSettings LocalCluster::settings(const QString &database, const QString &user) const {
     ConnectionSettings s;
-    s.set(QStringLiteral("host"), directory_);
+    if (options_.citus) {
+        s.set(QStringLiteral("host"), QStringLiteral("127.0.0.1"));
+        s.set(QStringLiteral("port"), QString::number(citusPort_));
+    } else {
+        s.set(QStringLiteral("host"), directory_);
+    }
     s.set(QStringLiteral("dbname"), database);
     s.set(QStringLiteral("user"), user);
     return s;

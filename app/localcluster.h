@@ -18,6 +18,9 @@ public:
         QString directory;           // empty: a temporary directory removed afterwards
         bool withPgCron = false;     // preload pg_cron (cron.database_name = postgres)
         bool passwordLogins = false; // scram-sha-256 for every role but postgres
+        // A Citus 13 cluster instead: a coordinator and two workers on loopback TCP ports,
+        // made by citusScript() (../shared/citus/citus-local.sh); Citus must be installed.
+        bool citus = false;
     };
 
     explicit LocalCluster(Options options);
@@ -41,15 +44,24 @@ public:
     QString dsn(const QString &database = QStringLiteral("postgres"),
                 const QString &user = QStringLiteral("postgres")) const;
 
+    // Creates a database (on every node for Citus, with the extension and the workers).
+    bool createDatabase(const QString &name, QString *error);
+    bool isCitus() const { return options_.citus; }
+
     // The directory of initdb, pg_ctl and psql of the newest installed PostgreSQL.
     static QString binDirectory();
+    // Whether Citus is installed into that PostgreSQL, and the script that runs clusters.
+    static bool citusInstalled();
+    static QString citusScript();
 
 private:
     bool run(const QString &program, const QStringList &args, QString *error,
              int timeoutMs = 60000) const;
+    bool runCitusScript(const QStringList &args, QString *error) const;
     Options options_;
     std::unique_ptr<QTemporaryDir> temporary_;
     QString directory_;
+    int citusPort_ = 0;
 };
 
 } // namespace mvdash

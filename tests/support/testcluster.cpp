@@ -13,11 +13,9 @@ bool TestCluster::start(QString *error) {
 }
 
 ConnectionSettings TestCluster::createDatabase(const QString &name, bool migrate) {
-    {
-        Connection admin(cluster_.settings(), QStringLiteral("test-admin"));
-        exec(admin.db(), QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(name));
-        exec(admin.db(), QStringLiteral("CREATE DATABASE \"%1\"").arg(name));
-    }
+    QString error;
+    if (!cluster_.createDatabase(name, &error))
+        throw DbError(error);
     const ConnectionSettings settings = cluster_.settings(name);
     if (migrate) {
         Connection connection(settings, QStringLiteral("test-migrate"));

@@ -14,10 +14,15 @@
 namespace mvdash::test {
 
 // A real, empty PostgreSQL cluster for one test suite: started in initTestCase, removed
-// when the suite ends. A suite that cannot get one fails (never skips).
+// when the suite ends. A suite that cannot get one fails (never skips). With
+// MVDASH_TEST_ENGINE=citus (the suites' "_citus" twins in CTest) it is a Citus cluster,
+// unless the suite needs something only a plain server here has (password logins, pg_cron).
 class TestCluster {
 public:
     explicit TestCluster(LocalCluster::Options options = {});
+
+    static bool citusRequested() { return qEnvironmentVariable("MVDASH_TEST_ENGINE") == u"citus"; }
+    bool isCitus() const { return cluster_.isCitus(); }
 
     // Starts the cluster; false with the reason in *error.
     bool start(QString *error);

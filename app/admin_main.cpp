@@ -330,9 +330,11 @@ private:
         DemoDatabase::Options options;
         options.events = positiveNumber(QStringLiteral("events"), 1000000);
         options.directory = parser_.value(QStringLiteral("dir"));
+        options.citus = parser_.isSet(QStringLiteral("citus"));
         QString error;
         const auto settings = DemoDatabase::prepare(
-            options, [](const QString &step) { std::fprintf(stderr, "%s\n", qPrintable(step)); }, &error);
+            options, [](const QString &step) { std::fprintf(stderr, "%s\n", qPrintable(step)); },
+            &error);
         if (!settings)
             throw DbError(error);
         out(settings->connectOptions() + u'\n');
@@ -363,7 +365,8 @@ int main(int argc, char *argv[]) {
         "  sizes [--json]                 per view sizes and their share of the event tables\n"
         "  tenant-view create|drop VIEW TENANT_ID   a per-tenant copy of a view\n"
         "  verify                         compare every view with a replay of the events\n"
-        "  demo [--events N] [--dir D]    start (or reuse) the private demo database, print its DSN\n\n"
+        "  demo [--events N] [--citus]     start (or reuse) the private demo database, print its "
+        "DSN\n\n"
         "Connection: --dsn (key=value or postgresql:// URI), else the PG* variables, the service\n"
         "file and ~/.pgpass, as libpq does. Passwords are never accepted on the command line."));
     parser.addHelpOption();
@@ -381,7 +384,10 @@ int main(int argc, char *argv[]) {
         {QStringLiteral("lock-timeout"),
          QStringLiteral("refresh: give up waiting for a lock after this (default 10s)."),
          QStringLiteral("duration"), QStringLiteral("10s")});
-    parser.addOption({QStringLiteral("dir"), QStringLiteral("demo: cluster directory."), QStringLiteral("dir")});
+    parser.addOption(
+        {QStringLiteral("citus"), QStringLiteral("demo: on a local Citus 13 cluster.")});
+    parser.addOption(
+        {QStringLiteral("dir"), QStringLiteral("demo: cluster directory."), QStringLiteral("dir")});
     parser.addOption({QStringLiteral("max-diffs"),
                       QStringLiteral("verify: differences listed per view (default 20)."),
                       QStringLiteral("n")});

@@ -11,7 +11,6 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QVariant>
-
 #include <unistd.h>
 
 namespace mvdash {
@@ -27,45 +26,59 @@ QVariant scalar(const QSqlDatabase &db, const QString &sql) {
 }
 } // namespace
 
-QString DemoDatabase::defaultDirectory() {
+QString DemoDatabase::defaultDirectory(bool citus) {
+    const QString suffix = citus ? QStringLiteral("-citus") : QString();
     // root's home is closed to the postgres user the server runs as: use a shared place
     if (geteuid() == 0)
-        return QStringLiteral("/var/tmp/mvdash-demo");
+        return QStringLiteral("/var/tmp/mvdash-demo") + suffix;
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
-           QStringLiteral("/mvdash/demo-cluster");
+           QStringLiteral("/mvdash/demo-cluster") + suffix;
 }
 
-std::optional<ConnectionSettings> DemoDatabase::prepare(const Options &options, const Progress &progress,
-                                                        QString *error) {
+std::optional<ConnectionSettings> DemoDatabase::prepare(const Options &options,
+                                                        const Progress &progress, QString *error) {
     auto say = [&](const QString &step) {
         if (progress)
             progress(step);
     };
-    const QString directory = options.directory.isEmpty() ? defaultDirectory() : options.directory;
-    LocalCluster cluster(LocalCluster::Options{directory, false, false});
+    const QString directory =
+        options.directory.isEmpty() ? defaultDirectory(options.citus) : options.directory;
+    LocalCluster::Options clusterOptions;
+    clusterOptions.directory = directory;
+    clusterOptions.citus = options.citus;
+    LocalCluster cluster(clusterOptions);
     say(QStringLiteral("starting the demo cluster in %1").arg(directory));
     if (!cluster.start(error))
         return std::nullopt;
     try {
         {
             Connection admin(cluster.settings(), QStringLiteral("demo"));
-            if (!scalar(admin.db(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = '%1'").arg(QLatin1String(kDatabase))).toInt()) {
+            if (!scalar(admin.db(),
+                        QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = '%1'")
+                            .arg(QLatin1String(kDatabase)))
+                     .toInt()) {
                 say(QStringLiteral("creating database %1").arg(QLatin1String(kDatabase)));
-                execScript(admin.db(), QStringLiteral("CREATE DATABASE %1").arg(QLatin1String(kDatabase)), QString());
+                if (!cluster.createDatabase(QLatin1String(kDatabase), error))
+                    return std::nullopt;
             }
         }
         const ConnectionSettings settings = cluster.settings(QLatin1String(kDatabase));
         Connection connection(settings, QStringLiteral("demo"));
         for (const Migration &m : MigrationRunner(connection.db()).migrate())
             say(QStringLiteral("applied %1").arg(m.name));
-        if (!scalar(connection.db(), QStringLiteral("SELECT EXISTS (SELECT 1 FROM bet_events)")).toBool()) {
+        if (!scalar(connection.db(), QStringLiteral("SELECT EXISTS (SELECT 1 FROM bet_events)"))
+                 .toBool()) {
             say(QStringLiteral("seeding %1 events").arg(options.events));
             EventGenerator::Options seed;
             seed.events = options.events;
             const SeedReport report = seedDatabase(settings, seed);
-            say(QStringLiteral("seeded %1 events in %2 s").arg(report.events).arg(report.seconds, 0, 'f', 1));
+            say(QStringLiteral("seeded %1 events in %2 s")
+                    .arg(report.events)
+                    .arg(report.seconds, 0, 'f', 1));
         }
-        if (!scalar(connection.db(), QStringLiteral("SELECT EXISTS (SELECT 1 FROM materialized_views_refresh_log)")).toBool()) {
+        if (!scalar(connection.db(),
+                    QStringLiteral("SELECT EXISTS (SELECT 1 FROM materialized_views_refresh_log)"))
+                 .toBool()) {
             say(QStringLiteral("refreshing the views"));
             RefreshRunner(connection.db()).run({}, {}, [&](const RefreshOutcome &o) {
                 say(QStringLiteral("  %1 %2 %3 ms").arg(o.view, o.outcome, o.durationMs));

@@ -2,10 +2,9 @@
 
 #include "connectionsettings.h"
 
-#include <QString>
-
 #include <functional>
 #include <optional>
+#include <QString>
 
 namespace mvdash {
 
@@ -16,15 +15,16 @@ class DemoDatabase {
 public:
     struct Options {
         qint64 events = 1000000;
-        QString directory; // empty: defaultDirectory()
+        QString directory;  // empty: defaultDirectory()
+        bool citus = false; // a local Citus 13 cluster (coordinator + 2 workers) instead
     };
     using Progress = std::function<void(const QString &step)>;
 
     // Starts (or reuses) the cluster and brings the database up to date. nullopt and a
     // one-line reason on failure.
-    static std::optional<ConnectionSettings> prepare(const Options &options, const Progress &progress,
-                                                     QString *error);
-    static QString defaultDirectory();
+    static std::optional<ConnectionSettings> prepare(const Options &options,
+                                                     const Progress &progress, QString *error);
+    static QString defaultDirectory(bool citus = false);
 };
 
 } // namespace mvdash

@@ -1,10 +1,13 @@
 #include "localcluster.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <pwd.h>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace mvdash {
@@ -70,20 +73,23 @@ bool LocalCluster::runCitusScript(const QStringList &args, QString *error) const
     if (error) {
         const QString output = QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
         *error = QStringLiteral("citus-local.sh %1 failed: %2")
-                     .arg(args.value(0), output.isEmpty() ? process.errorString() : output.section(u'\n', -1));
+                     .arg(args.value(0),
+                          output.isEmpty() ? process.errorString() : output.section(u'\n', -1));
     }
     return false;
 }
 
 bool LocalCluster::createDatabase(const QString &name, QString *error) {
     if (options_.citus)
-        return runCitusScript({QStringLiteral("createdb"), directory_, QString::number(citusPort_), name}, error);
+        return runCitusScript(
+            {QStringLiteral("createdb"), directory_, QString::number(citusPort_), name}, error);
     QProcess psql;
     psql.start(binDirectory() + QStringLiteral("/psql"),
-               {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-h"), directory_, QStringLiteral("-U"),
-                QStringLiteral("postgres"), QStringLiteral("-d"), QStringLiteral("postgres"), QStringLiteral("-c"),
-                QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(name), QStringLiteral("-c"),
-                QStringLiteral("CREATE DATABASE \"%1\"").arg(name)});
+               {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-h"), directory_,
+                QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-d"),
+                QStringLiteral("postgres"), QStringLiteral("-c"),
+                QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(name),
+                QStringLiteral("-c"), QStringLiteral("CREATE DATABASE \"%1\"").arg(name)});
     if (psql.waitForFinished(60000) && psql.exitCode() == 0)
         return true;
     if (error)
@@ -159,7 +165,8 @@ bool LocalCluster::start(QString *error) {
     if (options_.citus) {
         if (!citusInstalled()) {
             if (error)
-                *error = QStringLiteral("Citus is not installed into PostgreSQL (run %1 build)").arg(citusScript());
+                *error = QStringLiteral("Citus is not installed into PostgreSQL (run %1 build)")
+                             .arg(citusScript());
             return false;
         }
         QFile portFile(directory_ + QStringLiteral("/port"));
@@ -173,7 +180,23 @@ bool LocalCluster::start(QString *error) {
                 *error = QStringLiteral("no three free loopback ports for a Citus cluster");
             return false;
         }
-        return runCitusScript({QStringLiteral("init"), directory_, QString::number(citusPort_)}, error);
+        if (!runCitusScript({QStringLiteral("init"), directory_, QString::number(citusPort_)},
+                            error))
+            return false;
+        // Citus runs a maintenance worker per database: the default 8 background workers run
+        // out as soon as a suite creates a few databases
+        for (int node = 0; node < 3; ++node) {
+            QProcess psql;
+            psql.start(binDirectory() + QStringLiteral("/psql"),
+                       {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-h"),
+                        QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                        QString::number(citusPort_ + node), QStringLiteral("-U"),
+                        QStringLiteral("postgres"), QStringLiteral("-c"),
+                        QStringLiteral("ALTER SYSTEM SET max_worker_processes = 64")});
+            psql.waitForFinished(30000);
+        }
+        return runCitusScript({QStringLiteral("stop"), directory_}, error) &&
+               runCitusScript({QStringLiteral("start"), directory_}, error);
     }
     if (!QFile::exists(dataDirectory() + QStringLiteral("/PG_VERSION"))) {
         if (!run(QStringLiteral("initdb"),

@@ -23,8 +23,10 @@ Run admin(const QStringList &args, const QMap<QString, QString> &env = {}) {
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
     for (const char *k : {"PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD", "PGSERVICE"})
         e.remove(QString::fromLatin1(k));
-    for (auto it = env.cbegin(); it != env.cend(); ++it)
-        e.insert(it.key(), it.value());
+    for (auto it = env.cbegin(); it != env.cend(); ++it) {
+        if (!it.value().isEmpty())
+            e.insert(it.key(), it.value());
+    }
     p.setProcessEnvironment(e);
     p.start(QStringLiteral(MVDASH_ADMIN_BINARY), args);
     p.waitForFinished(300000);
@@ -103,7 +105,8 @@ private slots:
         EXPECT_RUN(admin({"--dsn", dsn_, "migrate"}), 0, "up to date");
         // PG* variables work as with psql
         EXPECT_RUN(admin({"seed", "--events", "20000", "--seed", "3"},
-                         {{"PGHOST", cluster_.cluster().socketDirectory()},
+                         {{"PGHOST", cluster_.cluster().settings().value("host")},
+                          {"PGPORT", cluster_.cluster().settings().value("port")},
                           {"PGDATABASE", "cli"},
                           {"PGUSER", "postgres"}}),
                    0, "seeded");

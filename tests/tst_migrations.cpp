@@ -235,18 +235,56 @@ private slots:
                 QCOMPARE(scalar(c.db(), keyOf, {t}).toString(),
                          QStringLiteral("tenant_id,event_id"));
             // append-only tables: no foreign keys, no triggers
-            QCOMPARE(scalar(c.db(), QStringLiteral(
-                                        "SELECT count(*) FROM pg_constraint WHERE contype = 'f'"))
+            QCOMPARE(
+                scalar(c.db(), QStringLiteral("SELECT count(*) FROM pg_constraint WHERE contype = "
+                                              "'f' AND connamespace = 'public'::regnamespace"))
+                    .toInt(),
+                0);
+            QCOMPARE(
+                scalar(c.db(),
+                       QStringLiteral(
+                           "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND tgrelid IN "
+                           "('bet_events'::regclass, 'balance_events'::regclass, "
+                           "'payment_events'::regclass) "
+                           "AND tgname NOT LIKE 'truncate_trigger%'" /* Citus's own */))
+                    .toInt(),
+                0);
+        });
+    }
+
+    // On Citus: tenants a reference table, the event tables distributed by tenant_id and
+    // co-located; on plain PostgreSQL: nothing of the sort.
+    void distributionMatchesTheEngine() {
+        MVDASH_TRY({
+            const auto settings = cluster_.createDatabase(QStringLiteral("distribution"));
+            Connection c(settings, QStringLiteral("t"));
+            const bool citus =
+                scalar(c.db(), "SELECT count(*) FROM pg_extension WHERE extname = 'citus'")
+                    .toInt() == 1;
+            QCOMPARE(citus, cluster_.isCitus());
+            QCOMPARE(citus, TestCluster::citusRequested());
+            if (!citus) {
+                QVERIFY(scalar(c.db(), "SELECT to_regclass('pg_dist_partition') IS NULL").toBool());
+                return;
+            }
+            QCOMPARE(
+                scalar(c.db(), "SELECT string_agg(logicalrelid::text || ':' || partmethod::text || "
+                               "':' || coalesce(column_to_column_name(logicalrelid, partkey), "
+                               "'-'), ',' ORDER BY logicalrelid::text) FROM pg_dist_partition")
+                    .toString(),
+                QStringLiteral("balance_events:h:tenant_id,bet_events:h:tenant_id,payment_events:h:"
+                               "tenant_id,tenants:n:-"));
+            QCOMPARE(scalar(c.db(), "SELECT count(DISTINCT colocationid) FROM pg_dist_partition "
+                                    "WHERE partmethod = 'h'")
                          .toInt(),
-                     0);
-            QCOMPARE(scalar(c.db(), QStringLiteral(
-                                        "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal"))
-                         .toInt(),
-                     0);
-            // plain PostgreSQL: nothing distributed
-            QVERIFY(
-                scalar(c.db(), QStringLiteral("SELECT to_regclass('pg_dist_partition') IS NULL"))
-                    .toBool());
+                     1);
+            // the views stay on the coordinator, as ordinary materialized views
+            QCOMPARE(
+                scalar(
+                    c.db(),
+                    "SELECT count(*) FROM pg_dist_partition WHERE logicalrelid::text LIKE '%_view'")
+                    .toInt(),
+                0);
         });
     }
 

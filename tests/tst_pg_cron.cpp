@@ -29,7 +29,8 @@ private slots:
             Connection c(cluster_.cluster().settings(), QStringLiteral("t"));
             MigrationRunner(c.db()).migrate();
             exec(c.db(), "INSERT INTO tenants VALUES (1, 'One', 'one', 'active', 'pro')");
-            exec(c.db(), "INSERT INTO bet_events VALUES (1, 1, 'b1', 'u1', 'placed', 5, 2, 'f', NULL, NULL, 1)");
+            exec(c.db(), "INSERT INTO bet_events VALUES (1, 1, 'b1', 'u1', 'placed', 5, 2, 'f', "
+                         "NULL, NULL, 1)");
         });
         // apply the shipped script with psql, as an operator would (every minute: pg_cron
         // 1.4 has no finer schedule)
@@ -43,14 +44,23 @@ private slots:
 
         MVDASH_TRY({
             Connection c(cluster_.cluster().settings(), QStringLiteral("t"));
-            QCOMPARE(scalar(c.db(), "SELECT count(*) FROM cron.job WHERE jobname = 'mvdash-refresh-views'").toInt(), 1);
+            QCOMPARE(scalar(c.db(),
+                            "SELECT count(*) FROM cron.job WHERE jobname = 'mvdash-refresh-views'")
+                         .toInt(),
+                     1);
             // the first minute boundary comes within 60 s; the run takes well under a second
-            QTRY_VERIFY_WITH_TIMEOUT(
-                scalar(c.db(), "SELECT count(*) FROM cron.job_run_details WHERE status IN ('succeeded', 'failed')").toInt() > 0,
-                90000);
-            QCOMPARE(scalar(c.db(), "SELECT string_agg(status || ': ' || coalesce(return_message, ''), '; ') FROM cron.job_run_details").toString().left(9),
+            QTRY_VERIFY_WITH_TIMEOUT(scalar(c.db(), "SELECT count(*) FROM cron.job_run_details "
+                                                    "WHERE status IN ('succeeded', 'failed')")
+                                             .toInt() > 0,
+                                     90000);
+            QCOMPARE(scalar(c.db(), "SELECT string_agg(status || ': ' || coalesce(return_message, "
+                                    "''), '; ') FROM cron.job_run_details")
+                         .toString()
+                         .left(9),
                      QStringLiteral("succeeded"));
-            QVERIFY(scalar(c.db(), "SELECT count(*) FROM materialized_views_refresh_history WHERE outcome = 'ok' AND view_name = 'bets_view'").toInt() >= 1);
+            QVERIFY(scalar(c.db(), "SELECT count(*) FROM materialized_views_refresh_history WHERE "
+                                   "outcome = 'ok' AND view_name = 'bets_view'")
+                        .toInt() >= 1);
             QCOMPARE(scalar(c.db(), "SELECT count(*) FROM bets_view").toInt(), 1);
         });
     }
@@ -86,8 +96,11 @@ private slots:
         QCOMPARE(runScript(), 0);
         MVDASH_TRY({
             Connection c(cluster_.cluster().settings(), QStringLiteral("t"));
-            QVERIFY(scalar(c.db(), "SELECT count(*) FROM materialized_views_refresh_history WHERE application_name = 'mvdash-cronjob' AND outcome = 'ok'").toInt() >= 5);
-            exec(c.db(), "CREATE MATERIALIZED VIEW failing_view AS SELECT 1 / (SELECT count(*) - count(*) FROM tenants)::int AS x WITH NO DATA");
+            QVERIFY(scalar(c.db(), "SELECT count(*) FROM materialized_views_refresh_history WHERE "
+                                   "application_name = 'mvdash-cronjob' AND outcome = 'ok'")
+                        .toInt() >= 5);
+            exec(c.db(), "CREATE MATERIALIZED VIEW failing_view AS SELECT 1 / (SELECT count(*) - "
+                         "count(*) FROM tenants)::int AS x WITH NO DATA");
         });
         QVERIFY(runScript() != 0); // a failed view fails the Job
         MVDASH_TRY({

@@ -173,12 +173,12 @@ private slots:
                          .toInt(),
                      4);
             // the average is the mean of the recorded durations (within rounding)
-            QVERIFY(
-                scalar(c.db(), "SELECT abs(l.avg_refresh_time_ms - (SELECT avg(duration_ms) FROM "
-                               "materialized_views_refresh_history h WHERE h.view_name = "
-                               "'counted_view' AND outcome = 'ok')) < 0.05 FROM "
-                               "materialized_views_refresh_log l WHERE view_name = 'counted_view'")
-                    .toBool());
+            QVERIFY(scalar(c.db(),
+                           "SELECT abs(l.avg_refresh_time_ms - (SELECT avg(duration_ms) FROM "
+                           "materialized_views_refresh_history h WHERE h.view_name = "
+                           "'counted_view' AND outcome = 'ok')) < 0.05 FROM "
+                           "materialized_views_refresh_log l WHERE view_name = 'counted_view'")
+                        .toBool());
             QCOMPARE(
                 scalar(
                     c.db(),
@@ -304,13 +304,27 @@ private slots:
                     "SELECT bool_and(total_bytes = table_bytes + index_bytes AND total_bytes = "
                     "pg_total_relation_size(view_name::regclass)) FROM materialized_view_sizes()")
                     .toBool());
-            QVERIFY(
-                scalar(
-                    c.db(),
-                    "SELECT event_tables_bytes = pg_total_relation_size('bet_events') + "
-                    "pg_total_relation_size('balance_events') + "
-                    "pg_total_relation_size('payment_events') FROM materialized_views_size_ratio()")
-                    .toBool());
+            const char *eventBytes =
+                cluster_.isCitus()
+                    // distributed tables: all shards, not the coordinator's local part
+                    ? "SELECT event_tables_bytes = citus_total_relation_size('bet_events') + "
+                      "citus_total_relation_size('balance_events') + "
+                      "citus_total_relation_size('payment_events') FROM "
+                      "materialized_views_size_ratio()"
+                    : "SELECT event_tables_bytes = pg_total_relation_size('bet_events') + "
+                      "pg_total_relation_size('balance_events') + "
+                      "pg_total_relation_size('payment_events') FROM "
+                      "materialized_views_size_ratio()";
+            QVERIFY(scalar(c.db(), eventBytes).toBool());
+            if (cluster_.isCitus()) {
+                QVERIFY(scalar(c.db(), "SELECT (mvdash_relation_bytes('bet_events')).total_bytes = "
+                                       "(SELECT sum(shard_size) FROM citus_shards WHERE table_name "
+                                       "= 'bet_events'::regclass)")
+                            .toBool());
+                QVERIFY(scalar(c.db(), "SELECT (mvdash_relation_bytes('bet_events')).total_bytes > "
+                                       "10 * pg_total_relation_size('bet_events')")
+                            .toBool());
+            }
             QVERIFY(scalar(c.db(), "SELECT ratio > 0 AND ratio = round(views_bytes::numeric / "
                                    "event_tables_bytes, 4) FROM materialized_views_size_ratio()")
                         .toBool());

@@ -164,10 +164,10 @@ private slots:
             QCOMPARE(
                 row(c.db(), "SELECT status FROM bets_view WHERE tenant_id = 1 AND bet_id = 'b2'"),
                 QStringList{"placed"});
-            QCOMPARE(
-                row(c.db(), "SELECT status, stake, odds, result, payout, last_updated_timestamp "
-                            "FROM bets_view WHERE tenant_id = 1 AND bet_id = 'b3'"),
-                (QStringList{"settled", "7.00", "2.0000", "win", "14.00", "300"}));
+            QCOMPARE(row(c.db(),
+                         "SELECT status, stake, odds, result, payout, last_updated_timestamp "
+                         "FROM bets_view WHERE tenant_id = 1 AND bet_id = 'b3'"),
+                     (QStringList{"settled", "7.00", "2.0000", "win", "14.00", "300"}));
             QCOMPARE(
                 row(c.db(), "SELECT user_id FROM bets_view WHERE tenant_id = 1 AND bet_id = 'b5'"),
                 QStringList{"u3"});
@@ -178,14 +178,14 @@ private slots:
                                  "1 AND payment_id = 'p3'"),
                      (QStringList{"created", "ext-3"}));
             // u2: b3 (7.00 wagered, 14.00 won) and b4 (voided: not wagered)
-            QCOMPARE(
-                row(c.db(), "SELECT total_bets, total_wagered, total_winnings, current_balance "
-                            "FROM user_activity_view WHERE tenant_id = 1 AND user_id = 'u2'"),
-                (QStringList{"2", "7.00", "14.00", "0"}));
-            QCOMPARE(
-                row(c.db(), "SELECT total_bets, total_deposited, total_withdrawn, last_activity_at "
-                            "FROM user_activity_view WHERE tenant_id = 1 AND user_id = 'u5'"),
-                (QStringList{"0", "100.00", "0", "50"}));
+            QCOMPARE(row(c.db(),
+                         "SELECT total_bets, total_wagered, total_winnings, current_balance "
+                         "FROM user_activity_view WHERE tenant_id = 1 AND user_id = 'u2'"),
+                     (QStringList{"2", "7.00", "14.00", "0"}));
+            QCOMPARE(row(c.db(),
+                         "SELECT total_bets, total_deposited, total_withdrawn, last_activity_at "
+                         "FROM user_activity_view WHERE tenant_id = 1 AND user_id = 'u5'"),
+                     (QStringList{"0", "100.00", "0", "50"}));
             QCOMPARE(row(c.db(), "SELECT total_bets, last_activity_at FROM user_activity_view "
                                  "WHERE tenant_id = 1 AND user_id = 'u9'"),
                      (QStringList{"0", "10"}));
@@ -227,11 +227,11 @@ private slots:
             QVERIFY(scalar(c.db(), "SELECT count(*) FROM (SELECT 1 FROM bet_events GROUP BY "
                                    "tenant_id, bet_id, event_timestamp HAVING count(*) > 1) x")
                         .toInt() > 0);
-            QVERIFY(
-                scalar(c.db(), "SELECT count(*) FROM bet_events a JOIN bet_events b ON a.tenant_id "
-                               "= b.tenant_id AND a.bet_id = b.bet_id AND a.event_id < b.event_id "
-                               "AND a.event_timestamp > b.event_timestamp")
-                    .toInt() > 0);
+            QVERIFY(scalar(c.db(),
+                           "SELECT count(*) FROM bet_events a JOIN bet_events b ON a.tenant_id "
+                           "= b.tenant_id AND a.bet_id = b.bet_id AND a.event_id < b.event_id "
+                           "AND a.event_timestamp > b.event_timestamp")
+                        .toInt() > 0);
             for (const char *status : {"placed", "confirmed", "settled", "cancelled", "voided"})
                 QVERIFY2(scalar(c.db(), "SELECT count(*) FROM bets_view WHERE status = ?", {status})
                                  .toInt() > 0,

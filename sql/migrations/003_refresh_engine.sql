@@ -297,6 +297,25 @@ DECLARE
     v_run bigint := nextval('materialized_views_refresh_run_seq');
     v record;
 BEGIN
+    -- One full run at a time. A caller arriving during a run (a CronJob overlapping a slow
+    -- run, a storm of manual calls) records every view as skipped and returns at once,
+    -- instead of refreshing the views the running call has not reached yet.
+    IF NOT pg_try_advisory_xact_lock(1836475506, 0) THEN
+        FOR v IN SELECT p.view_name, p.method FROM materialized_views_refresh_plan() p
+                 ORDER BY p.refresh_order, p.view_name LOOP
+            INSERT INTO materialized_views_refresh_history
+                (run_id, view_name, method, outcome, finished_at, duration_ms, error)
+            VALUES (v_run, v.view_name, v.method, 'skipped', clock_timestamp(), 0,
+                    'another refresh_aggregate_views() run is in progress');
+            view_name := v.view_name;
+            method := v.method;
+            duration_ms := 0;
+            outcome := 'skipped';
+            error := 'another refresh_aggregate_views() run is in progress';
+            RETURN NEXT;
+        END LOOP;
+        RETURN;
+    END IF;
     PERFORM materialized_views_close_interrupted();
     FOR v IN SELECT p.view_name FROM materialized_views_refresh_plan() p
              ORDER BY p.refresh_order, p.view_name LOOP

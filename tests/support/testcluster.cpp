@@ -5,8 +5,15 @@
 
 namespace mvdash::test {
 
+namespace {
+LocalCluster::Options withEngine(LocalCluster::Options options) {
+    options.citus = TestCluster::citusRequested() && !options.passwordLogins && !options.withPgCron;
+    return options;
+}
+} // namespace
+
 TestCluster::TestCluster(LocalCluster::Options options)
-    : cluster_(std::move(options)) {}
+    : cluster_(withEngine(std::move(options))) {}
 
 bool TestCluster::start(QString *error) {
     return cluster_.start(error);

@@ -47,7 +47,19 @@ RefreshRunner::run(const QStringList &views,
         begin.next();
         const qint64 historyId = begin.value(0).toLongLong();
         begin.finish();
-        QSqlQuery q = runQuery(db_, QStringLiteral("refresh_view"), {entry.view, runId, historyId});
+        QSqlQuery q;
+        try {
+            q = runQuery(db_, QStringLiteral("refresh_view"), {entry.view, runId, historyId});
+        } catch (const DbError &e) {
+            // cancelled or cut off: leave no 'running' row behind (best effort: the
+            // connection may be gone, then the next run closes the row)
+            QSqlQuery abort(db_);
+            abort.prepare(catalogQuery(QStringLiteral("refresh_abort")));
+            abort.addBindValue(historyId);
+            abort.addBindValue(e.message());
+            abort.exec();
+            throw;
+        }
         RefreshOutcome outcome;
         if (q.next())
             outcome =

@@ -161,6 +161,19 @@ BEGIN
 END
 $$;
 
+-- Closes this session's 'running' row when the refresh statement itself was cancelled or
+-- failed outside the function (a cancel is not caught inside it, by design).
+CREATE FUNCTION materialized_views_abort_refresh(p_history_id bigint, p_error text)
+RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    UPDATE materialized_views_refresh_history h
+    SET outcome = 'failed', finished_at = clock_timestamp(),
+        duration_ms = round(extract(epoch FROM clock_timestamp() - h.started_at) * 1000, 2),
+        error = p_error
+    WHERE h.history_id = p_history_id AND h.outcome = 'running'
+      AND h.backend_pid = pg_backend_pid()
+$$;
+
 -- Refreshes one materialized view, named as in pg_matviews. CONCURRENTLY when it is
 -- populated and has a unique index, plainly otherwise. A second caller for the same view
 -- does not queue: it returns 'skipped' at once. A failure is recorded and returned, not

@@ -26,6 +26,7 @@ GRANT SELECT ON bets_view, user_balances_view, payments_view, user_activity_view
 REVOKE EXECUTE ON FUNCTION refresh_materialized_view(text, bigint, bigint),
                            refresh_aggregate_views(), manual_refresh_all_views(),
                            materialized_views_begin_refresh(text, bigint),
+                           materialized_views_abort_refresh(bigint, text),
                            materialized_views_close_interrupted(),
                            create_tenant_view(text, bigint), drop_tenant_view(text, bigint),
                            user_events_since(bigint, text, timestamptz),
@@ -42,6 +43,7 @@ GRANT EXECUTE ON FUNCTION user_events_since(bigint, text, timestamptz),
 GRANT EXECUTE ON FUNCTION refresh_materialized_view(text, bigint, bigint),
                           refresh_aggregate_views(), manual_refresh_all_views(),
                           materialized_views_begin_refresh(text, bigint),
+                          materialized_views_abort_refresh(bigint, text),
                           materialized_views_close_interrupted(),
                           create_tenant_view(text, bigint), drop_tenant_view(text, bigint)
     TO mvdash_operator;

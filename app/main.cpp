@@ -1,0 +1,111 @@
+// mvdash: the desktop dashboard.
+//   mvdash [--dsn DSN]                 connect the libpq way (DSN, PG* variables, service file)
+//   mvdash --demo [--citus]            start (or reuse) the private demo database and open it
+//   mvdash ... --screenshot DIR        render every panel to DIR/*.png and exit
+
+#include "connectionsettings.h"
+#include "demodatabase.h"
+#include "logging.h"
+#include "mainwindow.h"
+#include "qtfmt.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QMessageBox>
+#include <QTimer>
+#include <spdlog/spdlog.h>
+
+using namespace mvdash;
+
+namespace {
+
+// Shows each panel, waits until its data has arrived, and saves the window as a PNG.
+int takeScreenshots(MainWindow &window, const QString &directory) {
+    QDir().mkpath(directory);
+    const QStringList names = window.panelNames();
+    for (int i = 0; i < names.size(); ++i) {
+        window.showPanel(i);
+        QElapsedTimer waited;
+        waited.start();
+        // let the first answers arrive and the charts lay out
+        do {
+            QApplication::processEvents(QEventLoop::AllEvents, 50);
+        } while ((window.isLoading() || waited.elapsed() < 700) && waited.elapsed() < 20000);
+        const QString file = QStringLiteral("%1/%2-%3.png")
+                                 .arg(directory)
+                                 .arg(i + 1, 2, 10, QChar(u'0'))
+                                 .arg(names[i].toLower().replace(u' ', u'-'));
+        if (!window.grab().save(file)) {
+            spdlog::error("cannot write {}", file);
+            return 1;
+        }
+        spdlog::info("saved {}", file);
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[]) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("mvdash"));
+    QApplication::setOrganizationName(QStringLiteral("mvdash"));
+    QApplication::setApplicationVersion(QStringLiteral(MVDASH_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Dashboard of an event-sourced betting platform's materialized views."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(
+        {QStringLiteral("dsn"),
+         QStringLiteral("libpq connection string or URI (no password: use ~/.pgpass)."),
+         QStringLiteral("dsn")});
+    parser.addOption(
+        {QStringLiteral("demo"),
+         QStringLiteral("Open the private demo database (started and seeded if needed).")});
+    parser.addOption(
+        {QStringLiteral("citus"), QStringLiteral("With --demo: on a local Citus 13 cluster.")});
+    parser.addOption({QStringLiteral("events"),
+                      QStringLiteral("With --demo: events to seed a new demo (default 1000000)."),
+                      QStringLiteral("n"), QStringLiteral("1000000")});
+    parser.addOption({QStringLiteral("screenshot"),
+                      QStringLiteral("Render every panel to PNG files in DIR and exit."),
+                      QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("verbose"), QStringLiteral("Log to the console too.")});
+    parser.process(app);
+
+    const QString logFile =
+        setUpLogging(QStringLiteral("mvdash"), parser.isSet(QStringLiteral("verbose")));
+    spdlog::info("mvdash {} starting, log in {}", QApplication::applicationVersion(), logFile);
+
+    std::optional<ConnectionSettings> settings;
+    QString error;
+    if (parser.isSet(QStringLiteral("demo"))) {
+        DemoDatabase::Options options;
+        options.events = parser.value(QStringLiteral("events")).toLongLong();
+        options.citus = parser.isSet(QStringLiteral("citus"));
+        settings = DemoDatabase::prepare(
+            options, [](const QString &step) { spdlog::info("demo: {}", step); }, &error);
+    } else {
+        settings = ConnectionSettings::fromDsn(parser.value(QStringLiteral("dsn")), &error);
+    }
+    if (!settings) {
+        spdlog::error("{}", error);
+        if (parser.isSet(QStringLiteral("screenshot")))
+            return 1;
+        QMessageBox::critical(nullptr, QStringLiteral("mvdash"), error);
+        return 1;
+    }
+
+    MainWindow window(*settings);
+    if (parser.isSet(QStringLiteral("screenshot"))) {
+        window.resize(1360, 860);
+        window.show();
+        return takeScreenshots(window, parser.value(QStringLiteral("screenshot")));
+    }
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,41 @@
+#include "format.h"
+
+namespace mvdash {
+
+QString formatMoney(const Decimal &value, const QLocale &locale) {
+    const QString plain = value.toString(2);
+    const bool negative = plain.startsWith(u'-');
+    const QString digits = negative ? plain.mid(1) : plain;
+    const QString integer = digits.section(u'.', 0, 0);
+    const QString fraction = digits.section(u'.', 1, 1);
+    QString grouped;
+    for (qsizetype i = 0; i < integer.size(); ++i) {
+        if (i > 0 && (integer.size() - i) % 3 == 0)
+            grouped += locale.groupSeparator();
+        grouped += integer[i];
+    }
+    return (negative ? locale.negativeSign() : QString()) + grouped + locale.decimalPoint() +
+           fraction;
+}
+
+QString formatCount(qint64 value, const QLocale &locale) {
+    return locale.toString(value);
+}
+
+QString formatAge(qint64 s) {
+    if (s < 0)
+        s = 0;
+    if (s < 120)
+        return QStringLiteral("%1 s").arg(s);
+    if (s < 7200)
+        return QStringLiteral("%1 min").arg(s / 60);
+    if (s < 172800)
+        return QStringLiteral("%1 h").arg(s / 3600);
+    return QStringLiteral("%1 d").arg(s / 86400);
+}
+
+QString formatBytes(qint64 bytes, const QLocale &locale) {
+    return locale.formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+} // namespace mvdash

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "decimal.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QString>
+
+namespace mvdash {
+
+// Exact money in the user's locale: grouped digits, two decimals, no currency (the platform
+// mixes currencies per payment). Never goes through double.
+QString formatMoney(const Decimal &value, const QLocale &locale = QLocale());
+QString formatCount(qint64 value, const QLocale &locale = QLocale());
+// "42 s", "3 min", "5 h", "2 d"
+QString formatAge(qint64 seconds);
+QString formatBytes(qint64 bytes, const QLocale &locale = QLocale());
+
+} // namespace mvdash

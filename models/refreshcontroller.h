@@ -1,0 +1,48 @@
+#pragma once
+
+#include "connectionsettings.h"
+#include "refreshrunner.h"
+
+#include <atomic>
+#include <QObject>
+#include <QStringList>
+
+struct pg_cancel;
+
+namespace mvdash {
+
+class DatabaseWorker;
+
+// Runs "Refresh all" / "Refresh selected" on a connection of its own (so reading goes on
+// meanwhile), view by view with lock_timeout, reporting each view as it starts and ends.
+// cancel() asks the server to cancel the running statement (libpq's PQcancel, sent from a
+// short-lived thread: the GUI never waits on it).
+class RefreshController : public QObject {
+    Q_OBJECT
+public:
+    explicit RefreshController(const ConnectionSettings &settings, QObject *parent = nullptr);
+    ~RefreshController() override;
+
+    bool isRunning() const { return running_; }
+    void setLockTimeoutMs(int ms) { lockTimeoutMs_ = ms; }
+
+public slots:
+    void refresh(const QStringList &views); // empty: every view of the catalog
+    void cancel();
+
+signals:
+    void viewStarted(const QString &view, const QString &method);
+    void viewFinished(const mvdash::RefreshOutcome &outcome);
+    void runningChanged(bool running);
+    // cancelled: the user asked; error: what stopped the run (empty when it completed)
+    void finished(bool cancelled, const QString &error);
+
+private:
+    DatabaseWorker *worker_;
+    bool running_ = false;
+    int lockTimeoutMs_ = 10000;
+    std::atomic<pg_cancel *> cancelHandle_{nullptr};
+    std::atomic<bool> cancelRequested_{false};
+};
+
+} // namespace mvdash

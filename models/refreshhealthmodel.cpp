@@ -1,0 +1,230 @@
+#include "refreshhealthmodel.h"
+
+#include "format.h"
+#include "rowtablemodel.h"
+
+namespace mvdash {
+
+namespace {
+bool sameStatus(const ViewStatus &a, const ViewStatus &b) {
+    return a.view == b.view && a.populated == b.populated && a.nextMethod == b.nextMethod &&
+           a.lastRefreshedAt == b.lastRefreshedAt && a.avgRefreshMs == b.avgRefreshMs &&
+           a.lastDurationMs == b.lastDurationMs && a.refreshCount == b.refreshCount &&
+           a.lastOutcome == b.lastOutcome && a.lastError == b.lastError &&
+           a.ageSeconds.value_or(-1) / 60 == b.ageSeconds.value_or(-1) / 60;
+}
+struct SizesResult {
+    QList<ViewSize> sizes;
+    SizeRatio ratio;
+};
+} // namespace
+
+void RefreshHealthModel::reload() {
+    request([](const QSqlDatabase &db) { return QVariant::fromValue(fetchViewStatus(db)); });
+}
+
+void RefreshHealthModel::apply(const QVariant &result) {
+    replaceRows<ViewStatus, QString>(
+        this, rows_, result.value<QList<ViewStatus>>(), [](const ViewStatus &s) { return s.view; },
+        sameStatus, [this] { beginResetModel(); }, [this] { endResetModel(); });
+}
+
+void RefreshHealthModel::setThresholds(Thresholds t) {
+    thresholds_ = t;
+    if (!rows_.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+QString RefreshHealthModel::freshness(const ViewStatus &s) const {
+    if (!s.ageSeconds || !s.populated)
+        return QStringLiteral("stale");
+    if (*s.ageSeconds > 2 * thresholds_.intervalSeconds)
+        return QStringLiteral("stale");
+    if (*s.ageSeconds > thresholds_.intervalSeconds)
+        return QStringLiteral("late");
+    return QStringLiteral("fresh");
+}
+
+void RefreshHealthModel::setProgress(const QString &view, const QString &text) {
+    progress_.insert(view, text);
+    for (qsizetype i = 0; i < rows_.size(); ++i)
+        if (rows_[i].view == view)
+            emit dataChanged(index(int(i), Progress), index(int(i), Progress));
+}
+
+void RefreshHealthModel::clearProgress() {
+    progress_.clear();
+    if (!rows_.isEmpty())
+        emit dataChanged(index(0, Progress), index(rowCount() - 1, Progress));
+}
+
+QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.row() >= rows_.size())
+        return {};
+    const ViewStatus &s = rows_[index.row()];
+    const int column = index.column();
+    const bool slow = !s.avgRefreshMs.isEmpty() && s.avgRefreshMs.toDouble() > thresholds_.slowMs;
+    switch (role) {
+    case KeyRole:
+        return s.view;
+    case StateRole:
+        if (column == LastError || column == View)
+            return s.lastOutcome == u"failed" ? QStringLiteral("failed") : QString();
+        if (column == Age || column == LastRefresh)
+            return freshness(s);
+        if (column == AvgMs)
+            return slow ? QStringLiteral("slow") : QString();
+        return {};
+    case Qt::TextAlignmentRole:
+        return column == Age || column == AvgMs || column == LastMs || column == Count
+                   ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                   : QVariant();
+    case SortRole:
+        switch (column) {
+        case Age:
+            return s.ageSeconds.value_or(std::numeric_limits<qint64>::max());
+        case AvgMs:
+            return s.avgRefreshMs.toDouble();
+        case LastMs:
+            return s.lastDurationMs.toDouble();
+        case Count:
+            return s.refreshCount;
+        case LastRefresh:
+            return s.lastRefreshedAt;
+        default:
+            break;
+        }
+        [[fallthrough]];
+    case Qt::DisplayRole:
+        switch (column) {
+        case View:
+            return s.view;
+        case Populated:
+            return s.populated ? tr("yes") : tr("no — run Refresh");
+        case Method:
+            return s.nextMethod;
+        case LastRefresh:
+            return s.lastRefreshedAt.isValid()
+                       ? QLocale().toString(s.lastRefreshedAt.toLocalTime(), QLocale::ShortFormat)
+                       : tr("never");
+        case Age:
+            return s.ageSeconds ? formatAge(*s.ageSeconds) : QStringLiteral("—");
+        case AvgMs:
+            return s.avgRefreshMs;
+        case LastMs:
+            return s.lastDurationMs;
+        case Count:
+            return s.refreshCount;
+        case Progress:
+            return progress_.value(s.view);
+        case LastError:
+            return s.lastOutcome == u"failed" ? s.lastError : QString();
+        default:
+            return {};
+        }
+    case Qt::ToolTipRole:
+        if (column == Age || column == LastRefresh)
+            return tr("%1: refreshed %2 ago; schedule every %3 s (late after %3 s, stale after %4 "
+                      "s)")
+                .arg(s.view, s.ageSeconds ? formatAge(*s.ageSeconds) : tr("never"))
+                .arg(thresholds_.intervalSeconds)
+                .arg(2 * thresholds_.intervalSeconds);
+        if (column == LastError)
+            return s.lastError;
+        if (column == Method)
+            return s.hasUniqueIndex
+                       ? tr("has a unique index: refreshed CONCURRENTLY once populated")
+                       : tr("no unique index: only a plain refresh (blocks readers)");
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant RefreshHealthModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    static const char *titles[] = {"View",   "Populated", "Method", "Last refresh", "Age",
+                                   "Avg ms", "Last ms",   "Count",  "Progress",     "Last error"};
+    return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
+}
+
+void ViewSizeModel::reload() {
+    request([](const QSqlDatabase &db) {
+        return QVariant::fromValue(SizesResult{fetchViewSizes(db), fetchSizeRatio(db)});
+    });
+}
+
+void ViewSizeModel::apply(const QVariant &result) {
+    const auto r = result.value<SizesResult>();
+    ratio_ = r.ratio;
+    replaceRows<ViewSize, QString>(
+        this, rows_, r.sizes, [](const ViewSize &s) { return s.view; },
+        [](const ViewSize &a, const ViewSize &b) {
+            return a.view == b.view && a.totalBytes == b.totalBytes &&
+                   a.tableBytes == b.tableBytes && a.indexBytes == b.indexBytes &&
+                   a.rowEstimate == b.rowEstimate && a.shareOfEventTables == b.shareOfEventTables;
+        },
+        [this] { beginResetModel(); }, [this] { endResetModel(); });
+}
+
+QVariant ViewSizeModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.row() >= rows_.size())
+        return {};
+    const ViewSize &s = rows_[index.row()];
+    const int column = index.column();
+    if (role == KeyRole)
+        return s.view;
+    if (role == Qt::TextAlignmentRole)
+        return column == View ? QVariant() : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == SortRole) {
+        switch (column) {
+        case Total:
+            return s.totalBytes;
+        case Table:
+            return s.tableBytes;
+        case Indexes:
+            return s.indexBytes;
+        case IndexCount:
+            return s.indexCount;
+        case Rows:
+            return s.rowEstimate.value_or(-1);
+        case Share:
+            return s.shareOfEventTables.toDouble();
+        default:
+            return s.view;
+        }
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (column) {
+    case View:
+        return s.view;
+    case Total:
+        return formatBytes(s.totalBytes);
+    case Table:
+        return formatBytes(s.tableBytes);
+    case Indexes:
+        return formatBytes(s.indexBytes);
+    case IndexCount:
+        return s.indexCount;
+    case Rows:
+        return s.rowEstimate ? formatCount(*s.rowEstimate) : QStringLiteral("?");
+    case Share:
+        return s.shareOfEventTables.isEmpty()
+                   ? QStringLiteral("—")
+                   : QLocale().toString(s.shareOfEventTables.toDouble() * 100, 'f', 1) + u'%';
+    default:
+        return {};
+    }
+}
+
+QVariant ViewSizeModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    static const char *titles[] = {"View",  "Total", "Table",          "Indexes",
+                                   "# idx", "Rows",  "Share of events"};
+    return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
+}
+
+} // namespace mvdash

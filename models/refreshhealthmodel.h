@@ -1,0 +1,90 @@
+#pragma once
+
+#include "monitoring.h"
+#include "reloadablemodel.h"
+
+namespace mvdash {
+
+// Every materialized view of the catalog with its refresh health: one row per view.
+class RefreshHealthModel : public ReloadableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        View,
+        Populated,
+        Method,
+        LastRefresh,
+        Age,
+        AvgMs,
+        LastMs,
+        Count,
+        Progress,
+        LastError,
+        ColumnCount
+    };
+
+    struct Thresholds {
+        qint64 intervalSeconds = 300; // the CronJob's */5
+        double slowMs = 500;          // the guide's alert
+    };
+
+    using ReloadableModel::ReloadableModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override {
+        return parent.isValid() ? 0 : int(rows_.size());
+    }
+    int columnCount(const QModelIndex &parent = {}) const override {
+        return parent.isValid() ? 0 : ColumnCount;
+    }
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    void setThresholds(Thresholds t);
+    Thresholds thresholds() const { return thresholds_; }
+    // "fresh", "late" (past the interval) or "stale" (past twice the interval, or never)
+    QString freshness(const ViewStatus &s) const;
+    const QList<ViewStatus> &rows() const { return rows_; }
+
+    // Per-view progress text shown while a refresh runs ("refreshing…", "ok 120 ms").
+    void setProgress(const QString &view, const QString &text);
+    void clearProgress();
+
+    void reload() override;
+
+protected:
+    void apply(const QVariant &result) override;
+
+private:
+    QList<ViewStatus> rows_;
+    QHash<QString, QString> progress_;
+    Thresholds thresholds_;
+};
+
+// Size of every view and its share of the event tables.
+class ViewSizeModel : public ReloadableModel {
+    Q_OBJECT
+public:
+    enum Column { View, Total, Table, Indexes, IndexCount, Rows, Share, ColumnCount };
+    using ReloadableModel::ReloadableModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override {
+        return parent.isValid() ? 0 : int(rows_.size());
+    }
+    int columnCount(const QModelIndex &parent = {}) const override {
+        return parent.isValid() ? 0 : ColumnCount;
+    }
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    SizeRatio ratio() const { return ratio_; }
+
+    void reload() override;
+
+protected:
+    void apply(const QVariant &result) override;
+
+private:
+    QList<ViewSize> rows_;
+    SizeRatio ratio_;
+};
+
+} // namespace mvdash

@@ -1,0 +1,50 @@
+#include "reloadablemodel.h"
+
+#include <QAtomicInteger>
+
+namespace mvdash {
+
+namespace {
+quint64 nextTicket() {
+    static QAtomicInteger<quint64> counter;
+    return counter.fetchAndAddRelaxed(1) + 1;
+}
+} // namespace
+
+ReloadableModel::ReloadableModel(DatabaseWorker *worker, QObject *parent)
+    : QAbstractTableModel(parent)
+    , worker_(worker) {
+    connect(worker, &DatabaseWorker::finished, this, &ReloadableModel::onFinished);
+    connect(worker, &DatabaseWorker::failed, this, &ReloadableModel::onFailed);
+}
+
+void ReloadableModel::request(DatabaseWorker::Job job) {
+    const bool wasLoading = isLoading();
+    pending_ = nextTicket();
+    if (worker_)
+        worker_->submit(pending_, std::move(job));
+    if (!wasLoading)
+        emit loadingChanged(true);
+}
+
+void ReloadableModel::onFinished(quint64 ticket, const QVariant &result) {
+    if (ticket != pending_)
+        return; // another model's answer, or an old one of ours
+    pending_ = 0;
+    lastError_.clear();
+    lastLoaded_ = QDateTime::currentDateTime();
+    apply(result);
+    emit loadingChanged(false);
+    emit loaded();
+}
+
+void ReloadableModel::onFailed(quint64 ticket, const QString &message, bool connectionLost) {
+    if (ticket != pending_)
+        return;
+    pending_ = 0;
+    lastError_ = message;
+    emit loadingChanged(false);
+    emit loadFailed(message, connectionLost);
+}
+
+} // namespace mvdash

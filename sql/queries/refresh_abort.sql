@@ -1,0 +1,1 @@
+SELECT materialized_views_abort_refresh(?, ?)

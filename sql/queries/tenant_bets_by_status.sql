@@ -1,0 +1,1 @@
+SELECT status, count(*) FROM bets_view WHERE tenant_id = ? GROUP BY status ORDER BY status

@@ -1,0 +1,360 @@
+#include "mainwindow.h"
+
+#include "database.h"
+#include "databaseworker.h"
+#include "format.h"
+#include "panels.h"
+#include "qtfmt.h"
+#include "refreshcontroller.h"
+#include "refreshhealthmodel.h"
+#include "rowtablemodel.h"
+#include "tenantsummarymodel.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDateTime>
+#include <QDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
+#include <QSqlQuery>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <spdlog/spdlog.h>
+
+namespace mvdash {
+
+namespace {
+struct SessionInfo {
+    QString serverVersion, citusVersion, role;
+    bool canRefresh = false;
+    bool ssl = false;
+};
+} // namespace
+
+MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
+    : QMainWindow(parent)
+    , reader_(new DatabaseWorker(settings, QStringLiteral("read"), this))
+    , tenants_(new TenantSummaryModel(reader_, this))
+    , health_(new RefreshHealthModel(reader_, this))
+    , sizes_(new ViewSizeModel(reader_, this))
+    , refresher_(new RefreshController(settings, this))
+    , tenantPicker_(new QComboBox)
+    , freshness_(new QLabel)
+    , banner_(new QLabel)
+    , navigation_(new QListWidget)
+    , stack_(new QStackedWidget)
+    , connectionLabel_(new QLabel)
+    , serverLabel_(new QLabel)
+    , reloadLabel_(new QLabel)
+    , messagesButton_(new QToolButton)
+    , messageLog_(new QPlainTextEdit)
+    , autoReload_(new QTimer(this)) {
+    setWindowTitle(QStringLiteral("mvdash"));
+    QSettings prefs;
+    RefreshHealthModel::Thresholds thresholds;
+    thresholds.intervalSeconds =
+        prefs.value(QStringLiteral("thresholds/refreshIntervalSeconds"), 300).toLongLong();
+    thresholds.slowMs = prefs.value(QStringLiteral("thresholds/slowRefreshMs"), 500).toDouble();
+    health_->setThresholds(thresholds);
+    refresher_->setLockTimeoutMs(
+        prefs.value(QStringLiteral("refresh/lockTimeoutMs"), 10000).toInt());
+
+    // top: tenant picker with search, and how fresh the data is
+    tenantPicker_->setModel(tenants_);
+    tenantPicker_->setModelColumn(TenantSummaryModel::Name);
+    tenantPicker_->setEditable(true);
+    tenantPicker_->setInsertPolicy(QComboBox::NoInsert);
+    tenantPicker_->completer()->setFilterMode(Qt::MatchContains);
+    tenantPicker_->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    tenantPicker_->setMinimumWidth(260);
+    tenantPicker_->lineEdit()->setPlaceholderText(tr("Search tenants…"));
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Tenant:")));
+    top->addWidget(tenantPicker_);
+    top->addStretch(1);
+    top->addWidget(freshness_);
+
+    banner_->setWordWrap(true);
+    banner_->setVisible(false);
+    banner_->setStyleSheet(
+        QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0;"
+                       " border-radius: 4px; padding: 6px; }"));
+    banner_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    summaryPanel_ = new SummaryPanel(tenants_);
+    auto *tenantsPanel = new TenantsPanel(tenants_);
+    refreshPanel_ = new RefreshPanel(health_, refresher_);
+    addPanel(tr("Summary"), summaryPanel_);
+    addPanel(tr("All tenants"), tenantsPanel);
+    auto *separator = new QListWidgetItem(navigation_);
+    separator->setFlags(Qt::NoItemFlags);
+    separator->setSizeHint(QSize(10, 12));
+    addPanel(tr("Refresh"), refreshPanel_);
+    addPanel(tr("Sizes"), new SizesPanel(sizes_));
+    navigation_->setFixedWidth(150);
+    navigation_->setSpacing(3);
+    QFont navFont = navigation_->font();
+    navFont.setPointSizeF(navFont.pointSizeF() * 1.15);
+    navigation_->setFont(navFont);
+    connect(navigation_, &QListWidget::currentRowChanged, this, [this](int row) {
+        const int panel = navigation_->item(row)->data(Qt::UserRole).toInt();
+        if (panel >= 0)
+            stack_->setCurrentIndex(panel);
+    });
+    connect(tenantsPanel, &TenantsPanel::tenantActivated, this, [this](qint64 id) {
+        selectTenant(id);
+        showPanel(0);
+    });
+
+    auto *right = new QVBoxLayout;
+    right->addWidget(banner_);
+    right->addWidget(stack_, 1);
+    auto *body = new QHBoxLayout;
+    body->addWidget(navigation_);
+    body->addLayout(right, 1);
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->addLayout(top);
+    layout->addLayout(body, 1);
+    setCentralWidget(central);
+
+    // status bar: connection, server, last reload, messages
+    messagesButton_->setAutoRaise(true);
+    messagesButton_->setText(tr("0 messages"));
+    statusBar()->addWidget(connectionLabel_);
+    statusBar()->addWidget(serverLabel_, 1);
+    statusBar()->addPermanentWidget(reloadLabel_);
+    statusBar()->addPermanentWidget(messagesButton_);
+    auto *logDialog = new QDialog(this);
+    logDialog->setWindowTitle(tr("Messages"));
+    logDialog->resize(720, 360);
+    messageLog_->setReadOnly(true);
+    (new QVBoxLayout(logDialog))->addWidget(messageLog_);
+    connect(messagesButton_, &QToolButton::clicked, logDialog, &QDialog::show);
+
+    connect(reader_, &DatabaseWorker::connectionChanged, this,
+            [this](bool connected, const QString &detail) {
+                const bool wasConnected = connected_;
+                connected_ = connected;
+                connectionLabel_->setText(connected ? tr("● connected: %1").arg(detail)
+                                                    : tr("● offline"));
+                connectionLabel_->setStyleSheet(connected ? QStringLiteral("color: #2e7d32")
+                                                          : QStringLiteral("color: #c62828"));
+                if (!connected)
+                    report(tr("Connection lost: %1 — retrying every 5 s").arg(detail), true);
+                else if (!wasConnected) {
+                    banner_->setVisible(false);
+                    loadSessionInfo();
+                }
+                autoReload_->setInterval(
+                    connected
+                        ? QSettings().value(QStringLiteral("reload/intervalSeconds"), 30).toInt() *
+                              1000
+                        : 5000);
+            });
+    watch(tenants_, tr("tenants"));
+    watch(health_, tr("refresh health"));
+    watch(sizes_, tr("view sizes"));
+    connect(tenants_, &QAbstractItemModel::modelReset, this, [this] {
+        if (!tenantChosen_ && tenants_->rowCount() > 0) {
+            tenantChosen_ = true;
+            // the busiest tenant first: the one people look at most
+            int best = 0;
+            for (int r = 1; r < tenants_->rowCount(); ++r)
+                if (tenants_->index(r, TenantSummaryModel::Bets).data(SortRole).toLongLong() >
+                    tenants_->index(best, TenantSummaryModel::Bets).data(SortRole).toLongLong())
+                    best = r;
+            const qint64 saved = QSettings().value(QStringLiteral("ui/tenant"), -1).toLongLong();
+            tenantPicker_->setCurrentIndex(tenants_->rowOf(saved) >= 0 ? tenants_->rowOf(saved)
+                                                                       : best);
+        } else if (currentTenant_ >= 0) {
+            // a reset (tenants added or removed) keeps the tenant the user was looking at
+            tenantPicker_->setCurrentIndex(tenants_->rowOf(currentTenant_));
+        }
+        updateFreshness();
+    });
+    connect(tenants_, &QAbstractItemModel::dataChanged, this, &MainWindow::updateFreshness);
+    connect(tenantPicker_, &QComboBox::currentIndexChanged, this, [this](int row) {
+        if (row < 0)
+            return;
+        const qint64 id = tenants_->index(row, 0).data(KeyRole).toLongLong();
+        currentTenant_ = id;
+        // after QComboBox has finished its own reset handling, which clears an editable text
+        QTimer::singleShot(0, this, [this, row] {
+            tenantPicker_->setEditText(
+                tenants_->index(row, TenantSummaryModel::Name).data().toString());
+        });
+        summaryPanel_->setTenant(id);
+        QSettings().setValue(QStringLiteral("ui/tenant"), id);
+        updateFreshness();
+    });
+
+    new QShortcut(QKeySequence::Refresh, this, this, &MainWindow::reloadAll);
+    connect(autoReload_, &QTimer::timeout, this, &MainWindow::reloadAll);
+    autoReload_->start(QSettings().value(QStringLiteral("reload/intervalSeconds"), 30).toInt() *
+                       1000);
+    auto *ageTicker = new QTimer(this);
+    connect(ageTicker, &QTimer::timeout, this, &MainWindow::updateFreshness);
+    ageTicker->start(1000);
+
+    restoreGeometry(prefs.value(QStringLiteral("ui/geometry")).toByteArray());
+    if (!prefs.contains(QStringLiteral("ui/geometry")))
+        resize(1360, 860);
+    navigation_->setCurrentRow(0);
+    loadSessionInfo();
+    reloadAll();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addPanel(const QString &name, QWidget *panel) {
+    auto *item = new QListWidgetItem(name, navigation_);
+    item->setData(Qt::UserRole, stack_->addWidget(panel));
+}
+
+QStringList MainWindow::panelNames() const {
+    QStringList names;
+    for (int i = 0; i < navigation_->count(); ++i)
+        if (navigation_->item(i)->data(Qt::UserRole).isValid())
+            names << navigation_->item(i)->text();
+    return names;
+}
+
+void MainWindow::showPanel(int index) {
+    for (int i = 0; i < navigation_->count(); ++i)
+        if (navigation_->item(i)->data(Qt::UserRole).toInt() == index &&
+            navigation_->item(i)->data(Qt::UserRole).isValid())
+            navigation_->setCurrentRow(i);
+}
+
+bool MainWindow::isLoading() const {
+    return tenants_->isLoading() || health_->isLoading() || sizes_->isLoading();
+}
+
+QString MainWindow::bannerText() const {
+    return banner_->isVisible() ? banner_->text() : QString();
+}
+
+void MainWindow::selectTenant(qint64 tenantId) {
+    const int row = tenants_->rowOf(tenantId);
+    if (row >= 0)
+        tenantPicker_->setCurrentIndex(row);
+}
+
+void MainWindow::reloadAll() {
+    tenants_->reload();
+    health_->reload();
+    sizes_->reload();
+}
+
+void MainWindow::watch(ReloadableModel *model, const QString &what) {
+    connect(model, &ReloadableModel::loaded, this, [this] {
+        reloadLabel_->setText(
+            tr("reloaded %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+        if (connected_ && banner_->isVisible() && !isLoading())
+            banner_->setVisible(false);
+    });
+    connect(model, &ReloadableModel::loadFailed, this,
+            [this, what](const QString &message, bool lost) {
+                if (!lost)
+                    report(tr("Loading %1 failed: %2").arg(what, message), true);
+            });
+}
+
+void MainWindow::report(const QString &message, bool isError) {
+    const QString line =
+        QStringLiteral("%1  %2").arg(QDateTime::currentDateTime().toString(Qt::ISODate), message);
+    messageLog_->appendPlainText(line);
+    messagesButton_->setText(tr("%n message(s)", nullptr, ++messageCount_));
+    if (isError) {
+        spdlog::error("{}", message);
+        banner_->setText(message);
+        banner_->setVisible(true);
+    } else {
+        spdlog::info("{}", message);
+    }
+}
+
+void MainWindow::updateFreshness() {
+    const qint64 id =
+        tenantPicker_->currentIndex() >= 0
+            ? tenants_->index(tenantPicker_->currentIndex(), 0).data(KeyRole).toLongLong()
+            : -1;
+    const TenantSummary *t = tenants_->tenant(id);
+    if (!t) {
+        freshness_->setText(tr("no data yet"));
+        return;
+    }
+    const qint64 age =
+        std::max<qint64>(0, t->lastRefreshedAt.secsTo(QDateTime::currentDateTimeUtc()));
+    const qint64 interval = health_->thresholds().intervalSeconds;
+    const QString colour = age > 2 * interval ? QStringLiteral("#c62828")
+                           : age > interval   ? QStringLiteral("#e08a00")
+                                              : QStringLiteral("#2e7d32");
+    const QString state = age > 2 * interval ? tr("stale")
+                          : age > interval   ? tr("late")
+                                             : tr("fresh");
+    freshness_->setText(
+        tr("Data as of %1 (%2 ago) <span style='color:%3'>● %4</span>")
+            .arg(QLocale().toString(t->lastRefreshedAt.toLocalTime().time(), QLocale::LongFormat),
+                 formatAge(age), colour, state));
+    QStringList behind;
+    for (const ViewStatus &s : health_->rows())
+        if (health_->freshness(s) != u"fresh")
+            behind << QStringLiteral("%1: %2").arg(s.view, s.ageSeconds ? formatAge(*s.ageSeconds)
+                                                                        : tr("never refreshed"));
+    freshness_->setToolTip(behind.isEmpty() ? tr("Every view is within its refresh interval.")
+                                            : tr("Behind schedule:\n") + behind.join(u'\n'));
+}
+
+void MainWindow::loadSessionInfo() {
+    // its own ticket space: the session info is not a model, one answer at a time is enough
+    auto *worker = reader_;
+    static constexpr quint64 kTicket = ~quint64(0);
+    worker->submit(kTicket, [](const QSqlDatabase &db) {
+        QSqlQuery q = runQuery(db, QStringLiteral("session_info"));
+        SessionInfo info;
+        if (q.next())
+            info = SessionInfo{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                               q.value(3).toBool(), q.value(4).toBool()};
+        return QVariant::fromValue(info);
+    });
+    connect(
+        worker, &DatabaseWorker::finished, this,
+        [this](quint64 ticket, const QVariant &result) {
+            if (ticket != kTicket)
+                return;
+            const auto info = result.value<SessionInfo>();
+            serverLabel_->setText(tr("PostgreSQL %1 · %2 · role %3 · %4")
+                                      .arg(info.serverVersion,
+                                           info.citusVersion.isEmpty()
+                                               ? tr("no Citus")
+                                               : tr("Citus %1").arg(info.citusVersion),
+                                           info.role, info.ssl ? tr("TLS") : tr("no TLS")));
+            refreshPanel_->setCanRefresh(
+                info.canRefresh,
+                info.canRefresh ? QString()
+                                : tr("Role %1 may not refresh views (it needs mvdash_operator).")
+                                      .arg(info.role));
+        },
+        Qt::SingleShotConnection);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    QSettings().setValue(QStringLiteral("ui/geometry"), saveGeometry());
+    refresher_->cancel();
+    event->accept();
+}
+
+} // namespace mvdash

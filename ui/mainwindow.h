@@ -1,0 +1,81 @@
+#pragma once
+
+#include "connectionsettings.h"
+
+#include <QMainWindow>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+class QPlainTextEdit;
+class QTimer;
+class QToolButton;
+
+namespace mvdash {
+
+class DatabaseWorker;
+class ReloadableModel;
+class TenantSummaryModel;
+class RefreshHealthModel;
+class ViewSizeModel;
+class RefreshController;
+class SummaryPanel;
+class RefreshPanel;
+
+// The dashboard: tenant picker and freshness on top, panels chosen on the left, errors in a
+// banner and a message log, connection state in the status bar. All database work happens
+// on workers; this class only sends requests and shows answers.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(const ConnectionSettings &settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Panel names in navigation order (for screenshots and tests).
+    QStringList panelNames() const;
+    void showPanel(int index);
+    bool isLoading() const;
+    RefreshPanel *refreshPanel() const { return refreshPanel_; }
+    QString bannerText() const;
+
+public slots:
+    void reloadAll();
+    void selectTenant(qint64 tenantId);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void addPanel(const QString &name, QWidget *panel);
+    void watch(ReloadableModel *model, const QString &what);
+    void report(const QString &message, bool isError);
+    void updateFreshness();
+    void loadSessionInfo();
+
+    DatabaseWorker *reader_;
+    TenantSummaryModel *tenants_;
+    RefreshHealthModel *health_;
+    ViewSizeModel *sizes_;
+    RefreshController *refresher_;
+
+    QComboBox *tenantPicker_;
+    QLabel *freshness_;
+    QLabel *banner_;
+    QListWidget *navigation_;
+    QStackedWidget *stack_;
+    SummaryPanel *summaryPanel_;
+    RefreshPanel *refreshPanel_;
+    QLabel *connectionLabel_;
+    QLabel *serverLabel_;
+    QLabel *reloadLabel_;
+    QToolButton *messagesButton_;
+    QPlainTextEdit *messageLog_;
+    QTimer *autoReload_;
+    int messageCount_ = 0;
+    bool tenantChosen_ = false;
+    qint64 currentTenant_ = -1;
+    bool connected_ = false;
+};
+
+} // namespace mvdash

@@ -1,0 +1,344 @@
+#include "panels.h"
+
+#include "format.h"
+#include "refreshcontroller.h"
+#include "refreshhealthmodel.h"
+#include "rowtablemodel.h"
+#include "statecolorproxy.h"
+#include "tenantsummarymodel.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QHorizontalStackedBarSeries>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPieSeries>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+namespace mvdash {
+
+namespace {
+
+QChartView *makeChartView(const QString &title, QWidget *parent) {
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    auto *view = new QChartView(chart, parent);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(260);
+    return view;
+}
+
+void clearChart(QChart *chart) {
+    chart->removeAllSeries();
+    for (QAbstractAxis *axis : chart->axes())
+        chart->removeAxis(axis);
+}
+
+QLabel *tileValue(QGridLayout *grid, int index, const QString &title) {
+    auto *frame = new QFrame;
+    frame->setFrameShape(QFrame::StyledPanel);
+    auto *layout = new QVBoxLayout(frame);
+    auto *value = new QLabel(QStringLiteral("—"));
+    QFont big = value->font();
+    big.setPointSizeF(big.pointSizeF() * 1.7);
+    big.setBold(true);
+    value->setFont(big);
+    value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *label = new QLabel(title);
+    label->setAlignment(Qt::AlignRight);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(value);
+    layout->addWidget(label);
+    grid->addWidget(frame, index / 4, index % 4);
+    return value;
+}
+
+} // namespace
+
+QTableView *makeTableView(QWidget *parent) {
+    auto *table = new QTableView(parent);
+    table->setSortingEnabled(true);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setAlternatingRowColors(true);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    table->setWordWrap(false);
+    return table;
+}
+
+// --- Summary ---------------------------------------------------------------------------
+
+SummaryPanel::SummaryPanel(TenantSummaryModel *model, QWidget *parent)
+    : QWidget(parent)
+    , model_(model)
+    , moneyChart_(makeChartView(tr("Deposits vs withdrawals"), this))
+    , betsChart_(makeChartView(tr("Bets by state"), this)) {
+    auto *layout = new QVBoxLayout(this);
+    auto *grid = new QGridLayout;
+    const QStringList titles{tr("Total bets"),   tr("Active bets"),  tr("Total stake"),
+                             tr("Users"),        tr("Deposits"),     tr("Withdrawals"),
+                             tr("Net deposits"), tr("Total balance")};
+    for (int i = 0; i < titles.size(); ++i)
+        values_ << tileValue(grid, i, titles[i]);
+    layout->addLayout(grid);
+    auto *charts = new QHBoxLayout;
+    charts->addWidget(moneyChart_);
+    charts->addWidget(betsChart_);
+    layout->addLayout(charts, 1);
+    connect(model_, &QAbstractItemModel::modelReset, this, &SummaryPanel::refreshTiles);
+    connect(model_, &QAbstractItemModel::dataChanged, this, &SummaryPanel::refreshTiles);
+}
+
+void SummaryPanel::setTenant(qint64 tenantId) {
+    tenantId_ = tenantId;
+    refreshTiles();
+}
+
+void SummaryPanel::refreshTiles() {
+    const TenantSummary *t = model_->tenant(tenantId_);
+    if (!t) {
+        for (QLabel *v : values_)
+            v->setText(QStringLiteral("—"));
+        clearChart(moneyChart_->chart());
+        clearChart(betsChart_->chart());
+        return;
+    }
+    const QStringList texts{formatCount(t->totalBets),
+                            formatCount(t->activeBets),
+                            formatMoney(t->totalStake),
+                            formatCount(t->totalUsers),
+                            formatMoney(t->totalDeposits),
+                            formatMoney(t->totalWithdrawals),
+                            formatMoney(t->totalDeposits + -t->totalWithdrawals),
+                            formatMoney(t->totalBalance)};
+    for (int i = 0; i < values_.size(); ++i)
+        values_[i]->setText(texts[i]);
+
+    QChart *money = moneyChart_->chart();
+    clearChart(money);
+    auto *deposits = new QBarSet(tr("Deposits"));
+    auto *withdrawals = new QBarSet(tr("Withdrawals"));
+    *deposits << t->totalDeposits.toDouble();
+    *withdrawals << t->totalWithdrawals.toDouble();
+    auto *series = new QBarSeries;
+    series->append(deposits);
+    series->append(withdrawals);
+    money->addSeries(series);
+    auto *categories = new QBarCategoryAxis;
+    categories->append(t->name);
+    money->addAxis(categories, Qt::AlignBottom);
+    series->attachAxis(categories);
+    auto *values = new QValueAxis;
+    values->setLabelFormat(QStringLiteral("%.0f"));
+    values->setMin(0);
+    money->addAxis(values, Qt::AlignLeft);
+    series->attachAxis(values);
+    values->applyNiceNumbers();
+
+    QChart *bets = betsChart_->chart();
+    clearChart(bets);
+    auto *pie = new QPieSeries;
+    pie->append(tr("Active (placed, confirmed): %1").arg(formatCount(t->activeBets)),
+                double(t->activeBets));
+    pie->append(tr("Closed (settled, cancelled, voided): %1")
+                    .arg(formatCount(t->totalBets - t->activeBets)),
+                double(t->totalBets - t->activeBets));
+    bets->addSeries(pie);
+}
+
+// --- All tenants -----------------------------------------------------------------------
+
+TenantsPanel::TenantsPanel(TenantSummaryModel *model, QWidget *parent)
+    : QWidget(parent)
+    , proxy_(new QSortFilterProxyModel(this))
+    , filter_(new QLineEdit(this)) {
+    proxy_->setSourceModel(model);
+    proxy_->setSortRole(SortRole);
+    proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    proxy_->setFilterKeyColumn(-1);
+    filter_->setPlaceholderText(tr("Filter tenants (name, slug, status, plan)…"));
+    filter_->setClearButtonEnabled(true);
+    connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
+    auto *table = makeTableView(this);
+    table->setModel(proxy_);
+    table->sortByColumn(TenantSummaryModel::Stake, Qt::DescendingOrder);
+    connect(table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        emit tenantActivated(index.data(KeyRole).toLongLong());
+    });
+    connect(model, &QAbstractItemModel::modelReset, table,
+            [table] { table->resizeColumnsToContents(); });
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(filter_);
+    layout->addWidget(table);
+}
+
+// --- Refresh health --------------------------------------------------------------------
+
+RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *controller,
+                           QWidget *parent)
+    : QWidget(parent)
+    , model_(model)
+    , controller_(controller)
+    , table_(makeTableView(this))
+    , all_(new QPushButton(tr("Refresh all"), this))
+    , selected_(new QPushButton(tr("Refresh selected"), this))
+    , cancel_(new QPushButton(tr("Cancel"), this))
+    , status_(new QLabel(this)) {
+    auto *proxy = new QSortFilterProxyModel(this);
+    auto *colors = new StateColorProxy(this);
+    colors->setSourceModel(model);
+    proxy->setSourceModel(colors);
+    proxy->setSortRole(SortRole);
+    table_->setModel(proxy);
+    table_->setSortingEnabled(false); // plan order (dependencies first) is the natural one
+    table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    connect(model, &QAbstractItemModel::modelReset, table_,
+            [this] { table_->resizeColumnsToContents(); });
+    selected_->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
+    all_->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    connect(all_, &QPushButton::clicked, this, &RefreshPanel::refreshAll);
+    connect(selected_, &QPushButton::clicked, this, &RefreshPanel::refreshSelected);
+    connect(cancel_, &QPushButton::clicked, controller_, &RefreshController::cancel);
+    connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &RefreshPanel::updateButtons);
+    connect(controller_, &RefreshController::runningChanged, this, &RefreshPanel::updateButtons);
+    connect(controller_, &RefreshController::viewStarted, this,
+            [this](const QString &view, const QString &method) {
+                model_->setProgress(view, tr("refreshing (%1)…").arg(method));
+                status_->setText(tr("Refreshing %1…").arg(view));
+            });
+    connect(controller_, &RefreshController::viewFinished, this, [this](const RefreshOutcome &o) {
+        model_->setProgress(o.view,
+                            o.outcome == u"ok" ? tr("ok, %1 ms").arg(o.durationMs) : o.outcome);
+    });
+    connect(
+        controller_, &RefreshController::finished, this,
+        [this](bool cancelled, const QString &error) {
+            status_->setText(
+                cancelled
+                    ? tr("Refresh cancelled: the view being refreshed kept its previous contents.")
+                : error.isEmpty() ? tr("Refresh finished.")
+                                  : tr("Refresh stopped: %1").arg(error));
+            model_->reload();
+        });
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(all_);
+    buttons->addWidget(selected_);
+    buttons->addWidget(cancel_);
+    buttons->addWidget(status_, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(buttons);
+    layout->addWidget(table_);
+    updateButtons();
+}
+
+void RefreshPanel::setCanRefresh(bool can, const QString &why) {
+    canRefresh_ = can;
+    whyNot_ = why;
+    updateButtons();
+}
+
+void RefreshPanel::updateButtons() {
+    const bool running = controller_->isRunning();
+    const bool hasSelection = table_->selectionModel() && table_->selectionModel()->hasSelection();
+    all_->setEnabled(canRefresh_ && !running);
+    selected_->setEnabled(canRefresh_ && !running && hasSelection);
+    cancel_->setEnabled(running);
+    const QString tip = canRefresh_ ? QString() : whyNot_;
+    all_->setToolTip(
+        tip.isEmpty() ? tr("Refresh every view, dependencies first (CONCURRENTLY where possible)")
+                      : tip);
+    selected_->setToolTip(tip.isEmpty() ? tr("Refresh the selected views (Ctrl+R)") : tip);
+    if (!canRefresh_ && !whyNot_.isEmpty())
+        status_->setText(whyNot_);
+}
+
+void RefreshPanel::refreshSelected() {
+    QStringList views;
+    for (const QModelIndex &row : table_->selectionModel()->selectedRows())
+        views << row.data(KeyRole).toString();
+    if (views.isEmpty() || !canRefresh_)
+        return;
+    model_->clearProgress();
+    controller_->refresh(views);
+}
+
+void RefreshPanel::refreshAll() {
+    if (!canRefresh_)
+        return;
+    model_->clearProgress();
+    controller_->refresh({});
+}
+
+// --- Sizes -----------------------------------------------------------------------------
+
+SizesPanel::SizesPanel(ViewSizeModel *model, QWidget *parent)
+    : QWidget(parent)
+    , model_(model)
+    , ratio_(new QLabel(this))
+    , chart_(makeChartView(tr("Size of each view (MB)"), this)) {
+    auto *proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(model);
+    proxy->setSortRole(SortRole);
+    auto *table = makeTableView(this);
+    table->setModel(proxy);
+    table->sortByColumn(ViewSizeModel::Total, Qt::DescendingOrder);
+    table->horizontalHeader()->setStretchLastSection(false);
+    connect(model, &QAbstractItemModel::modelReset, table,
+            [table] { table->resizeColumnsToContents(); });
+    connect(model, &QAbstractItemModel::modelReset, this, &SizesPanel::rebuildChart);
+    connect(model, &QAbstractItemModel::dataChanged, this, &SizesPanel::rebuildChart);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(ratio_);
+    layout->addWidget(table, 1);
+    layout->addWidget(chart_, 1);
+}
+
+void SizesPanel::rebuildChart() {
+    const SizeRatio r = model_->ratio();
+    ratio_->setText(tr("All views: %1 of %2 in the event tables = %3 (the guide expects 10–30%)")
+                        .arg(formatBytes(r.viewsBytes), formatBytes(r.eventTablesBytes),
+                             r.ratio.isEmpty()
+                                 ? QStringLiteral("—")
+                                 : QLocale().toString(r.ratio.toDouble() * 100, 'f', 1) + u'%'));
+    QChart *chart = chart_->chart();
+    clearChart(chart);
+    auto *table = new QBarSet(tr("Table"));
+    auto *indexes = new QBarSet(tr("Indexes"));
+    auto *axis = new QBarCategoryAxis;
+    for (int row = model_->rowCount() - 1; row >= 0; --row) {
+        *table << model_->index(row, ViewSizeModel::Table).data(SortRole).toDouble() / 1048576.0;
+        *indexes << model_->index(row, ViewSizeModel::Indexes).data(SortRole).toDouble() /
+                        1048576.0;
+        axis->append(model_->index(row, ViewSizeModel::View).data().toString());
+    }
+    auto *series = new QHorizontalStackedBarSeries;
+    series->append(table);
+    series->append(indexes);
+    chart->addSeries(series);
+    chart->addAxis(axis, Qt::AlignLeft);
+    series->attachAxis(axis);
+    auto *values = new QValueAxis;
+    values->setLabelFormat(QStringLiteral("%.1f"));
+    chart->addAxis(values, Qt::AlignBottom);
+    series->attachAxis(values);
+    values->applyNiceNumbers();
+}
+
+} // namespace mvdash

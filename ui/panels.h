@@ -1,0 +1,92 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QTableView;
+class QPushButton;
+class QSortFilterProxyModel;
+class QLineEdit;
+class QChartView;
+
+namespace mvdash {
+
+class TenantSummaryModel;
+class RefreshHealthModel;
+class ViewSizeModel;
+class RefreshController;
+struct RefreshOutcome;
+
+// A table view as every panel uses it: sortable by raw values, rows selectable, remembers
+// nothing of SQL.
+QTableView *makeTableView(QWidget *parent);
+
+// Tenant admins' dashboard: KPI tiles and two charts for the selected tenant.
+class SummaryPanel : public QWidget {
+    Q_OBJECT
+public:
+    SummaryPanel(TenantSummaryModel *model, QWidget *parent = nullptr);
+    void setTenant(qint64 tenantId);
+
+private:
+    void refreshTiles();
+    TenantSummaryModel *model_;
+    qint64 tenantId_ = -1;
+    QList<QLabel *> values_;
+    QChartView *moneyChart_;
+    QChartView *betsChart_;
+};
+
+// Ops: every tenant, sortable, searchable.
+class TenantsPanel : public QWidget {
+    Q_OBJECT
+public:
+    TenantsPanel(TenantSummaryModel *model, QWidget *parent = nullptr);
+    QLineEdit *filter() const { return filter_; }
+signals:
+    void tenantActivated(qint64 tenantId);
+
+private:
+    QSortFilterProxyModel *proxy_;
+    QLineEdit *filter_;
+};
+
+// Ops: refresh health of every view, Refresh all / selected with progress and cancel.
+class RefreshPanel : public QWidget {
+    Q_OBJECT
+public:
+    RefreshPanel(RefreshHealthModel *model, RefreshController *controller,
+                 QWidget *parent = nullptr);
+    // Refresh needs EXECUTE on the refresh functions: without it the buttons say why not.
+    void setCanRefresh(bool can, const QString &why);
+    QTableView *table() const { return table_; }
+
+public slots:
+    void refreshSelected();
+    void refreshAll();
+
+private:
+    void updateButtons();
+    RefreshHealthModel *model_;
+    RefreshController *controller_;
+    QTableView *table_;
+    QPushButton *all_, *selected_, *cancel_;
+    QLabel *status_;
+    bool canRefresh_ = false;
+    QString whyNot_;
+};
+
+// Ops: size of every view, its share of the event tables, as a table and a chart.
+class SizesPanel : public QWidget {
+    Q_OBJECT
+public:
+    SizesPanel(ViewSizeModel *model, QWidget *parent = nullptr);
+
+private:
+    void rebuildChart();
+    ViewSizeModel *model_;
+    QLabel *ratio_;
+    QChartView *chart_;
+};
+
+} // namespace mvdash

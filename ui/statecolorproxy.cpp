@@ -1,0 +1,26 @@
+#include "statecolorproxy.h"
+
+#include "rowtablemodel.h"
+
+#include <QColor>
+#include <QFont>
+
+namespace mvdash {
+
+QVariant StateColorProxy::data(const QModelIndex &index, int role) const {
+    if (role == Qt::ForegroundRole || role == Qt::FontRole) {
+        const QString state = QIdentityProxyModel::data(index, StateRole).toString();
+        if (state.isEmpty() || state == u"fresh")
+            return QIdentityProxyModel::data(index, role);
+        if (role == Qt::FontRole) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return state == u"failed" || state == u"stale" ? QColor(0xd3, 0x2f, 0x2f)
+                                                       : QColor(0xe0, 0x8a, 0x00);
+    }
+    return QIdentityProxyModel::data(index, role);
+}
+
+} // namespace mvdash

@@ -154,7 +154,8 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
                 if (!connected)
                     report(tr("Connection lost: %1 — retrying every 5 s").arg(detail), true);
                 else if (!wasConnected) {
-                    banner_->setVisible(false);
+                    if (banner_->isVisible())
+                        noteReconnected();
                     loadSessionInfo();
                 }
                 autoReload_->setInterval(
@@ -262,7 +263,7 @@ void MainWindow::watch(ReloadableModel *model, const QString &what) {
     connect(model, &ReloadableModel::loaded, this, [this] {
         reloadLabel_->setText(
             tr("reloaded %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
-        if (connected_ && banner_->isVisible() && !isLoading())
+        if (connected_ && banner_->isVisible() && !isLoading() && !reconnectNoteShown_)
             banner_->setVisible(false);
     });
     connect(model, &ReloadableModel::loadFailed, this,
@@ -270,6 +271,20 @@ void MainWindow::watch(ReloadableModel *model, const QString &what) {
                 if (!lost)
                     report(tr("Loading %1 failed: %2").arg(what, message), true);
             });
+}
+
+void MainWindow::noteReconnected() {
+    // say that it happened, then let it go: the data is live again
+    const QString note = tr("Connection lost, then reconnected at %1.")
+                             .arg(QLocale().toString(QTime::currentTime(), QLocale::LongFormat));
+    report(note, false);
+    banner_->setText(note);
+    reconnectNoteShown_ = true;
+    QTimer::singleShot(10000, banner_, [this] {
+        reconnectNoteShown_ = false;
+        if (connected_)
+            banner_->setVisible(false);
+    });
 }
 
 void MainWindow::report(const QString &message, bool isError) {

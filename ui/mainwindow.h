@@ -50,6 +50,7 @@ private:
     void addPanel(const QString &name, QWidget *panel);
     void watch(ReloadableModel *model, const QString &what);
     void report(const QString &message, bool isError);
+    void noteReconnected();
     void updateFreshness();
     void loadSessionInfo();
 
@@ -74,6 +75,7 @@ private:
     QTimer *autoReload_;
     int messageCount_ = 0;
     bool tenantChosen_ = false;
+    bool reconnectNoteShown_ = false;
     qint64 currentTenant_ = -1;
     bool connected_ = false;
 };

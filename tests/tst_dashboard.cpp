@@ -1,0 +1,174 @@
+// The dashboard as real widgets (offscreen) on a real seeded database.
+
+#include "eventgenerator.h"
+#include "format.h"
+#include "mainwindow.h"
+#include "panels.h"
+#include "seeder.h"
+#include "testcluster.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+using namespace mvdash;
+using namespace mvdash::test;
+
+class TestDashboard : public QObject {
+    Q_OBJECT
+    TestCluster cluster_;
+    ConnectionSettings settings_;
+
+    static bool waitLoaded(MainWindow &w) {
+        return QTest::qWaitFor(
+            [&] { return !w.isLoading() && w.findChild<QComboBox *>()->currentIndex() >= 0; },
+            20000);
+    }
+    static QStringList labelTexts(QWidget *w) {
+        QStringList texts;
+        for (QLabel *l : w->findChildren<QLabel *>())
+            texts << l->text();
+        return texts;
+    }
+    static QPushButton *button(QWidget *w, const QString &text) {
+        for (QPushButton *b : w->findChildren<QPushButton *>())
+            if (b->text() == text)
+                return b;
+        return nullptr;
+    }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true); // settings and logs of tests stay apart
+        QString error;
+        QVERIFY2(cluster_.start(&error), qPrintable(error));
+        MVDASH_TRY({
+            settings_ = cluster_.createDatabase(QStringLiteral("dashboard"));
+            EventGenerator::Options options;
+            options.events = 30000;
+            seedDatabase(settings_, options);
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "SELECT count(*) FROM refresh_aggregate_views()");
+        });
+    }
+
+    void tenantSwitchUpdatesTheSummary() {
+        MainWindow w(settings_);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        auto *picker = w.findChild<QComboBox *>();
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            for (qint64 tenant : {10001, 10005}) {
+                w.selectTenant(tenant);
+                const QString stake = formatMoney(*Decimal::parse(
+                    scalar(c.db(),
+                           "SELECT total_stake::text FROM tenants_summary_view WHERE tenant_id = ?",
+                           {tenant})
+                        .toString()));
+                const QString name =
+                    scalar(c.db(),
+                           "SELECT tenant_name FROM tenants_summary_view WHERE tenant_id = ?",
+                           {tenant})
+                        .toString();
+                QTRY_COMPARE(picker->currentText(), name);
+                QVERIFY2(labelTexts(&w).contains(stake), qPrintable(stake));
+            }
+        });
+    }
+
+    void refreshAllRecordsARunWithoutFreezingTheWindow() {
+        MainWindow w(settings_);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        w.showPanel(2);
+        QPushButton *all = button(&w, QStringLiteral("Refresh all"));
+        QVERIFY(all);
+        QTRY_VERIFY_WITH_TIMEOUT(all->isEnabled(), 10000);
+        qint64 runsBefore = 0;
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            runsBefore =
+                scalar(c.db(),
+                       "SELECT count(DISTINCT run_id) FROM materialized_views_refresh_history")
+                    .toLongLong();
+            // make the refresh take a while: a slow view
+            exec(c.db(), "CREATE MATERIALIZED VIEW IF NOT EXISTS slow_view AS SELECT 1 AS id, "
+                         "pg_sleep(1.5) IS NULL AS slept");
+        });
+        // the event loop keeps turning: a 10 ms timer never waits long
+        QElapsedTimer clock;
+        qint64 last = 0, longest = 0;
+        QTimer probe;
+        clock.start();
+        connect(&probe, &QTimer::timeout, [&] {
+            longest = std::max(longest, clock.elapsed() - last);
+            last = clock.elapsed();
+        });
+        probe.start(10);
+        QTest::mouseClick(all, Qt::LeftButton);
+        QVERIFY(!all->isEnabled()); // running: no second press
+        QTRY_VERIFY_WITH_TIMEOUT(all->isEnabled(), 60000);
+        probe.stop();
+        QVERIFY2(longest < 250,
+                 qPrintable(QStringLiteral("the GUI thread stalled %1 ms").arg(longest)));
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            QCOMPARE(scalar(c.db(),
+                            "SELECT count(DISTINCT run_id) FROM materialized_views_refresh_history")
+                         .toLongLong(),
+                     runsBefore + 1);
+            QVERIFY(scalar(c.db(),
+                           "SELECT count(*) FROM materialized_views_refresh_history WHERE run_id = "
+                           "(SELECT max(run_id) FROM materialized_views_refresh_history) AND "
+                           "outcome = 'ok' AND application_name = 'mvdash refresh'")
+                        .toInt() >= 6);
+            exec(c.db(), "DROP MATERIALIZED VIEW slow_view");
+        });
+    }
+
+    void aRoleWithoutRefreshRightsSeesTheButtonsDisabled() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(),
+                 "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dash_viewer') "
+                 "THEN CREATE ROLE dash_viewer LOGIN IN ROLE mvdash_reader; END IF; END $$");
+        });
+        ConnectionSettings viewer = settings_;
+        viewer.set(QStringLiteral("user"), QStringLiteral("dash_viewer"));
+        MainWindow w(viewer);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        w.showPanel(2);
+        QPushButton *all = button(&w, QStringLiteral("Refresh all"));
+        QTRY_VERIFY_WITH_TIMEOUT(all->toolTip().contains("may not refresh"), 10000);
+        QVERIFY(!all->isEnabled());
+        QVERIFY(!button(&w, QStringLiteral("Refresh selected"))->isEnabled());
+    }
+
+    void aKilledBackendShowsTheBannerAndThePanelRecovers() {
+        MainWindow w(settings_);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("killer"));
+            QVERIFY(scalar(c.db(), "SELECT bool_and(pg_terminate_backend(pid)) FROM "
+                                   "pg_stat_activity WHERE application_name = 'mvdash read'")
+                        .toBool());
+        });
+        w.reloadAll();
+        // the next request reconnects at once: the banner tells both, then goes
+        QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().contains("reconnected"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().isEmpty(), 20000);
+        QVERIFY(w.findChild<QComboBox *>()->count() > 0);
+    }
+};
+
+QTEST_MAIN(TestDashboard)
+#include "tst_dashboard.moc"

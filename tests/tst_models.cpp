@@ -3,6 +3,7 @@
 
 #include "databaseworker.h"
 #include "eventgenerator.h"
+#include "paymentsmodel.h"
 #include "refreshhealthmodel.h"
 #include "seeder.h"
 #include "tenantsummarymodel.h"
@@ -10,6 +11,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace mvdash;
@@ -102,6 +105,107 @@ private slots:
         QTest::qWait(300);
         QCOMPARE(loaded.count(), 1);
         QVERIFY(!model.isLoading());
+    }
+
+    // Every page through fetchMore, under filters, gives exactly the rows of the same query
+    // in SQL (order included); the CSV export gives them too, exactly.
+    void paymentsPagingAndExportMatchSql_data() {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("where");
+        QTest::newRow("all") << ""
+                             << ""
+                             << "true";
+        QTest::newRow("completed deposits") << "deposit"
+                                            << "completed"
+                                            << "payment_type = 'deposit' AND status = 'completed'";
+        QTest::newRow("failed") << ""
+                                << "failed"
+                                << "status = 'failed'";
+    }
+    void paymentsPagingAndExportMatchSql() {
+        QFETCH(QString, type);
+        QFETCH(QString, status);
+        QFETCH(QString, where);
+        DatabaseWorker worker(settings_, QStringLiteral("test"));
+        PaymentsModel model(&worker);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        PaymentFilter filter;
+        filter.tenantId = 10001;
+        filter.type = type;
+        filter.status = status;
+        QSignalSpy loaded(&model, &ReloadableModel::loaded);
+        model.setFilter(filter);
+        QVERIFY(loaded.wait(20000));
+        int pages = 1;
+        while (model.canFetchMore({})) {
+            model.fetchMore({});
+            QVERIFY(loaded.wait(20000));
+            ++pages;
+        }
+        QStringList expected;
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            QSqlQuery q(c.db());
+            QVERIFY(
+                q.exec(QStringLiteral("SELECT payment_id FROM payments_view WHERE tenant_id = "
+                                      "10001 AND %1 ORDER BY last_updated_at DESC, payment_id DESC")
+                           .arg(where)));
+            while (q.next())
+                expected << q.value(0).toString();
+        });
+        QStringList actual;
+        for (const PaymentRow &r : model.rows())
+            actual << r.paymentId;
+        QCOMPARE(actual.size(), expected.size());
+        QCOMPARE(actual, expected);
+        QVERIFY(model.isComplete());
+        if (expected.size() > PaymentsModel::kPageSize)
+            QVERIFY(pages > 1);
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("payments.csv"));
+        PaymentsExport exporter(&worker);
+        QSignalSpy done(&exporter, &PaymentsExport::finished);
+        exporter.start(filter, path);
+        QVERIFY(done.wait(20000));
+        QCOMPARE(done.first().at(0).toLongLong(), qint64(expected.size()));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.takeFirst().section(u',', 0, 0), QStringLiteral("payment_id"));
+        QStringList exportedIds;
+        for (const QString &line : lines)
+            exportedIds << line.section(u',', 0, 0);
+        QCOMPARE(exportedIds, expected);
+        // exact amounts: the sum of the file equals the sum in SQL
+        Decimal fileSum;
+        for (const QString &line : lines)
+            if (!line.section(u',', 2, 2).isEmpty())
+                fileSum += *Decimal::parse(line.section(u',', 2, 2));
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            QCOMPARE(fileSum.toString(2),
+                     scalar(c.db(),
+                            QStringLiteral("SELECT coalesce(sum(amount), 0)::numeric(18,2)::text "
+                                           "FROM payments_view WHERE tenant_id = 10001 AND %1")
+                                .arg(where))
+                         .toString());
+        });
+    }
+
+    void anUnwritableExportPathFailsCleanly() {
+        DatabaseWorker worker(settings_, QStringLiteral("test"));
+        PaymentsExport exporter(&worker);
+        QSignalSpy failed(&exporter, &PaymentsExport::failed);
+        PaymentFilter filter;
+        filter.tenantId = 10001;
+        exporter.start(filter, QStringLiteral("/nonexistent-dir/payments.csv"));
+        QVERIFY(failed.wait(20000));
+        QVERIFY2(failed.first().at(0).toString().contains("cannot write"),
+                 qPrintable(failed.first().at(0).toString()));
+        QVERIFY(!QFile::exists(QStringLiteral("/nonexistent-dir/payments.csv")));
     }
 
     void killedBackendIsReportedAndTheNextLoadRecovers() {

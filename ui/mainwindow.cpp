@@ -4,6 +4,7 @@
 #include "databaseworker.h"
 #include "format.h"
 #include "panels.h"
+#include "paymentsmodel.h"
 #include "qtfmt.h"
 #include "refreshcontroller.h"
 #include "refreshhealthmodel.h"
@@ -49,6 +50,8 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     , health_(new RefreshHealthModel(reader_, this))
     , sizes_(new ViewSizeModel(reader_, this))
     , refresher_(new RefreshController(settings, this))
+    , payments_(new PaymentsModel(reader_, this))
+    , exporter_(new DatabaseWorker(settings, QStringLiteral("export"), this))
     , tenantPicker_(new QComboBox)
     , freshness_(new QLabel)
     , banner_(new QLabel)
@@ -95,11 +98,13 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     summaryPanel_ = new SummaryPanel(tenants_);
     auto *tenantsPanel = new TenantsPanel(tenants_);
     refreshPanel_ = new RefreshPanel(health_, refresher_);
+    paymentsPanel_ = new PaymentsPanel(payments_, exporter_);
     addPanel(tr("Summary"), summaryPanel_);
-    addPanel(tr("All tenants"), tenantsPanel);
+    addPanel(tr("Payments"), paymentsPanel_);
     auto *separator = new QListWidgetItem(navigation_);
     separator->setFlags(Qt::NoItemFlags);
     separator->setSizeHint(QSize(10, 12));
+    addPanel(tr("All tenants"), tenantsPanel);
     addPanel(tr("Refresh"), refreshPanel_);
     addPanel(tr("Sizes"), new SizesPanel(sizes_));
     navigation_->setFixedWidth(150);
@@ -167,6 +172,13 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     watch(tenants_, tr("tenants"));
     watch(health_, tr("refresh health"));
     watch(sizes_, tr("view sizes"));
+    watch(payments_, tr("payments"));
+    connect(paymentsPanel_, &PaymentsPanel::exportFinished, this,
+            [this](qint64 rows, const QString &path) {
+                report(tr("Exported %1 payments to %2").arg(formatCount(rows), path), false);
+            });
+    connect(paymentsPanel_, &PaymentsPanel::exportFailed, this,
+            [this](const QString &message) { report(tr("Export failed: %1").arg(message), true); });
     connect(tenants_, &QAbstractItemModel::modelReset, this, [this] {
         if (!tenantChosen_ && tenants_->rowCount() > 0) {
             tenantChosen_ = true;
@@ -197,6 +209,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
                 tenants_->index(row, TenantSummaryModel::Name).data().toString());
         });
         summaryPanel_->setTenant(id);
+        paymentsPanel_->setTenant(id);
         QSettings().setValue(QStringLiteral("ui/tenant"), id);
         updateFreshness();
     });

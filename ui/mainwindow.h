@@ -21,6 +21,8 @@ class RefreshHealthModel;
 class ViewSizeModel;
 class RefreshController;
 class SummaryPanel;
+class PaymentsPanel;
+class PaymentsModel;
 class RefreshPanel;
 
 // The dashboard: tenant picker and freshness on top, panels chosen on the left, errors in a
@@ -37,6 +39,7 @@ public:
     void showPanel(int index);
     bool isLoading() const;
     RefreshPanel *refreshPanel() const { return refreshPanel_; }
+    PaymentsPanel *paymentsPanel() const { return paymentsPanel_; }
     QString bannerText() const;
 
 public slots:
@@ -59,6 +62,8 @@ private:
     RefreshHealthModel *health_;
     ViewSizeModel *sizes_;
     RefreshController *refresher_;
+    PaymentsModel *payments_;
+    DatabaseWorker *exporter_;
 
     QComboBox *tenantPicker_;
     QLabel *freshness_;
@@ -67,6 +72,7 @@ private:
     QStackedWidget *stack_;
     SummaryPanel *summaryPanel_;
     RefreshPanel *refreshPanel_;
+    PaymentsPanel *paymentsPanel_;
     QLabel *connectionLabel_;
     QLabel *serverLabel_;
     QLabel *reloadLabel_;

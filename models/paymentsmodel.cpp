@@ -1,0 +1,251 @@
+#include "paymentsmodel.h"
+
+#include "database.h"
+#include "dberror.h"
+#include "format.h"
+#include "rowtablemodel.h"
+
+#include <QSaveFile>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+namespace mvdash {
+
+namespace {
+QVariant textOrNull(const QString &s) {
+    return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
+}
+QVariant msOrNull(const QDate &day) {
+    return day.isValid() ? QVariant(day.startOfDay().toMSecsSinceEpoch())
+                         : QVariant(QMetaType(QMetaType::LongLong));
+}
+struct Page {
+    QList<PaymentRow> rows;
+    bool append = false;
+};
+
+QString csvField(const QString &value) {
+    if (!value.contains(u',') && !value.contains(u'"') && !value.contains(u'\n') &&
+        !value.contains(u'\r'))
+        return value;
+    QString quoted = value;
+    quoted.replace(u'"', QStringLiteral("\"\""));
+    return u'"' + quoted + u'"';
+}
+} // namespace
+
+void PaymentsModel::bindFilter(QSqlQuery &q, const PaymentFilter &f) {
+    q.bindValue(QStringLiteral(":tenant"), f.tenantId);
+    q.bindValue(QStringLiteral(":type"), textOrNull(f.type));
+    q.bindValue(QStringLiteral(":status"), textOrNull(f.status));
+    q.bindValue(QStringLiteral(":method"), textOrNull(f.method));
+    q.bindValue(QStringLiteral(":user"), textOrNull(f.userId));
+    q.bindValue(QStringLiteral(":from_ms"), msOrNull(f.from));
+    q.bindValue(QStringLiteral(":to_ms"), msOrNull(f.to.isValid() ? f.to.addDays(1) : QDate()));
+}
+
+PaymentRow PaymentsModel::readRow(const QSqlQuery &q) {
+    PaymentRow r;
+    r.paymentId = q.value(0).toString();
+    r.userId = q.value(1).toString();
+    if (!q.isNull(2))
+        r.amount = Decimal::parse(q.value(2).toString());
+    r.currency = q.value(3).toString();
+    r.method = q.value(4).toString();
+    r.externalId = q.value(5).toString();
+    r.type = q.value(6).toString();
+    r.status = q.value(7).toString();
+    r.updatedAt = q.value(8).toDateTime();
+    r.updatedMs = q.value(9).toLongLong();
+    return r;
+}
+
+void PaymentsModel::setFilter(const PaymentFilter &filter) {
+    if (filter == filter_)
+        return;
+    filter_ = filter;
+    reload();
+}
+
+void PaymentsModel::reload() {
+    requestPage(true);
+}
+
+bool PaymentsModel::canFetchMore(const QModelIndex &parent) const {
+    return !parent.isValid() && !complete_ && !isLoading() && filter_.tenantId >= 0 &&
+           !rows_.isEmpty();
+}
+
+void PaymentsModel::fetchMore(const QModelIndex &parent) {
+    if (canFetchMore(parent))
+        requestPage(false);
+}
+
+void PaymentsModel::requestPage(bool first) {
+    if (filter_.tenantId < 0)
+        return;
+    const PaymentFilter filter = filter_;
+    const bool hasCursor = !first && !rows_.isEmpty();
+    const qint64 afterMs = hasCursor ? rows_.last().updatedMs : 0;
+    const QString afterId = hasCursor ? rows_.last().paymentId : QString();
+    request([filter, hasCursor, afterMs, afterId, first](const QSqlDatabase &db) {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.prepare(catalogQuery(QStringLiteral("payments_page"))))
+            throw DbError::fromSqlError(QStringLiteral("payments"), q.lastError());
+        bindFilter(q, filter);
+        q.bindValue(QStringLiteral(":after_ms"),
+                    hasCursor ? QVariant(afterMs) : QVariant(QMetaType(QMetaType::LongLong)));
+        q.bindValue(QStringLiteral(":after_id"),
+                    hasCursor ? QVariant(afterId) : QVariant(QMetaType(QMetaType::QString)));
+        q.bindValue(QStringLiteral(":page_size"), kPageSize);
+        if (!q.exec())
+            throw DbError::fromSqlError(QStringLiteral("payments"), q.lastError());
+        Page page;
+        page.append = !first;
+        while (q.next())
+            page.rows << readRow(q);
+        return QVariant::fromValue(page);
+    });
+}
+
+void PaymentsModel::apply(const QVariant &result) {
+    Page page = result.value<Page>();
+    complete_ = page.rows.size() < kPageSize;
+    if (!page.append) {
+        beginResetModel();
+        rows_ = std::move(page.rows);
+        endResetModel();
+        return;
+    }
+    if (page.rows.isEmpty())
+        return;
+    beginInsertRows({}, int(rows_.size()), int(rows_.size() + page.rows.size() - 1));
+    rows_.append(std::move(page.rows));
+    endInsertRows();
+}
+
+QVariant PaymentsModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.row() >= rows_.size())
+        return {};
+    const PaymentRow &r = rows_[index.row()];
+    if (role == KeyRole)
+        return r.paymentId;
+    if (role == Qt::TextAlignmentRole)
+        return index.column() == Amount ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    if (role == StateRole)
+        return index.column() == Status && r.status == u"failed" ? QStringLiteral("failed")
+                                                                 : QString();
+    if (role != Qt::DisplayRole && role != SortRole)
+        return {};
+    switch (index.column()) {
+    case Updated:
+        return role == SortRole
+                   ? QVariant(r.updatedMs)
+                   : QLocale().toString(r.updatedAt.toLocalTime(), QLocale::ShortFormat);
+    case Payment:
+        return r.paymentId;
+    case User:
+        return r.userId;
+    case Type:
+        return r.type;
+    case Status:
+        return r.status;
+    case Amount:
+        return r.amount ? formatMoney(*r.amount) : QString();
+    case Currency:
+        return r.currency;
+    case Method:
+        return r.method;
+    case ExternalId:
+        return r.externalId;
+    default:
+        return {};
+    }
+}
+
+QVariant PaymentsModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    static const char *titles[] = {"Updated", "Payment",  "User",   "Type",       "Status",
+                                   "Amount",  "Currency", "Method", "External id"};
+    return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
+}
+
+PaymentsExport::PaymentsExport(DatabaseWorker *worker, QObject *parent)
+    : QObject(parent)
+    , worker_(worker) {
+    connect(worker_, &DatabaseWorker::finished, this,
+            [this](quint64 ticket, const QVariant &result) {
+                if (ticket == ticket_)
+                    emit finished(result.toMap().value(QStringLiteral("rows")).toLongLong(),
+                                  result.toMap().value(QStringLiteral("path")).toString());
+            });
+    connect(worker_, &DatabaseWorker::failed, this,
+            [this](quint64 ticket, const QString &message, bool) {
+                if (ticket == ticket_)
+                    emit failed(message);
+            });
+}
+
+void PaymentsExport::start(const PaymentFilter &filter, const QString &path) {
+    static std::atomic<quint64> tickets{1ULL << 62};
+    ticket_ = ++tickets;
+    cancelled_ = std::make_shared<std::atomic<bool>>(false);
+    auto cancelled = cancelled_;
+    QPointer<PaymentsExport> self(this);
+    worker_->submit(ticket_, [filter, path, cancelled, self](const QSqlDatabase &db) {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+            throw DbError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        QSqlQuery q(db);
+        q.setForwardOnly(true); // streams: a million rows never sit in memory
+        if (!q.prepare(catalogQuery(QStringLiteral("payments_export"))))
+            throw DbError::fromSqlError(QStringLiteral("export"), q.lastError());
+        PaymentsModel::bindFilter(q, filter);
+        if (!q.exec())
+            throw DbError::fromSqlError(QStringLiteral("export"), q.lastError());
+        file.write("payment_id,user_id,amount,currency,payment_method,external_id,payment_type,"
+                   "status,last_updated_at,last_updated_timestamp\n");
+        qint64 rows = 0;
+        while (q.next()) {
+            if (cancelled->load()) {
+                file.cancelWriting();
+                throw DbError(QStringLiteral("export cancelled; no file was written"));
+            }
+            const PaymentRow r = PaymentsModel::readRow(q);
+            const QStringList fields{r.paymentId,
+                                     r.userId,
+                                     r.amount ? r.amount->toString(2) : QString(),
+                                     r.currency,
+                                     r.method,
+                                     r.externalId,
+                                     r.type,
+                                     r.status,
+                                     r.updatedAt.toUTC().toString(Qt::ISODateWithMs),
+                                     QString::number(r.updatedMs)};
+            QStringList escaped;
+            for (const QString &f : fields)
+                escaped << csvField(f);
+            file.write((escaped.join(u',') + u'\n').toUtf8());
+            if (++rows % 5000 == 0 && self)
+                QMetaObject::invokeMethod(
+                    self,
+                    [self, rows] {
+                        if (self)
+                            emit self->progress(rows);
+                    },
+                    Qt::QueuedConnection);
+        }
+        if (q.lastError().isValid()) { // the connection broke in the middle of the rows
+            file.cancelWriting();
+            throw DbError::fromSqlError(QStringLiteral("export"), q.lastError());
+        }
+        if (!file.commit())
+            throw DbError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        return QVariant(
+            QVariantMap{{QStringLiteral("rows"), rows}, {QStringLiteral("path"), path}});
+    });
+}
+
+} // namespace mvdash

@@ -7,6 +7,7 @@
 #include "demodatabase.h"
 #include "logging.h"
 #include "mainwindow.h"
+#include "panels.h"
 #include "qtfmt.h"
 
 #include <QApplication>
@@ -27,6 +28,8 @@ int takeScreenshots(MainWindow &window, const QString &directory) {
     const QStringList names = window.panelNames();
     for (int i = 0; i < names.size(); ++i) {
         window.showPanel(i);
+        if (window.currentPanel() == window.userPanel())
+            window.userPanel()->lookUp(window.topPlayer()); // an empty lookup shows nothing useful
         QElapsedTimer waited;
         waited.start();
         // let the first answers arrive and the charts lay out

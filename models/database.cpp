@@ -103,7 +103,13 @@ QString catalogQuery(const QString &name) {
     QFile file(QStringLiteral(":/sql/queries/%1.sql").arg(name));
     if (!file.open(QIODevice::ReadOnly))
         throw DbError(QStringLiteral("internal error: no query named %1 in the catalog").arg(name));
-    const QString text = QString::fromUtf8(file.readAll());
+    // Whole-line comments are dropped: Qt scans the statement for :name placeholders and
+    // quotes without knowing SQL comments, so an apostrophe there would swallow the rest.
+    QStringList lines;
+    for (const QString &line : QString::fromUtf8(file.readAll()).split(u'\n'))
+        if (!line.trimmed().startsWith(QStringLiteral("--")))
+            lines << line;
+    const QString text = lines.join(u'\n').trimmed();
     cache.insert(name, text);
     return text;
 }

@@ -4,6 +4,7 @@
 #include "databaseworker.h"
 #include "eventgenerator.h"
 #include "paymentsmodel.h"
+#include "playersmodel.h"
 #include "refreshhealthmodel.h"
 #include "seeder.h"
 #include "tenantsummarymodel.h"
@@ -193,6 +194,85 @@ private slots:
                                 .arg(where))
                          .toString());
         });
+    }
+
+    void topPlayersFollowTheGuideQuery() {
+        DatabaseWorker worker(settings_, QStringLiteral("test"));
+        TopPlayersModel model(&worker);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy loaded(&model, &ReloadableModel::loaded);
+        model.setQuery(10001, TopPlayersModel::OrderBy::Wagered, 10);
+        QVERIFY(loaded.wait(20000));
+        QStringList expected;
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            QSqlQuery q = runQuery(c.db(), QStringLiteral("guide_top_players"), {10001});
+            while (q.next())
+                expected << q.value(0).toString() + u' ' + q.value(2).toString();
+        });
+        QStringList actual;
+        for (const PlayerRow &r : model.rows())
+            actual << r.userId + u' ' + r.wagered.toString(2);
+        QCOMPARE(actual, expected);
+    }
+
+    // Support: a found user, an unknown one, and ids that try to be SQL or are just odd.
+    void userLookupHandlesKnownUnknownAndHostileIds_data() {
+        QTest::addColumn<QString>("userId");
+        QTest::addColumn<bool>("found");
+        QTest::newRow("whale") << "u000000" << true;
+        QTest::newRow("unknown") << "nobody" << false;
+        QTest::newRow("quote") << "u0' OR '1'='1" << false;
+        QTest::newRow("sql") << "x'; DROP TABLE bet_events; --" << false;
+        QTest::newRow("unicode") << "игрок-😀" << false;
+        QTest::newRow("long") << QString(5000, u'x') << false;
+    }
+    void userLookupHandlesKnownUnknownAndHostileIds() {
+        QFETCH(QString, userId);
+        QFETCH(bool, found);
+        DatabaseWorker worker(settings_, QStringLiteral("test"));
+        UserLookup lookup(&worker);
+        QSignalSpy loaded(&lookup, &ReloadableModel::loaded);
+        lookup.lookUp(10001, userId);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(lookup.details().found, found);
+        if (found) {
+            MVDASH_TRY({
+                Connection c(settings_, QStringLiteral("t"));
+                QCOMPARE(lookup.details().activeBets.size(),
+                         scalar(c.db(),
+                                "SELECT count(*) FROM bets_view WHERE tenant_id = 10001 AND "
+                                "user_id = ? AND status IN ('placed', 'confirmed')",
+                                {userId})
+                             .toInt());
+                QVERIFY(lookup.details().viewsRefreshedAt.isValid());
+                QCOMPARE(lookup.details().newerEvents, 0);
+                // an event written after the refresh is counted, and named as diagnostic
+                exec(c.db(),
+                     QStringLiteral(
+                         "INSERT INTO balance_events VALUES (10001, 999999999, '%1', 1.00, "
+                         "'bonus', NULL, (extract(epoch FROM now()) * 1000)::bigint + 60000)")
+                         .arg(userId));
+            });
+            lookup.lookUp(10001, userId);
+            QVERIFY(loaded.wait(20000));
+            QCOMPARE(lookup.details().newerEvents, 1);
+            MVDASH_TRY({
+                Connection c(settings_, QStringLiteral("t"));
+                exec(c.db(), "DELETE FROM balance_events WHERE event_id = 999999999");
+            });
+        }
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            QVERIFY(scalar(c.db(), "SELECT to_regclass('bet_events') IS NOT NULL").toBool());
+        });
+        // completion treats LIKE wildcards as plain characters
+        QSignalSpy completions(&lookup, &UserLookup::completions);
+        lookup.complete(10001, userId.left(3));
+        QVERIFY(completions.wait(20000));
+        for (const QString &id : completions.first().at(0).toStringList())
+            QVERIFY(id.startsWith(userId.left(3)));
     }
 
     void anUnwritableExportPathFailsCleanly() {

@@ -5,6 +5,7 @@
 #include "format.h"
 #include "panels.h"
 #include "paymentsmodel.h"
+#include "playersmodel.h"
 #include "qtfmt.h"
 #include "refreshcontroller.h"
 #include "refreshhealthmodel.h"
@@ -51,6 +52,8 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     , sizes_(new ViewSizeModel(reader_, this))
     , refresher_(new RefreshController(settings, this))
     , payments_(new PaymentsModel(reader_, this))
+    , players_(new TopPlayersModel(reader_, this))
+    , userLookup_(new UserLookup(reader_, this))
     , exporter_(new DatabaseWorker(settings, QStringLiteral("export"), this))
     , tenantPicker_(new QComboBox)
     , freshness_(new QLabel)
@@ -99,8 +102,16 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     auto *tenantsPanel = new TenantsPanel(tenants_);
     refreshPanel_ = new RefreshPanel(health_, refresher_);
     paymentsPanel_ = new PaymentsPanel(payments_, exporter_);
+    playersPanel_ = new PlayersPanel(players_);
+    userPanel_ = new UserPanel(userLookup_);
     addPanel(tr("Summary"), summaryPanel_);
+    addPanel(tr("Players"), playersPanel_);
     addPanel(tr("Payments"), paymentsPanel_);
+    addPanel(tr("User"), userPanel_);
+    connect(playersPanel_, &PlayersPanel::userActivated, this, [this](const QString &user) {
+        userPanel_->lookUp(user);
+        navigation_->setCurrentRow(3);
+    });
     auto *separator = new QListWidgetItem(navigation_);
     separator->setFlags(Qt::NoItemFlags);
     separator->setSizeHint(QSize(10, 12));
@@ -173,6 +184,8 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     watch(health_, tr("refresh health"));
     watch(sizes_, tr("view sizes"));
     watch(payments_, tr("payments"));
+    watch(players_, tr("top players"));
+    watch(userLookup_, tr("the user"));
     connect(paymentsPanel_, &PaymentsPanel::exportFinished, this,
             [this](qint64 rows, const QString &path) {
                 report(tr("Exported %1 payments to %2").arg(formatCount(rows), path), false);
@@ -210,6 +223,8 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
         });
         summaryPanel_->setTenant(id);
         paymentsPanel_->setTenant(id);
+        playersPanel_->setTenant(id);
+        userPanel_->setTenant(id);
         QSettings().setValue(QStringLiteral("ui/tenant"), id);
         updateFreshness();
     });
@@ -260,6 +275,14 @@ QString MainWindow::bannerText() const {
     return banner_->isVisible() ? banner_->text() : QString();
 }
 
+QWidget *MainWindow::currentPanel() const {
+    return stack_->currentWidget();
+}
+
+QString MainWindow::topPlayer() const {
+    return players_->rows().isEmpty() ? QString() : players_->rows().first().userId;
+}
+
 void MainWindow::selectTenant(qint64 tenantId) {
     const int row = tenants_->rowOf(tenantId);
     if (row >= 0)
@@ -268,6 +291,7 @@ void MainWindow::selectTenant(qint64 tenantId) {
 
 void MainWindow::reloadAll() {
     tenants_->reload();
+    players_->reload();
     health_->reload();
     sizes_->reload();
 }
@@ -358,9 +382,11 @@ void MainWindow::loadSessionInfo() {
                                q.value(3).toBool(), q.value(4).toBool()};
         return QVariant::fromValue(info);
     });
+    if (sessionInfoConnected_)
+        return;
+    sessionInfoConnected_ = true; // one lasting connection: the answers of all reconnects
     connect(
-        worker, &DatabaseWorker::finished, this,
-        [this](quint64 ticket, const QVariant &result) {
+        worker, &DatabaseWorker::finished, this, [this](quint64 ticket, const QVariant &result) {
             if (ticket != kTicket)
                 return;
             const auto info = result.value<SessionInfo>();
@@ -375,8 +401,7 @@ void MainWindow::loadSessionInfo() {
                 info.canRefresh ? QString()
                                 : tr("Role %1 may not refresh views (it needs mvdash_operator).")
                                       .arg(info.role));
-        },
-        Qt::SingleShotConnection);
+        });
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {

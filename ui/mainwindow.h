@@ -23,6 +23,10 @@ class RefreshController;
 class SummaryPanel;
 class PaymentsPanel;
 class PaymentsModel;
+class TopPlayersModel;
+class UserLookup;
+class PlayersPanel;
+class UserPanel;
 class RefreshPanel;
 
 // The dashboard: tenant picker and freshness on top, panels chosen on the left, errors in a
@@ -37,9 +41,13 @@ public:
     // Panel names in navigation order (for screenshots and tests).
     QStringList panelNames() const;
     void showPanel(int index);
+    QWidget *currentPanel() const;
     bool isLoading() const;
     RefreshPanel *refreshPanel() const { return refreshPanel_; }
     PaymentsPanel *paymentsPanel() const { return paymentsPanel_; }
+    UserPanel *userPanel() const { return userPanel_; }
+    // The first of the top players list (empty before it loaded): a user worth showing.
+    QString topPlayer() const;
     QString bannerText() const;
 
 public slots:
@@ -63,6 +71,8 @@ private:
     ViewSizeModel *sizes_;
     RefreshController *refresher_;
     PaymentsModel *payments_;
+    TopPlayersModel *players_;
+    UserLookup *userLookup_;
     DatabaseWorker *exporter_;
 
     QComboBox *tenantPicker_;
@@ -73,6 +83,8 @@ private:
     SummaryPanel *summaryPanel_;
     RefreshPanel *refreshPanel_;
     PaymentsPanel *paymentsPanel_;
+    PlayersPanel *playersPanel_;
+    UserPanel *userPanel_;
     QLabel *connectionLabel_;
     QLabel *serverLabel_;
     QLabel *reloadLabel_;
@@ -82,6 +94,7 @@ private:
     int messageCount_ = 0;
     bool tenantChosen_ = false;
     bool reconnectNoteShown_ = false;
+    bool sessionInfoConnected_ = false;
     qint64 currentTenant_ = -1;
     bool connected_ = false;
 };

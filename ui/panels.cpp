@@ -15,6 +15,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QHorizontalBarSeries>
 #include <QHorizontalStackedBarSeries>
 #include <QLabel>
 #include <QLineEdit>
@@ -428,6 +429,10 @@ PaymentsPanel::PaymentsPanel(PaymentsModel *model, DatabaseWorker *exportWorker,
     exportButton_->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
     connect(exportButton_, &QPushButton::clicked, this, [this] { exportCsv(); });
     connect(export_, &PaymentsExport::finished, this, &PaymentsPanel::exportFinished);
+    connect(export_, &PaymentsExport::finished, exportButton_,
+            [this] { exportButton_->setEnabled(true); });
+    connect(export_, &PaymentsExport::failed, exportButton_,
+            [this] { exportButton_->setEnabled(true); });
     connect(export_, &PaymentsExport::failed, this, &PaymentsPanel::exportFailed);
 
     auto *bottom = new QHBoxLayout;
@@ -482,13 +487,226 @@ void PaymentsPanel::exportCsv(const QString &path) {
     connect(export_, &PaymentsExport::finished, progress, &QWidget::close);
     connect(export_, &PaymentsExport::failed, progress, &QWidget::close);
     exportButton_->setEnabled(false);
-    connect(
-        export_, &PaymentsExport::finished, exportButton_,
-        [this] { exportButton_->setEnabled(true); }, Qt::SingleShotConnection);
-    connect(
-        export_, &PaymentsExport::failed, exportButton_,
-        [this] { exportButton_->setEnabled(true); }, Qt::SingleShotConnection);
     export_->start(model_->filter(), target);
+}
+
+} // namespace mvdash
+
+// --- Players ---------------------------------------------------------------------------
+
+#include "playersmodel.h"
+#include "stringtablemodel.h"
+
+#include <QCompleter>
+#include <QStringListModel>
+#include <QTabWidget>
+
+namespace mvdash {
+
+PlayersPanel::PlayersPanel(TopPlayersModel *model, QWidget *parent)
+    : QWidget(parent)
+    , model_(model)
+    , limit_(new QComboBox(this))
+    , order_(new QComboBox(this))
+    , chart_(makeChartView(tr("Top 10: wagered vs winnings"), this)) {
+    for (int n : {10, 50, 100})
+        limit_->addItem(tr("Top %1").arg(n), n);
+    order_->addItem(tr("by wagered"), int(TopPlayersModel::OrderBy::Wagered));
+    order_->addItem(tr("by winnings"), int(TopPlayersModel::OrderBy::Winnings));
+    order_->addItem(tr("by number of bets"), int(TopPlayersModel::OrderBy::Bets));
+    order_->addItem(tr("by balance"), int(TopPlayersModel::OrderBy::Balance));
+    order_->addItem(tr("by last activity"), int(TopPlayersModel::OrderBy::LastActivity));
+    connect(limit_, &QComboBox::currentIndexChanged, this, &PlayersPanel::requery);
+    connect(order_, &QComboBox::currentIndexChanged, this, &PlayersPanel::requery);
+    auto *table = makeTableView(this);
+    table->setModel(model_);
+    table->setSortingEnabled(false); // the server's order is the ranking
+    table->setToolTip(tr("Double-click or Enter opens the user"));
+    connect(table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        emit userActivated(index.data(KeyRole).toString());
+    });
+    connect(model_, &QAbstractItemModel::modelReset, table,
+            [table] { table->resizeColumnsToContents(); });
+    connect(model_, &QAbstractItemModel::modelReset, this, &PlayersPanel::rebuildChart);
+    connect(model_, &QAbstractItemModel::dataChanged, this, &PlayersPanel::rebuildChart);
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(limit_);
+    controls->addWidget(order_);
+    controls->addStretch(1);
+    auto *body = new QHBoxLayout;
+    body->addWidget(table, 3);
+    body->addWidget(chart_, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addLayout(body, 1);
+}
+
+void PlayersPanel::setTenant(qint64 tenantId) {
+    tenantId_ = tenantId;
+    requery();
+}
+
+void PlayersPanel::requery() {
+    model_->setQuery(tenantId_, TopPlayersModel::OrderBy(order_->currentData().toInt()),
+                     limit_->currentData().toInt());
+}
+
+void PlayersPanel::rebuildChart() {
+    QChart *chart = chart_->chart();
+    clearChart(chart);
+    auto *wagered = new QBarSet(tr("Wagered"));
+    auto *winnings = new QBarSet(tr("Winnings"));
+    auto *axis = new QBarCategoryAxis;
+    const int shown = std::min(10, model_->rowCount());
+    for (int row = shown - 1; row >= 0; --row) { // the first at the top
+        const PlayerRow &r = model_->rows()[row];
+        *wagered << r.wagered.toDouble();
+        *winnings << r.winnings.toDouble();
+        axis->append(r.userId);
+    }
+    auto *series = new QHorizontalBarSeries;
+    series->append(wagered);
+    series->append(winnings);
+    chart->addSeries(series);
+    chart->addAxis(axis, Qt::AlignLeft);
+    series->attachAxis(axis);
+    auto *values = new QValueAxis;
+    values->setLabelFormat(QStringLiteral("%.0f"));
+    values->setTickCount(4);
+    chart->addAxis(values, Qt::AlignBottom);
+    series->attachAxis(values);
+    values->applyNiceNumbers();
+}
+
+// --- User ------------------------------------------------------------------------------
+
+UserPanel::UserPanel(UserLookup *lookup, QWidget *parent)
+    : QWidget(parent)
+    , lookup_(lookup)
+    , search_(new QLineEdit(this))
+    , completions_(new QStringListModel(this))
+    , title_(new QLabel(this))
+    , freshness_(new QLabel(this))
+    , tabs_(new QTabWidget(this)) {
+    search_->setPlaceholderText(tr("User id (prefix search; Enter looks up)"));
+    search_->setClearButtonEnabled(true);
+    auto *completer = new QCompleter(completions_, this);
+    completer->setCaseSensitivity(Qt::CaseSensitive);
+    search_->setCompleter(completer);
+    connect(search_, &QLineEdit::textEdited, this, [this](const QString &text) {
+        if (tenantId_ >= 0 && !text.trimmed().isEmpty())
+            lookup_->complete(tenantId_, text.trimmed());
+    });
+    connect(lookup_, &UserLookup::completions, completions_, &QStringListModel::setStringList);
+    connect(search_, &QLineEdit::returnPressed, this, [this] { lookUp(search_->text()); });
+    connect(completer, qOverload<const QString &>(&QCompleter::activated), this,
+            &UserPanel::lookUp);
+    connect(lookup_, &ReloadableModel::loaded, this, &UserPanel::show);
+
+    QFont big = title_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    title_->setFont(big);
+    title_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    freshness_->setWordWrap(true);
+    auto *card = new QGridLayout;
+    const QStringList labels{tr("Balance"),   tr("Transactions"), tr("Bets"),
+                             tr("Wagered"),   tr("Winnings"),     tr("Deposited"),
+                             tr("Withdrawn"), tr("Last activity")};
+    for (int i = 0; i < labels.size(); ++i)
+        figures_ << tileValue(card, i, labels[i]);
+
+    activeBets_ = new StringTableModel(
+        {tr("Bet"), tr("Stake"), tr("Odds"), tr("Fixture"), tr("Status")}, {1, 2}, this);
+    recentBets_ = new StringTableModel({tr("Bet"), tr("Stake"), tr("Odds"), tr("Fixture"),
+                                        tr("Status"), tr("Result"), tr("Payout"), tr("Updated")},
+                                       {1, 2, 6}, this);
+    deposits_ =
+        new StringTableModel({tr("Payment"), tr("Amount"), tr("Status"), tr("Updated")}, {1}, this);
+    withdrawals_ =
+        new StringTableModel({tr("Payment"), tr("Amount"), tr("Status"), tr("Updated")}, {1}, this);
+    for (auto [model, name] :
+         {std::pair<StringTableModel *, QString>{activeBets_, tr("Active bets")},
+          {recentBets_, tr("Recent bets")},
+          {deposits_, tr("Deposits")},
+          {withdrawals_, tr("Withdrawals")}}) {
+        auto *table = makeTableView(this);
+        table->setModel(model);
+        table->setSortingEnabled(false);
+        connect(model, &QAbstractItemModel::modelReset, table,
+                [table] { table->resizeColumnsToContents(); });
+        tabs_->addTab(table, name);
+    }
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(search_);
+    layout->addWidget(title_);
+    layout->addWidget(freshness_);
+    layout->addLayout(card);
+    layout->addWidget(tabs_, 1);
+    title_->setText(tr("Look up a user of the selected tenant"));
+}
+
+void UserPanel::setTenant(qint64 tenantId) {
+    if (tenantId == tenantId_)
+        return;
+    tenantId_ = tenantId;
+    completions_->setStringList({});
+    if (!lookup_->details().userId.isEmpty())
+        lookUp(lookup_->details().userId);
+}
+
+void UserPanel::lookUp(const QString &userId) {
+    if (userId.trimmed().isEmpty() || tenantId_ < 0)
+        return;
+    search_->setText(userId.trimmed());
+    title_->setText(tr("Looking up %1…").arg(userId.trimmed()));
+    lookup_->lookUp(tenantId_, userId);
+}
+
+QString UserPanel::headerText() const {
+    return title_->text() + u'\n' + freshness_->text();
+}
+
+void UserPanel::show() {
+    const UserDetails &d = lookup_->details();
+    if (!d.found) {
+        title_->setText(tr("No user “%1” in this tenant").arg(d.userId));
+        freshness_->setText(
+            tr("The user may be new: their events appear after the next refresh of the views."));
+        for (QLabel *f : figures_)
+            f->setText(QStringLiteral("—"));
+        for (StringTableModel *m : {activeBets_, recentBets_, deposits_, withdrawals_})
+            m->setRows({});
+        return;
+    }
+    title_->setText(d.userId);
+    const QStringList values{d.balance.isEmpty() ? QStringLiteral("0.00") : d.balance,
+                             d.transactions.isEmpty() ? QStringLiteral("0") : d.transactions,
+                             d.activity.value(1),
+                             d.activity.value(2),
+                             d.activity.value(3),
+                             d.activity.value(4),
+                             d.activity.value(5),
+                             d.activity.value(6)};
+    for (int i = 0; i < figures_.size(); ++i)
+        figures_[i]->setText(values.value(i));
+    activeBets_->setRows(d.activeBets);
+    recentBets_->setRows(d.recentBets);
+    deposits_->setRows(d.deposits);
+    withdrawals_->setRows(d.withdrawals);
+    tabs_->setTabText(0, tr("Active bets (%1)").arg(d.activeBets.size()));
+    if (!d.viewsRefreshedAt.isValid()) {
+        freshness_->setText(tr("The views have never been refreshed."));
+    } else {
+        const qint64 age = d.viewsRefreshedAt.secsTo(QDateTime::currentDateTimeUtc());
+        freshness_->setText(
+            tr("As of the views' refresh at %1 (%2 ago). Diagnostic: %n event(s) of this user "
+               "carry a later timestamp "
+               "and are not in these figures yet.",
+               nullptr, int(d.newerEvents))
+                .arg(QLocale().toString(d.viewsRefreshedAt.toLocalTime(), QLocale::ShortFormat),
+                     formatAge(age)));
+    }
 }
 
 } // namespace mvdash

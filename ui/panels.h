@@ -132,3 +132,58 @@ private:
 };
 
 } // namespace mvdash
+
+class QTabWidget;
+class QCompleter;
+class QStringListModel;
+
+namespace mvdash {
+
+class TopPlayersModel;
+class UserLookup;
+class StringTableModel;
+
+// Tenant admins: the top players by wagered (or another key), with a chart; opening a row
+// looks the user up.
+class PlayersPanel : public QWidget {
+    Q_OBJECT
+public:
+    PlayersPanel(TopPlayersModel *model, QWidget *parent = nullptr);
+    void setTenant(qint64 tenantId);
+signals:
+    void userActivated(const QString &userId);
+
+private:
+    void requery();
+    void rebuildChart();
+    TopPlayersModel *model_;
+    qint64 tenantId_ = -1;
+    QComboBox *limit_, *order_;
+    QChartView *chart_;
+};
+
+// Support: one user's balance, activity, bets and payments, and how fresh that answer is.
+class UserPanel : public QWidget {
+    Q_OBJECT
+public:
+    UserPanel(UserLookup *lookup, QWidget *parent = nullptr);
+    void setTenant(qint64 tenantId);
+    QLineEdit *search() const { return search_; }
+    QString headerText() const;
+
+public slots:
+    void lookUp(const QString &userId);
+
+private:
+    void show();
+    UserLookup *lookup_;
+    qint64 tenantId_ = -1;
+    QLineEdit *search_;
+    QStringListModel *completions_;
+    QLabel *title_, *freshness_;
+    QList<QLabel *> figures_;
+    StringTableModel *activeBets_, *recentBets_, *deposits_, *withdrawals_;
+    QTabWidget *tabs_;
+};
+
+} // namespace mvdash

@@ -70,16 +70,18 @@ LEFT JOIN materialized_views_refresh_log l ON l.view_name = p.view_name;
 CREATE FUNCTION user_events_since(p_tenant_id bigint, p_user_id text, p_since timestamptz,
                                   OUT bet_events bigint, OUT balance_events bigint,
                                   OUT payment_events bigint)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
-    SELECT (SELECT count(*) FROM bet_events e
-            WHERE e.tenant_id = p_tenant_id AND e.user_id = p_user_id
-              AND e.event_timestamp > (extract(epoch FROM p_since) * 1000)::bigint),
-           (SELECT count(*) FROM balance_events e
-            WHERE e.tenant_id = p_tenant_id AND e.user_id = p_user_id
-              AND e.event_timestamp > (extract(epoch FROM p_since) * 1000)::bigint),
-           (SELECT count(*) FROM payment_events e
-            WHERE e.tenant_id = p_tenant_id AND e.user_id = p_user_id
-              AND e.event_timestamp > (extract(epoch FROM p_since) * 1000)::bigint)
+-- PL/pgSQL, not SQL: Citus cannot plan a distributed query inside a parameterized SQL function
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE
+    v_since_ms bigint := (extract(epoch FROM p_since) * 1000)::bigint;
+BEGIN
+    SELECT count(*) INTO bet_events FROM bet_events e
+    WHERE e.tenant_id = p_tenant_id AND e.user_id = p_user_id AND e.event_timestamp > v_since_ms;
+    SELECT count(*) INTO balance_events FROM balance_events e
+    WHERE e.tenant_id = p_tenant_id AND e.user_id = p_user_id AND e.event_timestamp > v_since_ms;
+    SELECT count(*) INTO payment_events FROM payment_events e
+    WHERE e.tenant_id = p_tenant_id AND e.user_id = p_user_id AND e.event_timestamp > v_since_ms;
+END
 $$;
 
 -- The guide's tip 4: a per-tenant copy of a view, with the base view's unique key so that

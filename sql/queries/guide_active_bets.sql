@@ -1,4 +1,4 @@
--- the guide's "active bets of a user", newest first
+-- from the guide: active bets of a user, newest first
 SELECT bet_id, stake, odds, fixture_id, status
 FROM bets_view
 WHERE tenant_id = ? AND user_id = ? AND status IN ('placed', 'confirmed')

@@ -1,4 +1,4 @@
--- the guide's "balance of a user"
+-- from the guide: balance of a user
 SELECT balance, transaction_count
 FROM user_balances_view
 WHERE tenant_id = ? AND user_id = ?

@@ -1,4 +1,4 @@
--- the guide's "deposit history of a user"
+-- from the guide: deposit history of a user
 SELECT payment_id, amount, status, last_updated_at
 FROM payments_view
 WHERE tenant_id = ? AND user_id = ? AND payment_type = 'deposit'

@@ -1,5 +1,3 @@
--- (No quotes and no colon-names in these comments: Qt scans the whole text for placeholders and
--- would take a quote for the start of a literal.)
 -- CSV export: the whole filtered set of the payments panel, in its order, streamed.
 SELECT payment_id, user_id, amount, currency, payment_method, external_id, payment_type, status,
        last_updated_at, last_updated_timestamp

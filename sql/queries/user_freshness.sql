@@ -1,0 +1,9 @@
+-- How fresh the user lookup is: the oldest refresh of the views it reads, and how many of
+-- the events of the user carry a later timestamp (diagnostic, index-backed).
+WITH refreshed AS (
+    SELECT min(last_refreshed_at) AS at FROM materialized_views_refresh_log
+    WHERE view_name IN ('bets_view', 'payments_view', 'user_balances_view', 'user_activity_view')
+)
+SELECT r.at, e.bet_events, e.balance_events, e.payment_events
+FROM refreshed r
+LEFT JOIN LATERAL user_events_since(?, ?, r.at) e ON r.at IS NOT NULL

@@ -225,7 +225,8 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
         paymentsPanel_->setTenant(id);
         playersPanel_->setTenant(id);
         userPanel_->setTenant(id);
-        QSettings().setValue(QStringLiteral("ui/tenant"), id);
+        if (tenantChosen_) // not the combo's own pick of row 0 while the first rows arrive
+            QSettings().setValue(QStringLiteral("ui/tenant"), id);
         updateFreshness();
     });
 

@@ -11,6 +11,7 @@
 #include "refreshhealthmodel.h"
 #include "rowtablemodel.h"
 #include "tenantsummarymodel.h"
+#include "timeseriesmodel.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -54,6 +55,8 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     , payments_(new PaymentsModel(reader_, this))
     , players_(new TopPlayersModel(reader_, this))
     , userLookup_(new UserLookup(reader_, this))
+    , durations_(new TimeSeriesModel(reader_, QStringLiteral("refresh_duration_history"), this))
+    , sizeTrend_(new TimeSeriesModel(reader_, QStringLiteral("size_trend"), this))
     , exporter_(new DatabaseWorker(settings, QStringLiteral("export"), this))
     , tenantPicker_(new QComboBox)
     , freshness_(new QLabel)
@@ -100,7 +103,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
 
     summaryPanel_ = new SummaryPanel(tenants_);
     auto *tenantsPanel = new TenantsPanel(tenants_);
-    refreshPanel_ = new RefreshPanel(health_, refresher_);
+    refreshPanel_ = new RefreshPanel(health_, refresher_, durations_);
     paymentsPanel_ = new PaymentsPanel(payments_, exporter_);
     playersPanel_ = new PlayersPanel(players_);
     userPanel_ = new UserPanel(userLookup_);
@@ -117,7 +120,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     separator->setSizeHint(QSize(10, 12));
     addPanel(tr("All tenants"), tenantsPanel);
     addPanel(tr("Refresh"), refreshPanel_);
-    addPanel(tr("Sizes"), new SizesPanel(sizes_));
+    addPanel(tr("Sizes"), new SizesPanel(sizes_, sizeTrend_));
     navigation_->setFixedWidth(150);
     navigation_->setSpacing(3);
     QFont navFont = navigation_->font();
@@ -292,6 +295,8 @@ void MainWindow::selectTenant(qint64 tenantId) {
 
 void MainWindow::reloadAll() {
     tenants_->reload();
+    durations_->reload();
+    sizeTrend_->reload();
     players_->reload();
     health_->reload();
     sizes_->reload();

@@ -27,6 +27,7 @@ class TopPlayersModel;
 class UserLookup;
 class PlayersPanel;
 class UserPanel;
+class TimeSeriesModel;
 class RefreshPanel;
 
 // The dashboard: tenant picker and freshness on top, panels chosen on the left, errors in a
@@ -73,6 +74,8 @@ private:
     PaymentsModel *payments_;
     TopPlayersModel *players_;
     UserLookup *userLookup_;
+    TimeSeriesModel *durations_;
+    TimeSeriesModel *sizeTrend_;
     DatabaseWorker *exporter_;
 
     QComboBox *tenantPicker_;

@@ -6,12 +6,14 @@
 #include "rowtablemodel.h"
 #include "statecolorproxy.h"
 #include "tenantsummarymodel.h"
+#include "timeseriesmodel.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QDateTimeAxis>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -19,9 +21,11 @@
 #include <QHorizontalStackedBarSeries>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QPieSeries>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QTableView>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -66,6 +70,45 @@ QLabel *tileValue(QGridLayout *grid, int index, const QString &title) {
     layout->addWidget(label);
     grid->addWidget(frame, index / 4, index % 4);
     return value;
+}
+
+// One line per series over time, from a TimeSeriesModel (a chart and its data never disagree).
+void drawTimeSeries(QChart *chart, const TimeSeriesModel *model, const QString &unit) {
+    clearChart(chart);
+    QMap<QString, QLineSeries *> lines;
+    QDateTime first, last;
+    double top = 0;
+    for (const TimePoint &p : model->points()) {
+        QLineSeries *&line = lines[p.series];
+        if (!line) {
+            line = new QLineSeries;
+            line->setName(p.series);
+            line->setPointsVisible(true);
+        }
+        line->append(double(p.at.toMSecsSinceEpoch()), p.value);
+        first = first.isValid() ? std::min(first, p.at) : p.at;
+        last = last.isValid() ? std::max(last, p.at) : p.at;
+        top = std::max(top, p.value);
+    }
+    if (lines.isEmpty())
+        return;
+    auto *time = new QDateTimeAxis;
+    time->setFormat(first.daysTo(last) >= 1 ? QStringLiteral("dd MMM HH:mm")
+                                            : QStringLiteral("HH:mm:ss"));
+    time->setTickCount(5);
+    time->setRange(first.addSecs(-30), last.addSecs(30));
+    auto *values = new QValueAxis;
+    values->setTitleText(unit);
+    values->setRange(0, top * 1.1 + 1e-9);
+    values->setLabelFormat(QStringLiteral("%.0f"));
+    values->applyNiceNumbers();
+    chart->addAxis(time, Qt::AlignBottom);
+    chart->addAxis(values, Qt::AlignLeft);
+    for (QLineSeries *line : std::as_const(lines)) {
+        chart->addSeries(line);
+        line->attachAxis(time);
+        line->attachAxis(values);
+    }
 }
 
 } // namespace
@@ -191,7 +234,7 @@ TenantsPanel::TenantsPanel(TenantSummaryModel *model, QWidget *parent)
 // --- Refresh health --------------------------------------------------------------------
 
 RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *controller,
-                           QWidget *parent)
+                           TimeSeriesModel *durations, QWidget *parent)
     : QWidget(parent)
     , model_(model)
     , controller_(controller)
@@ -243,9 +286,17 @@ RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *control
     buttons->addWidget(selected_);
     buttons->addWidget(cancel_);
     buttons->addWidget(status_, 1);
+    auto *chart = makeChartView(tr("Refresh duration per view (ms), from the history"), this);
+    auto redraw = [chart, durations] { drawTimeSeries(chart->chart(), durations, tr("ms")); };
+    connect(durations, &QAbstractItemModel::modelReset, chart, redraw);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(table_);
+    split->addWidget(chart);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
-    layout->addWidget(table_);
+    layout->addWidget(split, 1);
     updateButtons();
 }
 
@@ -289,7 +340,7 @@ void RefreshPanel::refreshAll() {
 
 // --- Sizes -----------------------------------------------------------------------------
 
-SizesPanel::SizesPanel(ViewSizeModel *model, QWidget *parent)
+SizesPanel::SizesPanel(ViewSizeModel *model, TimeSeriesModel *trend, QWidget *parent)
     : QWidget(parent)
     , model_(model)
     , ratio_(new QLabel(this))
@@ -305,10 +356,17 @@ SizesPanel::SizesPanel(ViewSizeModel *model, QWidget *parent)
             [table] { table->resizeColumnsToContents(); });
     connect(model, &QAbstractItemModel::modelReset, this, &SizesPanel::rebuildChart);
     connect(model, &QAbstractItemModel::dataChanged, this, &SizesPanel::rebuildChart);
+    auto *trendChart =
+        makeChartView(tr("Size trend per view (MB), sampled after each refresh"), this);
+    connect(trend, &QAbstractItemModel::modelReset, trendChart,
+            [trendChart, trend] { drawTimeSeries(trendChart->chart(), trend, tr("MB")); });
+    auto *charts = new QHBoxLayout;
+    charts->addWidget(chart_);
+    charts->addWidget(trendChart);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(ratio_);
     layout->addWidget(table, 1);
-    layout->addWidget(chart_, 1);
+    layout->addLayout(charts, 1);
 }
 
 void SizesPanel::rebuildChart() {

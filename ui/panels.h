@@ -15,6 +15,7 @@ class TenantSummaryModel;
 class RefreshHealthModel;
 class ViewSizeModel;
 class RefreshController;
+class TimeSeriesModel;
 struct RefreshOutcome;
 
 // A table view as every panel uses it: sortable by raw values, rows selectable, remembers
@@ -56,7 +57,7 @@ class RefreshPanel : public QWidget {
     Q_OBJECT
 public:
     RefreshPanel(RefreshHealthModel *model, RefreshController *controller,
-                 QWidget *parent = nullptr);
+                 TimeSeriesModel *durations, QWidget *parent = nullptr);
     // Refresh needs EXECUTE on the refresh functions: without it the buttons say why not.
     void setCanRefresh(bool can, const QString &why);
     QTableView *table() const { return table_; }
@@ -80,7 +81,7 @@ private:
 class SizesPanel : public QWidget {
     Q_OBJECT
 public:
-    SizesPanel(ViewSizeModel *model, QWidget *parent = nullptr);
+    SizesPanel(ViewSizeModel *model, TimeSeriesModel *trend, QWidget *parent = nullptr);
 
 private:
     void rebuildChart();

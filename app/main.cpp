@@ -3,6 +3,7 @@
 //   mvdash --demo [--citus]            start (or reuse) the private demo database and open it
 //   mvdash ... --screenshot DIR        render every panel to DIR/*.png and exit
 
+#include "connectiondialog.h"
 #include "connectionsettings.h"
 #include "demodatabase.h"
 #include "logging.h"
@@ -92,8 +93,13 @@ int main(int argc, char *argv[]) {
         options.citus = parser.isSet(QStringLiteral("citus"));
         settings = DemoDatabase::prepare(
             options, [](const QString &step) { spdlog::info("demo: {}", step); }, &error);
-    } else {
+    } else if (parser.isSet(QStringLiteral("dsn")) || parser.isSet(QStringLiteral("screenshot"))) {
         settings = ConnectionSettings::fromDsn(parser.value(QStringLiteral("dsn")), &error);
+    } else {
+        ConnectionDialog dialog;
+        if (dialog.exec() != QDialog::Accepted)
+            return 0;
+        settings = dialog.profile().settings();
     }
     if (!settings) {
         spdlog::error("{}", error);

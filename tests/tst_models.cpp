@@ -1,6 +1,7 @@
 // The item models against a real database: Qt's model tester, no reset on an unchanged
 // reload, stale answers dropped, lost connections reported and recovered.
 
+#include "connectionprofiles.h"
 #include "databaseworker.h"
 #include "eventgenerator.h"
 #include "paymentsmodel.h"
@@ -11,8 +12,10 @@
 #include "testcluster.h"
 
 #include <QAbstractItemModelTester>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -42,6 +45,33 @@ private slots:
             Connection c(settings_, QStringLiteral("t"));
             exec(c.db(), "SELECT count(*) FROM refresh_aggregate_views()");
         });
+    }
+
+    void profilesRoundTripAndNeverHoldAPassword() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("mvdash-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_models"));
+        ConnectionProfile p{QStringLiteral("prod-eu"),
+                            QStringLiteral("db1"),
+                            QStringLiteral("5433"),
+                            QStringLiteral("bets"),
+                            QStringLiteral("ops"),
+                            QStringLiteral("verify-full"),
+                            QString()};
+        ConnectionProfiles::save(p);
+        const auto loaded = ConnectionProfiles::load();
+        QVERIFY(loaded.contains(p));
+        QCOMPARE(p.settings().value("sslmode"), QStringLiteral("verify-full"));
+        QVERIFY(!p.settings().connectOptions().contains("password"));
+        QFile file(QSettings().fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().toLower().contains("password"));
+        ConnectionProfiles::remove(p.name);
+        QVERIFY(!ConnectionProfiles::load().contains(p));
+        // a DSN with a password is refused before anything could store it
+        QString error;
+        QVERIFY(!ConnectionSettings::fromDsn(QStringLiteral("host=db1 password=secret"), &error));
+        QVERIFY(!error.contains("secret"));
     }
 
     void tenantModelPassesTheTesterAndMatchesTheView() {

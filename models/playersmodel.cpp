@@ -154,6 +154,45 @@ QVariant TopPlayersModel::headerData(int section, Qt::Orientation orientation, i
     return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
 }
 
+void BetStatusModel::setTenant(qint64 tenantId) {
+    tenantId_ = tenantId;
+    reload();
+}
+
+void BetStatusModel::reload() {
+    if (tenantId_ < 0)
+        return;
+    request([tenant = tenantId_](const QSqlDatabase &db) {
+        QList<QPair<QString, qint64>> rows;
+        QSqlQuery q = runQuery(db, QStringLiteral("tenant_bets_by_status"), {tenant});
+        while (q.next())
+            rows << qMakePair(q.value(0).toString(), q.value(1).toLongLong());
+        return QVariant::fromValue(rows);
+    });
+}
+
+void BetStatusModel::apply(const QVariant &result) {
+    auto fresh = result.value<QList<QPair<QString, qint64>>>();
+    if (fresh == rows_)
+        return;
+    beginResetModel();
+    rows_ = std::move(fresh);
+    endResetModel();
+}
+
+QVariant BetStatusModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.row() >= rows_.size())
+        return {};
+    const auto &[status, count] = rows_[index.row()];
+    if (role == SortRole)
+        return index.column() == 0 ? QVariant(status) : QVariant(count);
+    if (role == Qt::TextAlignmentRole)
+        return index.column() == 1 ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    if (role != Qt::DisplayRole)
+        return {};
+    return index.column() == 0 ? QVariant(status) : QVariant(formatCount(count));
+}
+
 void UserLookup::lookUp(qint64 tenantId, const QString &userId) {
     tenantId_ = tenantId;
     userId_ = userId.trimmed();

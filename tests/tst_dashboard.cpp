@@ -4,6 +4,7 @@
 #include "format.h"
 #include "mainwindow.h"
 #include "panels.h"
+#include "rowtablemodel.h"
 #include "seeder.h"
 #include "testcluster.h"
 
@@ -79,6 +80,21 @@ private slots:
                         .toString();
                 QTRY_COMPARE(picker->currentText(), name);
                 QVERIFY2(labelTexts(&w).contains(stake), qPrintable(stake));
+                // every tenant panel follows: top players, payments
+                const QString top = scalar(c.db(),
+                                           "SELECT user_id FROM user_activity_view WHERE tenant_id "
+                                           "= ? ORDER BY total_wagered DESC, user_id LIMIT 1",
+                                           {tenant})
+                                        .toString();
+                QTRY_COMPARE(w.topPlayer(), top);
+                const QString newest =
+                    scalar(c.db(),
+                           "SELECT payment_id FROM payments_view WHERE tenant_id = ? ORDER BY "
+                           "last_updated_at DESC, payment_id DESC LIMIT 1",
+                           {tenant})
+                        .toString();
+                QAbstractItemModel *payments = w.paymentsPanel()->table()->model();
+                QTRY_COMPARE(payments->index(0, 0).data(KeyRole).toString(), newest);
             }
         });
     }
@@ -130,6 +146,56 @@ private slots:
                            "outcome = 'ok' AND application_name = 'mvdash refresh'")
                         .toInt() >= 6);
             exec(c.db(), "DROP MATERIALIZED VIEW slow_view");
+        });
+    }
+
+    void aRunningRefreshCanBeCancelled() {
+        MainWindow w(settings_);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "CREATE MATERIALIZED VIEW sleepy_view AS SELECT 1 AS id, pg_sleep(20) IS "
+                         "NULL AS slept WITH NO DATA");
+        });
+        QPushButton *all = button(&w, QStringLiteral("Refresh all"));
+        QPushButton *cancel = button(&w, QStringLiteral("Cancel"));
+        QTRY_VERIFY_WITH_TIMEOUT(all->isEnabled(), 10000);
+        QTest::mouseClick(all, Qt::LeftButton);
+        // wait until the slow view is being refreshed, then cancel
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            QTRY_VERIFY_WITH_TIMEOUT(
+                scalar(c.db(), "SELECT count(*) FROM materialized_views_refresh_history WHERE "
+                               "view_name = 'sleepy_view' AND outcome = 'running'")
+                        .toInt() == 1,
+                30000);
+        });
+        QVERIFY(cancel->isEnabled());
+        QElapsedTimer timer;
+        timer.start();
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(all->isEnabled(), 10000);
+        QVERIFY2(timer.elapsed() < 5000, "cancel took too long");
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            // recorded as failed (cancelled), nothing left 'running', the view untouched
+            QCOMPARE(scalar(c.db(), "SELECT outcome FROM materialized_views_refresh_history WHERE "
+                                    "view_name = 'sleepy_view' ORDER BY history_id DESC LIMIT 1")
+                         .toString(),
+                     QStringLiteral("failed"));
+            QVERIFY(scalar(c.db(), "SELECT error FROM materialized_views_refresh_history WHERE "
+                                   "view_name = 'sleepy_view' ORDER BY history_id DESC LIMIT 1")
+                        .toString()
+                        .contains("cancel"));
+            QCOMPARE(scalar(c.db(), "SELECT count(*) FROM materialized_views_refresh_history WHERE "
+                                    "outcome = 'running'")
+                         .toInt(),
+                     0);
+            QVERIFY(
+                !scalar(c.db(), "SELECT relispopulated FROM pg_class WHERE relname = 'sleepy_view'")
+                     .toBool());
+            exec(c.db(), "DROP MATERIALIZED VIEW sleepy_view");
         });
     }
 

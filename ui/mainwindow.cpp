@@ -55,6 +55,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     , payments_(new PaymentsModel(reader_, this))
     , players_(new TopPlayersModel(reader_, this))
     , userLookup_(new UserLookup(reader_, this))
+    , betStatuses_(new BetStatusModel(reader_, this))
     , durations_(new TimeSeriesModel(reader_, QStringLiteral("refresh_duration_history"), this))
     , sizeTrend_(new TimeSeriesModel(reader_, QStringLiteral("size_trend"), this))
     , exporter_(new DatabaseWorker(settings, QStringLiteral("export"), this))
@@ -101,7 +102,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
                        " border-radius: 4px; padding: 6px; }"));
     banner_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    summaryPanel_ = new SummaryPanel(tenants_);
+    summaryPanel_ = new SummaryPanel(tenants_, betStatuses_);
     auto *tenantsPanel = new TenantsPanel(tenants_);
     refreshPanel_ = new RefreshPanel(health_, refresher_, durations_);
     paymentsPanel_ = new PaymentsPanel(payments_, exporter_);
@@ -188,6 +189,9 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     watch(sizes_, tr("view sizes"));
     watch(payments_, tr("payments"));
     watch(players_, tr("top players"));
+    watch(betStatuses_, tr("bets by status"));
+    watch(durations_, tr("refresh history"));
+    watch(sizeTrend_, tr("size trend"));
     watch(userLookup_, tr("the user"));
     connect(paymentsPanel_, &PaymentsPanel::exportFinished, this,
             [this](qint64 rows, const QString &path) {
@@ -272,7 +276,8 @@ void MainWindow::showPanel(int index) {
 }
 
 bool MainWindow::isLoading() const {
-    return tenants_->isLoading() || health_->isLoading() || sizes_->isLoading();
+    return std::any_of(watched_.cbegin(), watched_.cend(),
+                       [](const ReloadableModel *m) { return m->isLoading(); });
 }
 
 QString MainWindow::bannerText() const {
@@ -295,6 +300,7 @@ void MainWindow::selectTenant(qint64 tenantId) {
 
 void MainWindow::reloadAll() {
     tenants_->reload();
+    betStatuses_->reload();
     durations_->reload();
     sizeTrend_->reload();
     players_->reload();
@@ -303,6 +309,7 @@ void MainWindow::reloadAll() {
 }
 
 void MainWindow::watch(ReloadableModel *model, const QString &what) {
+    watched_ << model;
     connect(model, &ReloadableModel::loaded, this, [this] {
         reloadLabel_->setText(
             tr("reloaded %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));

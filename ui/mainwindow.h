@@ -28,6 +28,7 @@ class UserLookup;
 class PlayersPanel;
 class UserPanel;
 class TimeSeriesModel;
+class BetStatusModel;
 class RefreshPanel;
 
 // The dashboard: tenant picker and freshness on top, panels chosen on the left, errors in a
@@ -74,6 +75,7 @@ private:
     PaymentsModel *payments_;
     TopPlayersModel *players_;
     UserLookup *userLookup_;
+    BetStatusModel *betStatuses_;
     TimeSeriesModel *durations_;
     TimeSeriesModel *sizeTrend_;
     DatabaseWorker *exporter_;
@@ -94,6 +96,7 @@ private:
     QToolButton *messagesButton_;
     QPlainTextEdit *messageLog_;
     QTimer *autoReload_;
+    QList<ReloadableModel *> watched_; // every model the window loads: busy while any loads
     int messageCount_ = 0;
     bool tenantChosen_ = false;
     bool reconnectNoteShown_ = false;

@@ -1,6 +1,7 @@
 #include "panels.h"
 
 #include "format.h"
+#include "playersmodel.h"
 #include "refreshcontroller.h"
 #include "refreshhealthmodel.h"
 #include "rowtablemodel.h"
@@ -127,11 +128,13 @@ QTableView *makeTableView(QWidget *parent) {
 
 // --- Summary ---------------------------------------------------------------------------
 
-SummaryPanel::SummaryPanel(TenantSummaryModel *model, QWidget *parent)
+SummaryPanel::SummaryPanel(TenantSummaryModel *model, BetStatusModel *statuses, QWidget *parent)
     : QWidget(parent)
     , model_(model)
     , moneyChart_(makeChartView(tr("Deposits vs withdrawals"), this))
-    , betsChart_(makeChartView(tr("Bets by state"), this)) {
+    , betsChart_(makeChartView(tr("Bets by status"), this))
+    , statuses_(statuses) {
+    connect(statuses_, &QAbstractItemModel::modelReset, this, &SummaryPanel::drawBetStatuses);
     auto *layout = new QVBoxLayout(this);
     auto *grid = new QGridLayout;
     const QStringList titles{tr("Total bets"),   tr("Active bets"),  tr("Total stake"),
@@ -150,6 +153,7 @@ SummaryPanel::SummaryPanel(TenantSummaryModel *model, QWidget *parent)
 
 void SummaryPanel::setTenant(qint64 tenantId) {
     tenantId_ = tenantId;
+    statuses_->setTenant(tenantId);
     refreshTiles();
 }
 
@@ -159,7 +163,6 @@ void SummaryPanel::refreshTiles() {
         for (QLabel *v : values_)
             v->setText(QStringLiteral("—"));
         clearChart(moneyChart_->chart());
-        clearChart(betsChart_->chart());
         return;
     }
     const QStringList texts{formatCount(t->totalBets),
@@ -193,16 +196,18 @@ void SummaryPanel::refreshTiles() {
     money->addAxis(values, Qt::AlignLeft);
     series->attachAxis(values);
     values->applyNiceNumbers();
+}
 
-    QChart *bets = betsChart_->chart();
-    clearChart(bets);
+void SummaryPanel::drawBetStatuses() {
+    QChart *chart = betsChart_->chart();
+    clearChart(chart);
     auto *pie = new QPieSeries;
-    pie->append(tr("Active (placed, confirmed): %1").arg(formatCount(t->activeBets)),
-                double(t->activeBets));
-    pie->append(tr("Closed (settled, cancelled, voided): %1")
-                    .arg(formatCount(t->totalBets - t->activeBets)),
-                double(t->totalBets - t->activeBets));
-    bets->addSeries(pie);
+    for (int row = 0; row < statuses_->rowCount(); ++row) {
+        const QString status = statuses_->index(row, 0).data().toString();
+        const qint64 count = statuses_->index(row, 1).data(SortRole).toLongLong();
+        pie->append(QStringLiteral("%1: %2").arg(status, formatCount(count)), double(count));
+    }
+    chart->addSeries(pie);
 }
 
 // --- All tenants -----------------------------------------------------------------------
@@ -552,7 +557,6 @@ void PaymentsPanel::exportCsv(const QString &path) {
 
 // --- Players ---------------------------------------------------------------------------
 
-#include "playersmodel.h"
 #include "stringtablemodel.h"
 
 #include <QCompleter>

@@ -12,6 +12,7 @@ class QChartView;
 namespace mvdash {
 
 class TenantSummaryModel;
+class BetStatusModel;
 class RefreshHealthModel;
 class ViewSizeModel;
 class RefreshController;
@@ -26,16 +27,18 @@ QTableView *makeTableView(QWidget *parent);
 class SummaryPanel : public QWidget {
     Q_OBJECT
 public:
-    SummaryPanel(TenantSummaryModel *model, QWidget *parent = nullptr);
+    SummaryPanel(TenantSummaryModel *model, BetStatusModel *statuses, QWidget *parent = nullptr);
     void setTenant(qint64 tenantId);
 
 private:
     void refreshTiles();
+    void drawBetStatuses();
     TenantSummaryModel *model_;
     qint64 tenantId_ = -1;
     QList<QLabel *> values_;
     QChartView *moneyChart_;
     QChartView *betsChart_;
+    BetStatusModel *statuses_;
 };
 
 // Ops: every tenant, sortable, searchable.

@@ -5,6 +5,7 @@
 #include "dberror.h"
 #include "demodatabase.h"
 #include "eventgenerator.h"
+#include "format.h"
 #include "migrationrunner.h"
 #include "monitoring.h"
 #include "qtfmt.h"
@@ -42,20 +43,11 @@ void out(const QString &text) {
 }
 
 QString bytes(qint64 n) {
-    return QLocale::c().formattedDataSize(n, 1, QLocale::DataSizeTraditionalFormat);
+    return formatBytes(n, QLocale::c());
 }
 
 QString age(std::optional<qint64> seconds) {
-    if (!seconds)
-        return QStringLiteral("never");
-    const qint64 s = *seconds;
-    if (s < 120)
-        return QStringLiteral("%1 s").arg(s);
-    if (s < 7200)
-        return QStringLiteral("%1 min").arg(s / 60);
-    if (s < 172800)
-        return QStringLiteral("%1 h").arg(s / 3600);
-    return QStringLiteral("%1 d").arg(s / 86400);
+    return seconds ? formatAge(*seconds) : QStringLiteral("never");
 }
 
 QString rows(std::optional<qint64> estimate) {

@@ -200,9 +200,13 @@ void PaymentsExport::start(const PaymentFilter &filter, const QString &path) {
             throw DbError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
         QSqlQuery q(db);
         q.setForwardOnly(true); // streams: a million rows never sit in memory
-        if (!q.prepare(catalogQuery(QStringLiteral("payments_export"))))
+        // the panel's own query: no cursor and LIMIT NULL, i.e. every row the filter keeps
+        if (!q.prepare(catalogQuery(QStringLiteral("payments_page"))))
             throw DbError::fromSqlError(QStringLiteral("export"), q.lastError());
         PaymentsModel::bindFilter(q, filter);
+        q.bindValue(QStringLiteral(":after_ms"), QVariant(QMetaType(QMetaType::LongLong)));
+        q.bindValue(QStringLiteral(":after_id"), QVariant(QMetaType(QMetaType::QString)));
+        q.bindValue(QStringLiteral(":page_size"), QVariant(QMetaType(QMetaType::Int)));
         if (!q.exec())
             throw DbError::fromSqlError(QStringLiteral("export"), q.lastError());
         file.write("payment_id,user_id,amount,currency,payment_method,external_id,payment_type,"

@@ -63,8 +63,8 @@ public:
     bool isComplete() const { return complete_; }
     const QList<PaymentRow> &rows() const { return rows_; }
 
-    // Binds the filter's values to a prepared statement of the catalog (payments_page,
-    // payments_export); shared with the CSV export.
+    // Binds the filter's values to a prepared statement of the catalog (payments_page); shared with
+    // the CSV export.
     static void bindFilter(class QSqlQuery &query, const PaymentFilter &filter);
     static PaymentRow readRow(const class QSqlQuery &query);
 

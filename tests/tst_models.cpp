@@ -37,14 +37,7 @@ private slots:
     void initTestCase() {
         QString error;
         QVERIFY2(cluster_.start(&error), qPrintable(error));
-        MVDASH_TRY({
-            settings_ = cluster_.createDatabase(QStringLiteral("models"));
-            EventGenerator::Options options;
-            options.events = 20000;
-            seedDatabase(settings_, options);
-            Connection c(settings_, QStringLiteral("t"));
-            exec(c.db(), "SELECT count(*) FROM refresh_aggregate_views()");
-        });
+        MVDASH_TRY({ settings_ = cluster_.createSeededDatabase(QStringLiteral("models"), 20000); });
     }
 
     void profilesRoundTripAndNeverHoldAPassword() {

@@ -42,10 +42,7 @@ private slots:
         QString error;
         QVERIFY2(cluster_.start(&error), qPrintable(error));
         MVDASH_TRY({
-            settings_ = cluster_.createDatabase(QStringLiteral("engine"));
-            EventGenerator::Options options;
-            options.events = 20000;
-            seedDatabase(settings_, options);
+            settings_ = cluster_.createSeededDatabase(QStringLiteral("engine"), 20000);
             Connection c(settings_, QStringLiteral("t"));
             // a view that takes two seconds to refresh, to hold a refresh open
             exec(c.db(), QStringLiteral("CREATE MATERIALIZED VIEW slow_view AS SELECT 1 AS id, "

@@ -1,6 +1,7 @@
 -- The payments panel: one page of the payments of a tenant, newest first, keyset-paged on
 -- (last_updated_at, payment_id) so that page 1000 costs what page 1 does
--- (payments_view_tenant_recent_idx). A null filter means any value.
+-- (payments_view_tenant_recent_idx). A null filter means any value; with no cursor and a
+-- null page size it is also the CSV export of the whole filtered set.
 SELECT payment_id, user_id, amount, currency, payment_method, external_id, payment_type, status,
        last_updated_at, last_updated_timestamp
 FROM payments_view

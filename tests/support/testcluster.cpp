@@ -2,6 +2,7 @@
 
 #include "dberror.h"
 #include "migrationrunner.h"
+#include "seeder.h"
 
 namespace mvdash::test {
 
@@ -28,6 +29,16 @@ ConnectionSettings TestCluster::createDatabase(const QString &name, bool migrate
         Connection connection(settings, QStringLiteral("test-migrate"));
         MigrationRunner(connection.db()).migrate();
     }
+    return settings;
+}
+
+ConnectionSettings TestCluster::createSeededDatabase(const QString &name, qint64 events) {
+    const ConnectionSettings settings = createDatabase(name);
+    EventGenerator::Options options;
+    options.events = events;
+    seedDatabase(settings, options);
+    Connection c(settings, QStringLiteral("test-seed"));
+    exec(c.db(), QStringLiteral("SELECT count(*) FROM refresh_aggregate_views()"));
     return settings;
 }
 

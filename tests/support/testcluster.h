@@ -28,6 +28,8 @@ public:
     bool start(QString *error);
     // A new database (dropped first if it exists), migrated unless told otherwise.
     ConnectionSettings createDatabase(const QString &name, bool migrate = true);
+    // A migrated database with `events` generated events and every view refreshed.
+    ConnectionSettings createSeededDatabase(const QString &name, qint64 events);
     LocalCluster &cluster() { return cluster_; }
 
 private:

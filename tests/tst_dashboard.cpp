@@ -9,6 +9,7 @@
 #include "testcluster.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QLabel>
@@ -91,6 +92,24 @@ private slots:
                 QTRY_COMPARE(payments->index(0, 0).data(KeyRole).toString(), newest);
             }
         });
+    }
+
+    void tablesCopyExactValuesAsTabSeparatedText() {
+        MainWindow w(settings_);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        w.showPanel(2);
+        QTableView *table = w.paymentsPanel()->table();
+        QTRY_VERIFY(table->model()->rowCount() > 0);
+        w.activateWindow();
+        table->setFocus();
+        QTRY_VERIFY(table->hasFocus());
+        table->selectRow(0);
+        QTest::keySequence(table, QKeySequence::Copy);
+        const QString copied = QGuiApplication::clipboard()->text();
+        QCOMPARE(copied.count(u'\t'), table->model()->columnCount() - 1);
+        QVERIFY(
+            copied.contains(table->model()->index(0, 5).data().toString())); // the amount as shown
     }
 
     void refreshAllRecordsARunWithoutFreezingTheWindow() {

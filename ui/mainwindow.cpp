@@ -238,6 +238,13 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     });
 
     new QShortcut(QKeySequence::Refresh, this, this, &MainWindow::reloadAll);
+    // Ctrl+F: the search or filter field of the panel in front (the tenant search otherwise)
+    new QShortcut(QKeySequence::Find, this, this, [this] {
+        const auto edits = stack_->currentWidget()->findChildren<QLineEdit *>();
+        QLineEdit *target = edits.isEmpty() ? tenantPicker_->lineEdit() : edits.first();
+        target->setFocus(Qt::ShortcutFocusReason);
+        target->selectAll();
+    });
     connect(autoReload_, &QTimer::timeout, this, &MainWindow::reloadAll);
     autoReload_->start(QSettings().value(QStringLiteral("reload/intervalSeconds"), 30).toInt() *
                        1000);

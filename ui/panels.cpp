@@ -14,8 +14,10 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QClipboard>
 #include <QDateTimeAxis>
 #include <QGridLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QHorizontalBarSeries>
@@ -25,6 +27,7 @@
 #include <QLineSeries>
 #include <QPieSeries>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -123,6 +126,24 @@ QTableView *makeTableView(QWidget *parent) {
     table->horizontalHeader()->setStretchLastSection(true);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     table->setWordWrap(false);
+    // Ctrl+C copies the selected rows as tab-separated text, exactly as shown
+    auto *copy = new QShortcut(QKeySequence::Copy, table, nullptr, nullptr, Qt::WidgetShortcut);
+    QObject::connect(copy, &QShortcut::activated, table, [table] {
+        QModelIndexList cells = table->selectionModel() ? table->selectionModel()->selectedIndexes()
+                                                        : QModelIndexList();
+        std::sort(cells.begin(), cells.end(), [](const QModelIndex &a, const QModelIndex &b) {
+            return a.row() != b.row() ? a.row() < b.row() : a.column() < b.column();
+        });
+        QString text;
+        int row = -1;
+        for (const QModelIndex &cell : cells) {
+            if (row != -1)
+                text += cell.row() == row ? u'\t' : u'\n';
+            row = cell.row();
+            text += cell.data().toString();
+        }
+        QGuiApplication::clipboard()->setText(text);
+    });
     return table;
 }
 

@@ -112,6 +112,23 @@ private slots:
             copied.contains(table->model()->index(0, 5).data().toString())); // the amount as shown
     }
 
+    void columnWidthsAreRemembered() {
+        {
+            MainWindow w(settings_);
+            w.show();
+            QVERIFY(waitLoaded(w));
+            QTableView *table = w.paymentsPanel()->table();
+            QTRY_VERIFY(table->model()->rowCount() > 0);
+            table->setColumnWidth(1, 333);
+        }
+        MainWindow again(settings_);
+        again.show();
+        QVERIFY(waitLoaded(again));
+        QTableView *table = again.paymentsPanel()->table();
+        QTRY_VERIFY(table->model()->rowCount() > 0);
+        QCOMPARE(table->columnWidth(1), 333);
+    }
+
     void refreshAllRecordsARunWithoutFreezingTheWindow() {
         MainWindow w(settings_);
         w.show();

@@ -27,6 +27,7 @@
 #include <QLineSeries>
 #include <QPieSeries>
 #include <QPushButton>
+#include <QSettings>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -117,8 +118,34 @@ void drawTimeSeries(QChart *chart, const TimeSeriesModel *model, const QString &
 
 } // namespace
 
-QTableView *makeTableView(QWidget *parent) {
+void fitColumnsOnce(QTableView *table) {
+    if (table->model() == nullptr || table->model()->rowCount() == 0 ||
+        table->property("columnsFitted").toBool())
+        return;
+    table->setProperty("columnsFitted", true);
+    table->resizeColumnsToContents();
+}
+
+QTableView *makeTableView(QWidget *parent, const QString &name) {
     auto *table = new QTableView(parent);
+    table->setObjectName(name);
+    // column widths and order are remembered per table: restored when the first rows
+    // arrive (a header without sections cannot take its state), saved as they change
+    const QString key = QStringLiteral("ui/columns/") + name;
+    auto restore = [table, key] {
+        QHeaderView *header = table->horizontalHeader();
+        if (header->count() == 0 || table->property("columnsRestored").toBool())
+            return;
+        table->setProperty("columnsRestored", true);
+        const QByteArray state = QSettings().value(key).toByteArray();
+        if (!state.isEmpty() && header->restoreState(state))
+            table->setProperty("columnsFitted", true); // the user's widths win over fitting
+        QObject::connect(header, &QHeaderView::sectionResized, table,
+                         [header, key] { QSettings().setValue(key, header->saveState()); });
+        QObject::connect(header, &QHeaderView::sectionMoved, table,
+                         [header, key] { QSettings().setValue(key, header->saveState()); });
+    };
+    QObject::connect(table->horizontalHeader(), &QHeaderView::sectionCountChanged, table, restore);
     table->setSortingEnabled(true);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setAlternatingRowColors(true);
@@ -244,14 +271,13 @@ TenantsPanel::TenantsPanel(TenantSummaryModel *model, QWidget *parent)
     filter_->setPlaceholderText(tr("Filter tenants (name, slug, status, plan)…"));
     filter_->setClearButtonEnabled(true);
     connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
-    auto *table = makeTableView(this);
+    auto *table = makeTableView(this, QStringLiteral("tenants"));
     table->setModel(proxy_);
     table->sortByColumn(TenantSummaryModel::Stake, Qt::DescendingOrder);
     connect(table, &QTableView::activated, this, [this](const QModelIndex &index) {
         emit tenantActivated(index.data(KeyRole).toLongLong());
     });
-    connect(model, &QAbstractItemModel::modelReset, table,
-            [table] { table->resizeColumnsToContents(); });
+    connect(model, &QAbstractItemModel::modelReset, table, [table] { fitColumnsOnce(table); });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(filter_);
     layout->addWidget(table);
@@ -264,7 +290,7 @@ RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *control
     : QWidget(parent)
     , model_(model)
     , controller_(controller)
-    , table_(makeTableView(this))
+    , table_(makeTableView(this, QStringLiteral("refresh")))
     , all_(new QPushButton(tr("Refresh all"), this))
     , selected_(new QPushButton(tr("Refresh selected"), this))
     , cancel_(new QPushButton(tr("Cancel"), this))
@@ -277,8 +303,7 @@ RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *control
     table_->setModel(proxy);
     table_->setSortingEnabled(false); // plan order (dependencies first) is the natural one
     table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    connect(model, &QAbstractItemModel::modelReset, table_,
-            [this] { table_->resizeColumnsToContents(); });
+    connect(model, &QAbstractItemModel::modelReset, table_, [this] { fitColumnsOnce(table_); });
     selected_->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
     all_->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     connect(all_, &QPushButton::clicked, this, &RefreshPanel::refreshAll);
@@ -374,12 +399,11 @@ SizesPanel::SizesPanel(ViewSizeModel *model, TimeSeriesModel *trend, QWidget *pa
     auto *proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(model);
     proxy->setSortRole(SortRole);
-    auto *table = makeTableView(this);
+    auto *table = makeTableView(this, QStringLiteral("sizes"));
     table->setModel(proxy);
     table->sortByColumn(ViewSizeModel::Total, Qt::DescendingOrder);
     table->horizontalHeader()->setStretchLastSection(false);
-    connect(model, &QAbstractItemModel::modelReset, table,
-            [table] { table->resizeColumnsToContents(); });
+    connect(model, &QAbstractItemModel::modelReset, table, [table] { fitColumnsOnce(table); });
     connect(model, &QAbstractItemModel::modelReset, this, &SizesPanel::rebuildChart);
     connect(model, &QAbstractItemModel::dataChanged, this, &SizesPanel::rebuildChart);
     auto *trendChart =
@@ -475,7 +499,7 @@ PaymentsPanel::PaymentsPanel(PaymentsModel *model, DatabaseWorker *exportWorker,
     , user_(new QLineEdit(this))
     , from_(dayPicker(this))
     , to_(dayPicker(this))
-    , table_(makeTableView(this))
+    , table_(makeTableView(this, QStringLiteral("payments")))
     , footer_(new QLabel(this))
     , exportButton_(new QPushButton(tr("Export CSV…"), this)) {
     user_->setPlaceholderText(tr("user id"));
@@ -505,9 +529,8 @@ PaymentsPanel::PaymentsPanel(PaymentsModel *model, DatabaseWorker *exportWorker,
     connect(model_, &QAbstractItemModel::rowsInserted, this, &PaymentsPanel::updateFooter);
     connect(model_, &QAbstractItemModel::modelReset, table_, [this] {
         // size the columns once, on the first rows; later the user's widths stay
-        if (model_->rowCount() > 0 && !table_->property("sized").toBool()) {
-            table_->resizeColumnsToContents();
-            table_->setProperty("sized", true);
+        if (model_->rowCount() > 0) {
+            fitColumnsOnce(table_);
         }
     });
     exportButton_->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
@@ -601,15 +624,14 @@ PlayersPanel::PlayersPanel(TopPlayersModel *model, QWidget *parent)
     order_->addItem(tr("by last activity"), int(TopPlayersModel::OrderBy::LastActivity));
     connect(limit_, &QComboBox::currentIndexChanged, this, &PlayersPanel::requery);
     connect(order_, &QComboBox::currentIndexChanged, this, &PlayersPanel::requery);
-    auto *table = makeTableView(this);
+    auto *table = makeTableView(this, QStringLiteral("players"));
     table->setModel(model_);
     table->setSortingEnabled(false); // the server's order is the ranking
     table->setToolTip(tr("Double-click or Enter opens the user"));
     connect(table, &QTableView::activated, this, [this](const QModelIndex &index) {
         emit userActivated(index.data(KeyRole).toString());
     });
-    connect(model_, &QAbstractItemModel::modelReset, table,
-            [table] { table->resizeColumnsToContents(); });
+    connect(model_, &QAbstractItemModel::modelReset, table, [table] { fitColumnsOnce(table); });
     connect(model_, &QAbstractItemModel::modelReset, this, &PlayersPanel::rebuildChart);
     connect(model_, &QAbstractItemModel::dataChanged, this, &PlayersPanel::rebuildChart);
     auto *controls = new QHBoxLayout;
@@ -713,11 +735,10 @@ UserPanel::UserPanel(UserLookup *lookup, QWidget *parent)
           {recentBets_, tr("Recent bets")},
           {deposits_, tr("Deposits")},
           {withdrawals_, tr("Withdrawals")}}) {
-        auto *table = makeTableView(this);
+        auto *table = makeTableView(this, QStringLiteral("user-") + name);
         table->setModel(model);
         table->setSortingEnabled(false);
-        connect(model, &QAbstractItemModel::modelReset, table,
-                [table] { table->resizeColumnsToContents(); });
+        connect(model, &QAbstractItemModel::modelReset, table, [table] { fitColumnsOnce(table); });
         tabs_->addTab(table, name);
     }
     auto *layout = new QVBoxLayout(this);

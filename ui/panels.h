@@ -19,9 +19,11 @@ class RefreshController;
 class TimeSeriesModel;
 struct RefreshOutcome;
 
-// A table view as every panel uses it: sortable by raw values, rows selectable, remembers
-// nothing of SQL.
-QTableView *makeTableView(QWidget *parent);
+// A table view as every panel uses it: sortable by raw values, rows selectable, Ctrl+C as
+// TSV, column widths remembered under `name`.
+QTableView *makeTableView(QWidget *parent, const QString &name);
+// Sizes the columns to their contents once, on the first rows, unless remembered widths exist.
+void fitColumnsOnce(QTableView *table);
 
 // Tenant admins' dashboard: KPI tiles and two charts for the selected tenant.
 class SummaryPanel : public QWidget {

@@ -1,0 +1,566 @@
+// mvdash-bench: the guide's comparison table, the panels' queries and the refresh cost,
+// measured side by side in one run. Writes results-<events>.json and .md.
+//   mvdash-bench [--dsn DSN | --events N] [--repeat R] [--out DIR]
+// Without --dsn it starts a private PostgreSQL cluster, seeds N events and refreshes.
+
+#include "database.h"
+#include "dberror.h"
+#include "localcluster.h"
+#include "migrationrunner.h"
+#include "seeder.h"
+
+#include <cmath>
+#include <cstdio>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSqlDriver>
+#include <QSqlField>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QSysInfo>
+#include <QThread>
+
+using namespace mvdash;
+
+namespace {
+
+void say(const QString &text) {
+    std::fprintf(stderr, "%s\n", qPrintable(text));
+}
+
+struct Stats {
+    double median = NAN;
+    double p95 = NAN;
+    QJsonObject json() const {
+        return {{QStringLiteral("median_ms"), median}, {QStringLiteral("p95_ms"), p95}};
+    }
+};
+
+Stats stats(QList<double> samples) {
+    Stats s;
+    if (samples.isEmpty())
+        return s;
+    std::sort(samples.begin(), samples.end());
+    s.median = samples[samples.size() / 2];
+    s.p95 = samples[std::min<qsizetype>(samples.size() - 1,
+                                        qsizetype(std::ceil(samples.size() * 0.95)) - 1)];
+    return s;
+}
+
+using Binds = QVariant; // QVariantList (positional) or QVariantMap (named)
+
+void bind(QSqlQuery &q, const Binds &binds) {
+    if (binds.typeId() == QMetaType::QVariantMap) {
+        const QVariantMap map = binds.toMap();
+        for (auto it = map.cbegin(); it != map.cend(); ++it)
+            q.bindValue(it.key(), it.value());
+    } else {
+        for (const QVariant &v : binds.toList())
+            q.addBindValue(v);
+    }
+}
+
+// The statement with its values written in as literals, quoted by the driver: QPSQL prepares
+// with SQL PREPARE, which cannot hold an EXPLAIN, so EXPLAIN (ANALYZE) gets literal text.
+QString inlineBinds(const QSqlDatabase &db, QString sql, const Binds &binds) {
+    auto literal = [&db](const QVariant &value) {
+        QSqlField field(QString(), value.metaType());
+        field.setValue(value);
+        return db.driver()->formatValue(field);
+    };
+    if (binds.typeId() == QMetaType::QVariantMap) {
+        const QVariantMap map = binds.toMap();
+        // longest names first, so that :after_id is not taken for :after
+        QStringList names = map.keys();
+        std::sort(names.begin(), names.end(),
+                  [](const QString &a, const QString &b) { return a.size() > b.size(); });
+        for (const QString &name : names)
+            sql.replace(QRegularExpression(QStringLiteral("(?<!:)") +
+                                           QRegularExpression::escape(name) +
+                                           QStringLiteral("\\b")),
+                        literal(map.value(name)));
+        return sql;
+    }
+    QString out;
+    const QVariantList values = binds.toList();
+    qsizetype next = 0;
+    bool inString = false;
+    for (QChar c : sql) {
+        if (c == u'\'')
+            inString = !inString;
+        if (c == u'?' && !inString && next < values.size())
+            out += literal(values[next++]);
+        else
+            out += c;
+    }
+    return out;
+}
+
+struct Timing {
+    Stats server; // EXPLAIN (ANALYZE) execution time
+    Stats client; // prepare-once, execute and fetch every row, as the app does
+    QJsonObject json() const {
+        return {{QStringLiteral("server"), server.json()},
+                {QStringLiteral("client"), client.json()}};
+    }
+};
+
+// Times one statement `repeat` times after two warm-up runs.
+Timing timeQuery(const QSqlDatabase &db, const QString &sql, const Binds &binds, int repeat) {
+    const QString explainSql =
+        QStringLiteral("EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ") + inlineBinds(db, sql, binds);
+    QSqlQuery explain(db);
+    QSqlQuery run(db);
+    run.setForwardOnly(true);
+    if (!run.prepare(sql))
+        throw DbError::fromSqlError(QStringLiteral("prepare"), run.lastError());
+    QList<double> server, client;
+    for (int i = 0; i < repeat + 2; ++i) {
+        if (!explain.exec(explainSql) || !explain.next())
+            throw DbError::fromSqlError(QStringLiteral("explain"), explain.lastError());
+        const double ms = QJsonDocument::fromJson(explain.value(0).toString().toUtf8())
+                              .array()
+                              .at(0)
+                              .toObject()
+                              .value(QStringLiteral("Execution Time"))
+                              .toDouble(NAN);
+        explain.finish();
+        bind(run, binds);
+        QElapsedTimer timer;
+        timer.start();
+        if (!run.exec())
+            throw DbError::fromSqlError(QStringLiteral("run"), run.lastError());
+        while (run.next())
+            (void)run.value(0);
+        const double clientMs = double(timer.nsecsElapsed()) / 1e6;
+        run.finish();
+        if (i >= 2) { // warm-up runs are not counted
+            server << ms;
+            client << clientMs;
+        }
+    }
+    return {stats(server), stats(client)};
+}
+
+double timeStatement(const QSqlDatabase &db, const QString &sql) {
+    QElapsedTimer timer;
+    timer.start();
+    execScript(db, sql, sql.left(40));
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+QString fmt(double ms) {
+    return std::isnan(ms) ? QStringLiteral("—") : QString::number(ms, 'f', ms < 10 ? 3 : 1);
+}
+
+struct Subject {
+    QString label;
+    qint64 tenant = 0;
+    QString user, bet;
+};
+
+class Bench {
+public:
+    Bench(QSqlDatabase db, ConnectionSettings settings, int repeat)
+        : db_(std::move(db))
+        , settings_(std::move(settings))
+        , repeat_(repeat) {}
+
+    QJsonObject run(qint64 events) {
+        QJsonObject out;
+        out[QStringLiteral("machine")] = machine();
+        out[QStringLiteral("events")] = double(eventCount());
+        out[QStringLiteral("seeded_events")] = double(events);
+        QList<Subject> subjects;
+        QSqlQuery pick = runQuery(db_, QStringLiteral("bench_pick_subjects"));
+        while (pick.next())
+            subjects << Subject{pick.value(0).toString(), pick.value(1).toLongLong(),
+                                pick.value(2).toString(), pick.value(3).toString()};
+        pick.finish();
+        if (subjects.isEmpty())
+            throw DbError(QStringLiteral("no data to measure: seed and refresh first"));
+
+        say(QStringLiteral("comparisons (event sourcing vs view)..."));
+        QJsonArray comparisons;
+        for (const Subject &s : subjects) {
+            comparisons.append(
+                compare(QStringLiteral("bet state"), 100, QStringLiteral("bench_es_bet_state"),
+                        QVariantList{s.tenant, s.bet}, QStringLiteral("bench_view_bet_state"),
+                        QVariantList{s.tenant, s.bet}, s));
+            comparisons.append(
+                compare(QStringLiteral("user balance"), 50, QStringLiteral("bench_es_user_balance"),
+                        QVariantList{s.tenant, s.user}, QStringLiteral("guide_user_balance"),
+                        QVariantList{s.tenant, s.user}, s));
+            comparisons.append(compare(QStringLiteral("top 10 players"), 200,
+                                       QStringLiteral("bench_es_top_players"),
+                                       QVariantList{s.tenant}, QStringLiteral("guide_top_players"),
+                                       QVariantList{s.tenant}, s));
+            comparisons.append(compare(
+                QStringLiteral("dashboard statistics"), 500, QStringLiteral("bench_es_dashboard"),
+                QVariantList{s.tenant, s.tenant, s.tenant, s.tenant, s.tenant, s.tenant},
+                QStringLiteral("guide_tenant_stats"), QVariantList{s.tenant}, s));
+        }
+        out[QStringLiteral("comparisons")] = comparisons;
+
+        say(QStringLiteral("panel queries..."));
+        out[QStringLiteral("panel_queries")] = panelQueries(subjects.first());
+
+        say(QStringLiteral("refresh..."));
+        out[QStringLiteral("refresh")] = refresh(events);
+        QSqlQuery ratio = runQuery(db_, QStringLiteral("view_size_ratio"));
+        ratio.next();
+        out[QStringLiteral("sizes")] =
+            QJsonObject{{QStringLiteral("views_bytes"), double(ratio.value(0).toLongLong())},
+                        {QStringLiteral("event_tables_bytes"), double(ratio.value(1).toLongLong())},
+                        {QStringLiteral("ratio"), ratio.value(2).toString().toDouble()}};
+        return out;
+    }
+
+private:
+    qint64 eventCount() {
+        QSqlQuery q(db_);
+        q.exec(QStringLiteral("SELECT (SELECT count(*) FROM bet_events) + (SELECT count(*) FROM "
+                              "balance_events) + (SELECT count(*) FROM payment_events)"));
+        return q.next() ? q.value(0).toLongLong() : 0;
+    }
+
+    QJsonObject machine() {
+        QSqlQuery q(db_);
+        QJsonObject settings;
+        q.exec(QStringLiteral(
+            "SELECT name, setting || coalesce(unit, '') FROM pg_settings WHERE name IN "
+            "('shared_buffers', 'work_mem', 'maintenance_work_mem', 'fsync', 'synchronous_commit', "
+            "'max_parallel_workers_per_gather', 'jit', 'effective_cache_size') ORDER BY name"));
+        while (q.next())
+            settings[q.value(0).toString()] = q.value(1).toString();
+        q.exec(QStringLiteral(
+            "SELECT version(), (SELECT extversion FROM pg_extension WHERE extname = 'citus')"));
+        q.next();
+        return {{QStringLiteral("cpus"), QThread::idealThreadCount()},
+                {QStringLiteral("os"), QSysInfo::prettyProductName()},
+                {QStringLiteral("server"), q.value(0).toString()},
+                {QStringLiteral("citus"), q.value(1).toString()},
+                {QStringLiteral("settings"), settings}};
+    }
+
+    QJsonObject compare(const QString &name, double claim, const QString &esQuery,
+                        const Binds &esBinds, const QString &viewQuery, const Binds &viewBinds,
+                        const Subject &s) {
+        const Timing es = timeQuery(db_, catalogQuery(esQuery), esBinds, repeat_);
+        const Timing view = timeQuery(db_, catalogQuery(viewQuery), viewBinds, repeat_);
+        say(QStringLiteral("  %1 (%2 tenant): %3 ms vs %4 ms")
+                .arg(name, s.label, fmt(es.server.median), fmt(view.server.median)));
+        return {{QStringLiteral("name"), name},
+                {QStringLiteral("tenant"), s.label},
+                {QStringLiteral("tenant_id"), double(s.tenant)},
+                {QStringLiteral("guide_claim"), claim},
+                {QStringLiteral("event_sourcing"), es.json()},
+                {QStringLiteral("view"), view.json()},
+                {QStringLiteral("ratio_server"), es.server.median / view.server.median},
+                {QStringLiteral("ratio_client"), es.client.median / view.client.median}};
+    }
+
+    QJsonArray panelQueries(const Subject &s) {
+        const QString prefix = s.user.left(std::max<qsizetype>(1, s.user.size() - 2));
+        const QVariantMap paymentsFirstPage{
+            {QStringLiteral(":tenant"), s.tenant},
+            {QStringLiteral(":type"), QVariant(QMetaType(QMetaType::QString))},
+            {QStringLiteral(":status"), QVariant(QMetaType(QMetaType::QString))},
+            {QStringLiteral(":method"), QVariant(QMetaType(QMetaType::QString))},
+            {QStringLiteral(":user"), QVariant(QMetaType(QMetaType::QString))},
+            {QStringLiteral(":from_ms"), QVariant(QMetaType(QMetaType::LongLong))},
+            {QStringLiteral(":to_ms"), QVariant(QMetaType(QMetaType::LongLong))},
+            {QStringLiteral(":after_ms"), QVariant(QMetaType(QMetaType::LongLong))},
+            {QStringLiteral(":after_id"), QVariant(QMetaType(QMetaType::QString))},
+            {QStringLiteral(":page_size"), 500}};
+        QVariantMap paymentsFiltered = paymentsFirstPage;
+        paymentsFiltered[QStringLiteral(":status")] = QStringLiteral("failed");
+        paymentsFiltered[QStringLiteral(":type")] = QStringLiteral("withdrawal");
+        const QList<std::tuple<QString, QString, Binds>> queries{
+            {QStringLiteral("tenants (picker, summary, all tenants)"),
+             catalogQuery(QStringLiteral("tenants_summary_all")), QVariantList{}},
+            {QStringLiteral("bets by status"),
+             catalogQuery(QStringLiteral("tenant_bets_by_status")), QVariantList{s.tenant}},
+            {QStringLiteral("top players by wagered (100)"),
+             catalogQuery(QStringLiteral("top_players"))
+                 .replace(QStringLiteral("ORDER_COLUMN"), QStringLiteral("total_wagered")),
+             QVariantList{s.tenant, 100}},
+            {QStringLiteral("top players by balance (100)"),
+             catalogQuery(QStringLiteral("top_players"))
+                 .replace(QStringLiteral("ORDER_COLUMN"), QStringLiteral("current_balance")),
+             QVariantList{s.tenant, 100}},
+            {QStringLiteral("payments, first page"), catalogQuery(QStringLiteral("payments_page")),
+             paymentsFirstPage},
+            {QStringLiteral("payments, failed withdrawals"),
+             catalogQuery(QStringLiteral("payments_page")), paymentsFiltered},
+            {QStringLiteral("user: activity"), catalogQuery(QStringLiteral("user_activity")),
+             QVariantList{s.tenant, s.user}},
+            {QStringLiteral("user: balance"), catalogQuery(QStringLiteral("guide_user_balance")),
+             QVariantList{s.tenant, s.user}},
+            {QStringLiteral("user: active bets"), catalogQuery(QStringLiteral("guide_active_bets")),
+             QVariantList{s.tenant, s.user}},
+            {QStringLiteral("user: recent bets"), catalogQuery(QStringLiteral("user_recent_bets")),
+             QVariantList{s.tenant, s.user}},
+            {QStringLiteral("user: deposits"), catalogQuery(QStringLiteral("guide_user_deposits")),
+             QVariantList{s.tenant, s.user}},
+            {QStringLiteral("user: withdrawals"), catalogQuery(QStringLiteral("user_withdrawals")),
+             QVariantList{s.tenant, s.user}},
+            {QStringLiteral("user: freshness"), catalogQuery(QStringLiteral("user_freshness")),
+             QVariantList{s.tenant, s.user}},
+            {QStringLiteral("user: id completion"), catalogQuery(QStringLiteral("user_prefix")),
+             QVariantList{s.tenant, prefix + u'%'}},
+            {QStringLiteral("refresh health"), catalogQuery(QStringLiteral("view_status")),
+             QVariantList{}},
+            {QStringLiteral("view sizes"), catalogQuery(QStringLiteral("view_sizes")),
+             QVariantList{}},
+            {QStringLiteral("refresh durations chart"),
+             catalogQuery(QStringLiteral("refresh_duration_history")), QVariantList{}},
+            {QStringLiteral("size trend chart"), catalogQuery(QStringLiteral("size_trend")),
+             QVariantList{}},
+        };
+        QJsonArray array;
+        for (const auto &[name, sql, binds] : queries) {
+            const Timing t = timeQuery(db_, sql, binds, repeat_);
+            say(QStringLiteral("  %1: %2 ms").arg(name, fmt(t.server.median)));
+            QJsonObject o = t.json();
+            o[QStringLiteral("name")] = name;
+            array.append(o);
+        }
+        return array;
+    }
+
+    QJsonObject refresh(qint64 events) {
+        QStringList views;
+        QSqlQuery plan = runQuery(db_, QStringLiteral("refresh_plan"));
+        while (plan.next())
+            views << plan.value(0).toString();
+        plan.finish();
+        QJsonArray perView;
+        QHash<QString, QJsonObject> byView;
+        double plainTotal = 0, concurrentTotal = 0, afterAppendTotal = 0;
+        for (const QString &v : views) {
+            const double plain =
+                timeStatement(db_, QStringLiteral("REFRESH MATERIALIZED VIEW %1").arg(v));
+            const double concurrent = timeStatement(
+                db_, QStringLiteral("REFRESH MATERIALIZED VIEW CONCURRENTLY %1").arg(v));
+            plainTotal += plain;
+            concurrentTotal += concurrent;
+            byView[v] = QJsonObject{{QStringLiteral("view"), v},
+                                    {QStringLiteral("plain_ms"), plain},
+                                    {QStringLiteral("concurrent_ms"), concurrent}};
+            say(QStringLiteral("  %1: plain %2 ms, concurrently %3 ms")
+                    .arg(v, fmt(plain), fmt(concurrent)));
+        }
+        // 0.1% new events, then a concurrent refresh of each view in dependency order
+        EventGenerator::Options append;
+        append.events = std::max<qint64>(1, events / 1000);
+        append.seed = 4242;
+        const SeedReport appended = seedDatabase(settings_, append);
+        for (const QString &v : views) {
+            const double ms = timeStatement(
+                db_, QStringLiteral("REFRESH MATERIALIZED VIEW CONCURRENTLY %1").arg(v));
+            afterAppendTotal += ms;
+            byView[v][QStringLiteral("concurrent_after_append_ms")] = ms;
+            perView.append(byView[v]);
+        }
+        const double all =
+            timeStatement(db_, QStringLiteral("SELECT count(*) FROM refresh_aggregate_views()"));
+        return {{QStringLiteral("views"), perView},
+                {QStringLiteral("plain_total_ms"), plainTotal},
+                {QStringLiteral("concurrent_total_ms"), concurrentTotal},
+                {QStringLiteral("concurrent_after_append_total_ms"), afterAppendTotal},
+                {QStringLiteral("appended_events"), double(appended.events)},
+                {QStringLiteral("refresh_aggregate_views_ms"), all}};
+    }
+
+    QSqlDatabase db_;
+    ConnectionSettings settings_;
+    int repeat_;
+};
+
+QString markdown(const QJsonObject &r) {
+    QString md;
+    md += QStringLiteral("### %1 events\n\n").arg(qint64(r[QStringLiteral("events")].toDouble()));
+    md += QStringLiteral(
+        "| comparison | tenant | event sourcing median / p95 (ms) | view median / p95 (ms) | ratio "
+        "(server) | ratio (client) | guide |\n|---|---|---:|---:|---:|---:|---:|\n");
+    for (const QJsonValue &v : r[QStringLiteral("comparisons")].toArray()) {
+        const QJsonObject c = v.toObject();
+        const QJsonObject es =
+            c[QStringLiteral("event_sourcing")].toObject()[QStringLiteral("server")].toObject();
+        const QJsonObject view =
+            c[QStringLiteral("view")].toObject()[QStringLiteral("server")].toObject();
+        md += QStringLiteral("| %1 | %2 | %3 / %4 | %5 / %6 | %7x | %8x | %9x |\n")
+                  .arg(c[QStringLiteral("name")].toString(), c[QStringLiteral("tenant")].toString(),
+                       fmt(es[QStringLiteral("median_ms")].toDouble()),
+                       fmt(es[QStringLiteral("p95_ms")].toDouble()),
+                       fmt(view[QStringLiteral("median_ms")].toDouble()),
+                       fmt(view[QStringLiteral("p95_ms")].toDouble()))
+                  .arg(c[QStringLiteral("ratio_server")].toDouble(), 0, 'f', 0)
+                  .arg(c[QStringLiteral("ratio_client")].toDouble(), 0, 'f', 0)
+                  .arg(c[QStringLiteral("guide_claim")].toDouble(), 0, 'f', 0);
+    }
+    md += QStringLiteral("\n| panel query | server median / p95 (ms) | client median / p95 (ms) "
+                         "|\n|---|---:|---:|\n");
+    for (const QJsonValue &v : r[QStringLiteral("panel_queries")].toArray()) {
+        const QJsonObject q = v.toObject();
+        const QJsonObject s = q[QStringLiteral("server")].toObject(),
+                          c = q[QStringLiteral("client")].toObject();
+        md += QStringLiteral("| %1 | %2 / %3 | %4 / %5 |\n")
+                  .arg(q[QStringLiteral("name")].toString(),
+                       fmt(s[QStringLiteral("median_ms")].toDouble()),
+                       fmt(s[QStringLiteral("p95_ms")].toDouble()),
+                       fmt(c[QStringLiteral("median_ms")].toDouble()),
+                       fmt(c[QStringLiteral("p95_ms")].toDouble()));
+    }
+    const QJsonObject refresh = r[QStringLiteral("refresh")].toObject();
+    md += QStringLiteral("\n| view | plain (ms) | concurrently (ms) | concurrently after +0.1%% "
+                         "events (ms) |\n|---|---:|---:|---:|\n");
+    for (const QJsonValue &v : refresh[QStringLiteral("views")].toArray()) {
+        const QJsonObject o = v.toObject();
+        md += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
+                  .arg(o[QStringLiteral("view")].toString(),
+                       fmt(o[QStringLiteral("plain_ms")].toDouble()),
+                       fmt(o[QStringLiteral("concurrent_ms")].toDouble()),
+                       fmt(o[QStringLiteral("concurrent_after_append_ms")].toDouble()));
+    }
+    md += QStringLiteral("| **all five** | %1 | %2 | %3 |\n")
+              .arg(fmt(refresh[QStringLiteral("plain_total_ms")].toDouble()),
+                   fmt(refresh[QStringLiteral("concurrent_total_ms")].toDouble()),
+                   fmt(refresh[QStringLiteral("concurrent_after_append_total_ms")].toDouble()));
+    md += QStringLiteral(
+              "\n`refresh_aggregate_views()` as a whole: %1 ms. Views / event tables: %2%.\n")
+              .arg(fmt(refresh[QStringLiteral("refresh_aggregate_views_ms")].toDouble()))
+              .arg(r[QStringLiteral("sizes")].toObject()[QStringLiteral("ratio")].toDouble() * 100,
+                   0, 'f', 1);
+    md.replace(QStringLiteral("%%"), QStringLiteral("%"));
+    return md;
+}
+
+// Every figure the report promises is there and a number (the smoke test relies on it).
+QStringList missingFigures(const QJsonObject &r) {
+    QStringList missing;
+    auto check = [&](const QString &where, double value) {
+        if (std::isnan(value) || value < 0)
+            missing << where;
+    };
+    for (const QJsonValue &v : r[QStringLiteral("comparisons")].toArray()) {
+        const QJsonObject c = v.toObject();
+        for (const char *side : {"event_sourcing", "view"})
+            for (const char *kind : {"server", "client"})
+                for (const char *stat : {"median_ms", "p95_ms"})
+                    check(c[QStringLiteral("name")].toString() + u'/' + QLatin1String(side),
+                          c[QLatin1String(side)]
+                              .toObject()[QLatin1String(kind)]
+                              .toObject()[QLatin1String(stat)]
+                              .toDouble(NAN));
+    }
+    for (const QJsonValue &v : r[QStringLiteral("panel_queries")].toArray())
+        check(
+            v.toObject()[QStringLiteral("name")].toString(),
+            v.toObject()[QStringLiteral("server")].toObject()[QStringLiteral("median_ms")].toDouble(
+                NAN));
+    for (const QJsonValue &v :
+         r[QStringLiteral("refresh")].toObject()[QStringLiteral("views")].toArray())
+        for (const char *key : {"plain_ms", "concurrent_ms", "concurrent_after_append_ms"})
+            check(v.toObject()[QStringLiteral("view")].toString() + u'/' + QLatin1String(key),
+                  v.toObject()[QLatin1String(key)].toDouble(NAN));
+    check(QStringLiteral("refresh_aggregate_views_ms"),
+          r[QStringLiteral("refresh")]
+              .toObject()[QStringLiteral("refresh_aggregate_views_ms")]
+              .toDouble(NAN));
+    if (r[QStringLiteral("comparisons")].toArray().size() < 8)
+        missing << QStringLiteral("comparisons for both tenants");
+    if (r[QStringLiteral("refresh")].toObject()[QStringLiteral("views")].toArray().size() < 5)
+        missing << QStringLiteral("refresh of the five views");
+    return missing;
+}
+
+} // namespace
+
+int main(int argc, char *argv[]) {
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Measures the guide's comparisons, the panel queries and refresh cost."));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("dsn"),
+                      QStringLiteral("An existing, seeded and refreshed database."),
+                      QStringLiteral("dsn")});
+    parser.addOption({QStringLiteral("events"),
+                      QStringLiteral("Seed a private cluster with N events (default 1000000)."),
+                      QStringLiteral("n"), QStringLiteral("1000000")});
+    parser.addOption({QStringLiteral("repeat"),
+                      QStringLiteral("Timed runs per query (default 30)."), QStringLiteral("r"),
+                      QStringLiteral("30")});
+    parser.addOption({QStringLiteral("out"),
+                      QStringLiteral("Directory for the JSON and Markdown results."),
+                      QStringLiteral("dir"), QStringLiteral("bench/results")});
+    parser.process(app);
+
+    const qint64 events = parser.value(QStringLiteral("events")).toLongLong();
+    const int repeat = std::max(1, parser.value(QStringLiteral("repeat")).toInt());
+    std::unique_ptr<LocalCluster> cluster;
+    ConnectionSettings settings;
+    try {
+        if (parser.isSet(QStringLiteral("dsn"))) {
+            QString error;
+            const auto parsed =
+                ConnectionSettings::fromDsn(parser.value(QStringLiteral("dsn")), &error);
+            if (!parsed) {
+                say(error);
+                return 2;
+            }
+            settings = *parsed;
+        } else {
+            cluster = std::make_unique<LocalCluster>();
+            QString error;
+            if (!cluster->start(&error) ||
+                !cluster->createDatabase(QStringLiteral("bench"), &error)) {
+                say(error);
+                return 1;
+            }
+            settings = cluster->settings(QStringLiteral("bench"));
+            Connection setup(settings, QStringLiteral("bench-setup"));
+            MigrationRunner(setup.db()).migrate();
+            EventGenerator::Options seed;
+            seed.events = events;
+            const SeedReport report = seedDatabase(settings, seed);
+            say(QStringLiteral("seeded %1 events in %2 s")
+                    .arg(report.events)
+                    .arg(report.seconds, 0, 'f', 1));
+            execScript(setup.db(), QStringLiteral("SELECT count(*) FROM refresh_aggregate_views()"),
+                       QStringLiteral("refresh"));
+            execScript(setup.db(), QStringLiteral("VACUUM ANALYZE"), QStringLiteral("vacuum"));
+        }
+        Connection connection(settings, QStringLiteral("bench"));
+        const QJsonObject result = Bench(connection.db(), settings, repeat).run(events);
+        const QString dir = parser.value(QStringLiteral("out"));
+        QDir().mkpath(dir);
+        const QString base = QStringLiteral("%1/results-%2").arg(dir).arg(events);
+        QFile json(base + QStringLiteral(".json"));
+        QFile md(base + QStringLiteral(".md"));
+        if (!json.open(QIODevice::WriteOnly) || !md.open(QIODevice::WriteOnly)) {
+            say(QStringLiteral("cannot write %1").arg(base));
+            return 1;
+        }
+        json.write(QJsonDocument(result).toJson());
+        md.write(markdown(result).toUtf8());
+        std::fputs(markdown(result).toUtf8().constData(), stdout);
+        const QStringList missing = missingFigures(result);
+        if (!missing.isEmpty()) {
+            say(QStringLiteral("missing figures: ") + missing.join(QStringLiteral(", ")));
+            return 1;
+        }
+        return 0;
+    } catch (const DbError &e) {
+        say(e.message());
+        return 1;
+    }
+}

@@ -1,0 +1,3 @@
+SELECT user_id, stake, odds, status, result, payout, last_updated_timestamp
+FROM bets_view
+WHERE tenant_id = ? AND bet_id = ?

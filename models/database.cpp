@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QHash>
 #include <QMutex>
+#include <QRegularExpression>
 #include <QSqlDriver>
 #include <QThread>
 #include <spdlog/spdlog.h>
@@ -23,6 +24,19 @@ DbError DbError::fromSqlError(const QString &context, const QSqlError &error) {
     text.remove(QStringLiteral("ERROR:  "));
     text.remove(QStringLiteral("FATAL:  "));
     text = text.simplified();
+    // The two states of a read model that a person can fix, said so that they know how
+    static const QRegularExpression notPopulated(
+        QStringLiteral("materialized view \"([^\"]+)\" has not been populated"));
+    static const QRegularExpression missing(
+        QStringLiteral("relation \"([^\"]+_view[^\"]*)\" does not exist"));
+    if (const auto m = notPopulated.match(text); m.hasMatch())
+        text = QStringLiteral("view %1 is not populated yet — run Refresh (Refresh panel or "
+                              "`mvdash-admin refresh %1`)")
+                   .arg(m.captured(1));
+    else if (const auto m = missing.match(text); m.hasMatch())
+        text = QStringLiteral("view %1 does not exist in this database — is it migrated? "
+                              "(`mvdash-admin migrate`)")
+                   .arg(m.captured(1));
     return DbError(context.isEmpty() ? text : context + QStringLiteral(": ") + text,
                    error.nativeErrorCode());
 }

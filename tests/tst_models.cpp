@@ -311,6 +311,47 @@ private slots:
         QVERIFY(!QFile::exists(QStringLiteral("/nonexistent-dir/payments.csv")));
     }
 
+    // A read model not populated, or missing: the message says what to do; the other models
+    // keep working.
+    void unpopulatedOrMissingViewsAreExplained() {
+        DatabaseWorker worker(settings_, QStringLiteral("test"));
+        TopPlayersModel players(&worker);
+        TenantSummaryModel tenants(&worker);
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "REFRESH MATERIALIZED VIEW user_activity_view WITH NO DATA");
+        });
+        QSignalSpy failed(&players, &ReloadableModel::loadFailed);
+        players.setQuery(10001, TopPlayersModel::OrderBy::Wagered, 10);
+        QVERIFY(failed.wait(20000));
+        const QString message = failed.first().at(0).toString();
+        QVERIFY2(message.contains("user_activity_view is not populated yet") &&
+                     message.contains("Refresh"),
+                 qPrintable(message));
+        QVERIFY(load(tenants)); // another view still answers
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "REFRESH MATERIALIZED VIEW user_activity_view");
+            exec(
+                c.db(),
+                "ALTER MATERIALIZED VIEW tenants_summary_view RENAME TO tenants_summary_view_away");
+        });
+        QSignalSpy tenantsFailed(&tenants, &ReloadableModel::loadFailed);
+        tenants.reload();
+        QVERIFY(tenantsFailed.wait(20000));
+        QVERIFY2(
+            tenantsFailed.first().at(0).toString().contains("tenants_summary_view does not exist"),
+            qPrintable(tenantsFailed.first().at(0).toString()));
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(
+                c.db(),
+                "ALTER MATERIALIZED VIEW tenants_summary_view_away RENAME TO tenants_summary_view");
+        });
+        QVERIFY(load(players));
+        QVERIFY(players.rowCount() > 0);
+    }
+
     void killedBackendIsReportedAndTheNextLoadRecovers() {
         DatabaseWorker worker(settings_, QStringLiteral("victim"));
         TenantSummaryModel model(&worker);

@@ -1,6 +1,7 @@
 # Shared by the scripts: install what is missing (Debian 12), configure and build.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT" # presets are found from the source tree, wherever the script is called from
 PRESET=${MVDASH_PRESET:-release}
 BUILD_DIR="$ROOT/build/$PRESET"
 

@@ -68,7 +68,7 @@ private slots:
             exec(c.db(),
                  QStringLiteral(
                      "UPDATE schema_migrations SET checksum = 'deadbeef' WHERE version = 2"));
-            exec(c.db(), QStringLiteral("DELETE FROM schema_migrations WHERE version = 5"));
+            exec(c.db(), QStringLiteral("DELETE FROM schema_migrations WHERE version >= 5"));
             MigrationRunner runner(c.db());
             try {
                 runner.migrate();

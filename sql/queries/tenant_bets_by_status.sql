@@ -1,1 +1,1 @@
-SELECT status, count(*) FROM bets_view WHERE tenant_id = ? GROUP BY status ORDER BY status
+SELECT status, bets FROM tenant_bet_status_view WHERE tenant_id = ? ORDER BY status

@@ -109,6 +109,7 @@ void drawTimeSeries(QChart *chart, const TimeSeriesModel *model, const QString &
     values->applyNiceNumbers();
     chart->addAxis(time, Qt::AlignBottom);
     chart->addAxis(values, Qt::AlignLeft);
+    chart->legend()->setAlignment(Qt::AlignRight); // view names are long: a column, not a row
     for (QLineSeries *line : std::as_const(lines)) {
         chart->addSeries(line);
         line->attachAxis(time);
@@ -256,6 +257,7 @@ void SummaryPanel::drawBetStatuses() {
         pie->append(QStringLiteral("%1: %2").arg(status, formatCount(count)), double(count));
     }
     chart->addSeries(pie);
+    chart->legend()->setAlignment(Qt::AlignRight); // five labels with counts do not fit below
 }
 
 // --- All tenants -----------------------------------------------------------------------

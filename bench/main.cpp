@@ -430,7 +430,7 @@ QString markdown(const QJsonObject &r) {
                        fmt(o[QStringLiteral("concurrent_ms")].toDouble()),
                        fmt(o[QStringLiteral("concurrent_after_append_ms")].toDouble()));
     }
-    md += QStringLiteral("| **all five** | %1 | %2 | %3 |\n")
+    md += QStringLiteral("| **all views** | %1 | %2 | %3 |\n")
               .arg(fmt(refresh[QStringLiteral("plain_total_ms")].toDouble()),
                    fmt(refresh[QStringLiteral("concurrent_total_ms")].toDouble()),
                    fmt(refresh[QStringLiteral("concurrent_after_append_total_ms")].toDouble()));

@@ -224,14 +224,14 @@ private slots:
             QVERIFY2(differences == 0, qPrintable(report));
 
             // the dashboard's per-status counts agree with bets_view
-            QCOMPARE(
-                scalar(c.db(), "SELECT count(*) FROM ((SELECT tenant_id, status, bets FROM "
-                               "tenant_bet_status_view EXCEPT SELECT tenant_id, status, count(*) "
-                               "FROM bets_view GROUP BY 1, 2) UNION ALL (SELECT tenant_id, status, "
-                               "count(*) FROM bets_view GROUP BY 1, 2 EXCEPT SELECT tenant_id, "
-                               "status, bets FROM tenant_bet_status_view)) d")
-                    .toInt(),
-                0);
+            QCOMPARE(scalar(c.db(),
+                            "SELECT count(*) FROM ((SELECT tenant_id, status, bets FROM "
+                            "tenant_bet_status_view EXCEPT SELECT tenant_id, status, count(*) "
+                            "FROM bets_view GROUP BY 1, 2) UNION ALL (SELECT tenant_id, status, "
+                            "count(*) FROM bets_view GROUP BY 1, 2 EXCEPT SELECT tenant_id, "
+                            "status, bets FROM tenant_bet_status_view)) d")
+                         .toInt(),
+                     0);
             // the generator produced the awkward cases it promises
             QVERIFY(scalar(c.db(), "SELECT count(*) FROM (SELECT 1 FROM bet_events GROUP BY "
                                    "tenant_id, bet_id, event_timestamp HAVING count(*) > 1) x")

@@ -164,13 +164,11 @@ QVariant PaymentsModel::data(const QModelIndex &index, int role) const {
     }
 }
 
-QVariant PaymentsModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    static const char *titles[] = {"Updated", "Payment",  "User",   "Type",       "Status",
-                                   "Amount",  "Currency", "Method", "External id"};
-    return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
-}
+PaymentsModel::PaymentsModel(DatabaseWorker *worker, QObject *parent)
+    : ReloadableModel(worker,
+                      {tr("Updated"), tr("Payment"), tr("User"), tr("Type"), tr("Status"),
+                       tr("Amount"), tr("Currency"), tr("Method"), tr("External id")},
+                      parent) {}
 
 PaymentsExport::PaymentsExport(DatabaseWorker *worker, QObject *parent)
     : QObject(parent)

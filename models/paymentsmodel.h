@@ -45,16 +45,12 @@ public:
     };
     static constexpr int kPageSize = 500;
 
-    using ReloadableModel::ReloadableModel;
+    explicit PaymentsModel(DatabaseWorker *worker, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override {
         return parent.isValid() ? 0 : int(rows_.size());
     }
-    int columnCount(const QModelIndex &parent = {}) const override {
-        return parent.isValid() ? 0 : ColumnCount;
-    }
     QVariant data(const QModelIndex &index, int role) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 

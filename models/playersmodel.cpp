@@ -146,13 +146,11 @@ QVariant TopPlayersModel::data(const QModelIndex &index, int role) const {
     }
 }
 
-QVariant TopPlayersModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    static const char *titles[] = {"#",        "User",    "Bets",         "Wagered",
-                                   "Winnings", "Balance", "Last activity"};
-    return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
-}
+TopPlayersModel::TopPlayersModel(DatabaseWorker *worker, QObject *parent)
+    : ReloadableModel(worker,
+                      {tr("#"), tr("User"), tr("Bets"), tr("Wagered"), tr("Winnings"),
+                       tr("Balance"), tr("Last activity")},
+                      parent) {}
 
 void BetStatusModel::setTenant(qint64 tenantId) {
     tenantId_ = tenantId;

@@ -21,16 +21,12 @@ public:
     enum Column { Rank, User, Bets, Wagered, Winnings, Balance, LastActivity, ColumnCount };
     enum class OrderBy { Wagered, Winnings, Bets, Balance, LastActivity };
 
-    using ReloadableModel::ReloadableModel;
+    explicit TopPlayersModel(DatabaseWorker *worker, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override {
         return parent.isValid() ? 0 : int(rows_.size());
     }
-    int columnCount(const QModelIndex &parent = {}) const override {
-        return parent.isValid() ? 0 : ColumnCount;
-    }
     QVariant data(const QModelIndex &index, int role) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     const QList<PlayerRow> &rows() const { return rows_; }
 
     void setQuery(qint64 tenantId, OrderBy order, int limit);

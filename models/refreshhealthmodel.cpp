@@ -38,9 +38,13 @@ void RefreshHealthModel::setThresholds(Thresholds t) {
 QString RefreshHealthModel::freshness(const ViewStatus &s) const {
     if (!s.ageSeconds || !s.populated)
         return QStringLiteral("stale");
-    if (*s.ageSeconds > 2 * thresholds_.intervalSeconds)
+    return freshnessOfAge(*s.ageSeconds);
+}
+
+QString RefreshHealthModel::freshnessOfAge(qint64 ageSeconds) const {
+    if (ageSeconds > 2 * thresholds_.intervalSeconds)
         return QStringLiteral("stale");
-    if (*s.ageSeconds > thresholds_.intervalSeconds)
+    if (ageSeconds > thresholds_.intervalSeconds)
         return QStringLiteral("late");
     return QStringLiteral("fresh");
 }
@@ -141,13 +145,11 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
     }
 }
 
-QVariant RefreshHealthModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    static const char *titles[] = {"View",   "Populated", "Method", "Last refresh", "Age",
-                                   "Avg ms", "Last ms",   "Count",  "Progress",     "Last error"};
-    return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
-}
+RefreshHealthModel::RefreshHealthModel(DatabaseWorker *worker, QObject *parent)
+    : ReloadableModel(worker,
+                      {tr("View"), tr("Populated"), tr("Method"), tr("Last refresh"), tr("Age"),
+                       tr("Avg ms"), tr("Last ms"), tr("Count"), tr("Progress"), tr("Last error")},
+                      parent) {}
 
 void ViewSizeModel::reload() {
     request([](const QSqlDatabase &db) {
@@ -219,12 +221,10 @@ QVariant ViewSizeModel::data(const QModelIndex &index, int role) const {
     }
 }
 
-QVariant ViewSizeModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    static const char *titles[] = {"View",  "Total", "Table",          "Indexes",
-                                   "# idx", "Rows",  "Share of events"};
-    return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
-}
+ViewSizeModel::ViewSizeModel(DatabaseWorker *worker, QObject *parent)
+    : ReloadableModel(worker,
+                      {tr("View"), tr("Total"), tr("Table"), tr("Indexes"), tr("# idx"), tr("Rows"),
+                       tr("Share of events")},
+                      parent) {}
 
 } // namespace mvdash

@@ -28,21 +28,19 @@ public:
         double slowMs = 500;          // the guide's alert
     };
 
-    using ReloadableModel::ReloadableModel;
+    explicit RefreshHealthModel(DatabaseWorker *worker, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override {
         return parent.isValid() ? 0 : int(rows_.size());
     }
-    int columnCount(const QModelIndex &parent = {}) const override {
-        return parent.isValid() ? 0 : ColumnCount;
-    }
     QVariant data(const QModelIndex &index, int role) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
     void setThresholds(Thresholds t);
     Thresholds thresholds() const { return thresholds_; }
     // "fresh", "late" (past the interval) or "stale" (past twice the interval, or never)
     QString freshness(const ViewStatus &s) const;
+    // The same rule for any age in seconds (the header's "data as of" badge).
+    QString freshnessOfAge(qint64 ageSeconds) const;
     const QList<ViewStatus> &rows() const { return rows_; }
 
     // Per-view progress text shown while a refresh runs ("refreshing…", "ok 120 ms").
@@ -65,16 +63,12 @@ class ViewSizeModel : public ReloadableModel {
     Q_OBJECT
 public:
     enum Column { View, Total, Table, Indexes, IndexCount, Rows, Share, ColumnCount };
-    using ReloadableModel::ReloadableModel;
+    explicit ViewSizeModel(DatabaseWorker *worker, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override {
         return parent.isValid() ? 0 : int(rows_.size());
     }
-    int columnCount(const QModelIndex &parent = {}) const override {
-        return parent.isValid() ? 0 : ColumnCount;
-    }
     QVariant data(const QModelIndex &index, int role) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     SizeRatio ratio() const { return ratio_; }
 
     void reload() override;

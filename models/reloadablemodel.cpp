@@ -18,6 +18,18 @@ ReloadableModel::ReloadableModel(DatabaseWorker *worker, QObject *parent)
     connect(worker, &DatabaseWorker::failed, this, &ReloadableModel::onFailed);
 }
 
+ReloadableModel::ReloadableModel(DatabaseWorker *worker, QStringList columnTitles, QObject *parent)
+    : ReloadableModel(worker, parent) {
+    columnTitles_ = std::move(columnTitles);
+}
+
+QVariant ReloadableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 &&
+        section < columnTitles_.size())
+        return columnTitles_[section];
+    return QAbstractTableModel::headerData(section, orientation, role);
+}
+
 void ReloadableModel::request(DatabaseWorker::Job job) {
     const bool wasLoading = isLoading();
     pending_ = nextTicket();

@@ -15,6 +15,13 @@ class ReloadableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     explicit ReloadableModel(DatabaseWorker *worker, QObject *parent = nullptr);
+    // A table with these (translated) column titles: columnCount and headerData follow them.
+    ReloadableModel(DatabaseWorker *worker, QStringList columnTitles, QObject *parent = nullptr);
+
+    int columnCount(const QModelIndex &parent = {}) const override {
+        return parent.isValid() ? 0 : int(columnTitles_.size());
+    }
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
     bool isLoading() const { return pending_ != 0; }
     QDateTime lastLoaded() const { return lastLoaded_; }
@@ -39,6 +46,7 @@ private:
     void onFailed(quint64 ticket, const QString &message, bool connectionLost);
 
     QPointer<DatabaseWorker> worker_;
+    QStringList columnTitles_;
     quint64 pending_ = 0;
     QDateTime lastLoaded_;
     QString lastError_;

@@ -131,13 +131,11 @@ QVariant TenantSummaryModel::data(const QModelIndex &index, int role) const {
     }
 }
 
-QVariant TenantSummaryModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    static const char *titles[] = {"Tenant",      "Slug",        "Status",  "Plan",
-                                   "Bets",        "Active bets", "Stake",   "Deposits",
-                                   "Withdrawals", "Users",       "Balance", "Data as of"};
-    return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
-}
+TenantSummaryModel::TenantSummaryModel(DatabaseWorker *worker, QObject *parent)
+    : ReloadableModel(worker,
+                      {tr("Tenant"), tr("Slug"), tr("Status"), tr("Plan"), tr("Bets"),
+                       tr("Active bets"), tr("Stake"), tr("Deposits"), tr("Withdrawals"),
+                       tr("Users"), tr("Balance"), tr("Data as of")},
+                      parent) {}
 
 } // namespace mvdash

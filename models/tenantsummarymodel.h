@@ -36,16 +36,12 @@ public:
         ColumnCount
     };
 
-    using ReloadableModel::ReloadableModel;
+    explicit TenantSummaryModel(DatabaseWorker *worker, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override {
         return parent.isValid() ? 0 : int(rows_.size());
     }
-    int columnCount(const QModelIndex &parent = {}) const override {
-        return parent.isValid() ? 0 : ColumnCount;
-    }
     QVariant data(const QModelIndex &index, int role) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
     const TenantSummary *tenant(qint64 tenantId) const;
     int rowOf(qint64 tenantId) const;

@@ -370,13 +370,10 @@ void MainWindow::updateFreshness() {
     }
     const qint64 age =
         std::max<qint64>(0, t->lastRefreshedAt.secsTo(QDateTime::currentDateTimeUtc()));
-    const qint64 interval = health_->thresholds().intervalSeconds;
-    const QString colour = age > 2 * interval ? QStringLiteral("#c62828")
-                           : age > interval   ? QStringLiteral("#e08a00")
+    const QString state = health_->freshnessOfAge(age);
+    const QString colour = state == u"stale"  ? QStringLiteral("#c62828")
+                           : state == u"late" ? QStringLiteral("#e08a00")
                                               : QStringLiteral("#2e7d32");
-    const QString state = age > 2 * interval ? tr("stale")
-                          : age > interval   ? tr("late")
-                                             : tr("fresh");
     freshness_->setText(
         tr("Data as of %1 (%2 ago) <span style='color:%3'>● %4</span>")
             .arg(QLocale().toString(t->lastRefreshedAt.toLocalTime().time(), QLocale::LongFormat),

@@ -22,6 +22,7 @@ QVariant msOrNull(const QDate &day) {
 struct Page {
     QList<PaymentRow> rows;
     bool append = false;
+    int firstRow = 0; // where an appended page goes: stale if the model has moved on
 };
 
 QString csvField(const QString &value) {
@@ -73,7 +74,7 @@ void PaymentsModel::reload() {
 
 bool PaymentsModel::canFetchMore(const QModelIndex &parent) const {
     return !parent.isValid() && !complete_ && !isLoading() && filter_.tenantId >= 0 &&
-           !rows_.isEmpty();
+           rowCount_ > 0;
 }
 
 void PaymentsModel::fetchMore(const QModelIndex &parent) {
@@ -81,54 +82,138 @@ void PaymentsModel::fetchMore(const QModelIndex &parent) {
         requestPage(false);
 }
 
-void PaymentsModel::requestPage(bool first) {
-    if (filter_.tenantId < 0)
-        return;
-    const PaymentFilter filter = filter_;
-    const bool hasCursor = !first && !rows_.isEmpty();
-    const qint64 afterMs = hasCursor ? rows_.last().updatedMs : 0;
-    const QString afterId = hasCursor ? rows_.last().paymentId : QString();
-    request([filter, hasCursor, afterMs, afterId, first](const QSqlDatabase &db) {
+namespace {
+// One page of the filter's rows after `after` (from the start when null), on the worker.
+DatabaseWorker::Job pageJob(const PaymentFilter &filter, std::optional<PaymentRow> after,
+                            int pageSize, bool append, int firstRow) {
+    return [filter, after = std::move(after), pageSize, append, firstRow](const QSqlDatabase &db) {
         QSqlQuery q(db);
         q.setForwardOnly(true);
         if (!q.prepare(catalogQuery(QStringLiteral("payments_page"))))
             throw DbError::fromSqlError(QStringLiteral("payments"), q.lastError());
-        bindFilter(q, filter);
+        PaymentsModel::bindFilter(q, filter);
         q.bindValue(QStringLiteral(":after_ms"),
-                    hasCursor ? QVariant(afterMs) : QVariant(QMetaType(QMetaType::LongLong)));
+                    after ? QVariant(after->updatedMs) : QVariant(QMetaType(QMetaType::LongLong)));
         q.bindValue(QStringLiteral(":after_id"),
-                    hasCursor ? QVariant(afterId) : QVariant(QMetaType(QMetaType::QString)));
-        q.bindValue(QStringLiteral(":page_size"), kPageSize);
+                    after ? QVariant(after->paymentId) : QVariant(QMetaType(QMetaType::QString)));
+        q.bindValue(QStringLiteral(":page_size"), pageSize);
         if (!q.exec())
             throw DbError::fromSqlError(QStringLiteral("payments"), q.lastError());
         Page page;
-        page.append = !first;
+        page.append = append;
+        page.firstRow = firstRow;
         while (q.next())
-            page.rows << readRow(q);
+            page.rows << PaymentsModel::readRow(q);
         return QVariant::fromValue(page);
-    });
+    };
+}
+} // namespace
+
+void PaymentsModel::requestPage(bool first) {
+    if (filter_.tenantId < 0)
+        return;
+    std::optional<PaymentRow> after;
+    if (!first && !pageEnds_.isEmpty())
+        after = pageEnds_.last();
+    if (first)
+        pageSize_ = nextPageSize_;
+    request(pageJob(filter_, std::move(after), pageSize_, !first, first ? 0 : rowCount_));
 }
 
 void PaymentsModel::apply(const QVariant &result) {
     Page page = result.value<Page>();
-    complete_ = page.rows.size() < kPageSize;
+    if (page.append && page.firstRow != rowCount_)
+        return; // a second answer for rows already appended
+    complete_ = page.rows.size() < pageSize_;
     if (!page.append) {
         beginResetModel();
-        rows_ = std::move(page.rows);
+        pages_.clear();
+        refetching_.clear(); // answers for the old filter are dropped
+        pageEnds_.clear();
+        rowCount_ = int(page.rows.size());
+        if (!page.rows.isEmpty()) {
+            pageEnds_ << page.rows.last();
+            store(0, std::move(page.rows));
+        }
         endResetModel();
         return;
     }
     if (page.rows.isEmpty())
         return;
-    beginInsertRows({}, int(rows_.size()), int(rows_.size() + page.rows.size() - 1));
-    rows_.append(std::move(page.rows));
+    const int first = rowCount_;
+    beginInsertRows({}, first, first + int(page.rows.size()) - 1);
+    rowCount_ += int(page.rows.size());
+    pageEnds_ << page.rows.last();
+    store(int(pageEnds_.size()) - 1, std::move(page.rows));
     endInsertRows();
 }
 
+// Keeps `rows` as page `page` and drops the least recently shown pages beyond the limit.
+void PaymentsModel::store(int page, QList<PaymentRow> rows) const {
+    pages_.insert(page, CachedPage{std::move(rows), ++useClock_});
+    while (pages_.size() > cachedPageLimit_) {
+        auto oldest = pages_.begin();
+        for (auto it = pages_.begin(); it != pages_.end(); ++it)
+            if (it.value().lastUsed < oldest.value().lastUsed)
+                oldest = it;
+        pages_.erase(oldest);
+    }
+}
+
+const PaymentRow *PaymentsModel::row(int index) const {
+    if (index < 0 || index >= rowCount_)
+        return nullptr;
+    const int page = index / pageSize_;
+    auto it = pages_.find(page);
+    if (it == pages_.end()) {
+        refetch(page);
+        return nullptr;
+    }
+    it->lastUsed = ++useClock_;
+    const qsizetype offset = index % pageSize_;
+    return offset < it->rows.size() ? &it->rows[offset] : nullptr;
+}
+
+// Fetches a dropped page again, after the last row of the page before it (same keyset order,
+// so the same rows unless the view was refreshed meanwhile; the rows shown are then the
+// fresh ones).
+void PaymentsModel::refetch(int page) const {
+    for (int p : std::as_const(refetching_))
+        if (p == page)
+            return;
+    if (!worker())
+        return;
+    const quint64 ticket = newTicket();
+    refetching_.insert(ticket, page);
+    std::optional<PaymentRow> after;
+    if (page > 0)
+        after = pageEnds_.value(page - 1);
+    worker()->submit(ticket, pageJob(filter_, std::move(after), pageSize_, false, 0));
+}
+
+void PaymentsModel::onRefetched(quint64 ticket, const QVariant &result) {
+    const auto it = refetching_.constFind(ticket);
+    if (it == refetching_.cend())
+        return; // not ours, or for a filter that was replaced
+    const int page = it.value();
+    refetching_.erase(it);
+    QList<PaymentRow> rows = result.value<Page>().rows;
+    const int first = page * pageSize_;
+    const int last = std::min(rowCount_, first + pageSize_) - 1;
+    // keep the count stable: a refreshed view may return fewer or more rows for the page
+    rows.resize(std::min<qsizetype>(rows.size(), last - first + 1));
+    store(page, std::move(rows));
+    emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
+}
+
 QVariant PaymentsModel::data(const QModelIndex &index, int role) const {
-    if (!index.isValid() || index.row() >= rows_.size())
+    if (!index.isValid())
         return {};
-    const PaymentRow &r = rows_[index.row()];
+    const PaymentRow *cached = row(index.row());
+    if (!cached) // dropped from memory: being fetched again
+        return role == Qt::DisplayRole && index.column() == Payment ? QVariant(tr("loading…"))
+                                                                    : QVariant();
+    const PaymentRow &r = *cached;
     if (role == KeyRole)
         return r.paymentId;
     if (role == Qt::TextAlignmentRole)
@@ -168,7 +253,14 @@ PaymentsModel::PaymentsModel(DatabaseWorker *worker, QObject *parent)
     : ReloadableModel(worker,
                       {tr("Updated"), tr("Payment"), tr("User"), tr("Type"), tr("Status"),
                        tr("Amount"), tr("Currency"), tr("Method"), tr("External id")},
-                      parent) {}
+                      parent) {
+    connect(worker, &DatabaseWorker::finished, this, &PaymentsModel::onRefetched);
+    connect(worker, &DatabaseWorker::failed, this,
+            [this](quint64 ticket, const QString &message, bool connectionLost) {
+                if (refetching_.remove(ticket) > 0)
+                    emit loadFailed(message, connectionLost);
+            });
+}
 
 PaymentsExport::PaymentsExport(DatabaseWorker *worker, QObject *parent)
     : QObject(parent)

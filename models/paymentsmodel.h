@@ -27,7 +27,9 @@ struct PaymentFilter {
 
 // A tenant's payments, newest first, loaded page by page as the view scrolls
 // (canFetchMore/fetchMore with keyset paging, never OFFSET). The count is known to be
-// partial until the last page arrived.
+// partial until the last page arrived. Only the most recently shown pages stay in memory:
+// a page scrolled away from is dropped and fetched again from its keyset cursor when shown
+// again, so browsing a million payments holds a few thousand rows, not a million.
 class PaymentsModel : public ReloadableModel {
     Q_OBJECT
 public:
@@ -44,11 +46,12 @@ public:
         ColumnCount
     };
     static constexpr int kPageSize = 500;
+    static constexpr int kCachedPages = 64; // 32k rows, a few MB
 
     explicit PaymentsModel(DatabaseWorker *worker, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override {
-        return parent.isValid() ? 0 : int(rows_.size());
+        return parent.isValid() ? 0 : rowCount_;
     }
     QVariant data(const QModelIndex &index, int role) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
@@ -57,7 +60,13 @@ public:
     void setFilter(const PaymentFilter &filter);
     const PaymentFilter &filter() const { return filter_; }
     bool isComplete() const { return complete_; }
-    const QList<PaymentRow> &rows() const { return rows_; }
+    // The row if its page is in memory; null while it is fetched again.
+    const PaymentRow *row(int index) const;
+    int cachedPages() const { return int(pages_.size()); }
+    void setCachedPageLimit(int pages) { cachedPageLimit_ = std::max(2, pages); }
+    // Rows per page (kPageSize unless a test wants many pages of little data); takes effect
+    // with the next reload.
+    void setPageSize(int rows) { nextPageSize_ = std::max(1, rows); }
 
     // Binds the filter's values to a prepared statement of the catalog (payments_page); shared with
     // the CSV export.
@@ -70,8 +79,23 @@ protected:
     void apply(const QVariant &result) override;
 
 private:
+    struct CachedPage {
+        QList<PaymentRow> rows;
+        quint64 lastUsed = 0;
+    };
     void requestPage(bool first);
-    QList<PaymentRow> rows_;
+    void refetch(int page) const;
+    void onRefetched(quint64 ticket, const QVariant &result);
+    void store(int page, QList<PaymentRow> rows) const;
+
+    mutable QHash<int, CachedPage> pages_;
+    mutable QHash<quint64, int> refetching_; // ticket -> page; cleared by a reload
+    mutable quint64 useClock_ = 0;
+    QList<PaymentRow> pageEnds_; // the last row of each page: the keyset cursor of the next
+    int rowCount_ = 0;
+    int cachedPageLimit_ = kCachedPages;
+    int pageSize_ = kPageSize;
+    int nextPageSize_ = kPageSize;
     PaymentFilter filter_;
     bool complete_ = false;
     bool appending_ = false;

@@ -4,12 +4,10 @@
 
 namespace mvdash {
 
-namespace {
-quint64 nextTicket() {
+quint64 ReloadableModel::newTicket() {
     static QAtomicInteger<quint64> counter;
     return counter.fetchAndAddRelaxed(1) + 1;
 }
-} // namespace
 
 ReloadableModel::ReloadableModel(DatabaseWorker *worker, QObject *parent)
     : QAbstractTableModel(parent)
@@ -32,7 +30,7 @@ QVariant ReloadableModel::headerData(int section, Qt::Orientation orientation, i
 
 void ReloadableModel::request(DatabaseWorker::Job job) {
     const bool wasLoading = isLoading();
-    pending_ = nextTicket();
+    pending_ = newTicket();
     if (worker_)
         worker_->submit(pending_, std::move(job));
     if (!wasLoading)

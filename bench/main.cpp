@@ -18,12 +18,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlField>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QSysInfo>
+#include <QTemporaryDir>
 #include <QThread>
 
 using namespace mvdash;
@@ -167,10 +169,11 @@ struct Subject {
 
 class Bench {
 public:
-    Bench(QSqlDatabase db, ConnectionSettings settings, int repeat)
+    Bench(QSqlDatabase db, ConnectionSettings settings, int repeat, bool ownsDatabase)
         : db_(std::move(db))
         , settings_(std::move(settings))
-        , repeat_(repeat) {}
+        , repeat_(repeat)
+        , ownsDatabase_(ownsDatabase) {}
 
     QJsonObject run(qint64 events) {
         QJsonObject out;
@@ -219,6 +222,10 @@ public:
             QJsonObject{{QStringLiteral("views_bytes"), double(ratio.value(0).toLongLong())},
                         {QStringLiteral("event_tables_bytes"), double(ratio.value(1).toLongLong())},
                         {QStringLiteral("ratio"), ratio.value(2).toString().toDouble()}};
+        ratio.finish();
+
+        say(QStringLiteral("GUI..."));
+        out[QStringLiteral("gui")] = gui(subjects.first().tenant, events);
         return out;
     }
 
@@ -379,9 +386,71 @@ private:
                 {QStringLiteral("refresh_aggregate_views_ms"), all}};
     }
 
+    // The GUI figures from mvdash-gui-probe, each run a fresh process with empty settings:
+    // the first run does everything (cold start, Refresh all, scrolling, RSS), two more only
+    // start. On its own cluster the bench adds a tenant with up to a million payments to
+    // scroll through; on someone else's database it scrolls the largest tenant.
+    QJsonObject gui(qint64 largestTenant, qint64 events) {
+        qint64 tenant = largestTenant;
+        if (ownsDatabase_) {
+            tenant = 99001;
+            QSqlQuery add(db_);
+            add.prepare(catalogQuery(QStringLiteral("bench_scroll_tenant")));
+            add.bindValue(QStringLiteral(":n"), std::min<qint64>(1000000, events));
+            if (!add.exec())
+                throw DbError::fromSqlError(QStringLiteral("scroll tenant"), add.lastError());
+            execScript(
+                db_,
+                QStringLiteral("REFRESH MATERIALIZED VIEW CONCURRENTLY payments_view; "
+                               "REFRESH MATERIALIZED VIEW CONCURRENTLY tenants_summary_view"),
+                QStringLiteral("scroll tenant"));
+        }
+        const QString probe =
+            QCoreApplication::applicationDirPath() + QStringLiteral("/mvdash-gui-probe");
+        QTemporaryDir home;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        if (!env.contains(QStringLiteral("QT_QPA_PLATFORM")))
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        for (const char *xdg :
+             {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"})
+            env.insert(QLatin1String(xdg), home.path());
+        QList<double> starts;
+        QJsonObject figures;
+        for (int run = 0; run < 3; ++run) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            QStringList args{QStringLiteral("--dsn"), settings_.connectOptions(),
+                             QStringLiteral("--tenant"), QString::number(tenant)};
+            if (run > 0)
+                args << QStringLiteral("--startup-only");
+            QElapsedTimer clock;
+            clock.start();
+            p.start(probe, args);
+            while (!p.canReadLine() && p.state() != QProcess::NotRunning)
+                p.waitForReadyRead(5);
+            if (p.readLine().trimmed() != "painted")
+                throw DbError(QStringLiteral("the GUI probe did not paint a dashboard"));
+            starts << double(clock.nsecsElapsed()) / 1e6;
+            p.waitForFinished(-1);
+            if (p.exitCode() != 0)
+                throw DbError(QStringLiteral("the GUI probe failed"));
+            if (run == 0)
+                figures = QJsonDocument::fromJson(p.readAll().trimmed()).object();
+            say(QStringLiteral("  run %1: painted after %2 ms")
+                    .arg(run + 1)
+                    .arg(fmt(starts.last())));
+        }
+        figures[QStringLiteral("cold_start_ms")] = stats(starts).median;
+        figures[QStringLiteral("cold_start_first_ms")] = starts.first();
+        figures[QStringLiteral("tenant_id")] = double(tenant);
+        return figures;
+    }
+
     QSqlDatabase db_;
     ConnectionSettings settings_;
     int repeat_;
+    bool ownsDatabase_;
 };
 
 QString markdown(const QJsonObject &r) {
@@ -439,6 +508,21 @@ QString markdown(const QJsonObject &r) {
               .arg(fmt(refresh[QStringLiteral("refresh_aggregate_views_ms")].toDouble()))
               .arg(r[QStringLiteral("sizes")].toObject()[QStringLiteral("ratio")].toDouble() * 100,
                    0, 'f', 1);
+    const QJsonObject gui = r[QStringLiteral("gui")].toObject();
+    md += QStringLiteral("\n| GUI (offscreen, fresh process) | measured |\n|---|---:|\n");
+    md += QStringLiteral(
+              "| cold start to a painted dashboard, median of 3 (first) | %1 ms (%2 ms) |\n")
+              .arg(fmt(gui[QStringLiteral("cold_start_ms")].toDouble(NAN)),
+                   fmt(gui[QStringLiteral("cold_start_first_ms")].toDouble(NAN)));
+    md += QStringLiteral("| longest GUI-thread stall during Refresh all (%1 s) | %2 ms |\n")
+              .arg(gui[QStringLiteral("refresh_all_seconds")].toDouble(NAN), 0, 'f', 1)
+              .arg(fmt(gui[QStringLiteral("refresh_all_max_stall_ms")].toDouble(NAN)));
+    md += QStringLiteral("| longest GUI-thread stall scrolling %1 payments (%2 s) | %3 ms |\n")
+              .arg(qint64(gui[QStringLiteral("rows_browsed")].toDouble()))
+              .arg(gui[QStringLiteral("scroll_seconds")].toDouble(NAN), 0, 'f', 1)
+              .arg(fmt(gui[QStringLiteral("scroll_max_stall_ms")].toDouble(NAN)));
+    md += QStringLiteral("| peak RSS after all that | %1 MB |\n")
+              .arg(gui[QStringLiteral("peak_rss_mb")].toDouble(NAN), 0, 'f', 0);
     md.replace(QStringLiteral("%%"), QStringLiteral("%"));
     return md;
 }
@@ -475,6 +559,10 @@ QStringList missingFigures(const QJsonObject &r) {
           r[QStringLiteral("refresh")]
               .toObject()[QStringLiteral("refresh_aggregate_views_ms")]
               .toDouble(NAN));
+    for (const char *key : {"cold_start_ms", "refresh_all_max_stall_ms", "scroll_max_stall_ms",
+                            "rows_browsed", "peak_rss_mb"})
+        check(QStringLiteral("gui/") + QLatin1String(key),
+              r[QStringLiteral("gui")].toObject()[QLatin1String(key)].toDouble(NAN));
     if (r[QStringLiteral("comparisons")].toArray().size() < 8)
         missing << QStringLiteral("comparisons for both tenants");
     if (r[QStringLiteral("refresh")].toObject()[QStringLiteral("views")].toArray().size() < 5)
@@ -540,7 +628,8 @@ int main(int argc, char *argv[]) {
             execScript(setup.db(), QStringLiteral("VACUUM ANALYZE"), QStringLiteral("vacuum"));
         }
         Connection connection(settings, QStringLiteral("bench"));
-        const QJsonObject result = Bench(connection.db(), settings, repeat).run(events);
+        const QJsonObject result =
+            Bench(connection.db(), settings, repeat, cluster != nullptr).run(events);
         const QString dir = parser.value(QStringLiteral("out"));
         QDir().mkpath(dir);
         const QString base = QStringLiteral("%1/results-%2").arg(dir).arg(events);

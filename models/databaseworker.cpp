@@ -6,6 +6,7 @@
 
 #include <libpq-fe.h>
 #include <memory>
+#include <QAtomicInteger>
 #include <spdlog/spdlog.h>
 
 namespace mvdash {
@@ -56,6 +57,11 @@ private:
     QString purpose_;
     std::unique_ptr<Connection> connection_;
 };
+
+quint64 DatabaseWorker::newTicket() {
+    static QAtomicInteger<quint64> counter;
+    return counter.fetchAndAddRelaxed(1) + 1;
+}
 
 DatabaseWorker::DatabaseWorker(ConnectionSettings settings, QString purpose, QObject *parent)
     : QObject(parent)

@@ -25,6 +25,8 @@ public:
 
     // Thread-safe. `job` runs on the worker thread; it may throw DbError.
     void submit(quint64 ticket, Job job);
+    // Thread-safe. A ticket no other request of any caller carries.
+    static quint64 newTicket();
 
 signals:
     void finished(quint64 ticket, const QVariant &result);

@@ -183,7 +183,7 @@ void PaymentsModel::refetch(int page) const {
             return;
     if (!worker())
         return;
-    const quint64 ticket = newTicket();
+    const quint64 ticket = DatabaseWorker::newTicket();
     refetching_.insert(ticket, page);
     std::optional<PaymentRow> after;
     if (page > 0)
@@ -279,8 +279,7 @@ PaymentsExport::PaymentsExport(DatabaseWorker *worker, QObject *parent)
 }
 
 void PaymentsExport::start(const PaymentFilter &filter, const QString &path) {
-    static std::atomic<quint64> tickets{1ULL << 62};
-    ticket_ = ++tickets;
+    ticket_ = DatabaseWorker::newTicket();
     cancelled_ = std::make_shared<std::atomic<bool>>(false);
     auto cancelled = cancelled_;
     QPointer<PaymentsExport> self(this);

@@ -98,7 +98,6 @@ private:
     int nextPageSize_ = kPageSize;
     PaymentFilter filter_;
     bool complete_ = false;
-    bool appending_ = false;
 };
 
 // Streams the whole filtered set to a CSV file on a worker thread: exact values, the file

@@ -245,8 +245,7 @@ void UserLookup::apply(const QVariant &result) {
 void UserLookup::complete(qint64 tenantId, const QString &prefix) {
     if (!worker())
         return;
-    static std::atomic<quint64> tickets{1ULL << 61};
-    completionTicket_ = ++tickets;
+    completionTicket_ = DatabaseWorker::newTicket();
     // LIKE wildcards typed by the user are literal characters of the id
     QString pattern = prefix;
     pattern.replace(u'\\', QStringLiteral("\\\\"))

@@ -1,13 +1,6 @@
 #include "reloadablemodel.h"
 
-#include <QAtomicInteger>
-
 namespace mvdash {
-
-quint64 ReloadableModel::newTicket() {
-    static QAtomicInteger<quint64> counter;
-    return counter.fetchAndAddRelaxed(1) + 1;
-}
 
 ReloadableModel::ReloadableModel(DatabaseWorker *worker, QObject *parent)
     : QAbstractTableModel(parent)
@@ -30,7 +23,7 @@ QVariant ReloadableModel::headerData(int section, Qt::Orientation orientation, i
 
 void ReloadableModel::request(DatabaseWorker::Job job) {
     const bool wasLoading = isLoading();
-    pending_ = newTicket();
+    pending_ = DatabaseWorker::newTicket();
     if (worker_)
         worker_->submit(pending_, std::move(job));
     if (!wasLoading)

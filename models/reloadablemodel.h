@@ -40,8 +40,6 @@ protected:
     void request(DatabaseWorker::Job job);
     virtual void apply(const QVariant &result) = 0;
     DatabaseWorker *worker() const { return worker_; }
-    // A ticket no other request of any model carries (for a model's own side requests).
-    static quint64 newTicket();
 
 private:
     void onFinished(quint64 ticket, const QVariant &result);

@@ -147,25 +147,37 @@ private:
         const QString lockTimeout = parser_.value(QStringLiteral("lock-timeout"));
         if (!QRegularExpression(QStringLiteral("^\\d+(ms|s|min)?$")).match(lockTimeout).hasMatch())
             throw UsageError{QStringLiteral("--lock-timeout takes a duration such as 5s or 500ms")};
+        const int jobs = int(positiveNumber(QStringLiteral("jobs"), 2));
+        const auto setup = [&lockTimeout](const QSqlDatabase &db) {
+            execScript(db, QStringLiteral("SET lock_timeout = '%1'").arg(lockTimeout),
+                       QStringLiteral("lock_timeout"));
+        };
         auto connection = connect();
-        execScript(connection->db(), QStringLiteral("SET lock_timeout = '%1'").arg(lockTimeout),
-                   QStringLiteral("lock_timeout"));
+        setup(connection->db());
         RefreshRunner runner(connection->db());
+        runner.setSessions(jobs, settings(), setup);
         int failures = 0;
+        // one session prints "view method ... ok" on one line; parallel sessions interleave,
+        // so each view gets a line when it starts and one when it ends
         const auto outcomes = runner.run(
             views,
-            [](const RefreshPlanEntry &e) {
-                out(QStringLiteral("%1 %2 ... ")
-                        .arg(e.view.leftJustified(28), e.method.leftJustified(12)));
+            [jobs](const RefreshPlanEntry &e) {
+                const QString head = QStringLiteral("%1 %2 ").arg(e.view.leftJustified(28),
+                                                                  e.method.leftJustified(12));
+                out(jobs > 1 ? head + QStringLiteral("started\n") : head + QStringLiteral("... "));
             },
             [&](const RefreshOutcome &o) {
+                const QString head = jobs > 1
+                                         ? QStringLiteral("%1 %2 ").arg(o.view.leftJustified(28),
+                                                                        o.method.leftJustified(12))
+                                         : QString();
                 if (o.outcome == u"ok")
-                    out(QStringLiteral("ok in %1 ms\n").arg(o.durationMs));
+                    out(head + QStringLiteral("ok in %1 ms\n").arg(o.durationMs));
                 else if (o.outcome == u"skipped")
-                    out(QStringLiteral("skipped: %1\n").arg(o.error));
+                    out(head + QStringLiteral("skipped: %1\n").arg(o.error));
                 else {
                     ++failures;
-                    out(QStringLiteral("FAILED: %1\n").arg(o.error));
+                    out(head + QStringLiteral("FAILED: %1\n").arg(o.error));
                 }
             });
         out(QStringLiteral("%1 view(s) refreshed, %2 failed\n")
@@ -351,8 +363,10 @@ int main(int argc, char *argv[]) {
         "Commands:\n"
         "  migrate                        apply the bundled migrations\n"
         "  seed [--events N] [--seed S]   append generated demo events\n"
-        "  refresh [VIEW...]              refresh all views (dependencies first) or the named "
-        "ones\n"
+        "  refresh [VIEW...] [--jobs N]   refresh all views (dependencies first) or the named "
+        "ones,\n"
+        "                                 independent views on N sessions side by side "
+        "(default 2)\n"
         "  status [--json]                per view: populated, rows, size, last refresh, timings\n"
         "  sizes [--json]                 per view sizes and their share of the event tables\n"
         "  tenant-view create|drop VIEW TENANT_ID   a per-tenant copy of a view\n"
@@ -376,6 +390,10 @@ int main(int argc, char *argv[]) {
         {QStringLiteral("lock-timeout"),
          QStringLiteral("refresh: give up waiting for a lock after this (default 10s)."),
          QStringLiteral("duration"), QStringLiteral("10s")});
+    parser.addOption({QStringLiteral("jobs"),
+                      QStringLiteral("refresh: parallel sessions for independent views "
+                                     "(default 2; 1 = one view at a time)."),
+                      QStringLiteral("n")});
     parser.addOption(
         {QStringLiteral("citus"), QStringLiteral("demo: on a local Citus 13 cluster.")});
     parser.addOption(

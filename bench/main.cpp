@@ -7,6 +7,7 @@
 #include "dberror.h"
 #include "localcluster.h"
 #include "migrationrunner.h"
+#include "refreshrunner.h"
 #include "seeder.h"
 
 #include <cmath>
@@ -310,8 +311,9 @@ private:
              QVariantList{s.tenant, s.user}},
             {QStringLiteral("user: balance"), catalogQuery(QStringLiteral("guide_user_balance")),
              QVariantList{s.tenant, s.user}},
-            {QStringLiteral("user: active bets"), catalogQuery(QStringLiteral("guide_active_bets")),
-             QVariantList{s.tenant, s.user}},
+            {QStringLiteral("user: active bets (newest 200)"),
+             catalogQuery(QStringLiteral("guide_active_bets")),
+             QVariantList{s.tenant, s.user, 201}},
             {QStringLiteral("user: recent bets"), catalogQuery(QStringLiteral("user_recent_bets")),
              QVariantList{s.tenant, s.user}},
             {QStringLiteral("user: deposits"), catalogQuery(QStringLiteral("guide_user_deposits")),
@@ -379,11 +381,47 @@ private:
         const double all =
             timeStatement(db_, QStringLiteral("SELECT count(*) FROM refresh_aggregate_views()"));
         return {{QStringLiteral("views"), perView},
+                {QStringLiteral("engine"), engineRefresh(views)},
                 {QStringLiteral("plain_total_ms"), plainTotal},
                 {QStringLiteral("concurrent_total_ms"), concurrentTotal},
                 {QStringLiteral("concurrent_after_append_total_ms"), afterAppendTotal},
                 {QStringLiteral("appended_events"), double(appended.events)},
                 {QStringLiteral("refresh_aggregate_views_ms"), all}};
+    }
+
+    // Refresh all as mvdash-admin and the GUI run it (RefreshRunner: history, log, one
+    // transaction per view), one session against two side by side; plain from empty views
+    // (the engine refreshes an unpopulated view plainly), then concurrently.
+    QJsonObject engineRefresh(const QStringList &views) {
+        const auto timeRun = [&](int sessions, bool fromEmpty) {
+            if (fromEmpty)
+                for (const QString &v : views)
+                    execScript(db_,
+                               QStringLiteral("REFRESH MATERIALIZED VIEW %1 WITH NO DATA").arg(v),
+                               QStringLiteral("empty the views"));
+            RefreshRunner runner(db_);
+            runner.setSessions(sessions, settings_);
+            QElapsedTimer timer;
+            timer.start();
+            const auto outcomes = runner.run({});
+            const double ms = double(timer.nsecsElapsed()) / 1e6;
+            for (const RefreshOutcome &o : outcomes)
+                if (o.outcome != u"ok")
+                    throw DbError(
+                        QStringLiteral("refresh of %1: %2 %3").arg(o.view, o.outcome, o.error));
+            say(QStringLiteral("  engine, %1 session(s), %2: %3 ms")
+                    .arg(sessions)
+                    .arg(fromEmpty ? QStringLiteral("plain") : QStringLiteral("concurrently"),
+                         fmt(ms)));
+            return ms;
+        };
+        QJsonObject engine;
+        // interleaved, so that both settings see the same cache and background state
+        engine[QStringLiteral("plain_1_session_ms")] = timeRun(1, true);
+        engine[QStringLiteral("plain_2_sessions_ms")] = timeRun(2, true);
+        engine[QStringLiteral("concurrent_1_session_ms")] = timeRun(1, false);
+        engine[QStringLiteral("concurrent_2_sessions_ms")] = timeRun(2, false);
+        return engine;
     }
 
     // The GUI figures from mvdash-gui-probe, each run a fresh process with empty settings:
@@ -508,6 +546,14 @@ QString markdown(const QJsonObject &r) {
               .arg(fmt(refresh[QStringLiteral("refresh_aggregate_views_ms")].toDouble()))
               .arg(r[QStringLiteral("sizes")].toObject()[QStringLiteral("ratio")].toDouble() * 100,
                    0, 'f', 1);
+    const QJsonObject engine = refresh[QStringLiteral("engine")].toObject();
+    md += QStringLiteral("\n| Refresh all through the engine (`mvdash-admin refresh`) | 1 session "
+                         "(ms) | 2 sessions (ms) |\n|---|---:|---:|\n");
+    md += QStringLiteral("| plain (views empty) | %1 | %2 |\n| concurrently | %3 | %4 |\n")
+              .arg(fmt(engine[QStringLiteral("plain_1_session_ms")].toDouble(NAN)),
+                   fmt(engine[QStringLiteral("plain_2_sessions_ms")].toDouble(NAN)),
+                   fmt(engine[QStringLiteral("concurrent_1_session_ms")].toDouble(NAN)),
+                   fmt(engine[QStringLiteral("concurrent_2_sessions_ms")].toDouble(NAN)));
     const QJsonObject gui = r[QStringLiteral("gui")].toObject();
     md += QStringLiteral("\n| GUI (offscreen, fresh process) | measured |\n|---|---:|\n");
     md += QStringLiteral(
@@ -559,6 +605,13 @@ QStringList missingFigures(const QJsonObject &r) {
           r[QStringLiteral("refresh")]
               .toObject()[QStringLiteral("refresh_aggregate_views_ms")]
               .toDouble(NAN));
+    for (const char *key : {"plain_1_session_ms", "plain_2_sessions_ms", "concurrent_1_session_ms",
+                            "concurrent_2_sessions_ms"})
+        check(QStringLiteral("engine/") + QLatin1String(key),
+              r[QStringLiteral("refresh")]
+                  .toObject()[QStringLiteral("engine")]
+                  .toObject()[QLatin1String(key)]
+                  .toDouble(NAN));
     for (const char *key : {"cold_start_ms", "refresh_all_max_stall_ms", "scroll_max_stall_ms",
                             "rows_browsed", "peak_rss_mb"})
         check(QStringLiteral("gui/") + QLatin1String(key),

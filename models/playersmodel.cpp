@@ -200,7 +200,8 @@ void UserLookup::lookUp(qint64 tenantId, const QString &userId) {
 void UserLookup::reload() {
     if (tenantId_ < 0 || userId_.isEmpty())
         return;
-    request([tenant = tenantId_, user = userId_](const QSqlDatabase &db) {
+    request([tenant = tenantId_, user = userId_,
+             activeLimit = activeBetsLimit_](const QSqlDatabase &db) {
         UserDetails d;
         d.userId = user;
         const QVariantList key{tenant, user};
@@ -224,7 +225,11 @@ void UserLookup::reload() {
             d.transactions = formatCount(balance.value(1).toLongLong());
         }
         balance.finish();
-        d.activeBets = listOf(db, QStringLiteral("guide_active_bets"), key, {1}, -1);
+        d.activeBets = listOf(db, QStringLiteral("guide_active_bets"),
+                              {tenant, user, activeLimit + 1}, {1}, -1);
+        d.moreActiveBets = d.activeBets.size() > activeLimit;
+        if (d.moreActiveBets)
+            d.activeBets.removeLast();
         d.recentBets = listOf(db, QStringLiteral("user_recent_bets"), key, {1, 6}, 7);
         d.deposits = listOf(db, QStringLiteral("guide_user_deposits"), key, {1}, 3);
         d.withdrawals = listOf(db, QStringLiteral("user_withdrawals"), key, {1}, 3);

@@ -73,6 +73,7 @@ struct UserDetails {
     QStringList activity; // balance, bets, wagered, winnings, deposited, withdrawn, last activity
     QString balance, transactions;
     QList<QStringList> activeBets, recentBets, deposits, withdrawals;
+    bool moreActiveBets = false; // activeBets holds only the newest activeBetsLimit()
     QDateTime viewsRefreshedAt;
     qint64 newerEvents = -1; // events of the user after viewsRefreshedAt; -1 unknown
 };
@@ -89,6 +90,8 @@ public:
     // Completion: user ids of the tenant starting with `prefix` (signal completions()).
     void complete(qint64 tenantId, const QString &prefix);
     const UserDetails &details() const { return details_; }
+    void setActiveBetsLimit(int limit) { activeBetsLimit_ = std::max(1, limit); }
+    int activeBetsLimit() const { return activeBetsLimit_; }
     void reload() override;
 
 signals:
@@ -101,6 +104,7 @@ private:
     UserDetails details_;
     qint64 tenantId_ = -1;
     QString userId_;
+    int activeBetsLimit_ = 200;
     quint64 completionTicket_ = 0;
     bool completionConnected_ = false;
 };

@@ -3,14 +3,13 @@
 #include "database.h"
 #include "databaseworker.h"
 #include "dberror.h"
-
-#include <libpq-fe.h>
-#include <thread>
+#include "sessioncanceller.h"
 
 namespace mvdash {
 
 RefreshController::RefreshController(const ConnectionSettings &settings, QObject *parent)
     : QObject(parent)
+    , settings_(settings)
     , worker_(new DatabaseWorker(settings, QStringLiteral("refresh"), this)) {
     connect(worker_, &DatabaseWorker::finished, this, [this](quint64, const QVariant &) {
         running_ = false;
@@ -19,7 +18,7 @@ RefreshController::RefreshController(const ConnectionSettings &settings, QObject
     });
     connect(worker_, &DatabaseWorker::failed, this, [this](quint64, const QString &message, bool) {
         running_ = false;
-        const bool cancelled = cancelRequested_.exchange(false);
+        const bool cancelled = canceller_ && canceller_->isCancelled();
         emit runningChanged(false);
         emit finished(cancelled, cancelled ? QString() : message);
     });
@@ -33,22 +32,19 @@ void RefreshController::refresh(const QStringList &views) {
     if (running_)
         return;
     running_ = true;
-    cancelRequested_ = false;
+    canceller_ = std::make_shared<SessionCanceller>();
     emit runningChanged(true);
-    const int lockTimeout = lockTimeoutMs_;
-    worker_->submit(1, [this, views, lockTimeout](const QSqlDatabase &db) {
-        // a person pressed a button: never hang behind somebody else's lock
-        execScript(db, QStringLiteral("SET lock_timeout = %1").arg(lockTimeout),
-                   QStringLiteral("lock_timeout"));
-        cancelHandle_ = PQgetCancel(nativeHandle(db));
-        struct Release {
-            std::atomic<pg_cancel *> &handle;
-            ~Release() {
-                if (pg_cancel *h = handle.exchange(nullptr))
-                    PQfreeCancel(h);
-            }
-        } release{cancelHandle_};
-        RefreshRunner(db).run(
+    // a person pressed a button: never hang behind somebody else's lock
+    const QString setLockTimeout = QStringLiteral("SET lock_timeout = %1").arg(lockTimeoutMs_);
+    const auto setup = [setLockTimeout](const QSqlDatabase &db) {
+        execScript(db, setLockTimeout, QStringLiteral("lock_timeout"));
+    };
+    worker_->submit(1, [this, views, setup, canceller = canceller_, settings = settings_,
+                        sessions = sessions_](const QSqlDatabase &db) {
+        setup(db);
+        RefreshRunner runner(db, canceller.get());
+        runner.setSessions(sessions, settings, setup);
+        runner.run(
             views,
             [this](const RefreshPlanEntry &e) {
                 QMetaObject::invokeMethod(
@@ -58,26 +54,15 @@ void RefreshController::refresh(const QStringList &views) {
                 QMetaObject::invokeMethod(
                     this, [this, o] { emit viewFinished(o); }, Qt::QueuedConnection);
             });
-        if (cancelRequested_)
+        if (canceller->isCancelled())
             throw DbError(QStringLiteral("cancelled"));
         return QVariant();
     });
 }
 
 void RefreshController::cancel() {
-    if (!running_)
-        return;
-    cancelRequested_ = true;
-    // taken over here, so that the job does not free it under our feet
-    pg_cancel *handle = cancelHandle_.exchange(nullptr);
-    if (!handle)
-        return;
-    // PQcancel opens a connection to the server: keep that off the GUI thread
-    std::thread([handle] {
-        char error[256];
-        PQcancel(handle, error, sizeof error);
-        PQfreeCancel(handle);
-    }).detach();
+    if (running_ && canceller_)
+        canceller_->cancel();
 }
 
 } // namespace mvdash

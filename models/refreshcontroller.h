@@ -3,20 +3,19 @@
 #include "connectionsettings.h"
 #include "refreshrunner.h"
 
-#include <atomic>
+#include <memory>
 #include <QObject>
 #include <QStringList>
-
-struct pg_cancel;
 
 namespace mvdash {
 
 class DatabaseWorker;
+class SessionCanceller;
 
-// Runs "Refresh all" / "Refresh selected" on a connection of its own (so reading goes on
-// meanwhile), view by view with lock_timeout, reporting each view as it starts and ends.
-// cancel() asks the server to cancel the running statement (libpq's PQcancel, sent from a
-// short-lived thread: the GUI never waits on it).
+// Runs "Refresh all" / "Refresh selected" on connections of its own (so reading goes on
+// meanwhile), view by view with lock_timeout, independent views on parallel sessions,
+// reporting each view as it starts and ends. cancel() asks the server to cancel the running
+// statements (libpq's PQcancel, sent from a short-lived thread: the GUI never waits on it).
 class RefreshController : public QObject {
     Q_OBJECT
 public:
@@ -25,6 +24,7 @@ public:
 
     bool isRunning() const { return running_; }
     void setLockTimeoutMs(int ms) { lockTimeoutMs_ = ms; }
+    void setSessions(int sessions) { sessions_ = sessions; }
 
 public slots:
     void refresh(const QStringList &views); // empty: every view of the catalog
@@ -38,11 +38,12 @@ signals:
     void finished(bool cancelled, const QString &error);
 
 private:
+    ConnectionSettings settings_;
     DatabaseWorker *worker_;
     bool running_ = false;
     int lockTimeoutMs_ = 10000;
-    std::atomic<pg_cancel *> cancelHandle_{nullptr};
-    std::atomic<bool> cancelRequested_{false};
+    int sessions_ = 2;
+    std::shared_ptr<SessionCanceller> canceller_; // of the run in progress
 };
 
 } // namespace mvdash

@@ -2,18 +2,86 @@
 
 #include "database.h"
 #include "dberror.h"
+#include "sessioncanceller.h"
 
+#include <algorithm>
+#include <barrier>
+#include <exception>
+#include <mutex>
+#include <optional>
 #include <QSqlQuery>
 #include <QVariant>
+#include <thread>
+#include <vector>
 
 namespace mvdash {
+
+// What the sessions of one run share: the views still to do, the outcomes, the first error.
+struct RefreshRunner::Run {
+    Run(qint64 id, SessionCanceller *c, const std::function<void(const RefreshPlanEntry &)> &start,
+        const std::function<void(const RefreshOutcome &)> &finish)
+        : runId(id)
+        , canceller(c)
+        , onStart(start)
+        , onDone(finish) {}
+
+    const qint64 runId;
+    SessionCanceller *const canceller;
+    const std::function<void(const RefreshPlanEntry &)> &onStart;
+    const std::function<void(const RefreshOutcome &)> &onDone;
+
+    std::mutex mutex;
+    QList<RefreshPlanEntry> queue;
+    qsizetype next = 0;
+    QList<RefreshOutcome> outcomes;
+    std::exception_ptr error;
+
+    // The next view for a session; false when the level is done or the run is stopping.
+    bool take(RefreshPlanEntry &entry) {
+        std::lock_guard lock(mutex);
+        if (error || next >= queue.size() || (canceller && canceller->isCancelled()))
+            return false;
+        entry = queue[next++];
+        if (onStart)
+            onStart(entry);
+        return true;
+    }
+    void done(const RefreshOutcome &outcome) {
+        std::lock_guard lock(mutex);
+        outcomes << outcome;
+        if (onDone)
+            onDone(outcome);
+    }
+    void startLevel(const QList<RefreshPlanEntry> &level) {
+        queue = level;
+        next = 0;
+        // longest first, so that the short views fill in beside the long one
+        std::stable_sort(queue.begin(), queue.end(),
+                         [](const RefreshPlanEntry &a, const RefreshPlanEntry &b) {
+                             return a.expectedMs > b.expectedMs;
+                         });
+    }
+    void fail(std::exception_ptr e) {
+        std::lock_guard lock(mutex);
+        if (!error)
+            error = std::move(e);
+    }
+};
+
+void RefreshRunner::setSessions(int sessions, const ConnectionSettings &settings,
+                                SessionSetup setup) {
+    sessions_ = std::max(1, sessions);
+    settings_ = settings;
+    setup_ = std::move(setup);
+}
 
 QList<RefreshPlanEntry> RefreshRunner::plan() const {
     QList<RefreshPlanEntry> list;
     QSqlQuery q = runQuery(db_, QStringLiteral("refresh_plan"));
     while (q.next())
-        list << RefreshPlanEntry{q.value(0).toString(), q.value(1).toInt(), q.value(2).toBool(),
-                                 q.value(3).toBool(), q.value(4).toString()};
+        list << RefreshPlanEntry{q.value(0).toString(), q.value(1).toInt(),
+                                 q.value(2).toBool(),   q.value(3).toBool(),
+                                 q.value(4).toString(), q.value(5).toDouble()};
     return list;
 }
 
@@ -36,41 +104,109 @@ RefreshRunner::run(const QStringList &views,
 
     QSqlQuery runQ = runQuery(db_, QStringLiteral("refresh_new_run"));
     runQ.next();
-    const qint64 runId = runQ.value(0).toLongLong();
+    Run run(runQ.value(0).toLongLong(), canceller_, onStart, onDone);
     runQ.finish();
 
-    QList<RefreshOutcome> outcomes;
+    QList<QList<RefreshPlanEntry>> levels;
     for (const RefreshPlanEntry &entry : selected) {
-        if (onStart)
-            onStart(entry);
-        QSqlQuery begin = runQuery(db_, QStringLiteral("refresh_begin"), {entry.view, runId});
-        begin.next();
-        const qint64 historyId = begin.value(0).toLongLong();
-        begin.finish();
-        QSqlQuery q;
-        try {
-            q = runQuery(db_, QStringLiteral("refresh_view"), {entry.view, runId, historyId});
-        } catch (const DbError &e) {
-            // cancelled or cut off: leave no 'running' row behind (best effort: the
-            // connection may be gone, then the next run closes the row)
-            QSqlQuery abort(db_);
-            abort.prepare(catalogQuery(QStringLiteral("refresh_abort")));
-            abort.addBindValue(historyId);
-            abort.addBindValue(e.message());
-            abort.exec();
-            throw;
-        }
-        RefreshOutcome outcome;
-        if (q.next())
-            outcome =
-                RefreshOutcome{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                               q.value(3).toString(), q.value(4).toString()};
-        q.finish();
-        outcomes << outcome;
-        if (onDone)
-            onDone(outcome);
+        if (levels.isEmpty() || levels.last().first().order != entry.order)
+            levels.append(QList<RefreshPlanEntry>());
+        levels.last() << entry;
     }
-    return outcomes;
+    qsizetype widest = 0;
+    for (const auto &level : levels)
+        widest = std::max(widest, level.size());
+
+    // Extra sessions live for the whole run (one connection each, not one per level) and
+    // meet the caller's session at a barrier before and after every level.
+    const qsizetype helpers = std::max<qsizetype>(0, std::min<qsizetype>(sessions_, widest) - 1);
+    std::barrier sync(helpers + 1);
+    bool finished = false;
+    std::vector<std::thread> threads;
+    for (qsizetype i = 0; i < helpers; ++i)
+        threads.emplace_back(
+            [this, &run, &sync, &finished] { helperSession(run, sync, finished); });
+
+    const CancelScope cancelScope(canceller_, db_);
+    for (const auto &level : levels) {
+        if (run.error || !cancelScope.active())
+            break;
+        run.startLevel(level);
+        sync.arrive_and_wait();
+        drain(db_, run);
+        sync.arrive_and_wait();
+    }
+    finished = true;
+    sync.arrive_and_wait();
+    for (std::thread &t : threads)
+        t.join();
+    if (run.error)
+        std::rethrow_exception(run.error);
+    return run.outcomes;
+}
+
+void RefreshRunner::helperSession(Run &run, std::barrier<> &sync, const bool &finished) const {
+    std::optional<Connection> session;
+    try {
+        session.emplace(settings_, QStringLiteral("refresh"));
+        if (setup_)
+            setup_(session->db());
+    } catch (const DbError &) {
+        // a session that cannot open (e.g. too many connections) leaves its share of every
+        // level to the sessions that did
+        session.reset();
+    }
+    const CancelScope scope(session ? canceller_ : nullptr,
+                            session ? session->db() : QSqlDatabase());
+    for (;;) {
+        sync.arrive_and_wait(); // a level starts, or the run is over
+        if (finished)
+            return;
+        if (session && scope.active())
+            drain(session->db(), run);
+        sync.arrive_and_wait(); // the level is done
+    }
+}
+
+void RefreshRunner::drain(const QSqlDatabase &db, Run &run) {
+    RefreshPlanEntry entry;
+    while (run.take(entry)) {
+        try {
+            run.done(refreshOne(db, entry, run.runId));
+        } catch (...) {
+            // also what a callback throws: a session must reach the level's barrier
+            run.fail(std::current_exception());
+            return;
+        }
+    }
+}
+
+RefreshOutcome RefreshRunner::refreshOne(const QSqlDatabase &db, const RefreshPlanEntry &entry,
+                                         qint64 runId) {
+    QSqlQuery begin = runQuery(db, QStringLiteral("refresh_begin"), {entry.view, runId});
+    begin.next();
+    const qint64 historyId = begin.value(0).toLongLong();
+    begin.finish();
+    QSqlQuery q;
+    try {
+        q = runQuery(db, QStringLiteral("refresh_view"), {entry.view, runId, historyId});
+    } catch (const DbError &e) {
+        // cancelled or cut off: leave no 'running' row behind (best effort: the
+        // connection may be gone, then the next run closes the row)
+        QSqlQuery abort(db);
+        abort.prepare(catalogQuery(QStringLiteral("refresh_abort")));
+        abort.addBindValue(historyId);
+        abort.addBindValue(e.message());
+        abort.exec();
+        throw;
+    }
+    RefreshOutcome outcome;
+    if (q.next())
+        outcome =
+            RefreshOutcome{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                           q.value(3).toString(), q.value(4).toString()};
+    q.finish();
+    return outcome;
 }
 
 } // namespace mvdash

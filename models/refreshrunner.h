@@ -1,5 +1,8 @@
 #pragma once
 
+#include "connectionsettings.h"
+
+#include <barrier>
 #include <functional>
 #include <QList>
 #include <QSqlDatabase>
@@ -8,12 +11,15 @@
 
 namespace mvdash {
 
+class SessionCanceller;
+
 struct RefreshPlanEntry {
     QString view;
-    int order = 0;
+    int order = 0; // dependency level: a view reads only views of lower levels
     bool populated = false;
     bool hasUniqueIndex = false;
-    QString method; // concurrently or plain
+    QString method;        // concurrently or plain
+    double expectedMs = 0; // the log's average refresh time, 0 when never refreshed
 };
 
 struct RefreshOutcome {
@@ -27,21 +33,46 @@ struct RefreshOutcome {
 // Refreshes views one by one, each in its own transaction (like the committing procedure),
 // so that a client can show progress and readers see each view as soon as it is done.
 // Uses the connection's session settings, e.g. lock_timeout.
+//
+// With more than one session, the views of one dependency level (which never read each
+// other) are refreshed side by side, each extra session on a connection of its own, longest
+// first; the next level starts when the whole level is done. A REFRESH is mostly one
+// backend's work (CONCURRENTLY's duplicate check and diff are not parallel), so on a
+// multi-core server two sessions shorten Refresh all by about a third (docs/BENCHMARKS.md).
 class RefreshRunner {
 public:
-    explicit RefreshRunner(QSqlDatabase db)
-        : db_(std::move(db)) {}
+    using SessionSetup = std::function<void(const QSqlDatabase &)>;
+
+    explicit RefreshRunner(QSqlDatabase db, SessionCanceller *canceller = nullptr)
+        : db_(std::move(db))
+        , canceller_(canceller) {}
+
+    // `setup` prepares each extra session as the caller prepared its own (lock_timeout).
+    void setSessions(int sessions, const ConnectionSettings &settings, SessionSetup setup = {});
 
     QList<RefreshPlanEntry> plan() const;
 
     // Refreshes `views` (all of the plan when empty) in plan order. Throws DbError before
-    // doing anything when a name is not a materialized view of the catalog.
+    // doing anything when a name is not a materialized view of the catalog; throws the
+    // first error that stops a session (connection lost, cancelled) after the others have
+    // finished their current view. Callbacks are called one at a time, from any session's
+    // thread.
     QList<RefreshOutcome> run(const QStringList &views,
                               const std::function<void(const RefreshPlanEntry &)> &onStart = {},
                               const std::function<void(const RefreshOutcome &)> &onDone = {});
 
 private:
+    struct Run;
+    void helperSession(Run &run, std::barrier<> &sync, const bool &finished) const;
+    static void drain(const QSqlDatabase &db, Run &run);
+    static RefreshOutcome refreshOne(const QSqlDatabase &db, const RefreshPlanEntry &entry,
+                                     qint64 runId);
+
     QSqlDatabase db_;
+    SessionCanceller *canceller_;
+    int sessions_ = 1;
+    ConnectionSettings settings_;
+    SessionSetup setup_;
 };
 
 } // namespace mvdash

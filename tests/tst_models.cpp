@@ -278,6 +278,43 @@ private slots:
         QCOMPARE(actual, expected);
     }
 
+    // A busy user's active bets: the newest `limit`, and the list says it goes on.
+    void activeBetsAreBoundedToTheNewest() {
+        DatabaseWorker worker(settings_, QStringLiteral("test"));
+        UserLookup lookup(&worker);
+        lookup.setActiveBetsLimit(3);
+        QSignalSpy loaded(&lookup, &ReloadableModel::loaded);
+        lookup.lookUp(10001, QStringLiteral("u000000"));
+        QVERIFY(loaded.wait(20000));
+        const UserDetails &d = lookup.details();
+        QCOMPARE(d.activeBets.size(), 3);
+        QVERIFY(d.moreActiveBets);
+        QStringList shown;
+        for (const QStringList &row : d.activeBets)
+            shown << row.value(0);
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            const QString active = QStringLiteral(
+                "FROM bets_view WHERE tenant_id = 10001 AND user_id = 'u000000' AND status IN "
+                "('placed', 'confirmed')");
+            QVERIFY(scalar(c.db(), "SELECT count(*) > 3 " + active).toBool());
+            QCOMPARE(scalar(c.db(), "SELECT count(*) " + active + " AND bet_id = ANY(?::text[])",
+                            {QVariant(u'{' + shown.join(u',') + u'}')})
+                         .toInt(),
+                     3);
+            // nothing left out is newer than the oldest shown
+            QCOMPARE(scalar(c.db(),
+                            "SELECT count(*) " + active +
+                                " AND NOT bet_id = ANY(?::text[]) AND last_updated_at > (SELECT "
+                                "min(last_updated_at) " +
+                                active + " AND bet_id = ANY(?::text[]))",
+                            {QVariant(u'{' + shown.join(u',') + u'}'),
+                             QVariant(u'{' + shown.join(u',') + u'}')})
+                         .toInt(),
+                     0);
+        });
+    }
+
     // Support: a found user, an unknown one, and ids that try to be SQL or are just odd.
     void userLookupHandlesKnownUnknownAndHostileIds_data() {
         QTest::addColumn<QString>("userId");
@@ -301,12 +338,15 @@ private slots:
         if (found) {
             MVDASH_TRY({
                 Connection c(settings_, QStringLiteral("t"));
+                const int active =
+                    scalar(c.db(),
+                           "SELECT count(*) FROM bets_view WHERE tenant_id = 10001 AND "
+                           "user_id = ? AND status IN ('placed', 'confirmed')",
+                           {userId})
+                        .toInt();
                 QCOMPARE(lookup.details().activeBets.size(),
-                         scalar(c.db(),
-                                "SELECT count(*) FROM bets_view WHERE tenant_id = 10001 AND "
-                                "user_id = ? AND status IN ('placed', 'confirmed')",
-                                {userId})
-                             .toInt());
+                         std::min(active, lookup.activeBetsLimit()));
+                QCOMPARE(lookup.details().moreActiveBets, active > lookup.activeBetsLimit());
                 QVERIFY(lookup.details().viewsRefreshedAt.isValid());
                 QCOMPARE(lookup.details().newerEvents, 0);
                 // an event written after the refresh is counted, and named as diagnostic

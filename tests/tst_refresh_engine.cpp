@@ -5,6 +5,7 @@
 #include "eventgenerator.h"
 #include "refreshrunner.h"
 #include "seeder.h"
+#include "sessioncanceller.h"
 #include "testcluster.h"
 
 #include <future>
@@ -286,6 +287,92 @@ private slots:
             QVERIFY(q.exec("SELECT * FROM materialized_views_status"));
             QVERIFY(q.exec("SELECT * FROM materialized_view_sizes()"));
             QVERIFY(q.exec("SELECT * FROM materialized_views_size_ratio()"));
+        });
+    }
+
+    // Two sessions: every view once, each after all the views it depends on, and the
+    // independent ones side by side (slow_view sleeps 2 s beside the level-0 views).
+    void parallelSessionsKeepTheDependencyOrder() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            refreshAll(c.db()); // the log knows slow_view is the long one
+            RefreshRunner runner(c.db());
+            runner.setSessions(2, settings_);
+            const auto plan = runner.plan();
+            const auto outcomes = runner.run({});
+            QCOMPARE(outcomes.size(), plan.size());
+            for (const RefreshOutcome &o : outcomes)
+                QVERIFY2(o.outcome == u"ok", qPrintable(o.view + ": " + o.error));
+            const QString run = QStringLiteral("(SELECT max(run_id) FROM "
+                                               "materialized_views_refresh_history)");
+            QCOMPARE(scalar(c.db(), "SELECT count(DISTINCT view_name) = count(*) FROM "
+                                    "materialized_views_refresh_history WHERE run_id = " +
+                                        run)
+                         .toBool(),
+                     true);
+            QCOMPARE(scalar(c.db(), "SELECT count(DISTINCT backend_pid) FROM "
+                                    "materialized_views_refresh_history WHERE run_id = " +
+                                        run)
+                         .toInt(),
+                     2);
+            // no view started before a view of a lower level had finished
+            QCOMPARE(scalar(c.db(), "SELECT count(*) FROM materialized_views_refresh_history a "
+                                    "JOIN materialized_views_refresh_plan() pa ON pa.view_name = "
+                                    "a.view_name JOIN materialized_views_refresh_history b ON "
+                                    "b.run_id = a.run_id JOIN materialized_views_refresh_plan() pb "
+                                    "ON pb.view_name = b.view_name WHERE a.run_id = " +
+                                        run +
+                                        " AND pb.refresh_order < pa.refresh_order AND "
+                                        "a.started_at < b.finished_at")
+                         .toInt(),
+                     0);
+            // and slow_view's two seconds overlapped the other level-0 views
+            QVERIFY(scalar(c.db(), "SELECT count(*) FROM materialized_views_refresh_history s "
+                                   "JOIN materialized_views_refresh_history o ON o.run_id = "
+                                   "s.run_id AND o.view_name = 'bets_view' WHERE s.run_id = " +
+                                       run +
+                                       " AND s.view_name = 'slow_view' AND o.started_at < "
+                                       "s.finished_at AND s.started_at < o.finished_at")
+                        .toInt() == 1);
+        });
+    }
+
+    // One cancel stops every session of a parallel run and leaves no 'running' row.
+    void cancelStopsEverySession() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            // a second slow view, so that both sessions are inside a refresh at the same time
+            exec(c.db(), QStringLiteral("CREATE MATERIALIZED VIEW slow_view_2 AS SELECT 1 AS id, "
+                                        "pg_sleep(2) IS NULL AS slept"));
+            SessionCanceller canceller;
+            QElapsedTimer timer;
+            timer.start();
+            auto refresher = std::async(std::launch::async, [this, &canceller] {
+                Connection own(settings_, QStringLiteral("refresher"));
+                RefreshRunner runner(own.db(), &canceller);
+                runner.setSessions(2, settings_);
+                try {
+                    runner.run({});
+                } catch (const DbError &e) {
+                    return e.message();
+                }
+                return QString();
+            });
+            QTRY_VERIFY_WITH_TIMEOUT(
+                scalar(c.db(), "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND "
+                               "wait_event = 'PgSleep' AND application_name LIKE 'mvdash refresh%'")
+                        .toInt() == 2,
+                10000);
+            canceller.cancel();
+            const QString error = refresher.get();
+            QVERIFY2(error.contains("cancel"), qPrintable(error));
+            QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+            QCOMPARE(scalar(c.db(), "SELECT count(*) FROM materialized_views_refresh_history WHERE "
+                                    "outcome = 'running'")
+                         .toInt(),
+                     0);
+            exec(c.db(), QStringLiteral("DROP MATERIALIZED VIEW slow_view_2"));
+            QCOMPARE(refreshAll(c.db()).value("bets_view"), QStringLiteral("ok"));
         });
     }
 

@@ -74,6 +74,10 @@ public:
             return sizes(rest);
         if (command == u"tenant-view")
             return tenantView(rest);
+        if (command == u"grant-tenant" || command == u"revoke-tenant")
+            return tenantGrant(command == u"grant-tenant", rest);
+        if (command == u"tenant-grants")
+            return tenantGrants(rest);
         if (command == u"verify")
             return verify(rest);
         if (command == u"demo")
@@ -288,13 +292,18 @@ private:
         return QString::number(ratio.toDouble() * 100.0, 'f', 1) + u'%';
     }
 
+    static qint64 tenantIdArgument(const QString &text) {
+        bool ok = false;
+        const qint64 tenant = text.toLongLong(&ok);
+        if (!ok || tenant < 0)
+            throw UsageError{QStringLiteral("TENANT_ID must be a non-negative whole number")};
+        return tenant;
+    }
+
     int tenantView(const QStringList &rest) {
         if (rest.size() != 3 || (rest[0] != u"create" && rest[0] != u"drop"))
             throw UsageError{QStringLiteral("usage: tenant-view create|drop VIEW TENANT_ID")};
-        bool ok = false;
-        const qint64 tenant = rest[2].toLongLong(&ok);
-        if (!ok || tenant < 0)
-            throw UsageError{QStringLiteral("TENANT_ID must be a non-negative whole number")};
+        const qint64 tenant = tenantIdArgument(rest[2]);
         auto connection = connect();
         QSqlQuery q = runQuery(connection->db(),
                                rest[0] == u"create" ? QStringLiteral("tenant_view_create")
@@ -304,6 +313,39 @@ private:
         out(QStringLiteral("%1 %2\n").arg(rest[0] == u"create" ? QStringLiteral("created")
                                                                : QStringLiteral("dropped"),
                                           q.value(0).toString()));
+        return Ok;
+    }
+
+    // A tenant administrator's role reads one tenant through tenant_scope (migration 008).
+    int tenantGrant(bool grant, const QStringList &rest) {
+        if (rest.size() != 2)
+            throw UsageError{
+                QStringLiteral("usage: %1 ROLE TENANT_ID")
+                    .arg(grant ? QStringLiteral("grant-tenant") : QStringLiteral("revoke-tenant"))};
+        const qint64 tenant = tenantIdArgument(rest[1]);
+        auto connection = connect();
+        QSqlQuery q =
+            runQuery(connection->db(),
+                     grant ? QStringLiteral("tenant_grant") : QStringLiteral("tenant_revoke"),
+                     {rest[0], tenant});
+        q.next();
+        out(q.value(0).toString() + u'\n');
+        return Ok;
+    }
+
+    int tenantGrants(const QStringList &rest) {
+        noArguments(rest);
+        auto connection = connect();
+        QSqlQuery q = runQuery(connection->db(), QStringLiteral("tenant_grants"));
+        TextTable table({QStringLiteral("role"), QStringLiteral("tenant"), QStringLiteral("name"),
+                         QStringLiteral("granted (UTC)"), QStringLiteral("by")});
+        while (q.next())
+            table.addRow({q.value(0).toString() +
+                              (q.value(5).toBool() ? QString() : QStringLiteral(" (dropped)")),
+                          q.value(1).toString(), q.value(2).toString(),
+                          q.value(3).toDateTime().toUTC().toString(Qt::ISODate),
+                          q.value(4).toString()});
+        out(table.render());
         return Ok;
     }
 
@@ -370,6 +412,10 @@ int main(int argc, char *argv[]) {
         "  status [--json]                per view: populated, rows, size, last refresh, timings\n"
         "  sizes [--json]                 per view sizes and their share of the event tables\n"
         "  tenant-view create|drop VIEW TENANT_ID   a per-tenant copy of a view\n"
+        "  grant-tenant ROLE TENANT_ID    let a tenant administrator's role read that tenant\n"
+        "                                 (and nothing else: tenant-scoped views, no ops)\n"
+        "  revoke-tenant ROLE TENANT_ID   take that back\n"
+        "  tenant-grants                  list who may read which tenant\n"
         "  verify                         compare every view with a replay of the events\n"
         "  demo [--events N] [--citus]     start (or reuse) the private demo database, print its "
         "DSN\n\n"

@@ -41,6 +41,19 @@ DbError DbError::fromSqlError(const QString &context, const QSqlError &error) {
                    error.nativeErrorCode());
 }
 
+QString effectiveOption(const QSqlDatabase &db, const char *keyword) {
+    PGconn *conn = nativeHandle(db);
+    if (!conn)
+        return {};
+    PQconninfoOption *options = PQconninfo(conn);
+    QString value;
+    for (PQconninfoOption *o = options; o && o->keyword; ++o)
+        if (qstrcmp(o->keyword, keyword) == 0 && o->val)
+            value = QString::fromUtf8(o->val);
+    PQconninfoFree(options);
+    return value;
+}
+
 PGconn *nativeHandle(const QSqlDatabase &db) {
     if (!db.isValid() || !db.driver())
         return nullptr;

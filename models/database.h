@@ -13,6 +13,9 @@ namespace mvdash {
 
 // libpq's connection behind a QPSQL connection (for COPY, cancel, notices); null if none.
 pg_conn *nativeHandle(const QSqlDatabase &db);
+// A connection option as libpq applied it (DSN, PG* variable or default), e.g. "sslmode";
+// empty when unknown. Never use it for "password".
+QString effectiveOption(const QSqlDatabase &db, const char *keyword);
 
 // One QPSQL connection owned by the thread that opened it; closed and unregistered when
 // this object goes away. Every thread (worker, CLI, test) opens its own.

@@ -142,6 +142,25 @@ private slots:
                    "dropped");
         EXPECT_RUN(admin({"--dsn", dsn_, "tenant-view", "drop", "payments_view", "10002"}), 1,
                    "no per-tenant view");
+
+        // tenant administrators: granted, listed, refused clearly, revoked
+        MVDASH_TRY({
+            Connection c(cluster_.cluster().settings(QStringLiteral("cli")), QStringLiteral("t"));
+            exec(c.db(), "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                         "'cli_tenant') THEN CREATE ROLE cli_tenant LOGIN; END IF; END $$");
+        });
+        EXPECT_RUN(admin({"--dsn", dsn_, "grant-tenant", "cli_tenant", "10002"}), 0,
+                   "cli_tenant may read tenant 10002");
+        EXPECT_RUN(admin({"--dsn", dsn_, "tenant-grants"}), 0, "cli_tenant");
+        EXPECT_RUN(admin({"--dsn", dsn_, "grant-tenant", "no_such_role", "10002"}), 1,
+                   "role \"no_such_role\" does not exist");
+        EXPECT_RUN(admin({"--dsn", dsn_, "grant-tenant", "cli_tenant", "999999"}), 1,
+                   "tenant 999999 does not exist");
+        EXPECT_RUN(admin({"--dsn", dsn_, "grant-tenant", "cli_tenant"}), 2, "usage: grant-tenant");
+        EXPECT_RUN(admin({"--dsn", dsn_, "revoke-tenant", "cli_tenant", "10002"}), 0,
+                   "may no longer read tenant 10002");
+        EXPECT_RUN(admin({"--dsn", dsn_, "revoke-tenant", "cli_tenant", "10002"}), 1,
+                   "has no grant for tenant 10002");
     }
 
     void verifyFailsWhenViewsAreStale() {

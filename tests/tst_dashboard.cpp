@@ -248,6 +248,34 @@ private slots:
         QVERIFY(!button(&w, QStringLiteral("Refresh selected"))->isEnabled());
     }
 
+    // A tenant administrator (migration 008): its tenant only, the tenant panels only, no
+    // error from an ops query it may not run.
+    void aTenantAdministratorSeesItsTenantAndNoOpsPanels() {
+        QString top;
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(),
+                 "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dash_tenant') "
+                 "THEN CREATE ROLE dash_tenant LOGIN; END IF; END $$");
+            runQuery(c.db(), QStringLiteral("tenant_grant"), {"dash_tenant", 10005});
+            top = scalar(c.db(),
+                         "SELECT user_id FROM user_activity_view WHERE tenant_id = 10005 ORDER BY "
+                         "total_wagered DESC, user_id LIMIT 1")
+                      .toString();
+        });
+        ConnectionSettings tenant = settings_;
+        tenant.set(QStringLiteral("user"), QStringLiteral("dash_tenant"));
+        MainWindow w(tenant);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        QTRY_COMPARE(w.panelNames(), (QStringList{"Summary", "Players", "Payments", "User"}));
+        QCOMPARE(w.findChild<QComboBox *>()->count(), 1);
+        QTRY_COMPARE(w.topPlayer(), top);
+        QTRY_VERIFY(labelTexts(&w).join(u'\n').contains(QStringLiteral("tenant administrator")));
+        QTest::qWait(300); // any refused ops query would have answered by now
+        QCOMPARE(w.bannerText(), QString());
+    }
+
     void aKilledBackendShowsTheBannerAndThePanelRecovers() {
         MainWindow w(settings_);
         w.show();

@@ -42,6 +42,8 @@ struct SessionInfo {
     QString serverVersion, citusVersion, role;
     bool canRefresh = false;
     bool ssl = false;
+    QString sslmode;
+    bool tenantScoped = false; // a tenant administrator: its tenants only, no ops panels
 };
 } // namespace
 
@@ -119,9 +121,12 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     auto *separator = new QListWidgetItem(navigation_);
     separator->setFlags(Qt::NoItemFlags);
     separator->setSizeHint(QSize(10, 12));
+    opsItems_ << separator;
     addPanel(tr("All tenants"), tenantsPanel);
     addPanel(tr("Refresh"), refreshPanel_);
     addPanel(tr("Sizes"), new SizesPanel(sizes_, sizeTrend_));
+    for (int i = navigation_->row(separator) + 1; i < navigation_->count(); ++i)
+        opsItems_ << navigation_->item(i);
     navigation_->setFixedWidth(150);
     navigation_->setSpacing(3);
     QFont navFont = navigation_->font();
@@ -270,7 +275,7 @@ void MainWindow::addPanel(const QString &name, QWidget *panel) {
 QStringList MainWindow::panelNames() const {
     QStringList names;
     for (int i = 0; i < navigation_->count(); ++i)
-        if (navigation_->item(i)->data(Qt::UserRole).isValid())
+        if (navigation_->item(i)->data(Qt::UserRole).isValid() && !navigation_->item(i)->isHidden())
             names << navigation_->item(i)->text();
     return names;
 }
@@ -308,11 +313,31 @@ void MainWindow::selectTenant(qint64 tenantId) {
 void MainWindow::reloadAll() {
     tenants_->reload();
     betStatuses_->reload();
+    players_->reload();
+    reloadOps();
+}
+
+void MainWindow::reloadOps() {
+    if (!roleKnown_ || tenantScoped_)
+        return;
     durations_->reload();
     sizeTrend_->reload();
-    players_->reload();
     health_->reload();
     sizes_->reload();
+}
+
+void MainWindow::setTenantScoped(bool scoped) {
+    const bool first = !roleKnown_;
+    roleKnown_ = true;
+    if (!first && scoped == tenantScoped_)
+        return;
+    tenantScoped_ = scoped;
+    for (QListWidgetItem *item : opsItems_)
+        item->setHidden(scoped);
+    if (scoped && opsItems_.contains(navigation_->currentItem()))
+        navigation_->setCurrentRow(0);
+    if (!scoped)
+        reloadOps();
 }
 
 void MainWindow::watch(ReloadableModel *model, const QString &what) {
@@ -395,8 +420,10 @@ void MainWindow::loadSessionInfo() {
         QSqlQuery q = runQuery(db, QStringLiteral("session_info"));
         SessionInfo info;
         if (q.next())
-            info = SessionInfo{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                               q.value(3).toBool(), q.value(4).toBool()};
+            info = SessionInfo{q.value(0).toString(), q.value(1).toString(),
+                               q.value(2).toString(), q.value(3).toBool(),
+                               q.value(4).toBool(),   effectiveOption(db, "sslmode"),
+                               q.value(5).toBool()};
         return QVariant::fromValue(info);
     });
     if (sessionInfoConnected_)
@@ -412,7 +439,11 @@ void MainWindow::loadSessionInfo() {
                                            info.citusVersion.isEmpty()
                                                ? tr("no Citus")
                                                : tr("Citus %1").arg(info.citusVersion),
-                                           info.role, info.ssl ? tr("TLS") : tr("no TLS")));
+                                           info.role,
+                                           (info.ssl ? tr("TLS") : tr("no TLS")) +
+                                               tr(" (sslmode=%1)").arg(info.sslmode)) +
+                                  (info.tenantScoped ? tr(" · tenant administrator") : QString()));
+            setTenantScoped(info.tenantScoped);
             refreshPanel_->setCanRefresh(
                 info.canRefresh,
                 info.canRefresh ? QString()

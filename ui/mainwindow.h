@@ -7,6 +7,7 @@
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QListWidgetItem;
 class QStackedWidget;
 class QPlainTextEdit;
 class QTimer;
@@ -40,7 +41,7 @@ public:
     explicit MainWindow(const ConnectionSettings &settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Panel names in navigation order (for screenshots and tests).
+    // Names of the panels offered, in navigation order (for screenshots and tests).
     QStringList panelNames() const;
     void showPanel(int index);
     QWidget *currentPanel() const;
@@ -66,6 +67,9 @@ private:
     void noteReconnected();
     void updateFreshness();
     void loadSessionInfo();
+    // A tenant administrator's session: no ops panels, no ops queries (they would be refused).
+    void setTenantScoped(bool scoped);
+    void reloadOps();
 
     DatabaseWorker *reader_;
     TenantSummaryModel *tenants_;
@@ -103,6 +107,10 @@ private:
     bool sessionInfoConnected_ = false;
     qint64 currentTenant_ = -1;
     bool connected_ = false;
+    // Ops panels and their models wait for the session info: a tenant role may not read them.
+    QList<QListWidgetItem *> opsItems_;
+    bool roleKnown_ = false;
+    bool tenantScoped_ = false;
 };
 
 } // namespace mvdash

@@ -1,0 +1,1 @@
+SELECT grant_tenant(?, ?)

@@ -1,0 +1,292 @@
+// Tenant isolation (migration 008): a tenant administrator's role sees its tenant in every
+// panel query and nothing of another tenant by any query it can issue — other tenants'
+// rows, the base views, guessed names, the refresh functions, the history, leaky functions.
+
+#include "database.h"
+#include "testcluster.h"
+
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+
+using namespace mvdash;
+using namespace mvdash::test;
+
+namespace {
+constexpr qint64 kOwnTenant = 10001;
+constexpr qint64 kOtherTenant = 10002;
+
+// Every row of a catalog query as text. Positional `?` get `values` in order; the named
+// payments query gets its tenant and no filters.
+QList<QStringList> catalogRows(const QSqlDatabase &db, const QString &name,
+                               const QVariantList &values) {
+    QString sql = catalogQuery(name);
+    sql.replace(QStringLiteral("ORDER_COLUMN"), QStringLiteral("total_wagered"));
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        throw DbError::fromSqlError(name, q.lastError());
+    if (sql.contains(QStringLiteral(":tenant"))) {
+        const QVariant none(QMetaType::fromType<QString>());
+        for (const char *key : {":type", ":status", ":method", ":user", ":from_ms", ":to_ms",
+                                ":after_ms", ":after_id"})
+            q.bindValue(QLatin1String(key), none);
+        q.bindValue(QStringLiteral(":tenant"), values.value(0));
+        q.bindValue(QStringLiteral(":page_size"), 1000);
+    } else {
+        for (const QVariant &v : values)
+            q.addBindValue(v);
+    }
+    if (!q.exec())
+        throw DbError::fromSqlError(name, q.lastError());
+    QList<QStringList> rows;
+    while (q.next()) {
+        QStringList row;
+        for (int c = 0; c < q.record().count(); ++c)
+            row << (q.isNull(c) ? QStringLiteral("<null>") : q.value(c).toString());
+        rows << row;
+    }
+    return rows;
+}
+
+// The error text of a statement that must fail (empty when it did not fail).
+QString refusal(const QSqlDatabase &db, const QString &sql) {
+    QSqlQuery q(db);
+    if (q.exec(sql))
+        return {};
+    return q.lastError().databaseText();
+}
+} // namespace
+
+class TestTenantIsolation : public QObject {
+    Q_OBJECT
+    TestCluster cluster_;
+    ConnectionSettings owner_, tenant_;
+    QString user_; // a user id present in both tenants
+
+private slots:
+    void initTestCase() {
+        QString error;
+        QVERIFY2(cluster_.start(&error), qPrintable(error));
+        MVDASH_TRY({
+            owner_ = cluster_.createSeededDatabase(QStringLiteral("isolation"), 20000);
+            Connection c(owner_, QStringLiteral("t"));
+            exec(c.db(), "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                         "'acme_admin') THEN CREATE ROLE acme_admin LOGIN; CREATE ROLE temp_admin "
+                         "LOGIN; CREATE ROLE ops_person LOGIN IN ROLE mvdash_operator; END IF; "
+                         "END $$");
+            runQuery(c.db(), QStringLiteral("tenant_grant"), {"acme_admin", kOwnTenant});
+            // a per-tenant copy of another tenant: a name worth guessing
+            runQuery(c.db(), QStringLiteral("tenant_view_create"), {"bets_view", kOtherTenant});
+            user_ = scalar(c.db(),
+                           "SELECT a.user_id FROM user_activity_view a JOIN "
+                           "user_activity_view b USING (user_id) WHERE a.tenant_id = ? "
+                           "AND b.tenant_id = ? ORDER BY a.total_bets DESC LIMIT 1",
+                           {kOwnTenant, kOtherTenant})
+                        .toString();
+        });
+        QVERIFY(!user_.isEmpty());
+        tenant_ = owner_;
+        tenant_.set(QStringLiteral("user"), QStringLiteral("acme_admin"));
+    }
+
+    // Each panel's query, run as the tenant role: the owner's answer for its own tenant,
+    // nothing for the other tenant (which the owner does see).
+    void panelQueriesAnswerForTheOwnTenantOnly_data() {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<bool>("perUser");
+        QTest::addColumn<QVariantList>("extra");
+        QTest::newRow("bets by status") << "tenant_bets_by_status" << false << QVariantList{};
+        QTest::newRow("top players") << "top_players" << false << QVariantList{100};
+        QTest::newRow("guide top players") << "guide_top_players" << false << QVariantList{};
+        QTest::newRow("tenant stats") << "guide_tenant_stats" << false << QVariantList{};
+        QTest::newRow("payments") << "payments_page" << false << QVariantList{};
+        QTest::newRow("user prefix") << "user_prefix" << false << QVariantList{"u%"};
+        QTest::newRow("user activity") << "user_activity" << true << QVariantList{};
+        QTest::newRow("user balance") << "guide_user_balance" << true << QVariantList{};
+        QTest::newRow("active bets") << "guide_active_bets" << true << QVariantList{201};
+        QTest::newRow("recent bets") << "user_recent_bets" << true << QVariantList{};
+        QTest::newRow("deposits") << "guide_user_deposits" << true << QVariantList{};
+        QTest::newRow("withdrawals") << "user_withdrawals" << true << QVariantList{};
+    }
+    void panelQueriesAnswerForTheOwnTenantOnly() {
+        QFETCH(QString, query);
+        QFETCH(bool, perUser);
+        QFETCH(QVariantList, extra);
+        MVDASH_TRY({
+            Connection owner(owner_, QStringLiteral("owner"));
+            Connection tenant(tenant_, QStringLiteral("tenant"));
+            const auto args = [&](qint64 t) {
+                QVariantList v{t};
+                if (perUser)
+                    v << user_;
+                return v + extra;
+            };
+            const auto expected = catalogRows(owner.db(), query, args(kOwnTenant));
+            QVERIFY(!expected.isEmpty());
+            QCOMPARE(catalogRows(tenant.db(), query, args(kOwnTenant)), expected);
+            QVERIFY(!catalogRows(owner.db(), query, args(kOtherTenant)).isEmpty());
+            QCOMPARE(catalogRows(tenant.db(), query, args(kOtherTenant)).size(), 0);
+        });
+    }
+
+    void tenantListsHoldTheOwnTenantOnly() {
+        MVDASH_TRY({
+            Connection tenant(tenant_, QStringLiteral("tenant"));
+            for (const QString &query :
+                 {QStringLiteral("tenants_summary_all"), QStringLiteral("tenants_all")}) {
+                const auto rows = catalogRows(tenant.db(), query, {});
+                QCOMPARE(rows.size(), 1);
+                QCOMPARE(rows.first().first(), QString::number(kOwnTenant));
+            }
+            // the freshness line: counts for a user of its tenant, nothing for another's
+            const auto own =
+                catalogRows(tenant.db(), QStringLiteral("user_freshness"), {kOwnTenant, user_});
+            QCOMPARE(own.size(), 1);
+            QVERIFY(own.first().value(1) != u"<null>");
+            const auto other =
+                catalogRows(tenant.db(), QStringLiteral("user_freshness"), {kOtherTenant, user_});
+            QCOMPARE(other.size(), 1);
+            QCOMPARE(other.first().mid(1), (QStringList{"<null>", "<null>", "<null>"}));
+        });
+    }
+
+    // Every relation of the mvdash schema, whatever its name, refuses the tenant role
+    // (extensions' own catalog views, such as Citus's citus_tables, are not ours).
+    void everyRelationOutsideTheScopeIsRefused() {
+        MVDASH_TRY({
+            Connection owner(owner_, QStringLiteral("owner"));
+            Connection tenant(tenant_, QStringLiteral("tenant"));
+            QSqlQuery relations(owner.db());
+            QVERIFY(relations.exec(
+                "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace "
+                "n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN "
+                "('r','v','m','p','f','S') AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE "
+                "d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e') "
+                "ORDER BY 1"));
+            int checked = 0;
+            while (relations.next()) {
+                const QString name = relations.value(0).toString();
+                const QString error = refusal(tenant.db(), "SELECT * FROM " + name + " LIMIT 1");
+                QVERIFY2(error.contains(QStringLiteral("permission denied")),
+                         qPrintable(name + ": " + (error.isEmpty() ? "readable" : error)));
+                ++checked;
+            }
+            QVERIFY(checked >= 15); // events, views, log, history, grants, the tenant copy
+            QVERIFY(!refusal(tenant.db(), "SELECT * FROM public.bets_view_tenant_10002").isEmpty());
+        });
+    }
+
+    // Refresh, grants and every other function of the schema: not executable; the scoped
+    // relations hold the own tenant's rows only.
+    void functionsAreRefusedAndScopedRelationsHoldOwnRows() {
+        MVDASH_TRY({
+            Connection owner(owner_, QStringLiteral("owner"));
+            Connection tenant(tenant_, QStringLiteral("tenant"));
+            QCOMPARE(scalar(owner.db(),
+                            "SELECT string_agg(p.oid::regprocedure::text, ', ') FROM pg_proc p "
+                            "WHERE p.pronamespace = 'public'::regnamespace AND "
+                            "has_function_privilege('acme_admin', p.oid, 'EXECUTE')")
+                         .toString(),
+                     QString());
+            for (const char *call :
+                 {"SELECT * FROM public.refresh_aggregate_views()",
+                  "SELECT * FROM public.manual_refresh_all_views()",
+                  "SELECT * FROM public.refresh_materialized_view('bets_view')",
+                  "CALL public.refresh_aggregate_views_committing()",
+                  "SELECT public.grant_tenant('acme_admin', 10002)",
+                  "SELECT * FROM public.user_events_since(10002, 'u000000', '-infinity')",
+                  "REFRESH MATERIALIZED VIEW public.bets_view",
+                  "INSERT INTO tenant_scope.bets_view (tenant_id, bet_id) VALUES (10002, 'x')"}) {
+                const QString error = refusal(tenant.db(), QString::fromLatin1(call));
+                QVERIFY2(!error.isEmpty(), call);
+            }
+            QSqlQuery scoped(owner.db());
+            QVERIFY(scoped.exec(
+                "SELECT format('%I.%I', c.table_schema, c.table_name) FROM "
+                "information_schema.columns c WHERE c.table_schema = 'tenant_scope' AND "
+                "c.column_name = 'tenant_id' ORDER BY 1"));
+            int checked = 0;
+            while (scoped.next()) {
+                const QString name = scoped.value(0).toString();
+                QCOMPARE(scalar(tenant.db(), "SELECT count(*) FILTER (WHERE tenant_id <> " +
+                                                 QString::number(kOwnTenant) +
+                                                 ") || '/' || count(*) FROM " + name)
+                             .toString()
+                             .section(u'/', 0, 0),
+                         QStringLiteral("0"));
+                ++checked;
+            }
+            QCOMPARE(checked, 7);
+            QCOMPARE(scalar(tenant.db(), "SELECT count(*) FROM materialized_views_refresh_log "
+                                         "WHERE view_name LIKE '%tenant_1%'")
+                         .toInt(),
+                     0);
+        });
+    }
+
+    // security_barrier: a function of the caller's in the WHERE clause (cheapest possible,
+    // so the planner would like to run it first) only ever sees rows of the own tenant.
+    void leakyFunctionsSeeOnlyOwnRows() {
+        MVDASH_TRY({
+            Connection tenant(tenant_, QStringLiteral("tenant"));
+            exec(tenant.db(), "CREATE TEMP TABLE seen (tenant_id bigint)");
+            exec(tenant.db(), "CREATE FUNCTION pg_temp.peek(t bigint) RETURNS boolean LANGUAGE "
+                              "plpgsql COST 0.0000001 AS $$ BEGIN INSERT INTO seen VALUES (t); "
+                              "RETURN true; END $$");
+            for (const char *view :
+                 {"bets_view", "payments_view", "user_balances_view", "user_activity_view",
+                  "tenants_summary_view", "tenant_bet_status_view", "tenants"})
+                exec(tenant.db(), QStringLiteral("SELECT count(*) FROM %1 WHERE "
+                                                 "pg_temp.peek(tenant_id)")
+                                      .arg(QLatin1String(view)));
+            QVERIFY(scalar(tenant.db(), "SELECT count(*) FROM seen").toInt() > 0);
+            QCOMPARE(
+                scalar(tenant.db(), "SELECT count(*) FROM seen WHERE tenant_id <> ?", {kOwnTenant})
+                    .toInt(),
+                0);
+        });
+    }
+
+    // grant_tenant checks what it is given and revoke_tenant takes everything back.
+    void grantsAreCheckedAndRevocable() {
+        MVDASH_TRY({
+            Connection owner(owner_, QStringLiteral("owner"));
+            const auto grantError = [&](const QString &role, qint64 t) {
+                QSqlQuery q(owner.db());
+                q.prepare(catalogQuery(QStringLiteral("tenant_grant")));
+                q.addBindValue(role);
+                q.addBindValue(t);
+                return q.exec() ? QString() : q.lastError().databaseText();
+            };
+            QVERIFY(grantError("nobody", kOwnTenant).contains("does not exist"));
+            QVERIFY(grantError("temp_admin", 424242).contains("tenant 424242 does not exist"));
+            QVERIFY(grantError("ops_person", kOwnTenant).contains("already reads every tenant"));
+            QVERIFY(
+                grantError("x\"; DROP TABLE tenants; --", kOwnTenant).contains("does not exist"));
+            QCOMPARE(grantError("temp_admin", 10003), QString());
+
+            ConnectionSettings tempSettings = owner_;
+            tempSettings.set(QStringLiteral("user"), QStringLiteral("temp_admin"));
+            {
+                Connection temp(tempSettings, QStringLiteral("temp"));
+                QCOMPARE(scalar(temp.db(), "SELECT string_agg(DISTINCT tenant_id::text, ',') "
+                                           "FROM bets_view")
+                             .toString(),
+                         QStringLiteral("10003"));
+            }
+            runQuery(owner.db(), QStringLiteral("tenant_revoke"), {"temp_admin", 10003});
+            Connection temp(tempSettings, QStringLiteral("temp"));
+            QVERIFY(refusal(temp.db(), "SELECT * FROM bets_view").contains("permission denied"));
+            QVERIFY(refusal(temp.db(), "SELECT * FROM tenant_scope.bets_view")
+                        .contains("permission denied"));
+            QCOMPARE(scalar(owner.db(), "SELECT pg_has_role('temp_admin', 'mvdash_tenant', "
+                                        "'MEMBER')")
+                         .toBool(),
+                     false);
+        });
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTenantIsolation)
+#include "tst_tenant_isolation.moc"

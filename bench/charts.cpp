@@ -126,12 +126,18 @@ int main(int argc, char *argv[]) {
         auto *series = new QBarSeries;
         series->append({plain, concurrent, after});
         auto *chart = new QChart;
-        chart->setTitle(
-            QStringLiteral("Refresh time per view, %1 (all: plain %2 s, concurrently %3 s)")
-                .arg(sizeLabel(r[QStringLiteral("events")].toDouble()))
-                .arg(refresh[QStringLiteral("plain_total_ms")].toDouble() / 1000.0, 0, 'f', 1)
-                .arg(refresh[QStringLiteral("concurrent_total_ms")].toDouble() / 1000.0, 0, 'f',
-                     1));
+        const QJsonObject engine = refresh[QStringLiteral("engine")].toObject();
+        const auto seconds = [](const QJsonObject &o, const char *key) {
+            return QString::number(o[QLatin1String(key)].toDouble() / 1000.0, 'f', 1);
+        };
+        chart->setTitle(QStringLiteral("Refresh time per view, %1 (all, one after another: plain "
+                                       "%2 s, concurrently %3 s; Refresh all on 2 sessions: "
+                                       "plain %4 s, concurrently %5 s)")
+                            .arg(sizeLabel(r[QStringLiteral("events")].toDouble()),
+                                 seconds(refresh, "plain_total_ms"),
+                                 seconds(refresh, "concurrent_total_ms"),
+                                 seconds(engine, "plain_2_sessions_ms"),
+                                 seconds(engine, "concurrent_2_sessions_ms")));
         chart->addSeries(series);
         auto *x = categories(views);
         chart->addAxis(x, Qt::AlignBottom);

@@ -10,6 +10,7 @@
 #include "mainwindow.h"
 #include "panels.h"
 #include "qtfmt.h"
+#include "settingsfile.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -84,6 +85,9 @@ int main(int argc, char *argv[]) {
     const QString logFile =
         setUpLogging(QStringLiteral("mvdash"), parser.isSet(QStringLiteral("verbose")));
     spdlog::info("mvdash {} starting, log in {}", QApplication::applicationVersion(), logFile);
+    const QString settingsProblem = setAsideCorruptSettings();
+    if (!settingsProblem.isEmpty())
+        spdlog::warn("{}", settingsProblem);
 
     std::optional<ConnectionSettings> settings;
     QString error;
@@ -110,6 +114,8 @@ int main(int argc, char *argv[]) {
     }
 
     MainWindow window(*settings);
+    if (!settingsProblem.isEmpty())
+        window.showNotice(settingsProblem);
     if (parser.isSet(QStringLiteral("screenshot"))) {
         window.resize(1360, 860);
         window.show();

@@ -2,10 +2,12 @@
 
 #include "testcluster.h"
 
+#include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace mvdash;
@@ -18,7 +20,7 @@ struct Run {
     QString err;
 };
 
-Run admin(const QStringList &args, const QMap<QString, QString> &env = {}) {
+Run runProgram(const QString &program, const QStringList &args, const QMap<QString, QString> &env) {
     QProcess p;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
     for (const char *k : {"PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD", "PGSERVICE"})
@@ -28,10 +30,14 @@ Run admin(const QStringList &args, const QMap<QString, QString> &env = {}) {
             e.insert(it.key(), it.value());
     }
     p.setProcessEnvironment(e);
-    p.start(QStringLiteral(MVDASH_ADMIN_BINARY), args);
+    p.start(program, args);
     p.waitForFinished(300000);
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
+}
+
+Run admin(const QStringList &args, const QMap<QString, QString> &env = {}) {
+    return runProgram(QStringLiteral(MVDASH_ADMIN_BINARY), args, env);
 }
 } // namespace
 
@@ -98,6 +104,48 @@ private slots:
         // the right password through the environment (as libpq reads it) gets in
         EXPECT_RUN(admin({"--dsn", dsn, "status"}, {{"PGPASSWORD", "right-one"}}), 1,
                    "not migrated");
+    }
+
+    // The dashboard itself, logged in with a password (as libpq reads it) and refused with a
+    // wrong one: neither password is in any file it wrote (settings, log), nor in its output.
+    void passwordsNeverReachTheSettingsOrTheLog() {
+        MVDASH_TRY({
+            const ConnectionSettings pw =
+                passwordCluster_.createSeededDatabase(QStringLiteral("pw"), 2000);
+            Connection c(pw, QStringLiteral("t"));
+            exec(c.db(), "GRANT mvdash_operator TO alice");
+        });
+        const QString dsn =
+            passwordCluster_.cluster().dsn(QStringLiteral("pw"), QStringLiteral("alice"));
+        QTemporaryDir home;
+        QMap<QString, QString> env{{"XDG_CONFIG_HOME", home.path() + "/config"},
+                                   {"XDG_DATA_HOME", home.path() + "/data"},
+                                   {"XDG_STATE_HOME", home.path() + "/state"},
+                                   {"XDG_CACHE_HOME", home.path() + "/cache"},
+                                   {"QT_QPA_PLATFORM", "offscreen"}};
+        env.insert("PGPASSWORD", "right-one");
+        const Run right = runProgram(QStringLiteral(MVDASH_APP_BINARY),
+                                     {"--dsn", dsn, "--screenshot", home.path() + "/shots"}, env);
+        QVERIFY2(right.code == 0, qPrintable(right.err));
+        env.insert("PGPASSWORD", "wrong-one");
+        const Run wrong = runProgram(QStringLiteral(MVDASH_APP_BINARY),
+                                     {"--dsn", dsn, "--screenshot", home.path() + "/shots2"}, env);
+        QStringList written;
+        QDirIterator files(home.path(), QDir::Files, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            QFile file(files.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray bytes = file.readAll();
+            QVERIFY2(!bytes.contains("right-one") && !bytes.contains("wrong-one"),
+                     qPrintable(file.fileName()));
+            written << file.fileName();
+        }
+        // it did write a log and settings (so the check above looked at something)
+        QVERIFY2(written.join(u' ').contains(".log"), qPrintable(written.join(u' ')));
+        QVERIFY2(written.join(u' ').contains(".conf"), qPrintable(written.join(u' ')));
+        for (const Run &r : {right, wrong})
+            QVERIFY(!(r.out + r.err).contains("right-one") &&
+                    !(r.out + r.err).contains("wrong-one"));
     }
 
     void migrateSeedRefreshStatusSizesVerify() {

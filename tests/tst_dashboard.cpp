@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QPushButton>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
@@ -291,6 +292,35 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().contains("reconnected"), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().isEmpty(), 20000);
         QVERIFY(w.findChild<QComboBox *>()->count() > 0);
+    }
+
+    // The server goes away (a bounded "minute": several 5 s retries) and comes back: the
+    // window says it is offline, reconnects by itself, says so, and keeps the tenant the user
+    // was looking at, on screen and in the settings. Last: it restarts the suite's server.
+    void theServerGoneForAWhileIsShownAndTheWindowReconnects() {
+        MainWindow w(settings_);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        w.selectTenant(10003);
+        auto *picker = w.findChild<QComboBox *>();
+        QTRY_VERIFY(!picker->currentText().isEmpty());
+        const QString tenantName = picker->currentText();
+        QTRY_COMPARE(QSettings().value(QStringLiteral("ui/tenant")).toLongLong(), 10003);
+        QString error;
+        QVERIFY2(cluster_.cluster().stop(&error), qPrintable(error));
+        w.reloadAll();
+        QTRY_VERIFY_WITH_TIMEOUT(labelTexts(&w).join(u'\n').contains(QStringLiteral("offline")),
+                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().contains(QStringLiteral("Connection lost")), 20000);
+        QTest::qWait(12000); // retries fail meanwhile; nothing may crash or reset
+        QVERIFY(labelTexts(&w).join(u'\n').contains(QStringLiteral("offline")));
+        QVERIFY2(cluster_.cluster().start(&error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().contains(QStringLiteral("reconnected")), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(labelTexts(&w).join(u'\n').contains(QStringLiteral("connected:")),
+                                 10000);
+        QCOMPARE(picker->currentText(), tenantName);
+        QCOMPARE(QSettings().value(QStringLiteral("ui/tenant")).toLongLong(), 10003);
+        QVERIFY(waitLoaded(w));
     }
 };
 

@@ -134,6 +134,7 @@ private slots:
         for (const QString &e : writerErrors)
             QVERIFY2(e.isEmpty(), qPrintable(e));
         QMap<QString, int> refreshedBy;
+        qint64 longestSkip = 0, refreshing = 0;
         for (const CallerResult &r : results) {
             QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
             QVERIFY(!r.outcomes.isEmpty());
@@ -146,6 +147,9 @@ private slots:
                     refreshedAny = true;
                 }
             }
+            refreshing += refreshedAny;
+            if (!refreshedAny)
+                longestSkip = std::max(longestSkip, r.ms);
             if (!refreshedAny)
                 QVERIFY2(r.ms < 1000,
                          qPrintable(QStringLiteral("a skipping caller took %1 ms").arg(r.ms)));
@@ -155,6 +159,9 @@ private slots:
                      qPrintable(QStringLiteral("%1 refreshed %2 times")
                                     .arg(view)
                                     .arg(refreshedBy.value(view))));
+        qInfo("%d callers: %lld refreshed, the others skipped (longest %lld ms); %lld events "
+              "appended meanwhile",
+              kCallers, refreshing, longestSkip, qint64(written.load()));
         QVERIFY(written > 0);
         MVDASH_TRY({
             Connection c(settings_, QStringLiteral("t"));

@@ -8,10 +8,13 @@
 #include "playersmodel.h"
 #include "refreshhealthmodel.h"
 #include "seeder.h"
+#include "settingsfile.h"
 #include "tenantsummarymodel.h"
 #include "testcluster.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
+#include <QFileInfo>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -65,6 +68,40 @@ private slots:
         QString error;
         QVERIFY(!ConnectionSettings::fromDsn(QStringLiteral("host=db1 password=secret"), &error));
         QVERIFY(!error.contains("secret"));
+    }
+
+    // A settings file that cannot be parsed is kept aside byte for byte, and the app starts
+    // from defaults and can save again (QSettings would otherwise refuse every write).
+    void aCorruptSettingsFileIsSetAsideNotLost() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("mvdash-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_models"));
+        const QString path = QSettings().fileName();
+        QDir().mkpath(QFileInfo(path).path());
+        const QByteArray garbage("\x01\x02not an ini file\n[broken\n\xff\xfe=\n<<<<<<< HEAD\n");
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(garbage);
+        }
+        // first reader after the damage, as at the app's start (QSettings caches a parsed file)
+        const QString message = setAsideCorruptSettings();
+        QVERIFY2(message.contains("could not be read"), qPrintable(message));
+        const QStringList kept =
+            QFileInfo(path).dir().entryList({QFileInfo(path).fileName() + ".corrupt-*"});
+        QCOMPARE(kept.size(), 1);
+        QFile keptFile(QFileInfo(path).dir().filePath(kept.first()));
+        QVERIFY(keptFile.open(QIODevice::ReadOnly));
+        QCOMPARE(keptFile.readAll(), garbage);
+        QVERIFY(!QFile::exists(path));
+        {
+            QSettings settings;
+            QCOMPARE(settings.status(), QSettings::NoError);
+            settings.setValue(QStringLiteral("ui/tenant"), 10001);
+        }
+        QCOMPARE(QSettings().value(QStringLiteral("ui/tenant")).toInt(), 10001);
+        QCOMPARE(setAsideCorruptSettings(), QString()); // a good file is left alone
+        keptFile.remove();
     }
 
     void tenantModelPassesTheTesterAndMatchesTheView() {

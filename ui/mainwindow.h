@@ -52,6 +52,8 @@ public:
     // The first of the top players list (empty before it loaded): a user worth showing.
     QString topPlayer() const;
     QString bannerText() const;
+    // A message from outside the window (e.g. the settings file was set aside): banner + log.
+    void showNotice(const QString &message) { report(message, true); }
 
 public slots:
     void reloadAll();

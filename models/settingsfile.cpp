@@ -1,0 +1,29 @@
+#include "settingsfile.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QSettings>
+
+namespace mvdash {
+
+QString setAsideCorruptSettings() {
+    QString path;
+    {
+        const QSettings settings;
+        if (settings.status() != QSettings::FormatError)
+            return {};
+        path = settings.fileName();
+    }
+    const QString kept =
+        path + QStringLiteral(".corrupt-") +
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    if (!QFile::rename(path, kept))
+        return QStringLiteral("The settings file %1 cannot be read and cannot be moved aside; "
+                              "settings will not be saved until it is fixed or removed.")
+            .arg(path);
+    return QStringLiteral("The settings file %1 could not be read; it was kept as %2 and mvdash "
+                          "starts from default settings.")
+        .arg(path, kept);
+}
+
+} // namespace mvdash

@@ -86,6 +86,7 @@ bool LocalCluster::createDatabase(const QString &name, QString *error) {
     QProcess psql;
     psql.start(binDirectory() + QStringLiteral("/psql"),
                {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-h"), directory_,
+                QStringLiteral("-p"), QString::number(tlsPort_ ? tlsPort_ : 5432),
                 QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-d"),
                 QStringLiteral("postgres"), QStringLiteral("-c"),
                 QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(name),
@@ -224,6 +225,17 @@ bool LocalCluster::start(QString *error) {
             text += "shared_preload_libraries = 'pg_cron'\ncron.database_name = 'postgres'\n"
                     "cron.host = '" +
                     QFile::encodeName(directory_) + "'\n";
+        if (options_.tls) {
+            tlsPort_ = freePortTriple();
+            if (!tlsPort_ || !makeCertificate(error))
+                return false;
+            text += "listen_addresses = '127.0.0.1'\nport = " + QByteArray::number(tlsPort_) +
+                    "\nssl = on\n";
+            QFile hba(dataDirectory() + QStringLiteral("/pg_hba.conf"));
+            if (hba.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                hba.write("local all all trust\nhostssl all all 127.0.0.1/32 trust\n"
+                          "hostnossl all all 127.0.0.1/32 reject\n");
+        }
         conf.write(text);
         conf.close();
         if (options_.passwordLogins) {
@@ -239,6 +251,28 @@ bool LocalCluster::start(QString *error) {
                 directory_ + QStringLiteral("/server.log"), QStringLiteral("-w"),
                 QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("start")},
                error, 90000);
+}
+
+// server.crt / server.key in the data directory, owned by the server's user, key mode 0600
+bool LocalCluster::makeCertificate(QString *error) const {
+    const QString crt = dataDirectory() + QStringLiteral("/server.crt");
+    const QString key = dataDirectory() + QStringLiteral("/server.key");
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-x509"),
+                   QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-nodes"),
+                   QStringLiteral("-subj"), QStringLiteral("/CN=localhost"),
+                   QStringLiteral("-keyout"), key, QStringLiteral("-out"), crt});
+    if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0) {
+        if (error)
+            *error = QStringLiteral("openssl could not make a test certificate: %1")
+                         .arg(QString::fromLocal8Bit(openssl.readAllStandardError()).trimmed());
+        return false;
+    }
+    QFile::setPermissions(key, QFile::ReadOwner | QFile::WriteOwner);
+    chownToPostgres(crt);
+    chownToPostgres(key);
+    return true;
 }
 
 bool LocalCluster::isRunning() const {
@@ -268,6 +302,9 @@ ConnectionSettings LocalCluster::settings(const QString &database, const QString
     if (options_.citus) {
         s.set(QStringLiteral("host"), QStringLiteral("127.0.0.1"));
         s.set(QStringLiteral("port"), QString::number(citusPort_));
+    } else if (options_.tls) {
+        s.set(QStringLiteral("host"), QStringLiteral("127.0.0.1"));
+        s.set(QStringLiteral("port"), QString::number(tlsPort_));
     } else {
         s.set(QStringLiteral("host"), directory_);
     }

@@ -21,6 +21,9 @@ public:
         // A Citus 13 cluster instead: a coordinator and two workers on loopback TCP ports,
         // made by citusScript() (../shared/citus/citus-local.sh); Citus must be installed.
         bool citus = false;
+        // TLS on loopback TCP with a fresh self-signed certificate; TCP clients must use TLS
+        // (hostssl, a hostnossl reject); the unix socket stays for administration.
+        bool tls = false;
     };
 
     explicit LocalCluster(Options options);
@@ -55,6 +58,7 @@ public:
     static QString citusScript();
 
 private:
+    bool makeCertificate(QString *error) const;
     bool run(const QString &program, const QStringList &args, QString *error,
              int timeoutMs = 60000) const;
     bool runCitusScript(const QStringList &args, QString *error) const;
@@ -62,6 +66,7 @@ private:
     std::unique_ptr<QTemporaryDir> temporary_;
     QString directory_;
     int citusPort_ = 0;
+    int tlsPort_ = 0;
 };
 
 } // namespace mvdash

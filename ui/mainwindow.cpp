@@ -217,8 +217,10 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
             tenantPicker_->setCurrentIndex(tenants_->rowOf(saved) >= 0 ? tenants_->rowOf(saved)
                                                                        : best);
         } else if (currentTenant_ >= 0) {
-            // a reset (tenants added or removed) keeps the tenant the user was looking at
+            // a reset (tenants added or removed) keeps the tenant the user was looking at; the
+            // row may be the same, then no currentIndexChanged: put the name back here
             tenantPicker_->setCurrentIndex(tenants_->rowOf(currentTenant_));
+            showTenantName(tenantPicker_->currentIndex());
         }
         updateFreshness();
     });
@@ -228,11 +230,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
             return;
         const qint64 id = tenants_->index(row, 0).data(KeyRole).toLongLong();
         currentTenant_ = id;
-        // after QComboBox has finished its own reset handling, which clears an editable text
-        QTimer::singleShot(0, this, [this, row] {
-            tenantPicker_->setEditText(
-                tenants_->index(row, TenantSummaryModel::Name).data().toString());
-        });
+        showTenantName(row);
         summaryPanel_->setTenant(id);
         paymentsPanel_->setTenant(id);
         playersPanel_->setTenant(id);
@@ -308,6 +306,15 @@ void MainWindow::selectTenant(qint64 tenantId) {
     const int row = tenants_->rowOf(tenantId);
     if (row >= 0)
         tenantPicker_->setCurrentIndex(row);
+}
+
+void MainWindow::showTenantName(int row) {
+    // after QComboBox has finished its own reset handling, which clears an editable text
+    QTimer::singleShot(0, this, [this, row] {
+        if (row >= 0 && row < tenants_->rowCount())
+            tenantPicker_->setEditText(
+                tenants_->index(row, TenantSummaryModel::Name).data().toString());
+    });
 }
 
 void MainWindow::reloadAll() {

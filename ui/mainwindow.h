@@ -52,6 +52,7 @@ public:
     // The first of the top players list (empty before it loaded): a user worth showing.
     QString topPlayer() const;
     QString bannerText() const;
+    qint64 currentTenant() const { return currentTenant_; }
     // A message from outside the window (e.g. the settings file was set aside): banner + log.
     void showNotice(const QString &message) { report(message, true); }
 
@@ -68,6 +69,7 @@ private:
     void report(const QString &message, bool isError);
     void noteReconnected();
     void updateFreshness();
+    void showTenantName(int row);
     void loadSessionInfo();
     // A tenant administrator's session: no ops panels, no ops queries (they would be refused).
     void setTenantScoped(bool scoped);

@@ -8,7 +8,8 @@ namespace mvdash::test {
 
 namespace {
 LocalCluster::Options withEngine(LocalCluster::Options options) {
-    options.citus = TestCluster::citusRequested() && !options.passwordLogins && !options.withPgCron;
+    options.citus = TestCluster::citusRequested() && !options.passwordLogins &&
+                    !options.withPgCron && !options.tls;
     return options;
 }
 } // namespace

@@ -5,6 +5,7 @@
 
 #include "database.h"
 #include "dberror.h"
+#include "loaddriver.h"
 #include "localcluster.h"
 #include "migrationrunner.h"
 #include "refreshrunner.h"
@@ -225,6 +226,9 @@ public:
                         {QStringLiteral("ratio"), ratio.value(2).toString().toDouble()}};
         ratio.finish();
 
+        say(QStringLiteral("load (readers during Refresh all, refresh storm)..."));
+        out[QStringLiteral("load")] = load();
+
         say(QStringLiteral("GUI..."));
         out[QStringLiteral("gui")] = gui(subjects.first().tenant, events);
         return out;
@@ -424,6 +428,71 @@ private:
         return engine;
     }
 
+    // The long versions of tests/tst_load: 20 dashboard readers on the five busiest tenants
+    // while Refresh all runs (two sessions, concurrently) and for as long without it; then 50
+    // callers of refresh_aggregate_views() at once beside two event writers, with the event
+    // tables' fingerprint before and after.
+    QJsonObject load() {
+        QList<qint64> tenants;
+        {
+            QList<QPair<qint64, qint64>> byBets; // bets, tenant
+            QSqlQuery q = runQuery(db_, QStringLiteral("tenants_summary_all"));
+            while (q.next())
+                byBets << qMakePair(q.value(5).toLongLong(), q.value(0).toLongLong());
+            std::sort(byBets.begin(), byBets.end(), std::greater<>());
+            for (const auto &[bets, tenant] : byBets.mid(0, 5))
+                tenants << tenant;
+        }
+        constexpr int kReaders = 20;
+        QElapsedTimer refreshTimer;
+        const LatencySummary busy = measureReaders(settings_, kReaders, tenants, [&] {
+            refreshTimer.start();
+            RefreshRunner runner(db_);
+            runner.setSessions(2, settings_);
+            runner.run({});
+        });
+        const qint64 refreshMs = refreshTimer.elapsed();
+        const LatencySummary quiet = measureReaders(settings_, kReaders, tenants,
+                                                    [&] { QThread::msleep(ulong(refreshMs)); });
+        const auto latency = [](const LatencySummary &s) {
+            return QJsonObject{{QStringLiteral("samples"), double(s.samples)},
+                               {QStringLiteral("p50_ms"), s.p50},
+                               {QStringLiteral("p95_ms"), s.p95},
+                               {QStringLiteral("p99_ms"), s.p99},
+                               {QStringLiteral("max_ms"), s.max}};
+        };
+        say(QStringLiteral("  %1 readers p95 %2 ms quiet, %3 ms during a %4 s Refresh all")
+                .arg(kReaders)
+                .arg(fmt(quiet.p95), fmt(busy.p95))
+                .arg(double(refreshMs) / 1000.0, 0, 'f', 1));
+
+        constexpr qint64 kFirstStormId = 9000000000000000;
+        const QString before = eventFingerprint(settings_, kFirstStormId - 1);
+        const StormResult storm = runRefreshStorm(settings_, 50, 2, kFirstStormId);
+        const bool intact = eventFingerprint(settings_, kFirstStormId - 1) == before;
+        int mostRefreshes = 0;
+        for (int n : storm.refreshedBy)
+            mostRefreshes = std::max(mostRefreshes, n);
+        say(QStringLiteral("  storm: %1 of %2 callers refreshed, longest skip %3 ms, %4 events "
+                           "appended, events before intact: %5")
+                .arg(storm.refreshingCallers)
+                .arg(storm.callers)
+                .arg(storm.longestSkipMs)
+                .arg(storm.eventsAppended)
+                .arg(intact ? QStringLiteral("yes") : QStringLiteral("NO")));
+        return {{QStringLiteral("readers"), kReaders},
+                {QStringLiteral("refresh_all_ms"), double(refreshMs)},
+                {QStringLiteral("readers_quiet"), latency(quiet)},
+                {QStringLiteral("readers_during_refresh"), latency(busy)},
+                {QStringLiteral("storm_callers"), storm.callers},
+                {QStringLiteral("storm_refreshing_callers"), storm.refreshingCallers},
+                {QStringLiteral("storm_most_refreshes_of_a_view"), mostRefreshes},
+                {QStringLiteral("storm_longest_skip_ms"), double(storm.longestSkipMs)},
+                {QStringLiteral("storm_events_appended"), double(storm.eventsAppended)},
+                {QStringLiteral("storm_problems"), storm.problems.join(u'\n')},
+                {QStringLiteral("storm_events_intact"), intact}};
+    }
+
     // The GUI figures from mvdash-gui-probe, each run a fresh process with empty settings:
     // the first run does everything (cold start, Refresh all, scrolling, RSS), two more only
     // start. On its own cluster the bench adds a tenant with up to a million payments to
@@ -554,6 +623,39 @@ QString markdown(const QJsonObject &r) {
                    fmt(engine[QStringLiteral("plain_2_sessions_ms")].toDouble(NAN)),
                    fmt(engine[QStringLiteral("concurrent_1_session_ms")].toDouble(NAN)),
                    fmt(engine[QStringLiteral("concurrent_2_sessions_ms")].toDouble(NAN)));
+    const QJsonObject load = r[QStringLiteral("load")].toObject();
+    const auto readers = [&](const char *key) {
+        const QJsonObject o = load[QLatin1String(key)].toObject();
+        return QStringLiteral("%1 / %2 / %3 / %4")
+            .arg(fmt(o[QStringLiteral("p50_ms")].toDouble(NAN)),
+                 fmt(o[QStringLiteral("p95_ms")].toDouble(NAN)),
+                 fmt(o[QStringLiteral("p99_ms")].toDouble(NAN)),
+                 fmt(o[QStringLiteral("max_ms")].toDouble(NAN)));
+    };
+    md += QStringLiteral("\n| %1 dashboard readers (tenant stats + top 10) | p50 / p95 / p99 / max "
+                         "(ms) |\n|---|---:|\n| quiet | %2 |\n| during Refresh all (%3 s, two "
+                         "sessions) | %4 |\n")
+              .arg(load[QStringLiteral("readers")].toInt())
+              .arg(readers("readers_quiet"))
+              .arg(load[QStringLiteral("refresh_all_ms")].toDouble(NAN) / 1000.0, 0, 'f', 1)
+              .arg(readers("readers_during_refresh"));
+    md +=
+        QStringLiteral("\nRefresh storm: %1 callers of `refresh_aggregate_views()` at once beside "
+                       "two writers — %2 refreshed (no view more than %3 time(s)), the others "
+                       "skipped in at most %4 ms; %5 events appended meanwhile; events there "
+                       "before: %6%7.\n")
+            .arg(load[QStringLiteral("storm_callers")].toInt())
+            .arg(load[QStringLiteral("storm_refreshing_callers")].toInt())
+            .arg(load[QStringLiteral("storm_most_refreshes_of_a_view")].toInt())
+            .arg(fmt(load[QStringLiteral("storm_longest_skip_ms")].toDouble(NAN)))
+            .arg(qint64(load[QStringLiteral("storm_events_appended")].toDouble()))
+            .arg(load[QStringLiteral("storm_events_intact")].toBool()
+                     ? QStringLiteral("count and checksum unchanged")
+                     : QStringLiteral("CHANGED"))
+            .arg(load[QStringLiteral("storm_problems")].toString().isEmpty()
+                     ? QString()
+                     : QStringLiteral("; problems: ") +
+                           load[QStringLiteral("storm_problems")].toString());
     const QJsonObject gui = r[QStringLiteral("gui")].toObject();
     md += QStringLiteral("\n| GUI (offscreen, fresh process) | measured |\n|---|---:|\n");
     md += QStringLiteral(
@@ -612,6 +714,15 @@ QStringList missingFigures(const QJsonObject &r) {
                   .toObject()[QStringLiteral("engine")]
                   .toObject()[QLatin1String(key)]
                   .toDouble(NAN));
+    for (const char *side : {"readers_quiet", "readers_during_refresh"})
+        check(QStringLiteral("load/") + QLatin1String(side),
+              r[QStringLiteral("load")]
+                  .toObject()[QLatin1String(side)]
+                  .toObject()[QStringLiteral("p95_ms")]
+                  .toDouble(NAN));
+    check(QStringLiteral("load/storm"),
+          r[QStringLiteral("load")].toObject()[QStringLiteral("storm_longest_skip_ms")].toDouble(
+              NAN));
     for (const char *key : {"cold_start_ms", "refresh_all_max_stall_ms", "scroll_max_stall_ms",
                             "rows_browsed", "peak_rss_mb"})
         check(QStringLiteral("gui/") + QLatin1String(key),

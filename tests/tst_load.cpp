@@ -2,6 +2,7 @@
 // while writers append events, and dashboard readers while Refresh all runs.
 
 #include "database.h"
+#include "loaddriver.h"
 #include "refreshrunner.h"
 #include "testcluster.h"
 #include "viewverifier.h"
@@ -20,28 +21,6 @@
 
 using namespace mvdash;
 using namespace mvdash::test;
-
-namespace {
-// Rows and an order-free checksum of the three event tables (sum of row hashes, so that
-// Citus can compute it on the workers).
-QString eventFingerprint(const QSqlDatabase &db, qint64 upToEventId) {
-    QStringList parts;
-    for (const char *table : {"bet_events", "balance_events", "payment_events"})
-        parts << scalar(db,
-                        QStringLiteral("SELECT count(*) || ':' || coalesce(sum(hashtext(e::text)"
-                                       "::bigint), 0) FROM %1 e WHERE event_id <= ?")
-                            .arg(QLatin1String(table)),
-                        {upToEventId})
-                     .toString();
-    return parts.join(u' ');
-}
-
-struct CallerResult {
-    QString error;
-    qint64 ms = 0;
-    QMap<QString, QString> outcomes; // view -> ok / skipped / failed
-};
-} // namespace
 
 class TestLoad : public QObject {
     Q_OBJECT
@@ -67,124 +46,36 @@ private slots:
     // view refreshed by exactly one caller, the others skip it at once; no error, no
     // deadlock; every event there before is unchanged and every appended one arrived.
     void aRefreshStormRefreshesEachViewOnceAndLosesNoEvent() {
-        constexpr int kCallers = 50;
         constexpr qint64 kFirstNewId = 4000000000;
-        QString before;
-        qint64 historyBefore = 0;
         MVDASH_TRY({
+            const QString before = eventFingerprint(settings_, kFirstNewId - 1);
+            const StormResult storm = runRefreshStorm(settings_, 50, 2, kFirstNewId);
+            qInfo("%d callers: %d refreshed, the others skipped (longest %lld ms); %lld events "
+                  "appended meanwhile",
+                  storm.callers, storm.refreshingCallers, storm.longestSkipMs,
+                  storm.eventsAppended);
+            QVERIFY2(storm.problems.isEmpty(), qPrintable(storm.problems.join(u'\n')));
+            QVERIFY(storm.refreshedBy.size() >= 6);
+            for (auto it = storm.refreshedBy.cbegin(); it != storm.refreshedBy.cend(); ++it)
+                QVERIFY2(
+                    it.value() == 1,
+                    qPrintable(
+                        QStringLiteral("%1 refreshed %2 times").arg(it.key()).arg(it.value())));
+            QVERIFY2(storm.longestSkipMs < 1000,
+                     qPrintable(
+                         QStringLiteral("a skipping caller took %1 ms").arg(storm.longestSkipMs)));
+            QVERIFY(storm.eventsAppended > 0);
+            QCOMPARE(eventFingerprint(settings_, kFirstNewId - 1), before);
             Connection c(settings_, QStringLiteral("t"));
-            before = eventFingerprint(c.db(), kFirstNewId - 1);
-            historyBefore = scalar(c.db(), "SELECT coalesce(max(history_id), 0) FROM "
-                                           "materialized_views_refresh_history")
-                                .toLongLong();
-        });
-
-        std::atomic<bool> stop{false};
-        std::atomic<qint64> written{0};
-        std::vector<QString> writerErrors(2);
-        std::vector<std::thread> writers;
-        for (int w = 0; w < 2; ++w)
-            writers.emplace_back([&, w] {
-                try {
-                    Connection own(settings_, QStringLiteral("writer"));
-                    QSqlQuery insert(own.db());
-                    insert.prepare("INSERT INTO bet_events VALUES (?, ?, ?, 'storm-user', "
-                                   "'placed', 10.00, 1.5000, 'f', NULL, NULL, ?)");
-                    for (qint64 i = 0; !stop; ++i) {
-                        const qint64 id = kFirstNewId + w * 1000000 + i;
-                        insert.addBindValue(10001 + w);
-                        insert.addBindValue(id);
-                        insert.addBindValue(QStringLiteral("storm-%1").arg(id));
-                        insert.addBindValue(id);
-                        if (!insert.exec())
-                            throw DbError::fromSqlError(QStringLiteral("insert"),
-                                                        insert.lastError());
-                        ++written;
-                    }
-                } catch (const DbError &e) {
-                    writerErrors[w] = e.message();
-                }
-            });
-
-        std::vector<CallerResult> results(kCallers);
-        std::barrier start(kCallers);
-        std::vector<std::thread> callers;
-        for (int i = 0; i < kCallers; ++i)
-            callers.emplace_back([&, i] {
-                CallerResult &r = results[i];
-                try {
-                    Connection own(settings_, QStringLiteral("storm"));
-                    start.arrive_and_wait(); // all connected: call together
-                    QElapsedTimer timer;
-                    timer.start();
-                    QSqlQuery q(own.db());
-                    if (!q.exec("SELECT view_name, outcome, error FROM refresh_aggregate_views()"))
-                        throw DbError::fromSqlError(QStringLiteral("refresh"), q.lastError());
-                    while (q.next())
-                        r.outcomes.insert(q.value(0).toString(), q.value(1).toString());
-                    r.ms = timer.elapsed();
-                } catch (const DbError &e) {
-                    r.error = e.message();
-                    start.arrive_and_drop();
-                }
-            });
-        for (std::thread &t : callers)
-            t.join();
-        stop = true;
-        for (std::thread &t : writers)
-            t.join();
-
-        for (const QString &e : writerErrors)
-            QVERIFY2(e.isEmpty(), qPrintable(e));
-        QMap<QString, int> refreshedBy;
-        qint64 longestSkip = 0, refreshing = 0;
-        for (const CallerResult &r : results) {
-            QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
-            QVERIFY(!r.outcomes.isEmpty());
-            bool refreshedAny = false;
-            for (auto it = r.outcomes.cbegin(); it != r.outcomes.cend(); ++it) {
-                QVERIFY2(it.value() == u"ok" || it.value() == u"skipped",
-                         qPrintable(it.key() + ": " + it.value()));
-                if (it.value() == u"ok") {
-                    ++refreshedBy[it.key()];
-                    refreshedAny = true;
-                }
-            }
-            refreshing += refreshedAny;
-            if (!refreshedAny)
-                longestSkip = std::max(longestSkip, r.ms);
-            if (!refreshedAny)
-                QVERIFY2(r.ms < 1000,
-                         qPrintable(QStringLiteral("a skipping caller took %1 ms").arg(r.ms)));
-        }
-        for (const QString &view : results.front().outcomes.keys())
-            QVERIFY2(refreshedBy.value(view) == 1,
-                     qPrintable(QStringLiteral("%1 refreshed %2 times")
-                                    .arg(view)
-                                    .arg(refreshedBy.value(view))));
-        qInfo("%d callers: %lld refreshed, the others skipped (longest %lld ms); %lld events "
-              "appended meanwhile",
-              kCallers, refreshing, longestSkip, qint64(written.load()));
-        QVERIFY(written > 0);
-        MVDASH_TRY({
-            Connection c(settings_, QStringLiteral("t"));
-            QCOMPARE(eventFingerprint(c.db(), kFirstNewId - 1), before);
             QCOMPARE(
                 scalar(c.db(), "SELECT count(*) FROM bet_events WHERE event_id >= ?", {kFirstNewId})
                     .toLongLong(),
-                written.load());
-            // the history tells the same: one ok per view, the rest skipped
-            QCOMPARE(scalar(c.db(),
-                            "SELECT count(*) FROM materialized_views_refresh_history "
-                            "WHERE history_id > ? AND outcome NOT IN ('ok', 'skipped')",
-                            {historyBefore})
-                         .toInt(),
-                     0);
+                storm.eventsAppended);
             // and a refresh after the storm takes in every appended event
             exec(c.db(), "SELECT count(*) FROM refresh_aggregate_views()");
             QCOMPARE(scalar(c.db(), "SELECT count(*) FROM bets_view WHERE bet_id LIKE 'storm-%'")
                          .toLongLong(),
-                     written.load());
+                     storm.eventsAppended);
         });
     }
 
@@ -192,58 +83,18 @@ private slots:
     // holds for 1.5 s); p95 with and without the refresh is printed, the bound is "not
     // blocked", the long measurement is the benchmark's.
     void readersKeepAnsweringDuringRefreshAll() {
-        constexpr int kReaders = 20;
-        const auto measure = [&](bool withRefresh) {
-            std::atomic<bool> stop{false};
-            std::vector<std::vector<double>> latencies(kReaders);
-            std::vector<QString> errors(kReaders);
-            std::vector<std::thread> readers;
-            for (int i = 0; i < kReaders; ++i)
-                readers.emplace_back([&, i] {
-                    try {
-                        Connection own(settings_, QStringLiteral("reader"));
-                        const qint64 tenant = 10001 + i % 5;
-                        while (!stop) {
-                            QElapsedTimer t;
-                            t.start();
-                            QSqlQuery q =
-                                runQuery(own.db(), QStringLiteral("guide_tenant_stats"), {tenant});
-                            q.next();
-                            q.finish();
-                            QSqlQuery top =
-                                runQuery(own.db(), QStringLiteral("guide_top_players"), {tenant});
-                            while (top.next()) {
-                            }
-                            latencies[i].push_back(double(t.nsecsElapsed()) / 1e6);
-                        }
-                    } catch (const DbError &e) {
-                        errors[i] = e.message();
-                    }
-                });
-            if (withRefresh) {
+        const QList<qint64> tenants{10001, 10002, 10003, 10004, 10005};
+        MVDASH_TRY({
+            const LatencySummary quiet =
+                measureReaders(settings_, 20, tenants, [] { QTest::qWait(2000); });
+            const LatencySummary busy = measureReaders(settings_, 20, tenants, [this] {
                 Connection c(settings_, QStringLiteral("refresher"));
                 exec(c.db(), "SELECT count(*) FROM refresh_aggregate_views()");
-            } else {
-                QTest::qWait(2000);
-            }
-            stop = true;
-            for (std::thread &t : readers)
-                t.join();
-            std::vector<double> all;
-            for (int i = 0; i < kReaders; ++i) {
-                if (!errors[i].isEmpty())
-                    throw DbError(errors[i]);
-                all.insert(all.end(), latencies[i].begin(), latencies[i].end());
-            }
-            std::sort(all.begin(), all.end());
-            return std::pair{all.at(all.size() * 95 / 100), all.back()};
-        };
-        MVDASH_TRY({
-            const auto [quietP95, quietMax] = measure(false);
-            const auto [busyP95, busyMax] = measure(true);
+            });
             qInfo("20 readers, p95 / max (ms): quiet %.2f / %.2f, during Refresh all %.2f / %.2f",
-                  quietP95, quietMax, busyP95, busyMax);
-            QVERIFY2(busyMax < 1000, "a reader waited on the refresh");
+                  quiet.p95, quiet.max, busy.p95, busy.max);
+            QVERIFY(quiet.samples > 0 && busy.samples > 0);
+            QVERIFY2(busy.max < 1000, "a reader waited on the refresh");
         });
     }
 

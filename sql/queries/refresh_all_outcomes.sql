@@ -1,0 +1,1 @@
+SELECT view_name, outcome, error FROM refresh_aggregate_views()

@@ -641,7 +641,7 @@ QString markdown(const QJsonObject &r) {
               .arg(readers("readers_during_refresh"));
     md +=
         QStringLiteral("\nRefresh storm: %1 callers of `refresh_aggregate_views()` at once beside "
-                       "two writers — %2 refreshed (no view more than %3 time(s)), the others "
+                       "two writers — %2 refreshed (each view at most %3x), the others "
                        "skipped in at most %4 ms; %5 events appended meanwhile; events there "
                        "before: %6%7.\n")
             .arg(load[QStringLiteral("storm_callers")].toInt())

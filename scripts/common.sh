@@ -6,7 +6,8 @@ PRESET=${MVDASH_PRESET:-release}
 BUILD_DIR="$ROOT/build/$PRESET"
 
 PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev libqt6opengl6-dev qt6-charts-dev
-          libqt6sql6-psql libspdlog-dev libpq-dev postgresql-15 postgresql-15-cron clang-format)
+          libqt6sql6-psql libspdlog-dev libpq-dev postgresql-15 postgresql-15-cron clang-format
+          openssl)  # openssl: the TLS test makes a self-signed certificate
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 

@@ -27,6 +27,12 @@ namespace {
 // Shows each panel, waits until its data has arrived, and saves the window as a PNG.
 int takeScreenshots(MainWindow &window, const QString &directory) {
     QDir().mkpath(directory);
+    // the first answers (the role among them) decide which panels the window offers
+    QElapsedTimer started;
+    started.start();
+    do {
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+    } while ((window.isLoading() || started.elapsed() < 700) && started.elapsed() < 20000);
     const QStringList names = window.panelNames();
     for (int i = 0; i < names.size(); ++i) {
         window.showPanel(i);

@@ -441,15 +441,15 @@ void MainWindow::loadSessionInfo() {
             if (ticket != kTicket)
                 return;
             const auto info = result.value<SessionInfo>();
-            serverLabel_->setText(tr("PostgreSQL %1 · %2 · role %3 · %4")
-                                      .arg(info.serverVersion,
-                                           info.citusVersion.isEmpty()
-                                               ? tr("no Citus")
-                                               : tr("Citus %1").arg(info.citusVersion),
-                                           info.role,
-                                           (info.ssl ? tr("TLS") : tr("no TLS")) +
-                                               tr(" (sslmode=%1)").arg(info.sslmode)) +
-                                  (info.tenantScoped ? tr(" · tenant administrator") : QString()));
+            serverLabel_->setText(
+                tr("PostgreSQL %1 · %2 · role %3 · %4")
+                    .arg(info.serverVersion,
+                         info.citusVersion.isEmpty() ? tr("no Citus")
+                                                     : tr("Citus %1").arg(info.citusVersion),
+                         info.tenantScoped ? tr("%1 (tenant administrator)").arg(info.role)
+                                           : info.role,
+                         (info.ssl ? tr("TLS") : tr("no TLS")) +
+                             tr(" (sslmode=%1)").arg(info.sslmode)));
             setTenantScoped(info.tenantScoped);
             refreshPanel_->setCanRefresh(
                 info.canRefresh,

@@ -801,7 +801,7 @@ void UserPanel::show() {
     deposits_->setRows(d.deposits);
     withdrawals_->setRows(d.withdrawals);
     tabs_->setTabText(0, d.moreActiveBets
-                             ? tr("Active bets (newest %1 of more)").arg(d.activeBets.size())
+                             ? tr("Active bets (newest %1; more exist)").arg(d.activeBets.size())
                              : tr("Active bets (%1)").arg(d.activeBets.size()));
     if (!d.viewsRefreshedAt.isValid()) {
         freshness_->setText(tr("The views have never been refreshed."));

@@ -34,10 +34,22 @@ bool save(QChart *chart, const QString &path) {
     return view.grab().save(path);
 }
 
-QBarCategoryAxis *categories(const QStringList &names) {
-    auto *axis = new QBarCategoryAxis;
-    axis->append(names);
-    return axis;
+// Bars over named categories, the value axis from 0.
+QChart *barChart(const QString &title, QBarSeries *series, const QStringList &names,
+                 const QString &valueTitle) {
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->addSeries(series);
+    auto *x = new QBarCategoryAxis;
+    x->append(names);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    auto *y = new QValueAxis;
+    y->setTitleText(valueTitle);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+    y->setMin(0);
+    return chart;
 }
 
 } // namespace
@@ -93,19 +105,10 @@ int main(int argc, char *argv[]) {
     }
     if (guide)
         ratios->append(guide);
-    auto *ratioChart = new QChart;
-    ratioChart->setTitle(QStringLiteral(
-        "Reading the view vs folding the events (largest tenant, server time): log10 of the "
-        "ratio — 2 = 100x, 5 = 100,000x"));
-    ratioChart->addSeries(ratios);
-    auto *ratioX = categories(comparisons);
-    ratioChart->addAxis(ratioX, Qt::AlignBottom);
-    ratios->attachAxis(ratioX);
-    auto *ratioY = new QValueAxis;
-    ratioY->setTitleText(QStringLiteral("log10(ratio)"));
-    ratioChart->addAxis(ratioY, Qt::AlignLeft);
-    ratios->attachAxis(ratioY);
-    ratioY->setMin(0);
+    QChart *ratioChart = barChart(
+        QStringLiteral("Reading the view vs folding the events (largest tenant, server time): "
+                       "log10 of the ratio — 2 = 100x, 5 = 100,000x"),
+        ratios, comparisons, QStringLiteral("log10(ratio)"));
     if (!save(ratioChart, out + QStringLiteral("/ratios.png")))
         return 1;
 
@@ -125,28 +128,19 @@ int main(int argc, char *argv[]) {
         }
         auto *series = new QBarSeries;
         series->append({plain, concurrent, after});
-        auto *chart = new QChart;
         const QJsonObject engine = refresh[QStringLiteral("engine")].toObject();
         const auto seconds = [](const QJsonObject &o, const char *key) {
             return QString::number(o[QLatin1String(key)].toDouble() / 1000.0, 'f', 1);
         };
-        chart->setTitle(QStringLiteral("Refresh time per view, %1 (all, one after another: plain "
-                                       "%2 s, concurrently %3 s; Refresh all on 2 sessions: "
-                                       "plain %4 s, concurrently %5 s)")
-                            .arg(sizeLabel(r[QStringLiteral("events")].toDouble()),
-                                 seconds(refresh, "plain_total_ms"),
-                                 seconds(refresh, "concurrent_total_ms"),
-                                 seconds(engine, "plain_2_sessions_ms"),
-                                 seconds(engine, "concurrent_2_sessions_ms")));
-        chart->addSeries(series);
-        auto *x = categories(views);
-        chart->addAxis(x, Qt::AlignBottom);
-        series->attachAxis(x);
-        auto *y = new QValueAxis;
-        y->setTitleText(QStringLiteral("seconds"));
-        chart->addAxis(y, Qt::AlignLeft);
-        series->attachAxis(y);
-        y->setMin(0);
+        QChart *chart = barChart(
+            QStringLiteral("Refresh time per view, %1 (all, one after another: plain %2 s, "
+                           "concurrently %3 s; Refresh all on 2 sessions: plain %4 s, "
+                           "concurrently %5 s)")
+                .arg(sizeLabel(r[QStringLiteral("events")].toDouble()),
+                     seconds(refresh, "plain_total_ms"), seconds(refresh, "concurrent_total_ms"),
+                     seconds(engine, "plain_2_sessions_ms"),
+                     seconds(engine, "concurrent_2_sessions_ms")),
+            series, views, QStringLiteral("seconds"));
         const QString file = QStringLiteral("%1/refresh-%2.png")
                                  .arg(out)
                                  .arg(qint64(r[QStringLiteral("events")].toDouble()));

@@ -6,10 +6,10 @@
 #include <algorithm>
 #include <atomic>
 #include <barrier>
+#include <optional>
 #include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QVariant>
-#include <optional>
 #include <thread>
 
 namespace mvdash {

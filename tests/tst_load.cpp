@@ -35,10 +35,8 @@ private slots:
             settings_ = cluster_.createSeededDatabase(QStringLiteral("load"), 20000);
             Connection c(settings_, QStringLiteral("t"));
             // holds every storm caller's window open: the first refresh lasts at least 1.5 s
-            exec(c.db(), "CREATE MATERIALIZED VIEW storm_slow_view AS SELECT 1 AS id, "
-                         "pg_sleep(1.5) IS NULL AS slept");
-            exec(c.db(), "CREATE UNIQUE INDEX storm_slow_view_key ON storm_slow_view (id)");
-            exec(c.db(), "SELECT count(*) FROM refresh_aggregate_views()");
+            createSlowView(c.db(), QStringLiteral("storm_slow_view"), 1.5, true);
+            refreshAll(c.db());
         });
     }
 
@@ -72,7 +70,7 @@ private slots:
                     .toLongLong(),
                 storm.eventsAppended);
             // and a refresh after the storm takes in every appended event
-            exec(c.db(), "SELECT count(*) FROM refresh_aggregate_views()");
+            refreshAll(c.db());
             QCOMPARE(scalar(c.db(), "SELECT count(*) FROM bets_view WHERE bet_id LIKE 'storm-%'")
                          .toLongLong(),
                      storm.eventsAppended);
@@ -89,7 +87,7 @@ private slots:
                 measureReaders(settings_, 20, tenants, [] { QTest::qWait(2000); });
             const LatencySummary busy = measureReaders(settings_, 20, tenants, [this] {
                 Connection c(settings_, QStringLiteral("refresher"));
-                exec(c.db(), "SELECT count(*) FROM refresh_aggregate_views()");
+                refreshAll(c.db());
             });
             qInfo("20 readers, p95 / max (ms): quiet %.2f / %.2f, during Refresh all %.2f / %.2f",
                   quiet.p95, quiet.max, busy.p95, busy.max);
@@ -125,15 +123,7 @@ private slots:
         QVERIFY2(cluster_.cluster().start(&error), qPrintable(error));
         MVDASH_TRY({
             Connection c(settings_, QStringLiteral("t"));
-            const QMap<QString, QString> next = [&] {
-                QMap<QString, QString> outcomes;
-                QSqlQuery q(c.db());
-                if (!q.exec("SELECT view_name, outcome FROM refresh_aggregate_views()"))
-                    throw DbError::fromSqlError(QStringLiteral("refresh"), q.lastError());
-                while (q.next())
-                    outcomes.insert(q.value(0).toString(), q.value(1).toString());
-                return outcomes;
-            }();
+            const QMap<QString, QString> next = refreshAll(c.db());
             for (auto it = next.cbegin(); it != next.cend(); ++it)
                 QVERIFY2(it.value() == u"ok", qPrintable(it.key()));
             const QString interrupted =
@@ -197,13 +187,8 @@ private slots:
                          "hog_size)) g");
             exec(c.db(), "CREATE UNIQUE INDEX disk_hog_key ON disk_hog (id) TABLESPACE tiny");
             exec(c.db(), "UPDATE hog_size SET n = 20000"); // ~20 MB: ten times the disk
-            QMap<QString, QString> outcome, error;
-            QSqlQuery q(c.db());
-            QVERIFY(q.exec("SELECT view_name, outcome, error FROM refresh_aggregate_views()"));
-            while (q.next()) {
-                outcome.insert(q.value(0).toString(), q.value(1).toString());
-                error.insert(q.value(0).toString(), q.value(2).toString());
-            }
+            QMap<QString, QString> error;
+            const QMap<QString, QString> outcome = refreshAll(c.db(), &error);
             QCOMPARE(outcome.value("disk_hog"), QStringLiteral("failed"));
             QVERIFY2(error.value("disk_hog").contains("No space left on device"),
                      qPrintable(error.value("disk_hog")));

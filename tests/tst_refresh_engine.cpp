@@ -16,23 +16,6 @@
 using namespace mvdash;
 using namespace mvdash::test;
 
-namespace {
-// Outcome per view of one refresh_aggregate_views() call.
-QMap<QString, QString> refreshAll(const QSqlDatabase &db,
-                                  QMap<QString, QString> *errors = nullptr) {
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT view_name, outcome, error FROM refresh_aggregate_views()")))
-        throw DbError::fromSqlError(QStringLiteral("refresh"), q.lastError());
-    QMap<QString, QString> outcomes;
-    while (q.next()) {
-        outcomes.insert(q.value(0).toString(), q.value(1).toString());
-        if (errors)
-            errors->insert(q.value(0).toString(), q.value(2).toString());
-    }
-    return outcomes;
-}
-} // namespace
-
 class TestRefreshEngine : public QObject {
     Q_OBJECT
     TestCluster cluster_;
@@ -46,9 +29,7 @@ private slots:
             settings_ = cluster_.createSeededDatabase(QStringLiteral("engine"), 20000);
             Connection c(settings_, QStringLiteral("t"));
             // a view that takes two seconds to refresh, to hold a refresh open
-            exec(c.db(), QStringLiteral("CREATE MATERIALIZED VIEW slow_view AS SELECT 1 AS id, "
-                                        "pg_sleep(2) IS NULL AS slept"));
-            exec(c.db(), QStringLiteral("CREATE UNIQUE INDEX slow_view_key ON slow_view (id)"));
+            createSlowView(c.db(), QStringLiteral("slow_view"), 2, true);
         });
     }
 
@@ -342,8 +323,7 @@ private slots:
         MVDASH_TRY({
             Connection c(settings_, QStringLiteral("t"));
             // a second slow view, so that both sessions are inside a refresh at the same time
-            exec(c.db(), QStringLiteral("CREATE MATERIALIZED VIEW slow_view_2 AS SELECT 1 AS id, "
-                                        "pg_sleep(2) IS NULL AS slept"));
+            createSlowView(c.db(), QStringLiteral("slow_view_2"), 2, false);
             SessionCanceller canceller;
             QElapsedTimer timer;
             timer.start();

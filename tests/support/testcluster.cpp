@@ -4,6 +4,8 @@
 #include "migrationrunner.h"
 #include "seeder.h"
 
+#include <QSqlDriver>
+
 namespace mvdash::test {
 
 namespace {
@@ -56,6 +58,32 @@ QVariant scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &
     if (!q.exec())
         throw DbError::fromSqlError(sql.left(60), q.lastError());
     return q.next() ? q.value(0) : QVariant();
+}
+
+QMap<QString, QString> refreshAll(const QSqlDatabase &db, QMap<QString, QString> *errors) {
+    // not prepared: pg_stat_activity then shows the call itself (tests wait on that text)
+    const QString sql = catalogQuery(QStringLiteral("refresh_all_outcomes"));
+    QSqlQuery q(db);
+    if (!q.exec(sql))
+        throw DbError::fromSqlError(QStringLiteral("refresh"), q.lastError());
+    QMap<QString, QString> outcomes;
+    while (q.next()) {
+        outcomes.insert(q.value(0).toString(), q.value(1).toString());
+        if (errors)
+            errors->insert(q.value(0).toString(), q.value(2).toString());
+    }
+    return outcomes;
+}
+
+void createSlowView(const QSqlDatabase &db, const QString &name, double seconds, bool keyed) {
+    // the names are the tests' own literals; quoted all the same
+    const QString view = db.driver()->escapeIdentifier(name, QSqlDriver::TableName);
+    exec(db, QStringLiteral("CREATE MATERIALIZED VIEW %1 AS SELECT 1 AS id, pg_sleep(%2) IS NULL "
+                            "AS slept")
+                 .arg(view)
+                 .arg(seconds));
+    if (keyed)
+        exec(db, QStringLiteral("CREATE UNIQUE INDEX ON %1 (id)").arg(view));
 }
 
 } // namespace mvdash::test

@@ -6,6 +6,7 @@
 #include "localcluster.h"
 
 #include <memory>
+#include <QMap>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
@@ -40,6 +41,11 @@ private:
 void exec(const QSqlDatabase &db, const QString &sql);
 // The first column of the first row.
 QVariant scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
+// Outcome per view of one refresh_aggregate_views() call; each view's error into *errors.
+QMap<QString, QString> refreshAll(const QSqlDatabase &db, QMap<QString, QString> *errors = nullptr);
+// A materialized view whose refresh sleeps `seconds` (to hold a refresh open); `keyed` gives
+// it a unique key, so that it refreshes CONCURRENTLY once populated.
+void createSlowView(const QSqlDatabase &db, const QString &name, double seconds, bool keyed);
 
 } // namespace mvdash::test
 

@@ -148,30 +148,22 @@ void PaymentsModel::apply(const QVariant &result) {
     endInsertRows();
 }
 
-// Keeps `rows` as page `page` and drops the least recently shown pages beyond the limit.
+// Keeps `rows` as page `page`; QCache drops the least recently shown pages beyond the limit.
 void PaymentsModel::store(int page, QList<PaymentRow> rows) const {
-    pages_.insert(page, CachedPage{std::move(rows), ++useClock_});
-    while (pages_.size() > cachedPageLimit_) {
-        auto oldest = pages_.begin();
-        for (auto it = pages_.begin(); it != pages_.end(); ++it)
-            if (it.value().lastUsed < oldest.value().lastUsed)
-                oldest = it;
-        pages_.erase(oldest);
-    }
+    pages_.insert(page, new QList<PaymentRow>(std::move(rows)));
 }
 
 const PaymentRow *PaymentsModel::row(int index) const {
     if (index < 0 || index >= rowCount_)
         return nullptr;
     const int page = index / pageSize_;
-    auto it = pages_.find(page);
-    if (it == pages_.end()) {
+    const QList<PaymentRow> *rows = pages_.object(page); // marks the page as recently shown
+    if (!rows) {
         refetch(page);
         return nullptr;
     }
-    it->lastUsed = ++useClock_;
     const qsizetype offset = index % pageSize_;
-    return offset < it->rows.size() ? &it->rows[offset] : nullptr;
+    return offset < rows->size() ? &rows->at(offset) : nullptr;
 }
 
 // Fetches a dropped page again, after the last row of the page before it (same keyset order,

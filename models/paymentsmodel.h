@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <memory>
+#include <QCache>
 #include <QDate>
 
 namespace mvdash {
@@ -62,8 +63,8 @@ public:
     bool isComplete() const { return complete_; }
     // The row if its page is in memory; null while it is fetched again.
     const PaymentRow *row(int index) const;
-    int cachedPages() const { return int(pages_.size()); }
-    void setCachedPageLimit(int pages) { cachedPageLimit_ = std::max(2, pages); }
+    int cachedPages() const { return int(pages_.count()); }
+    void setCachedPageLimit(int pages) { pages_.setMaxCost(std::max(2, pages)); }
     // Rows per page (kPageSize unless a test wants many pages of little data); takes effect
     // with the next reload.
     void setPageSize(int rows) { nextPageSize_ = std::max(1, rows); }
@@ -79,21 +80,16 @@ protected:
     void apply(const QVariant &result) override;
 
 private:
-    struct CachedPage {
-        QList<PaymentRow> rows;
-        quint64 lastUsed = 0;
-    };
     void requestPage(bool first);
     void refetch(int page) const;
     void onRefetched(quint64 ticket, const QVariant &result);
     void store(int page, QList<PaymentRow> rows) const;
 
-    mutable QHash<int, CachedPage> pages_;
+    // page -> its rows, the least recently shown dropped beyond kCachedPages (one cost each)
+    mutable QCache<int, QList<PaymentRow>> pages_{kCachedPages};
     mutable QHash<quint64, int> refetching_; // ticket -> page; cleared by a reload
-    mutable quint64 useClock_ = 0;
     QList<PaymentRow> pageEnds_; // the last row of each page: the keyset cursor of the next
     int rowCount_ = 0;
-    int cachedPageLimit_ = kCachedPages;
     int pageSize_ = kPageSize;
     int nextPageSize_ = kPageSize;
     PaymentFilter filter_;

@@ -3,6 +3,7 @@
 // rows, the base views, guessed names, the refresh functions, the history, leaky functions.
 
 #include "database.h"
+#include "paymentsmodel.h"
 #include "testcluster.h"
 
 #include <QSqlQuery>
@@ -27,11 +28,11 @@ QList<QStringList> catalogRows(const QSqlDatabase &db, const QString &name,
     if (!q.prepare(sql))
         throw DbError::fromSqlError(name, q.lastError());
     if (sql.contains(QStringLiteral(":tenant"))) {
-        const QVariant none(QMetaType::fromType<QString>());
-        for (const char *key : {":type", ":status", ":method", ":user", ":from_ms", ":to_ms",
-                                ":after_ms", ":after_id"})
-            q.bindValue(QLatin1String(key), none);
-        q.bindValue(QStringLiteral(":tenant"), values.value(0));
+        PaymentFilter filter; // the panel's own binding: the tenant, no filters
+        filter.tenantId = values.value(0).toLongLong();
+        PaymentsModel::bindFilter(q, filter);
+        q.bindValue(QStringLiteral(":after_ms"), QVariant(QMetaType::fromType<qint64>()));
+        q.bindValue(QStringLiteral(":after_id"), QVariant(QMetaType::fromType<QString>()));
         q.bindValue(QStringLiteral(":page_size"), 1000);
     } else {
         for (const QVariant &v : values)

@@ -1,4 +1,5 @@
-// mvdash-admin: the command-line tool for ops. Exit codes: 0 ok, 1 failed, 2 usage.
+// mvdash-admin: the command-line tool for ops. Exit codes: 0 ok, 1 failed, 2 usage,
+// 3 nothing refreshed (every view skipped: another refresh holds them).
 
 #include "connectionsettings.h"
 #include "database.h"
@@ -31,7 +32,7 @@ using namespace mvdash;
 
 namespace {
 
-enum Exit { Ok = 0, Failed = 1, Usage = 2 };
+enum Exit { Ok = 0, Failed = 1, Usage = 2, NothingRefreshed = 3 };
 
 struct UsageError {
     QString message;
@@ -184,11 +185,23 @@ private:
                     out(head + QStringLiteral("FAILED: %1\n").arg(o.error));
                 }
             });
-        out(QStringLiteral("%1 view(s) refreshed, %2 failed\n")
-                .arg(std::count_if(outcomes.cbegin(), outcomes.cend(),
-                                   [](const RefreshOutcome &o) { return o.outcome == u"ok"; }))
-                .arg(failures));
-        return failures ? Failed : Ok;
+        const auto refreshed =
+            std::count_if(outcomes.cbegin(), outcomes.cend(),
+                          [](const RefreshOutcome &o) { return o.outcome == u"ok"; });
+        const auto skipped =
+            std::count_if(outcomes.cbegin(), outcomes.cend(),
+                          [](const RefreshOutcome &o) { return o.outcome == u"skipped"; });
+        out(QStringLiteral("%1 view(s) refreshed, %2 failed, %3 skipped\n")
+                .arg(refreshed)
+                .arg(failures)
+                .arg(skipped));
+        if (failures)
+            return Failed;
+        // a scheduler must notice when its runs refresh nothing (another refresh holds every
+        // view: the lines above say which session)
+        if (refreshed == 0 && skipped > 0)
+            return NothingRefreshed;
+        return Ok;
     }
 
     int status(const QStringList &rest) {
@@ -470,6 +483,12 @@ int main(int argc, char *argv[]) {
         return Usage;
     } catch (const DbError &e) {
         log->error("{}", e.message());
+        // insufficient_privilege: say which role each command is meant for
+        if (e.sqlState() == u"42501")
+            log->error("this role lacks the privileges of the command: status, sizes and verify "
+                       "need mvdash_reader; refresh and tenant-view need mvdash_operator; migrate, "
+                       "grant-tenant and revoke-tenant need the owner of the schema mvdash. A "
+                       "tenant administrator's role reads its tenants in the dashboard only.");
         return Failed;
     }
 }

@@ -95,6 +95,18 @@ Connection::Connection(const ConnectionSettings &settings, const QString &purpos
     }
     if (PGconn *conn = nativeHandle(db))
         PQsetNoticeProcessor(conn, logNotice, nullptr);
+    try {
+        applySessionSearchPath(db);
+    } catch (...) {
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name_);
+        throw;
+    }
+}
+
+void applySessionSearchPath(const QSqlDatabase &db) {
+    QSqlQuery q = runQuery(db, QStringLiteral("session_search_path"));
+    q.finish();
 }
 
 Connection::~Connection() {

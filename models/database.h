@@ -41,6 +41,9 @@ private:
 // streaming rows (forward only). Throws DbError on failure.
 QSqlQuery runQuery(const QSqlDatabase &db, const QString &catalogName,
                    const QVariantList &values = {});
+// Puts mvdash's schema first on the session's search_path (tenant_scope for a tenant
+// administrator's role), whatever the role's settings say. Every Connection does it.
+void applySessionSearchPath(const QSqlDatabase &db);
 // Runs SQL text that cannot be prepared (DDL, REFRESH, scripts). Throws DbError.
 void execScript(const QSqlDatabase &db, const QString &sql, const QString &context);
 

@@ -3,6 +3,7 @@
 #include "database.h"
 #include "dberror.h"
 
+#include <algorithm>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -12,16 +13,34 @@
 namespace mvdash {
 
 namespace {
-constexpr auto kCreateTable = "CREATE TABLE IF NOT EXISTS schema_migrations ("
+// Where the record of applied migrations lives: in public until 010 moves it into mvdash
+constexpr auto kCreateTable = "CREATE TABLE IF NOT EXISTS public.schema_migrations ("
                               " version integer PRIMARY KEY,"
                               " name text NOT NULL,"
                               " checksum text NOT NULL,"
                               " applied_at timestamptz NOT NULL DEFAULT now(),"
                               " applied_by text NOT NULL DEFAULT session_user)";
+constexpr auto kLocate = "SELECT coalesce(to_regclass('mvdash.schema_migrations'),"
+                         " to_regclass('public.schema_migrations'))::text";
 // serializes migrators of one database (an arbitrary constant, "mvdm")
 constexpr auto kLock = "SELECT pg_advisory_lock(1836475501)";
 constexpr auto kUnlock = "SELECT pg_advisory_unlock(1836475501)";
+// 001-009 were written for the schema public; 010 moves everything of mvdash into its own
+// schema, where every later migration installs.
+constexpr int kFirstOwnSchemaVersion = 10;
+
+// The schema_migrations table as a qualified name, or empty when there is none yet
+QString migrationsTable(const QSqlDatabase &db) {
+    QSqlQuery q(db);
+    if (!q.exec(QString::fromLatin1(kLocate)) || !q.next())
+        throw DbError::fromSqlError(QStringLiteral("reading migrations"), q.lastError());
+    return q.value(0).toString();
+}
 } // namespace
+
+QString MigrationRunner::schemaFor(int version) {
+    return version < kFirstOwnSchemaVersion ? QStringLiteral("public") : schema();
+}
 
 MigrationRunner::MigrationRunner(QSqlDatabase db)
     : db_(std::move(db)) {}
@@ -47,12 +66,9 @@ QList<Migration> MigrationRunner::bundled() {
 MigrationRunner::State MigrationRunner::state() const {
     State state;
     QHash<int, QString> appliedChecksums;
-    QSqlQuery exists(db_);
-    if (!exists.exec(QStringLiteral("SELECT to_regclass('schema_migrations') IS NOT NULL")))
-        throw DbError::fromSqlError(QStringLiteral("reading migrations"), exists.lastError());
-    if (exists.next() && exists.value(0).toBool()) {
+    if (const QString table = migrationsTable(db_); !table.isEmpty()) {
         QSqlQuery q(db_);
-        if (!q.exec(QStringLiteral("SELECT version, checksum FROM schema_migrations")))
+        if (!q.exec(QStringLiteral("SELECT version, checksum FROM %1").arg(table)))
             throw DbError::fromSqlError(QStringLiteral("reading migrations"), q.lastError());
         while (q.next())
             appliedChecksums.insert(q.value(0).toInt(), q.value(1).toString());
@@ -79,24 +95,32 @@ QList<Migration> MigrationRunner::migrate() {
         ~Unlock() { QSqlQuery(db).exec(QString::fromLatin1(kUnlock)); }
     } unlock{db_};
 
-    execScript(db_, QString::fromLatin1(kCreateTable),
-               QStringLiteral("creating schema_migrations"));
     const State current = state();
     if (!current.changed.isEmpty())
         throw DbError(QStringLiteral("an applied migration was edited, refusing to go on: ") +
                       current.changed.join(QStringLiteral("; ")));
+    if (current.pending.isEmpty())
+        return {};
+    refuseUnsafeSchemas(current.pending);
+    if (migrationsTable(db_).isEmpty())
+        execScript(db_, QString::fromLatin1(kCreateTable),
+                   QStringLiteral("creating schema_migrations"));
 
     QList<Migration> done;
     for (const Migration &m : current.pending) {
         if (!db_.transaction())
             throw DbError::fromSqlError(m.name, db_.lastError());
         try {
-            execScript(db_, QStringLiteral("SET LOCAL search_path = %1, pg_temp").arg(schema()),
-                       m.name);
+            execScript(
+                db_,
+                QStringLiteral("SET LOCAL search_path = %1, pg_temp").arg(schemaFor(m.version)),
+                m.name);
             execScript(db_, QString::fromUtf8(m.sql), m.name);
             QSqlQuery record(db_);
-            record.prepare(QStringLiteral(
-                "INSERT INTO schema_migrations (version, name, checksum) VALUES (?, ?, ?)"));
+            // 010 moves the table: where it is after the migration ran
+            record.prepare(
+                QStringLiteral("INSERT INTO %1 (version, name, checksum) VALUES (?, ?, ?)")
+                    .arg(migrationsTable(db_)));
             record.addBindValue(m.version);
             record.addBindValue(m.name);
             record.addBindValue(m.checksum);
@@ -110,7 +134,31 @@ QList<Migration> MigrationRunner::migrate() {
         }
         done << m;
     }
+    // this session was opened before the schema existed: read it from now on
+    applySessionSearchPath(db_);
     return done;
+}
+
+void MigrationRunner::refuseUnsafeSchemas(const QList<Migration> &pending) const {
+    QStringList schemas{schema(), QStringLiteral("tenant_scope")};
+    if (std::any_of(pending.cbegin(), pending.cend(),
+                    [](const Migration &m) { return schemaFor(m.version) != schema(); }))
+        schemas << QStringLiteral("public");
+    QSqlQuery q = runQuery(db_, QStringLiteral("migration_unsafe_schemas"), {schemas.join(u',')});
+    QStringList unsafe;
+    while (q.next())
+        unsafe << QStringLiteral("schema %1 (%2 may create in it)")
+                      .arg(q.value(0).toString(), q.value(1).toString());
+    if (!unsafe.isEmpty())
+        throw DbError(
+            QStringLiteral(
+                "refusing to migrate: roles other than the owner can create objects in ") +
+                unsafe.join(QStringLiteral("; ")) +
+                QStringLiteral(
+                    ". Such a role could plant a function that mvdash's functions would run "
+                    "with the owner's rights. Nothing was changed. Take the privilege back "
+                    "first, e.g. REVOKE CREATE ON SCHEMA public FROM PUBLIC;"),
+            QStringLiteral("42501"));
 }
 
 } // namespace mvdash

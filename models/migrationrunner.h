@@ -35,10 +35,17 @@ public:
     // migration stays) or when an applied migration changed.
     QList<Migration> migrate();
 
-    // The search_path every migration runs with; functions capture it (SET ... FROM CURRENT).
-    static QString schema() { return QStringLiteral("public"); }
+    // mvdash's own schema (migration 010): only its owner can create in it.
+    static QString schema() { return QStringLiteral("mvdash"); }
+    // The schema a migration installs into (its search_path while it runs): public for
+    // 001-009, which were written for it (010 moves their objects), mvdash from 010 on.
+    static QString schemaFor(int version);
 
 private:
+    // Throws, before anything is changed, when a schema the pending migrations install into
+    // can be written by roles other than its owner.
+    void refuseUnsafeSchemas(const QList<Migration> &pending) const;
+
     QSqlDatabase db_;
 };
 

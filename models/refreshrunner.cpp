@@ -185,8 +185,13 @@ RefreshOutcome RefreshRunner::refreshOne(const QSqlDatabase &db, const RefreshPl
                                          qint64 runId) {
     QSqlQuery begin = runQuery(db, QStringLiteral("refresh_begin"), {entry.view, runId});
     begin.next();
+    const bool gone = begin.value(0).isNull();
     const qint64 historyId = begin.value(0).toLongLong();
     begin.finish();
+    if (gone) // dropped since the plan was read: reported, and the run goes on
+        return RefreshOutcome{entry.view, entry.method, QStringLiteral("0"),
+                              QStringLiteral("skipped"),
+                              QStringLiteral("the view no longer exists (dropped during the run)")};
     QSqlQuery q;
     try {
         q = runQuery(db, QStringLiteral("refresh_view"), {entry.view, runId, historyId});

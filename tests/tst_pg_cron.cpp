@@ -7,6 +7,8 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryFile>
 #include <QTest>
 
@@ -67,32 +69,7 @@ private slots:
 
     // The CronJob's script (the ConfigMap in packaging/k8s) run with psql as the pod runs it.
     void kubernetesCronJobScriptRefreshesAndFailsOnAFailedView() {
-        QFile yaml(QStringLiteral(MVDASH_SOURCE_DIR "/packaging/k8s/cronjob-refresh-views.yaml"));
-        QVERIFY(yaml.open(QIODevice::ReadOnly));
-        QString script;
-        bool inScript = false;
-        for (const QString &line : QString::fromUtf8(yaml.readAll()).split(u'\n')) {
-            if (line.trimmed() == u"refresh.sql: |") {
-                inScript = true;
-                continue;
-            }
-            if (inScript && !line.startsWith(QStringLiteral("    ")) && !line.trimmed().isEmpty())
-                break;
-            if (inScript)
-                script += line.mid(4) + u'\n';
-        }
-        QVERIFY(script.contains("refresh_aggregate_views()"));
-        QTemporaryFile file;
-        QVERIFY(file.open());
-        file.write(script.toUtf8());
-        file.close();
-        auto runScript = [&] {
-            QProcess psql;
-            psql.start(LocalCluster::binDirectory() + QStringLiteral("/psql"),
-                       {cluster_.cluster().dsn(), "-X", "-q", "-f", file.fileName()});
-            psql.waitForFinished(60000);
-            return psql.exitCode();
-        };
+        const auto runScript = [this] { return runCronJobScript(); };
         QCOMPARE(runScript(), 0);
         MVDASH_TRY({
             Connection c(cluster_.cluster().settings(), QStringLiteral("t"));
@@ -107,6 +84,68 @@ private slots:
             Connection c(cluster_.cluster().settings(), QStringLiteral("t"));
             exec(c.db(), "DROP MATERIALIZED VIEW failing_view");
         });
+    }
+
+    // A refresh held open elsewhere makes every view skip: after
+    // materialized_views_max_skipped_runs() such runs in a row, the CronJob's script and the
+    // pg_cron procedure fail, and they pass again once the views are free.
+    void runsThatRefreshNothingFailTheSchedulers() {
+        MVDASH_TRY({
+            Connection c(cluster_.cluster().settings(), QStringLiteral("t"));
+            exec(c.db(), "SELECT cron.unschedule('mvdash-refresh-views')");
+            Connection holder(cluster_.cluster().settings(), QStringLiteral("holder"));
+            QVERIFY(holder.db().transaction());
+            exec(holder.db(), "SELECT count(*) FROM refresh_aggregate_views()");
+            const int limit =
+                scalar(c.db(), "SELECT materialized_views_max_skipped_runs()").toInt();
+            QCOMPARE(limit, 3);
+            for (int run = 1; run <= limit; ++run) {
+                const int code = runCronJobScript();
+                const int streak =
+                    scalar(c.db(), "SELECT materialized_views_skipped_streak()").toInt();
+                QCOMPARE(streak, run);
+                QVERIFY2((code != 0) == (streak >= limit),
+                         qPrintable(QStringLiteral("run %1: exit %2").arg(run).arg(code)));
+            }
+            Connection caller(cluster_.cluster().settings(), QStringLiteral("caller"));
+            QSqlQuery call(caller.db());
+            QVERIFY(!call.exec(QStringLiteral("CALL refresh_aggregate_views_committing()")));
+            QVERIFY2(call.lastError().databaseText().contains("every view was skipped"),
+                     qPrintable(call.lastError().databaseText()));
+            QVERIFY(holder.db().commit());
+            QCOMPARE(runCronJobScript(), 0);
+            QCOMPARE(scalar(c.db(), "SELECT materialized_views_skipped_streak()").toInt(), 0);
+        });
+    }
+
+private:
+    // The CronJob's script (the ConfigMap in packaging/k8s) run with psql as the pod runs it.
+    int runCronJobScript() {
+        QFile yaml(QStringLiteral(MVDASH_SOURCE_DIR "/packaging/k8s/cronjob-refresh-views.yaml"));
+        if (!yaml.open(QIODevice::ReadOnly))
+            return -1;
+        QString script;
+        bool inScript = false;
+        for (const QString &line : QString::fromUtf8(yaml.readAll()).split(u'\n')) {
+            if (line.trimmed() == u"refresh.sql: |") {
+                inScript = true;
+                continue;
+            }
+            if (inScript && !line.startsWith(QStringLiteral("    ")) && !line.trimmed().isEmpty())
+                break;
+            if (inScript)
+                script += line.mid(4) + u'\n';
+        }
+        QTemporaryFile file;
+        if (!file.open())
+            return -1;
+        file.write(script.toUtf8());
+        file.close();
+        QProcess psql;
+        psql.start(LocalCluster::binDirectory() + QStringLiteral("/psql"),
+                   {cluster_.cluster().dsn(), "-X", "-q", "-f", file.fileName()});
+        psql.waitForFinished(120000);
+        return psql.exitCode();
     }
 };
 

@@ -19,7 +19,10 @@
 CREATE EXTENSION IF NOT EXISTS pg_cron;
 
 -- The committing procedure: each view is visible as soon as it is refreshed and locks are
--- held one view at a time; a concurrent run (a slow previous one) skips busy views.
+-- held one view at a time; a concurrent run (a slow previous one) skips busy views. A run in
+-- which every view was skipped, for materialized_views_max_skipped_runs() runs in a row
+-- (default 3, `ALTER DATABASE ... SET mvdash.max_skipped_runs = N`), ends with an error,
+-- so cron.job_run_details shows it as failed.
 SELECT cron.schedule('mvdash-refresh-views', :'schedule',
                      'CALL refresh_aggregate_views_committing()');
 

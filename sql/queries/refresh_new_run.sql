@@ -1,1 +1,2 @@
-SELECT nextval('materialized_views_refresh_run_seq'), materialized_views_close_interrupted()
+-- A run id for a view-by-view refresh; closes what earlier runs left 'running' (migration 010)
+SELECT materialized_views_new_run()

@@ -1,0 +1,658 @@
+// Trust, second pass (migration 010): each attack of the review of 001-009, run as the role
+// that would run it, against a real server. Every test here failed on the code before 010.
+
+#include "database.h"
+#include "migrationrunner.h"
+#include "refreshrunner.h"
+#include "testcluster.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+#include <thread>
+
+using namespace mvdash;
+using namespace mvdash::test;
+
+namespace {
+constexpr qint64 kOwnTenant = 10001;
+constexpr qint64 kOtherTenant = 10002;
+constexpr int kLongWaitMs = 120000; // ends a hang, nothing else
+
+// The error text of a statement that must fail (empty when it did not fail).
+QString refusal(const QSqlDatabase &db, const QString &sql) {
+    QSqlQuery q(db);
+    if (q.exec(sql))
+        return {};
+    return q.lastError().databaseText();
+}
+
+// Every line of a statement's result (EXPLAIN output), joined.
+QString lines(const QSqlDatabase &db, const QString &sql) {
+    QSqlQuery q(db);
+    if (!q.exec(sql))
+        throw DbError::fromSqlError(sql.left(80), q.lastError());
+    QStringList out;
+    while (q.next())
+        out << q.value(0).toString();
+    return out.join(u'\n');
+}
+
+struct Run {
+    int code = -1;
+    QString output;
+};
+
+Run admin(const ConnectionSettings &settings, const QStringList &args) {
+    QProcess p;
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    for (const char *k : {"PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD", "PGSERVICE"})
+        e.remove(QString::fromLatin1(k));
+    p.setProcessEnvironment(e);
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(QStringLiteral(MVDASH_ADMIN_BINARY),
+            QStringList{QStringLiteral("--dsn"), settings.connectOptions()} + args);
+    p.waitForFinished(kLongWaitMs);
+    return {p.exitCode(), QString::fromUtf8(p.readAll())};
+}
+
+ConnectionSettings as(ConnectionSettings settings, const QString &role) {
+    settings.set(QStringLiteral("user"), role);
+    return settings;
+}
+} // namespace
+
+class TestSecurity : public QObject {
+    Q_OBJECT
+    TestCluster cluster_;
+    ConnectionSettings owner_;
+
+    void createRoles(const QStringList &statements) {
+        Connection c(owner_, QStringLiteral("roles"));
+        for (const QString &s : statements)
+            exec(c.db(), s);
+    }
+
+private slots:
+    void initTestCase() {
+        QString error;
+        QVERIFY2(cluster_.start(&error), qPrintable(error));
+        MVDASH_TRY({
+            owner_ = cluster_.createSeededDatabase(QStringLiteral("security"), 20000);
+            createRoles({"CREATE ROLE sec_tenant LOGIN",
+                         "CREATE ROLE sec_operator LOGIN IN ROLE "
+                         "mvdash_operator",
+                         "CREATE ROLE sec_reader LOGIN IN ROLE mvdash_reader",
+                         "CREATE ROLE sec_plain LOGIN", "CREATE ROLE mallory LOGIN"});
+            Connection c(owner_, QStringLiteral("t"));
+            runQuery(c.db(), QStringLiteral("tenant_grant"), {"sec_tenant", kOwnTenant});
+        });
+    }
+
+    // 1. Nothing of another tenant reaches a tenant role through the planner: every probe's
+    //    EXPLAIN (ANALYZE) output is the same whether the other tenant has the probed value
+    //    or not, and stays the same when the other tenant's data grows.
+    void theTenantRoleLearnsNothingFromThePlanner() {
+        MVDASH_TRY({
+            Connection owner(owner_, QStringLiteral("owner"));
+            const QString external =
+                scalar(owner.db(),
+                       "SELECT external_id FROM payments_view WHERE tenant_id = ? "
+                       "AND external_id IS NOT NULL LIMIT 1",
+                       {kOtherTenant})
+                    .toString();
+            const QString user = scalar(owner.db(),
+                                        "SELECT user_id FROM user_balances_view WHERE "
+                                        "tenant_id = ? LIMIT 1",
+                                        {kOtherTenant})
+                                     .toString();
+            const QString slug =
+                scalar(owner.db(), "SELECT slug FROM tenants WHERE tenant_id = ?", {kOtherTenant})
+                    .toString();
+            QVERIFY(!external.isEmpty() && !user.isEmpty() && !slug.isEmpty());
+            const QString other = QString::number(kOtherTenant);
+            const QStringList probes = {
+                "SELECT * FROM payments_view WHERE tenant_id = " + other +
+                    " AND external_id = '$V'",
+                "SELECT * FROM user_balances_view WHERE tenant_id = " + other +
+                    " AND user_id = '$V'",
+                "SELECT * FROM tenants WHERE slug = '$V'",
+                "SELECT * FROM bets_view WHERE tenant_id = " + other + " AND bet_id > '$V'",
+                "SELECT count(*) FROM user_activity_view WHERE tenant_id = " + other +
+                    " AND user_id <> '$V'",
+                "SELECT * FROM tenants_summary_view WHERE tenant_id = " + other +
+                    " AND slug = '$V'",
+                "SELECT * FROM tenant_bet_status_view WHERE tenant_id = " + other +
+                    " AND status <> '$V'",
+                "SELECT * FROM materialized_views_refresh_log WHERE view_name <> '$V'"};
+            const QString none = QStringLiteral("zz-none");
+            const QStringList values = {external, user, slug, none, none, slug, none, none};
+            Connection tenant(as(owner_, QStringLiteral("sec_tenant")), QStringLiteral("tenant"));
+            const auto explainAll = [&](bool withRealValue) {
+                QStringList plans;
+                for (qsizetype i = 0; i < probes.size(); ++i) {
+                    const QString value =
+                        withRealValue ? values[i] : QStringLiteral("no-such-value");
+                    for (const char *mode :
+                         {"EXPLAIN (ANALYZE, TIMING OFF, SUMMARY OFF) ", "EXPLAIN "}) {
+                        QString plan =
+                            lines(tenant.db(),
+                                  QLatin1String(mode) + QString(probes[i]).replace("$V", value));
+                        plans << plan.replace(value, QStringLiteral("$V"));
+                    }
+                }
+                return plans;
+            };
+            const QStringList before = explainAll(true);
+            QCOMPARE(explainAll(false), before); // a value of the other tenant: invisible
+            QVERIFY(before.join(u'\n').contains(QStringLiteral("Function Scan")));
+
+            // the other tenant doubles its bets and payments
+            exec(owner.db(),
+                 "INSERT INTO bet_events SELECT tenant_id, event_id + 100000000, bet_id || 'x', "
+                 "user_id, event_type, stake, odds, fixture_id, result, payout, event_timestamp "
+                 "FROM bet_events WHERE tenant_id = " +
+                     other);
+            exec(owner.db(), "INSERT INTO payment_events SELECT tenant_id, event_id + 100000000, "
+                             "payment_id || 'x', user_id, event_type, amount, currency, "
+                             "payment_method, external_id || 'x', payment_type, event_timestamp "
+                             "FROM payment_events WHERE tenant_id = " +
+                                 other);
+            const auto outcomes = refreshAll(owner.db());
+            for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it)
+                QVERIFY2(it.value() == u"ok", qPrintable(it.key()));
+            QCOMPARE(explainAll(true), before);
+        });
+    }
+
+    // 2. A writable public does not make anyone superuser: look-alike functions planted in
+    //    public are never called by mvdash's functions; every function pins its search_path;
+    //    migrate refuses a schema others can create in, and changes nothing.
+    void aWritablePublicHandsNothingToItsWriters() {
+        MVDASH_TRY({
+            Connection owner(owner_, QStringLiteral("owner"));
+            exec(owner.db(), "GRANT CREATE ON SCHEMA public TO PUBLIC");
+            {
+                Connection attacker(as(owner_, QStringLiteral("mallory")), QStringLiteral("m"));
+                exec(attacker.db(), "CREATE TABLE public.trojan_calls (f text)");
+                exec(attacker.db(), "GRANT INSERT ON public.trojan_calls TO PUBLIC");
+                const QString body = "LANGUAGE plpgsql AS $$ BEGIN INSERT INTO "
+                                     "public.trojan_calls VALUES ('%1'); BEGIN EXECUTE 'ALTER ROLE "
+                                     "mallory SUPERUSER'; EXCEPTION WHEN OTHERS THEN NULL; END; "
+                                     "RETURN %2; END $$";
+                exec(attacker.db(), "CREATE FUNCTION public.nextval(text) RETURNS bigint " +
+                                        body.arg("nextval", "1"));
+                exec(attacker.db(), "CREATE FUNCTION public.format(text, text) RETURNS text " +
+                                        body.arg("format2", "$1"));
+                exec(attacker.db(),
+                     "CREATE FUNCTION public.format(text, text, text) RETURNS text " +
+                         body.arg("format3", "$1"));
+                exec(attacker.db(), "CREATE FUNCTION public.format(text, text, bigint) RETURNS "
+                                    "text " +
+                                        body.arg("format3b", "$1"));
+            }
+            Connection op(as(owner_, QStringLiteral("sec_operator")), QStringLiteral("op"));
+            exec(op.db(), "SELECT count(*) FROM refresh_aggregate_views()");
+            exec(op.db(), "SELECT count(*) FROM manual_refresh_all_views()");
+            exec(op.db(), "CALL refresh_aggregate_views_committing()");
+            exec(op.db(),
+                 "SELECT count(*) FROM mvdash.refresh_materialized_view('bets_view'::text)");
+            exec(op.db(), "SELECT count(*) FROM materialized_view_sizes()");
+            exec(op.db(), "SELECT mvdash.create_tenant_view('bets_view'::text, 10003::bigint)");
+            exec(op.db(), "SELECT mvdash.drop_tenant_view('bets_view'::text, 10003::bigint)");
+            RefreshRunner(op.db()).run({});
+            Connection tenant(as(owner_, QStringLiteral("sec_tenant")), QStringLiteral("tenant"));
+            exec(tenant.db(), "SELECT count(*) FROM bets_view");
+            QCOMPARE(scalar(owner.db(), "SELECT rolsuper FROM pg_roles WHERE rolname = 'mallory'")
+                         .toBool(),
+                     false);
+            QCOMPARE(scalar(owner.db(), "SELECT count(*) FROM public.trojan_calls").toInt(), 0);
+
+            // every function of mvdash and tenant_scope pins pg_catalog, mvdash, pg_temp
+            // (the committing procedure cannot carry SET: it calls everything qualified)
+            QCOMPARE(scalar(owner.db(),
+                            "SELECT string_agg(p.oid::regprocedure::text, ', ') FROM pg_proc p "
+                            "WHERE p.pronamespace IN ('mvdash'::regnamespace, "
+                            "'tenant_scope'::regnamespace) AND p.prokind <> 'p' AND NOT "
+                            "coalesce('search_path=pg_catalog, mvdash, pg_temp' = ANY "
+                            "(p.proconfig), false)")
+                         .toString(),
+                     QString());
+            QVERIFY(scalar(owner.db(), "SELECT prosrc FROM pg_proc WHERE proname = "
+                                       "'refresh_aggregate_views_committing'")
+                        .toString()
+                        .contains("mvdash.materialized_views_begin_refresh"));
+            // only the owner can create in mvdash
+            QCOMPARE(scalar(owner.db(), "SELECT count(*) FROM pg_roles r WHERE NOT r.rolsuper "
+                                        "AND has_schema_privilege(r.oid, 'mvdash', 'CREATE') "
+                                        "AND r.oid <> (SELECT nspowner FROM pg_namespace WHERE "
+                                        "nspname = 'mvdash')")
+                         .toInt(),
+                     0);
+            exec(owner.db(), "DROP TABLE public.trojan_calls");
+            exec(owner.db(), "DROP FUNCTION public.nextval(text), public.format(text, text), "
+                             "public.format(text, text, text), public.format(text, text, bigint)");
+            exec(owner.db(), "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        });
+
+        // migrate refuses a writable public, before changing anything
+        MVDASH_TRY({
+            const ConnectionSettings fresh =
+                cluster_.createDatabase(QStringLiteral("writable_public"), false);
+            Connection c(fresh, QStringLiteral("fresh"));
+            exec(c.db(), "GRANT CREATE ON SCHEMA public TO mallory");
+            QString message;
+            try {
+                MigrationRunner(c.db()).migrate();
+            } catch (const DbError &e) {
+                message = e.message();
+            }
+            QVERIFY2(message.contains("refusing to migrate") && message.contains("public") &&
+                         message.contains("mallory"),
+                     qPrintable(message));
+            QCOMPARE(scalar(c.db(), "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON "
+                                    "n.oid = c.relnamespace WHERE n.nspname IN ('public', "
+                                    "'mvdash', 'tenant_scope')")
+                         .toInt(),
+                     0);
+            QCOMPARE(scalar(c.db(), "SELECT count(*) FROM pg_namespace WHERE nspname = 'mvdash'")
+                         .toInt(),
+                     0);
+            exec(c.db(), "REVOKE CREATE ON SCHEMA public FROM mallory");
+            QVERIFY(!MigrationRunner(c.db()).migrate().isEmpty());
+        });
+
+        // the guide's statements, verbatim, with the database's default search_path
+        MVDASH_TRY({
+            Connection reader(as(owner_, QStringLiteral("sec_reader")), QStringLiteral("r"));
+            exec(reader.db(), "RESET search_path");
+            QVERIFY(lines(reader.db(), "SHOW search_path").contains("mvdash"));
+            exec(reader.db(), "SELECT view_name, avg_refresh_time_ms, refresh_count, "
+                              "last_refreshed_at FROM materialized_views_refresh_log ORDER BY "
+                              "last_refreshed_at DESC");
+            exec(reader.db(), "SELECT * FROM bets_view WHERE tenant_id = 10001 AND user_id = "
+                              "'u000001' AND status IN ('placed', 'confirmed') ORDER BY "
+                              "last_updated_at DESC");
+            exec(reader.db(), "SELECT * FROM tenants_summary_view WHERE tenant_id = 10001");
+            Connection op(as(owner_, QStringLiteral("sec_operator")), QStringLiteral("op"));
+            exec(op.db(), "RESET search_path");
+            exec(op.db(), "SELECT refresh_aggregate_views()");
+        });
+    }
+
+    // 3. Only the engine can make a refresh skip: the old advisory-lock keys, held by a plain
+    //    login, a reader and a tenant role, change nothing; a refresh held open by an
+    //    operator makes others skip, saying by whom, and the CLI does not exit 0.
+    void onlyTheEngineCanMakeARefreshSkip() {
+        MVDASH_TRY({
+            QList<std::shared_ptr<Connection>> squatters;
+            for (const char *role : {"sec_plain", "sec_reader", "sec_tenant"}) {
+                auto c = std::make_shared<Connection>(as(owner_, QString::fromLatin1(role)),
+                                                      QStringLiteral("squat"));
+                exec(c->db(), "SELECT pg_try_advisory_lock(1836475506, c.oid::integer) FROM "
+                              "pg_class c WHERE c.relkind = 'm'");
+                exec(c->db(), "SELECT pg_try_advisory_lock(1836475506, 0)");
+                squatters << c;
+            }
+            Connection op(as(owner_, QStringLiteral("sec_operator")), QStringLiteral("op"));
+            const auto outcomes = refreshAll(op.db());
+            QVERIFY(outcomes.size() >= 6);
+            for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it)
+                QVERIFY2(it.value() == u"ok", qPrintable(it.key() + ": " + it.value()));
+            squatters.clear();
+
+            // an operator holds a whole run open: the others skip and say who holds it
+            Connection holder(as(owner_, QStringLiteral("sec_operator")), QStringLiteral("hold"));
+            QVERIFY(holder.db().transaction());
+            exec(holder.db(), "SELECT count(*) FROM refresh_aggregate_views()");
+            QMap<QString, QString> errors;
+            const auto skipped = refreshAll(op.db(), &errors);
+            for (auto it = skipped.cbegin(); it != skipped.cend(); ++it) {
+                QCOMPARE(it.value(), QStringLiteral("skipped"));
+                QVERIFY2(errors[it.key()].contains(
+                             QStringLiteral("pid %1, role sec_operator").arg(holder.backendPid())),
+                         qPrintable(errors[it.key()]));
+            }
+            const Run cli =
+                admin(as(owner_, QStringLiteral("sec_operator")),
+                      {QStringLiteral("refresh"), QStringLiteral("--jobs"), QStringLiteral("1")});
+            QVERIFY2(cli.code == 3 && cli.output.contains("0 view(s) refreshed") &&
+                         cli.output.contains(QStringLiteral("pid %1").arg(holder.backendPid())),
+                     qPrintable(QStringLiteral("exit %1\n%2").arg(cli.code).arg(cli.output)));
+            QVERIFY(holder.db().commit());
+        });
+    }
+
+    // 4. Grants belong to the role, not to its name.
+    void grantsDoNotOutliveTheirRole() {
+        MVDASH_TRY({
+            createRoles({"CREATE ROLE alice LOGIN"});
+            Connection owner(owner_, QStringLiteral("owner"));
+            runQuery(owner.db(), QStringLiteral("tenant_grant"), {"alice", kOwnTenant});
+            exec(owner.db(), "DROP ROLE alice");
+            exec(owner.db(), "CREATE ROLE alice LOGIN");
+            runQuery(owner.db(), QStringLiteral("tenant_grant"), {"alice", 10003});
+            Connection alice(as(owner_, QStringLiteral("alice")), QStringLiteral("alice"));
+            QCOMPARE(scalar(alice.db(), "SELECT string_agg(DISTINCT tenant_id::text, ',') FROM "
+                                        "bets_view")
+                         .toString(),
+                     QStringLiteral("10003"));
+            QCOMPARE(scalar(alice.db(), "SELECT string_agg(tenant_id::text, ',') FROM tenants")
+                         .toString(),
+                     QStringLiteral("10003"));
+        });
+    }
+
+    // 5. Every command of mvdash-admin works for the role it is meant for, and a role that
+    //    is not told what it lacks.
+    void theCliWorksForTheRolesItIsMadeFor() {
+        const ConnectionSettings op = as(owner_, QStringLiteral("sec_operator"));
+        const ConnectionSettings reader = as(owner_, QStringLiteral("sec_reader"));
+        const auto expect = [](const Run &run, int code, const QString &text) {
+            return run.code == code && run.output.contains(text);
+        };
+#define MVDASH_EXPECT_CLI(settings_, args_, code_, text_)                                          \
+    do {                                                                                           \
+        const Run r_ = admin(settings_, args_);                                                    \
+        QVERIFY2(expect(r_, code_, text_), qPrintable(QStringLiteral("%1: exit %2\n%3")            \
+                                                          .arg(QStringList(args_).join(u' '))      \
+                                                          .arg(r_.code)                            \
+                                                          .arg(r_.output)));                       \
+    } while (0)
+        MVDASH_EXPECT_CLI(op, (QStringList{"refresh"}), 0, "0 failed");
+        MVDASH_EXPECT_CLI(op, (QStringList{"refresh", "bets_view", "--jobs", "1"}), 0,
+                          "1 view(s) refreshed");
+        MVDASH_EXPECT_CLI(op, (QStringList{"status"}), 0, "bets_view");
+        MVDASH_EXPECT_CLI(op, (QStringList{"sizes"}), 0, "bets_view");
+        MVDASH_EXPECT_CLI(op, (QStringList{"tenant-view", "create", "bets_view", "10003"}), 0,
+                          "created bets_view_tenant_10003");
+        MVDASH_EXPECT_CLI(op, (QStringList{"refresh", "bets_view_tenant_10003"}), 0,
+                          "1 view(s) refreshed");
+        MVDASH_EXPECT_CLI(op, (QStringList{"tenant-view", "drop", "bets_view", "10003"}), 0,
+                          "dropped bets_view_tenant_10003");
+        MVDASH_EXPECT_CLI(reader, (QStringList{"status", "--json"}), 0, "\"view\"");
+        MVDASH_EXPECT_CLI(reader, (QStringList{"sizes"}), 0, "bets_view");
+        MVDASH_EXPECT_CLI(reader, (QStringList{"verify"}), 1, "permission denied");
+        MVDASH_EXPECT_CLI(reader, (QStringList{"refresh"}), 1, "need mvdash_operator");
+        MVDASH_EXPECT_CLI(as(owner_, QStringLiteral("sec_tenant")), (QStringList{"status"}), 1,
+                          "A tenant administrator's role reads its tenants in the dashboard");
+        MVDASH_EXPECT_CLI(op, (QStringList{"grant-tenant", "sec_plain", "10001"}), 1,
+                          "need the owner");
+#undef MVDASH_EXPECT_CLI
+    }
+
+    // 6. A non-superuser owner (managed PostgreSQL) cannot see other roles' backend_start:
+    //    an operator's live refresh must not be closed as interrupted.
+    void aLiveRefreshSurvivesANonSuperuserOwner() {
+        MVDASH_TRY({
+            createRoles({"CREATE ROLE app_owner LOGIN CREATEROLE"});
+            const ConnectionSettings admin =
+                cluster_.createDatabase(QStringLiteral("managed"), false);
+            {
+                Connection c(admin, QStringLiteral("admin"));
+                exec(c.db(), "ALTER DATABASE managed OWNER TO app_owner");
+            }
+            const ConnectionSettings owner = as(admin, QStringLiteral("app_owner"));
+            {
+                Connection c(owner, QStringLiteral("migrate"));
+                MigrationRunner(c.db()).migrate();
+                createSlowView(c.db(), QStringLiteral("slow_live_view"), 3, true);
+            }
+            QString outcome;
+            std::thread refresher([&] { // view by view, as mvdash-admin refreshes
+                try {
+                    Connection op(as(admin, QStringLiteral("sec_operator")), QStringLiteral("op"));
+                    const qint64 run =
+                        scalar(op.db(), "SELECT materialized_views_new_run()").toLongLong();
+                    const qint64 history =
+                        scalar(op.db(),
+                               "SELECT materialized_views_begin_refresh('slow_live_view', ?)",
+                               {run})
+                            .toLongLong();
+                    outcome = scalar(op.db(),
+                                     "SELECT outcome FROM "
+                                     "refresh_materialized_view('slow_live_view', ?, ?)",
+                                     {run, history})
+                                  .toString();
+                } catch (const DbError &e) {
+                    outcome = e.message();
+                }
+            });
+            Connection su(admin, QStringLiteral("su"));
+            QTRY_VERIFY_WITH_TIMEOUT(scalar(su.db(), "SELECT count(*) FROM pg_stat_activity "
+                                                     "WHERE wait_event = 'PgSleep'")
+                                             .toInt() == 1,
+                                     kLongWaitMs);
+            Connection c(owner, QStringLiteral("owner"));
+            QVERIFY(scalar(c.db(), "SELECT count(*) FROM pg_stat_activity WHERE backend_start IS "
+                                   "NULL AND usename = 'sec_operator'")
+                        .toInt() >= 1); // the owner cannot see it: the condition of the bug
+            QCOMPARE(scalar(c.db(), "SELECT materialized_views_close_interrupted()").toInt(), 0);
+            refresher.join();
+            QCOMPARE(outcome, QStringLiteral("ok"));
+        });
+    }
+
+    // 7. A view dropped while a view-by-view run is under way is reported as skipped and the
+    //    run goes on (the committing procedure and mvdash-admin refresh).
+    void aViewDroppedDuringARunIsSkipped() {
+        for (const bool viaCli : {false, true}) {
+            MVDASH_TRY({
+                Connection c(owner_, QStringLiteral("owner"));
+                createSlowView(c.db(), QStringLiteral("a_slow_view"), 3, true);
+                exec(c.db(), "CREATE MATERIALIZED VIEW z_doomed_view AS SELECT 1 AS id");
+                exec(c.db(), "GRANT SELECT ON a_slow_view, z_doomed_view TO mvdash_reader");
+                const ConnectionSettings op = as(owner_, QStringLiteral("sec_operator"));
+                Run cli;
+                QString procedureError = QStringLiteral("not run");
+                std::thread runner([&] {
+                    if (viaCli) {
+                        cli = admin(op, {QStringLiteral("refresh"), QStringLiteral("--jobs"),
+                                         QStringLiteral("1")});
+                        return;
+                    }
+                    try {
+                        Connection own(op, QStringLiteral("proc"));
+                        exec(own.db(), "CALL refresh_aggregate_views_committing()");
+                        procedureError.clear();
+                    } catch (const DbError &e) {
+                        procedureError = e.message();
+                    }
+                });
+                QTRY_VERIFY_WITH_TIMEOUT(
+                    scalar(c.db(), "SELECT count(*) FROM pg_stat_activity WHERE wait_event = "
+                                   "'PgSleep'")
+                            .toInt() == 1,
+                    kLongWaitMs);
+                exec(c.db(), "DROP MATERIALIZED VIEW z_doomed_view");
+                runner.join();
+                if (viaCli)
+                    QVERIFY2(
+                        cli.code == 0 && cli.output.contains("z_doomed_view") &&
+                            cli.output.contains("dropped during the run"),
+                        qPrintable(QStringLiteral("exit %1\n%2").arg(cli.code).arg(cli.output)));
+                else
+                    QVERIFY2(procedureError.isEmpty(), qPrintable(procedureError));
+                // the views after it were refreshed in that run
+                QCOMPARE(scalar(c.db(), "SELECT outcome FROM materialized_views_refresh_history "
+                                        "WHERE view_name = 'tenants_summary_view' ORDER BY "
+                                        "history_id DESC LIMIT 1")
+                             .toString(),
+                         QStringLiteral("ok"));
+                QVERIFY(scalar(c.db(), "SELECT max(run_id) FROM materialized_views_refresh_history "
+                                       "WHERE view_name = 'tenants_summary_view'")
+                            .toLongLong() ==
+                        scalar(c.db(), "SELECT max(run_id) FROM materialized_views_refresh_history "
+                                       "WHERE view_name = 'a_slow_view'")
+                            .toLongLong());
+                exec(c.db(), "DROP MATERIALIZED VIEW a_slow_view");
+            });
+        }
+    }
+
+    // 8. History is written by the engine only: an operator cannot rewrite a row, refresh
+    //    into a row that does not exist, or leave a lasting forged 'running' row.
+    void historyIsWrittenByTheEngineOnly() {
+        MVDASH_TRY({
+            Connection owner(owner_, QStringLiteral("owner"));
+            refreshAll(owner.db());
+            const qint64 someRow =
+                scalar(owner.db(), "SELECT max(history_id) FROM "
+                                   "materialized_views_refresh_history WHERE view_name = "
+                                   "'bets_view'")
+                    .toLongLong();
+            const QString before = scalar(owner.db(),
+                                          "SELECT row(h.*)::text FROM "
+                                          "materialized_views_refresh_history h "
+                                          "WHERE history_id = ?",
+                                          {someRow})
+                                       .toString();
+            Connection op(as(owner_, QStringLiteral("sec_operator")), QStringLiteral("op"));
+            QVERIFY(refusal(op.db(), QStringLiteral("SELECT * FROM refresh_materialized_view("
+                                                    "'bets_view', 1, %1)")
+                                         .arg(someRow))
+                        .contains("not a refresh of bets_view announced by this session"));
+            QVERIFY(!refusal(op.db(), "SELECT * FROM refresh_materialized_view('bets_view', 1, "
+                                      "-12345)")
+                         .isEmpty());
+            QCOMPARE(scalar(owner.db(),
+                            "SELECT row(h.*)::text FROM "
+                            "materialized_views_refresh_history h WHERE history_id = ?",
+                            {someRow})
+                         .toString(),
+                     before);
+            QVERIFY(!refusal(op.db(), "INSERT INTO materialized_views_refresh_history (run_id, "
+                                      "view_name, method, outcome) VALUES (1, 'bets_view', "
+                                      "'plain', 'ok')")
+                         .isEmpty());
+            QVERIFY(!refusal(op.db(), "SELECT nextval('materialized_views_refresh_run_seq')")
+                         .isEmpty());
+
+            // a 'running' row announced but never followed by a refresh does not last
+            const qint64 forged =
+                scalar(op.db(), "SELECT materialized_views_begin_refresh('bets_view', "
+                                "materialized_views_new_run())")
+                    .toLongLong();
+            QTest::qWait(1500);
+            exec(owner.db(), "SET mvdash.abandoned_after = '1s'");
+            exec(owner.db(), "SELECT materialized_views_close_interrupted()");
+            QCOMPARE(scalar(owner.db(),
+                            "SELECT outcome || ': ' || error FROM "
+                            "materialized_views_refresh_history WHERE history_id = ?",
+                            {forged})
+                         .toString()
+                         .section(u':', 0, 1),
+                     QStringLiteral("failed: abandoned"));
+            exec(owner.db(), "RESET mvdash.abandoned_after");
+        });
+    }
+
+    // 9. A run ended by statement_timeout leaves a truthful record: nothing 'running', the
+    //    view that was being refreshed failed 'canceled' (committing procedure and the
+    //    one-transaction call alike).
+    void aTimedOutRunLeavesATruthfulRecord() {
+        MVDASH_TRY({
+            Connection owner(owner_, QStringLiteral("owner"));
+            // unpopulated, so that creating it does not sleep: its refresh does (plainly)
+            exec(owner.db(), "CREATE MATERIALIZED VIEW a_sleepy_view AS SELECT 1 AS id, "
+                             "pg_sleep(30) IS NULL AS slept WITH NO DATA");
+            exec(owner.db(), "GRANT SELECT ON a_sleepy_view TO mvdash_reader");
+            Connection op(as(owner_, QStringLiteral("sec_operator")), QStringLiteral("op"));
+            exec(op.db(), "SET statement_timeout = '2s'");
+            QVERIFY(
+                refusal(op.db(), "CALL refresh_aggregate_views_committing()").contains("cancel"));
+            const auto last = [&] {
+                return scalar(owner.db(), "SELECT outcome || ': ' || error FROM "
+                                          "materialized_views_refresh_history WHERE view_name = "
+                                          "'a_sleepy_view' ORDER BY history_id DESC LIMIT 1")
+                    .toString();
+            };
+            QVERIFY2(last().startsWith(QStringLiteral("failed: canceled")), qPrintable(last()));
+            QCOMPARE(scalar(owner.db(), "SELECT count(*) FROM materialized_views_refresh_history "
+                                        "WHERE outcome = 'running'")
+                         .toInt(),
+                     0);
+
+            const qint64 before =
+                scalar(owner.db(), "SELECT count(*) FROM materialized_views_refresh_history WHERE "
+                                   "view_name = 'a_sleepy_view'")
+                    .toLongLong();
+            exec(op.db(), "SELECT count(*) FROM refresh_aggregate_views()");
+            QCOMPARE(scalar(owner.db(), "SELECT count(*) FROM materialized_views_refresh_history "
+                                        "WHERE view_name = 'a_sleepy_view'")
+                         .toLongLong(),
+                     before + 1);
+            QVERIFY2(last().startsWith(QStringLiteral("failed: canceled")), qPrintable(last()));
+            QCOMPARE(scalar(owner.db(), "SELECT last_outcome FROM materialized_views_refresh_log "
+                                        "WHERE view_name = 'a_sleepy_view'")
+                         .toString(),
+                     QStringLiteral("failed"));
+            QCOMPARE(scalar(owner.db(), "SELECT count(*) FROM materialized_views_refresh_history "
+                                        "WHERE outcome = 'running'")
+                         .toInt(),
+                     0);
+            exec(owner.db(), "DROP MATERIALIZED VIEW a_sleepy_view");
+        });
+    }
+
+    // 10. Per-tenant views only for tenants that exist; asked again, a dropped key comes back.
+    void tenantViewsNeedARealTenantAndKeepTheirKey() {
+        MVDASH_TRY({
+            Connection op(as(owner_, QStringLiteral("sec_operator")), QStringLiteral("op"));
+            for (const char *tenant : {"424242", "9223372036854775807"})
+                QVERIFY(refusal(op.db(), QStringLiteral("SELECT create_tenant_view('bets_view', "
+                                                        "%1)")
+                                             .arg(QLatin1String(tenant)))
+                            .contains("does not exist"));
+            QCOMPARE(
+                scalar(op.db(), "SELECT create_tenant_view('payments_view', 10004)").toString(),
+                QStringLiteral("payments_view_tenant_10004"));
+            Connection owner(owner_, QStringLiteral("owner"));
+            exec(owner.db(), "DROP INDEX payments_view_tenant_10004_key");
+            QCOMPARE(
+                scalar(op.db(), "SELECT create_tenant_view('payments_view', 10004)").toString(),
+                QStringLiteral("payments_view_tenant_10004"));
+            QCOMPARE(scalar(op.db(), "SELECT has_unique_index FROM "
+                                     "materialized_views_refresh_plan() WHERE view_name = "
+                                     "'payments_view_tenant_10004'")
+                         .toBool(),
+                     true);
+            exec(op.db(), "SELECT drop_tenant_view('payments_view', 10004)");
+        });
+    }
+
+    // 11. grant_tenant refuses roles that read, or could come to read, more than a tenant.
+    void grantTenantRefusesWideRoles() {
+        MVDASH_TRY({
+            createRoles({"CREATE ROLE wide_su LOGIN SUPERUSER",
+                         "CREATE ROLE wide_cr LOGIN CREATEROLE",
+                         "CREATE ROLE wide_rls LOGIN BYPASSRLS",
+                         "CREATE ROLE wide_noinherit LOGIN NOINHERIT IN ROLE mvdash_reader",
+                         "CREATE ROLE wide_group NOLOGIN",
+                         "GRANT mvdash_operator TO wide_group WITH ADMIN OPTION",
+                         "CREATE ROLE wide_member LOGIN IN ROLE wide_group",
+                         "CREATE ROLE wide_all_data LOGIN IN ROLE pg_read_all_data"});
+            Connection owner(owner_, QStringLiteral("owner"));
+            for (const char *role : {"wide_su", "wide_cr", "wide_rls", "wide_noinherit",
+                                     "wide_member", "wide_all_data"}) {
+                QSqlQuery q(owner.db());
+                q.prepare(catalogQuery(QStringLiteral("tenant_grant")));
+                q.addBindValue(QString::fromLatin1(role));
+                q.addBindValue(kOwnTenant);
+                QVERIFY2(!q.exec(), role);
+                QVERIFY2(q.lastError().databaseText().contains("cannot be a tenant administrator"),
+                         qPrintable(q.lastError().databaseText()));
+            }
+            QCOMPARE(scalar(owner.db(), "SELECT count(*) FROM mvdash_tenant_grants g JOIN "
+                                        "pg_roles r ON r.oid = g.role_oid WHERE r.rolname LIKE "
+                                        "'wide%'")
+                         .toInt(),
+                     0);
+        });
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSecurity)
+#include "tst_security.moc"

@@ -166,6 +166,24 @@ QSqlQuery runQuery(const QSqlDatabase &db, const QString &catalogName, const QVa
 }
 
 void execScript(const QSqlDatabase &db, const QString &sql, const QString &context) {
+    // libpq itself for scripts of several statements: QPSQL reports only how the last one
+    // went, so an error in the middle of a migration came out as "current transaction is
+    // aborted" from the next statement instead of its own message
+    if (PGconn *conn = nativeHandle(db)) {
+        PGresult *result = PQexec(conn, sql.toUtf8().constData());
+        const ExecStatusType status = PQresultStatus(result);
+        if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK ||
+            status == PGRES_EMPTY_QUERY) {
+            PQclear(result);
+            return;
+        }
+        QString text = QString::fromUtf8(PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY));
+        if (text.isEmpty())
+            text = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+        const QString state = QString::fromLatin1(PQresultErrorField(result, PG_DIAG_SQLSTATE));
+        PQclear(result);
+        throw DbError(context.isEmpty() ? text : context + QStringLiteral(": ") + text, state);
+    }
     QSqlQuery query(db);
     if (!query.exec(sql))
         throw DbError::fromSqlError(context, query.lastError());

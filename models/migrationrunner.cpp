@@ -88,14 +88,15 @@ MigrationRunner::State MigrationRunner::state() const {
     return state;
 }
 
-QList<Migration> MigrationRunner::migrate() {
+QList<Migration> MigrationRunner::migrate(int throughVersion) {
     execScript(db_, QString::fromLatin1(kLock), QStringLiteral("locking migrations"));
     struct Unlock {
         QSqlDatabase db;
         ~Unlock() { QSqlQuery(db).exec(QString::fromLatin1(kUnlock)); }
     } unlock{db_};
 
-    const State current = state();
+    State current = state();
+    current.pending.removeIf([throughVersion](const Migration &m) { return m.version > throughVersion; });
     if (!current.changed.isEmpty())
         throw DbError(QStringLiteral("an applied migration was edited, refusing to go on: ") +
                       current.changed.join(QStringLiteral("; ")));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <limits>
 #include <QByteArray>
 #include <QList>
 #include <QSqlDatabase>
@@ -31,9 +32,10 @@ public:
     };
     State state() const;
 
-    // Applies the pending migrations; returns them. Throws DbError (nothing of the failing
-    // migration stays) or when an applied migration changed.
-    QList<Migration> migrate();
+    // Applies the pending migrations (up to and including `throughVersion`: tests of the
+    // upgrade path); returns them. Throws DbError (nothing of the failing migration stays)
+    // or when an applied migration changed.
+    QList<Migration> migrate(int throughVersion = std::numeric_limits<int>::max());
 
     // mvdash's own schema (migration 010): only its owner can create in it.
     static QString schema() { return QStringLiteral("mvdash"); }

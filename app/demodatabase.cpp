@@ -66,7 +66,8 @@ std::optional<ConnectionSettings> DemoDatabase::prepare(const Options &options,
         Connection connection(settings, QStringLiteral("demo"));
         for (const Migration &m : MigrationRunner(connection.db()).migrate())
             say(QStringLiteral("applied %1").arg(m.name));
-        if (!scalar(connection.db(), QStringLiteral("SELECT EXISTS (SELECT 1 FROM bet_events)"))
+        if (!scalar(connection.db(),
+                    QStringLiteral("SELECT EXISTS (SELECT 1 FROM public.bet_events)"))
                  .toBool()) {
             say(QStringLiteral("seeding %1 events").arg(options.events));
             EventGenerator::Options seed;

@@ -237,8 +237,9 @@ public:
 private:
     qint64 eventCount() {
         QSqlQuery q(db_);
-        q.exec(QStringLiteral("SELECT (SELECT count(*) FROM bet_events) + (SELECT count(*) FROM "
-                              "balance_events) + (SELECT count(*) FROM payment_events)"));
+        q.exec(QStringLiteral(
+            "SELECT (SELECT count(*) FROM public.bet_events) + (SELECT count(*) FROM "
+            "public.balance_events) + (SELECT count(*) FROM public.payment_events)"));
         return q.next() ? q.value(0).toLongLong() : 0;
     }
 

@@ -3,6 +3,7 @@
 #include "dberror.h"
 #include "qtfmt.h"
 
+#include <atomic>
 #include <libpq-fe.h>
 #include <QAtomicInteger>
 #include <QFile>
@@ -104,9 +105,31 @@ Connection::Connection(const ConnectionSettings &settings, const QString &purpos
     }
 }
 
+namespace {
+std::atomic_bool searchPublic{false};
+} // namespace
+
+void setSessionsSearchPublic(bool on) {
+    searchPublic = on;
+}
+
 void applySessionSearchPath(const QSqlDatabase &db) {
-    QSqlQuery q = runQuery(db, QStringLiteral("session_search_path"));
+    // SHOW and SET are utility statements: nothing in them is looked up on the path
+    QSqlQuery show(db);
+    if (!show.exec(QStringLiteral("SHOW search_path")) || !show.next())
+        throw DbError::fromSqlError(QStringLiteral("search_path"), show.lastError());
+    const QString original = show.value(0).toString();
+    show.finish();
+    execScript(db, QStringLiteral("SET search_path = pg_catalog, pg_temp"),
+               QStringLiteral("search_path"));
+    QSqlQuery q = runQuery(db, QStringLiteral("session_search_path"), {bool(searchPublic)});
+    const QString path = q.next() && !q.isNull(0) ? q.value(0).toString() : original;
     q.finish();
+    QSqlQuery set(db);
+    set.prepare(QStringLiteral("SELECT pg_catalog.set_config('search_path', ?, false)"));
+    set.addBindValue(path);
+    if (!set.exec())
+        throw DbError::fromSqlError(QStringLiteral("search_path"), set.lastError());
 }
 
 Connection::~Connection() {

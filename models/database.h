@@ -44,6 +44,9 @@ QSqlQuery runQuery(const QSqlDatabase &db, const QString &catalogName,
 // Puts mvdash's schema first on the session's search_path (tenant_scope for a tenant
 // administrator's role), whatever the role's settings say. Every Connection does it.
 void applySessionSearchPath(const QSqlDatabase &db);
+// Tests that write the event store with unqualified SQL put public after mvdash on their
+// sessions' path; mvdash's programs never do (a writable public could offer look-alikes).
+void setSessionsSearchPublic(bool on);
 // Runs SQL text that cannot be prepared (DDL, REFRESH, scripts). Throws DbError.
 void execScript(const QSqlDatabase &db, const QString &sql, const QString &context);
 

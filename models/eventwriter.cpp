@@ -117,15 +117,17 @@ struct EventWriter::Stream {
 
 EventWriter::EventWriter(const ConnectionSettings &settings)
     : bets_(std::make_unique<Stream>(
-          settings, "COPY bet_events (tenant_id, event_id, bet_id, user_id, event_type, stake, "
-                    "odds, fixture_id, result, payout, event_timestamp) FROM STDIN"))
+          settings,
+          "COPY public.bet_events (tenant_id, event_id, bet_id, user_id, event_type, stake, "
+          "odds, fixture_id, result, payout, event_timestamp) FROM STDIN"))
     , balances_(std::make_unique<Stream>(
-          settings, "COPY balance_events (tenant_id, event_id, user_id, amount, reason, "
+          settings, "COPY public.balance_events (tenant_id, event_id, user_id, amount, reason, "
                     "reference_id, event_timestamp) FROM STDIN"))
     , payments_(std::make_unique<Stream>(
-          settings, "COPY payment_events (tenant_id, event_id, payment_id, user_id, event_type, "
-                    "amount, currency, payment_method, external_id, payment_type, "
-                    "event_timestamp) FROM STDIN")) {}
+          settings,
+          "COPY public.payment_events (tenant_id, event_id, payment_id, user_id, event_type, "
+          "amount, currency, payment_method, external_id, payment_type, "
+          "event_timestamp) FROM STDIN")) {}
 
 EventWriter::~EventWriter() = default;
 

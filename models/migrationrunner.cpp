@@ -96,7 +96,8 @@ QList<Migration> MigrationRunner::migrate(int throughVersion) {
     } unlock{db_};
 
     State current = state();
-    current.pending.removeIf([throughVersion](const Migration &m) { return m.version > throughVersion; });
+    current.pending.removeIf(
+        [throughVersion](const Migration &m) { return m.version > throughVersion; });
     if (!current.changed.isEmpty())
         throw DbError(QStringLiteral("an applied migration was edited, refusing to go on: ") +
                       current.changed.join(QStringLiteral("; ")));

@@ -2,8 +2,8 @@
 // that would run it, against a real server. Every test here failed on the code before 010.
 
 #include "database.h"
-#include "migrationrunner.h"
 #include "eventgenerator.h"
+#include "migrationrunner.h"
 #include "refreshrunner.h"
 #include "seeder.h"
 #include "testcluster.h"
@@ -80,6 +80,7 @@ class TestSecurity : public QObject {
 
 private slots:
     void initTestCase() {
+        setSessionsSearchPublic(false); // as mvdash's programs run
         QString error;
         QVERIFY2(cluster_.start(&error), qPrintable(error));
         MVDASH_TRY({
@@ -112,7 +113,8 @@ private slots:
                                         {kOtherTenant})
                                      .toString();
             const QString slug =
-                scalar(owner.db(), "SELECT slug FROM tenants WHERE tenant_id = ?", {kOtherTenant})
+                scalar(owner.db(), "SELECT slug FROM public.tenants WHERE tenant_id = ?",
+                       {kOtherTenant})
                     .toString();
             QVERIFY(!external.isEmpty() && !user.isEmpty() && !slug.isEmpty());
             const QString other = QString::number(kOtherTenant);
@@ -154,15 +156,17 @@ private slots:
 
             // the other tenant doubles its bets and payments
             exec(owner.db(),
-                 "INSERT INTO bet_events SELECT tenant_id, event_id + 100000000, bet_id || 'x', "
+                 "INSERT INTO public.bet_events SELECT tenant_id, event_id + 100000000, bet_id || "
+                 "'x', "
                  "user_id, event_type, stake, odds, fixture_id, result, payout, event_timestamp "
-                 "FROM bet_events WHERE tenant_id = " +
+                 "FROM public.bet_events WHERE tenant_id = " +
                      other);
-            exec(owner.db(), "INSERT INTO payment_events SELECT tenant_id, event_id + 100000000, "
-                             "payment_id || 'x', user_id, event_type, amount, currency, "
-                             "payment_method, external_id || 'x', payment_type, event_timestamp "
-                             "FROM payment_events WHERE tenant_id = " +
-                                 other);
+            exec(owner.db(),
+                 "INSERT INTO public.payment_events SELECT tenant_id, event_id + 100000000, "
+                 "payment_id || 'x', user_id, event_type, amount, currency, "
+                 "payment_method, external_id || 'x', payment_type, event_timestamp "
+                 "FROM public.payment_events WHERE tenant_id = " +
+                     other);
             const auto outcomes = refreshAll(owner.db());
             for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it)
                 QVERIFY2(it.value() == u"ok", qPrintable(it.key()));
@@ -181,10 +185,12 @@ private slots:
                 Connection attacker(as(owner_, QStringLiteral("mallory")), QStringLiteral("m"));
                 exec(attacker.db(), "CREATE TABLE public.trojan_calls (f text)");
                 exec(attacker.db(), "GRANT INSERT ON public.trojan_calls TO PUBLIC");
-                const QString body = "LANGUAGE plpgsql AS $$ BEGIN INSERT INTO "
-                                     "public.trojan_calls VALUES ('%1'); BEGIN EXECUTE 'ALTER ROLE "
-                                     "mallory SUPERUSER'; EXCEPTION WHEN OTHERS THEN NULL; END; "
-                                     "RETURN %2; END $$";
+                const QString body =
+                    "LANGUAGE plpgsql AS $$ BEGIN INSERT INTO "
+                    "public.trojan_calls VALUES ('%1' || ' by ' || current_user || ': ' || "
+                    "left(current_query(), 60)); BEGIN EXECUTE 'ALTER ROLE "
+                    "mallory SUPERUSER'; EXCEPTION WHEN OTHERS THEN NULL; END; "
+                    "RETURN %2; END $$";
                 exec(attacker.db(), "CREATE FUNCTION public.nextval(text) RETURNS bigint " +
                                         body.arg("nextval", "1"));
                 exec(attacker.db(), "CREATE FUNCTION public.format(text, text) RETURNS text " +
@@ -195,7 +201,26 @@ private slots:
                 exec(attacker.db(), "CREATE FUNCTION public.format(text, text, bigint) RETURNS "
                                     "text " +
                                         body.arg("format3b", "$1"));
+                // look-alikes of what mvdash's programs call with values of their own
+                for (const char *f : {"grant_tenant(text, text) RETURNS text",
+                                      "create_tenant_view(text, text) "
+                                      "RETURNS text",
+                                      "materialized_views_begin_refresh(text, text) RETURNS bigint",
+                                      "pg_has_role(text, text) RETURNS boolean",
+                                      "set_config(text, text, text) RETURNS text",
+                                      "to_regnamespace(text) RETURNS regnamespace"})
+                    exec(attacker.db(),
+                         QStringLiteral("CREATE FUNCTION public.%1 ").arg(QLatin1String(f)) +
+                             body.arg(QString::fromLatin1(f).section(u'(', 0, 0), "NULL"));
             }
+            // mvdash-admin as the owner and as an operator
+            QCOMPARE(admin(owner_, {"grant-tenant", "sec_tenant", "10003"}).code, 0);
+            QCOMPARE(admin(owner_, {"revoke-tenant", "sec_tenant", "10003"}).code, 0);
+            const ConnectionSettings opSettings = as(owner_, QStringLiteral("sec_operator"));
+            QCOMPARE(admin(opSettings, {"refresh", "--jobs", "2"}).code, 0);
+            QCOMPARE(admin(opSettings, {"tenant-view", "create", "bets_view", "10003"}).code, 0);
+            QCOMPARE(admin(opSettings, {"tenant-view", "drop", "bets_view", "10003"}).code, 0);
+            QCOMPARE(admin(opSettings, {"status"}).code, 0);
             Connection op(as(owner_, QStringLiteral("sec_operator")), QStringLiteral("op"));
             exec(op.db(), "SELECT count(*) FROM refresh_aggregate_views()");
             exec(op.db(), "SELECT count(*) FROM manual_refresh_all_views()");
@@ -211,7 +236,10 @@ private slots:
             QCOMPARE(scalar(owner.db(), "SELECT rolsuper FROM pg_roles WHERE rolname = 'mallory'")
                          .toBool(),
                      false);
-            QCOMPARE(scalar(owner.db(), "SELECT count(*) FROM public.trojan_calls").toInt(), 0);
+            QCOMPARE(scalar(owner.db(), "SELECT string_agg(DISTINCT f, ', ') FROM "
+                                        "public.trojan_calls")
+                         .toString(),
+                     QString());
 
             // every function of mvdash and tenant_scope pins pg_catalog, mvdash, pg_temp
             // (the committing procedure cannot carry SET: it calls everything qualified)
@@ -235,8 +263,13 @@ private slots:
                          .toInt(),
                      0);
             exec(owner.db(), "DROP TABLE public.trojan_calls");
-            exec(owner.db(), "DROP FUNCTION public.nextval(text), public.format(text, text), "
-                             "public.format(text, text, text), public.format(text, text, bigint)");
+            exec(owner.db(),
+                 "DROP FUNCTION public.nextval(text), public.format(text, text), "
+                 "public.format(text, text, text), public.format(text, text, bigint), "
+                 "public.grant_tenant(text, text), public.create_tenant_view(text, text), "
+                 "public.materialized_views_begin_refresh(text, text), "
+                 "public.pg_has_role(text, text), public.set_config(text, text, text), "
+                 "public.to_regnamespace(text)");
             exec(owner.db(), "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
         });
 
@@ -330,6 +363,19 @@ private slots:
     }
 
     // 4. Grants belong to the role, not to its name.
+    // A tenant role cannot even name mvdash's relations (naming one is enough to queue a
+    // lock in front of every reader and refresh, e.g. with CREATE RULE).
+    void aTenantRoleCannotNameTheSharedRelations() {
+        MVDASH_TRY({
+            Connection tenant(as(owner_, QStringLiteral("sec_tenant")), QStringLiteral("tenant"));
+            QCOMPARE(scalar(tenant.db(), "SELECT has_schema_privilege('mvdash', 'USAGE')").toBool(),
+                     false);
+            QVERIFY(refusal(tenant.db(), "CREATE RULE r AS ON INSERT TO mvdash.bets_view DO "
+                                         "INSTEAD NOTHING")
+                        .contains("permission denied for schema mvdash"));
+        });
+    }
+
     void grantsDoNotOutliveTheirRole() {
         MVDASH_TRY({
             createRoles({"CREATE ROLE alice LOGIN"});
@@ -547,14 +593,42 @@ private slots:
                          .isEmpty());
             QVERIFY(!refusal(op.db(), "SELECT nextval('materialized_views_refresh_run_seq')")
                          .isEmpty());
+            // rows only go into runs of the caller's own role
+            const qint64 ownersRun =
+                scalar(owner.db(), "SELECT materialized_views_new_run()").toLongLong();
+            QVERIFY(refusal(op.db(), QStringLiteral("SELECT materialized_views_begin_refresh("
+                                                    "'bets_view', %1)")
+                                         .arg(ownersRun))
+                        .contains("was not started by this role"));
+            QVERIFY(refusal(op.db(), "SELECT * FROM refresh_materialized_view('bets_view', "
+                                     "999999999)")
+                        .contains("was not started by this role"));
+            // a refresh in a savepoint would hold a lock no skipped caller could attribute
+            QVERIFY(op.db().transaction());
+            exec(op.db(), "SAVEPOINT s");
+            QVERIFY(refusal(op.db(), "SELECT * FROM refresh_materialized_view('bets_view')")
+                        .contains("savepoint"));
+            QVERIFY(op.db().rollback());
 
             // a 'running' row announced but never followed by a refresh does not last
             const qint64 forged =
                 scalar(op.db(), "SELECT materialized_views_begin_refresh('bets_view', "
                                 "materialized_views_new_run())")
                     .toLongLong();
-            QTest::qWait(1500);
-            exec(owner.db(), "SET mvdash.abandoned_after = '1s'");
+            // a caller cannot make a live refresh look abandoned: the setting has a floor of 5 s
+            {
+                Connection other(as(owner_, QStringLiteral("sec_operator")), QStringLiteral("o"));
+                exec(other.db(), "SET mvdash.abandoned_after = '-1 day'");
+                exec(other.db(), "SELECT materialized_views_close_interrupted()");
+            }
+            QCOMPARE(scalar(owner.db(),
+                            "SELECT outcome FROM materialized_views_refresh_history "
+                            "WHERE history_id = ?",
+                            {forged})
+                         .toString(),
+                     QStringLiteral("running"));
+            QTest::qWait(6000);
+            exec(owner.db(), "SET mvdash.abandoned_after = '5s'");
             exec(owner.db(), "SELECT materialized_views_close_interrupted()");
             QCOMPARE(scalar(owner.db(),
                             "SELECT outcome || ': ' || error FROM "
@@ -651,10 +725,16 @@ private slots:
                          "CREATE ROLE wide_group NOLOGIN",
                          "GRANT mvdash_operator TO wide_group WITH ADMIN OPTION",
                          "CREATE ROLE wide_member LOGIN IN ROLE wide_group",
-                         "CREATE ROLE wide_all_data LOGIN IN ROLE pg_read_all_data"});
+                         "CREATE ROLE wide_all_data LOGIN IN ROLE pg_read_all_data",
+                         "CREATE ROLE wide_repl LOGIN REPLICATION",
+                         "CREATE ROLE wide_program LOGIN IN ROLE pg_execute_server_program",
+                         "CREATE ROLE wide_monitor LOGIN IN ROLE pg_monitor",
+                         "CREATE ROLE wide_events LOGIN",
+                         "GRANT SELECT ON public.payment_events TO wide_events"});
             Connection owner(owner_, QStringLiteral("owner"));
-            for (const char *role : {"wide_su", "wide_cr", "wide_rls", "wide_noinherit",
-                                     "wide_member", "wide_all_data"}) {
+            for (const char *role :
+                 {"wide_su", "wide_cr", "wide_rls", "wide_noinherit", "wide_member",
+                  "wide_all_data", "wide_repl", "wide_program", "wide_monitor", "wide_events"}) {
                 QSqlQuery q(owner.db());
                 q.prepare(catalogQuery(QStringLiteral("tenant_grant")));
                 q.addBindValue(QString::fromLatin1(role));

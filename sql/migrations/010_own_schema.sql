@@ -27,7 +27,9 @@
 
 CREATE SCHEMA IF NOT EXISTS mvdash;
 REVOKE ALL ON SCHEMA mvdash FROM PUBLIC;
-GRANT USAGE ON SCHEMA mvdash TO mvdash_reader, mvdash_operator, mvdash_tenant;
+-- Tenant roles get nothing in mvdash, not even USAGE: naming a relation is enough to queue a
+-- lock on it (CREATE RULE asks for its lock before the privilege check) and stall readers.
+GRANT USAGE ON SCHEMA mvdash TO mvdash_reader, mvdash_operator;
 
 -- What is rebuilt below and depends on what moves
 DROP VIEW IF EXISTS public.materialized_views_status;
@@ -89,6 +91,16 @@ ALTER TABLE mvdash_tenant_grants DROP CONSTRAINT mvdash_tenant_grants_pkey;
 ALTER TABLE mvdash_tenant_grants DROP COLUMN role_name;
 ALTER TABLE mvdash_tenant_grants ALTER COLUMN role_oid SET NOT NULL;
 ALTER TABLE mvdash_tenant_grants ADD PRIMARY KEY (role_oid, tenant_id);
+
+-- Every run id handed out, and to whom: history rows go only into runs of the caller's role.
+CREATE TABLE materialized_views_refresh_runs (
+    run_id       bigint PRIMARY KEY,
+    requested_by name NOT NULL DEFAULT session_user,
+    started_at   timestamptz NOT NULL DEFAULT clock_timestamp()
+);
+INSERT INTO materialized_views_refresh_runs (run_id, requested_by, started_at)
+SELECT h.run_id, min(h.requested_by), min(h.started_at)
+FROM materialized_views_refresh_history h GROUP BY h.run_id;
 
 -- The engine's locks: a row per lock name, locked FOR UPDATE by the refreshing transaction.
 -- Nobody is granted anything on it, so no other role can hold (or even wait on) a lock.
@@ -193,6 +205,14 @@ BEGIN
     PERFORM 1 FROM mvdash.materialized_views_refresh_locks l
     WHERE l.lock_name = p_name FOR UPDATE SKIP LOCKED;
     IF FOUND THEN
+        -- taken by a subtransaction (a savepoint, an exception block), the lock shows in
+        -- pg_locks under no transaction id and a skipped caller could not name its holder
+        IF (SELECT l.xmax::text::bigint FROM mvdash.materialized_views_refresh_locks l
+            WHERE l.lock_name = p_name) <> pg_current_xact_id()::text::bigint % 4294967296 THEN
+            RAISE EXCEPTION 'a refresh cannot run inside a savepoint or an exception block'
+                USING ERRCODE = 'feature_not_supported',
+                      HINT = 'Call it at the top level of a transaction.';
+        END IF;
         RETURN true;
     END IF;
     IF EXISTS (SELECT 1 FROM mvdash.materialized_views_refresh_locks l WHERE l.lock_name = p_name) THEN
@@ -200,9 +220,7 @@ BEGIN
     END IF;
     INSERT INTO mvdash.materialized_views_refresh_locks (lock_name) VALUES (p_name)
     ON CONFLICT DO NOTHING;
-    PERFORM 1 FROM mvdash.materialized_views_refresh_locks l
-    WHERE l.lock_name = p_name FOR UPDATE SKIP LOCKED;
-    RETURN FOUND;
+    RETURN mvdash.mvdash_try_refresh_lock(p_name); -- the row is there now
 END
 $$;
 
@@ -261,8 +279,10 @@ BEGIN
            OR NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = h.backend_pid
                           AND (a.backend_start IS NULL OR a.backend_start <= h.started_at))
            OR (h.started_at < clock_timestamp()
-                              - coalesce(nullif(current_setting('mvdash.abandoned_after', true), '')::interval,
-                                         interval '1 minute')
+                              - greatest(interval '5 seconds',
+                                         coalesce(nullif(current_setting('mvdash.abandoned_after', true),
+                                                         '')::interval,
+                                                  interval '1 minute'))
                AND NOT EXISTS (SELECT 1 FROM mvdash.materialized_views_refresh_locks r
                                JOIN pg_locks l ON l.locktype = 'transactionid' AND l.granted
                                               AND l.transactionid = r.xmax
@@ -272,13 +292,28 @@ BEGIN
 END
 $$;
 
+-- A run id, registered to the calling role (kept as long as its history: trimmed with it).
+CREATE FUNCTION materialized_views_register_run() RETURNS bigint
+LANGUAGE plpgsql SET search_path = pg_catalog, mvdash, pg_temp AS $$
+DECLARE
+    v_run bigint := nextval('mvdash.materialized_views_refresh_run_seq'::regclass);
+BEGIN
+    INSERT INTO mvdash.materialized_views_refresh_runs (run_id) VALUES (v_run);
+    DELETE FROM mvdash.materialized_views_refresh_runs r
+    WHERE r.started_at < clock_timestamp() - interval '30 days'
+      AND NOT EXISTS (SELECT 1 FROM mvdash.materialized_views_refresh_history h
+                      WHERE h.run_id = r.run_id);
+    RETURN v_run;
+END
+$$;
+
 -- A new run id for a client that refreshes view by view (mvdash-admin, the dashboard); also
 -- closes what earlier runs left 'running'.
 CREATE FUNCTION materialized_views_new_run() RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
 BEGIN
     PERFORM mvdash.materialized_views_close_interrupted();
-    RETURN nextval('mvdash.materialized_views_refresh_run_seq'::regclass);
+    RETURN mvdash.materialized_views_register_run();
 END
 $$;
 
@@ -293,6 +328,12 @@ DECLARE
     v_method text;
     v_id bigint;
 BEGIN
+    IF NOT EXISTS (SELECT 1 FROM mvdash.materialized_views_refresh_runs r
+                   WHERE r.run_id = p_run_id AND r.requested_by = session_user) THEN
+        RAISE EXCEPTION 'run % was not started by this role', p_run_id
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Start a run with materialized_views_new_run().';
+    END IF;
     SELECT p.method INTO v_method FROM mvdash.materialized_views_refresh_plan() p
     WHERE p.view_name = p_view;
     IF NOT FOUND THEN
@@ -320,7 +361,7 @@ LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $
     UPDATE mvdash.materialized_views_refresh_history h
     SET outcome = 'failed', finished_at = clock_timestamp(),
         duration_ms = round(extract(epoch FROM clock_timestamp() - h.started_at) * 1000, 2),
-        error = p_error
+        error = 'aborted by the client: ' || left(p_error, 500)
     WHERE h.history_id = p_history_id AND h.outcome = 'running'
       AND h.backend_pid = pg_backend_pid()
 $$;
@@ -386,7 +427,17 @@ BEGIN
         RETURN;
     END IF;
     IF v_run IS NULL THEN
-        v_run := nextval('mvdash.materialized_views_refresh_run_seq'::regclass);
+        v_run := mvdash.materialized_views_register_run();
+    ELSIF NOT EXISTS (SELECT 1 FROM mvdash.materialized_views_refresh_runs r
+                      WHERE r.run_id = v_run AND r.requested_by = session_user) THEN
+        RAISE EXCEPTION 'run % was not started by this role', v_run
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Start a run with materialized_views_new_run().';
+    END IF;
+    -- a refresh waits for its locks at most a minute unless the caller chose a limit: a lock
+    -- request queued by anyone in front of it (CREATE RULE, LOCK) must not hang it for good
+    IF current_setting('lock_timeout') IN ('0', '0ms') THEN
+        PERFORM set_config('lock_timeout', '1min', true);
     END IF;
     SELECT p.method INTO v_method FROM mvdash.materialized_views_refresh_plan() p
     WHERE p.view_name = p_view;
@@ -524,7 +575,7 @@ RETURNS TABLE (view_name text, method text, duration_ms numeric, outcome text, e
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
 #variable_conflict use_column
 DECLARE
-    v_run bigint := nextval('mvdash.materialized_views_refresh_run_seq'::regclass);
+    v_run bigint := mvdash.materialized_views_register_run();
     v_skip text;
     v_row record;
     v record;
@@ -785,26 +836,42 @@ CREATE FUNCTION mvdash_tenant_role_refusal(p_role oid) RETURNS text
 LANGUAGE sql STABLE SET search_path = pg_catalog, mvdash, pg_temp AS $$
     WITH wide AS (
         SELECT r.oid, r.rolname FROM pg_roles r
-        WHERE r.rolsuper OR r.rolcreaterole OR r.rolbypassrls
+        WHERE r.rolsuper OR r.rolcreaterole OR r.rolbypassrls OR r.rolreplication
            OR r.rolname IN ('mvdash_reader', 'mvdash_operator', 'pg_read_all_data',
-                            'pg_write_all_data')
+                            'pg_write_all_data', 'pg_read_server_files', 'pg_write_server_files',
+                            'pg_execute_server_program', 'pg_read_all_stats', 'pg_monitor',
+                            'pg_signal_backend')
            OR r.oid = (SELECT n.nspowner FROM pg_namespace n WHERE n.nspname = 'mvdash')
+           OR r.oid = (SELECT d.datdba FROM pg_database d WHERE d.datname = current_database())
     )
+    SELECT reason FROM (
     SELECT CASE
         WHEN r.rolsuper THEN 'is a superuser'
         WHEN r.rolcreaterole THEN 'has CREATEROLE (it could grant itself any role)'
         WHEN r.rolbypassrls THEN 'has BYPASSRLS'
+        WHEN r.rolreplication THEN 'has REPLICATION (a base backup holds every tenant)'
         ELSE (SELECT format('is a member of %s, which reads every tenant or can become a role that does',
                             w.rolname)
               FROM wide w WHERE pg_has_role(p_role, w.oid, 'MEMBER') LIMIT 1)
     END
     FROM pg_roles r WHERE r.oid = p_role
     UNION ALL
+    -- a privilege of its own (or inherited) on the event store or on mvdash's relations
+    SELECT format('has privileges on %s, which holds every tenant', c.oid::regclass)
+    FROM pg_class c
+    WHERE (c.relnamespace = 'mvdash'::regnamespace
+           OR c.oid IN ('public.tenants'::regclass, 'public.bet_events'::regclass,
+                        'public.balance_events'::regclass, 'public.payment_events'::regclass))
+      AND c.relkind IN ('r', 'v', 'm', 'p')
+      AND has_table_privilege(p_role, c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE')
+    UNION ALL
     SELECT format('may grant membership in %s (ADMIN OPTION)', g.rolname)
     FROM pg_auth_members m
     JOIN pg_roles g ON g.oid = m.roleid
     WHERE m.admin_option AND pg_has_role(p_role, m.member, 'MEMBER')
       AND (EXISTS (SELECT 1 FROM wide w WHERE pg_has_role(g.oid, w.oid, 'MEMBER')))
+    ) AS reasons (reason)
+    WHERE reason IS NOT NULL
     LIMIT 1
 $$;
 
@@ -824,8 +891,7 @@ BEGIN
     IF NOT EXISTS (SELECT 1 FROM public.tenants t WHERE t.tenant_id = p_tenant_id) THEN
         RAISE EXCEPTION 'tenant % does not exist', p_tenant_id USING ERRCODE = 'no_data_found';
     END IF;
-    SELECT refusal INTO v_refusal FROM mvdash.mvdash_tenant_role_refusal(v_role) refusal
-    WHERE refusal IS NOT NULL LIMIT 1;
+    v_refusal := mvdash.mvdash_tenant_role_refusal(v_role);
     IF v_refusal IS NOT NULL THEN
         RAISE EXCEPTION 'role "%" cannot be a tenant administrator: it %', p_role, v_refusal
             USING ERRCODE = 'invalid_grant_operation',
@@ -836,7 +902,7 @@ BEGIN
     INSERT INTO mvdash.mvdash_tenant_grants (role_oid, tenant_id) VALUES (v_role, p_tenant_id)
     ON CONFLICT DO NOTHING;
     EXECUTE format('GRANT mvdash_tenant TO %I', p_role);
-    EXECUTE format('ALTER ROLE %I IN DATABASE %I SET search_path = tenant_scope, mvdash', p_role,
+    EXECUTE format('ALTER ROLE %I IN DATABASE %I SET search_path = tenant_scope', p_role,
                    current_database());
     RETURN format('%s may read tenant %s', p_role, p_tenant_id);
 END
@@ -938,14 +1004,14 @@ BEGIN
 END
 $$;
 
--- Roles that were granted tenants keep working: their search_path now reaches mvdash too
+-- Roles that were granted tenants: tenant_scope only (it was first on their path already)
 DO $paths$
 DECLARE
     r record;
 BEGIN
     FOR r IN SELECT DISTINCT ro.rolname FROM mvdash.mvdash_tenant_grants g
              JOIN pg_roles ro ON ro.oid = g.role_oid LOOP
-        EXECUTE format('ALTER ROLE %I IN DATABASE %I SET search_path = tenant_scope, mvdash',
+        EXECUTE format('ALTER ROLE %I IN DATABASE %I SET search_path = tenant_scope',
                        r.rolname, current_database());
     END LOOP;
 END
@@ -978,8 +1044,6 @@ GRANT SELECT ON bets_view, user_balances_view, payments_view, user_activity_view
                 materialized_views_refresh_history, materialized_views_size_history,
                 materialized_views_status, schema_migrations
     TO mvdash_reader;
--- the CLI tells a tenant administrator's role what it is, instead of "not migrated"
-GRANT SELECT ON schema_migrations TO mvdash_tenant;
 
 GRANT EXECUTE ON FUNCTION materialized_views_refresh_plan(), materialized_views_history_limit(),
                           materialized_views_max_skipped_runs(),

@@ -6,5 +6,5 @@ SELECT (array_agg(user_id ORDER BY event_timestamp DESC, event_id DESC))[1],
        (array_agg(result ORDER BY event_timestamp DESC, event_id DESC) FILTER (WHERE result IS NOT NULL))[1],
        (array_agg(payout ORDER BY event_timestamp DESC, event_id DESC) FILTER (WHERE payout IS NOT NULL))[1],
        max(event_timestamp)
-FROM bet_events
+FROM public.bet_events
 WHERE tenant_id = ? AND bet_id = ?

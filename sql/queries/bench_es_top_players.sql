@@ -3,7 +3,7 @@ WITH bets AS (
     SELECT (array_agg(user_id ORDER BY event_timestamp DESC, event_id DESC))[1] AS user_id,
            (array_agg(stake ORDER BY event_timestamp DESC, event_id DESC) FILTER (WHERE stake IS NOT NULL))[1] AS stake,
            (array_agg(event_type ORDER BY event_timestamp DESC, event_id DESC))[1] AS status
-    FROM bet_events
+    FROM public.bet_events
     WHERE tenant_id = ?
     GROUP BY bet_id
 )

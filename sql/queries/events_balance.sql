@@ -1,2 +1,2 @@
 SELECT tenant_id, event_id, user_id, amount, reason, reference_id, event_timestamp
-FROM balance_events
+FROM public.balance_events

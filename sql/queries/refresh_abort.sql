@@ -1,1 +1,3 @@
-SELECT materialized_views_abort_refresh(?, ?)
+-- Schema-qualified, arguments typed: with an untyped argument a look-alike f(text) in a
+-- schema others can write to would win over mvdash's (migration 010, docs/RELIABILITY.md).
+SELECT mvdash.materialized_views_abort_refresh(?::bigint, ?::text)

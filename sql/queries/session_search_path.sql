@@ -1,14 +1,15 @@
--- Every session of mvdash reads its own schema first (migration 010), whatever the role's
--- or database's search_path says: a tenant administrator's role tenant_scope (its tenants
--- only), everybody else mvdash, then public (the event store). Before 010 (no schema
--- mvdash yet) the path is left as it is.
-SELECT set_config('search_path',
-                  CASE WHEN to_regnamespace('mvdash') IS NULL THEN current_setting('search_path')
-                       WHEN EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = 'mvdash_tenant'
-                                    AND pg_has_role(r.oid, 'USAGE'))
-                            AND NOT EXISTS (SELECT 1 FROM pg_roles r
-                                            WHERE r.rolname = 'mvdash_reader'
-                                              AND pg_has_role(r.oid, 'USAGE'))
-                           THEN 'tenant_scope, mvdash'
-                       ELSE 'mvdash, public' END,
-                  false)
+-- The search_path every session of mvdash uses (migration 010), whatever the role's or the
+-- database's settings say: a tenant administrator's role tenant_scope (its tenants only),
+-- everybody else mvdash; pg_temp last, so that no temporary relation stands in for ours.
+-- public is not on it (the event store is named public.<table> in every query): a schema
+-- others may write to must not offer look-alike functions to an owner's or operator's
+-- session. NULL before 010 (no schema mvdash yet): the caller keeps the path it had.
+-- Runs with search_path = pg_catalog, pg_temp, so that nothing here resolves elsewhere.
+SELECT CASE WHEN to_regnamespace('mvdash') IS NULL THEN NULL
+            WHEN EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = 'mvdash_tenant'
+                         AND pg_has_role(r.oid, 'USAGE'))
+                 AND NOT EXISTS (SELECT 1 FROM pg_roles r
+                                 WHERE r.rolname = 'mvdash_reader' AND pg_has_role(r.oid, 'USAGE'))
+                THEN 'tenant_scope, pg_temp'
+            WHEN :with_public THEN 'mvdash, public, pg_temp'
+            ELSE 'mvdash, pg_temp' END

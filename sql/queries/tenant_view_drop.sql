@@ -1,1 +1,3 @@
-SELECT drop_tenant_view(?, ?)
+-- Schema-qualified, arguments typed: with an untyped argument a look-alike f(text) in a
+-- schema others can write to would win over mvdash's (migration 010, docs/RELIABILITY.md).
+SELECT mvdash.drop_tenant_view(?::text, ?::bigint)

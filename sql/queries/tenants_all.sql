@@ -1,1 +1,1 @@
-SELECT tenant_id, tenant_name, slug, status, plan FROM tenants
+SELECT tenant_id, tenant_name, slug, status, plan FROM public.tenants

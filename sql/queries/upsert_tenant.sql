@@ -1,4 +1,4 @@
-INSERT INTO tenants (tenant_id, tenant_name, slug, status, plan)
+INSERT INTO public.tenants (tenant_id, tenant_name, slug, status, plan)
 VALUES (?, ?, ?, ?, ?)
 ON CONFLICT (tenant_id) DO UPDATE
 SET tenant_name = excluded.tenant_name, slug = excluded.slug,

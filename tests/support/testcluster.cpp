@@ -17,7 +17,11 @@ LocalCluster::Options withEngine(LocalCluster::Options options) {
 } // namespace
 
 TestCluster::TestCluster(LocalCluster::Options options)
-    : cluster_(withEngine(std::move(options))) {}
+    : cluster_(withEngine(std::move(options))) {
+    // the suites write and read the event store with unqualified SQL; tst_security and
+    // tst_tenant_isolation switch this off to run as mvdash's programs do
+    setSessionsSearchPublic(true);
+}
 
 bool TestCluster::start(QString *error) {
     return cluster_.start(error);

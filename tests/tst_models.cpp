@@ -33,7 +33,7 @@ class TestModels : public QObject {
     template <typename Model> static bool load(Model &model) {
         QSignalSpy loaded(&model, &ReloadableModel::loaded);
         model.reload();
-        return loaded.wait(20000);
+        return loaded.wait(kPatienceMs);
     }
 
 private slots:
@@ -162,8 +162,15 @@ private slots:
         model.reload();
         model.reload();
         model.reload();
-        QVERIFY(loaded.wait(20000));
-        QTest::qWait(300);
+        QVERIFY(loaded.wait(kPatienceMs));
+        // a job queued after them on the same worker answers after them: once it has, every
+        // answer to the three requests has been delivered (in order, to this thread)
+        const quint64 sentinel = DatabaseWorker::newTicket();
+        bool sentinelBack = false;
+        connect(&worker, &DatabaseWorker::finished, &model,
+                [&](quint64 ticket) { sentinelBack = sentinelBack || ticket == sentinel; });
+        worker.submit(sentinel, [](const QSqlDatabase &) { return QVariant(); });
+        QTRY_VERIFY_WITH_TIMEOUT(sentinelBack, kPatienceMs);
         QCOMPARE(loaded.count(), 1);
         QVERIFY(!model.isLoading());
     }
@@ -199,13 +206,13 @@ private slots:
         filter.status = status;
         QSignalSpy loaded(&model, &ReloadableModel::loaded);
         model.setFilter(filter);
-        QVERIFY(loaded.wait(20000));
+        QVERIFY(loaded.wait(kPatienceMs));
         int pages = 1;
         // the model tester fetches too, so a page may already be on its way
         while (model.isLoading() || model.canFetchMore({})) {
             if (!model.isLoading())
                 model.fetchMore({});
-            QVERIFY(loaded.wait(20000));
+            QVERIFY(loaded.wait(kPatienceMs));
             ++pages;
         }
         QStringList expected;
@@ -233,7 +240,7 @@ private slots:
         PaymentsExport exporter(&worker);
         QSignalSpy done(&exporter, &PaymentsExport::finished);
         exporter.start(filter, path);
-        QVERIFY(done.wait(20000));
+        QVERIFY(done.wait(kPatienceMs));
         QCOMPARE(done.first().at(0).toLongLong(), qint64(expected.size()));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -271,13 +278,13 @@ private slots:
         filter.tenantId = 10001;
         QSignalSpy loaded(&model, &ReloadableModel::loaded);
         model.setFilter(filter);
-        QVERIFY(loaded.wait(20000));
+        QVERIFY(loaded.wait(kPatienceMs));
         const int probe = 50; // on the second page, which the tester does not keep reading
         QString probeId;
         while (model.isLoading() || model.canFetchMore({})) {
             if (!model.isLoading())
                 model.fetchMore({});
-            QVERIFY(loaded.wait(20000));
+            QVERIFY(loaded.wait(kPatienceMs));
             if (probeId.isEmpty() && model.row(probe))
                 probeId = model.row(probe)->paymentId;
         }
@@ -288,7 +295,7 @@ private slots:
         QCOMPARE(model.row(probe), nullptr);
         QCOMPARE(model.index(probe, PaymentsModel::Payment).data().toString(), tr("loading…"));
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        QTRY_VERIFY_WITH_TIMEOUT(model.row(probe), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(model.row(probe), kPatienceMs);
         QVERIFY(!changed.isEmpty());
         QCOMPARE(model.row(probe)->paymentId, probeId);
         QCOMPARE(model.index(probe, PaymentsModel::Payment).data().toString(), probeId);
@@ -301,7 +308,7 @@ private slots:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy loaded(&model, &ReloadableModel::loaded);
         model.setQuery(10001, TopPlayersModel::OrderBy::Wagered, 10);
-        QVERIFY(loaded.wait(20000));
+        QVERIFY(loaded.wait(kPatienceMs));
         QStringList expected;
         MVDASH_TRY({
             Connection c(settings_, QStringLiteral("t"));
@@ -322,7 +329,7 @@ private slots:
         lookup.setActiveBetsLimit(3);
         QSignalSpy loaded(&lookup, &ReloadableModel::loaded);
         lookup.lookUp(10001, QStringLiteral("u000000"));
-        QVERIFY(loaded.wait(20000));
+        QVERIFY(loaded.wait(kPatienceMs));
         const UserDetails &d = lookup.details();
         QCOMPARE(d.activeBets.size(), 3);
         QVERIFY(d.moreActiveBets);
@@ -370,7 +377,7 @@ private slots:
         UserLookup lookup(&worker);
         QSignalSpy loaded(&lookup, &ReloadableModel::loaded);
         lookup.lookUp(10001, userId);
-        QVERIFY(loaded.wait(20000));
+        QVERIFY(loaded.wait(kPatienceMs));
         QCOMPARE(lookup.details().found, found);
         if (found) {
             MVDASH_TRY({
@@ -394,7 +401,7 @@ private slots:
                          .arg(userId));
             });
             lookup.lookUp(10001, userId);
-            QVERIFY(loaded.wait(20000));
+            QVERIFY(loaded.wait(kPatienceMs));
             QCOMPARE(lookup.details().newerEvents, 1);
             MVDASH_TRY({
                 Connection c(settings_, QStringLiteral("t"));
@@ -408,7 +415,7 @@ private slots:
         // completion treats LIKE wildcards as plain characters
         QSignalSpy completions(&lookup, &UserLookup::completions);
         lookup.complete(10001, userId.left(3));
-        QVERIFY(completions.wait(20000));
+        QVERIFY(completions.wait(kPatienceMs));
         for (const QString &id : completions.first().at(0).toStringList())
             QVERIFY(id.startsWith(userId.left(3)));
     }
@@ -420,7 +427,7 @@ private slots:
         PaymentFilter filter;
         filter.tenantId = 10001;
         exporter.start(filter, QStringLiteral("/nonexistent-dir/payments.csv"));
-        QVERIFY(failed.wait(20000));
+        QVERIFY(failed.wait(kPatienceMs));
         QVERIFY2(failed.first().at(0).toString().contains("cannot write"),
                  qPrintable(failed.first().at(0).toString()));
         QVERIFY(!QFile::exists(QStringLiteral("/nonexistent-dir/payments.csv")));
@@ -438,7 +445,7 @@ private slots:
         });
         QSignalSpy failed(&players, &ReloadableModel::loadFailed);
         players.setQuery(10001, TopPlayersModel::OrderBy::Wagered, 10);
-        QVERIFY(failed.wait(20000));
+        QVERIFY(failed.wait(kPatienceMs));
         const QString message = failed.first().at(0).toString();
         QVERIFY2(message.contains("user_activity_view is not populated yet") &&
                      message.contains("Refresh"),
@@ -453,7 +460,7 @@ private slots:
         });
         QSignalSpy tenantsFailed(&tenants, &ReloadableModel::loadFailed);
         tenants.reload();
-        QVERIFY(tenantsFailed.wait(20000));
+        QVERIFY(tenantsFailed.wait(kPatienceMs));
         QVERIFY2(
             tenantsFailed.first().at(0).toString().contains("tenants_summary_view does not exist"),
             qPrintable(tenantsFailed.first().at(0).toString()));
@@ -480,7 +487,7 @@ private slots:
                         .toBool());
         });
         model.reload();
-        QVERIFY(failed.wait(20000));
+        QVERIFY(failed.wait(kPatienceMs));
         QVERIFY(failed.first().at(1).toBool()); // reported as a lost connection
         QVERIFY(!model.lastError().isEmpty());
         // the next request reconnects by itself

@@ -83,17 +83,6 @@ QMap<QString, QString> refreshAll(const QSqlDatabase &db, QMap<QString, QString>
     return outcomes;
 }
 
-void createSlowView(const QSqlDatabase &db, const QString &name, double seconds, bool keyed) {
-    // the names are the tests' own literals; quoted all the same
-    const QString view = db.driver()->escapeIdentifier(name, QSqlDriver::TableName);
-    exec(db, QStringLiteral("CREATE MATERIALIZED VIEW %1 AS SELECT 1 AS id, pg_sleep(%2) IS NULL "
-                            "AS slept")
-                 .arg(view)
-                 .arg(seconds));
-    if (keyed)
-        exec(db, QStringLiteral("CREATE UNIQUE INDEX ON %1 (id)").arg(view));
-}
-
 void createGatedView(const QSqlDatabase &db, const QString &name, bool keyed,
                      const QString &after) {
     // the names are the tests' own literals; quoted all the same

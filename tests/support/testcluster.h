@@ -49,9 +49,6 @@ void exec(const QSqlDatabase &db, const QString &sql);
 QVariant scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
 // Outcome per view of one refresh_aggregate_views() call; each view's error into *errors.
 QMap<QString, QString> refreshAll(const QSqlDatabase &db, QMap<QString, QString> *errors = nullptr);
-// A materialized view whose refresh sleeps `seconds` (to hold a refresh open); `keyed` gives
-// it a unique key, so that it refreshes CONCURRENTLY once populated.
-void createSlowView(const QSqlDatabase &db, const QString &name, double seconds, bool keyed);
 // A materialized view whose refresh waits while a Gate is closed (it takes the gate's lock,
 // shared); `keyed` gives it a unique key, so that it refreshes CONCURRENTLY once populated.
 // With `after`, it reads that view, so the refresh plan puts it after that one.

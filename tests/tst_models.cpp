@@ -15,6 +15,7 @@
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -29,6 +30,40 @@ class TestModels : public QObject {
     Q_OBJECT
     TestCluster cluster_;
     ConnectionSettings settings_;
+
+    // RFC 4180: fields separated by commas, records by line feeds; a quoted field may hold
+    // commas, doubled quotes and line breaks.
+    static QList<QStringList> parseCsv(const QString &text) {
+        QList<QStringList> rows;
+        QStringList row;
+        QString field;
+        bool quoted = false;
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const QChar ch = text[i];
+            if (quoted) {
+                if (ch != u'"')
+                    field += ch;
+                else if (i + 1 < text.size() && text[i + 1] == u'"')
+                    field += text[++i];
+                else
+                    quoted = false;
+            } else if (ch == u'"') {
+                quoted = true;
+            } else if (ch == u',' || ch == u'\n') {
+                row << field;
+                field.clear();
+                if (ch == u'\n') {
+                    rows << row;
+                    row.clear();
+                }
+            } else {
+                field += ch;
+            }
+        }
+        if (!row.isEmpty() || !field.isEmpty())
+            rows << (row << field);
+        return rows;
+    }
 
     template <typename Model> static bool load(Model &model) {
         QSignalSpy loaded(&model, &ReloadableModel::loaded);
@@ -263,6 +298,81 @@ private slots:
                                            "FROM payments_view WHERE tenant_id = 10001 AND %1")
                                 .arg(where))
                          .toString());
+        });
+    }
+
+    // A cell a spreadsheet would run as a formula (OWASP "CSV injection": =, +, -, @, tab or
+    // CR first) is exported as '... in quotes; numbers, negative ones too, stay numbers; every
+    // field reads back exactly (RFC 4180).
+    void exportedCellsNeverRunAsFormulas() {
+        const qint64 tenant = 990001; // a tenant of its own: the other tests never see it
+        // payment_id, user_id, event_type (status), amount, currency, method, external_id, type
+        const QList<QVariantList> planted{
+            {"inj-1", "@SUM(1)", "completed", "-12.50", "-2+3", "+1", "=cmd|' /C calc'!A0",
+             "deposit"},
+            {"inj-2", "u-plain", "failed", "7.00", "EUR", "card", "\t=1+1", "withdrawal"},
+            {"inj-3", "\r@x", "=HYPERLINK(\"http://evil\")",
+             QVariant(QMetaType(QMetaType::QString)), "EUR", "card", "x,\"y\"", "deposit"}};
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            qint64 eventId = 0;
+            for (const QVariantList &p : planted) {
+                ++eventId;
+                scalar(c.db(),
+                       "INSERT INTO payment_events (tenant_id, event_id, payment_id, user_id, "
+                       "event_type, amount, currency, payment_method, external_id, payment_type, "
+                       "event_timestamp) VALUES (?, ?, ?, ?, ?, ?::numeric, ?, ?, ?, ?, ?)",
+                       {tenant, eventId, p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7],
+                        1700000000000 + eventId});
+            }
+            exec(c.db(), "SELECT * FROM refresh_materialized_view('payments_view')");
+        });
+        DatabaseWorker worker(settings_, QStringLiteral("test"));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("payments.csv"));
+        PaymentsExport exporter(&worker);
+        QSignalSpy done(&exporter, &PaymentsExport::finished);
+        PaymentFilter filter;
+        filter.tenantId = tenant;
+        exporter.start(filter, path);
+        QVERIFY(done.wait(kPatienceMs));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        const QList<QStringList> rows = parseCsv(text);
+        QCOMPARE(rows.size(), 4); // the header and the three payments, newest first
+        for (const QStringList &row : rows)
+            QCOMPARE(row.size(), 10);
+        const QStringList &p3 = rows[1], &p2 = rows[2], &p1 = rows[3];
+        QCOMPARE(p1.mid(0, 8), (QStringList{"inj-1", "'@SUM(1)", "-12.50", "'-2+3", "'+1",
+                                            "'=cmd|' /C calc'!A0", "deposit", "completed"}));
+        QCOMPARE(p2.mid(0, 8), (QStringList{"inj-2", "u-plain", "7.00", "EUR", "card", "'\t=1+1",
+                                            "withdrawal", "failed"}));
+        QCOMPARE(p3.mid(0, 8), (QStringList{"inj-3", "'\r@x", "", "EUR", "card", "x,\"y\"",
+                                            "deposit", "'=HYPERLINK(\"http://evil\")"}));
+        QCOMPARE(p1[9], QStringLiteral("1700000000001"));
+        // as written: the negative amount is a bare number, the neutralised cells are quoted
+        QVERIFY2(text.contains(QStringLiteral("\"'@SUM(1)\",-12.50,\"'-2+3\",\"'+1\","
+                                              "\"'=cmd|' /C calc'!A0\",deposit,completed,")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("\"'=HYPERLINK(\"\"http://evil\"\")\"")),
+                 qPrintable(text));
+        // and in general: no text cell starts a formula, every numeric cell is a plain number
+        static const QRegularExpression number(QStringLiteral("^-?[0-9]+(\\.[0-9]+)?$"));
+        for (const QStringList &row : rows.mid(1))
+            for (qsizetype i = 0; i < row.size(); ++i) {
+                const bool numeric = i == 2 || i == 9;
+                if (numeric)
+                    QVERIFY2(row[i].isEmpty() || number.match(row[i]).hasMatch(),
+                             qPrintable(row[i]));
+                else
+                    QVERIFY2(row[i].isEmpty() || !QStringView(u"=+-@\t\r").contains(row[i][0]),
+                             qPrintable(row[i]));
+            }
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "DELETE FROM payment_events WHERE tenant_id = 990001");
+            exec(c.db(), "SELECT * FROM refresh_materialized_view('payments_view')");
         });
     }
 

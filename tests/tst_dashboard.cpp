@@ -216,10 +216,19 @@ private slots:
         QPushButton *cancel = button(&w, QStringLiteral("Cancel"));
         QTRY_VERIFY_WITH_TIMEOUT(all->isEnabled(), kPatienceMs);
         QTest::mouseClick(all, Qt::LeftButton);
-        // wait until the refresh of the view is under way (inside its statement), then cancel
+        // Cancel once the view's refresh is under way (inside its statement, not between its
+        // 'running' mark and the statement, where a cancel request finds nothing to cancel)
+        // and the other session is idle: sleepy_view, never refreshed, is the last of its
+        // level. (A cancel that lands in the middle of a CONCURRENTLY refresh on Citus can end
+        // the backend and leave its 'running' row behind: an engine issue, not this test's.)
         MVDASH_TRY({
             Connection c(settings_, QStringLiteral("t"));
-            QTRY_VERIFY_WITH_TIMEOUT(Gate::waiting(c.db()).size() == 1, kPatienceMs);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                Gate::waiting(c.db()).size() == 1 &&
+                    scalar(c.db(), "SELECT count(*) FROM materialized_views_refresh_history "
+                                   "WHERE outcome = 'running' AND view_name <> 'sleepy_view'")
+                            .toInt() == 0,
+                kPatienceMs);
         });
         QVERIFY(cancel->isEnabled());
         QTest::mouseClick(cancel, Qt::LeftButton);

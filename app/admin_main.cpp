@@ -16,6 +16,8 @@
 #include "viewverifier.h"
 
 #include <cstdio>
+#include <limits>
+#include <optional>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -27,12 +29,18 @@
 #include <QVariant>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <type_traits>
 
 using namespace mvdash;
 
 namespace {
 
 enum Exit { Ok = 0, Failed = 1, Usage = 2, NothingRefreshed = 3 };
+
+// The ranges of the numeric options (checked before anything connects).
+constexpr qint64 kMaxEvents = 1000000000; // seed, demo: a billion events
+constexpr int kMaxJobs = 64;              // refresh: sessions side by side
+constexpr int kMaxDiffs = 1000000;        // verify: differences listed per view
 
 struct UsageError {
     QString message;
@@ -123,21 +131,62 @@ private:
         return Ok;
     }
 
-    qint64 positiveNumber(const QString &option, qint64 fallback) const {
+    // A whole number from `min` to `max` (the option's own limits: a value is never cut down
+    // to fit its type), or the fallback when the option is not given.
+    template <typename T> T numberOption(const QString &option, T fallback, T min, T max) const {
         if (!parser_.isSet(option))
             return fallback;
+        using Wide = std::conditional_t<std::is_unsigned_v<T>, quint64, qint64>;
+        const QString text = parser_.value(option);
+        const auto value = wholeNumber<Wide>(text);
+        if (!value || *value < Wide(min) || *value > Wide(max))
+            throw UsageError{QStringLiteral("--%1 must be a whole number from %2 to %3 (got '%4')")
+                                 .arg(option)
+                                 .arg(min)
+                                 .arg(max)
+                                 .arg(text)};
+        return T(*value);
+    }
+
+    // Digits only (and a minus sign first for qint64), within the range of T; else nothing.
+    template <typename T> static std::optional<T> wholeNumber(const QString &text) {
+        static_assert(std::is_same_v<T, qint64> || std::is_same_v<T, quint64>);
+        static const QRegularExpression digits(QStringLiteral("^-?[0-9]+$"));
+        if (!digits.match(text).hasMatch() || (std::is_unsigned_v<T> && text.startsWith(u'-')))
+            return std::nullopt;
         bool ok = false;
-        const qint64 value = parser_.value(option).toLongLong(&ok);
-        if (!ok || value < 0)
-            throw UsageError{QStringLiteral("--%1 needs a non-negative whole number").arg(option)};
-        return value;
+        T value;
+        if constexpr (std::is_unsigned_v<T>)
+            value = text.toULongLong(&ok);
+        else
+            value = text.toLongLong(&ok);
+        return ok ? std::optional<T>(value) : std::nullopt;
+    }
+
+    // --lock-timeout: 500ms, 10s, 2min or plain milliseconds, up to what PostgreSQL's
+    // lock_timeout takes (2147483647 ms, about 24.8 days); 0 waits without limit.
+    QString lockTimeoutOption() const {
+        const QString text = parser_.value(QStringLiteral("lock-timeout"));
+        const QRegularExpressionMatch m =
+            QRegularExpression(QStringLiteral("^([0-9]+)(ms|s|min)?$")).match(text);
+        constexpr qint64 kMaxMs = std::numeric_limits<int>::max();
+        const qint64 unitMs = m.captured(2) == u"s" ? 1000 : m.captured(2) == u"min" ? 60000 : 1;
+        const auto amount = m.hasMatch() ? wholeNumber<qint64>(m.captured(1)) : std::nullopt;
+        if (!amount || *amount > kMaxMs / unitMs)
+            throw UsageError{
+                QStringLiteral("--lock-timeout must be from 0 to %1ms (about 24 days), "
+                               "written as 500ms, 10s or 2min (got '%2')")
+                    .arg(kMaxMs)
+                    .arg(text)};
+        return QString::number(*amount * unitMs) + QStringLiteral("ms");
     }
 
     int seed(const QStringList &rest) {
         noArguments(rest);
         EventGenerator::Options options;
-        options.events = positiveNumber(QStringLiteral("events"), 100000);
-        options.seed = quint64(positiveNumber(QStringLiteral("seed"), 1));
+        options.events = numberOption<qint64>(QStringLiteral("events"), 100000, 1, kMaxEvents);
+        options.seed = numberOption<quint64>(QStringLiteral("seed"), 1, 0,
+                                             std::numeric_limits<quint64>::max());
         auto connection = connect(); // checks the schema before writing anything
         const SeedReport report = seedDatabase(settings(), options);
         out(QStringLiteral("seeded %1 events for %2 tenants in %3 s (%4 events/s)\n")
@@ -149,10 +198,8 @@ private:
     }
 
     int refresh(const QStringList &views) {
-        const QString lockTimeout = parser_.value(QStringLiteral("lock-timeout"));
-        if (!QRegularExpression(QStringLiteral("^\\d+(ms|s|min)?$")).match(lockTimeout).hasMatch())
-            throw UsageError{QStringLiteral("--lock-timeout takes a duration such as 5s or 500ms")};
-        const int jobs = int(positiveNumber(QStringLiteral("jobs"), 2));
+        const QString lockTimeout = lockTimeoutOption();
+        const int jobs = numberOption<int>(QStringLiteral("jobs"), 2, 1, kMaxJobs);
         const auto setup = [&lockTimeout](const QSqlDatabase &db) {
             execScript(db, QStringLiteral("SET lock_timeout = '%1'").arg(lockTimeout),
                        QStringLiteral("lock_timeout"));
@@ -364,8 +411,8 @@ private:
 
     int verify(const QStringList &rest) {
         noArguments(rest);
+        const int maxDiffs = numberOption<int>(QStringLiteral("max-diffs"), 20, 0, kMaxDiffs);
         auto connection = connect();
-        const int maxDiffs = int(positiveNumber(QStringLiteral("max-diffs"), 20));
         const QList<ViewVerifier::Result> results =
             ViewVerifier(connection->db()).verifyAll(maxDiffs);
         bool clean = true;
@@ -387,7 +434,7 @@ private:
     int demo(const QStringList &rest) {
         noArguments(rest);
         DemoDatabase::Options options;
-        options.events = positiveNumber(QStringLiteral("events"), 1000000);
+        options.events = numberOption<qint64>(QStringLiteral("events"), 1000000, 1, kMaxEvents);
         options.directory = parser_.value(QStringLiteral("dir"));
         options.citus = parser_.isSet(QStringLiteral("citus"));
         QString error;
@@ -441,16 +488,19 @@ int main(int argc, char *argv[]) {
     parser.addOption(
         {QStringLiteral("json"), QStringLiteral("Machine-readable output (status, sizes).")});
     parser.addOption({QStringLiteral("events"),
-                      QStringLiteral("seed: how many events (default 100000)."),
+                      QStringLiteral("seed, demo: how many events, 1 to 1000000000 (default "
+                                     "100000; demo 1000000)."),
                       QStringLiteral("n")});
-    parser.addOption({QStringLiteral("seed"), QStringLiteral("seed: random seed (default 1)."),
+    parser.addOption({QStringLiteral("seed"),
+                      QStringLiteral("seed: random seed, 0 to 18446744073709551615 (default 1)."),
                       QStringLiteral("s")});
     parser.addOption(
         {QStringLiteral("lock-timeout"),
-         QStringLiteral("refresh: give up waiting for a lock after this (default 10s)."),
+         QStringLiteral("refresh: give up waiting for a lock after this: 500ms, 10s, 2min, up to "
+                        "2147483647ms; 0 = never (default 10s)."),
          QStringLiteral("duration"), QStringLiteral("10s")});
     parser.addOption({QStringLiteral("jobs"),
-                      QStringLiteral("refresh: parallel sessions for independent views "
+                      QStringLiteral("refresh: parallel sessions for independent views, 1 to 64 "
                                      "(default 2; 1 = one view at a time)."),
                       QStringLiteral("n")});
     parser.addOption(
@@ -458,7 +508,8 @@ int main(int argc, char *argv[]) {
     parser.addOption(
         {QStringLiteral("dir"), QStringLiteral("demo: cluster directory."), QStringLiteral("dir")});
     parser.addOption({QStringLiteral("max-diffs"),
-                      QStringLiteral("verify: differences listed per view (default 20)."),
+                      QStringLiteral("verify: differences listed per view, 0 to 1000000 "
+                                     "(default 20)."),
                       QStringLiteral("n")});
     parser.addPositionalArgument(
         QStringLiteral("command"),

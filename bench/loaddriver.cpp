@@ -31,8 +31,25 @@ LatencySummary summarize(std::vector<double> latenciesMs) {
     return s;
 }
 
+QList<qint64> ReaderProgress::answers() const {
+    QList<qint64> list;
+    list.reserve(qsizetype(answers_.size()));
+    for (const std::atomic<qint64> &n : answers_)
+        list << n.load();
+    return list;
+}
+
 LatencySummary measureReaders(const ConnectionSettings &settings, int readers,
                               const QList<qint64> &tenants, const std::function<void()> &during) {
+    return measureReaders(settings, readers, tenants,
+                          std::function<void(const ReaderProgress &)>(
+                              [&during](const ReaderProgress &) { during(); }));
+}
+
+LatencySummary measureReaders(const ConnectionSettings &settings, int readers,
+                              const QList<qint64> &tenants,
+                              const std::function<void(const ReaderProgress &)> &during) {
+    ReaderProgress progress(readers);
     std::atomic<bool> stop{false};
     std::vector<std::vector<double>> latencies(static_cast<size_t>(readers));
     std::vector<QString> errors(static_cast<size_t>(readers));
@@ -63,6 +80,7 @@ LatencySummary measureReaders(const ConnectionSettings &settings, int readers,
                     while (top.next()) {
                     }
                     latencies[size_t(i)].push_back(double(t.nsecsElapsed()) / 1e6);
+                    progress.answered(i);
                 }
             } catch (const DbError &e) {
                 errors[size_t(i)] = e.message();
@@ -71,7 +89,7 @@ LatencySummary measureReaders(const ConnectionSettings &settings, int readers,
     ready.arrive_and_wait();
     std::exception_ptr duringError;
     try {
-        during();
+        during(progress);
     } catch (...) {
         duringError = std::current_exception();
     }
@@ -90,11 +108,12 @@ LatencySummary measureReaders(const ConnectionSettings &settings, int readers,
 }
 
 StormResult runRefreshStorm(const ConnectionSettings &settings, int callers, int writers,
-                            qint64 firstNewEventId) {
+                            qint64 firstNewEventId,
+                            const std::function<void(const StormProgress &)> &whileRunning) {
     StormResult result;
     result.callers = callers;
     std::atomic<bool> stop{false};
-    std::atomic<qint64> written{0};
+    StormProgress progress;
     std::vector<QString> writerErrors(static_cast<size_t>(writers));
     std::vector<std::thread> writerThreads;
     for (int w = 0; w < writers; ++w)
@@ -105,7 +124,7 @@ StormResult runRefreshStorm(const ConnectionSettings &settings, int callers, int
                     const qint64 id = firstNewEventId + qint64(w) * 100000000 + i;
                     runQuery(own.db(), QStringLiteral("load_storm_insert"),
                              {10001 + w, id, QStringLiteral("storm-%1").arg(id), id});
-                    ++written;
+                    ++progress.eventsAppended;
                 }
             } catch (const DbError &e) {
                 writerErrors[size_t(w)] = e.message();
@@ -116,7 +135,10 @@ StormResult runRefreshStorm(const ConnectionSettings &settings, int callers, int
         QString error;
         qint64 ms = 0;
         QMap<QString, QString> outcomes;
+        bool refreshedAny = false;
+        bool backBeforeARefresher = false; // back before any refreshing caller was
     };
+    std::atomic<bool> aRefresherIsBack{false};
     std::vector<Caller> results(static_cast<size_t>(callers));
     std::barrier start(callers);
     std::vector<std::thread> callerThreads;
@@ -142,12 +164,29 @@ StormResult runRefreshStorm(const ConnectionSettings &settings, int callers, int
                 r.error = e.message();
             }
             r.ms = timer.elapsed();
+            r.refreshedAny = std::any_of(r.outcomes.cbegin(), r.outcomes.cend(),
+                                         [](const QString &o) { return o == u"ok"; });
+            if (r.refreshedAny)
+                aRefresherIsBack = true;
+            else
+                r.backBeforeARefresher = !aRefresherIsBack;
+            ++progress.callersBack;
         });
+    std::exception_ptr hookError;
+    if (whileRunning) {
+        try {
+            whileRunning(progress);
+        } catch (...) {
+            hookError = std::current_exception();
+        }
+    }
     for (std::thread &t : callerThreads)
         t.join();
     stop = true;
     for (std::thread &t : writerThreads)
         t.join();
+    if (hookError)
+        std::rethrow_exception(hookError);
 
     for (const QString &e : writerErrors)
         if (!e.isEmpty())
@@ -155,22 +194,22 @@ StormResult runRefreshStorm(const ConnectionSettings &settings, int callers, int
     for (const Caller &r : results) {
         if (!r.error.isEmpty())
             result.problems << QStringLiteral("caller: ") + r.error;
-        bool refreshedAny = false;
         for (auto it = r.outcomes.cbegin(); it != r.outcomes.cend(); ++it) {
             if (it.value() == u"ok") {
                 ++result.refreshedBy[it.key()];
-                refreshedAny = true;
             } else if (it.value() != u"skipped") {
                 result.problems << it.key() + QStringLiteral(": ") + it.value();
             } else if (!result.refreshedBy.contains(it.key())) {
                 result.refreshedBy[it.key()] = 0;
             }
         }
-        result.refreshingCallers += refreshedAny;
-        if (!refreshedAny && r.error.isEmpty())
+        result.refreshingCallers += r.refreshedAny;
+        if (!r.refreshedAny && r.error.isEmpty()) {
             result.longestSkipMs = std::max(result.longestSkipMs, r.ms);
+            result.skippedWhileRefreshing += r.backBeforeARefresher;
+        }
     }
-    result.eventsAppended = written;
+    result.eventsAppended = progress.eventsAppended;
     return result;
 }
 

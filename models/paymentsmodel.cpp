@@ -5,6 +5,7 @@
 #include "format.h"
 #include "rowtablemodel.h"
 
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSqlQuery>
 #include <QTimeZone>
@@ -25,13 +26,32 @@ struct Page {
     int firstRow = 0; // where an appended page goes: stale if the model has moved on
 };
 
-QString csvField(const QString &value) {
-    if (!value.contains(u',') && !value.contains(u'"') && !value.contains(u'\n') &&
-        !value.contains(u'\r'))
-        return value;
-    QString quoted = value;
-    quoted.replace(u'"', QStringLiteral("\"\""));
-    return u'"' + quoted + u'"';
+// A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV
+// injection"): =, +, -, @, a tab or a carriage return.
+bool startsLikeAFormula(const QString &value) {
+    return !value.isEmpty() && QStringView(u"=+-@\t\r").contains(value.front());
+}
+
+bool isPlainNumber(const QString &value) {
+    static const QRegularExpression number(QStringLiteral("^-?[0-9]+(\\.[0-9]+)?$"));
+    return number.match(value).hasMatch();
+}
+
+// One field, quoted as RFC 4180 asks when needed. A cell a spreadsheet would run as a formula
+// gets a leading ' and quotes (OWASP), unless it is a plain number of a numeric column:
+// -12.50 stays a number.
+QString csvField(const QString &value, bool numeric) {
+    QString field = value;
+    bool quote = field.contains(u',') || field.contains(u'"') || field.contains(u'\n') ||
+                 field.contains(u'\r');
+    if (startsLikeAFormula(field) && !(numeric && isPlainNumber(field))) {
+        field.prepend(u'\'');
+        quote = true;
+    }
+    if (!quote)
+        return field;
+    field.replace(u'"', QStringLiteral("\"\""));
+    return u'"' + field + u'"';
 }
 } // namespace
 
@@ -299,6 +319,7 @@ void PaymentsExport::start(const PaymentFilter &filter, const QString &path) {
                 throw DbError(QStringLiteral("export cancelled; no file was written"));
             }
             const PaymentRow r = PaymentsModel::readRow(q);
+            constexpr qsizetype kAmountColumn = 2, kTimestampColumn = 9; // the numeric ones
             const QStringList fields{r.paymentId,
                                      r.userId,
                                      r.amount ? r.amount->toString(2) : QString(),
@@ -310,8 +331,8 @@ void PaymentsExport::start(const PaymentFilter &filter, const QString &path) {
                                      r.updatedAt.toUTC().toString(Qt::ISODateWithMs),
                                      QString::number(r.updatedMs)};
             QStringList escaped;
-            for (const QString &f : fields)
-                escaped << csvField(f);
+            for (qsizetype i = 0; i < fields.size(); ++i)
+                escaped << csvField(fields[i], i == kAmountColumn || i == kTimestampColumn);
             file.write((escaped.join(u',') + u'\n').toUtf8());
             if (++rows % 5000 == 0 && self)
                 QMetaObject::invokeMethod(

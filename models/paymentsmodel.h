@@ -98,6 +98,8 @@ private:
 
 // Streams the whole filtered set to a CSV file on a worker thread: exact values, the file
 // appears only when complete (QSaveFile), progress every few thousand rows, cancellable.
+// A text cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is written
+// as '... in quotes (OWASP); numbers, negative ones included, stay numbers.
 class PaymentsExport : public QObject {
     Q_OBJECT
 public:

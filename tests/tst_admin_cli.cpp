@@ -80,6 +80,71 @@ private slots:
         QVERIFY(!admin({"--dsn", "host=/tmp password=hunter2", "status"}).err.contains("hunter2"));
     }
 
+    // Every numeric option takes whole numbers in its range, and nothing else: a number too
+    // large for its type is refused, never cut down (--jobs 4294967297 used to run as 1).
+    // The DSN names a database that does not exist, so that nothing could run even if a
+    // value slipped through: the usage error (2) must come before connecting (1).
+    void numericOptionsOutOfRangeAreUsageErrors_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QString jobs = QStringLiteral("--jobs must be a whole number from 1 to 64");
+        for (const char *value :
+             {"4294967297", "0", "-1", "65", "1.5", "two", "", "2x", "99999999999999999999"})
+            QTest::addRow("refresh --jobs '%s'", value)
+                << QStringList{"refresh", "--jobs", value} << jobs;
+        const QString events =
+            QStringLiteral("--events must be a whole number from 1 to 1000000000");
+        for (const char *value : {"0", "-5", "1000000001", "4294967297000", "1e6", "many"})
+            QTest::addRow("seed --events '%s'", value)
+                << QStringList{"seed", "--events", value} << events;
+        QTest::newRow("demo --events huge")
+            << QStringList{"demo", "--events", "99999999999999999999"} << events;
+        QTest::newRow("demo --events -1") << QStringList{"demo", "--events", "-1"} << events;
+        const QString seed =
+            QStringLiteral("--seed must be a whole number from 0 to 18446744073709551615");
+        for (const char *value : {"-1", "18446744073709551616", "0x10", "s"})
+            QTest::addRow("seed --seed '%s'", value)
+                << QStringList{"seed", "--seed", value} << seed;
+        const QString diffs =
+            QStringLiteral("--max-diffs must be a whole number from 0 to 1000000");
+        for (const char *value : {"4294967297", "-1", "1000001", "lots"})
+            QTest::addRow("verify --max-diffs '%s'", value)
+                << QStringList{"verify", "--max-diffs", value} << diffs;
+        const QString lockTimeout = QStringLiteral("--lock-timeout must be from 0 to 2147483647ms");
+        for (const char *value : {"2147483648", "2147484s", "35792min", "99999999999999999999ms",
+                                  "-1s", "soon", "1.5s", ""})
+            QTest::addRow("refresh --lock-timeout '%s'", value)
+                << QStringList{"refresh", "--lock-timeout", value} << lockTimeout;
+    }
+    void numericOptionsOutOfRangeAreUsageErrors() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const QString missing = cluster_.cluster().dsn(QStringLiteral("no_such_db"));
+        const Run r = admin(QStringList{"--dsn", missing} + args);
+        QVERIFY2(r.code == 2 && r.err.contains(message) && r.err.count(u'\n') == 1,
+                 qPrintable(QStringLiteral("exit %1\n%2%3").arg(r.code).arg(r.out, r.err)));
+    }
+
+    // ... and the whole range is taken: the edges reach the connection (which then fails).
+    void numericOptionsTakeTheirWholeRange() {
+        const QString missing = cluster_.cluster().dsn(QStringLiteral("no_such_db"));
+        const QList<QStringList> accepted{
+            {"refresh", "--jobs", "1"},
+            {"refresh", "--jobs", "64"},
+            {"refresh", "--lock-timeout", "0"},
+            {"refresh", "--lock-timeout", "2147483647"},
+            {"refresh", "--lock-timeout", "2147483647ms"},
+            {"refresh", "--lock-timeout", "2147483s"},
+            {"refresh", "--lock-timeout", "35791min"},
+            {"seed", "--events", "1", "--seed", "18446744073709551615"},
+            {"seed", "--events", "1000000000", "--seed", "0"},
+            {"verify", "--max-diffs", "0"},
+            {"verify", "--max-diffs", "1000000"}};
+        for (const QStringList &args : accepted)
+            EXPECT_RUN(admin(QStringList{"--dsn", missing} + args), 1,
+                       "database \"no_such_db\" does not exist");
+    }
+
     void connectionProblemsAreOneClearLine() {
         EXPECT_RUN(admin({"--dsn", "host=/nonexistent/socket/dir dbname=x", "status"}), 1,
                    "cannot connect");

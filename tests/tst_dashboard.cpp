@@ -8,10 +8,10 @@
 #include "seeder.h"
 #include "testcluster.h"
 
+#include <optional>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
-#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -32,7 +32,7 @@ class TestDashboard : public QObject {
     static bool waitLoaded(MainWindow &w) {
         return QTest::qWaitFor(
             [&] { return !w.isLoading() && w.findChild<QComboBox *>()->currentIndex() >= 0; },
-            20000);
+            kPatienceMs);
     }
     static QStringList labelTexts(QWidget *w) {
         QStringList texts;
@@ -50,6 +50,8 @@ class TestDashboard : public QObject {
 private slots:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true); // settings and logs of tests stay apart
+        // a refresh held at a Gate is a lock wait: let the gate, not lock_timeout, end it
+        QSettings().setValue(QStringLiteral("refresh/lockTimeoutMs"), 2 * kPatienceMs);
         QString error;
         QVERIFY2(cluster_.start(&error), qPrintable(error));
         MVDASH_TRY(
@@ -75,15 +77,16 @@ private slots:
                            "SELECT tenant_name FROM tenants_summary_view WHERE tenant_id = ?",
                            {tenant})
                         .toString();
-                QTRY_COMPARE(picker->currentText(), name);
-                QVERIFY2(labelTexts(&w).contains(stake), qPrintable(stake));
+                QTRY_COMPARE_WITH_TIMEOUT(picker->currentText(), name, kPatienceMs);
+                QTRY_VERIFY2_WITH_TIMEOUT(labelTexts(&w).contains(stake), qPrintable(stake),
+                                          kPatienceMs);
                 // every tenant panel follows: top players, payments
                 const QString top = scalar(c.db(),
                                            "SELECT user_id FROM user_activity_view WHERE tenant_id "
                                            "= ? ORDER BY total_wagered DESC, user_id LIMIT 1",
                                            {tenant})
                                         .toString();
-                QTRY_COMPARE(w.topPlayer(), top);
+                QTRY_COMPARE_WITH_TIMEOUT(w.topPlayer(), top, kPatienceMs);
                 const QString newest =
                     scalar(c.db(),
                            "SELECT payment_id FROM payments_view WHERE tenant_id = ? ORDER BY "
@@ -91,7 +94,8 @@ private slots:
                            {tenant})
                         .toString();
                 QAbstractItemModel *payments = w.paymentsPanel()->table()->model();
-                QTRY_COMPARE(payments->index(0, 0).data(KeyRole).toString(), newest);
+                QTRY_COMPARE_WITH_TIMEOUT(payments->index(0, 0).data(KeyRole).toString(), newest,
+                                          kPatienceMs);
             }
         });
     }
@@ -102,10 +106,10 @@ private slots:
         QVERIFY(waitLoaded(w));
         w.showPanel(2);
         QTableView *table = w.paymentsPanel()->table();
-        QTRY_VERIFY(table->model()->rowCount() > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, kPatienceMs);
         w.activateWindow();
         table->setFocus();
-        QTRY_VERIFY(table->hasFocus());
+        QTRY_VERIFY_WITH_TIMEOUT(table->hasFocus(), kPatienceMs);
         table->selectRow(0);
         QTest::keySequence(table, QKeySequence::Copy);
         const QString copied = QGuiApplication::clipboard()->text();
@@ -120,17 +124,20 @@ private slots:
             w.show();
             QVERIFY(waitLoaded(w));
             QTableView *table = w.paymentsPanel()->table();
-            QTRY_VERIFY(table->model()->rowCount() > 0);
+            QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, kPatienceMs);
             table->setColumnWidth(1, 333);
         }
         MainWindow again(settings_);
         again.show();
         QVERIFY(waitLoaded(again));
         QTableView *table = again.paymentsPanel()->table();
-        QTRY_VERIFY(table->model()->rowCount() > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, kPatienceMs);
         QCOMPARE(table->columnWidth(1), 333);
     }
 
+    // Refresh all runs on connections of its own: while it is held at a gate, the window keeps
+    // working (its event loop turns, it shows which view is being refreshed) and the button
+    // stays disabled; the run is recorded once it ends.
     void refreshAllRecordsARunWithoutFreezingTheWindow() {
         MainWindow w(settings_);
         w.show();
@@ -138,7 +145,7 @@ private slots:
         w.showPanel(2);
         QPushButton *all = button(&w, QStringLiteral("Refresh all"));
         QVERIFY(all);
-        QTRY_VERIFY_WITH_TIMEOUT(all->isEnabled(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(all->isEnabled(), kPatienceMs);
         qint64 runsBefore = 0;
         MVDASH_TRY({
             Connection c(settings_, QStringLiteral("t"));
@@ -146,26 +153,37 @@ private slots:
                 scalar(c.db(),
                        "SELECT count(DISTINCT run_id) FROM materialized_views_refresh_history")
                     .toLongLong();
-            // make the refresh take a while: a slow view
-            exec(c.db(), "CREATE MATERIALIZED VIEW IF NOT EXISTS slow_view AS SELECT 1 AS id, "
-                         "pg_sleep(1.5) IS NULL AS slept");
+            createGatedView(c.db(), QStringLiteral("slow_view"), true); // CONCURRENTLY: reads pass
         });
-        // the event loop keeps turning: a 10 ms timer never waits long
-        QElapsedTimer clock;
-        qint64 last = 0, longest = 0;
+        std::optional<Gate> gate;
+        MVDASH_TRY(gate.emplace(settings_));
+        int ticks = 0; // of a 10 ms timer: the event loop turns
         QTimer probe;
-        clock.start();
-        connect(&probe, &QTimer::timeout, [&] {
-            longest = std::max(longest, clock.elapsed() - last);
-            last = clock.elapsed();
-        });
+        connect(&probe, &QTimer::timeout, [&] { ++ticks; });
         probe.start(10);
         QTest::mouseClick(all, Qt::LeftButton);
         QVERIFY(!all->isEnabled()); // running: no second press
-        QTRY_VERIFY_WITH_TIMEOUT(all->isEnabled(), 60000);
+        bool held = false, workedWhileHeld = false;
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            held = QTest::qWaitFor([&] { return Gate::waiting(c.db()).size() == 1; }, kPatienceMs);
+            const int before = ticks;
+            workedWhileHeld =
+                held &&
+                QTest::qWaitFor(
+                    [&] {
+                        return ticks >= before + 10 &&
+                               labelTexts(&w).contains(QStringLiteral("Refreshing slow_view…"));
+                    },
+                    kPatienceMs) &&
+                Gate::waiting(c.db()).size() == 1 && !all->isEnabled();
+        });
+        gate->open();
+        QTRY_VERIFY_WITH_TIMEOUT(all->isEnabled(), kPatienceMs);
         probe.stop();
-        QVERIFY2(longest < 250,
-                 qPrintable(QStringLiteral("the GUI thread stalled %1 ms").arg(longest)));
+        QVERIFY2(held, "the refresh never reached slow_view");
+        QVERIFY2(workedWhileHeld && !gate->openedByItself(),
+                 "the window did not keep working while the refresh ran");
         MVDASH_TRY({
             Connection c(settings_, QStringLiteral("t"));
             QCOMPARE(scalar(c.db(),
@@ -176,42 +194,56 @@ private slots:
                            "SELECT count(*) FROM materialized_views_refresh_history WHERE run_id = "
                            "(SELECT max(run_id) FROM materialized_views_refresh_history) AND "
                            "outcome = 'ok' AND application_name = 'mvdash refresh'")
-                        .toInt() >= 6);
+                        .toInt() >= 7);
             exec(c.db(), "DROP MATERIALIZED VIEW slow_view");
         });
     }
 
+    // Cancel, pressed while a view is being refreshed (held at a gate), ends the run: the
+    // view is recorded as failed (cancelled), nothing stays 'running', the view is untouched.
     void aRunningRefreshCanBeCancelled() {
         MainWindow w(settings_);
         w.show();
         QVERIFY(waitLoaded(w));
         MVDASH_TRY({
             Connection c(settings_, QStringLiteral("t"));
-            exec(c.db(), "CREATE MATERIALIZED VIEW sleepy_view AS SELECT 1 AS id, pg_sleep(20) IS "
-                         "NULL AS slept WITH NO DATA");
+            createGatedView(c.db(), QStringLiteral("sleepy_view"), false);
+            exec(c.db(), "REFRESH MATERIALIZED VIEW sleepy_view WITH NO DATA");
         });
+        std::optional<Gate> gate;
+        MVDASH_TRY(gate.emplace(settings_));
         QPushButton *all = button(&w, QStringLiteral("Refresh all"));
         QPushButton *cancel = button(&w, QStringLiteral("Cancel"));
-        QTRY_VERIFY_WITH_TIMEOUT(all->isEnabled(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(all->isEnabled(), kPatienceMs);
         QTest::mouseClick(all, Qt::LeftButton);
-        // wait until the slow view is being refreshed, then cancel
+        // Cancel once the view's refresh is under way (inside its statement, not between its
+        // 'running' mark and the statement, where a cancel request finds nothing to cancel)
+        // and the other session is idle: sleepy_view, never refreshed, is the last of its
+        // level. (A cancel that lands in the middle of a CONCURRENTLY refresh on Citus can end
+        // the backend and leave its 'running' row behind: an engine issue, not this test's.)
         MVDASH_TRY({
             Connection c(settings_, QStringLiteral("t"));
             QTRY_VERIFY_WITH_TIMEOUT(
-                scalar(c.db(), "SELECT count(*) FROM materialized_views_refresh_history WHERE "
-                               "view_name = 'sleepy_view' AND outcome = 'running'")
-                        .toInt() == 1,
-                30000);
+                Gate::waiting(c.db()).size() == 1 &&
+                    scalar(c.db(), "SELECT count(*) FROM materialized_views_refresh_history "
+                                   "WHERE outcome = 'running' AND view_name <> 'sleepy_view'")
+                            .toInt() == 0,
+                kPatienceMs);
         });
         QVERIFY(cancel->isEnabled());
-        QElapsedTimer timer;
-        timer.start();
         QTest::mouseClick(cancel, Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(all->isEnabled(), 10000);
-        QVERIFY2(timer.elapsed() < 5000, "cancel took too long");
+        QTRY_VERIFY_WITH_TIMEOUT(all->isEnabled(), kPatienceMs);
+        QVERIFY2(!gate->isOpen(), "the run ended only when the gate opened: cancel did not work");
+        gate->open();
         MVDASH_TRY({
             Connection c(settings_, QStringLiteral("t"));
-            // recorded as failed (cancelled), nothing left 'running', the view untouched
+            // nothing left 'running' (waited for: the check is that it ends, not how soon)
+            QTRY_COMPARE_WITH_TIMEOUT(scalar(c.db(), "SELECT count(*) FROM "
+                                                     "materialized_views_refresh_history WHERE "
+                                                     "outcome = 'running'")
+                                          .toInt(),
+                                      0, kPatienceMs);
+            // recorded as failed (cancelled), the view untouched
             QCOMPARE(scalar(c.db(), "SELECT outcome FROM materialized_views_refresh_history WHERE "
                                     "view_name = 'sleepy_view' ORDER BY history_id DESC LIMIT 1")
                          .toString(),
@@ -220,10 +252,6 @@ private slots:
                                    "view_name = 'sleepy_view' ORDER BY history_id DESC LIMIT 1")
                         .toString()
                         .contains("cancel"));
-            QCOMPARE(scalar(c.db(), "SELECT count(*) FROM materialized_views_refresh_history WHERE "
-                                    "outcome = 'running'")
-                         .toInt(),
-                     0);
             QVERIFY(
                 !scalar(c.db(), "SELECT relispopulated FROM pg_class WHERE relname = 'sleepy_view'")
                      .toBool());
@@ -245,7 +273,7 @@ private slots:
         QVERIFY(waitLoaded(w));
         w.showPanel(2);
         QPushButton *all = button(&w, QStringLiteral("Refresh all"));
-        QTRY_VERIFY_WITH_TIMEOUT(all->toolTip().contains("may not refresh"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(all->toolTip().contains("may not refresh"), kPatienceMs);
         QVERIFY(!all->isEnabled());
         QVERIFY(!button(&w, QStringLiteral("Refresh selected"))->isEnabled());
     }
@@ -270,11 +298,15 @@ private slots:
         MainWindow w(tenant);
         w.show();
         QVERIFY(waitLoaded(w));
-        QTRY_COMPARE(w.panelNames(), (QStringList{"Summary", "Players", "Payments", "User"}));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            w.panelNames(), (QStringList{"Summary", "Players", "Payments", "User"}), kPatienceMs);
         QCOMPARE(w.findChild<QComboBox *>()->count(), 1);
-        QTRY_COMPARE(w.topPlayer(), top);
-        QTRY_VERIFY(labelTexts(&w).join(u'\n').contains(QStringLiteral("tenant administrator")));
-        QTest::qWait(300); // any refused ops query would have answered by now
+        QTRY_COMPARE_WITH_TIMEOUT(w.topPlayer(), top, kPatienceMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            labelTexts(&w).join(u'\n').contains(QStringLiteral("tenant administrator")),
+            kPatienceMs);
+        // every request made so far has been answered: a refused ops query would show
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isLoading(), kPatienceMs);
         QCOMPARE(w.bannerText(), QString());
     }
 
@@ -290,8 +322,8 @@ private slots:
         });
         w.reloadAll();
         // the next request reconnects at once: the banner tells both, then goes
-        QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().contains("reconnected"), 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().contains("reconnected"), kPatienceMs);
+        QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().isEmpty(), kPatienceMs);
         QVERIFY(w.findChild<QComboBox *>()->count() > 0);
     }
 
@@ -309,8 +341,9 @@ private slots:
             MainWindow w(secure);
             w.show();
             QVERIFY(waitLoaded(w));
-            QTRY_VERIFY(
-                labelTexts(&w).join(u'\n').contains(QStringLiteral("TLS (sslmode=require)")));
+            QTRY_VERIFY_WITH_TIMEOUT(
+                labelTexts(&w).join(u'\n').contains(QStringLiteral("TLS (sslmode=require)")),
+                kPatienceMs);
         }
         ConnectionSettings clear = secure;
         clear.set(QStringLiteral("sslmode"), QStringLiteral("disable"));
@@ -318,16 +351,18 @@ private slots:
             MainWindow w(clear);
             w.show();
             QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().contains(QStringLiteral("no encryption")),
-                                     20000);
+                                     kPatienceMs);
             QVERIFY(labelTexts(&w).join(u'\n').contains(QStringLiteral("offline")));
         }
         MainWindow local(settings_);
         local.show();
         QVERIFY(waitLoaded(local));
         // unix socket: no TLS; a Citus coordinator (TCP) enables TLS by itself
-        QTRY_VERIFY(labelTexts(&local).join(u'\n').contains(
-            cluster_.isCitus() ? QStringLiteral("TLS (sslmode=prefer)")
-                               : QStringLiteral("no TLS (sslmode=prefer)")));
+        QTRY_VERIFY_WITH_TIMEOUT(labelTexts(&local).join(u'\n').contains(
+                                     cluster_.isCitus()
+                                         ? QStringLiteral("TLS (sslmode=prefer)")
+                                         : QStringLiteral("no TLS (sslmode=prefer)")),
+                                 kPatienceMs);
     }
 
     // The server goes away for a minute (twelve failed 5 s retries) and comes back: the
@@ -338,20 +373,23 @@ private slots:
         w.show();
         QVERIFY(waitLoaded(w));
         w.selectTenant(10003);
-        QTRY_COMPARE(w.currentTenant(), 10003);
-        QTRY_COMPARE(QSettings().value(QStringLiteral("ui/tenant")).toLongLong(), 10003);
+        QTRY_COMPARE_WITH_TIMEOUT(w.currentTenant(), 10003, kPatienceMs);
+        QTRY_COMPARE_WITH_TIMEOUT(QSettings().value(QStringLiteral("ui/tenant")).toLongLong(),
+                                  10003, kPatienceMs);
         QString error;
         QVERIFY2(cluster_.cluster().stop(&error), qPrintable(error));
         w.reloadAll();
         QTRY_VERIFY_WITH_TIMEOUT(labelTexts(&w).join(u'\n').contains(QStringLiteral("offline")),
-                                 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().contains(QStringLiteral("Connection lost")), 20000);
+                                 kPatienceMs);
+        QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().contains(QStringLiteral("Connection lost")),
+                                 kPatienceMs);
         QTest::qWait(60000); // a minute of failed 5 s retries; nothing may crash or reset
         QVERIFY(labelTexts(&w).join(u'\n').contains(QStringLiteral("offline")));
         QVERIFY2(cluster_.cluster().start(&error), qPrintable(error));
-        QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().contains(QStringLiteral("reconnected")), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().contains(QStringLiteral("reconnected")),
+                                 kPatienceMs);
         QTRY_VERIFY_WITH_TIMEOUT(labelTexts(&w).join(u'\n').contains(QStringLiteral("connected:")),
-                                 10000);
+                                 kPatienceMs);
         QCOMPARE(w.currentTenant(), 10003);
         QCOMPARE(QSettings().value(QStringLiteral("ui/tenant")).toLongLong(), 10003);
         QVERIFY(waitLoaded(w));

@@ -15,6 +15,7 @@
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -30,10 +31,44 @@ class TestModels : public QObject {
     TestCluster cluster_;
     ConnectionSettings settings_;
 
+    // RFC 4180: fields separated by commas, records by line feeds; a quoted field may hold
+    // commas, doubled quotes and line breaks.
+    static QList<QStringList> parseCsv(const QString &text) {
+        QList<QStringList> rows;
+        QStringList row;
+        QString field;
+        bool quoted = false;
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const QChar ch = text[i];
+            if (quoted) {
+                if (ch != u'"')
+                    field += ch;
+                else if (i + 1 < text.size() && text[i + 1] == u'"')
+                    field += text[++i];
+                else
+                    quoted = false;
+            } else if (ch == u'"') {
+                quoted = true;
+            } else if (ch == u',' || ch == u'\n') {
+                row << field;
+                field.clear();
+                if (ch == u'\n') {
+                    rows << row;
+                    row.clear();
+                }
+            } else {
+                field += ch;
+            }
+        }
+        if (!row.isEmpty() || !field.isEmpty())
+            rows << (row << field);
+        return rows;
+    }
+
     template <typename Model> static bool load(Model &model) {
         QSignalSpy loaded(&model, &ReloadableModel::loaded);
         model.reload();
-        return loaded.wait(20000);
+        return loaded.wait(kPatienceMs);
     }
 
 private slots:
@@ -162,8 +197,15 @@ private slots:
         model.reload();
         model.reload();
         model.reload();
-        QVERIFY(loaded.wait(20000));
-        QTest::qWait(300);
+        QVERIFY(loaded.wait(kPatienceMs));
+        // a job queued after them on the same worker answers after them: once it has, every
+        // answer to the three requests has been delivered (in order, to this thread)
+        const quint64 sentinel = DatabaseWorker::newTicket();
+        bool sentinelBack = false;
+        connect(&worker, &DatabaseWorker::finished, &model,
+                [&](quint64 ticket) { sentinelBack = sentinelBack || ticket == sentinel; });
+        worker.submit(sentinel, [](const QSqlDatabase &) { return QVariant(); });
+        QTRY_VERIFY_WITH_TIMEOUT(sentinelBack, kPatienceMs);
         QCOMPARE(loaded.count(), 1);
         QVERIFY(!model.isLoading());
     }
@@ -199,13 +241,13 @@ private slots:
         filter.status = status;
         QSignalSpy loaded(&model, &ReloadableModel::loaded);
         model.setFilter(filter);
-        QVERIFY(loaded.wait(20000));
+        QVERIFY(loaded.wait(kPatienceMs));
         int pages = 1;
         // the model tester fetches too, so a page may already be on its way
         while (model.isLoading() || model.canFetchMore({})) {
             if (!model.isLoading())
                 model.fetchMore({});
-            QVERIFY(loaded.wait(20000));
+            QVERIFY(loaded.wait(kPatienceMs));
             ++pages;
         }
         QStringList expected;
@@ -233,7 +275,7 @@ private slots:
         PaymentsExport exporter(&worker);
         QSignalSpy done(&exporter, &PaymentsExport::finished);
         exporter.start(filter, path);
-        QVERIFY(done.wait(20000));
+        QVERIFY(done.wait(kPatienceMs));
         QCOMPARE(done.first().at(0).toLongLong(), qint64(expected.size()));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -259,6 +301,81 @@ private slots:
         });
     }
 
+    // A cell a spreadsheet would run as a formula (OWASP "CSV injection": =, +, -, @, tab or
+    // CR first) is exported as '... in quotes; numbers, negative ones too, stay numbers; every
+    // field reads back exactly (RFC 4180).
+    void exportedCellsNeverRunAsFormulas() {
+        const qint64 tenant = 990001; // a tenant of its own: the other tests never see it
+        // payment_id, user_id, event_type (status), amount, currency, method, external_id, type
+        const QList<QVariantList> planted{
+            {"inj-1", "@SUM(1)", "completed", "-12.50", "-2+3", "+1", "=cmd|' /C calc'!A0",
+             "deposit"},
+            {"inj-2", "u-plain", "failed", "7.00", "EUR", "card", "\t=1+1", "withdrawal"},
+            {"inj-3", "\r@x", "=HYPERLINK(\"http://evil\")",
+             QVariant(QMetaType(QMetaType::QString)), "EUR", "card", "x,\"y\"", "deposit"}};
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            qint64 eventId = 0;
+            for (const QVariantList &p : planted) {
+                ++eventId;
+                scalar(c.db(),
+                       "INSERT INTO payment_events (tenant_id, event_id, payment_id, user_id, "
+                       "event_type, amount, currency, payment_method, external_id, payment_type, "
+                       "event_timestamp) VALUES (?, ?, ?, ?, ?, ?::numeric, ?, ?, ?, ?, ?)",
+                       {tenant, eventId, p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7],
+                        1700000000000 + eventId});
+            }
+            exec(c.db(), "SELECT * FROM refresh_materialized_view('payments_view')");
+        });
+        DatabaseWorker worker(settings_, QStringLiteral("test"));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("payments.csv"));
+        PaymentsExport exporter(&worker);
+        QSignalSpy done(&exporter, &PaymentsExport::finished);
+        PaymentFilter filter;
+        filter.tenantId = tenant;
+        exporter.start(filter, path);
+        QVERIFY(done.wait(kPatienceMs));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        const QList<QStringList> rows = parseCsv(text);
+        QCOMPARE(rows.size(), 4); // the header and the three payments, newest first
+        for (const QStringList &row : rows)
+            QCOMPARE(row.size(), 10);
+        const QStringList &p3 = rows[1], &p2 = rows[2], &p1 = rows[3];
+        QCOMPARE(p1.mid(0, 8), (QStringList{"inj-1", "'@SUM(1)", "-12.50", "'-2+3", "'+1",
+                                            "'=cmd|' /C calc'!A0", "deposit", "completed"}));
+        QCOMPARE(p2.mid(0, 8), (QStringList{"inj-2", "u-plain", "7.00", "EUR", "card", "'\t=1+1",
+                                            "withdrawal", "failed"}));
+        QCOMPARE(p3.mid(0, 8), (QStringList{"inj-3", "'\r@x", "", "EUR", "card", "x,\"y\"",
+                                            "deposit", "'=HYPERLINK(\"http://evil\")"}));
+        QCOMPARE(p1[9], QStringLiteral("1700000000001"));
+        // as written: the negative amount is a bare number, the neutralised cells are quoted
+        QVERIFY2(text.contains(QStringLiteral("\"'@SUM(1)\",-12.50,\"'-2+3\",\"'+1\","
+                                              "\"'=cmd|' /C calc'!A0\",deposit,completed,")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("\"'=HYPERLINK(\"\"http://evil\"\")\"")),
+                 qPrintable(text));
+        // and in general: no text cell starts a formula, every numeric cell is a plain number
+        static const QRegularExpression number(QStringLiteral("^-?[0-9]+(\\.[0-9]+)?$"));
+        for (const QStringList &row : rows.mid(1))
+            for (qsizetype i = 0; i < row.size(); ++i) {
+                const bool numeric = i == 2 || i == 9;
+                if (numeric)
+                    QVERIFY2(row[i].isEmpty() || number.match(row[i]).hasMatch(),
+                             qPrintable(row[i]));
+                else
+                    QVERIFY2(row[i].isEmpty() || !QStringView(u"=+-@\t\r").contains(row[i][0]),
+                             qPrintable(row[i]));
+            }
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "DELETE FROM payment_events WHERE tenant_id = 990001");
+            exec(c.db(), "SELECT * FROM refresh_materialized_view('payments_view')");
+        });
+    }
+
     // Browsing keeps only the recent pages in memory; a dropped page comes back, the same rows.
     void paymentsPagesScrolledAwayAreDroppedAndFetchedAgain() {
         DatabaseWorker worker(settings_, QStringLiteral("test"));
@@ -271,13 +388,13 @@ private slots:
         filter.tenantId = 10001;
         QSignalSpy loaded(&model, &ReloadableModel::loaded);
         model.setFilter(filter);
-        QVERIFY(loaded.wait(20000));
+        QVERIFY(loaded.wait(kPatienceMs));
         const int probe = 50; // on the second page, which the tester does not keep reading
         QString probeId;
         while (model.isLoading() || model.canFetchMore({})) {
             if (!model.isLoading())
                 model.fetchMore({});
-            QVERIFY(loaded.wait(20000));
+            QVERIFY(loaded.wait(kPatienceMs));
             if (probeId.isEmpty() && model.row(probe))
                 probeId = model.row(probe)->paymentId;
         }
@@ -288,7 +405,7 @@ private slots:
         QCOMPARE(model.row(probe), nullptr);
         QCOMPARE(model.index(probe, PaymentsModel::Payment).data().toString(), tr("loading…"));
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        QTRY_VERIFY_WITH_TIMEOUT(model.row(probe), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(model.row(probe), kPatienceMs);
         QVERIFY(!changed.isEmpty());
         QCOMPARE(model.row(probe)->paymentId, probeId);
         QCOMPARE(model.index(probe, PaymentsModel::Payment).data().toString(), probeId);
@@ -301,7 +418,7 @@ private slots:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy loaded(&model, &ReloadableModel::loaded);
         model.setQuery(10001, TopPlayersModel::OrderBy::Wagered, 10);
-        QVERIFY(loaded.wait(20000));
+        QVERIFY(loaded.wait(kPatienceMs));
         QStringList expected;
         MVDASH_TRY({
             Connection c(settings_, QStringLiteral("t"));
@@ -322,7 +439,7 @@ private slots:
         lookup.setActiveBetsLimit(3);
         QSignalSpy loaded(&lookup, &ReloadableModel::loaded);
         lookup.lookUp(10001, QStringLiteral("u000000"));
-        QVERIFY(loaded.wait(20000));
+        QVERIFY(loaded.wait(kPatienceMs));
         const UserDetails &d = lookup.details();
         QCOMPARE(d.activeBets.size(), 3);
         QVERIFY(d.moreActiveBets);
@@ -370,7 +487,7 @@ private slots:
         UserLookup lookup(&worker);
         QSignalSpy loaded(&lookup, &ReloadableModel::loaded);
         lookup.lookUp(10001, userId);
-        QVERIFY(loaded.wait(20000));
+        QVERIFY(loaded.wait(kPatienceMs));
         QCOMPARE(lookup.details().found, found);
         if (found) {
             MVDASH_TRY({
@@ -394,7 +511,7 @@ private slots:
                          .arg(userId));
             });
             lookup.lookUp(10001, userId);
-            QVERIFY(loaded.wait(20000));
+            QVERIFY(loaded.wait(kPatienceMs));
             QCOMPARE(lookup.details().newerEvents, 1);
             MVDASH_TRY({
                 Connection c(settings_, QStringLiteral("t"));
@@ -408,7 +525,7 @@ private slots:
         // completion treats LIKE wildcards as plain characters
         QSignalSpy completions(&lookup, &UserLookup::completions);
         lookup.complete(10001, userId.left(3));
-        QVERIFY(completions.wait(20000));
+        QVERIFY(completions.wait(kPatienceMs));
         for (const QString &id : completions.first().at(0).toStringList())
             QVERIFY(id.startsWith(userId.left(3)));
     }
@@ -420,7 +537,7 @@ private slots:
         PaymentFilter filter;
         filter.tenantId = 10001;
         exporter.start(filter, QStringLiteral("/nonexistent-dir/payments.csv"));
-        QVERIFY(failed.wait(20000));
+        QVERIFY(failed.wait(kPatienceMs));
         QVERIFY2(failed.first().at(0).toString().contains("cannot write"),
                  qPrintable(failed.first().at(0).toString()));
         QVERIFY(!QFile::exists(QStringLiteral("/nonexistent-dir/payments.csv")));
@@ -438,7 +555,7 @@ private slots:
         });
         QSignalSpy failed(&players, &ReloadableModel::loadFailed);
         players.setQuery(10001, TopPlayersModel::OrderBy::Wagered, 10);
-        QVERIFY(failed.wait(20000));
+        QVERIFY(failed.wait(kPatienceMs));
         const QString message = failed.first().at(0).toString();
         QVERIFY2(message.contains("user_activity_view is not populated yet") &&
                      message.contains("Refresh"),
@@ -453,7 +570,7 @@ private slots:
         });
         QSignalSpy tenantsFailed(&tenants, &ReloadableModel::loadFailed);
         tenants.reload();
-        QVERIFY(tenantsFailed.wait(20000));
+        QVERIFY(tenantsFailed.wait(kPatienceMs));
         QVERIFY2(
             tenantsFailed.first().at(0).toString().contains("tenants_summary_view does not exist"),
             qPrintable(tenantsFailed.first().at(0).toString()));
@@ -480,7 +597,7 @@ private slots:
                         .toBool());
         });
         model.reload();
-        QVERIFY(failed.wait(20000));
+        QVERIFY(failed.wait(kPatienceMs));
         QVERIFY(failed.first().at(1).toBool()); // reported as a lost connection
         QVERIFY(!model.lastError().isEmpty());
         // the next request reconnects by itself

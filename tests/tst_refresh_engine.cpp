@@ -8,8 +8,9 @@
 #include "sessioncanceller.h"
 #include "testcluster.h"
 
+#include <chrono>
 #include <future>
-#include <QElapsedTimer>
+#include <QSet>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -21,6 +22,13 @@ class TestRefreshEngine : public QObject {
     TestCluster cluster_;
     ConnectionSettings settings_;
 
+    // Opens a gate when the scope ends, whatever happens: declared after a refresh's future,
+    // it lets that refresh finish before the future waits for it.
+    struct OpenOnExit {
+        Gate &gate;
+        ~OpenOnExit() { gate.open(); }
+    };
+
 private slots:
     void initTestCase() {
         QString error;
@@ -28,8 +36,8 @@ private slots:
         MVDASH_TRY({
             settings_ = cluster_.createSeededDatabase(QStringLiteral("engine"), 20000);
             Connection c(settings_, QStringLiteral("t"));
-            // a view that takes two seconds to refresh, to hold a refresh open
-            createSlowView(c.db(), QStringLiteral("slow_view"), 2, true);
+            // a view whose refresh waits while a Gate is closed, to hold a refresh open
+            createGatedView(c.db(), QStringLiteral("slow_view"), true);
         });
     }
 
@@ -48,37 +56,44 @@ private slots:
         });
     }
 
+    // While a Refresh all is held open in slow_view (after bets_view and payments_view, whose
+    // locks its transaction keeps), readers and writers get through and a second caller
+    // skips at once: all of it happens before the first run may finish.
     void readersAndWritersAreNotBlockedAndASecondCallerSkips() {
         MVDASH_TRY({
             Connection c(settings_, QStringLiteral("t"));
             refreshAll(c.db()); // populated: the next refresh is CONCURRENTLY
+            Gate gate(settings_);
             auto refresher = std::async(std::launch::async, [this] {
                 Connection own(settings_, QStringLiteral("refresher"));
                 return refreshAll(own.db());
             });
-            // wait until the slow refresh holds its locks
-            QTRY_VERIFY_WITH_TIMEOUT(
-                scalar(
-                    c.db(),
-                    "SELECT count(*) FROM pg_stat_activity WHERE query LIKE "
-                    "'%refresh_aggregate_views%' AND state = 'active' AND pid <> pg_backend_pid()")
-                        .toInt() > 0,
-                5000);
-            QTest::qWait(300);
-            QElapsedTimer timer;
-            timer.start();
+            const OpenOnExit openOnExit{gate}; // before the refresher is waited for
+            // wait until the refresh is inside slow_view, holding its locks
+            QTRY_VERIFY_WITH_TIMEOUT(Gate::waiting(c.db()).size() == 1, kPatienceMs);
+            const int pid = Gate::waiting(c.db()).first();
+            QCOMPARE(scalar(c.db(),
+                            "SELECT count(*) FROM pg_locks l JOIN pg_class r ON r.oid = "
+                            "l.relation WHERE l.pid = ? AND l.granted AND l.mode = "
+                            "'ExclusiveLock' AND r.relname IN ('bets_view', 'slow_view')",
+                            {pid})
+                         .toInt(),
+                     2);
             QVERIFY(scalar(c.db(), "SELECT count(*) FROM slow_view").toInt() == 1);
             QVERIFY(scalar(c.db(), "SELECT count(*) FROM bets_view").toInt() > 0);
             exec(c.db(), "INSERT INTO bet_events VALUES (10001, 999999999, 'bx', 'ux', 'placed', "
                          "1, 1, 'f', NULL, NULL, 1)");
-            QVERIFY2(timer.elapsed() < 1000, "a reader or writer waited on the refresh");
-            // a second caller does not queue: it returns at once with the busy views skipped
-            timer.restart();
+            // a second caller does not queue: it returns with the views skipped
             const auto second = refreshAll(c.db());
-            QVERIFY2(timer.elapsed() < 1500, "the second refresh waited");
             QCOMPARE(second.value("slow_view"), QStringLiteral("skipped"));
+            // all of that while the first run was still held at the gate
+            QCOMPARE(Gate::waiting(c.db()), QList<int>{pid});
+            QVERIFY2(refresher.wait_for(std::chrono::seconds(0)) == std::future_status::timeout,
+                     "a reader, the writer or the second caller waited on the refresh");
+            gate.open();
             const auto first = refresher.get();
             QCOMPARE(first.value("slow_view"), QStringLiteral("ok"));
+            QVERIFY(!gate.openedByItself());
             QVERIFY(
                 scalar(c.db(),
                        "SELECT count(*) FROM materialized_views_refresh_history WHERE view_name = "
@@ -272,15 +287,25 @@ private slots:
     }
 
     // Two sessions: every view once, each after all the views it depends on, and the
-    // independent ones side by side (slow_view sleeps 2 s beside the level-0 views).
+    // independent ones side by side: the two gated views of level 0 are inside their
+    // refreshes at once, one on each session.
     void parallelSessionsKeepTheDependencyOrder() {
         MVDASH_TRY({
             Connection c(settings_, QStringLiteral("t"));
-            refreshAll(c.db()); // the log knows slow_view is the long one
-            RefreshRunner runner(c.db());
-            runner.setSessions(2, settings_);
-            const auto plan = runner.plan();
-            const auto outcomes = runner.run({});
+            createGatedView(c.db(), QStringLiteral("slow_view_2"), false);
+            const auto plan = RefreshRunner(c.db()).plan();
+            Gate gate(settings_);
+            auto running = std::async(std::launch::async, [this] {
+                Connection own(settings_, QStringLiteral("runner"));
+                RefreshRunner runner(own.db());
+                runner.setSessions(2, settings_);
+                return runner.run({});
+            });
+            const OpenOnExit openOnExit{gate};
+            QTRY_VERIFY_WITH_TIMEOUT(Gate::waiting(c.db()).size() == 2, kPatienceMs);
+            gate.open();
+            const auto outcomes = running.get();
+            QVERIFY(!gate.openedByItself());
             QCOMPARE(outcomes.size(), plan.size());
             for (const RefreshOutcome &o : outcomes)
                 QVERIFY2(o.outcome == u"ok", qPrintable(o.view + ": " + o.error));
@@ -307,14 +332,16 @@ private slots:
                                         "a.started_at < b.finished_at")
                          .toInt(),
                      0);
-            // and slow_view's two seconds overlapped the other level-0 views
+            // and the two gated views overlapped, on two sessions
             QVERIFY(scalar(c.db(), "SELECT count(*) FROM materialized_views_refresh_history s "
                                    "JOIN materialized_views_refresh_history o ON o.run_id = "
-                                   "s.run_id AND o.view_name = 'bets_view' WHERE s.run_id = " +
+                                   "s.run_id AND o.view_name = 'slow_view_2' WHERE s.run_id = " +
                                        run +
                                        " AND s.view_name = 'slow_view' AND o.started_at < "
-                                       "s.finished_at AND s.started_at < o.finished_at")
+                                       "s.finished_at AND s.started_at < o.finished_at AND "
+                                       "o.backend_pid <> s.backend_pid")
                         .toInt() == 1);
+            exec(c.db(), QStringLiteral("DROP MATERIALIZED VIEW slow_view_2"));
         });
     }
 
@@ -322,11 +349,10 @@ private slots:
     void cancelStopsEverySession() {
         MVDASH_TRY({
             Connection c(settings_, QStringLiteral("t"));
-            // a second slow view, so that both sessions are inside a refresh at the same time
-            createSlowView(c.db(), QStringLiteral("slow_view_2"), 2, false);
+            // a second gated view, so that both sessions are inside a refresh when cancelled
+            createGatedView(c.db(), QStringLiteral("slow_view_2"), false);
+            Gate gate(settings_);
             SessionCanceller canceller;
-            QElapsedTimer timer;
-            timer.start();
             auto refresher = std::async(std::launch::async, [this, &canceller] {
                 Connection own(settings_, QStringLiteral("refresher"));
                 RefreshRunner runner(own.db(), &canceller);
@@ -342,19 +368,33 @@ private slots:
                     return e.message();
                 }
             });
+            const OpenOnExit openOnExit{gate};
+            // each of the two sessions seen waiting inside its refresh (at one poll or another)
+            QSet<int> seen;
             QTRY_VERIFY_WITH_TIMEOUT(
-                scalar(c.db(), "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND "
-                               "wait_event = 'PgSleep' AND application_name LIKE 'mvdash refresh%'")
-                        .toInt() == 2,
-                10000);
+                [&] {
+                    for (int pid : Gate::waiting(c.db()))
+                        seen.insert(pid);
+                    return seen.size() == 2;
+                }(),
+                kPatienceMs);
             canceller.cancel();
             const QString error = refresher.get();
             QVERIFY2(error.contains("cancel"), qPrintable(error));
-            QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+            QVERIFY(!gate.isOpen()); // the cancel ended the run, not the gate
+            gate.open();
+            QTRY_COMPARE_WITH_TIMEOUT(scalar(c.db(), "SELECT count(*) FROM "
+                                                     "materialized_views_refresh_history WHERE "
+                                                     "outcome = 'running'")
+                                          .toInt(),
+                                      0, kPatienceMs);
             QCOMPARE(scalar(c.db(), "SELECT count(*) FROM materialized_views_refresh_history WHERE "
-                                    "outcome = 'running'")
+                                    "run_id = (SELECT max(run_id) FROM "
+                                    "materialized_views_refresh_history) AND view_name IN "
+                                    "('slow_view', 'slow_view_2') AND outcome = 'failed' AND "
+                                    "error LIKE '%cancel%'")
                          .toInt(),
-                     0);
+                     2);
             exec(c.db(), QStringLiteral("DROP MATERIALIZED VIEW slow_view_2"));
             QCOMPARE(refreshAll(c.db()).value("bets_view"), QStringLiteral("ok"));
         });

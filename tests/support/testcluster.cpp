@@ -4,11 +4,19 @@
 #include "migrationrunner.h"
 #include "seeder.h"
 
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
 #include <QSqlDriver>
 
 namespace mvdash::test {
 
 namespace {
+// The gate's advisory lock (two int4 keys; the refresh engine's own locks use 1836475506).
+constexpr int kGateKey1 = 1836475600;
+constexpr int kGateKey2 = 1;
+
 LocalCluster::Options withEngine(LocalCluster::Options options) {
     options.citus = TestCluster::citusRequested() && !options.passwordLogins &&
                     !options.withPgCron && !options.tls;
@@ -79,15 +87,112 @@ QMap<QString, QString> refreshAll(const QSqlDatabase &db, QMap<QString, QString>
     return outcomes;
 }
 
-void createSlowView(const QSqlDatabase &db, const QString &name, double seconds, bool keyed) {
+void createGatedView(const QSqlDatabase &db, const QString &name, bool keyed,
+                     const QString &after) {
     // the names are the tests' own literals; quoted all the same
-    const QString view = db.driver()->escapeIdentifier(name, QSqlDriver::TableName);
-    exec(db, QStringLiteral("CREATE MATERIALIZED VIEW %1 AS SELECT 1 AS id, pg_sleep(%2) IS NULL "
-                            "AS slept")
+    const auto quoted = [&db](const QString &identifier) {
+        return db.driver()->escapeIdentifier(identifier, QSqlDriver::TableName);
+    };
+    const QString view = quoted(name);
+    exec(db, QStringLiteral("CREATE MATERIALIZED VIEW %1 AS SELECT 1 AS id, "
+                            "pg_advisory_xact_lock_shared(%2, %3) IS NULL AS passed%4")
                  .arg(view)
-                 .arg(seconds));
+                 .arg(kGateKey1)
+                 .arg(kGateKey2)
+                 .arg(after.isEmpty() ? QString()
+                                      : QStringLiteral(", (SELECT count(*) FROM %1) AS rows_after")
+                                            .arg(quoted(after))));
     if (keyed)
         exec(db, QStringLiteral("CREATE UNIQUE INDEX ON %1 (id)").arg(view));
+}
+
+struct Gate::State {
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool closed = false;
+    bool openAsked = false;
+    bool open = false;
+    bool openedByItself = false;
+    QString error;
+};
+
+Gate::Gate(const ConnectionSettings &settings)
+    : state_(std::make_shared<State>()) {
+    thread_ = std::thread([settings, state = state_] {
+        std::optional<Connection> own;
+        try {
+            own.emplace(settings, QStringLiteral("gate"));
+            exec(own->db(),
+                 QStringLiteral("SELECT pg_advisory_lock(%1, %2)").arg(kGateKey1).arg(kGateKey2));
+        } catch (const DbError &e) {
+            const std::lock_guard lock(state->mutex);
+            state->error = e.message();
+            state->open = true;
+            state->changed.notify_all();
+            return;
+        }
+        std::unique_lock lock(state->mutex);
+        state->closed = true;
+        state->changed.notify_all();
+        state->openedByItself = !state->changed.wait_for(
+            lock, std::chrono::milliseconds(kPatienceMs), [&] { return state->openAsked; });
+        lock.unlock();
+        try {
+            exec(own->db(),
+                 QStringLiteral("SELECT pg_advisory_unlock(%1, %2)").arg(kGateKey1).arg(kGateKey2));
+        } catch (const DbError &) {
+            // the server went away (a test stopped it): the lock went with the session
+        }
+        own.reset();
+        lock.lock();
+        state->open = true;
+        state->changed.notify_all();
+    });
+    std::unique_lock lock(state_->mutex);
+    state_->changed.wait(lock, [this] { return state_->closed || state_->open; });
+    if (!state_->error.isEmpty()) {
+        const QString error = state_->error;
+        lock.unlock();
+        thread_.join();
+        throw DbError(QStringLiteral("gate: ") + error);
+    }
+}
+
+Gate::~Gate() {
+    open();
+    thread_.join();
+}
+
+void Gate::open() {
+    std::unique_lock lock(state_->mutex);
+    state_->openAsked = true;
+    state_->changed.notify_all();
+    state_->changed.wait(lock, [this] { return state_->open; });
+}
+
+bool Gate::isOpen() const {
+    const std::lock_guard lock(state_->mutex);
+    return state_->open;
+}
+
+bool Gate::openedByItself() const {
+    const std::lock_guard lock(state_->mutex);
+    return state_->openedByItself;
+}
+
+QList<int> Gate::waiting(const QSqlDatabase &db) {
+    QSqlQuery q(db);
+    const QString sql =
+        QStringLiteral("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = %1 "
+                       "AND objid = %2 AND objsubid = 2 AND NOT granted ORDER BY pid")
+            .arg(kGateKey1)
+            .arg(kGateKey2);
+    if (!q.exec(sql))
+        throw DbError::fromSqlError(QStringLiteral("gate"), q.lastError());
+    QList<int> pids;
+    while (q.next())
+        pids << q.value(0).toInt();
+    return pids;
 }
 
 } // namespace mvdash::test

@@ -6,13 +6,19 @@
 #include "localcluster.h"
 
 #include <memory>
+#include <QList>
 #include <QMap>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
+#include <thread>
 
 namespace mvdash::test {
+
+// How long a test waits for a database or GUI condition. Only to end a hang: the tests assert
+// what happens and in which order, never how fast (a busy machine may take its time).
+constexpr int kPatienceMs = 120000;
 
 // A real, empty PostgreSQL cluster for one test suite: started in initTestCase, removed
 // when the suite ends. A suite that cannot get one fails (never skips). With
@@ -43,9 +49,35 @@ void exec(const QSqlDatabase &db, const QString &sql);
 QVariant scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
 // Outcome per view of one refresh_aggregate_views() call; each view's error into *errors.
 QMap<QString, QString> refreshAll(const QSqlDatabase &db, QMap<QString, QString> *errors = nullptr);
-// A materialized view whose refresh sleeps `seconds` (to hold a refresh open); `keyed` gives
-// it a unique key, so that it refreshes CONCURRENTLY once populated.
-void createSlowView(const QSqlDatabase &db, const QString &name, double seconds, bool keyed);
+// A materialized view whose refresh waits while a Gate is closed (it takes the gate's lock,
+// shared); `keyed` gives it a unique key, so that it refreshes CONCURRENTLY once populated.
+// With `after`, it reads that view, so the refresh plan puts it after that one.
+void createGatedView(const QSqlDatabase &db, const QString &name, bool keyed,
+                     const QString &after = QString());
+
+// Holds back every refresh of a gated view while closed, so that a test decides when a
+// refresh may go on instead of guessing how long it lasts. Closed from its construction (an
+// advisory lock on a connection and thread of its own) until open() or its destruction. After
+// kPatienceMs it opens by itself, only to end a hang; openedByItself() then says so.
+class Gate {
+public:
+    explicit Gate(const ConnectionSettings &settings); // throws DbError
+    ~Gate();
+    Gate(const Gate &) = delete;
+    Gate &operator=(const Gate &) = delete;
+
+    void open(); // returns once the lock is released
+    bool isOpen() const;
+    bool openedByItself() const;
+
+    // The backends waiting at the gate now (pg_locks, seen from `db`).
+    static QList<int> waiting(const QSqlDatabase &db);
+
+private:
+    struct State;
+    std::shared_ptr<State> state_;
+    std::thread thread_;
+};
 
 } // namespace mvdash::test
 

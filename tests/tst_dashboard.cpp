@@ -50,6 +50,12 @@ class TestDashboard : public QObject {
 private slots:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true); // settings and logs of tests stay apart
+        // ... and apart from the other engine's run of this suite, which CTest may run at the
+        // same time (one shared settings file let its tenant choice land in this one's)
+        QCoreApplication::setApplicationName(QCoreApplication::applicationName() +
+                                             (TestCluster::citusRequested()
+                                                  ? QStringLiteral("-citus")
+                                                  : QStringLiteral("-postgres")));
         // a refresh held at a Gate is a lock wait: let the gate, not lock_timeout, end it
         QSettings().setValue(QStringLiteral("refresh/lockTimeoutMs"), 2 * kPatienceMs);
         QString error;

@@ -81,7 +81,10 @@ private slots:
     void profilesRoundTripAndNeverHoldAPassword() {
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("mvdash-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_models"));
+        // apart from the other engine's run of this suite, which CTest may run at once
+        QCoreApplication::setApplicationName(TestCluster::citusRequested()
+                                                 ? QStringLiteral("tst_models-citus")
+                                                 : QStringLiteral("tst_models-postgres"));
         ConnectionProfile p{QStringLiteral("prod-eu"),
                             QStringLiteral("db1"),
                             QStringLiteral("5433"),
@@ -110,7 +113,10 @@ private slots:
     void aCorruptSettingsFileIsSetAsideNotLost() {
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("mvdash-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_models"));
+        // apart from the other engine's run of this suite, which CTest may run at once
+        QCoreApplication::setApplicationName(TestCluster::citusRequested()
+                                                 ? QStringLiteral("tst_models-citus")
+                                                 : QStringLiteral("tst_models-postgres"));
         const QString path = QSettings().fileName();
         QDir().mkpath(QFileInfo(path).path());
         const QByteArray garbage("\x01\x02not an ini file\n[broken\n\xff\xfe=\n<<<<<<< HEAD\n");

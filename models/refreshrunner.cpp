@@ -140,6 +140,11 @@ RefreshRunner::run(const QStringList &views,
     sync.arrive_and_wait();
     for (std::thread &t : threads)
         t.join();
+    if (run.error || (canceller_ && canceller_->isCancelled())) {
+        // best effort: this session may be the one that is gone; the next run closes them then
+        QSqlQuery close(db_);
+        close.exec(catalogQuery(QStringLiteral("refresh_close_interrupted")));
+    }
     if (run.error)
         std::rethrow_exception(run.error);
     return run.outcomes;

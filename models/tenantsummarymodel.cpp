@@ -99,7 +99,10 @@ QVariant TenantSummaryModel::data(const QModelIndex &index, int role) const {
         }
         role = Qt::DisplayRole;
     }
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+    // EditRole too: an editable QComboBox (the tenant picker) shows an item's EditRole text
+    // and puts it back into its line edit whenever that row's data changes (every reload:
+    // the age ticks); without it the picker went blank after a reload
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::EditRole)
         return {};
     switch (column) {
     case Name:

@@ -513,7 +513,8 @@ int main(int argc, char *argv[]) {
                       QStringLiteral("n")});
     parser.addPositionalArgument(
         QStringLiteral("command"),
-        QStringLiteral("migrate, seed, refresh, status, sizes, tenant-view, verify"));
+        QStringLiteral("migrate, seed, refresh, status, sizes, tenant-view, grant-tenant, "
+                       "revoke-tenant, tenant-grants, verify, demo"));
 
     if (!parser.parse(app.arguments())) {
         log->error("{} (see --help)", parser.errorText());

@@ -623,9 +623,16 @@ private slots:
                             {forged})
                          .toString(),
                      QStringLiteral("running"));
-            QTest::qWait(6000);
+            // once 5 s have passed (the floor), a run's clean-up closes it: waited for, not slept
             exec(owner.db(), "SET mvdash.abandoned_after = '5s'");
-            exec(owner.db(), "SELECT materialized_views_close_interrupted()");
+            QTRY_VERIFY_WITH_TIMEOUT(
+                scalar(owner.db(),
+                       "SELECT materialized_views_close_interrupted() > 0 OR "
+                       "(SELECT outcome <> 'running' FROM "
+                       "materialized_views_refresh_history WHERE history_id = ?)",
+                       {forged})
+                    .toBool(),
+                kPatienceMs);
             QCOMPARE(scalar(owner.db(),
                             "SELECT outcome || ': ' || error FROM "
                             "materialized_views_refresh_history WHERE history_id = ?",

@@ -16,6 +16,12 @@
 -- - the step, the full build, the switch between modes, and the engine's entry points
 --   (refresh_aggregate_views() & co.) taught to run a step in live mode.
 
+-- Where converting back to materialized views builds them before the switch; only the owner
+-- can create in it (like mvdash). First: on Citus a schema command cannot follow the parallel
+-- shard commands below in one transaction.
+CREATE SCHEMA mvdash_staging;
+REVOKE ALL ON SCHEMA mvdash_staging FROM PUBLIC;
+
 ------------------------------------------------------------------------------------------
 -- Arrival order
 ------------------------------------------------------------------------------------------
@@ -37,9 +43,15 @@ ALTER TABLE public.payment_events ADD COLUMN arrival_id bigint NOT NULL DEFAULT 
 ALTER TABLE public.payment_events ALTER COLUMN arrival_id SET DEFAULT nextval('mvdash.event_arrival_seq'::regclass);
 
 -- A step reads (W, T] of each table by this index: its cost follows the window, not history.
-CREATE INDEX bet_events_arrival_idx ON public.bet_events (arrival_id);
-CREATE INDEX balance_events_arrival_idx ON public.balance_events (arrival_id);
-CREATE INDEX payment_events_arrival_idx ON public.payment_events (arrival_id);
+-- (Through EXECUTE: Citus forwards a CREATE INDEX on a distributed table with the text of the
+-- statement it came in, and a migration arrives as one multi-statement string.)
+DO $arrival_index$
+BEGIN
+    EXECUTE 'CREATE INDEX bet_events_arrival_idx ON public.bet_events (arrival_id)';
+    EXECUTE 'CREATE INDEX balance_events_arrival_idx ON public.balance_events (arrival_id)';
+    EXECUTE 'CREATE INDEX payment_events_arrival_idx ON public.payment_events (arrival_id)';
+END
+$arrival_index$;
 
 ------------------------------------------------------------------------------------------
 -- Registry: which mode, which read models, how to build them as materialized views
@@ -87,10 +99,6 @@ BEGIN
 END
 $defs$;
 
--- Where converting back to materialized views builds them before the switch; only the owner
--- can create in it (like mvdash).
-CREATE SCHEMA mvdash_staging;
-REVOKE ALL ON SCHEMA mvdash_staging FROM PUBLIC;
 
 ------------------------------------------------------------------------------------------
 -- State: the read models' rows in live mode, column types copied from the matviews
@@ -177,7 +185,9 @@ INSERT INTO live_progress DEFAULT VALUES;
 -- On Citus the state of the per-key models is distributed by tenant_id and co-located with
 -- the event tables, so that every statement of a step is an INSERT ... SELECT that runs shard
 -- by shard on the workers. The per-tenant models (a row per tenant or per tenant and status)
--- and the progress row stay on the coordinator: small, and one snapshot for all tenants.
+-- and the progress row are reference tables: small, one consistent copy for all tenants, and
+-- joinable with tenants (itself a reference table) in reads and writes, which a plain table
+-- of the coordinator is not.
 DO $citus$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') THEN
@@ -186,6 +196,10 @@ BEGIN
                           'mvdash.live_user_activity', 'mvdash.live_touched_bets',
                           'mvdash.live_touched_payments', 'mvdash.live_bet_changes',
                           'mvdash.live_payment_changes', 'mvdash.live_user_deltas']) AS t;
+        PERFORM create_reference_table(t)
+        FROM unnest(ARRAY['mvdash.live_tenants_summary', 'mvdash.live_tenant_totals',
+                          'mvdash.live_tenant_bet_status', 'mvdash.live_tenant_deltas',
+                          'mvdash.live_progress']) AS t;
     END IF;
 END
 $citus$;
@@ -256,213 +270,307 @@ $$;
 -- The incremental step: apply the events with p_from < arrival_id <= p_to
 ------------------------------------------------------------------------------------------
 
--- Bets and payments: the touched keys are recomputed from all their events up to p_to (a
--- bet has a handful of events, found by bet_events_bet_idx), with the matview's own rules,
--- so late events, equal timestamps and last-non-null fields need nothing special. Balances
--- and the derived models are additive: the window's sums, and for bets and payments the new
+-- The statements of a step, in order: $1 is the watermark, $2 the arrival the step advances
+-- to. Kept as data so that tests and `mvdash-admin explain-step` EXPLAIN exactly what runs
+-- (on Citus every one of them is either pushed down to the workers, shard by shard, or
+-- touches only per-tenant rows on the coordinator).
+--
+-- Bets and payments: the touched keys are recomputed from all their events up to $2 (a bet
+-- has a handful of events, found by bet_events_bet_idx), with the matview's own rules, so
+-- late events, equal timestamps and last-non-null fields need nothing special. Balances and
+-- the derived models are additive: the window's sums, and for bets and payments the new
 -- contribution minus the old one (which moves a bet between users when its user_id changes).
--- Returns the number of events applied.
+-- The scratch tables are emptied at the end: nobody else ever sees their rows.
+CREATE FUNCTION live_step_statements()
+RETURNS TABLE (ord integer, label text, statement text)
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, mvdash, pg_temp AS $f$
+    SELECT * FROM (VALUES
+    (10, 'bets: keys the window touched', $s$INSERT INTO mvdash.live_touched_bets (tenant_id, bet_id)
+     SELECT e.tenant_id, e.bet_id FROM public.bet_events e
+     WHERE e.arrival_id > $1 AND e.arrival_id <= $2
+     GROUP BY e.tenant_id, e.bet_id$s$),
+    (20, 'bets: old contributions (-1)', $s$INSERT INTO mvdash.live_bet_changes (tenant_id, bet_id, sign, user_id, status, stake, result, payout)
+     SELECT b.tenant_id, b.bet_id, -1, b.user_id, b.status, b.stake, b.result, b.payout
+     FROM mvdash.live_bets b
+     JOIN mvdash.live_touched_bets t ON t.tenant_id = b.tenant_id AND t.bet_id = b.bet_id$s$),
+    (30, 'bets: recompute the touched bets', $s$INSERT INTO mvdash.live_bets AS s (tenant_id, bet_id, user_id, stake, odds, fixture_id, status,
+                                        result, payout, last_updated_timestamp, last_updated_at)
+     SELECT e.tenant_id, e.bet_id,
+            (array_agg(e.user_id ORDER BY e.event_timestamp DESC, e.event_id DESC))[1],
+            (array_agg(e.stake ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                 FILTER (WHERE e.stake IS NOT NULL))[1],
+            (array_agg(e.odds ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                 FILTER (WHERE e.odds IS NOT NULL))[1],
+            (array_agg(e.fixture_id ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                 FILTER (WHERE e.fixture_id IS NOT NULL))[1],
+            (array_agg(e.event_type ORDER BY e.event_timestamp DESC, e.event_id DESC))[1],
+            (array_agg(e.result ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                 FILTER (WHERE e.result IS NOT NULL))[1],
+            (array_agg(e.payout ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                 FILTER (WHERE e.payout IS NOT NULL))[1],
+            max(e.event_timestamp),
+            to_timestamp(max(e.event_timestamp) / 1000.0)
+     FROM public.bet_events e
+     JOIN mvdash.live_touched_bets t ON t.tenant_id = e.tenant_id AND t.bet_id = e.bet_id
+     WHERE e.arrival_id <= $2
+     GROUP BY e.tenant_id, e.bet_id
+     ON CONFLICT (tenant_id, bet_id) DO UPDATE
+     SET user_id = excluded.user_id, stake = excluded.stake, odds = excluded.odds,
+         fixture_id = excluded.fixture_id, status = excluded.status, result = excluded.result,
+         payout = excluded.payout, last_updated_timestamp = excluded.last_updated_timestamp,
+         last_updated_at = excluded.last_updated_at$s$),
+    (40, 'bets: new contributions (+1)', $s$INSERT INTO mvdash.live_bet_changes (tenant_id, bet_id, sign, user_id, status, stake, result, payout)
+     SELECT b.tenant_id, b.bet_id, 1, b.user_id, b.status, b.stake, b.result, b.payout
+     FROM mvdash.live_bets b
+     JOIN mvdash.live_touched_bets t ON t.tenant_id = b.tenant_id AND t.bet_id = b.bet_id$s$),
+    (50, 'payments: keys the window touched', $s$INSERT INTO mvdash.live_touched_payments (tenant_id, payment_id)
+     SELECT e.tenant_id, e.payment_id FROM public.payment_events e
+     WHERE e.arrival_id > $1 AND e.arrival_id <= $2
+     GROUP BY e.tenant_id, e.payment_id$s$),
+    (60, 'payments: old contributions (-1)', $s$INSERT INTO mvdash.live_payment_changes (tenant_id, payment_id, sign, user_id, status, payment_type, amount)
+     SELECT p.tenant_id, p.payment_id, -1, p.user_id, p.status, p.payment_type, p.amount
+     FROM mvdash.live_payments p
+     JOIN mvdash.live_touched_payments t ON t.tenant_id = p.tenant_id AND t.payment_id = p.payment_id$s$),
+    (70, 'payments: recompute the touched payments', $s$INSERT INTO mvdash.live_payments AS s (tenant_id, payment_id, user_id, amount, currency,
+                                            payment_method, external_id, payment_type, status,
+                                            last_updated_timestamp, last_updated_at)
+     SELECT e.tenant_id, e.payment_id,
+            (array_agg(e.user_id ORDER BY e.event_timestamp DESC, e.event_id DESC))[1],
+            (array_agg(e.amount ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                 FILTER (WHERE e.amount IS NOT NULL))[1],
+            (array_agg(e.currency ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                 FILTER (WHERE e.currency IS NOT NULL))[1],
+            (array_agg(e.payment_method ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                 FILTER (WHERE e.payment_method IS NOT NULL))[1],
+            (array_agg(e.external_id ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                 FILTER (WHERE e.external_id IS NOT NULL))[1],
+            (array_agg(e.payment_type ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                 FILTER (WHERE e.payment_type IS NOT NULL))[1],
+            (array_agg(e.event_type ORDER BY e.event_timestamp DESC, e.event_id DESC))[1],
+            max(e.event_timestamp),
+            to_timestamp(max(e.event_timestamp) / 1000.0)
+     FROM public.payment_events e
+     JOIN mvdash.live_touched_payments t ON t.tenant_id = e.tenant_id AND t.payment_id = e.payment_id
+     WHERE e.arrival_id <= $2
+     GROUP BY e.tenant_id, e.payment_id
+     ON CONFLICT (tenant_id, payment_id) DO UPDATE
+     SET user_id = excluded.user_id, amount = excluded.amount, currency = excluded.currency,
+         payment_method = excluded.payment_method, external_id = excluded.external_id,
+         payment_type = excluded.payment_type, status = excluded.status,
+         last_updated_timestamp = excluded.last_updated_timestamp,
+         last_updated_at = excluded.last_updated_at$s$),
+    (80, 'payments: new contributions (+1)', $s$INSERT INTO mvdash.live_payment_changes (tenant_id, payment_id, sign, user_id, status, payment_type, amount)
+     SELECT p.tenant_id, p.payment_id, 1, p.user_id, p.status, p.payment_type, p.amount
+     FROM mvdash.live_payments p
+     JOIN mvdash.live_touched_payments t ON t.tenant_id = p.tenant_id AND t.payment_id = p.payment_id$s$),
+    (90, 'balances: add the window', $s$INSERT INTO mvdash.live_user_balances AS s (tenant_id, user_id, balance, transaction_count,
+                                                 last_transaction_timestamp, last_transaction_at)
+     SELECT e.tenant_id, e.user_id, sum(e.amount), count(*)::integer, max(e.event_timestamp),
+            to_timestamp(max(e.event_timestamp) / 1000.0)
+     FROM public.balance_events e
+     WHERE e.arrival_id > $1 AND e.arrival_id <= $2
+     GROUP BY e.tenant_id, e.user_id
+     ON CONFLICT (tenant_id, user_id) DO UPDATE
+     SET balance = s.balance + excluded.balance,
+         transaction_count = s.transaction_count + excluded.transaction_count,
+         last_transaction_timestamp = greatest(s.last_transaction_timestamp, excluded.last_transaction_timestamp),
+         last_transaction_at = to_timestamp(greatest(s.last_transaction_timestamp,
+                                                     excluded.last_transaction_timestamp) / 1000.0)$s$),
+    (100, 'users: carried by bet events', $s$INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, last_ts)
+     SELECT e.tenant_id, e.user_id, max(e.event_timestamp) FROM public.bet_events e
+     WHERE e.arrival_id > $1 AND e.arrival_id <= $2 GROUP BY e.tenant_id, e.user_id$s$),
+    (110, 'users: balance movements', $s$INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, d_balance, last_ts)
+     SELECT e.tenant_id, e.user_id, sum(e.amount), max(e.event_timestamp) FROM public.balance_events e
+     WHERE e.arrival_id > $1 AND e.arrival_id <= $2 GROUP BY e.tenant_id, e.user_id$s$),
+    (120, 'users: carried by payment events', $s$INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, last_ts)
+     SELECT e.tenant_id, e.user_id, max(e.event_timestamp) FROM public.payment_events e
+     WHERE e.arrival_id > $1 AND e.arrival_id <= $2 GROUP BY e.tenant_id, e.user_id$s$),
+    (130, 'users: bet contributions', $s$INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, d_bets, d_wagered, d_winnings)
+     SELECT c.tenant_id, c.user_id, sum(c.sign)::integer,
+            coalesce(sum(c.sign * c.stake) FILTER (WHERE c.status NOT IN ('cancelled', 'voided')), 0),
+            coalesce(sum(c.sign * c.payout) FILTER (WHERE c.status = 'settled' AND c.result = 'win'), 0)
+     FROM mvdash.live_bet_changes c GROUP BY c.tenant_id, c.user_id$s$),
+    (140, 'users: payment contributions', $s$INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, d_deposited, d_withdrawn)
+     SELECT c.tenant_id, c.user_id,
+            coalesce(sum(c.sign * c.amount) FILTER (WHERE c.status = 'completed' AND c.payment_type = 'deposit'), 0),
+            coalesce(sum(c.sign * c.amount) FILTER (WHERE c.status = 'completed' AND c.payment_type = 'withdrawal'), 0)
+     FROM mvdash.live_payment_changes c GROUP BY c.tenant_id, c.user_id$s$),
+    (150, 'tenants: new users', $s$INSERT INTO mvdash.live_tenant_deltas (tenant_id, d_users)
+     SELECT d.tenant_id, count(DISTINCT d.user_id)::integer
+     FROM mvdash.live_user_deltas d
+     WHERE NOT EXISTS (SELECT 1 FROM mvdash.live_user_activity a
+                       WHERE a.tenant_id = d.tenant_id AND a.user_id = d.user_id)
+     GROUP BY d.tenant_id$s$),
+    (160, 'tenants: user deltas', $s$INSERT INTO mvdash.live_tenant_deltas (tenant_id, d_bets, d_stake, d_deposits, d_withdrawals, d_balance)
+     SELECT d.tenant_id, sum(d.d_bets)::integer, sum(d.d_wagered), sum(d.d_deposited),
+            sum(d.d_withdrawn), sum(d.d_balance)
+     FROM mvdash.live_user_deltas d GROUP BY d.tenant_id$s$),
+    (170, 'tenants: active bets', $s$INSERT INTO mvdash.live_tenant_deltas (tenant_id, d_active)
+     SELECT c.tenant_id, sum(c.sign)::integer FROM mvdash.live_bet_changes c
+     WHERE c.status IN ('placed', 'confirmed') GROUP BY c.tenant_id$s$),
+    (180, 'user activity: merge', $s$INSERT INTO mvdash.live_user_activity AS a (tenant_id, user_id, current_balance, total_bets,
+                                                 total_wagered, total_winnings, total_deposited,
+                                                 total_withdrawn, last_activity_at)
+     SELECT d.tenant_id, d.user_id, sum(d.d_balance), sum(d.d_bets)::integer, sum(d.d_wagered),
+            sum(d.d_winnings), sum(d.d_deposited), sum(d.d_withdrawn), max(d.last_ts)
+     FROM mvdash.live_user_deltas d
+     GROUP BY d.tenant_id, d.user_id
+     ON CONFLICT (tenant_id, user_id) DO UPDATE
+     SET current_balance = a.current_balance + excluded.current_balance,
+         total_bets = a.total_bets + excluded.total_bets,
+         total_wagered = a.total_wagered + excluded.total_wagered,
+         total_winnings = a.total_winnings + excluded.total_winnings,
+         total_deposited = a.total_deposited + excluded.total_deposited,
+         total_withdrawn = a.total_withdrawn + excluded.total_withdrawn,
+         last_activity_at = greatest(a.last_activity_at, excluded.last_activity_at)$s$),
+    (190, 'tenant totals: merge', $s$INSERT INTO mvdash.live_tenant_totals AS x (tenant_id, total_bets, active_bets, total_stake,
+                                                 total_deposits, total_withdrawals, total_users,
+                                                 total_balance)
+     SELECT d.tenant_id, sum(d.d_bets), sum(d.d_active), sum(d.d_stake), sum(d.d_deposits),
+            sum(d.d_withdrawals), sum(d.d_users), sum(d.d_balance)
+     FROM mvdash.live_tenant_deltas d GROUP BY d.tenant_id
+     ON CONFLICT (tenant_id) DO UPDATE
+     SET total_bets = x.total_bets + excluded.total_bets,
+         active_bets = x.active_bets + excluded.active_bets,
+         total_stake = x.total_stake + excluded.total_stake,
+         total_deposits = x.total_deposits + excluded.total_deposits,
+         total_withdrawals = x.total_withdrawals + excluded.total_withdrawals,
+         total_users = x.total_users + excluded.total_users,
+         total_balance = x.total_balance + excluded.total_balance$s$),
+    (200, 'bets by status: merge', $s$INSERT INTO mvdash.live_tenant_bet_status AS s (tenant_id, status, bets)
+     SELECT c.tenant_id, c.status, sum(c.sign) FROM mvdash.live_bet_changes c
+     GROUP BY c.tenant_id, c.status
+     ON CONFLICT (tenant_id, status) DO UPDATE SET bets = s.bets + excluded.bets$s$),
+    (210, 'bets by status: drop empty rows', $s$DELETE FROM mvdash.live_tenant_bet_status s WHERE s.bets = 0$s$),
+    (220, 'scratch: touched bets', $s$DELETE FROM mvdash.live_touched_bets$s$),
+    (230, 'scratch: touched payments', $s$DELETE FROM mvdash.live_touched_payments$s$),
+    (240, 'scratch: bet changes', $s$DELETE FROM mvdash.live_bet_changes$s$),
+    (250, 'scratch: payment changes', $s$DELETE FROM mvdash.live_payment_changes$s$),
+    (260, 'scratch: user deltas', $s$DELETE FROM mvdash.live_user_deltas$s$),
+    (270, 'scratch: tenant deltas', $s$DELETE FROM mvdash.live_tenant_deltas$s$)
+    ) AS s (ord, label, statement) ORDER BY 1
+$f$;
+
+-- The statements of a full build from every event with arrival_id <= $2 (the first build and
+-- rebuild; $1 is unused). The old rows are deleted, not truncated: readers go on reading them
+-- (no lock beyond ROW EXCLUSIVE) until the build commits.
+CREATE FUNCTION live_build_statements()
+RETURNS TABLE (ord integer, label text, statement text)
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, mvdash, pg_temp AS $f$
+    SELECT * FROM (VALUES
+    (10, 'empty: bets', $s$DELETE FROM mvdash.live_bets$s$),
+    (20, 'empty: payments', $s$DELETE FROM mvdash.live_payments$s$),
+    (30, 'empty: balances', $s$DELETE FROM mvdash.live_user_balances$s$),
+    (40, 'empty: user activity', $s$DELETE FROM mvdash.live_user_activity$s$),
+    (50, 'empty: tenant totals', $s$DELETE FROM mvdash.live_tenant_totals$s$),
+    (60, 'empty: bets by status', $s$DELETE FROM mvdash.live_tenant_bet_status$s$),
+    (70, 'bets', $s$INSERT INTO mvdash.live_bets (tenant_id, bet_id, user_id, stake, odds, fixture_id, status,
+                                   result, payout, last_updated_timestamp, last_updated_at)
+     SELECT e.tenant_id, e.bet_id,
+            (array_agg(e.user_id ORDER BY e.event_timestamp DESC, e.event_id DESC))[1],
+            (array_agg(e.stake ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                 FILTER (WHERE e.stake IS NOT NULL))[1],
+            (array_agg(e.odds ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                 FILTER (WHERE e.odds IS NOT NULL))[1],
+            (array_agg(e.fixture_id ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                 FILTER (WHERE e.fixture_id IS NOT NULL))[1],
+            (array_agg(e.event_type ORDER BY e.event_timestamp DESC, e.event_id DESC))[1],
+            (array_agg(e.result ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                 FILTER (WHERE e.result IS NOT NULL))[1],
+            (array_agg(e.payout ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                 FILTER (WHERE e.payout IS NOT NULL))[1],
+            max(e.event_timestamp),
+            to_timestamp(max(e.event_timestamp) / 1000.0)
+     FROM public.bet_events e
+     WHERE e.arrival_id <= $2
+     GROUP BY e.tenant_id, e.bet_id$s$),
+    (80, 'payments', $s$INSERT INTO mvdash.live_payments (tenant_id, payment_id, user_id, amount, currency,
+                                       payment_method, external_id, payment_type, status,
+                                       last_updated_timestamp, last_updated_at)
+     SELECT e.tenant_id, e.payment_id,
+            (array_agg(e.user_id ORDER BY e.event_timestamp DESC, e.event_id DESC))[1],
+            (array_agg(e.amount ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                 FILTER (WHERE e.amount IS NOT NULL))[1],
+            (array_agg(e.currency ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                 FILTER (WHERE e.currency IS NOT NULL))[1],
+            (array_agg(e.payment_method ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                 FILTER (WHERE e.payment_method IS NOT NULL))[1],
+            (array_agg(e.external_id ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                 FILTER (WHERE e.external_id IS NOT NULL))[1],
+            (array_agg(e.payment_type ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                 FILTER (WHERE e.payment_type IS NOT NULL))[1],
+            (array_agg(e.event_type ORDER BY e.event_timestamp DESC, e.event_id DESC))[1],
+            max(e.event_timestamp),
+            to_timestamp(max(e.event_timestamp) / 1000.0)
+     FROM public.payment_events e
+     WHERE e.arrival_id <= $2
+     GROUP BY e.tenant_id, e.payment_id$s$),
+    (90, 'balances', $s$INSERT INTO mvdash.live_user_balances (tenant_id, user_id, balance, transaction_count,
+                                            last_transaction_timestamp, last_transaction_at)
+     SELECT e.tenant_id, e.user_id, sum(e.amount), count(*)::integer, max(e.event_timestamp),
+            to_timestamp(max(e.event_timestamp) / 1000.0)
+     FROM public.balance_events e
+     WHERE e.arrival_id <= $2
+     GROUP BY e.tenant_id, e.user_id$s$),
+    (100, 'users: carried by bet events', $s$INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, last_ts)
+     SELECT e.tenant_id, e.user_id, max(e.event_timestamp) FROM public.bet_events e
+     WHERE e.arrival_id <= $2 GROUP BY e.tenant_id, e.user_id$s$),
+    (110, 'users: carried by payment events', $s$INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, last_ts)
+     SELECT e.tenant_id, e.user_id, max(e.event_timestamp) FROM public.payment_events e
+     WHERE e.arrival_id <= $2 GROUP BY e.tenant_id, e.user_id$s$),
+    (120, 'users: balances', $s$INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, d_balance, last_ts)
+     SELECT b.tenant_id, b.user_id, b.balance, b.last_transaction_timestamp
+     FROM mvdash.live_user_balances b$s$),
+    (130, 'users: bets', $s$INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, d_bets, d_wagered, d_winnings)
+     SELECT b.tenant_id, b.user_id, count(*)::integer,
+            coalesce(sum(b.stake) FILTER (WHERE b.status NOT IN ('cancelled', 'voided')), 0),
+            coalesce(sum(b.payout) FILTER (WHERE b.status = 'settled' AND b.result = 'win'), 0)
+     FROM mvdash.live_bets b GROUP BY b.tenant_id, b.user_id$s$),
+    (140, 'users: payments', $s$INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, d_deposited, d_withdrawn)
+     SELECT p.tenant_id, p.user_id,
+            coalesce(sum(p.amount) FILTER (WHERE p.status = 'completed' AND p.payment_type = 'deposit'), 0),
+            coalesce(sum(p.amount) FILTER (WHERE p.status = 'completed' AND p.payment_type = 'withdrawal'), 0)
+     FROM mvdash.live_payments p GROUP BY p.tenant_id, p.user_id$s$),
+    (150, 'user activity', $s$INSERT INTO mvdash.live_user_activity (tenant_id, user_id, current_balance, total_bets,
+                                            total_wagered, total_winnings, total_deposited,
+                                            total_withdrawn, last_activity_at)
+     SELECT d.tenant_id, d.user_id, sum(d.d_balance), sum(d.d_bets)::integer, sum(d.d_wagered),
+            sum(d.d_winnings), sum(d.d_deposited), sum(d.d_withdrawn), max(d.last_ts)
+     FROM mvdash.live_user_deltas d
+     GROUP BY d.tenant_id, d.user_id$s$),
+    (160, 'scratch: user deltas', $s$DELETE FROM mvdash.live_user_deltas$s$),
+    (170, 'tenant totals', $s$INSERT INTO mvdash.live_tenant_totals (tenant_id, total_bets, total_stake, total_deposits,
+                                            total_withdrawals, total_users, total_balance)
+     SELECT a.tenant_id, sum(a.total_bets)::integer, sum(a.total_wagered), sum(a.total_deposited),
+            sum(a.total_withdrawn), count(*)::integer, sum(a.current_balance)
+     FROM mvdash.live_user_activity a GROUP BY a.tenant_id$s$),
+    (180, 'tenants: active bets', $s$INSERT INTO mvdash.live_tenant_deltas (tenant_id, d_active)
+     SELECT b.tenant_id, count(*)::integer FROM mvdash.live_bets b
+     WHERE b.status IN ('placed', 'confirmed') GROUP BY b.tenant_id$s$),
+    (190, 'tenant totals: active bets', $s$UPDATE mvdash.live_tenant_totals x SET active_bets = d.d_active
+     FROM mvdash.live_tenant_deltas d WHERE d.tenant_id = x.tenant_id$s$),
+    (200, 'scratch: tenant deltas', $s$DELETE FROM mvdash.live_tenant_deltas$s$),
+    (210, 'bets by status', $s$INSERT INTO mvdash.live_tenant_bet_status (tenant_id, status, bets)
+     SELECT b.tenant_id, b.status, count(*) FROM mvdash.live_bets b GROUP BY b.tenant_id, b.status$s$)
+    ) AS s (ord, label, statement) ORDER BY 1
+$f$;
+
+-- Applies the events with p_from < arrival_id <= p_to; returns how many there were.
 CREATE FUNCTION live_apply(p_from bigint, p_to bigint) RETURNS bigint
 LANGUAGE plpgsql SET search_path = pg_catalog, mvdash, pg_temp AS $$
 DECLARE
-    v_events bigint := 0;
-    v_n bigint;
+    v_events bigint;
+    s record;
 BEGIN
-    SELECT count(*) INTO v_n FROM public.bet_events e WHERE e.arrival_id > p_from AND e.arrival_id <= p_to;
-    v_events := v_events + v_n;
-    SELECT count(*) INTO v_n FROM public.balance_events e WHERE e.arrival_id > p_from AND e.arrival_id <= p_to;
-    v_events := v_events + v_n;
-    SELECT count(*) INTO v_n FROM public.payment_events e WHERE e.arrival_id > p_from AND e.arrival_id <= p_to;
-    v_events := v_events + v_n;
-    IF v_events = 0 THEN
-        RETURN 0;
+    SELECT (SELECT count(*) FROM public.bet_events e WHERE e.arrival_id > p_from AND e.arrival_id <= p_to)
+         + (SELECT count(*) FROM public.balance_events e WHERE e.arrival_id > p_from AND e.arrival_id <= p_to)
+         + (SELECT count(*) FROM public.payment_events e WHERE e.arrival_id > p_from AND e.arrival_id <= p_to)
+    INTO v_events;
+    IF v_events > 0 THEN
+        FOR s IN SELECT * FROM mvdash.live_step_statements() LOOP
+            EXECUTE s.statement USING p_from, p_to;
+        END LOOP;
     END IF;
-
-    -- bets
-    INSERT INTO mvdash.live_touched_bets (tenant_id, bet_id)
-    SELECT e.tenant_id, e.bet_id FROM public.bet_events e
-    WHERE e.arrival_id > p_from AND e.arrival_id <= p_to
-    GROUP BY e.tenant_id, e.bet_id;
-
-    INSERT INTO mvdash.live_bet_changes (tenant_id, bet_id, sign, user_id, status, stake, result, payout)
-    SELECT b.tenant_id, b.bet_id, -1, b.user_id, b.status, b.stake, b.result, b.payout
-    FROM mvdash.live_bets b
-    JOIN mvdash.live_touched_bets t ON t.tenant_id = b.tenant_id AND t.bet_id = b.bet_id;
-
-    INSERT INTO mvdash.live_bets AS s (tenant_id, bet_id, user_id, stake, odds, fixture_id, status,
-                                       result, payout, last_updated_timestamp, last_updated_at)
-    SELECT e.tenant_id, e.bet_id,
-           (array_agg(e.user_id ORDER BY e.event_timestamp DESC, e.event_id DESC))[1],
-           (array_agg(e.stake ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                FILTER (WHERE e.stake IS NOT NULL))[1],
-           (array_agg(e.odds ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                FILTER (WHERE e.odds IS NOT NULL))[1],
-           (array_agg(e.fixture_id ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                FILTER (WHERE e.fixture_id IS NOT NULL))[1],
-           (array_agg(e.event_type ORDER BY e.event_timestamp DESC, e.event_id DESC))[1],
-           (array_agg(e.result ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                FILTER (WHERE e.result IS NOT NULL))[1],
-           (array_agg(e.payout ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                FILTER (WHERE e.payout IS NOT NULL))[1],
-           max(e.event_timestamp),
-           to_timestamp(max(e.event_timestamp) / 1000.0)
-    FROM public.bet_events e
-    JOIN mvdash.live_touched_bets t ON t.tenant_id = e.tenant_id AND t.bet_id = e.bet_id
-    WHERE e.arrival_id <= p_to
-    GROUP BY e.tenant_id, e.bet_id
-    ON CONFLICT (tenant_id, bet_id) DO UPDATE
-    SET user_id = excluded.user_id, stake = excluded.stake, odds = excluded.odds,
-        fixture_id = excluded.fixture_id, status = excluded.status, result = excluded.result,
-        payout = excluded.payout, last_updated_timestamp = excluded.last_updated_timestamp,
-        last_updated_at = excluded.last_updated_at;
-
-    INSERT INTO mvdash.live_bet_changes (tenant_id, bet_id, sign, user_id, status, stake, result, payout)
-    SELECT b.tenant_id, b.bet_id, 1, b.user_id, b.status, b.stake, b.result, b.payout
-    FROM mvdash.live_bets b
-    JOIN mvdash.live_touched_bets t ON t.tenant_id = b.tenant_id AND t.bet_id = b.bet_id;
-
-    -- payments
-    INSERT INTO mvdash.live_touched_payments (tenant_id, payment_id)
-    SELECT e.tenant_id, e.payment_id FROM public.payment_events e
-    WHERE e.arrival_id > p_from AND e.arrival_id <= p_to
-    GROUP BY e.tenant_id, e.payment_id;
-
-    INSERT INTO mvdash.live_payment_changes (tenant_id, payment_id, sign, user_id, status, payment_type, amount)
-    SELECT p.tenant_id, p.payment_id, -1, p.user_id, p.status, p.payment_type, p.amount
-    FROM mvdash.live_payments p
-    JOIN mvdash.live_touched_payments t ON t.tenant_id = p.tenant_id AND t.payment_id = p.payment_id;
-
-    INSERT INTO mvdash.live_payments AS s (tenant_id, payment_id, user_id, amount, currency,
-                                           payment_method, external_id, payment_type, status,
-                                           last_updated_timestamp, last_updated_at)
-    SELECT e.tenant_id, e.payment_id,
-           (array_agg(e.user_id ORDER BY e.event_timestamp DESC, e.event_id DESC))[1],
-           (array_agg(e.amount ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                FILTER (WHERE e.amount IS NOT NULL))[1],
-           (array_agg(e.currency ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                FILTER (WHERE e.currency IS NOT NULL))[1],
-           (array_agg(e.payment_method ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                FILTER (WHERE e.payment_method IS NOT NULL))[1],
-           (array_agg(e.external_id ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                FILTER (WHERE e.external_id IS NOT NULL))[1],
-           (array_agg(e.payment_type ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                FILTER (WHERE e.payment_type IS NOT NULL))[1],
-           (array_agg(e.event_type ORDER BY e.event_timestamp DESC, e.event_id DESC))[1],
-           max(e.event_timestamp),
-           to_timestamp(max(e.event_timestamp) / 1000.0)
-    FROM public.payment_events e
-    JOIN mvdash.live_touched_payments t ON t.tenant_id = e.tenant_id AND t.payment_id = e.payment_id
-    WHERE e.arrival_id <= p_to
-    GROUP BY e.tenant_id, e.payment_id
-    ON CONFLICT (tenant_id, payment_id) DO UPDATE
-    SET user_id = excluded.user_id, amount = excluded.amount, currency = excluded.currency,
-        payment_method = excluded.payment_method, external_id = excluded.external_id,
-        payment_type = excluded.payment_type, status = excluded.status,
-        last_updated_timestamp = excluded.last_updated_timestamp,
-        last_updated_at = excluded.last_updated_at;
-
-    INSERT INTO mvdash.live_payment_changes (tenant_id, payment_id, sign, user_id, status, payment_type, amount)
-    SELECT p.tenant_id, p.payment_id, 1, p.user_id, p.status, p.payment_type, p.amount
-    FROM mvdash.live_payments p
-    JOIN mvdash.live_touched_payments t ON t.tenant_id = p.tenant_id AND t.payment_id = p.payment_id;
-
-    -- balances: additive
-    INSERT INTO mvdash.live_user_balances AS s (tenant_id, user_id, balance, transaction_count,
-                                                last_transaction_timestamp, last_transaction_at)
-    SELECT e.tenant_id, e.user_id, sum(e.amount), count(*)::integer, max(e.event_timestamp),
-           to_timestamp(max(e.event_timestamp) / 1000.0)
-    FROM public.balance_events e
-    WHERE e.arrival_id > p_from AND e.arrival_id <= p_to
-    GROUP BY e.tenant_id, e.user_id
-    ON CONFLICT (tenant_id, user_id) DO UPDATE
-    SET balance = s.balance + excluded.balance,
-        transaction_count = s.transaction_count + excluded.transaction_count,
-        last_transaction_timestamp = greatest(s.last_transaction_timestamp, excluded.last_transaction_timestamp),
-        last_transaction_at = to_timestamp(greatest(s.last_transaction_timestamp,
-                                                    excluded.last_transaction_timestamp) / 1000.0);
-
-    -- per-user deltas: users carried by the window's events (the user set, last activity,
-    -- balance) and the bets' and payments' contributions to the user they are attributed to
-    INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, last_ts)
-    SELECT e.tenant_id, e.user_id, max(e.event_timestamp) FROM public.bet_events e
-    WHERE e.arrival_id > p_from AND e.arrival_id <= p_to GROUP BY e.tenant_id, e.user_id;
-    INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, d_balance, last_ts)
-    SELECT e.tenant_id, e.user_id, sum(e.amount), max(e.event_timestamp) FROM public.balance_events e
-    WHERE e.arrival_id > p_from AND e.arrival_id <= p_to GROUP BY e.tenant_id, e.user_id;
-    INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, last_ts)
-    SELECT e.tenant_id, e.user_id, max(e.event_timestamp) FROM public.payment_events e
-    WHERE e.arrival_id > p_from AND e.arrival_id <= p_to GROUP BY e.tenant_id, e.user_id;
-    INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, d_bets, d_wagered, d_winnings)
-    SELECT c.tenant_id, c.user_id, sum(c.sign)::integer,
-           coalesce(sum(c.sign * c.stake) FILTER (WHERE c.status NOT IN ('cancelled', 'voided')), 0),
-           coalesce(sum(c.sign * c.payout) FILTER (WHERE c.status = 'settled' AND c.result = 'win'), 0)
-    FROM mvdash.live_bet_changes c GROUP BY c.tenant_id, c.user_id;
-    INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, d_deposited, d_withdrawn)
-    SELECT c.tenant_id, c.user_id,
-           coalesce(sum(c.sign * c.amount) FILTER (WHERE c.status = 'completed' AND c.payment_type = 'deposit'), 0),
-           coalesce(sum(c.sign * c.amount) FILTER (WHERE c.status = 'completed' AND c.payment_type = 'withdrawal'), 0)
-    FROM mvdash.live_payment_changes c GROUP BY c.tenant_id, c.user_id;
-
-    -- per-tenant deltas (coordinator-local on Citus: only per-tenant rows come back)
-    INSERT INTO mvdash.live_tenant_deltas (tenant_id, d_users)
-    SELECT d.tenant_id, count(DISTINCT d.user_id)::integer
-    FROM mvdash.live_user_deltas d
-    WHERE NOT EXISTS (SELECT 1 FROM mvdash.live_user_activity a
-                      WHERE a.tenant_id = d.tenant_id AND a.user_id = d.user_id)
-    GROUP BY d.tenant_id;
-    INSERT INTO mvdash.live_tenant_deltas (tenant_id, d_bets, d_stake, d_deposits, d_withdrawals, d_balance)
-    SELECT d.tenant_id, sum(d.d_bets)::integer, sum(d.d_wagered), sum(d.d_deposited),
-           sum(d.d_withdrawn), sum(d.d_balance)
-    FROM mvdash.live_user_deltas d GROUP BY d.tenant_id;
-    INSERT INTO mvdash.live_tenant_deltas (tenant_id, d_active)
-    SELECT c.tenant_id, sum(c.sign)::integer FROM mvdash.live_bet_changes c
-    WHERE c.status IN ('placed', 'confirmed') GROUP BY c.tenant_id;
-
-    -- user activity: additive merge
-    INSERT INTO mvdash.live_user_activity AS a (tenant_id, user_id, current_balance, total_bets,
-                                                total_wagered, total_winnings, total_deposited,
-                                                total_withdrawn, last_activity_at)
-    SELECT d.tenant_id, d.user_id, sum(d.d_balance), sum(d.d_bets)::integer, sum(d.d_wagered),
-           sum(d.d_winnings), sum(d.d_deposited), sum(d.d_withdrawn), max(d.last_ts)
-    FROM mvdash.live_user_deltas d
-    GROUP BY d.tenant_id, d.user_id
-    ON CONFLICT (tenant_id, user_id) DO UPDATE
-    SET current_balance = a.current_balance + excluded.current_balance,
-        total_bets = a.total_bets + excluded.total_bets,
-        total_wagered = a.total_wagered + excluded.total_wagered,
-        total_winnings = a.total_winnings + excluded.total_winnings,
-        total_deposited = a.total_deposited + excluded.total_deposited,
-        total_withdrawn = a.total_withdrawn + excluded.total_withdrawn,
-        last_activity_at = greatest(a.last_activity_at, excluded.last_activity_at);
-
-    -- tenants and bets by status
-    INSERT INTO mvdash.live_tenant_totals AS x (tenant_id, total_bets, active_bets, total_stake,
-                                                total_deposits, total_withdrawals, total_users,
-                                                total_balance)
-    SELECT d.tenant_id, sum(d.d_bets), sum(d.d_active), sum(d.d_stake), sum(d.d_deposits),
-           sum(d.d_withdrawals), sum(d.d_users), sum(d.d_balance)
-    FROM mvdash.live_tenant_deltas d GROUP BY d.tenant_id
-    ON CONFLICT (tenant_id) DO UPDATE
-    SET total_bets = x.total_bets + excluded.total_bets,
-        active_bets = x.active_bets + excluded.active_bets,
-        total_stake = x.total_stake + excluded.total_stake,
-        total_deposits = x.total_deposits + excluded.total_deposits,
-        total_withdrawals = x.total_withdrawals + excluded.total_withdrawals,
-        total_users = x.total_users + excluded.total_users,
-        total_balance = x.total_balance + excluded.total_balance;
-
-    INSERT INTO mvdash.live_tenant_bet_status AS s (tenant_id, status, bets)
-    SELECT c.tenant_id, c.status, sum(c.sign) FROM mvdash.live_bet_changes c
-    GROUP BY c.tenant_id, c.status
-    ON CONFLICT (tenant_id, status) DO UPDATE SET bets = s.bets + excluded.bets;
-    DELETE FROM mvdash.live_tenant_bet_status s WHERE s.bets = 0;
-
-    DELETE FROM mvdash.live_touched_bets;
-    DELETE FROM mvdash.live_touched_payments;
-    DELETE FROM mvdash.live_bet_changes;
-    DELETE FROM mvdash.live_payment_changes;
-    DELETE FROM mvdash.live_user_deltas;
-    DELETE FROM mvdash.live_tenant_deltas;
     RETURN v_events;
 END
 $$;
@@ -495,134 +603,13 @@ BEGIN
            excluded.total_bets, excluded.active_bets, excluded.total_stake,
            excluded.total_deposits, excluded.total_withdrawals, excluded.total_users,
            excluded.total_balance);
+    -- (an uncorrelated list: on Citus a local table cannot be modified joined to a reference
+    -- table, but a subquery over one is run first)
     DELETE FROM mvdash.live_tenants_summary s
-    WHERE NOT EXISTS (SELECT 1 FROM public.tenants t WHERE t.tenant_id = s.tenant_id);
+    WHERE s.tenant_id <> ALL (ARRAY(SELECT t.tenant_id FROM public.tenants t));
 END
 $$;
 
--- Every live read model from all events with arrival_id <= p_to (the first build and
--- rebuild). The old rows are deleted, not truncated: readers go on reading them (no lock
--- beyond ROW EXCLUSIVE) until this transaction commits.
-CREATE FUNCTION live_build(p_to bigint) RETURNS bigint
-LANGUAGE plpgsql SET search_path = pg_catalog, mvdash, pg_temp AS $$
-DECLARE
-    v_events bigint := 0;
-    v_n bigint;
-BEGIN
-    DELETE FROM mvdash.live_bets;
-    DELETE FROM mvdash.live_payments;
-    DELETE FROM mvdash.live_user_balances;
-    DELETE FROM mvdash.live_user_activity;
-    DELETE FROM mvdash.live_tenant_totals;
-    DELETE FROM mvdash.live_tenant_bet_status;
-
-    INSERT INTO mvdash.live_bets (tenant_id, bet_id, user_id, stake, odds, fixture_id, status,
-                                  result, payout, last_updated_timestamp, last_updated_at)
-    SELECT e.tenant_id, e.bet_id,
-           (array_agg(e.user_id ORDER BY e.event_timestamp DESC, e.event_id DESC))[1],
-           (array_agg(e.stake ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                FILTER (WHERE e.stake IS NOT NULL))[1],
-           (array_agg(e.odds ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                FILTER (WHERE e.odds IS NOT NULL))[1],
-           (array_agg(e.fixture_id ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                FILTER (WHERE e.fixture_id IS NOT NULL))[1],
-           (array_agg(e.event_type ORDER BY e.event_timestamp DESC, e.event_id DESC))[1],
-           (array_agg(e.result ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                FILTER (WHERE e.result IS NOT NULL))[1],
-           (array_agg(e.payout ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                FILTER (WHERE e.payout IS NOT NULL))[1],
-           max(e.event_timestamp),
-           to_timestamp(max(e.event_timestamp) / 1000.0)
-    FROM public.bet_events e
-    WHERE e.arrival_id <= p_to
-    GROUP BY e.tenant_id, e.bet_id;
-    GET DIAGNOSTICS v_n = ROW_COUNT;
-
-    INSERT INTO mvdash.live_payments (tenant_id, payment_id, user_id, amount, currency,
-                                      payment_method, external_id, payment_type, status,
-                                      last_updated_timestamp, last_updated_at)
-    SELECT e.tenant_id, e.payment_id,
-           (array_agg(e.user_id ORDER BY e.event_timestamp DESC, e.event_id DESC))[1],
-           (array_agg(e.amount ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                FILTER (WHERE e.amount IS NOT NULL))[1],
-           (array_agg(e.currency ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                FILTER (WHERE e.currency IS NOT NULL))[1],
-           (array_agg(e.payment_method ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                FILTER (WHERE e.payment_method IS NOT NULL))[1],
-           (array_agg(e.external_id ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                FILTER (WHERE e.external_id IS NOT NULL))[1],
-           (array_agg(e.payment_type ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                FILTER (WHERE e.payment_type IS NOT NULL))[1],
-           (array_agg(e.event_type ORDER BY e.event_timestamp DESC, e.event_id DESC))[1],
-           max(e.event_timestamp),
-           to_timestamp(max(e.event_timestamp) / 1000.0)
-    FROM public.payment_events e
-    WHERE e.arrival_id <= p_to
-    GROUP BY e.tenant_id, e.payment_id;
-
-    INSERT INTO mvdash.live_user_balances (tenant_id, user_id, balance, transaction_count,
-                                           last_transaction_timestamp, last_transaction_at)
-    SELECT e.tenant_id, e.user_id, sum(e.amount), count(*)::integer, max(e.event_timestamp),
-           to_timestamp(max(e.event_timestamp) / 1000.0)
-    FROM public.balance_events e
-    WHERE e.arrival_id <= p_to
-    GROUP BY e.tenant_id, e.user_id;
-
-    -- the same deltas as a step, over everything: one row per user and source, then summed
-    INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, last_ts)
-    SELECT e.tenant_id, e.user_id, max(e.event_timestamp) FROM public.bet_events e
-    WHERE e.arrival_id <= p_to GROUP BY e.tenant_id, e.user_id;
-    INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, last_ts)
-    SELECT e.tenant_id, e.user_id, max(e.event_timestamp) FROM public.payment_events e
-    WHERE e.arrival_id <= p_to GROUP BY e.tenant_id, e.user_id;
-    INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, d_balance, last_ts)
-    SELECT b.tenant_id, b.user_id, b.balance, b.last_transaction_timestamp
-    FROM mvdash.live_user_balances b;
-    INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, d_bets, d_wagered, d_winnings)
-    SELECT b.tenant_id, b.user_id, count(*)::integer,
-           coalesce(sum(b.stake) FILTER (WHERE b.status NOT IN ('cancelled', 'voided')), 0),
-           coalesce(sum(b.payout) FILTER (WHERE b.status = 'settled' AND b.result = 'win'), 0)
-    FROM mvdash.live_bets b GROUP BY b.tenant_id, b.user_id;
-    INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, d_deposited, d_withdrawn)
-    SELECT p.tenant_id, p.user_id,
-           coalesce(sum(p.amount) FILTER (WHERE p.status = 'completed' AND p.payment_type = 'deposit'), 0),
-           coalesce(sum(p.amount) FILTER (WHERE p.status = 'completed' AND p.payment_type = 'withdrawal'), 0)
-    FROM mvdash.live_payments p GROUP BY p.tenant_id, p.user_id;
-
-    INSERT INTO mvdash.live_user_activity (tenant_id, user_id, current_balance, total_bets,
-                                           total_wagered, total_winnings, total_deposited,
-                                           total_withdrawn, last_activity_at)
-    SELECT d.tenant_id, d.user_id, sum(d.d_balance), sum(d.d_bets)::integer, sum(d.d_wagered),
-           sum(d.d_winnings), sum(d.d_deposited), sum(d.d_withdrawn), max(d.last_ts)
-    FROM mvdash.live_user_deltas d
-    GROUP BY d.tenant_id, d.user_id;
-    DELETE FROM mvdash.live_user_deltas;
-
-    INSERT INTO mvdash.live_tenant_totals (tenant_id, total_bets, total_stake, total_deposits,
-                                           total_withdrawals, total_users, total_balance)
-    SELECT a.tenant_id, sum(a.total_bets)::integer, sum(a.total_wagered), sum(a.total_deposited),
-           sum(a.total_withdrawn), count(*)::integer, sum(a.current_balance)
-    FROM mvdash.live_user_activity a GROUP BY a.tenant_id;
-    INSERT INTO mvdash.live_tenant_deltas (tenant_id, d_active)
-    SELECT b.tenant_id, count(*)::integer FROM mvdash.live_bets b
-    WHERE b.status IN ('placed', 'confirmed') GROUP BY b.tenant_id;
-    UPDATE mvdash.live_tenant_totals x SET active_bets = d.d_active
-    FROM mvdash.live_tenant_deltas d WHERE d.tenant_id = x.tenant_id;
-    DELETE FROM mvdash.live_tenant_deltas;
-
-    INSERT INTO mvdash.live_tenant_bet_status (tenant_id, status, bets)
-    SELECT b.tenant_id, b.status, count(*) FROM mvdash.live_bets b GROUP BY b.tenant_id, b.status;
-
-    PERFORM mvdash.live_sync_tenants();
-
-    SELECT count(*) INTO v_n FROM public.bet_events e WHERE e.arrival_id <= p_to;
-    v_events := v_n;
-    SELECT count(*) INTO v_n FROM public.balance_events e WHERE e.arrival_id <= p_to;
-    v_events := v_events + v_n;
-    SELECT count(*) INTO v_n FROM public.payment_events e WHERE e.arrival_id <= p_to;
-    RETURN v_events + v_n;
-END
-$$;
 
 ------------------------------------------------------------------------------------------
 -- The step: lock, read the sequence, wait out in-flight writers, apply, advance
@@ -649,6 +636,7 @@ DECLARE
     v_duration numeric;
     v_run bigint;
     v_state text;
+    v_done timestamptz;
 BEGIN
     IF current_setting('transaction_isolation') <> 'read committed' THEN
         -- a snapshot taken before the wait would miss the writers it waited for
@@ -685,10 +673,13 @@ BEGIN
             BEGIN
                 v_events := mvdash.live_apply(v_from, v_to);
                 PERFORM mvdash.live_sync_tenants();
+                -- (values, not clock_timestamp() in the statement: on Citus the row is a
+                -- reference table's, and a modification there takes no volatile function)
+                v_done := clock_timestamp();
                 UPDATE mvdash.live_progress
                 SET applied_arrival = v_to, applied_at = now(), step_count = step_count + 1,
-                    last_step_at = clock_timestamp(), last_step_events = v_events,
-                    last_step_ms = round(extract(epoch FROM clock_timestamp() - v_started) * 1000, 2),
+                    last_step_at = v_done, last_step_events = v_events,
+                    last_step_ms = round(extract(epoch FROM v_done - v_started) * 1000, 2),
                     blocked_by = NULL;
             EXCEPTION
                 WHEN query_canceled THEN
@@ -765,15 +756,16 @@ $$;
 -- Building and switching
 ------------------------------------------------------------------------------------------
 
--- Builds the live state from every event up to the current arrival (waiting out in-flight
--- writers first, as a step does) and sets the watermark there. Run by convert before the
--- switch and by rebuild; readers keep reading what they read, writers are not blocked.
-CREATE FUNCTION live_rebuild() RETURNS TABLE (events bigint, applied_arrival bigint, duration_ms numeric)
-LANGUAGE plpgsql SET search_path = pg_catalog, mvdash, pg_temp AS $$
+-- Rebuilding the live state from every event up to the current arrival, waiting out
+-- in-flight writers first as a step does, and setting the watermark there: by convert before
+-- the switch, and by rebuild (disaster recovery, after a fix). Readers keep reading the old
+-- rows until it commits; writers are not blocked. In three parts so that a client can report
+-- progress, all in one transaction: begin (returns the arrival built to), each statement of
+-- live_build_statements(), end. live_rebuild() does it all in one call.
+CREATE FUNCTION live_rebuild_begin() RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
 DECLARE
-    v_started timestamptz := clock_timestamp();
     v_to bigint;
-    v_events bigint;
 BEGIN
     IF current_setting('transaction_isolation') <> 'read committed' THEN
         RAISE EXCEPTION 'a rebuild needs READ COMMITTED' USING ERRCODE = 'invalid_transaction_state';
@@ -785,13 +777,66 @@ BEGIN
     END IF;
     v_to := coalesce(pg_sequence_last_value('mvdash.event_arrival_seq'), 0);
     PERFORM mvdash.live_wait_for_writers('1min');
-    v_events := mvdash.live_build(v_to);
+    PERFORM set_config('mvdash.rebuild_to', v_to::text, true);
+    PERFORM set_config('mvdash.rebuild_started', clock_timestamp()::text, true);
+    RETURN v_to;
+END
+$$;
+
+-- One statement of the build (by its ord in live_build_statements()), after
+-- live_rebuild_begin() in the same transaction.
+CREATE FUNCTION live_rebuild_statement(p_ord integer) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
+DECLARE
+    v_to bigint := nullif(current_setting('mvdash.rebuild_to', true), '')::bigint;
+    v_statement text;
+BEGIN
+    IF v_to IS NULL THEN
+        RAISE EXCEPTION 'no rebuild in this transaction'
+            USING ERRCODE = 'object_not_in_prerequisite_state', HINT = 'Call live_rebuild_begin() first.';
+    END IF;
+    SELECT s.statement INTO STRICT v_statement FROM mvdash.live_build_statements() s WHERE s.ord = p_ord;
+    EXECUTE v_statement USING -1::bigint, v_to;
+END
+$$;
+
+CREATE FUNCTION live_rebuild_end() RETURNS TABLE (events bigint, applied_arrival bigint, duration_ms numeric)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
+DECLARE
+    v_to bigint := nullif(current_setting('mvdash.rebuild_to', true), '')::bigint;
+    v_started timestamptz := nullif(current_setting('mvdash.rebuild_started', true), '')::timestamptz;
+    v_events bigint;
+    v_done timestamptz;
+BEGIN
+    IF v_to IS NULL THEN
+        RAISE EXCEPTION 'no rebuild in this transaction'
+            USING ERRCODE = 'object_not_in_prerequisite_state', HINT = 'Call live_rebuild_begin() first.';
+    END IF;
+    PERFORM mvdash.live_sync_tenants();
+    v_events := (SELECT count(*) FROM public.bet_events e WHERE e.arrival_id <= v_to)
+              + (SELECT count(*) FROM public.balance_events e WHERE e.arrival_id <= v_to)
+              + (SELECT count(*) FROM public.payment_events e WHERE e.arrival_id <= v_to);
+    v_done := clock_timestamp();
     UPDATE mvdash.live_progress
     SET applied_arrival = v_to, applied_at = now(), step_count = step_count + 1,
-        last_step_at = clock_timestamp(), last_step_events = v_events,
-        last_step_ms = round(extract(epoch FROM clock_timestamp() - v_started) * 1000, 2),
+        last_step_at = v_done, last_step_events = v_events,
+        last_step_ms = round(extract(epoch FROM v_done - v_started) * 1000, 2),
         blocked_by = NULL;
-    RETURN QUERY SELECT v_events, v_to, round(extract(epoch FROM clock_timestamp() - v_started) * 1000, 2);
+    PERFORM set_config('mvdash.rebuild_to', '', true);
+    RETURN QUERY SELECT v_events, v_to, round(extract(epoch FROM v_done - v_started) * 1000, 2);
+END
+$$;
+
+CREATE FUNCTION live_rebuild() RETURNS TABLE (events bigint, applied_arrival bigint, duration_ms numeric)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
+DECLARE
+    s record;
+BEGIN
+    PERFORM mvdash.live_rebuild_begin();
+    FOR s IN SELECT * FROM mvdash.live_build_statements() LOOP
+        PERFORM mvdash.live_rebuild_statement(s.ord);
+    END LOOP;
+    RETURN QUERY SELECT * FROM mvdash.live_rebuild_end();
 END
 $$;
 
@@ -1330,7 +1375,10 @@ GRANT SELECT ON read_model_mode, read_model_definitions, live_progress TO mvdash
 GRANT EXECUTE ON FUNCTION read_model_freshness(), read_model_mode_now(), read_model_storage(text),
                           materialized_views_refresh_plan(), materialized_view_sizes()
     TO mvdash_reader;
-GRANT EXECUTE ON FUNCTION live_step(interval, boolean), refresh_materialized_view(text, bigint, bigint),
+GRANT EXECUTE ON FUNCTION live_step(interval, boolean), live_rebuild(), live_rebuild_begin(),
+                          live_rebuild_statement(integer), live_rebuild_end(),
+                          live_step_statements(), live_build_statements(),
+                          refresh_materialized_view(text, bigint, bigint),
                           refresh_aggregate_views(), create_tenant_view(text, bigint),
                           drop_tenant_view(text, bigint)
     TO mvdash_operator;

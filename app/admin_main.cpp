@@ -6,7 +6,9 @@
 #include "dberror.h"
 #include "demodatabase.h"
 #include "eventgenerator.h"
+#include "follower.h"
 #include "format.h"
+#include "livereadmodels.h"
 #include "migrationrunner.h"
 #include "monitoring.h"
 #include "qtfmt.h"
@@ -15,15 +17,19 @@
 #include "texttable.h"
 #include "viewverifier.h"
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <limits>
 #include <optional>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QMap>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QVariant>
@@ -45,6 +51,13 @@ constexpr int kMaxDiffs = 1000000;        // verify: differences listed per view
 struct UsageError {
     QString message;
 };
+
+// follow runs until SIGTERM or SIGINT (Kubernetes, systemd, Ctrl-C): the step in progress
+// ends (or rolls back) on its own, then the follower returns.
+std::atomic_bool stopRequested{false};
+extern "C" void requestStop(int) {
+    stopRequested = true;
+}
 
 void out(const QString &text) {
     std::fputs(text.toUtf8().constData(), stdout);
@@ -91,6 +104,14 @@ public:
             return verify(rest);
         if (command == u"demo")
             return demo(rest);
+        if (command == u"convert")
+            return convert(rest);
+        if (command == u"rebuild")
+            return rebuild(rest);
+        if (command == u"follow")
+            return follow(rest);
+        if (command == u"explain-step")
+            return explainStep(rest);
         throw UsageError{command.isEmpty() ? QStringLiteral("no command given")
                                            : QStringLiteral("unknown command: %1").arg(command)};
     }
@@ -121,6 +142,7 @@ private:
 
     int migrate(const QStringList &rest) {
         noArguments(rest);
+        const auto mode = modeOption(QStringLiteral("read-models"));
         auto connection = connect(false);
         MigrationRunner runner(connection->db());
         const QList<Migration> applied = runner.migrate();
@@ -128,6 +150,89 @@ private:
             out(QStringLiteral("database %1 is up to date\n").arg(connection->describe()));
         for (const Migration &m : applied)
             out(QStringLiteral("applied %1\n").arg(m.name));
+        if (mode)
+            convertReadModels(connection->db(), *mode, printLine);
+        return Ok;
+    }
+
+    static void printLine(const QString &line) { out(line + u'\n'); }
+
+    // --read-models / --to: live or matview; nothing when the option is not given.
+    std::optional<ReadModelMode> modeOption(const QString &option) const {
+        if (!parser_.isSet(option))
+            return std::nullopt;
+        const auto mode = parseMode(parser_.value(option));
+        if (!mode)
+            throw UsageError{QStringLiteral("--%1 must be live or matview (got '%2')")
+                                 .arg(option, parser_.value(option))};
+        return mode;
+    }
+
+    int convert(const QStringList &rest) {
+        noArguments(rest);
+        const auto mode = modeOption(QStringLiteral("to"));
+        if (!mode)
+            throw UsageError{QStringLiteral("convert needs --to live or --to matview")};
+        auto connection = connect();
+        convertReadModels(connection->db(), *mode, printLine);
+        if (*mode == ReadModelMode::Matview) {
+            // the staged views are as old as the staging: bring them up to date at once
+            out(QStringLiteral("refreshing the materialized views\n"));
+            return refresh({});
+        }
+        return Ok;
+    }
+
+    int rebuild(const QStringList &rest) {
+        noArguments(rest);
+        auto connection = connect();
+        if (readModelState(connection->db()).mode != ReadModelMode::Live)
+            throw DbError(QStringLiteral("the read models are materialized views here (matview "
+                                         "mode): refresh rebuilds them; rebuild is for live mode"));
+        rebuildLiveState(connection->db(), printLine);
+        return Ok;
+    }
+
+    int follow(const QStringList &rest) {
+        noArguments(rest);
+        Follower::Options options;
+        options.intervalMs = durationOption(QStringLiteral("interval"), 2000, 0, 3600000);
+        {
+            auto connection = connect();
+            if (readModelState(connection->db()).mode != ReadModelMode::Live)
+                throw DbError(QStringLiteral("the read models are materialized views here "
+                                             "(matview mode): nothing to follow; mvdash-admin "
+                                             "convert --to live first"));
+        }
+        std::signal(SIGTERM, requestStop);
+        std::signal(SIGINT, requestStop);
+        Follower follower(settings(), options, [](const QString &line) {
+            out(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) + u' ' + line + u'\n');
+        });
+        follower.run(stopRequested);
+        return Ok;
+    }
+
+    int explainStep(const QStringList &rest) {
+        noArguments(rest);
+        auto connection = connect();
+        QSqlQuery list = runQuery(connection->db(), QStringLiteral("live_step_statements"));
+        QList<QPair<QString, QString>> statements;
+        while (list.next())
+            statements.append({list.value(1).toString(), list.value(2).toString()});
+        list.finish();
+        const StepProgress progress = stepProgress(connection->db());
+        const qint64 latest = fetchFreshness(connection->db()).value(0).latestArrival;
+        out(QStringLiteral("-- the statements of a live step for the arrivals (%1, %2]\n\n")
+                .arg(progress.appliedArrival)
+                .arg(latest));
+        for (const auto &[label, statement] : statements) {
+            out(QStringLiteral("-- %1\n").arg(label));
+            for (const QString &line :
+                 explainStepStatement(connection->db(), statement, progress.appliedArrival, latest))
+                out(line + u'\n');
+            out(QStringLiteral("\n"));
+        }
         return Ok;
     }
 
@@ -163,22 +268,31 @@ private:
         return ok ? std::optional<T>(value) : std::nullopt;
     }
 
-    // --lock-timeout: 500ms, 10s, 2min or plain milliseconds, up to what PostgreSQL's
-    // lock_timeout takes (2147483647 ms, about 24.8 days); 0 waits without limit.
-    QString lockTimeoutOption() const {
-        const QString text = parser_.value(QStringLiteral("lock-timeout"));
+    // A duration option: 500ms, 10s, 2min or plain milliseconds, from min to max ms.
+    int durationOption(const QString &option, int fallback, qint64 minMs, qint64 maxMs) const {
+        if (!parser_.isSet(option))
+            return fallback;
+        const QString text = parser_.value(option);
         const QRegularExpressionMatch m =
             QRegularExpression(QStringLiteral("^([0-9]+)(ms|s|min)?$")).match(text);
-        constexpr qint64 kMaxMs = std::numeric_limits<int>::max();
         const qint64 unitMs = m.captured(2) == u"s" ? 1000 : m.captured(2) == u"min" ? 60000 : 1;
         const auto amount = m.hasMatch() ? wholeNumber<qint64>(m.captured(1)) : std::nullopt;
-        if (!amount || *amount > kMaxMs / unitMs)
-            throw UsageError{
-                QStringLiteral("--lock-timeout must be from 0 to %1ms (about 24 days), "
-                               "written as 500ms, 10s or 2min (got '%2')")
-                    .arg(kMaxMs)
-                    .arg(text)};
-        return QString::number(*amount * unitMs) + QStringLiteral("ms");
+        if (!amount || *amount > maxMs / unitMs || *amount * unitMs < minMs)
+            throw UsageError{QStringLiteral("--%1 must be from %2ms to %3ms, written as 500ms, "
+                                            "10s or 2min (got '%4')")
+                                 .arg(option)
+                                 .arg(minMs)
+                                 .arg(maxMs)
+                                 .arg(text)};
+        return int(*amount * unitMs);
+    }
+
+    // --lock-timeout: up to what PostgreSQL's lock_timeout takes (2147483647 ms, about 24.8
+    // days); 0 waits without limit.
+    QString lockTimeoutOption() const {
+        return QString::number(durationOption(QStringLiteral("lock-timeout"), 10000, 0,
+                                              std::numeric_limits<int>::max())) +
+               QStringLiteral("ms");
     }
 
     int seed(const QStringList &rest) {
@@ -255,10 +369,34 @@ private:
         noArguments(rest);
         auto connection = connect();
         const QList<ViewStatus> list = fetchViewStatus(connection->db());
+        QMap<QString, ReadModelFreshness> freshness;
+        for (const ReadModelFreshness &f : fetchFreshness(connection->db()))
+            freshness.insert(f.view, f);
         if (parser_.isSet(QStringLiteral("json"))) {
             QJsonArray array;
             for (const ViewStatus &s : list) {
+                const auto f = freshness.constFind(s.view);
+                const auto number = [](std::optional<qint64> v) {
+                    return v ? QJsonValue(double(*v)) : QJsonValue();
+                };
+                QJsonObject live;
+                if (f != freshness.constEnd())
+                    live = QJsonObject{
+                        {QStringLiteral("mode"), modeName(f->mode)},
+                        {QStringLiteral("as_of"),
+                         f->asOf.isValid() ? QJsonValue(f->asOf.toUTC().toString(Qt::ISODateWithMs))
+                                           : QJsonValue()},
+                        {QStringLiteral("applied_arrival"), number(f->appliedArrival)},
+                        {QStringLiteral("latest_arrival"), double(f->latestArrival)},
+                        {QStringLiteral("lag_events"), number(f->lagEvents)},
+                        {QStringLiteral("lag_seconds"), f->lagSeconds.isEmpty()
+                                                            ? QJsonValue()
+                                                            : QJsonValue(f->lagSeconds.toDouble())},
+                        {QStringLiteral("last_step_ms"), f->lastStepMs},
+                        {QStringLiteral("blocked_by"),
+                         f->blockedBy.isEmpty() ? QJsonValue() : QJsonValue(f->blockedBy)}};
                 array.append(QJsonObject{
+                    {QStringLiteral("freshness"), live},
                     {QStringLiteral("view"), s.view},
                     {QStringLiteral("populated"), s.populated},
                     {QStringLiteral("next_method"), s.nextMethod},
@@ -297,7 +435,21 @@ private:
                           QString::number(s.refreshCount),
                           s.lastOutcome == u"failed" ? s.lastError.left(60) : QString()});
         }
-        out(QStringLiteral("%1\n").arg(connection->describe()) + table.render());
+        // live mode: how far behind the newest committed event the read models are
+        QString footer;
+        const auto f = freshness.constFind(QStringLiteral("bets_view"));
+        if (f != freshness.constEnd() && f->mode == ReadModelMode::Live)
+            footer = QStringLiteral("live read models: watermark %1 of %2, %3 event(s) "
+                                    "behind, %4 s; last step %5 ms%6")
+                         .arg(f->appliedArrival.value_or(0))
+                         .arg(f->latestArrival)
+                         .arg(f->lagEvents.value_or(0))
+                         .arg(f->lagSeconds, f->lastStepMs,
+                              f->blockedBy.isEmpty()
+                                  ? QString()
+                                  : QStringLiteral("; held back by ") + f->blockedBy) +
+                     u'\n';
+        out(QStringLiteral("%1\n").arg(connection->describe()) + table.render() + footer);
         return Ok;
     }
 
@@ -478,7 +630,16 @@ int main(int argc, char *argv[]) {
         "  tenant-grants                  list who may read which tenant\n"
         "  verify                         compare every view with a replay of the events\n"
         "  demo [--events N] [--citus]     start (or reuse) the private demo database, print its "
-        "DSN\n\n"
+        "DSN\n"
+        "  convert --to live|matview      switch the read models' mode online (readers keep "
+        "reading)\n"
+        "  follow [--interval 2s]         live mode: apply new events continuously (until "
+        "SIGTERM)\n"
+        "  rebuild                        live mode: recompute the live read models from all "
+        "events\n"
+        "  explain-step                   live mode: the plan of every statement of a step\n\n"
+        "migrate --read-models live|matview also sets the mode (default: keep it; new databases "
+        "start in matview).\n\n"
         "Connection: --dsn (key=value or postgresql:// URI), else the PG* variables, the service\n"
         "file and ~/.pgpass, as libpq does. Passwords are never accepted on the command line."));
     parser.addHelpOption();
@@ -511,10 +672,20 @@ int main(int argc, char *argv[]) {
                       QStringLiteral("verify: differences listed per view, 0 to 1000000 "
                                      "(default 20)."),
                       QStringLiteral("n")});
+    parser.addOption({QStringLiteral("read-models"),
+                      QStringLiteral("migrate: live or matview, the read models' mode."),
+                      QStringLiteral("mode")});
+    parser.addOption({QStringLiteral("to"), QStringLiteral("convert: live or matview."),
+                      QStringLiteral("mode")});
+    parser.addOption({QStringLiteral("interval"),
+                      QStringLiteral("follow: pause between steps: 500ms, 2s, 1min; 0 to 1h "
+                                     "(default 2s)."),
+                      QStringLiteral("duration")});
     parser.addPositionalArgument(
         QStringLiteral("command"),
         QStringLiteral("migrate, seed, refresh, status, sizes, tenant-view, grant-tenant, "
-                       "revoke-tenant, tenant-grants, verify, demo"));
+                       "revoke-tenant, tenant-grants, verify, demo, convert, follow, rebuild, "
+                       "explain-step"));
 
     if (!parser.parse(app.arguments())) {
         log->error("{} (see --help)", parser.errorText());
@@ -538,8 +709,9 @@ int main(int argc, char *argv[]) {
         // insufficient_privilege: say which role each command is meant for
         if (e.sqlState() == u"42501")
             log->error("this role lacks the privileges of the command: status, sizes and verify "
-                       "need mvdash_reader; refresh and tenant-view need mvdash_operator; migrate, "
-                       "grant-tenant and revoke-tenant need the owner of the schema mvdash. A "
+                       "need mvdash_reader; refresh, follow, rebuild and tenant-view need "
+                       "mvdash_operator; migrate, convert, grant-tenant and revoke-tenant need "
+                       "the owner of the schema mvdash. A "
                        "tenant administrator's role reads its tenants in the dashboard only.");
         return Failed;
     }

@@ -102,6 +102,20 @@ RefreshRunner::run(const QStringList &views,
             selected << entry;
     }
 
+    // live mode: the six read models are brought up to date by one step, all at once
+    QList<RefreshPlanEntry> live;
+    for (const RefreshPlanEntry &entry : std::as_const(selected)) {
+        if (entry.method == u"live")
+            live << entry;
+    }
+    QList<RefreshOutcome> liveOutcomes;
+    if (!live.isEmpty()) {
+        selected.removeIf([](const RefreshPlanEntry &e) { return e.method == u"live"; });
+        liveOutcomes = runLiveStep(live, onStart, onDone);
+        if (selected.isEmpty())
+            return liveOutcomes;
+    }
+
     QSqlQuery runQ = runQuery(db_, QStringLiteral("refresh_new_run"));
     runQ.next();
     Run run(runQ.value(0).toLongLong(), canceller_, onStart, onDone);
@@ -147,7 +161,32 @@ RefreshRunner::run(const QStringList &views,
     }
     if (run.error)
         std::rethrow_exception(run.error);
-    return run.outcomes;
+    return liveOutcomes + run.outcomes;
+}
+
+QList<RefreshOutcome>
+RefreshRunner::runLiveStep(const QList<RefreshPlanEntry> &entries,
+                           const std::function<void(const RefreshPlanEntry &)> &onStart,
+                           const std::function<void(const RefreshOutcome &)> &onDone) {
+    for (const RefreshPlanEntry &entry : entries) {
+        if (onStart)
+            onStart(entry);
+    }
+    QList<RefreshOutcome> outcomes;
+    const CancelScope cancelScope(canceller_, db_);
+    QSqlQuery q = runQuery(db_, QStringLiteral("live_step"), {QStringLiteral("10 seconds"), true});
+    while (q.next()) {
+        const RefreshOutcome outcome{q.value(0).toString(), q.value(1).toString(),
+                                     q.value(2).toString(), q.value(3).toString(),
+                                     q.value(4).toString()};
+        if (std::none_of(entries.cbegin(), entries.cend(),
+                         [&](const RefreshPlanEntry &e) { return e.view == outcome.view; }))
+            continue;
+        outcomes << outcome;
+        if (onDone)
+            onDone(outcome);
+    }
+    return outcomes;
 }
 
 void RefreshRunner::helperSession(Run &run, std::barrier<> &sync, const bool &finished) const {

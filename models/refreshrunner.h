@@ -67,6 +67,9 @@ private:
     static void drain(const QSqlDatabase &db, Run &run);
     static RefreshOutcome refreshOne(const QSqlDatabase &db, const RefreshPlanEntry &entry,
                                      qint64 runId);
+    QList<RefreshOutcome> runLiveStep(const QList<RefreshPlanEntry> &entries,
+                                      const std::function<void(const RefreshPlanEntry &)> &onStart,
+                                      const std::function<void(const RefreshOutcome &)> &onDone);
 
     QSqlDatabase db_;
     SessionCanceller *canceller_;

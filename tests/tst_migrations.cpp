@@ -2,6 +2,7 @@
 
 #include "dberror.h"
 #include "eventgenerator.h"
+#include "livereadmodels.h"
 #include "migrationrunner.h"
 #include "seeder.h"
 #include "testcluster.h"
@@ -206,8 +207,22 @@ private slots:
         QFETCH(QStringList, expected);
         MVDASH_TRY({
             static const auto settings = cluster_.createDatabase(QStringLiteral("contract"));
-            Connection c(settings, QStringLiteral("t"));
-            QCOMPARE(columns(c.db(), relation), expected);
+            // the same contract in live mode (migration 011): views over state tables
+            static const auto live = [this] {
+                const auto s = cluster_.createDatabase(QStringLiteral("contract_live"));
+                Connection c(s, QStringLiteral("t"));
+                convertReadModels(c.db(), ReadModelMode::Live, [](const QString &) {});
+                return s;
+            }();
+            QStringList want = expected;
+            // an order of arrival for the live mode: a defaulted column, last, so that writers
+            // naming their columns (or none) keep working (event-store.md, "Live read models")
+            if (relation.endsWith(QStringLiteral("_events")))
+                want << QStringLiteral("arrival_id bigint");
+            for (const auto &db : {settings, live}) {
+                Connection c(db, QStringLiteral("t"));
+                QCOMPARE(columns(c.db(), relation), want);
+            }
         });
     }
 
@@ -272,8 +287,17 @@ private slots:
                                "':' || coalesce(column_to_column_name(logicalrelid, partkey), "
                                "'-'), ',' ORDER BY logicalrelid::text) FROM pg_dist_partition")
                     .toString(),
-                QStringLiteral("balance_events:h:tenant_id,bet_events:h:tenant_id,payment_events:h:"
-                               "tenant_id,tenants:n:-"));
+                // the live state (011): per key distributed and co-located with the events,
+                // per tenant reference tables like tenants
+                QStringLiteral("balance_events:h:tenant_id,bet_events:h:tenant_id,"
+                               "live_bet_changes:h:tenant_id,live_bets:h:tenant_id,"
+                               "live_payment_changes:h:tenant_id,live_payments:h:tenant_id,"
+                               "live_progress:n:-,live_tenant_bet_status:n:-,"
+                               "live_tenant_deltas:n:-,live_tenant_totals:n:-,"
+                               "live_tenants_summary:n:-,live_touched_bets:h:tenant_id,"
+                               "live_touched_payments:h:tenant_id,live_user_activity:h:tenant_id,"
+                               "live_user_balances:h:tenant_id,live_user_deltas:h:tenant_id,"
+                               "payment_events:h:tenant_id,tenants:n:-"));
             QCOMPARE(scalar(c.db(), "SELECT count(DISTINCT colocationid) FROM pg_dist_partition "
                                     "WHERE partmethod = 'h'")
                          .toInt(),

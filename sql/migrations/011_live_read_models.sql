@@ -243,6 +243,13 @@ BEGIN
       AND l.mode = 'RowExclusiveLock' AND l.granted
       AND l.database = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())
       AND l.pid IS DISTINCT FROM pg_backend_pid();
+    IF v_vxids IS NOT NULL THEN
+        -- for ops (and tests): pg_stat_activity shows whom the step waits for, until it ends
+        PERFORM set_config('application_name',
+                           left(current_setting('application_name')
+                                || ' (live step waiting for writers ' || array_to_string(v_pids, ',')
+                                || ')', 63), true);
+    END IF;
     WHILE v_vxids IS NOT NULL AND EXISTS (
             SELECT 1 FROM pg_locks l
             WHERE l.locktype = 'relation' AND l.relation = ANY (v_tables)

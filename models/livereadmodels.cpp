@@ -1,0 +1,236 @@
+#include "livereadmodels.h"
+
+#include "database.h"
+#include "dberror.h"
+
+#include <QElapsedTimer>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QThread>
+#include <QVariant>
+
+namespace mvdash {
+
+namespace {
+
+// A transaction on `db` that rolls back unless committed (the rebuild and the switch).
+class Transaction {
+public:
+    explicit Transaction(const QSqlDatabase &db)
+        : db_(db) {
+        execScript(db_, QStringLiteral("BEGIN"), QStringLiteral("begin"));
+    }
+    ~Transaction() {
+        if (open_)
+            QSqlQuery(db_).exec(QStringLiteral("ROLLBACK"));
+    }
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+    void commit() {
+        execScript(db_, QStringLiteral("COMMIT"), QStringLiteral("commit"));
+        open_ = false;
+    }
+
+private:
+    QSqlDatabase db_;
+    bool open_ = true;
+};
+
+QString seconds(const QElapsedTimer &timer) {
+    return QString::number(double(timer.elapsed()) / 1000.0, 'f', 1) + QStringLiteral(" s");
+}
+
+// The switch in one short transaction; a lock it cannot get soon (a long reader of the old
+// relations) rolls it back and it tries again, so that readers queue behind it only briefly.
+void switchMode(const QSqlDatabase &db, ReadModelMode target, const Progress &progress,
+                int lockTimeoutMs, int attempts) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            Transaction tx(db);
+            runQuery(db, QStringLiteral("lock_timeout_local"),
+                     {QStringLiteral("%1ms").arg(lockTimeoutMs)});
+            QSqlQuery q = runQuery(db, QStringLiteral("live_switch"), {modeName(target)});
+            q.next();
+            const QString said = q.value(0).toString();
+            q.finish();
+            tx.commit();
+            progress(said);
+            return;
+        } catch (const DbError &e) {
+            // 55P03 lock_not_available: a reader held on; anything else is a real failure
+            if (e.sqlState() != u"55P03" || attempt >= attempts)
+                throw;
+            progress(QStringLiteral("switch attempt %1 could not get its locks (%2); retrying")
+                         .arg(attempt)
+                         .arg(e.message()));
+            QThread::msleep(500);
+        }
+    }
+}
+
+} // namespace
+
+QString modeName(ReadModelMode mode) {
+    return mode == ReadModelMode::Live ? QStringLiteral("live") : QStringLiteral("matview");
+}
+
+std::optional<ReadModelMode> parseMode(const QString &text) {
+    if (text == u"live")
+        return ReadModelMode::Live;
+    if (text == u"matview")
+        return ReadModelMode::Matview;
+    return std::nullopt;
+}
+
+ReadModelState readModelState(const QSqlDatabase &db) {
+    QSqlQuery q = runQuery(db, QStringLiteral("read_model_mode"));
+    if (!q.next())
+        throw DbError(
+            QStringLiteral("the read-model mode is not recorded (migration 011 missing)"));
+    return ReadModelState{parseMode(q.value(0).toString()).value_or(ReadModelMode::Matview),
+                          q.value(1).toBool()};
+}
+
+QList<ReadModelFreshness> fetchFreshness(const QSqlDatabase &db) {
+    QList<ReadModelFreshness> list;
+    QSqlQuery q = runQuery(db, QStringLiteral("read_model_freshness"));
+    const QSqlRecord r = q.record();
+    const int view = r.indexOf(QStringLiteral("view_name")),
+              mode = r.indexOf(QStringLiteral("mode")), asOf = r.indexOf(QStringLiteral("as_of")),
+              applied = r.indexOf(QStringLiteral("applied_arrival")),
+              latest = r.indexOf(QStringLiteral("latest_arrival")),
+              lagEvents = r.indexOf(QStringLiteral("lag_events")),
+              lagSeconds = r.indexOf(QStringLiteral("lag_seconds")),
+              stepMs = r.indexOf(QStringLiteral("last_step_ms")),
+              blocked = r.indexOf(QStringLiteral("blocked_by"));
+    while (q.next()) {
+        ReadModelFreshness f;
+        f.view = q.value(view).toString();
+        f.mode = parseMode(q.value(mode).toString()).value_or(ReadModelMode::Matview);
+        f.asOf = q.value(asOf).toDateTime();
+        if (!q.isNull(applied))
+            f.appliedArrival = q.value(applied).toLongLong();
+        f.latestArrival = q.value(latest).toLongLong();
+        if (!q.isNull(lagEvents))
+            f.lagEvents = q.value(lagEvents).toLongLong();
+        f.lagSeconds = q.value(lagSeconds).toString();
+        f.lastStepMs = q.value(stepMs).toString();
+        f.blockedBy = q.value(blocked).toString();
+        list << f;
+    }
+    return list;
+}
+
+StepProgress stepProgress(const QSqlDatabase &db) {
+    QSqlQuery q = runQuery(db, QStringLiteral("live_progress"));
+    StepProgress p;
+    if (q.next()) {
+        p.appliedArrival = q.value(0).toLongLong();
+        p.events = q.value(1).toLongLong();
+        p.durationMs = q.value(2).toString();
+        p.steps = q.value(3).toLongLong();
+        p.blockedBy = q.value(4).toString();
+    }
+    return p;
+}
+
+QList<StepOutcome> runStep(const QSqlDatabase &db, int waitMs, bool recordEmpty) {
+    QList<StepOutcome> outcomes;
+    QSqlQuery q = runQuery(db, QStringLiteral("live_step"),
+                           {QStringLiteral("%1 milliseconds").arg(waitMs), recordEmpty});
+    while (q.next())
+        outcomes << StepOutcome{q.value(0).toString(), q.value(3).toString(), q.value(2).toString(),
+                                q.value(4).toString()};
+    return outcomes;
+}
+
+QStringList explainStepStatement(const QSqlDatabase &db, const QString &statement, qint64 from,
+                                 qint64 to) {
+    execScript(db, catalogQuery(QStringLiteral("explain_step_prepare")) + u'\n' + statement,
+               QStringLiteral("explain"));
+    QStringList plan;
+    QSqlQuery q(db);
+    const bool ok = q.exec(catalogQuery(QStringLiteral("explain_step_execute")).arg(from).arg(to));
+    while (ok && q.next())
+        plan << q.value(0).toString();
+    const QSqlError error = q.lastError();
+    q.finish();
+    execScript(db, catalogQuery(QStringLiteral("explain_step_deallocate")),
+               QStringLiteral("explain"));
+    if (!ok)
+        throw DbError::fromSqlError(QStringLiteral("explain"), error);
+    return plan;
+}
+
+void rebuildLiveState(const QSqlDatabase &db, const Progress &progress) {
+    QElapsedTimer total;
+    total.start();
+    QList<QPair<int, QString>> statements;
+    {
+        QSqlQuery list = runQuery(db, QStringLiteral("live_build_statements"));
+        while (list.next())
+            statements.append({list.value(0).toInt(), list.value(1).toString()});
+    }
+    Transaction tx(db);
+    QSqlQuery begin = runQuery(db, QStringLiteral("live_rebuild_begin"));
+    begin.next();
+    progress(QStringLiteral("building the live state from every event up to arrival %1 "
+                            "(readers keep reading the current state)")
+                 .arg(begin.value(0).toLongLong()));
+    begin.finish();
+    int done = 0;
+    for (const auto &[ord, label] : statements) {
+        QElapsedTimer timer;
+        timer.start();
+        runQuery(db, QStringLiteral("live_rebuild_statement"), {ord});
+        progress(QStringLiteral("[%1/%2] %3 (%4)")
+                     .arg(++done)
+                     .arg(statements.size())
+                     .arg(label, seconds(timer)));
+    }
+    QSqlQuery end = runQuery(db, QStringLiteral("live_rebuild_end"));
+    end.next();
+    const qint64 events = end.value(0).toLongLong();
+    const qint64 arrival = end.value(1).toLongLong();
+    end.finish();
+    tx.commit();
+    progress(QStringLiteral("rebuilt from %1 events up to arrival %2 in %3")
+                 .arg(events)
+                 .arg(arrival)
+                 .arg(seconds(total)));
+}
+
+void convertReadModels(const QSqlDatabase &db, ReadModelMode target, const Progress &progress,
+                       int switchLockTimeoutMs, int attempts) {
+    const ReadModelState state = readModelState(db);
+    if (state.mode == target) {
+        progress(QStringLiteral("the read models are already in %1 mode").arg(modeName(target)));
+        return;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    if (target == ReadModelMode::Live) {
+        rebuildLiveState(db, progress);
+        // catch up with what arrived during the build, so that the switch's own step is short
+        for (int i = 0; i < 5; ++i) {
+            runStep(db, 10000, false);
+            const StepProgress p = stepProgress(db);
+            progress(QStringLiteral("caught up %1 events (arrival %2)")
+                         .arg(p.events)
+                         .arg(p.appliedArrival));
+            if (p.events < 1000)
+                break;
+        }
+    } else {
+        progress(QStringLiteral("building the materialized views in mvdash_staging "
+                                "(readers keep reading the live read models)"));
+        QSqlQuery q = runQuery(db, QStringLiteral("live_stage_matviews"));
+        q.finish();
+        progress(QStringLiteral("staged in %1").arg(seconds(timer)));
+    }
+    switchMode(db, target, progress, switchLockTimeoutMs, attempts);
+    progress(QStringLiteral("converted to %1 in %2").arg(modeName(target), seconds(timer)));
+}
+
+} // namespace mvdash

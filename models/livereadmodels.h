@@ -1,0 +1,83 @@
+#pragma once
+
+// The read models' two modes (migration 011, docs/LIVE.md): materialized views refreshed by
+// schedule ('matview', the guide's way) or state kept up to date by incremental steps
+// ('live'). Operations for mvdash-admin and the tests: which mode, switching between them
+// online, rebuilding the live state, one step. Every function throws DbError.
+
+#include "connectionsettings.h"
+
+#include <functional>
+#include <optional>
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace mvdash {
+
+enum class ReadModelMode { Matview, Live };
+
+QString modeName(ReadModelMode mode);
+std::optional<ReadModelMode> parseMode(const QString &text);
+
+struct ReadModelState {
+    ReadModelMode mode = ReadModelMode::Matview;
+    bool liveStateBuilt = false; // the live state exists and is maintained by steps
+};
+ReadModelState readModelState(const QSqlDatabase &db);
+
+// One read model's freshness: in live mode the watermark and how far the newest committed
+// event is ahead of it; in matview mode the age of the last refresh.
+struct ReadModelFreshness {
+    QString view;
+    ReadModelMode mode = ReadModelMode::Matview;
+    QDateTime asOf;                       // invalid: never refreshed / stepped
+    std::optional<qint64> appliedArrival; // live only
+    qint64 latestArrival = 0;
+    std::optional<qint64> lagEvents; // live only (counted up to a million per table)
+    QString lagSeconds;              // exact text, empty when unknown
+    QString lastStepMs;
+    QString blockedBy; // a writer holding the watermark back
+};
+QList<ReadModelFreshness> fetchFreshness(const QSqlDatabase &db);
+
+// What the last step did (live_progress).
+struct StepProgress {
+    qint64 appliedArrival = 0;
+    qint64 events = 0; // applied by the last step
+    QString durationMs;
+    qint64 steps = 0;
+    QString blockedBy;
+};
+StepProgress stepProgress(const QSqlDatabase &db);
+
+// One row per read model of a step, like a refresh's.
+struct StepOutcome {
+    QString view;
+    QString outcome; // ok, skipped, failed
+    QString durationMs;
+    QString error;
+};
+// One step in its own transaction; `waitMs` bounds the wait for writers still open.
+QList<StepOutcome> runStep(const QSqlDatabase &db, int waitMs, bool recordEmpty);
+
+// The plan of one step statement (from live_step_statements()) for the window (from, to]:
+// what `mvdash-admin explain-step` prints and the Citus test reads (pushed down or not).
+QStringList explainStepStatement(const QSqlDatabase &db, const QString &statement, qint64 from,
+                                 qint64 to);
+
+using Progress = std::function<void(const QString &line)>;
+
+// Rebuilds the live state from every event (one transaction, reported statement by
+// statement); readers keep reading the old state until it commits.
+void rebuildLiveState(const QSqlDatabase &db, const Progress &progress);
+
+// Switches the database to `target` online: the long part (build the live state, or stage the
+// materialized views) locks nothing readers use; the switch itself is one short transaction,
+// retried when it cannot get its locks within `switchLockTimeoutMs`. Nothing to do when the
+// database is in that mode already (reported). Needs the schema's owner.
+void convertReadModels(const QSqlDatabase &db, ReadModelMode target, const Progress &progress,
+                       int switchLockTimeoutMs = 5000, int attempts = 10);
+
+} // namespace mvdash

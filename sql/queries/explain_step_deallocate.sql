@@ -1,0 +1,1 @@
+DEALLOCATE mvdash_explain_step

@@ -1,0 +1,1 @@
+SELECT ord, label FROM mvdash.live_build_statements() ORDER BY ord

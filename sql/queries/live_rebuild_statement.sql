@@ -1,0 +1,1 @@
+SELECT mvdash.live_rebuild_statement(?::integer)

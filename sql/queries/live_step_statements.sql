@@ -1,0 +1,1 @@
+SELECT ord, label, statement FROM mvdash.live_step_statements() ORDER BY ord

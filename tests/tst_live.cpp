@@ -1,0 +1,696 @@
+// Live read models (migration 011, issue #13): after any interleaving of ingest and steps the
+// six read models equal an independent replay of the events; a writer that commits late is
+// not lost; two followers never apply an event twice; a step killed midway applies nothing;
+// switching modes loses no event and gives readers no error; a step runs on the workers on
+// Citus. Every check runs on plain PostgreSQL and on Citus (tst_live_citus).
+
+#include "eventwriter.h"
+#include "follower.h"
+#include "livereadmodels.h"
+#include "migrationrunner.h"
+#include "seeder.h"
+#include "testcluster.h"
+#include "viewverifier.h"
+
+#include <atomic>
+#include <mutex>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+#include <thread>
+
+using namespace mvdash;
+using namespace mvdash::test;
+
+namespace {
+
+Decimal dec(const char *text) {
+    return *Decimal::parse(QString::fromLatin1(text));
+}
+
+// Differences between the read models and the replay of every committed event, listed.
+QString differences(const QSqlDatabase &db) {
+    QString report;
+    for (const auto &r : ViewVerifier(db).verifyAll()) {
+        if (r.differenceCount)
+            report += QStringLiteral("%1: %2 difference(s): %3\n")
+                          .arg(r.view)
+                          .arg(r.differenceCount)
+                          .arg(r.differences.mid(0, 5).join(QStringLiteral("; ")));
+    }
+    // bets by status (the summary's chart) against bets_view itself
+    const qint64 statusDiffs =
+        scalar(db, QStringLiteral(
+                       "SELECT count(*) FROM ((SELECT tenant_id, status, bets FROM "
+                       "tenant_bet_status_view EXCEPT SELECT tenant_id, status, count(*) FROM "
+                       "bets_view GROUP BY 1, 2) UNION ALL (SELECT tenant_id, status, count(*) "
+                       "FROM bets_view GROUP BY 1, 2 EXCEPT SELECT tenant_id, status, bets FROM "
+                       "tenant_bet_status_view)) d"))
+            .toLongLong();
+    if (statusDiffs)
+        report += QStringLiteral("tenant_bet_status_view: %1 difference(s)\n").arg(statusDiffs);
+    return report;
+}
+
+QList<StepOutcome> step(const QSqlDatabase &db, int waitMs = kPatienceMs) {
+    return runStep(db, waitMs, true);
+}
+
+bool allOk(const QList<StepOutcome> &outcomes) {
+    return outcomes.size() == 6 &&
+           std::all_of(outcomes.cbegin(), outcomes.cend(),
+                       [](const StepOutcome &o) { return o.outcome == u"ok"; });
+}
+
+QString describe(const QList<StepOutcome> &outcomes) {
+    QStringList lines;
+    for (const StepOutcome &o : outcomes)
+        lines << QStringLiteral("%1 %2 %3").arg(o.view, o.outcome, o.error);
+    return lines.join(u'\n');
+}
+
+qint64 appliedArrival(const QSqlDatabase &db) {
+    return scalar(db,
+                  QStringLiteral("SELECT coalesce(applied_arrival, -1) FROM mvdash.live_progress"))
+        .toLongLong();
+}
+
+// A bet event written by a session of its own, left open until commit() or rollback().
+class OpenWriter {
+public:
+    OpenWriter(const ConnectionSettings &settings, qint64 tenant, const QString &bet,
+               qint64 eventId, qint64 timestamp)
+        : connection_(settings, QStringLiteral("open-writer")) {
+        exec(connection_.db(), QStringLiteral("BEGIN"));
+        QSqlQuery q(connection_.db());
+        q.prepare(QStringLiteral(
+            "INSERT INTO public.bet_events (tenant_id, event_id, bet_id, user_id, event_type, "
+            "stake, odds, fixture_id, event_timestamp) VALUES (?, ?, ?, 'late-user', 'placed', "
+            "5.00, 2.0000, 'fx', ?) RETURNING arrival_id"));
+        q.addBindValue(tenant);
+        q.addBindValue(eventId);
+        q.addBindValue(bet);
+        q.addBindValue(timestamp);
+        if (!q.exec() || !q.next())
+            throw DbError::fromSqlError(QStringLiteral("open writer"), q.lastError());
+        arrival_ = q.value(0).toLongLong();
+        pid_ = scalar(connection_.db(), QStringLiteral("SELECT pg_backend_pid()")).toInt();
+    }
+    qint64 arrival() const { return arrival_; }
+    int pid() const { return pid_; }
+    void commit() { exec(connection_.db(), QStringLiteral("COMMIT")); }
+    void rollback() { exec(connection_.db(), QStringLiteral("ROLLBACK")); }
+
+private:
+    Connection connection_;
+    qint64 arrival_ = 0;
+    int pid_ = 0;
+};
+
+void writeBet(const ConnectionSettings &settings, qint64 tenant, const QString &bet, qint64 eventId,
+              qint64 timestamp) {
+    EventWriter w(settings);
+    w.add(BetEvent{tenant,
+                   eventId,
+                   bet,
+                   QStringLiteral("u-b"),
+                   QStringLiteral("placed"),
+                   dec("1.00"),
+                   dec("1.5000"),
+                   QStringLiteral("fx"),
+                   {},
+                   {},
+                   timestamp});
+    w.commit();
+}
+
+// A step on a thread of its own (it may wait for writers): its outcome, or its error.
+class StepThread {
+public:
+    StepThread(const ConnectionSettings &settings, int waitMs)
+        : thread_([this, settings, waitMs] {
+            try {
+                Connection c(settings, QStringLiteral("step-thread"));
+                pid_ = scalar(c.db(), QStringLiteral("SELECT pg_backend_pid()")).toInt();
+                outcomes_ = runStep(c.db(), waitMs, true);
+            } catch (const DbError &e) {
+                error_ = e.message();
+            }
+            done_ = true;
+        }) {}
+    ~StepThread() { thread_.join(); }
+    bool done() const { return done_; }
+    int pid() const { return pid_; }
+    const QList<StepOutcome> &outcomes() const { return outcomes_; }
+    const QString &error() const { return error_; }
+
+private:
+    std::atomic_bool done_{false};
+    std::atomic_int pid_{0};
+    QList<StepOutcome> outcomes_;
+    QString error_;
+    std::thread thread_;
+};
+
+// Whether a backend is in the step's wait for writers (it says so in its application_name).
+bool waitingForWriters(const QSqlDatabase &db, int pid) {
+    return pid != 0 &&
+           scalar(db,
+                  QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = ? AND "
+                                 "application_name LIKE '%live step waiting for writers%'"),
+                  {pid})
+                   .toInt() == 1;
+}
+
+// What a backend is doing, for the message of a wait that ended without its condition.
+QString activity(const QSqlDatabase &db, int pid) {
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT format('pid %s (%s): %s, waiting on %s %s, query %s', pid, "
+                             "application_name, state, wait_event_type, wait_event, "
+                             "left(query, 200)) FROM "
+                             "pg_stat_activity WHERE datname = current_database() ORDER BY pid"));
+    QStringList lines{QStringLiteral("step backend %1").arg(pid)};
+    if (q.exec()) {
+        while (q.next())
+            lines << q.value(0).toString();
+    }
+    return lines.join(u'\n');
+}
+
+} // namespace
+
+class TestLive : public QObject {
+    Q_OBJECT
+    TestCluster cluster_;
+
+    // A database with `events` generated events, converted to live mode.
+    ConnectionSettings liveDatabase(const QString &name, qint64 events, quint64 seed = 11) {
+        const auto settings = cluster_.createDatabase(name);
+        EventGenerator::Options options;
+        options.events = events;
+        options.seed = seed;
+        seedDatabase(settings, options);
+        Connection c(settings, QStringLiteral("t"));
+        convertReadModels(c.db(), ReadModelMode::Live, [](const QString &) {});
+        return settings;
+    }
+
+    static void seedMore(const ConnectionSettings &settings, qint64 events, quint64 seed) {
+        EventGenerator::Options options;
+        options.events = events;
+        options.seed = seed;
+        seedDatabase(settings, options);
+    }
+
+private slots:
+    void initTestCase() {
+        QString error;
+        QVERIFY2(cluster_.start(&error), qPrintable(error));
+    }
+
+    // Random interleavings of ingest and steps, with the awkward cases written on purpose:
+    // settlements timestamped before the bet's latest event, a bet moving to another user,
+    // equal timestamps, unknown tenants, tenants added, renamed, suspended and deleted.
+    void stepsFollowAnyInterleavingOfIngest() {
+        MVDASH_TRY({
+            const auto settings = liveDatabase(QStringLiteral("interleave"), 20000);
+            Connection c(settings, QStringLiteral("t"));
+            QCOMPARE(differences(c.db()), QString());
+            QRandomGenerator random(2026);
+            qint64 eventId = 800000000;
+            int steps = 0;
+            for (int round = 0; round < 14; ++round) {
+                switch (random.bounded(6)) {
+                case 0:
+                    seedMore(settings, 500 + random.bounded(2500), 100 + round);
+                    break;
+                case 1: { // late settlements and cancels, timestamped in the past
+                    EventWriter w(settings);
+                    QSqlQuery q(c.db());
+                    QVERIFY(q.exec(QStringLiteral(
+                        "SELECT tenant_id, bet_id, user_id, last_updated_timestamp FROM bets_view "
+                        "WHERE status IN ('placed', 'confirmed') ORDER BY md5(bet_id) LIMIT 40")));
+                    while (q.next()) {
+                        const bool win = random.bounded(2) == 0;
+                        w.add(BetEvent{q.value(0).toLongLong(),
+                                       ++eventId,
+                                       q.value(1).toString(),
+                                       q.value(2).toString(),
+                                       random.bounded(4) == 0 ? QStringLiteral("cancelled")
+                                                              : QStringLiteral("settled"),
+                                       {},
+                                       {},
+                                       {},
+                                       win ? OptText(QStringLiteral("win"))
+                                           : OptText(QStringLiteral("loss")),
+                                       win ? OptDecimal(dec("9.50")) : OptDecimal(dec("0.00")),
+                                       q.value(3).toLongLong() - random.bounded(1, 5000)});
+                    }
+                    w.commit();
+                    break;
+                }
+                case 2: { // bets moving to another user, at the same millisecond as their latest
+                    EventWriter w(settings);
+                    QSqlQuery q(c.db());
+                    QVERIFY(q.exec(QStringLiteral(
+                        "SELECT tenant_id, bet_id, last_updated_timestamp FROM bets_view "
+                        "ORDER BY md5(bet_id || 'x') LIMIT 25")));
+                    while (q.next())
+                        w.add(BetEvent{q.value(0).toLongLong(),
+                                       ++eventId,
+                                       q.value(1).toString(),
+                                       QStringLiteral("moved-%1").arg(random.bounded(5)),
+                                       QStringLiteral("confirmed"),
+                                       {},
+                                       {},
+                                       {},
+                                       {},
+                                       {},
+                                       q.value(2).toLongLong()});
+                    w.commit();
+                    break;
+                }
+                case 3: { // an unknown tenant's events, a payment and a balance movement
+                    EventWriter w(settings);
+                    w.add(BetEvent{990 + round,
+                                   ++eventId,
+                                   QStringLiteral("ub%1").arg(round),
+                                   QStringLiteral("uu"),
+                                   QStringLiteral("placed"),
+                                   dec("2.00"),
+                                   dec("3.0000"),
+                                   QStringLiteral("fx"),
+                                   {},
+                                   {},
+                                   1000 + round});
+                    w.add(BalanceEvent{990 + round, ++eventId, QStringLiteral("uu"), dec("-2.00"),
+                                       QStringLiteral("bet_stake"), QStringLiteral("ub"), 1000});
+                    w.add(PaymentEvent{990 + round,
+                                       ++eventId,
+                                       QStringLiteral("up%1").arg(round),
+                                       QStringLiteral("uu"),
+                                       QStringLiteral("completed"),
+                                       {},
+                                       {},
+                                       {},
+                                       QStringLiteral("x"),
+                                       {},
+                                       999});
+                    w.commit();
+                    break;
+                }
+                case 4: // tenants: one added (no events yet), one renamed and suspended
+                    upsertTenants(settings, {{5000 + round, QStringLiteral("New %1").arg(round),
+                                              QStringLiteral("new-%1").arg(round),
+                                              QStringLiteral("active"), QStringLiteral("free")}});
+                    exec(c.db(), QStringLiteral("UPDATE public.tenants SET tenant_name = "
+                                                "tenant_name || ' (renamed)', status = "
+                                                "'suspended' WHERE tenant_id = (SELECT "
+                                                "min(tenant_id) FROM public.tenants)"));
+                    break;
+                case 5: // a tenant row deleted (its events stay, without a summary row)
+                    exec(c.db(), QStringLiteral("DELETE FROM public.tenants WHERE tenant_id = "
+                                                "(SELECT max(tenant_id) FROM public.tenants)"));
+                    break;
+                }
+                if (random.bounded(3) != 0 || round == 13) {
+                    const auto outcomes = step(c.db());
+                    QVERIFY2(allOk(outcomes), qPrintable(describe(outcomes)));
+                    ++steps;
+                    const QString report = differences(c.db());
+                    QVERIFY2(report.isEmpty(),
+                             qPrintable(QStringLiteral("round %1: %2").arg(round).arg(report)));
+                }
+            }
+            QVERIFY(steps >= 5);
+            // the summary follows the tenants table, as the matview would
+            QCOMPARE(
+                scalar(c.db(), QStringLiteral("SELECT count(*) FROM tenants_summary_view"))
+                    .toLongLong(),
+                scalar(c.db(), QStringLiteral("SELECT count(*) FROM public.tenants")).toLongLong());
+        });
+    }
+
+    // A database that had events before 011 (they read arrival 0) goes live with all of them.
+    void eventsFromBeforeTheArrivalOrderAreIn() {
+        MVDASH_TRY({
+            const auto settings = cluster_.createDatabase(QStringLiteral("upgrade011"), false);
+            {
+                Connection c(settings, QStringLiteral("old"));
+                MigrationRunner(c.db()).migrate(10);
+            }
+            seedMore(settings, 4000, 3);
+            Connection c(settings, QStringLiteral("t"));
+            QCOMPARE(MigrationRunner(c.db()).migrate().size(), 1);
+            seedMore(settings, 2000, 4);
+            QVERIFY(scalar(c.db(), QStringLiteral("SELECT count(*) FROM public.bet_events WHERE "
+                                                  "arrival_id = 0"))
+                        .toLongLong() > 0);
+            convertReadModels(c.db(), ReadModelMode::Live, [](const QString &) {});
+            QCOMPARE(differences(c.db()), QString());
+            seedMore(settings, 1000, 5);
+            const auto outcomes = step(c.db());
+            QVERIFY2(allOk(outcomes), qPrintable(describe(outcomes)));
+            QCOMPARE(differences(c.db()), QString());
+        });
+    }
+
+    // The verifier sees a wrong live state, and rebuild repairs it from the events.
+    void rebuildRepairsTheState() {
+        MVDASH_TRY({
+            const auto settings = liveDatabase(QStringLiteral("rebuild"), 15000);
+            Connection c(settings, QStringLiteral("t"));
+            exec(c.db(), QStringLiteral("UPDATE mvdash.live_bets SET stake = stake + 1 WHERE "
+                                        "bet_id IN (SELECT bet_id FROM mvdash.live_bets "
+                                        "ORDER BY bet_id LIMIT 3)"));
+            exec(c.db(), QStringLiteral("DELETE FROM mvdash.live_user_balances WHERE user_id = "
+                                        "(SELECT min(user_id) FROM mvdash.live_user_balances)"));
+            QVERIFY(!differences(c.db()).isEmpty());
+            seedMore(settings, 2000, 77);
+            QStringList progress;
+            rebuildLiveState(c.db(), [&progress](const QString &line) { progress << line; });
+            QCOMPARE(differences(c.db()), QString());
+            QVERIFY2(progress.size() > 5, qPrintable(progress.join(u'\n')));
+            QVERIFY(progress.last().startsWith(QStringLiteral("rebuilt from ")));
+            QCOMPARE(scalar(c.db(), QStringLiteral("SELECT lag_events FROM read_model_freshness() "
+                                                   "WHERE view_name = 'bets_view'"))
+                         .toLongLong(),
+                     0);
+        });
+    }
+
+    // A writer holds arrival a open while a later writer commits arrival b > a: a step waits
+    // for it (or, with a short wait, is skipped and names it), never moves past a without it.
+    void aWriterOpenAcrossAStepIsNotLost() {
+        MVDASH_TRY({
+            const auto settings = liveDatabase(QStringLiteral("ooo"), 3000);
+            Connection c(settings, QStringLiteral("t"));
+            const qint64 tenant =
+                scalar(c.db(), QStringLiteral("SELECT min(tenant_id) FROM public.tenants"))
+                    .toLongLong();
+
+            // 1. the step waits for A, then sees both
+            {
+                OpenWriter a(settings, tenant, QStringLiteral("late-a"), 900000001, 5000);
+                writeBet(settings, tenant, QStringLiteral("early-b"), 900000002, 6000);
+                const qint64 before = appliedArrival(c.db());
+                QVERIFY(before < a.arrival());
+                StepThread s(settings, kPatienceMs);
+                QTRY_VERIFY2_WITH_TIMEOUT(waitingForWriters(c.db(), s.pid()) || s.done(),
+                                          qPrintable(activity(c.db(), s.pid())), kPatienceMs);
+                QVERIFY2(!s.done(), qPrintable(s.error() + describe(s.outcomes())));
+                // B is committed, but the watermark cannot pass A: nothing applied yet
+                QCOMPARE(appliedArrival(c.db()), before);
+                QCOMPARE(scalar(c.db(), QStringLiteral("SELECT count(*) FROM bets_view WHERE "
+                                                       "bet_id IN ('late-a', 'early-b')"))
+                             .toInt(),
+                         0);
+                a.commit();
+                QTRY_VERIFY_WITH_TIMEOUT(s.done(), kPatienceMs);
+                QVERIFY2(allOk(s.outcomes()), qPrintable(s.error() + describe(s.outcomes())));
+                QCOMPARE(scalar(c.db(), QStringLiteral("SELECT count(*) FROM bets_view WHERE "
+                                                       "bet_id IN ('late-a', 'early-b')"))
+                             .toInt(),
+                         2);
+            }
+            // 2. a short wait: skipped, the writer named, nothing applied; then applied once
+            {
+                OpenWriter a(settings, tenant, QStringLiteral("late-c"), 900000003, 7000);
+                writeBet(settings, tenant, QStringLiteral("early-d"), 900000004, 8000);
+                const qint64 before = appliedArrival(c.db());
+                const auto skipped = step(c.db(), 200);
+                QVERIFY2(skipped.size() == 6 && skipped.first().outcome == u"skipped" &&
+                             skipped.first().error.contains(QStringLiteral("pid %1").arg(a.pid())),
+                         qPrintable(describe(skipped)));
+                QCOMPARE(appliedArrival(c.db()), before);
+                QVERIFY(
+                    scalar(c.db(), QStringLiteral("SELECT blocked_by FROM mvdash.live_progress"))
+                        .toString()
+                        .contains(QStringLiteral("pid %1").arg(a.pid())));
+                a.commit();
+                const auto outcomes = step(c.db());
+                QVERIFY2(allOk(outcomes), qPrintable(describe(outcomes)));
+            }
+            // 3. a writer that rolls back leaves a gap the watermark passes
+            {
+                OpenWriter a(settings, tenant, QStringLiteral("never"), 900000005, 9000);
+                writeBet(settings, tenant, QStringLiteral("early-e"), 900000006, 9000);
+                StepThread s(settings, kPatienceMs);
+                QTRY_VERIFY2_WITH_TIMEOUT(waitingForWriters(c.db(), s.pid()) || s.done(),
+                                          qPrintable(activity(c.db(), s.pid())), kPatienceMs);
+                a.rollback();
+                QTRY_VERIFY_WITH_TIMEOUT(s.done(), kPatienceMs);
+                QVERIFY2(allOk(s.outcomes()), qPrintable(s.error() + describe(s.outcomes())));
+            }
+            QCOMPARE(scalar(c.db(), QStringLiteral("SELECT count(*) FROM bets_view WHERE bet_id "
+                                                   "IN ('late-c', 'early-d', 'early-e', 'never')"))
+                         .toInt(),
+                     3);
+            QCOMPARE(differences(c.db()), QString());
+        });
+    }
+
+    // A step whose backend is killed while it waits applies nothing; the next one does it all.
+    void aStepKilledMidwayAppliesNothing() {
+        MVDASH_TRY({
+            const auto settings = liveDatabase(QStringLiteral("killed"), 3000);
+            Connection c(settings, QStringLiteral("t"));
+            seedMore(settings, 1500, 31);
+            const qint64 before = appliedArrival(c.db());
+            {
+                OpenWriter a(settings, 1, QStringLiteral("held"), 910000001, 100);
+                StepThread s(settings, kPatienceMs);
+                QTRY_VERIFY2_WITH_TIMEOUT(waitingForWriters(c.db(), s.pid()) || s.done(),
+                                          qPrintable(activity(c.db(), s.pid())), kPatienceMs);
+                QVERIFY(scalar(c.db(), QStringLiteral("SELECT pg_terminate_backend(?::integer)"),
+                               {s.pid()})
+                            .toBool());
+                QTRY_VERIFY_WITH_TIMEOUT(s.done(), kPatienceMs);
+                QVERIFY2(!s.error().isEmpty(), qPrintable(describe(s.outcomes())));
+                QCOMPARE(appliedArrival(c.db()), before);
+                a.commit();
+            }
+            QVERIFY(!differences(c.db()).isEmpty()); // the seeded events are not in yet
+            const auto outcomes = step(c.db());
+            QVERIFY2(allOk(outcomes), qPrintable(describe(outcomes)));
+            QCOMPARE(differences(c.db()), QString());
+        });
+    }
+
+    // Two followers and a writer at once: every event applied once (twice would double the
+    // balances and counts the replay checks).
+    void twoFollowersApplyEachEventOnce() {
+        MVDASH_TRY({
+            const auto settings = liveDatabase(QStringLiteral("followers"), 5000);
+            Connection c(settings, QStringLiteral("t"));
+            QList<QProcess *> followers;
+            for (int i = 0; i < 2; ++i) {
+                auto *p = new QProcess(this);
+                p->setProcessChannelMode(QProcess::MergedChannels);
+                p->start(QStringLiteral(MVDASH_ADMIN_BINARY),
+                         {QStringLiteral("follow"), QStringLiteral("--interval"),
+                          QStringLiteral("50ms"), QStringLiteral("--dsn"),
+                          settings.connectOptions()});
+                QVERIFY(p->waitForStarted(kPatienceMs));
+                followers << p;
+            }
+            for (int batch = 0; batch < 12; ++batch)
+                seedMore(settings, 300, 200 + batch);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                scalar(c.db(), QStringLiteral("SELECT lag_events FROM read_model_freshness() "
+                                              "WHERE view_name = 'bets_view'"))
+                        .toLongLong() == 0,
+                kPatienceMs);
+            QString output;
+            for (QProcess *p : followers) {
+                p->terminate(); // SIGTERM: ends after the step in progress
+                QVERIFY(p->waitForFinished(kPatienceMs));
+                output += QString::fromUtf8(p->readAll());
+                QVERIFY2(p->exitStatus() == QProcess::NormalExit && p->exitCode() == 0,
+                         qPrintable(output));
+            }
+            QVERIFY2(output.contains(QStringLiteral("applied ")), qPrintable(output));
+            QVERIFY2(output.count(QStringLiteral("stopped")) == 2, qPrintable(output));
+            QCOMPARE(differences(c.db()), QString());
+        });
+    }
+
+    // Live -> matview -> live with events written in between and a per-tenant copy: nothing
+    // lost, the copy carried over in the right kind.
+    void convertBothWaysLosesNothing() {
+        MVDASH_TRY({
+            const auto settings = liveDatabase(QStringLiteral("convert"), 8000);
+            Connection c(settings, QStringLiteral("t"));
+            const qint64 tenant =
+                scalar(c.db(), QStringLiteral("SELECT min(tenant_id) FROM public.tenants"))
+                    .toLongLong();
+            QCOMPARE(scalar(c.db(),
+                            QStringLiteral("SELECT mvdash.create_tenant_view('bets_view', ?)"),
+                            {tenant})
+                         .toString(),
+                     QStringLiteral("bets_view_tenant_%1").arg(tenant));
+            const QString copyKind =
+                QStringLiteral("SELECT relkind FROM pg_class WHERE relname = 'bets_view_tenant_%1'")
+                    .arg(tenant);
+            QCOMPARE(scalar(c.db(), copyKind).toString(), QStringLiteral("v"));
+            seedMore(settings, 1500, 41);
+            convertReadModels(c.db(), ReadModelMode::Matview, [](const QString &) {});
+            QCOMPARE(readModelState(c.db()).mode, ReadModelMode::Matview);
+            QCOMPARE(scalar(c.db(), copyKind).toString(), QStringLiteral("m"));
+            refreshAll(c.db());
+            QCOMPARE(differences(c.db()), QString());
+            seedMore(settings, 1500, 42);
+            convertReadModels(c.db(), ReadModelMode::Live, [](const QString &) {});
+            QCOMPARE(readModelState(c.db()).mode, ReadModelMode::Live);
+            QCOMPARE(scalar(c.db(), copyKind).toString(), QStringLiteral("v"));
+            QCOMPARE(differences(c.db()), QString());
+            QCOMPARE(scalar(c.db(),
+                            QStringLiteral("SELECT count(*) FROM bets_view_tenant_%1").arg(tenant))
+                         .toLongLong(),
+                     scalar(c.db(),
+                            QStringLiteral("SELECT count(*) FROM bets_view WHERE tenant_id = ?"),
+                            {tenant})
+                         .toLongLong());
+            // the guide's entry point runs a step in live mode and answers per read model
+            const auto outcomes = refreshAll(c.db());
+            QCOMPARE(outcomes.size(), 6);
+            QCOMPARE(outcomes.value(QStringLiteral("tenants_summary_view")), QStringLiteral("ok"));
+        });
+    }
+
+    // Readers of the guide's queries loop through two switches and never see an error.
+    void readersNeverErrDuringTheSwitch() {
+        MVDASH_TRY({
+            const auto settings = liveDatabase(QStringLiteral("switch"), 6000);
+            std::atomic_bool stop{false};
+            std::atomic_int reads{0};
+            QStringList errors;
+            std::mutex errorsMutex;
+            std::vector<std::thread> readers;
+            for (int i = 0; i < 3; ++i)
+                readers.emplace_back([&, i] {
+                    try {
+                        Connection r(settings, QStringLiteral("reader%1").arg(i));
+                        QSqlQuery q(r.db());
+                        // prepared once, as the dashboard does: the plan must survive the switch
+                        q.prepare(QStringLiteral(
+                            "SELECT b.tenant_id, count(*), sum(u.balance) FROM bets_view b JOIN "
+                            "user_balances_view u USING (tenant_id, user_id) WHERE b.tenant_id "
+                            "= ? GROUP BY 1"));
+                        while (!stop) {
+                            q.addBindValue(qint64(i + 1));
+                            if (!q.exec()) {
+                                std::lock_guard lock(errorsMutex);
+                                errors << q.lastError().text();
+                            }
+                            while (q.next()) {
+                            }
+                            ++reads;
+                        }
+                    } catch (const DbError &e) {
+                        std::lock_guard lock(errorsMutex);
+                        errors << e.message();
+                    }
+                });
+            Connection c(settings, QStringLiteral("t"));
+            QTRY_VERIFY_WITH_TIMEOUT(reads > 10, kPatienceMs);
+            convertReadModels(c.db(), ReadModelMode::Matview, [](const QString &) {});
+            const int afterFirst = reads;
+            QTRY_VERIFY_WITH_TIMEOUT(reads > afterFirst + 10, kPatienceMs);
+            convertReadModels(c.db(), ReadModelMode::Live, [](const QString &) {});
+            const int afterSecond = reads;
+            QTRY_VERIFY_WITH_TIMEOUT(reads > afterSecond + 10, kPatienceMs);
+            stop = true;
+            for (auto &t : readers)
+                t.join();
+            QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+        });
+    }
+
+    // What a step costs follows the window: it reads the new events by the arrival index;
+    // on Citus every per-key statement runs shard by shard on the workers.
+    void stepStatementsReadTheWindowByIndex() {
+        MVDASH_TRY({
+            const auto settings = liveDatabase(QStringLiteral("plans"), 20000);
+            Connection c(settings, QStringLiteral("t"));
+            exec(c.db(), QStringLiteral("ANALYZE"));
+            seedMore(settings, 200, 55);
+            const StepProgress progress = stepProgress(c.db());
+            const qint64 latest = fetchFreshness(c.db()).value(0).latestArrival;
+            QVERIFY(latest > progress.appliedArrival);
+            QSqlQuery list(c.db());
+            QVERIFY(list.exec(QStringLiteral(
+                "SELECT label, statement FROM mvdash.live_step_statements() ORDER BY ord")));
+            QMap<QString, QString> plans;
+            while (list.next())
+                plans.insert(list.value(0).toString(),
+                             explainStepStatement(c.db(), list.value(1).toString(),
+                                                  progress.appliedArrival, latest)
+                                 .join(u'\n'));
+            list.finish();
+            const QString touched = plans.value(QStringLiteral("bets: keys the window touched"));
+            const QString recompute =
+                plans.value(QStringLiteral("bets: recompute the touched bets"));
+            if (cluster_.isCitus()) {
+                for (const QString &label : {QStringLiteral("bets: keys the window touched"),
+                                             QStringLiteral("bets: recompute the touched bets"),
+                                             QStringLiteral("user activity: merge")}) {
+                    const QString plan = plans.value(label);
+                    QVERIFY2(plan.contains(QStringLiteral("Custom Scan (Citus Adaptive)")) &&
+                                 !plan.contains(QStringLiteral("pull to coordinator")) &&
+                                 !plan.contains(QStringLiteral("Task Count: 1\n")),
+                             qPrintable(label + u'\n' + plan));
+                }
+            } else {
+                QVERIFY2(touched.contains(QStringLiteral("bet_events_arrival_idx")),
+                         qPrintable(touched));
+                QVERIFY2(recompute.contains(QStringLiteral("bet_events_bet_idx")),
+                         qPrintable(recompute));
+            }
+        });
+    }
+
+    // A follower waits out a server restart and goes on (last: it restarts the cluster).
+    void followerSurvivesAServerRestart() {
+        MVDASH_TRY({
+            const auto settings = liveDatabase(QStringLiteral("restart"), 3000);
+            std::atomic_bool stop{false};
+            QStringList log;
+            std::mutex logMutex;
+            Follower::Options options;
+            options.intervalMs = 100;
+            Follower follower(settings, options, [&](const QString &line) {
+                std::lock_guard lock(logMutex);
+                log << line;
+            });
+            std::thread running([&] { follower.run(stop); });
+            const auto lag = [&settings] {
+                Connection c(settings, QStringLiteral("probe"));
+                return scalar(c.db(),
+                              QStringLiteral("SELECT lag_events FROM read_model_freshness() "
+                                             "WHERE view_name = 'bets_view'"))
+                    .toLongLong();
+            };
+            seedMore(settings, 500, 61);
+            QTRY_VERIFY_WITH_TIMEOUT(lag() == 0, kPatienceMs);
+            QString error;
+            QVERIFY2(cluster_.cluster().stop(&error, true), qPrintable(error));
+            QVERIFY2(cluster_.cluster().start(&error), qPrintable(error));
+            seedMore(settings, 500, 62);
+            QTRY_VERIFY_WITH_TIMEOUT(lag() == 0, kPatienceMs);
+            stop = true;
+            running.join();
+            const QString text = log.join(u'\n');
+            QVERIFY2(text.contains(QStringLiteral("reconnecting")), qPrintable(text));
+            QVERIFY2(text.count(QStringLiteral("connected to")) >= 2, qPrintable(text));
+            Connection c(settings, QStringLiteral("t"));
+            QCOMPARE(differences(c.db()), QString());
+        });
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLive)
+#include "tst_live.moc"

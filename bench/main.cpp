@@ -171,11 +171,13 @@ struct Subject {
 
 class Bench {
 public:
-    Bench(QSqlDatabase db, ConnectionSettings settings, int repeat, bool ownsDatabase)
+    Bench(QSqlDatabase db, ConnectionSettings settings, int repeat, bool ownsDatabase,
+          QStringList sections)
         : db_(std::move(db))
         , settings_(std::move(settings))
         , repeat_(repeat)
-        , ownsDatabase_(ownsDatabase) {}
+        , ownsDatabase_(ownsDatabase)
+        , sections_(std::move(sections)) {}
 
     QJsonObject run(qint64 events) {
         QJsonObject out;
@@ -191,6 +193,40 @@ public:
         if (subjects.isEmpty())
             throw DbError(QStringLiteral("no data to measure: seed and refresh first"));
 
+        if (wants(QStringLiteral("comparisons")))
+            out[QStringLiteral("comparisons")] = comparisons(subjects);
+        if (wants(QStringLiteral("panels"))) {
+            say(QStringLiteral("panel queries..."));
+            out[QStringLiteral("panel_queries")] = panelQueries(subjects.first());
+        }
+        if (wants(QStringLiteral("refresh"))) {
+            say(QStringLiteral("refresh..."));
+            out[QStringLiteral("refresh")] = refresh(events);
+            QSqlQuery ratio = runQuery(db_, QStringLiteral("view_size_ratio"));
+            ratio.next();
+            out[QStringLiteral("sizes")] = QJsonObject{
+                {QStringLiteral("views_bytes"), double(ratio.value(0).toLongLong())},
+                {QStringLiteral("event_tables_bytes"), double(ratio.value(1).toLongLong())},
+                {QStringLiteral("ratio"), ratio.value(2).toString().toDouble()}};
+            ratio.finish();
+        }
+        if (wants(QStringLiteral("load"))) {
+            say(QStringLiteral("load (readers during Refresh all, refresh storm)..."));
+            out[QStringLiteral("load")] = load();
+        }
+        if (wants(QStringLiteral("gui"))) {
+            say(QStringLiteral("GUI..."));
+            out[QStringLiteral("gui")] = gui(subjects.first().tenant, events);
+        }
+        return out;
+    }
+
+private:
+    bool wants(const QString &section) const {
+        return sections_.isEmpty() || sections_.contains(section);
+    }
+
+    QJsonArray comparisons(const QList<Subject> &subjects) {
         say(QStringLiteral("comparisons (event sourcing vs view)..."));
         QJsonArray comparisons;
         for (const Subject &s : subjects) {
@@ -211,30 +247,9 @@ public:
                 QVariantList{s.tenant, s.tenant, s.tenant, s.tenant, s.tenant, s.tenant},
                 QStringLiteral("guide_tenant_stats"), QVariantList{s.tenant}, s));
         }
-        out[QStringLiteral("comparisons")] = comparisons;
-
-        say(QStringLiteral("panel queries..."));
-        out[QStringLiteral("panel_queries")] = panelQueries(subjects.first());
-
-        say(QStringLiteral("refresh..."));
-        out[QStringLiteral("refresh")] = refresh(events);
-        QSqlQuery ratio = runQuery(db_, QStringLiteral("view_size_ratio"));
-        ratio.next();
-        out[QStringLiteral("sizes")] =
-            QJsonObject{{QStringLiteral("views_bytes"), double(ratio.value(0).toLongLong())},
-                        {QStringLiteral("event_tables_bytes"), double(ratio.value(1).toLongLong())},
-                        {QStringLiteral("ratio"), ratio.value(2).toString().toDouble()}};
-        ratio.finish();
-
-        say(QStringLiteral("load (readers during Refresh all, refresh storm)..."));
-        out[QStringLiteral("load")] = load();
-
-        say(QStringLiteral("GUI..."));
-        out[QStringLiteral("gui")] = gui(subjects.first().tenant, events);
-        return out;
+        return comparisons;
     }
 
-private:
     qint64 eventCount() {
         QSqlQuery q(db_);
         q.exec(QStringLiteral(
@@ -559,6 +574,7 @@ private:
     ConnectionSettings settings_;
     int repeat_;
     bool ownsDatabase_;
+    QStringList sections_; // empty: all
 };
 
 QString markdown(const QJsonObject &r) {
@@ -699,6 +715,8 @@ QStringList missingFigures(const QJsonObject &r) {
             v.toObject()[QStringLiteral("name")].toString(),
             v.toObject()[QStringLiteral("server")].toObject()[QStringLiteral("median_ms")].toDouble(
                 NAN));
+    if (!r.contains(QStringLiteral("refresh")))
+        return missing; // a run of some sections only (--sections)
     for (const QJsonValue &v :
          r[QStringLiteral("refresh")].toObject()[QStringLiteral("views")].toArray())
         for (const char *key : {"plain_ms", "concurrent_ms", "concurrent_after_append_ms"})
@@ -728,7 +746,7 @@ QStringList missingFigures(const QJsonObject &r) {
                             "rows_browsed", "peak_rss_mb"})
         check(QStringLiteral("gui/") + QLatin1String(key),
               r[QStringLiteral("gui")].toObject()[QLatin1String(key)].toDouble(NAN));
-    if (r[QStringLiteral("comparisons")].toArray().size() < 8)
+    if (r.contains(QStringLiteral("gui")) && r[QStringLiteral("comparisons")].toArray().size() < 8)
         missing << QStringLiteral("comparisons for both tenants");
     if (r[QStringLiteral("refresh")].toObject()[QStringLiteral("views")].toArray().size() < 5)
         missing << QStringLiteral("refresh of the five views");
@@ -755,7 +773,13 @@ int main(int argc, char *argv[]) {
     parser.addOption({QStringLiteral("out"),
                       QStringLiteral("Directory for the JSON and Markdown results."),
                       QStringLiteral("dir"), QStringLiteral("bench/results")});
+    parser.addOption({QStringLiteral("sections"),
+                      QStringLiteral("Only these, comma-separated: comparisons, panels, refresh, "
+                                     "load, gui (default all)."),
+                      QStringLiteral("list")});
     parser.process(app);
+    const QStringList sections =
+        parser.value(QStringLiteral("sections")).split(u',', Qt::SkipEmptyParts);
 
     const qint64 events = parser.value(QStringLiteral("events")).toLongLong();
     const int repeat = std::max(1, parser.value(QStringLiteral("repeat")).toInt());
@@ -794,7 +818,7 @@ int main(int argc, char *argv[]) {
         }
         Connection connection(settings, QStringLiteral("bench"));
         const QJsonObject result =
-            Bench(connection.db(), settings, repeat, cluster != nullptr).run(events);
+            Bench(connection.db(), settings, repeat, cluster != nullptr, sections).run(events);
         const QString dir = parser.value(QStringLiteral("out"));
         QDir().mkpath(dir);
         const QString base = QStringLiteral("%1/results-%2").arg(dir).arg(events);

@@ -1,0 +1,493 @@
+// mvdash-bench-live: the live read models against the materialized views, side by side in one
+// run on one database (docs/BENCHMARKS.md, "Live read models"):
+//   mvdash-bench-live [--events N] [--citus] [--repeat R] [--soak-seconds S] [--rate E/s]
+//                     [--out DIR]
+// It starts a private cluster (PostgreSQL, or Citus with two workers), seeds N events, then:
+// the plain and concurrent Refresh all, the first build of the live state (what rebuild does),
+// rounds of "append 10,000 events, then one live step and one concurrent Refresh all" (the
+// live state is maintained beside the matviews, so both see the same events), one step of
+// 1,000 and of 100,000 events, the panel queries in live mode (mvdash-bench --sections
+// panels), a sustained ingest at E events/s with a follower at --interval 1s (staleness from
+// each batch's commit to its visibility in the read models), the writer's throughput with
+// and without the follower, and at the end the read models against the replay.
+
+#include "database.h"
+#include "dberror.h"
+#include "follower.h"
+#include "livereadmodels.h"
+#include "localcluster.h"
+#include "migrationrunner.h"
+#include "seeder.h"
+#include "traffic.h"
+#include "viewverifier.h"
+
+#include <atomic>
+#include <cmath>
+#include <cstdio>
+#include <deque>
+#include <mutex>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QSysInfo>
+#include <QThread>
+#include <thread>
+
+using namespace mvdash;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+void say(const QString &text) {
+    std::fprintf(stderr, "%s\n", qPrintable(text));
+}
+
+double percentile(QList<double> samples, double p) {
+    if (samples.isEmpty())
+        return NAN;
+    std::sort(samples.begin(), samples.end());
+    const qsizetype i = std::min<qsizetype>(
+        samples.size() - 1, std::max<qsizetype>(0, qsizetype(std::ceil(samples.size() * p)) - 1));
+    return samples[i];
+}
+
+QString fmt(double ms) {
+    return std::isnan(ms) ? QStringLiteral("—") : QString::number(ms, 'f', ms < 10 ? 2 : 0);
+}
+
+double timeMs(const QSqlDatabase &db, const QString &sql) {
+    QElapsedTimer t;
+    t.start();
+    execScript(db, sql, sql.left(40));
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+double stepMs(const QSqlDatabase &db) {
+    QElapsedTimer t;
+    t.start();
+    const QList<StepOutcome> outcomes = runStep(db, 60000, true);
+    const double ms = double(t.nsecsElapsed()) / 1e6;
+    if (outcomes.isEmpty() || outcomes.first().outcome != u"ok")
+        throw DbError(QStringLiteral("step not ok: ") + outcomes.value(0).error);
+    return ms;
+}
+
+qint64 count(const QSqlDatabase &db, const QString &sql) {
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next())
+        throw DbError(QStringLiteral("count failed: ") + sql);
+    return q.value(0).toLongLong();
+}
+
+class LiveBench {
+public:
+    LiveBench(ConnectionSettings settings, int repeat, int soakSeconds, double rate,
+              int throughputSeconds)
+        : settings_(std::move(settings))
+        , connection_(settings_, QStringLiteral("bench-live"))
+        , repeat_(repeat)
+        , soakSeconds_(soakSeconds)
+        , rate_(rate)
+        , throughputSeconds_(throughputSeconds) {}
+
+    QJsonObject run(const QString &panelsOut) {
+        QJsonObject out;
+        const QSqlDatabase &db = connection_.db();
+        out[QStringLiteral("events")] = double(totalEvents());
+        out[QStringLiteral("machine")] = QJsonObject{
+            {QStringLiteral("cpus"), QThread::idealThreadCount()},
+            {QStringLiteral("os"), QSysInfo::prettyProductName()},
+            {QStringLiteral("citus"), count(db, QStringLiteral("SELECT count(*) FROM pg_extension "
+                                                               "WHERE extname = 'citus'")) == 1}};
+
+        say(QStringLiteral("Refresh all, plain and concurrently..."));
+        QList<QString> views;
+        {
+            QSqlQuery plan = runQuery(db, QStringLiteral("refresh_plan"));
+            while (plan.next())
+                views << plan.value(0).toString();
+        }
+        double plain = 0;
+        for (const QString &v : views)
+            plain += timeMs(db, QStringLiteral("REFRESH MATERIALIZED VIEW mvdash.%1").arg(v));
+        out[QStringLiteral("refresh_all_plain_ms")] = plain;
+        execScript(db, QStringLiteral("VACUUM ANALYZE"), QStringLiteral("vacuum"));
+        out[QStringLiteral("refresh_all_concurrently_idle_ms")] =
+            timeMs(db, QStringLiteral("SELECT count(*) FROM refresh_aggregate_views()"));
+
+        say(QStringLiteral("first build of the live state (rebuild)..."));
+        QElapsedTimer t;
+        t.start();
+        rebuildLiveState(db, [](const QString &) {});
+        out[QStringLiteral("rebuild_ms")] = double(t.elapsed());
+        execScript(db, QStringLiteral("VACUUM ANALYZE"), QStringLiteral("vacuum"));
+
+        say(QStringLiteral(
+            "rounds: append 10,000 events, one step, one concurrent Refresh all..."));
+        Traffic::Options trafficOptions;
+        trafficOptions.seed = 5000;
+        Traffic writer(settings_, trafficOptions);
+        QList<double> steps, refreshes;
+        for (int round = 0; round < repeat_; ++round) {
+            writer.writeBatch(10000);
+            if (round % 2 == 0) {
+                steps << stepMs(db);
+                refreshes << timeMs(
+                    db, QStringLiteral("SELECT count(*) FROM refresh_aggregate_views()"));
+            } else {
+                refreshes << timeMs(
+                    db, QStringLiteral("SELECT count(*) FROM refresh_aggregate_views()"));
+                steps << stepMs(db);
+            }
+            say(QStringLiteral("  round %1: step %2 ms, Refresh all concurrently %3 ms")
+                    .arg(round + 1)
+                    .arg(fmt(steps.last()), fmt(refreshes.last())));
+        }
+        out[QStringLiteral("step_10k")] =
+            QJsonObject{{QStringLiteral("median_ms"), percentile(steps, 0.5)},
+                        {QStringLiteral("p95_ms"), percentile(steps, 0.95)}};
+        out[QStringLiteral("refresh_all_concurrently_after_10k")] =
+            QJsonObject{{QStringLiteral("median_ms"), percentile(refreshes, 0.5)},
+                        {QStringLiteral("p95_ms"), percentile(refreshes, 0.95)}};
+        for (const qint64 size : {qint64(1000), qint64(100000)}) {
+            writer.writeBatch(size);
+            const double ms = stepMs(db);
+            out[QStringLiteral("step_%1_ms").arg(size)] = ms;
+            say(QStringLiteral("  step of %1 events: %2 ms").arg(size).arg(fmt(ms)));
+        }
+
+        say(QStringLiteral("switch to live mode, panel queries..."));
+        execScript(db, QStringLiteral("BEGIN; SELECT mvdash.live_switch('live'); COMMIT"),
+                   QStringLiteral("switch"));
+        execScript(db, QStringLiteral("VACUUM ANALYZE"), QStringLiteral("vacuum"));
+        out[QStringLiteral("panel_queries_live")] = panelQueries(panelsOut);
+
+        say(QStringLiteral("sustained ingest at %1 events/s for %2 s with a follower (1 s)...")
+                .arg(rate_)
+                .arg(soakSeconds_));
+        out[QStringLiteral("soak")] = soak();
+
+        say(QStringLiteral("writer throughput without and with a follower..."));
+        out[QStringLiteral("throughput")] = throughput();
+
+        say(QStringLiteral("read models against the replay..."));
+        runStep(db, 60000, true);
+        qint64 differences = 0;
+        for (const auto &r : ViewVerifier(db).verifyAll(5))
+            differences += r.differenceCount;
+        out[QStringLiteral("differences_after_all")] = double(differences);
+        out[QStringLiteral("events_after_all")] = double(totalEvents());
+        return out;
+    }
+
+private:
+    qint64 totalEvents() {
+        return count(connection_.db(),
+                     QStringLiteral("SELECT (SELECT count(*) FROM public.bet_events) + (SELECT "
+                                    "count(*) FROM public.balance_events) + (SELECT count(*) "
+                                    "FROM public.payment_events)"));
+    }
+
+    // The dashboard's queries in live mode, by the main benchmark program (same code, same
+    // binds), as a child process on this database.
+    QJsonObject panelQueries(const QString &outDir) {
+        QProcess p;
+        p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        p.start(QCoreApplication::applicationDirPath() + QStringLiteral("/mvdash-bench"),
+                {QStringLiteral("--dsn"), settings_.connectOptions(), QStringLiteral("--sections"),
+                 QStringLiteral("panels"), QStringLiteral("--repeat"), QStringLiteral("30"),
+                 QStringLiteral("--events"), QString::number(totalEvents()),
+                 QStringLiteral("--out"), outDir});
+        p.waitForFinished(-1);
+        QFile f(QStringLiteral("%1/results-%2.json").arg(outDir).arg(totalEvents()));
+        if (p.exitCode() != 0 || !f.open(QIODevice::ReadOnly))
+            throw DbError(QStringLiteral("the panel queries could not be measured"));
+        const QJsonArray queries = QJsonDocument::fromJson(f.readAll())
+                                       .object()[QStringLiteral("panel_queries")]
+                                       .toArray();
+        double worst = 0;
+        QString worstName;
+        QList<double> medians;
+        for (const QJsonValue &v : queries) {
+            const double m = v.toObject()[QStringLiteral("server")]
+                                 .toObject()[QStringLiteral("median_ms")]
+                                 .toDouble();
+            medians << m;
+            if (m > worst) {
+                worst = m;
+                worstName = v.toObject()[QStringLiteral("name")].toString();
+            }
+        }
+        say(QStringLiteral("  %1 queries, slowest median %2 ms (%3)")
+                .arg(queries.size())
+                .arg(fmt(worst), worstName));
+        return {{QStringLiteral("queries"), queries.size()},
+                {QStringLiteral("median_of_medians_ms"), percentile(medians, 0.5)},
+                {QStringLiteral("slowest_median_ms"), worst},
+                {QStringLiteral("slowest"), worstName}};
+    }
+
+    // Each batch's marker bet polled in bets_view until it shows: staleness is the time from
+    // the batch's commit to the first poll that sees it (polled every 50 ms).
+    QJsonObject soak() {
+        std::atomic_bool stopFollower{false}, stopWriter{false};
+        Follower::Options options;
+        options.intervalMs = 1000;
+        Follower follower(settings_, options, [](const QString &) {});
+        std::thread following([&] { follower.run(stopFollower); });
+
+        std::mutex mutex;
+        std::deque<Traffic::Batch> pending;
+        QList<double> staleness;
+        qint64 written = 0;
+        Traffic::Options trafficOptions;
+        trafficOptions.eventsPerSecond = rate_;
+        trafficOptions.batchesPerSecond = 4;
+        trafficOptions.seed = 700000;
+        Traffic traffic(settings_, trafficOptions);
+        std::thread writing([&] {
+            written = traffic.run(stopWriter, [&](const Traffic::Batch &b) {
+                std::lock_guard lock(mutex);
+                pending.push_back(b);
+            });
+        });
+        Connection probe(settings_, QStringLiteral("bench-probe"));
+        QSqlQuery q(probe.db());
+        q.prepare(
+            QStringLiteral("SELECT count(*) FROM bets_view WHERE tenant_id = ? AND bet_id = ?"));
+        const auto end = Clock::now() + std::chrono::seconds(soakSeconds_);
+        const auto drainBy = end + std::chrono::seconds(60);
+        while (Clock::now() < drainBy) {
+            if (Clock::now() >= end)
+                stopWriter = true;
+            Traffic::Batch head;
+            {
+                std::lock_guard lock(mutex);
+                if (pending.empty()) {
+                    if (stopWriter)
+                        break;
+                } else {
+                    head = pending.front();
+                }
+            }
+            if (head.number != 0) {
+                q.addBindValue(trafficOptions.markerTenant);
+                q.addBindValue(head.marker);
+                if (q.exec() && q.next() && q.value(0).toInt() == 1) {
+                    staleness << double(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                            Clock::now() - head.committed)
+                                            .count());
+                    std::lock_guard lock(mutex);
+                    pending.pop_front();
+                    continue; // the next one may be visible already
+                }
+            }
+            QThread::msleep(50);
+        }
+        stopWriter = true;
+        writing.join();
+        stopFollower = true;
+        following.join();
+        const QJsonObject result{{QStringLiteral("seconds"), soakSeconds_},
+                                 {QStringLiteral("target_events_per_s"), rate_},
+                                 {QStringLiteral("events_written"), double(written)},
+                                 {QStringLiteral("events_per_s"), double(written) / soakSeconds_},
+                                 {QStringLiteral("batches_seen"), staleness.size()},
+                                 {QStringLiteral("batches_never_seen"), qint64(pending.size())},
+                                 {QStringLiteral("staleness_p50_ms"), percentile(staleness, 0.5)},
+                                 {QStringLiteral("staleness_p95_ms"), percentile(staleness, 0.95)},
+                                 {QStringLiteral("staleness_max_ms"), percentile(staleness, 1.0)}};
+        say(QStringLiteral("  %1 events/s written, staleness p50 %2 / p95 %3 / max %4 ms, %5 "
+                           "batches never seen")
+                .arg(double(written) / soakSeconds_, 0, 'f', 0)
+                .arg(fmt(percentile(staleness, 0.5)), fmt(percentile(staleness, 0.95)),
+                     fmt(percentile(staleness, 1.0)))
+                .arg(pending.size()));
+        return result;
+    }
+
+    // Events per second one writer gets in, batches of 5,000, for --throughput-seconds each way.
+    QJsonObject throughput() {
+        const auto measure = [this](bool withFollower) {
+            std::atomic_bool stop{false};
+            std::thread following;
+            Follower::Options options;
+            options.intervalMs = 1000;
+            Follower follower(settings_, options, [](const QString &) {});
+            if (withFollower)
+                following = std::thread([&] { follower.run(stop); });
+            Traffic::Options trafficOptions;
+            trafficOptions.seed = withFollower ? 800000 : 900000;
+            Traffic traffic(settings_, trafficOptions);
+            QElapsedTimer t;
+            t.start();
+            qint64 events = 0;
+            while (t.elapsed() < throughputSeconds_ * 1000)
+                events += traffic.writeBatch(5000).events;
+            const double perSecond = double(events) * 1000.0 / double(t.elapsed());
+            stop = true;
+            if (following.joinable())
+                following.join();
+            return perSecond;
+        };
+        const double without = measure(false);
+        runStep(connection_.db(), 60000, true); // the follower starts level
+        const double with = measure(true);
+        say(QStringLiteral("  %1 events/s without, %2 with a follower (%3%)")
+                .arg(without, 0, 'f', 0)
+                .arg(with, 0, 'f', 0)
+                .arg(100.0 * with / without, 0, 'f', 1));
+        return {{QStringLiteral("without_follower_events_per_s"), without},
+                {QStringLiteral("with_follower_events_per_s"), with},
+                {QStringLiteral("ratio"), with / without}};
+    }
+
+    ConnectionSettings settings_;
+    Connection connection_;
+    int repeat_;
+    int soakSeconds_;
+    double rate_;
+    int throughputSeconds_;
+};
+
+QString markdown(const QJsonObject &r) {
+    const auto ms = [&r](const QString &key, const QString &sub = {}) {
+        const QJsonValue v = sub.isEmpty() ? r[key] : r[key].toObject()[sub];
+        return fmt(v.toDouble(NAN));
+    };
+    const QJsonObject soak = r[QStringLiteral("soak")].toObject();
+    const QJsonObject through = r[QStringLiteral("throughput")].toObject();
+    const QJsonObject panels = r[QStringLiteral("panel_queries_live")].toObject();
+    QString md;
+    md += QStringLiteral("### %1 events%2\n\n")
+              .arg(qint64(r[QStringLiteral("events")].toDouble()))
+              .arg(r[QStringLiteral("machine")].toObject()[QStringLiteral("citus")].toBool()
+                       ? QStringLiteral(", Citus (coordinator + 2 workers)")
+                       : QString());
+    md += QStringLiteral("| figure | value |\n|---|---:|\n");
+    md += QStringLiteral("| Refresh all, plain (ms) | %1 |\n")
+              .arg(ms(QStringLiteral("refresh_all_plain_ms")));
+    md += QStringLiteral("| first build of the live state = rebuild (ms) | %1 |\n")
+              .arg(ms(QStringLiteral("rebuild_ms")));
+    md += QStringLiteral("| append 10,000 events: one live step, median / p95 (ms) | %1 / %2 |\n")
+              .arg(ms(QStringLiteral("step_10k"), QStringLiteral("median_ms")),
+                   ms(QStringLiteral("step_10k"), QStringLiteral("p95_ms")));
+    md += QStringLiteral("| append 10,000 events: Refresh all concurrently, median / p95 (ms) | "
+                         "%1 / %2 |\n")
+              .arg(ms(QStringLiteral("refresh_all_concurrently_after_10k"),
+                      QStringLiteral("median_ms")),
+                   ms(QStringLiteral("refresh_all_concurrently_after_10k"),
+                      QStringLiteral("p95_ms")));
+    md += QStringLiteral("| one step of 1,000 / 100,000 events (ms) | %1 / %2 |\n")
+              .arg(ms(QStringLiteral("step_1000_ms")), ms(QStringLiteral("step_100000_ms")));
+    md += QStringLiteral("| panel queries in live mode: median of medians / slowest median (ms) | "
+                         "%1 / %2 (%3) |\n")
+              .arg(fmt(panels[QStringLiteral("median_of_medians_ms")].toDouble(NAN)),
+                   fmt(panels[QStringLiteral("slowest_median_ms")].toDouble(NAN)),
+                   panels[QStringLiteral("slowest")].toString());
+    md += QStringLiteral("| sustained ingest: target / written (events/s, %1 s) | %2 / %3 |\n")
+              .arg(soak[QStringLiteral("seconds")].toInt())
+              .arg(soak[QStringLiteral("target_events_per_s")].toDouble(), 0, 'f', 0)
+              .arg(soak[QStringLiteral("events_per_s")].toDouble(), 0, 'f', 0);
+    md += QStringLiteral("| staleness, commit to visible in every read model: p50 / p95 / max "
+                         "(ms) | %1 / %2 / %3 |\n")
+              .arg(fmt(soak[QStringLiteral("staleness_p50_ms")].toDouble(NAN)),
+                   fmt(soak[QStringLiteral("staleness_p95_ms")].toDouble(NAN)),
+                   fmt(soak[QStringLiteral("staleness_max_ms")].toDouble(NAN)));
+    md += QStringLiteral("| batches seen / never seen | %1 / %2 |\n")
+              .arg(soak[QStringLiteral("batches_seen")].toInt())
+              .arg(soak[QStringLiteral("batches_never_seen")].toInt());
+    md += QStringLiteral("| writer throughput without / with a follower (events/s) | %1 / %2 "
+                         "(%3%) |\n")
+              .arg(through[QStringLiteral("without_follower_events_per_s")].toDouble(), 0, 'f', 0)
+              .arg(through[QStringLiteral("with_follower_events_per_s")].toDouble(), 0, 'f', 0)
+              .arg(100.0 * through[QStringLiteral("ratio")].toDouble(), 0, 'f', 1);
+    md += QStringLiteral("| differences from the replay after everything | %1 |\n\n")
+              .arg(qint64(r[QStringLiteral("differences_after_all")].toDouble()));
+    return md;
+}
+
+} // namespace
+
+int main(int argc, char *argv[]) {
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Live read models against materialized views, side by side."));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("events"), QStringLiteral("Seed N events (default 1000000)."),
+                      QStringLiteral("n"), QStringLiteral("1000000")});
+    parser.addOption({QStringLiteral("citus"), QStringLiteral("On a local Citus cluster.")});
+    parser.addOption({QStringLiteral("repeat"),
+                      QStringLiteral("Rounds of 10,000 events (default 5)."), QStringLiteral("r"),
+                      QStringLiteral("5")});
+    parser.addOption({QStringLiteral("soak-seconds"),
+                      QStringLiteral("Sustained ingest duration (default 300)."),
+                      QStringLiteral("s"), QStringLiteral("300")});
+    parser.addOption({QStringLiteral("rate"),
+                      QStringLiteral("Sustained ingest, events/s (default 1000)."),
+                      QStringLiteral("e"), QStringLiteral("1000")});
+    parser.addOption({QStringLiteral("throughput-seconds"),
+                      QStringLiteral("Writer throughput, each way (default 30)."),
+                      QStringLiteral("s"), QStringLiteral("30")});
+    parser.addOption({QStringLiteral("out"), QStringLiteral("Results directory."),
+                      QStringLiteral("dir"), QStringLiteral("bench/results")});
+    parser.process(app);
+
+    const qint64 events = parser.value(QStringLiteral("events")).toLongLong();
+    const bool citus = parser.isSet(QStringLiteral("citus"));
+    try {
+        LocalCluster::Options options;
+        options.citus = citus;
+        LocalCluster cluster(options);
+        QString error;
+        if (!cluster.start(&error) ||
+            !cluster.createDatabase(QStringLiteral("benchlive"), &error)) {
+            say(error);
+            return 1;
+        }
+        const ConnectionSettings settings = cluster.settings(QStringLiteral("benchlive"));
+        {
+            Connection setup(settings, QStringLiteral("bench-setup"));
+            MigrationRunner(setup.db()).migrate();
+        }
+        EventGenerator::Options seed;
+        seed.events = events;
+        const SeedReport report = seedDatabase(settings, seed);
+        say(QStringLiteral("seeded %1 events in %2 s")
+                .arg(report.events)
+                .arg(report.seconds, 0, 'f', 1));
+        const QString dir = parser.value(QStringLiteral("out"));
+        const QString base = QStringLiteral("%1/live-%2%3")
+                                 .arg(dir)
+                                 .arg(events)
+                                 .arg(citus ? QStringLiteral("-citus") : QString());
+        QDir().mkpath(base + QStringLiteral("-panels"));
+        const QJsonObject result =
+            LiveBench(settings, std::max(1, parser.value(QStringLiteral("repeat")).toInt()),
+                      std::max(1, parser.value(QStringLiteral("soak-seconds")).toInt()),
+                      std::max(1.0, parser.value(QStringLiteral("rate")).toDouble()),
+                      std::max(1, parser.value(QStringLiteral("throughput-seconds")).toInt()))
+                .run(base + QStringLiteral("-panels"));
+        QFile json(base + QStringLiteral(".json"));
+        QFile md(base + QStringLiteral(".md"));
+        if (!json.open(QIODevice::WriteOnly) || !md.open(QIODevice::WriteOnly)) {
+            say(QStringLiteral("cannot write %1").arg(base));
+            return 1;
+        }
+        json.write(QJsonDocument(result).toJson());
+        md.write(markdown(result).toUtf8());
+        std::fputs(markdown(result).toUtf8().constData(), stdout);
+        return result[QStringLiteral("differences_after_all")].toDouble() == 0 ? 0 : 1;
+    } catch (const DbError &e) {
+        say(e.message());
+        return 1;
+    }
+}

@@ -1,0 +1,82 @@
+#include "traffic.h"
+
+#include "database.h"
+#include "eventgenerator.h"
+#include "eventwriter.h"
+#include "seeder.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+#include <QThread>
+#include <QVariant>
+
+namespace mvdash {
+
+Traffic::Traffic(ConnectionSettings settings, Options options)
+    : settings_(std::move(settings))
+    , options_(options) {}
+
+Traffic::Batch Traffic::writeBatch(qint64 events) {
+    Batch batch;
+    batch.number = ++batches_;
+    EventGenerator::Options generate;
+    generate.events = std::max<qint64>(1, events - 1);
+    generate.seed = options_.seed + quint64(batch.number);
+    // the same tenants as the seeded data, no new empty or orphan tenants per batch
+    generate.emptyTenants = 0;
+    generate.orphanTenant = false;
+    const SeedReport written = seedDatabase(settings_, generate);
+    // the marker goes in after the batch it stands for, committed after it
+    batch.marker = QStringLiteral("probe-%1-%2").arg(options_.seed).arg(batch.number);
+    qint64 markerId = 0;
+    {
+        Connection ids(settings_, QStringLiteral("traffic-ids"));
+        QSqlQuery q =
+            runQuery(ids.db(), QStringLiteral("next_event_ids"),
+                     {options_.markerTenant, options_.markerTenant, options_.markerTenant});
+        q.next();
+        markerId = q.value(0).toLongLong();
+    }
+    EventWriter marker(settings_);
+    marker.add(BetEvent{options_.markerTenant,
+                        markerId,
+                        batch.marker,
+                        QStringLiteral("probe"),
+                        QStringLiteral("placed"),
+                        {},
+                        {},
+                        {},
+                        {},
+                        {},
+                        QDateTime::currentMSecsSinceEpoch()});
+    marker.commit();
+    batch.committed = std::chrono::steady_clock::now();
+    batch.events = written.events + 1;
+    return batch;
+}
+
+qint64 Traffic::run(const std::atomic_bool &stop,
+                    const std::function<void(const Batch &)> &onBatch) {
+    using namespace std::chrono;
+    const qint64 perBatch =
+        std::max<qint64>(1, qint64(options_.eventsPerSecond / options_.batchesPerSecond));
+    const auto period = milliseconds(1000 / std::max(1, options_.batchesPerSecond));
+    auto next = steady_clock::now();
+    qint64 total = 0;
+    while (!stop) {
+        const Batch batch = writeBatch(perBatch);
+        total += batch.events;
+        if (onBatch)
+            onBatch(batch);
+        next += period;
+        // on time, or at once when behind (never a burst to catch up)
+        while (!stop && steady_clock::now() < next)
+            QThread::msleep(std::min<qint64>(
+                20, duration_cast<milliseconds>(next - steady_clock::now()).count() + 1));
+        if (steady_clock::now() > next + period)
+            next = steady_clock::now();
+    }
+    return total;
+}
+
+} // namespace mvdash

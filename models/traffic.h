@@ -1,0 +1,46 @@
+#pragma once
+
+// A light, steady stream of realistic new events (EventGenerator's stories, in small batches
+// committed on a clock): the moving demo (mvdash-admin demo --traffic N) and the live
+// benchmark's sustained ingest. Each batch also carries one marker bet ("probe-<n>") so that
+// a reader can tell when that batch became visible in the read models.
+
+#include "connectionsettings.h"
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <QString>
+
+namespace mvdash {
+
+class Traffic {
+public:
+    struct Options {
+        double eventsPerSecond = 100;
+        int batchesPerSecond = 4;
+        quint64 seed = 1000; // each batch generates with the next seed
+        qint64 markerTenant = 10001;
+    };
+    struct Batch {
+        qint64 number = 0;
+        qint64 events = 0; // with the marker
+        QString marker;    // bet_id of the marker bet, in markerTenant
+        std::chrono::steady_clock::time_point committed;
+    };
+
+    Traffic(ConnectionSettings settings, Options options);
+
+    // Writes batches until `stop`; calls onBatch after each commit. Throws DbError.
+    qint64 run(const std::atomic_bool &stop,
+               const std::function<void(const Batch &)> &onBatch = {});
+    // One batch of `events` events now (the throughput benchmark writes as fast as it can).
+    Batch writeBatch(qint64 events);
+
+private:
+    ConnectionSettings settings_;
+    Options options_;
+    qint64 batches_ = 0;
+};
+
+} // namespace mvdash

@@ -15,6 +15,7 @@
 #include "refreshrunner.h"
 #include "seeder.h"
 #include "texttable.h"
+#include "traffic.h"
 #include "viewverifier.h"
 
 #include <atomic>
@@ -35,6 +36,7 @@
 #include <QVariant>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <thread>
 #include <type_traits>
 
 using namespace mvdash;
@@ -278,7 +280,7 @@ private:
         const qint64 unitMs = m.captured(2) == u"s" ? 1000 : m.captured(2) == u"min" ? 60000 : 1;
         const auto amount = m.hasMatch() ? wholeNumber<qint64>(m.captured(1)) : std::nullopt;
         if (!amount || *amount > maxMs / unitMs || *amount * unitMs < minMs)
-            throw UsageError{QStringLiteral("--%1 must be from %2ms to %3ms, written as 500ms, "
+            throw UsageError{QStringLiteral("--%1 must be from %2 to %3ms, written as 500ms, "
                                             "10s or 2min (got '%4')")
                                  .arg(option)
                                  .arg(minMs)
@@ -595,7 +597,61 @@ private:
             &error);
         if (!settings)
             throw DbError(error);
+        if (parser_.isSet(QStringLiteral("live"))) {
+            Connection connection(*settings, QStringLiteral("admin"));
+            convertReadModels(connection.db(), ReadModelMode::Live, [](const QString &line) {
+                std::fprintf(stderr, "%s\n", qPrintable(line));
+            });
+        }
         out(settings->connectOptions() + u'\n');
+        const int rate = numberOption<int>(QStringLiteral("traffic"), 0, 0, 100000);
+        if (rate > 0)
+            return demoTraffic(*settings, rate);
+        return Ok;
+    }
+
+    // A light stream of new events (and, in live mode, a follower) until SIGTERM or Ctrl-C,
+    // so that the dashboard moves by itself.
+    int demoTraffic(const ConnectionSettings &settings, int rate) {
+        bool live = false;
+        {
+            Connection connection(settings, QStringLiteral("admin"));
+            live = readModelState(connection.db()).mode == ReadModelMode::Live;
+        }
+        std::signal(SIGTERM, requestStop);
+        std::signal(SIGINT, requestStop);
+        const auto log = [](const QString &line) {
+            std::fprintf(stderr, "%s %s\n",
+                         qPrintable(QDateTime::currentDateTimeUtc().toString(Qt::ISODate)),
+                         qPrintable(line));
+        };
+        std::thread following;
+        Follower::Options followOptions;
+        followOptions.intervalMs = 1000;
+        Follower follower(settings, followOptions, log);
+        if (live)
+            following = std::thread([&follower] { follower.run(stopRequested); });
+        Traffic::Options trafficOptions;
+        trafficOptions.eventsPerSecond = rate;
+        trafficOptions.batchesPerSecond = std::min(4, rate);
+        trafficOptions.seed = quint64(QDateTime::currentSecsSinceEpoch());
+        Traffic traffic(settings, trafficOptions);
+        log(QStringLiteral("writing about %1 events/s%2 until stopped (Ctrl-C)")
+                .arg(rate)
+                .arg(live ? QStringLiteral(", a follower applying them every second")
+                          : QStringLiteral(" (matview mode: refresh to see them)")));
+        qint64 written = 0;
+        try {
+            written = traffic.run(stopRequested);
+        } catch (const DbError &) {
+            stopRequested = true;
+            if (following.joinable())
+                following.join();
+            throw;
+        }
+        if (following.joinable())
+            following.join();
+        log(QStringLiteral("wrote %1 events").arg(written));
         return Ok;
     }
 
@@ -629,8 +685,11 @@ int main(int argc, char *argv[]) {
         "  revoke-tenant ROLE TENANT_ID   take that back\n"
         "  tenant-grants                  list who may read which tenant\n"
         "  verify                         compare every view with a replay of the events\n"
-        "  demo [--events N] [--citus]     start (or reuse) the private demo database, print its "
-        "DSN\n"
+        "  demo [--events N] [--citus] [--live] [--traffic N]\n"
+        "                                 start (or reuse) the private demo database, print its "
+        "DSN;\n"
+        "                                 --traffic: then keep new events flowing until "
+        "stopped\n"
         "  convert --to live|matview      switch the read models' mode online (readers keep "
         "reading)\n"
         "  follow [--interval 2s]         live mode: apply new events continuously (until "
@@ -668,6 +727,12 @@ int main(int argc, char *argv[]) {
         {QStringLiteral("citus"), QStringLiteral("demo: on a local Citus 13 cluster.")});
     parser.addOption(
         {QStringLiteral("dir"), QStringLiteral("demo: cluster directory."), QStringLiteral("dir")});
+    parser.addOption(
+        {QStringLiteral("live"), QStringLiteral("demo: put the read models in live mode.")});
+    parser.addOption({QStringLiteral("traffic"),
+                      QStringLiteral("demo: then keep writing about N new events/s (and, in live "
+                                     "mode, apply them) until stopped; 0 to 100000."),
+                      QStringLiteral("n")});
     parser.addOption({QStringLiteral("max-diffs"),
                       QStringLiteral("verify: differences listed per view, 0 to 1000000 "
                                      "(default 20)."),

@@ -1,6 +1,8 @@
 #include "monitoring.h"
 
 #include "database.h"
+#include "dberror.h"
+#include "livereadmodels.h"
 #include "migrationrunner.h"
 
 #include <QSqlQuery>
@@ -34,6 +36,20 @@ QList<ViewStatus> fetchViewStatus(const QSqlDatabase &db) {
         s.lastError = q.value(12).toString();
         s.failureCount = q.value(13).toInt();
         list << s;
+    }
+    q.finish();
+    // the read models' mode and lag (011); a role that may not read them keeps the defaults
+    try {
+        for (const ReadModelFreshness &f : fetchFreshness(db)) {
+            for (ViewStatus &s : list) {
+                if (s.view == f.view && f.mode == ReadModelMode::Live) {
+                    s.live = true;
+                    s.lagEvents = f.lagEvents;
+                    s.blockedBy = f.blockedBy;
+                }
+            }
+        }
+    } catch (const DbError &) {
     }
     return list;
 }

@@ -24,6 +24,11 @@ struct ViewStatus {
     QString lastOutcome;
     QString lastError;
     int failureCount = 0;
+    // live mode (migration 011): committed events not in the read models yet, and the writer
+    // holding the watermark back, if any
+    bool live = false;
+    std::optional<qint64> lagEvents;
+    QString blockedBy;
 };
 
 struct ViewSize {

@@ -205,8 +205,25 @@ void UserLookup::reload() {
         UserDetails d;
         d.userId = user;
         const QVariantList key{tenant, user};
+        // live mode: exact figures, the user's pending events folded in (one snapshot)
+        QSqlQuery exact = runQuery(db, QStringLiteral("user_exact"), key);
+        if (exact.next()) {
+            d.found = d.exact = true;
+            d.activity = {money(exact.value(0)),
+                          formatCount(exact.value(1).toLongLong()),
+                          money(exact.value(2)),
+                          money(exact.value(3)),
+                          money(exact.value(4)),
+                          money(exact.value(5)),
+                          whenMs(exact.value(6).toLongLong())};
+            d.balance = money(exact.value(7));
+            d.transactions = formatCount(exact.value(8).toLongLong());
+            d.foldedEvents = exact.value(9).toLongLong();
+            d.viewsRefreshedAt = exact.value(10).toDateTime();
+        }
+        exact.finish();
         QSqlQuery activity = runQuery(db, QStringLiteral("user_activity"), key);
-        if (activity.next()) {
+        if (!d.exact && activity.next()) {
             d.found = true;
             d.activity = {money(activity.value(0)),
                           formatCount(activity.value(1).toLongLong()),
@@ -220,7 +237,7 @@ void UserLookup::reload() {
         if (!d.found)
             return QVariant::fromValue(d);
         QSqlQuery balance = runQuery(db, QStringLiteral("guide_user_balance"), key);
-        if (balance.next()) {
+        if (!d.exact && balance.next()) {
             d.balance = money(balance.value(0));
             d.transactions = formatCount(balance.value(1).toLongLong());
         }
@@ -234,7 +251,7 @@ void UserLookup::reload() {
         d.deposits = listOf(db, QStringLiteral("guide_user_deposits"), key, {1}, 3);
         d.withdrawals = listOf(db, QStringLiteral("user_withdrawals"), key, {1}, 3);
         QSqlQuery fresh = runQuery(db, QStringLiteral("user_freshness"), key);
-        if (fresh.next() && !fresh.isNull(0)) {
+        if (!d.exact && fresh.next() && !fresh.isNull(0)) {
             d.viewsRefreshedAt = fresh.value(0).toDateTime();
             d.newerEvents = fresh.value(1).toLongLong() + fresh.value(2).toLongLong() +
                             fresh.value(3).toLongLong();

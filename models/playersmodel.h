@@ -76,6 +76,11 @@ struct UserDetails {
     bool moreActiveBets = false; // activeBets holds only the newest activeBetsLimit()
     QDateTime viewsRefreshedAt;
     qint64 newerEvents = -1; // events of the user after viewsRefreshedAt; -1 unknown
+    // live mode: the figures (activity, balance) are exact to the last committed event, with
+    // foldedEvents events not yet in the read models folded in; the lists are as of the
+    // read models (viewsRefreshedAt)
+    bool exact = false;
+    qint64 foldedEvents = 0;
 };
 
 class UserLookup : public ReloadableModel {

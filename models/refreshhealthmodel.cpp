@@ -3,6 +3,8 @@
 #include "format.h"
 #include "rowtablemodel.h"
 
+#include <QLocale>
+
 namespace mvdash {
 
 namespace {
@@ -11,7 +13,8 @@ bool sameStatus(const ViewStatus &a, const ViewStatus &b) {
            a.lastRefreshedAt == b.lastRefreshedAt && a.avgRefreshMs == b.avgRefreshMs &&
            a.lastDurationMs == b.lastDurationMs && a.refreshCount == b.refreshCount &&
            a.lastOutcome == b.lastOutcome && a.lastError == b.lastError &&
-           a.ageSeconds.value_or(-1) / 60 == b.ageSeconds.value_or(-1) / 60;
+           a.ageSeconds.value_or(-1) / 60 == b.ageSeconds.value_or(-1) / 60 && a.live == b.live &&
+           a.lagEvents == b.lagEvents && a.blockedBy == b.blockedBy;
 }
 struct SizesResult {
     QList<ViewSize> sizes;
@@ -80,7 +83,8 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
             return slow ? QStringLiteral("slow") : QString();
         return {};
     case Qt::TextAlignmentRole:
-        return column == Age || column == AvgMs || column == LastMs || column == Count
+        return column == Age || column == AvgMs || column == LastMs || column == Count ||
+                       column == Behind
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                    : QVariant();
     case SortRole:
@@ -93,6 +97,8 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
             return s.lastDurationMs.toDouble();
         case Count:
             return s.refreshCount;
+        case Behind:
+            return s.lagEvents.value_or(-1);
         case LastRefresh:
             return s.lastRefreshedAt;
         default:
@@ -123,6 +129,8 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
             return progress_.value(s.view);
         case LastError:
             return s.lastOutcome == u"failed" ? s.lastError : QString();
+        case Behind:
+            return s.live && s.lagEvents ? QLocale().toString(*s.lagEvents) : QString();
         default:
             return {};
         }
@@ -135,6 +143,17 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
                 .arg(2 * thresholds_.intervalSeconds);
         if (column == LastError)
             return s.lastError;
+        if (column == Behind)
+            return s.live
+                       ? tr("committed events not in the live read models yet%1")
+                             .arg(s.blockedBy.isEmpty()
+                                      ? QString()
+                                      : tr("; held back by a writer still in its transaction: ") +
+                                            s.blockedBy)
+                       : tr("matview mode: the views are as old as their last refresh");
+        if (column == Method && s.live)
+            return tr("live read model: kept up to date by incremental steps (mvdash-admin "
+                      "follow), every read model at once");
         if (column == Method)
             return s.hasUniqueIndex
                        ? tr("has a unique index: refreshed CONCURRENTLY once populated")
@@ -148,7 +167,8 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
 RefreshHealthModel::RefreshHealthModel(DatabaseWorker *worker, QObject *parent)
     : ReloadableModel(worker,
                       {tr("View"), tr("Populated"), tr("Method"), tr("Last refresh"), tr("Age"),
-                       tr("Avg ms"), tr("Last ms"), tr("Count"), tr("Progress"), tr("Last error")},
+                       tr("Avg ms"), tr("Last ms"), tr("Count"), tr("Progress"), tr("Last error"),
+                       tr("Behind (events)")},
                       parent) {}
 
 void ViewSizeModel::reload() {

@@ -20,6 +20,7 @@ public:
         Count,
         Progress,
         LastError,
+        Behind, // live mode: committed events not applied yet
         ColumnCount
     };
 

@@ -358,6 +358,122 @@ private slots:
         });
     }
 
+    // Support's exact lookup: with events not applied yet (a settlement, a bet moving away, a
+    // new bet, a deposit, a balance movement, a brand-new user), the folded figures equal
+    // what the read models show once a step has applied them.
+    void exactLookupFoldsPendingEvents() {
+        MVDASH_TRY({
+            const auto settings = liveDatabase(QStringLiteral("exact"), 12000);
+            Connection c(settings, QStringLiteral("t"));
+            QSqlQuery pick(c.db());
+            QVERIFY(pick.exec(QStringLiteral(
+                "SELECT tenant_id, user_id, min(bet_id), max(bet_id), max(last_updated_timestamp) "
+                "FROM bets_view WHERE status IN ('placed', 'confirmed') GROUP BY 1, 2 "
+                "HAVING count(*) >= 2 ORDER BY count(*) DESC LIMIT 1")));
+            QVERIFY(pick.next());
+            const qint64 tenant = pick.value(0).toLongLong();
+            const QString user = pick.value(1).toString();
+            const QString settled = pick.value(2).toString(), moved = pick.value(3).toString();
+            const qint64 ts = pick.value(4).toLongLong() + 10;
+            pick.finish();
+            qint64 id = 950000000;
+            EventWriter w(settings);
+            w.add(BetEvent{tenant,
+                           ++id,
+                           settled,
+                           user,
+                           QStringLiteral("settled"),
+                           {},
+                           {},
+                           {},
+                           QStringLiteral("win"),
+                           dec("42.00"),
+                           ts});
+            w.add(BetEvent{tenant,
+                           ++id,
+                           moved,
+                           QStringLiteral("someone-else"),
+                           QStringLiteral("confirmed"),
+                           {},
+                           {},
+                           {},
+                           {},
+                           {},
+                           ts});
+            w.add(BetEvent{tenant,
+                           ++id,
+                           QStringLiteral("exact-new"),
+                           user,
+                           QStringLiteral("placed"),
+                           dec("3.00"),
+                           dec("2.0000"),
+                           QStringLiteral("fx"),
+                           {},
+                           {},
+                           ts + 1});
+            w.add(PaymentEvent{tenant,
+                               ++id,
+                               QStringLiteral("exact-pay"),
+                               user,
+                               QStringLiteral("created"),
+                               dec("25.00"),
+                               QStringLiteral("EUR"),
+                               QStringLiteral("card"),
+                               {},
+                               QStringLiteral("deposit"),
+                               ts});
+            w.add(PaymentEvent{tenant,
+                               ++id,
+                               QStringLiteral("exact-pay"),
+                               user,
+                               QStringLiteral("completed"),
+                               {},
+                               {},
+                               {},
+                               QStringLiteral("x"),
+                               {},
+                               ts + 2});
+            w.add(BalanceEvent{tenant, ++id, user, dec("25.00"), QStringLiteral("deposit"),
+                               QStringLiteral("exact-pay"), ts + 2});
+            w.add(BalanceEvent{tenant,
+                               ++id,
+                               QStringLiteral("brand-new"),
+                               dec("5.00"),
+                               QStringLiteral("bonus"),
+                               {},
+                               ts + 3});
+            w.commit();
+            const QString exact = QStringLiteral(
+                "SELECT concat_ws('|', current_balance, total_bets, total_wagered, total_winnings, "
+                "total_deposited, total_withdrawn, last_activity_at, balance, transaction_count) "
+                "FROM user_exact(?::bigint, ?::text)");
+            const QString applied = QStringLiteral(
+                "SELECT concat_ws('|', a.current_balance, a.total_bets, a.total_wagered, "
+                "a.total_winnings, a.total_deposited, a.total_withdrawn, a.last_activity_at, "
+                "b.balance, b.transaction_count) FROM user_activity_view a JOIN "
+                "user_balances_view b USING (tenant_id, user_id) WHERE a.tenant_id = ? AND "
+                "a.user_id = ?");
+            const QString before = scalar(c.db(), applied, {tenant, user}).toString();
+            const QString folded = scalar(c.db(), exact, {tenant, user}).toString();
+            const QString brandNew =
+                scalar(c.db(), exact, {tenant, QStringLiteral("brand-new")}).toString();
+            QCOMPARE(scalar(c.db(),
+                            QStringLiteral("SELECT folded_events FROM "
+                                           "user_exact(?::bigint, ?::text)"),
+                            {tenant, user})
+                         .toLongLong(),
+                     5); // the user's own: settlement, new bet, two payment events, balance
+            QVERIFY(folded != before); // the read models do not have them yet
+            const auto outcomes = step(c.db());
+            QVERIFY2(allOk(outcomes), qPrintable(describe(outcomes)));
+            QCOMPARE(folded, scalar(c.db(), applied, {tenant, user}).toString());
+            QCOMPARE(brandNew,
+                     scalar(c.db(), applied, {tenant, QStringLiteral("brand-new")}).toString());
+            // nothing pending any more: the exact figures are the read models'
+            QCOMPARE(scalar(c.db(), exact, {tenant, user}).toString(), folded);
+        });
+    }
+
     // The verifier sees a wrong live state, and rebuild repairs it from the events.
     void rebuildRepairsTheState() {
         MVDASH_TRY({

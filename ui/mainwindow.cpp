@@ -183,11 +183,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
                         noteReconnected();
                     loadSessionInfo();
                 }
-                autoReload_->setInterval(
-                    connected
-                        ? QSettings().value(QStringLiteral("reload/intervalSeconds"), 30).toInt() *
-                              1000
-                        : 5000);
+                autoReload_->setInterval(connected ? reloadIntervalMs() : 5000);
             });
     watch(tenants_, tr("tenants"));
     watch(health_, tr("refresh health"));
@@ -249,8 +245,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
         target->selectAll();
     });
     connect(autoReload_, &QTimer::timeout, this, &MainWindow::reloadAll);
-    autoReload_->start(QSettings().value(QStringLiteral("reload/intervalSeconds"), 30).toInt() *
-                       1000);
+    autoReload_->start(reloadIntervalMs());
     auto *ageTicker = new QTimer(this);
     connect(ageTicker, &QTimer::timeout, this, &MainWindow::updateFreshness);
     ageTicker->start(1000);
@@ -390,6 +385,13 @@ void MainWindow::report(const QString &message, bool isError) {
     }
 }
 
+int MainWindow::reloadIntervalMs() const {
+    const bool live = std::any_of(health_->rows().cbegin(), health_->rows().cend(),
+                                  [](const ViewStatus &s) { return s.live; });
+    return QSettings().value(QStringLiteral("reload/intervalSeconds"), live ? 5 : 30).toInt() *
+           1000;
+}
+
 void MainWindow::updateFreshness() {
     const qint64 id =
         tenantPicker_->currentIndex() >= 0
@@ -406,10 +408,19 @@ void MainWindow::updateFreshness() {
     const QString colour = state == u"stale"  ? QStringLiteral("#c62828")
                            : state == u"late" ? QStringLiteral("#e08a00")
                                               : QStringLiteral("#2e7d32");
+    // live mode: the read models follow the events; how many committed ones they lack
+    const auto live = std::find_if(health_->rows().cbegin(), health_->rows().cend(),
+                                   [](const ViewStatus &s) { return s.live; });
+    const QString lag = live == health_->rows().cend() ? QString()
+                                                       : tr(" · live, %n event(s) behind", nullptr,
+                                                            int(live->lagEvents.value_or(0)));
+    // live read models move by themselves: reload more often than views refreshed by schedule
+    if (connected_ && autoReload_->interval() != reloadIntervalMs())
+        autoReload_->setInterval(reloadIntervalMs());
     freshness_->setText(
-        tr("Data as of %1 (%2 ago) <span style='color:%3'>● %4</span>")
+        tr("Data as of %1 (%2 ago)%5 <span style='color:%3'>● %4</span>")
             .arg(QLocale().toString(t->lastRefreshedAt.toLocalTime().time(), QLocale::LongFormat),
-                 formatAge(age), colour, state));
+                 formatAge(age), colour, state, lag));
     QStringList behind;
     for (const ViewStatus &s : health_->rows())
         if (health_->freshness(s) != u"fresh")

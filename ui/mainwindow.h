@@ -69,6 +69,8 @@ private:
     void report(const QString &message, bool isError);
     void noteReconnected();
     void updateFreshness();
+    // The settings' reload interval, by default 30 s (5 s when the read models are live).
+    int reloadIntervalMs() const;
     void showTenantName(int row);
     void loadSessionInfo();
     // A tenant administrator's session: no ops panels, no ops queries (they would be refused).

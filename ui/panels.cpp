@@ -803,7 +803,13 @@ void UserPanel::show() {
     tabs_->setTabText(0, d.moreActiveBets
                              ? tr("Active bets (newest %1; more exist)").arg(d.activeBets.size())
                              : tr("Active bets (%1)").arg(d.activeBets.size()));
-    if (!d.viewsRefreshedAt.isValid()) {
+    if (d.exact) {
+        freshness_->setText(
+            tr("Exact to the last committed event: %n event(s) of this user not yet in the "
+               "live read models are folded into these figures. The lists are as of %1.",
+               nullptr, int(d.foldedEvents))
+                .arg(QLocale().toString(d.viewsRefreshedAt.toLocalTime(), QLocale::LongFormat)));
+    } else if (!d.viewsRefreshedAt.isValid()) {
         freshness_->setText(tr("The views have never been refreshed."));
     } else {
         const qint64 age = d.viewsRefreshedAt.secsTo(QDateTime::currentDateTimeUtc());

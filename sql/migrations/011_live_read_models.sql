@@ -277,32 +277,12 @@ $$;
 -- The incremental step: apply the events with p_from < arrival_id <= p_to
 ------------------------------------------------------------------------------------------
 
--- The statements of a step, in order: $1 is the watermark, $2 the arrival the step advances
--- to. Kept as data so that tests and `mvdash-admin explain-step` EXPLAIN exactly what runs
--- (on Citus every one of them is either pushed down to the workers, shard by shard, or
--- touches only per-tenant rows on the coordinator).
---
--- Bets and payments: the touched keys are recomputed from all their events up to $2 (a bet
--- has a handful of events, found by bet_events_bet_idx), with the matview's own rules, so
--- late events, equal timestamps and last-non-null fields need nothing special. Balances and
--- the derived models are additive: the window's sums, and for bets and payments the new
--- contribution minus the old one (which moves a bet between users when its user_id changes).
--- The scratch tables are emptied at the end: nobody else ever sees their rows.
-CREATE FUNCTION live_step_statements()
-RETURNS TABLE (ord integer, label text, statement text)
+-- The select lists that compute a bet's and a payment's row from its events with the
+-- matview's rules (latest by (event_timestamp, event_id), last non-null per column): one text
+-- each, used by the step (for the touched keys) and by the full build (for all of them).
+CREATE FUNCTION live_bet_columns() RETURNS text
 LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, mvdash, pg_temp AS $f$
-    SELECT * FROM (VALUES
-    (10, 'bets: keys the window touched', $s$INSERT INTO mvdash.live_touched_bets (tenant_id, bet_id)
-     SELECT e.tenant_id, e.bet_id FROM public.bet_events e
-     WHERE e.arrival_id > $1 AND e.arrival_id <= $2
-     GROUP BY e.tenant_id, e.bet_id$s$),
-    (20, 'bets: old contributions (-1)', $s$INSERT INTO mvdash.live_bet_changes (tenant_id, bet_id, sign, user_id, status, stake, result, payout)
-     SELECT b.tenant_id, b.bet_id, -1, b.user_id, b.status, b.stake, b.result, b.payout
-     FROM mvdash.live_bets b
-     JOIN mvdash.live_touched_bets t ON t.tenant_id = b.tenant_id AND t.bet_id = b.bet_id$s$),
-    (30, 'bets: recompute the touched bets', $s$INSERT INTO mvdash.live_bets AS s (tenant_id, bet_id, user_id, stake, odds, fixture_id, status,
-                                        result, payout, last_updated_timestamp, last_updated_at)
-     SELECT e.tenant_id, e.bet_id,
+    SELECT $c$
             (array_agg(e.user_id ORDER BY e.event_timestamp DESC, e.event_id DESC))[1],
             (array_agg(e.stake ORDER BY e.event_timestamp DESC, e.event_id DESC)
                  FILTER (WHERE e.stake IS NOT NULL))[1],
@@ -316,32 +296,12 @@ LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, mvdash, pg_temp AS $f$
             (array_agg(e.payout ORDER BY e.event_timestamp DESC, e.event_id DESC)
                  FILTER (WHERE e.payout IS NOT NULL))[1],
             max(e.event_timestamp),
-            to_timestamp(max(e.event_timestamp) / 1000.0)
-     FROM public.bet_events e
-     JOIN mvdash.live_touched_bets t ON t.tenant_id = e.tenant_id AND t.bet_id = e.bet_id
-     WHERE e.arrival_id <= $2
-     GROUP BY e.tenant_id, e.bet_id
-     ON CONFLICT (tenant_id, bet_id) DO UPDATE
-     SET user_id = excluded.user_id, stake = excluded.stake, odds = excluded.odds,
-         fixture_id = excluded.fixture_id, status = excluded.status, result = excluded.result,
-         payout = excluded.payout, last_updated_timestamp = excluded.last_updated_timestamp,
-         last_updated_at = excluded.last_updated_at$s$),
-    (40, 'bets: new contributions (+1)', $s$INSERT INTO mvdash.live_bet_changes (tenant_id, bet_id, sign, user_id, status, stake, result, payout)
-     SELECT b.tenant_id, b.bet_id, 1, b.user_id, b.status, b.stake, b.result, b.payout
-     FROM mvdash.live_bets b
-     JOIN mvdash.live_touched_bets t ON t.tenant_id = b.tenant_id AND t.bet_id = b.bet_id$s$),
-    (50, 'payments: keys the window touched', $s$INSERT INTO mvdash.live_touched_payments (tenant_id, payment_id)
-     SELECT e.tenant_id, e.payment_id FROM public.payment_events e
-     WHERE e.arrival_id > $1 AND e.arrival_id <= $2
-     GROUP BY e.tenant_id, e.payment_id$s$),
-    (60, 'payments: old contributions (-1)', $s$INSERT INTO mvdash.live_payment_changes (tenant_id, payment_id, sign, user_id, status, payment_type, amount)
-     SELECT p.tenant_id, p.payment_id, -1, p.user_id, p.status, p.payment_type, p.amount
-     FROM mvdash.live_payments p
-     JOIN mvdash.live_touched_payments t ON t.tenant_id = p.tenant_id AND t.payment_id = p.payment_id$s$),
-    (70, 'payments: recompute the touched payments', $s$INSERT INTO mvdash.live_payments AS s (tenant_id, payment_id, user_id, amount, currency,
-                                            payment_method, external_id, payment_type, status,
-                                            last_updated_timestamp, last_updated_at)
-     SELECT e.tenant_id, e.payment_id,
+            to_timestamp(max(e.event_timestamp) / 1000.0)$c$
+$f$;
+
+CREATE FUNCTION live_payment_columns() RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, mvdash, pg_temp AS $f$
+    SELECT $c$
             (array_agg(e.user_id ORDER BY e.event_timestamp DESC, e.event_id DESC))[1],
             (array_agg(e.amount ORDER BY e.event_timestamp DESC, e.event_id DESC)
                  FILTER (WHERE e.amount IS NOT NULL))[1],
@@ -355,7 +315,67 @@ LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, mvdash, pg_temp AS $f$
                  FILTER (WHERE e.payment_type IS NOT NULL))[1],
             (array_agg(e.event_type ORDER BY e.event_timestamp DESC, e.event_id DESC))[1],
             max(e.event_timestamp),
-            to_timestamp(max(e.event_timestamp) / 1000.0)
+            to_timestamp(max(e.event_timestamp) / 1000.0)$c$
+$f$;
+
+-- The statements of a step, in order: $1 is the watermark, $2 the arrival the step advances
+-- to. Kept as data so that tests and `mvdash-admin explain-step` EXPLAIN exactly what runs
+-- (on Citus every one of them is either pushed down to the workers, shard by shard, or
+-- touches only per-tenant rows on the coordinator).
+--
+-- Bets and payments: the touched keys are recomputed from all their events up to $2 (a bet
+-- has a handful of events, found by bet_events_bet_idx), with the matview's own rules, so
+-- late events, equal timestamps and last-non-null fields need nothing special. Balances and
+-- the derived models are additive: the window's sums, and for bets and payments the new
+-- contribution minus the old one (which moves a bet between users when its user_id changes).
+-- The scratch tables are emptied at the end: nobody else ever sees their rows. They are
+-- ANALYZEd once filled: without statistics the planner guessed thousands of touched keys and
+-- hashed all of live_bets (90 ms at 1M events, growing with history) instead of looking up
+-- the few hundred touched bets by key.
+CREATE FUNCTION live_step_statements()
+RETURNS TABLE (ord integer, label text, statement text)
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, mvdash, pg_temp AS $f$
+    SELECT * FROM (VALUES
+    (10, 'bets: keys the window touched', $s$INSERT INTO mvdash.live_touched_bets (tenant_id, bet_id)
+     SELECT e.tenant_id, e.bet_id FROM public.bet_events e
+     WHERE e.arrival_id > $1 AND e.arrival_id <= $2
+     GROUP BY e.tenant_id, e.bet_id$s$),
+    (15, 'statistics: touched bets', $s$ANALYZE mvdash.live_touched_bets$s$),
+    (20, 'bets: old contributions (-1)', $s$INSERT INTO mvdash.live_bet_changes (tenant_id, bet_id, sign, user_id, status, stake, result, payout)
+     SELECT b.tenant_id, b.bet_id, -1, b.user_id, b.status, b.stake, b.result, b.payout
+     FROM mvdash.live_bets b
+     JOIN mvdash.live_touched_bets t ON t.tenant_id = b.tenant_id AND t.bet_id = b.bet_id$s$),
+    (30, 'bets: recompute the touched bets', format($s$INSERT INTO mvdash.live_bets AS s (tenant_id, bet_id, user_id, stake, odds, fixture_id, status,
+                                        result, payout, last_updated_timestamp, last_updated_at)
+     SELECT e.tenant_id, e.bet_id,
+            %s
+     FROM public.bet_events e
+     JOIN mvdash.live_touched_bets t ON t.tenant_id = e.tenant_id AND t.bet_id = e.bet_id
+     WHERE e.arrival_id <= $2
+     GROUP BY e.tenant_id, e.bet_id
+     ON CONFLICT (tenant_id, bet_id) DO UPDATE
+     SET user_id = excluded.user_id, stake = excluded.stake, odds = excluded.odds,
+         fixture_id = excluded.fixture_id, status = excluded.status, result = excluded.result,
+         payout = excluded.payout, last_updated_timestamp = excluded.last_updated_timestamp,
+         last_updated_at = excluded.last_updated_at$s$, mvdash.live_bet_columns())),
+    (40, 'bets: new contributions (+1)', $s$INSERT INTO mvdash.live_bet_changes (tenant_id, bet_id, sign, user_id, status, stake, result, payout)
+     SELECT b.tenant_id, b.bet_id, 1, b.user_id, b.status, b.stake, b.result, b.payout
+     FROM mvdash.live_bets b
+     JOIN mvdash.live_touched_bets t ON t.tenant_id = b.tenant_id AND t.bet_id = b.bet_id$s$),
+    (50, 'payments: keys the window touched', $s$INSERT INTO mvdash.live_touched_payments (tenant_id, payment_id)
+     SELECT e.tenant_id, e.payment_id FROM public.payment_events e
+     WHERE e.arrival_id > $1 AND e.arrival_id <= $2
+     GROUP BY e.tenant_id, e.payment_id$s$),
+    (55, 'statistics: touched payments', $s$ANALYZE mvdash.live_touched_payments$s$),
+    (60, 'payments: old contributions (-1)', $s$INSERT INTO mvdash.live_payment_changes (tenant_id, payment_id, sign, user_id, status, payment_type, amount)
+     SELECT p.tenant_id, p.payment_id, -1, p.user_id, p.status, p.payment_type, p.amount
+     FROM mvdash.live_payments p
+     JOIN mvdash.live_touched_payments t ON t.tenant_id = p.tenant_id AND t.payment_id = p.payment_id$s$),
+    (70, 'payments: recompute the touched payments', format($s$INSERT INTO mvdash.live_payments AS s (tenant_id, payment_id, user_id, amount, currency,
+                                            payment_method, external_id, payment_type, status,
+                                            last_updated_timestamp, last_updated_at)
+     SELECT e.tenant_id, e.payment_id,
+            %s
      FROM public.payment_events e
      JOIN mvdash.live_touched_payments t ON t.tenant_id = e.tenant_id AND t.payment_id = e.payment_id
      WHERE e.arrival_id <= $2
@@ -365,7 +385,7 @@ LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, mvdash, pg_temp AS $f$
          payment_method = excluded.payment_method, external_id = excluded.external_id,
          payment_type = excluded.payment_type, status = excluded.status,
          last_updated_timestamp = excluded.last_updated_timestamp,
-         last_updated_at = excluded.last_updated_at$s$),
+         last_updated_at = excluded.last_updated_at$s$, mvdash.live_payment_columns())),
     (80, 'payments: new contributions (+1)', $s$INSERT INTO mvdash.live_payment_changes (tenant_id, payment_id, sign, user_id, status, payment_type, amount)
      SELECT p.tenant_id, p.payment_id, 1, p.user_id, p.status, p.payment_type, p.amount
      FROM mvdash.live_payments p
@@ -402,6 +422,7 @@ LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, mvdash, pg_temp AS $f$
             coalesce(sum(c.sign * c.amount) FILTER (WHERE c.status = 'completed' AND c.payment_type = 'deposit'), 0),
             coalesce(sum(c.sign * c.amount) FILTER (WHERE c.status = 'completed' AND c.payment_type = 'withdrawal'), 0)
      FROM mvdash.live_payment_changes c GROUP BY c.tenant_id, c.user_id$s$),
+    (145, 'statistics: user deltas', $s$ANALYZE mvdash.live_user_deltas$s$),
     (150, 'tenants: new users', $s$INSERT INTO mvdash.live_tenant_deltas (tenant_id, d_users)
      SELECT d.tenant_id, count(DISTINCT d.user_id)::integer
      FROM mvdash.live_user_deltas d
@@ -471,47 +492,21 @@ LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, mvdash, pg_temp AS $f$
     (40, 'empty: user activity', $s$DELETE FROM mvdash.live_user_activity$s$),
     (50, 'empty: tenant totals', $s$DELETE FROM mvdash.live_tenant_totals$s$),
     (60, 'empty: bets by status', $s$DELETE FROM mvdash.live_tenant_bet_status$s$),
-    (70, 'bets', $s$INSERT INTO mvdash.live_bets (tenant_id, bet_id, user_id, stake, odds, fixture_id, status,
+    (70, 'bets', format($s$INSERT INTO mvdash.live_bets (tenant_id, bet_id, user_id, stake, odds, fixture_id, status,
                                    result, payout, last_updated_timestamp, last_updated_at)
      SELECT e.tenant_id, e.bet_id,
-            (array_agg(e.user_id ORDER BY e.event_timestamp DESC, e.event_id DESC))[1],
-            (array_agg(e.stake ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                 FILTER (WHERE e.stake IS NOT NULL))[1],
-            (array_agg(e.odds ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                 FILTER (WHERE e.odds IS NOT NULL))[1],
-            (array_agg(e.fixture_id ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                 FILTER (WHERE e.fixture_id IS NOT NULL))[1],
-            (array_agg(e.event_type ORDER BY e.event_timestamp DESC, e.event_id DESC))[1],
-            (array_agg(e.result ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                 FILTER (WHERE e.result IS NOT NULL))[1],
-            (array_agg(e.payout ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                 FILTER (WHERE e.payout IS NOT NULL))[1],
-            max(e.event_timestamp),
-            to_timestamp(max(e.event_timestamp) / 1000.0)
+            %s
      FROM public.bet_events e
      WHERE e.arrival_id <= $2
-     GROUP BY e.tenant_id, e.bet_id$s$),
-    (80, 'payments', $s$INSERT INTO mvdash.live_payments (tenant_id, payment_id, user_id, amount, currency,
+     GROUP BY e.tenant_id, e.bet_id$s$, mvdash.live_bet_columns())),
+    (80, 'payments', format($s$INSERT INTO mvdash.live_payments (tenant_id, payment_id, user_id, amount, currency,
                                        payment_method, external_id, payment_type, status,
                                        last_updated_timestamp, last_updated_at)
      SELECT e.tenant_id, e.payment_id,
-            (array_agg(e.user_id ORDER BY e.event_timestamp DESC, e.event_id DESC))[1],
-            (array_agg(e.amount ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                 FILTER (WHERE e.amount IS NOT NULL))[1],
-            (array_agg(e.currency ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                 FILTER (WHERE e.currency IS NOT NULL))[1],
-            (array_agg(e.payment_method ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                 FILTER (WHERE e.payment_method IS NOT NULL))[1],
-            (array_agg(e.external_id ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                 FILTER (WHERE e.external_id IS NOT NULL))[1],
-            (array_agg(e.payment_type ORDER BY e.event_timestamp DESC, e.event_id DESC)
-                 FILTER (WHERE e.payment_type IS NOT NULL))[1],
-            (array_agg(e.event_type ORDER BY e.event_timestamp DESC, e.event_id DESC))[1],
-            max(e.event_timestamp),
-            to_timestamp(max(e.event_timestamp) / 1000.0)
+            %s
      FROM public.payment_events e
      WHERE e.arrival_id <= $2
-     GROUP BY e.tenant_id, e.payment_id$s$),
+     GROUP BY e.tenant_id, e.payment_id$s$, mvdash.live_payment_columns())),
     (90, 'balances', $s$INSERT INTO mvdash.live_user_balances (tenant_id, user_id, balance, transaction_count,
                                             last_transaction_timestamp, last_transaction_at)
      SELECT e.tenant_id, e.user_id, sum(e.amount), count(*)::integer, max(e.event_timestamp),
@@ -563,8 +558,13 @@ LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, mvdash, pg_temp AS $f$
 $f$;
 
 -- Applies the events with p_from < arrival_id <= p_to; returns how many there were.
+-- Every join of a step looks up a few touched keys in a big table by its key: hash and merge
+-- joins (which read the big table whole, O(history)) are off. The planner, costing a seq
+-- scan of live_bets below a few thousand index probes, chose them (40 ms per join at 1M
+-- events, ten times that at 10M).
 CREATE FUNCTION live_apply(p_from bigint, p_to bigint) RETURNS bigint
-LANGUAGE plpgsql SET search_path = pg_catalog, mvdash, pg_temp AS $$
+LANGUAGE plpgsql SET search_path = pg_catalog, mvdash, pg_temp
+SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 DECLARE
     v_events bigint;
     s record;
@@ -1363,6 +1363,142 @@ $$;
 
 
 ------------------------------------------------------------------------------------------
+-- Support's exact lookup: one user's figures to the last committed event
+------------------------------------------------------------------------------------------
+
+-- In live mode: the user's row of user_activity_view and user_balances_view with every
+-- committed event not yet applied folded in (the tenant's events above the watermark, found by
+-- the arrival index: the cost follows the lag, not the user's history). Bets and payments
+-- touched by those events are recomputed with the step's rules, so a pending settlement or a
+-- bet moving to another user counts as it will after the next step. One statement: the state
+-- and the pending events are read in one snapshot (on Citus one tenant: one worker). No row in
+-- matview mode, or for a user with neither state nor pending events.
+CREATE FUNCTION user_exact(p_tenant_id bigint, p_user_id text)
+RETURNS TABLE (current_balance numeric, total_bets integer, total_wagered numeric,
+               total_winnings numeric, total_deposited numeric, total_withdrawn numeric,
+               last_activity_at bigint, balance numeric, transaction_count integer,
+               folded_events bigint, as_of timestamptz)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
+#variable_conflict use_column
+BEGIN
+    -- (PL/pgSQL: Citus plans a parameterized statement of a SQL function not at all)
+    IF mvdash.read_model_mode_now() <> 'live' THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
+    WITH w AS (
+        -- in the statement (on Citus the reference table's copy on the tenant's worker, updated
+        -- in the same transaction as the state there): the watermark and the state agree
+        SELECT p.applied_arrival AS w, p.applied_at FROM mvdash.live_progress p
+        WHERE p.applied_arrival IS NOT NULL
+    ),
+    pending_bets AS (
+        SELECT e.* FROM public.bet_events e, w WHERE e.arrival_id > w.w AND e.tenant_id = p_tenant_id
+    ),
+    pending_payments AS (
+        SELECT e.* FROM public.payment_events e, w WHERE e.arrival_id > w.w AND e.tenant_id = p_tenant_id
+    ),
+    pending_balance AS (
+        SELECT e.* FROM public.balance_events e, w
+        WHERE e.arrival_id > w.w AND e.tenant_id = p_tenant_id AND e.user_id = p_user_id
+    ),
+    bets_now AS (
+        SELECT e.bet_id,
+               (array_agg(e.user_id ORDER BY e.event_timestamp DESC, e.event_id DESC))[1] AS user_id,
+               (array_agg(e.stake ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                    FILTER (WHERE e.stake IS NOT NULL))[1] AS stake,
+               (array_agg(e.event_type ORDER BY e.event_timestamp DESC, e.event_id DESC))[1] AS status,
+               (array_agg(e.result ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                    FILTER (WHERE e.result IS NOT NULL))[1] AS result,
+               (array_agg(e.payout ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                    FILTER (WHERE e.payout IS NOT NULL))[1] AS payout
+        FROM public.bet_events e
+        WHERE e.tenant_id = p_tenant_id AND e.bet_id IN (SELECT DISTINCT b.bet_id FROM pending_bets b)
+        GROUP BY e.bet_id
+    ),
+    bet_changes AS (
+        SELECT -1 AS sign, b.user_id, b.status, b.stake, b.result, b.payout
+        FROM mvdash.live_bets b
+        WHERE b.tenant_id = p_tenant_id AND b.bet_id IN (SELECT n.bet_id FROM bets_now n)
+        UNION ALL
+        SELECT 1, n.user_id, n.status, n.stake, n.result, n.payout FROM bets_now n
+    ),
+    payments_now AS (
+        SELECT e.payment_id,
+               (array_agg(e.user_id ORDER BY e.event_timestamp DESC, e.event_id DESC))[1] AS user_id,
+               (array_agg(e.amount ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                    FILTER (WHERE e.amount IS NOT NULL))[1] AS amount,
+               (array_agg(e.payment_type ORDER BY e.event_timestamp DESC, e.event_id DESC)
+                    FILTER (WHERE e.payment_type IS NOT NULL))[1] AS payment_type,
+               (array_agg(e.event_type ORDER BY e.event_timestamp DESC, e.event_id DESC))[1] AS status
+        FROM public.payment_events e
+        WHERE e.tenant_id = p_tenant_id
+          AND e.payment_id IN (SELECT DISTINCT p.payment_id FROM pending_payments p)
+        GROUP BY e.payment_id
+    ),
+    payment_changes AS (
+        SELECT -1 AS sign, p.user_id, p.status, p.payment_type, p.amount
+        FROM mvdash.live_payments p
+        WHERE p.tenant_id = p_tenant_id AND p.payment_id IN (SELECT n.payment_id FROM payments_now n)
+        UNION ALL
+        SELECT 1, n.user_id, n.status, n.payment_type, n.amount FROM payments_now n
+    ),
+    folded AS (
+        SELECT
+            (SELECT count(*) FROM pending_bets b WHERE b.user_id = p_user_id)
+            + (SELECT count(*) FROM pending_payments p WHERE p.user_id = p_user_id)
+            + (SELECT count(*) FROM pending_balance) AS events,
+            (SELECT coalesce(sum(sign), 0)::integer FROM bet_changes c WHERE c.user_id = p_user_id) AS bets,
+            (SELECT coalesce(sum(sign * stake) FILTER (WHERE status NOT IN ('cancelled', 'voided')), 0)
+             FROM bet_changes c WHERE c.user_id = p_user_id) AS wagered,
+            (SELECT coalesce(sum(sign * payout) FILTER (WHERE status = 'settled' AND result = 'win'), 0)
+             FROM bet_changes c WHERE c.user_id = p_user_id) AS winnings,
+            (SELECT coalesce(sum(sign * amount) FILTER (WHERE status = 'completed' AND payment_type = 'deposit'), 0)
+             FROM payment_changes c WHERE c.user_id = p_user_id) AS deposited,
+            (SELECT coalesce(sum(sign * amount) FILTER (WHERE status = 'completed' AND payment_type = 'withdrawal'), 0)
+             FROM payment_changes c WHERE c.user_id = p_user_id) AS withdrawn,
+            (SELECT coalesce(sum(amount), 0) FROM pending_balance) AS balance,
+            (SELECT count(*)::integer FROM pending_balance) AS transactions,
+            greatest((SELECT max(event_timestamp) FROM pending_bets b WHERE b.user_id = p_user_id),
+                     (SELECT max(event_timestamp) FROM pending_payments p WHERE p.user_id = p_user_id),
+                     (SELECT max(event_timestamp) FROM pending_balance)) AS last_ts
+    )
+    SELECT coalesce(a.current_balance, 0) + f.balance,
+           coalesce(a.total_bets, 0) + f.bets,
+           coalesce(a.total_wagered, 0) + f.wagered,
+           coalesce(a.total_winnings, 0) + f.winnings,
+           coalesce(a.total_deposited, 0) + f.deposited,
+           coalesce(a.total_withdrawn, 0) + f.withdrawn,
+           greatest(a.last_activity_at, f.last_ts),
+           coalesce(u.balance, 0) + f.balance,
+           coalesce(u.transaction_count, 0) + f.transactions,
+           f.events,
+           w.applied_at
+    FROM w
+    CROSS JOIN folded f
+    LEFT JOIN mvdash.live_user_activity a ON a.tenant_id = p_tenant_id AND a.user_id = p_user_id
+    LEFT JOIN mvdash.live_user_balances u ON u.tenant_id = p_tenant_id AND u.user_id = p_user_id
+    WHERE a.user_id IS NOT NULL OR f.last_ts IS NOT NULL;
+END
+$$;
+
+-- The same for a tenant administrator, for a tenant granted to the login role only.
+CREATE FUNCTION tenant_scope.user_exact(p_tenant_id bigint, p_user_id text)
+RETURNS TABLE (current_balance numeric, total_bets integer, total_wagered numeric,
+               total_winnings numeric, total_deposited numeric, total_withdrawn numeric,
+               last_activity_at bigint, balance numeric, transaction_count integer,
+               folded_events bigint, as_of timestamptz)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
+BEGIN
+    IF p_tenant_id = ANY (mvdash.mvdash_session_tenants()) THEN
+        RETURN QUERY SELECT * FROM mvdash.user_exact(p_tenant_id, p_user_id);
+    END IF;
+END
+$$;
+REVOKE ALL ON FUNCTION tenant_scope.user_exact(bigint, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION tenant_scope.user_exact(bigint, text) TO mvdash_tenant;
+
+------------------------------------------------------------------------------------------
 -- Privileges: as 010, nothing for PUBLIC; readers read freshness, operators step
 ------------------------------------------------------------------------------------------
 
@@ -1380,6 +1516,7 @@ $revoke$;
 
 GRANT SELECT ON read_model_mode, read_model_definitions, live_progress TO mvdash_reader;
 GRANT EXECUTE ON FUNCTION read_model_freshness(), read_model_mode_now(), read_model_storage(text),
+                          user_exact(bigint, text),
                           materialized_views_refresh_plan(), materialized_view_sizes()
     TO mvdash_reader;
 GRANT EXECUTE ON FUNCTION live_step(interval, boolean), live_rebuild(), live_rebuild_begin(),

@@ -14,6 +14,9 @@
 
 #include <atomic>
 #include <mutex>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlError>
@@ -766,6 +769,57 @@ private slots:
                 QVERIFY2(recompute.contains(QStringLiteral("bet_events_bet_idx")),
                          qPrintable(recompute));
             }
+        });
+    }
+
+    // mvdash-admin in live mode: refresh runs one step, status says how far behind, rebuild
+    // and explain-step report, follow refuses a database in matview mode.
+    void adminCommandsInLiveMode() {
+        MVDASH_TRY({
+            const auto matview = cluster_.createSeededDatabase(QStringLiteral("cli_matview"), 2000);
+            const auto settings = liveDatabase(QStringLiteral("cli_live"), 4000);
+            seedMore(settings, 500, 71);
+            const auto admin = [](const ConnectionSettings &db, QStringList args) {
+                QProcess p;
+                p.setProcessChannelMode(QProcess::MergedChannels);
+                p.start(QStringLiteral(MVDASH_ADMIN_BINARY),
+                        QStringList{QStringLiteral("--dsn"), db.connectOptions()} + args);
+                p.waitForFinished(kPatienceMs);
+                return std::pair{p.exitCode(), QString::fromUtf8(p.readAll())};
+            };
+            auto [code, out] = admin(settings, {QStringLiteral("status")});
+            QVERIFY2(code == 0 && out.contains(QStringLiteral("live read models: watermark")) &&
+                         !out.contains(QStringLiteral(", 0 event(s) behind")),
+                     qPrintable(out));
+            std::tie(code, out) = admin(settings, {QStringLiteral("refresh")});
+            QVERIFY2(code == 0 && out.contains(QStringLiteral("6 view(s) refreshed, 0 failed")) &&
+                         out.contains(QStringLiteral("live")),
+                     qPrintable(out));
+            std::tie(code, out) =
+                admin(settings, {QStringLiteral("status"), QStringLiteral("--json")});
+            const QJsonArray views = QJsonDocument::fromJson(out.toUtf8()).array();
+            QCOMPARE(views.size(), 6);
+            for (const QJsonValue &v : views) {
+                const QJsonObject f = v.toObject()[QStringLiteral("freshness")].toObject();
+                QCOMPARE(f[QStringLiteral("mode")].toString(), QStringLiteral("live"));
+                QCOMPARE(f[QStringLiteral("lag_events")].toDouble(), 0.0);
+                QCOMPARE(f[QStringLiteral("applied_arrival")].toDouble(),
+                         f[QStringLiteral("latest_arrival")].toDouble());
+            }
+            std::tie(code, out) = admin(settings, {QStringLiteral("rebuild")});
+            QVERIFY2(code == 0 && out.contains(QStringLiteral("rebuilt from ")), qPrintable(out));
+            std::tie(code, out) = admin(settings, {QStringLiteral("explain-step")});
+            QVERIFY2(code == 0 &&
+                         out.contains(QStringLiteral("-- bets: recompute the touched bets")),
+                     qPrintable(out));
+            std::tie(code, out) = admin(matview, {QStringLiteral("follow")});
+            QVERIFY2(code == 1 && out.contains(QStringLiteral("convert --to live")),
+                     qPrintable(out));
+            std::tie(code, out) = admin(matview, {QStringLiteral("convert")});
+            QVERIFY2(code == 2 && out.contains(QStringLiteral("--to")), qPrintable(out));
+            std::tie(code, out) = admin(matview, {QStringLiteral("convert"), QStringLiteral("--to"),
+                                                  QStringLiteral("sideways")});
+            QVERIFY2(code == 2 && out.contains(QStringLiteral("live or matview")), qPrintable(out));
         });
     }
 

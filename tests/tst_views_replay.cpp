@@ -1,8 +1,10 @@
 // Every view equals an independent C++ replay of the events: on hand-written edge cases (with
 // hand-checked values), on generated data, and again after appending and refreshing
-// CONCURRENTLY.
+// CONCURRENTLY. Each case runs in both read-model modes: as materialized views, and as live
+// read models (migration 011) that apply the same events in incremental steps.
 
 #include "eventwriter.h"
+#include "livereadmodels.h"
 #include "replay.h"
 #include "seeder.h"
 #include "testcluster.h"
@@ -108,9 +110,28 @@ private slots:
         QVERIFY2(cluster_.start(&error), qPrintable(error));
     }
 
+    static void modes() {
+        QTest::addColumn<bool>("live");
+        QTest::newRow("matview") << false;
+        QTest::newRow("live") << true;
+    }
+    // A new database in the mode of the test row; in live mode converted while still empty, so
+    // that every event below goes through the incremental step.
+    ConnectionSettings databaseFor(const QString &name, bool live) {
+        const auto settings =
+            cluster_.createDatabase(name + (live ? QStringLiteral("_live") : QString()));
+        if (live) {
+            Connection c(settings, QStringLiteral("convert"));
+            convertReadModels(c.db(), ReadModelMode::Live, [](const QString &) {});
+        }
+        return settings;
+    }
+
+    void handWrittenEdgeCases_data() { modes(); }
     void handWrittenEdgeCases() {
+        QFETCH(bool, live);
         MVDASH_TRY({
-            const auto settings = cluster_.createDatabase(QStringLiteral("edges"));
+            const auto settings = databaseFor(QStringLiteral("edges"), live);
             upsertTenants(settings, {{1, "One", "one", "active", "pro"},
                                      {2, "Empty", "empty", "suspended", "free"}});
             EventWriter w(settings);
@@ -155,7 +176,7 @@ private slots:
             w.commit();
 
             Connection c(settings, QStringLiteral("t"));
-            refreshAll(c.db());
+            refreshAll(c.db(), live ? QStringLiteral("live") : QString());
 
             // hand-checked values
             QCOMPARE(row(c.db(), "SELECT status, stake, payout, result FROM bets_view WHERE "
@@ -209,16 +230,22 @@ private slots:
         });
     }
 
+    void generatedDataThenAppendedAndRefreshedConcurrently_data() { modes(); }
     void generatedDataThenAppendedAndRefreshedConcurrently() {
+        QFETCH(bool, live);
         MVDASH_TRY({
-            const auto settings = cluster_.createDatabase(QStringLiteral("generated"));
+            const auto settings = cluster_.createDatabase(live ? QStringLiteral("generated_live")
+                                                               : QStringLiteral("generated"));
             EventGenerator::Options options;
             options.events = 120000;
             options.seed = 7;
             const SeedReport seeded = seedDatabase(settings, options);
             QVERIFY(seeded.events >= 120000);
             Connection c(settings, QStringLiteral("t"));
-            refreshAll(c.db());
+            if (live) // the first build, from events already there
+                convertReadModels(c.db(), ReadModelMode::Live, [](const QString &) {});
+            else
+                refreshAll(c.db());
             qint64 differences = 0;
             QString report = verifyReport(ViewVerifier(c.db()).verifyAll(), &differences);
             QVERIFY2(differences == 0, qPrintable(report));
@@ -283,7 +310,7 @@ private slots:
             verifyReport(ViewVerifier(c.db()).verifyAll(), &differences);
             QVERIFY(differences > 0);
 
-            refreshAll(c.db(), QStringLiteral("concurrently"));
+            refreshAll(c.db(), live ? QStringLiteral("live") : QStringLiteral("concurrently"));
             report = verifyReport(ViewVerifier(c.db()).verifyAll(), &differences);
             QVERIFY2(differences == 0, qPrintable(report));
         });

@@ -25,6 +25,10 @@ Traffic::Batch Traffic::writeBatch(qint64 events) {
     // the same tenants as the seeded data, no new empty or orphan tenants per batch
     generate.emptyTenants = 0;
     generate.orphanTenant = false;
+    // every tenant gets at least one story (a few events): a small batch goes to the largest
+    // tenants only, so that a demo's "20 events/s" is about 20
+    if (events < 100)
+        generate.tenants = int(std::max<qint64>(1, events / 10));
     const SeedReport written = seedDatabase(settings_, generate);
     // the marker goes in after the batch it stands for, committed after it
     batch.marker = QStringLiteral("probe-%1-%2").arg(options_.seed).arg(batch.number);

@@ -553,7 +553,12 @@ LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, mvdash, pg_temp AS $f$
      FROM mvdash.live_tenant_deltas d WHERE d.tenant_id = x.tenant_id$s$),
     (200, 'scratch: tenant deltas', $s$DELETE FROM mvdash.live_tenant_deltas$s$),
     (210, 'bets by status', $s$INSERT INTO mvdash.live_tenant_bet_status (tenant_id, status, bets)
-     SELECT b.tenant_id, b.status, count(*) FROM mvdash.live_bets b GROUP BY b.tenant_id, b.status$s$)
+     SELECT b.tenant_id, b.status, count(*) FROM mvdash.live_bets b GROUP BY b.tenant_id, b.status$s$),
+    -- fresh statistics for the panels' plans (and the row estimates ops see), as a refresh of
+    -- a matview ends with an ANALYZE
+    (900, 'statistics: state tables', $s$ANALYZE mvdash.live_bets, mvdash.live_payments,
+     mvdash.live_user_balances, mvdash.live_user_activity, mvdash.live_tenant_bet_status,
+     mvdash.live_tenant_totals$s$)
     ) AS s (ord, label, statement) ORDER BY 1
 $f$;
 
@@ -994,6 +999,10 @@ BEGIN
             mvdash.live_tenant_totals;
     END IF;
     UPDATE mvdash.read_model_mode SET mode = p_mode, changed_at = now();
+    -- the averages start again: a step's duration and a refresh's do not average together
+    UPDATE mvdash.materialized_views_refresh_log l
+    SET avg_refresh_time_ms = 0, refresh_count = 0
+    WHERE l.view_name IN (SELECT d.view_name FROM mvdash.read_model_definitions d);
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mvdash_reader') THEN
         GRANT SELECT ON mvdash.bets_view, mvdash.user_balances_view, mvdash.payments_view,
             mvdash.user_activity_view, mvdash.tenants_summary_view, mvdash.tenant_bet_status_view

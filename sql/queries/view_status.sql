@@ -1,16 +1,20 @@
 -- The Refresh panel: one row per view of the refresh plan with the log's figures. The size is
 -- the sample taken after the view's last refresh (a materialized view changes size only when
 -- refreshed), so this panel stats no files; the Sizes panel shows live sizes. A view never
--- refreshed by the engine has no sample and is measured live.
+-- refreshed by the engine has no sample and is measured live, and so is a live read model
+-- (its state table, which every step changes).
 SELECT s.view_name, s.populated, s.next_method, s.has_unique_index,
        CASE WHEN c.reltuples < 0 THEN NULL ELSE c.reltuples::bigint END AS row_estimate,
-       coalesce(z.total_bytes, (mvdash_relation_bytes(c.oid)).total_bytes) AS total_bytes,
+       CASE WHEN s.next_method = 'live' THEN (mvdash_relation_bytes(c.oid)).total_bytes
+            ELSE coalesce(z.total_bytes, (mvdash_relation_bytes(c.oid)).total_bytes)
+       END AS total_bytes,
        s.last_refreshed_at,
        extract(epoch FROM clock_timestamp() - s.last_refreshed_at)::bigint AS age_seconds,
        s.avg_refresh_time_ms, s.last_duration_ms, s.refresh_count, s.last_outcome,
        s.last_error, s.failure_count
 FROM materialized_views_status s
-JOIN pg_class c ON c.oid = to_regclass(format($$%I.%I$$, current_schema(), s.view_name))
+-- the matview, or the state table of a live read model (migration 011)
+JOIN pg_class c ON c.oid = read_model_storage(s.view_name)
 LEFT JOIN LATERAL (SELECT h.total_bytes
                    FROM materialized_views_size_history h
                    WHERE h.view_name = s.view_name

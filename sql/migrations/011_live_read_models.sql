@@ -555,10 +555,15 @@ LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, mvdash, pg_temp AS $f$
     (210, 'bets by status', $s$INSERT INTO mvdash.live_tenant_bet_status (tenant_id, status, bets)
      SELECT b.tenant_id, b.status, count(*) FROM mvdash.live_bets b GROUP BY b.tenant_id, b.status$s$),
     -- fresh statistics for the panels' plans (and the row estimates ops see), as a refresh of
-    -- a matview ends with an ANALYZE
-    (900, 'statistics: state tables', $s$ANALYZE mvdash.live_bets, mvdash.live_payments,
-     mvdash.live_user_balances, mvdash.live_user_activity, mvdash.live_tenant_bet_status,
-     mvdash.live_tenant_totals$s$)
+    -- a matview ends with an ANALYZE. Not on Citus: there the transaction has written the
+    -- reference tables' local placement, after which Citus runs no parallel utility command
+    -- (the workers' autovacuum analyzes the shards)
+    (900, 'statistics: state tables', $s$DO $a$ BEGIN
+         IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
+             ANALYZE mvdash.live_bets, mvdash.live_payments, mvdash.live_user_balances,
+                 mvdash.live_user_activity, mvdash.live_tenant_bet_status, mvdash.live_tenant_totals;
+         END IF;
+     END $a$$s$)
     ) AS s (ord, label, statement) ORDER BY 1
 $f$;
 

@@ -1,8 +1,6 @@
 #include "monitoring.h"
 
 #include "database.h"
-#include "dberror.h"
-#include "livereadmodels.h"
 #include "migrationrunner.h"
 
 #include <QSqlQuery>
@@ -35,21 +33,10 @@ QList<ViewStatus> fetchViewStatus(const QSqlDatabase &db) {
         s.lastOutcome = q.value(11).toString();
         s.lastError = q.value(12).toString();
         s.failureCount = q.value(13).toInt();
+        s.live = q.value(14).toBool();
+        s.lagEvents = optInt(q.value(15));
+        s.blockedBy = q.value(16).toString();
         list << s;
-    }
-    q.finish();
-    // the read models' mode and lag (011); a role that may not read them keeps the defaults
-    try {
-        for (const ReadModelFreshness &f : fetchFreshness(db)) {
-            for (ViewStatus &s : list) {
-                if (s.view == f.view && f.mode == ReadModelMode::Live) {
-                    s.live = true;
-                    s.lagEvents = f.lagEvents;
-                    s.blockedBy = f.blockedBy;
-                }
-            }
-        }
-    } catch (const DbError &) {
     }
     return list;
 }

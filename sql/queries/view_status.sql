@@ -11,7 +11,9 @@ SELECT s.view_name, s.populated, s.next_method, s.has_unique_index,
        s.last_refreshed_at,
        extract(epoch FROM clock_timestamp() - s.last_refreshed_at)::bigint AS age_seconds,
        s.avg_refresh_time_ms, s.last_duration_ms, s.refresh_count, s.last_outcome,
-       s.last_error, s.failure_count
+       s.last_error, s.failure_count,
+       -- live mode: committed events not in the read model yet, and who holds them back
+       f.mode = 'live' AS live, f.lag_events, f.blocked_by
 FROM materialized_views_status s
 -- the matview, or the state table of a live read model (migration 011)
 JOIN pg_class c ON c.oid = read_model_storage(s.view_name)
@@ -20,4 +22,5 @@ LEFT JOIN LATERAL (SELECT h.total_bytes
                    WHERE h.view_name = s.view_name
                    ORDER BY h.sample_id DESC
                    LIMIT 1) z ON true
+LEFT JOIN read_model_freshness() f ON f.view_name = s.view_name
 ORDER BY s.refresh_order, s.view_name

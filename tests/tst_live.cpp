@@ -347,7 +347,23 @@ private slots:
             }
             seedMore(settings, 4000, 3);
             Connection c(settings, QStringLiteral("t"));
-            QCOMPARE(MigrationRunner(c.db()).migrate().size(), 1);
+            const qint64 tenant =
+                scalar(c.db(), QStringLiteral("SELECT min(tenant_id) FROM public.tenants"))
+                    .toLongLong();
+            scalar(c.db(), QStringLiteral("SELECT mvdash.create_tenant_view('bets_view', ?)"),
+                   {tenant});
+            QCOMPARE(MigrationRunner(c.db()).migrate().size(),
+                     MigrationRunner::bundled().size() - 10);
+            // 012 built the matviews anew with its definitions, from every event so far, and
+            // the per-tenant copy over them
+            QCOMPARE(differences(c.db()), QString());
+            QCOMPARE(scalar(c.db(),
+                            QStringLiteral("SELECT count(*) FROM bets_view_tenant_%1").arg(tenant))
+                         .toLongLong(),
+                     scalar(c.db(),
+                            QStringLiteral("SELECT count(*) FROM bets_view WHERE tenant_id = ?"),
+                            {tenant})
+                         .toLongLong());
             seedMore(settings, 2000, 4);
             QVERIFY(scalar(c.db(), QStringLiteral("SELECT count(*) FROM public.bet_events WHERE "
                                                   "arrival_id = 0"))
@@ -357,6 +373,33 @@ private slots:
             seedMore(settings, 1000, 5);
             const auto outcomes = step(c.db());
             QVERIFY2(allOk(outcomes), qPrintable(describe(outcomes)));
+            QCOMPARE(differences(c.db()), QString());
+        });
+    }
+
+    // A database already live when 012 arrives keeps its state and steps; 012's definitions
+    // serve the rebuild and the way back to materialized views.
+    void upgradeInLiveModeKeepsTheState() {
+        MVDASH_TRY({
+            const auto settings = cluster_.createDatabase(QStringLiteral("upgrade012"), false);
+            {
+                Connection c(settings, QStringLiteral("old"));
+                MigrationRunner(c.db()).migrate(11);
+            }
+            seedMore(settings, 6000, 8);
+            Connection c(settings, QStringLiteral("t"));
+            convertReadModels(c.db(), ReadModelMode::Live, [](const QString &) {});
+            QVERIFY(!MigrationRunner(c.db()).migrate().isEmpty());
+            QCOMPARE(readModelState(c.db()).mode, ReadModelMode::Live);
+            QCOMPARE(differences(c.db()), QString());
+            seedMore(settings, 1500, 9);
+            QVERIFY(allOk(step(c.db())));
+            QCOMPARE(differences(c.db()), QString());
+            rebuildLiveState(c.db(), [](const QString &) {});
+            QCOMPARE(differences(c.db()), QString());
+            seedMore(settings, 1500, 10);
+            convertReadModels(c.db(), ReadModelMode::Matview, [](const QString &) {});
+            refreshAll(c.db());
             QCOMPARE(differences(c.db()), QString());
         });
     }
@@ -488,10 +531,40 @@ private slots:
             exec(c.db(), QStringLiteral("DELETE FROM mvdash.live_user_balances WHERE user_id = "
                                         "(SELECT min(user_id) FROM mvdash.live_user_balances)"));
             QVERIFY(!differences(c.db()).isEmpty());
+            const qint64 tenant =
+                scalar(c.db(), QStringLiteral("SELECT min(tenant_id) FROM public.tenants"))
+                    .toLongLong();
+            scalar(c.db(), QStringLiteral("SELECT mvdash.create_tenant_view('bets_view', ?)"),
+                   {tenant});
+            const QString indexes = QStringLiteral(
+                "SELECT string_agg(i.indexrelid::regclass::text || ' ' || "
+                "pg_get_indexdef(i.indexrelid), '; ' ORDER BY 1) FROM pg_index i WHERE "
+                "i.indrelid IN ('mvdash.live_bets'::regclass, 'mvdash.live_payments'::regclass, "
+                "'mvdash.live_user_balances'::regclass, 'mvdash.live_user_activity'::regclass)");
+            const QString indexesBefore = scalar(c.db(), indexes).toString();
+            const QString relation = QStringLiteral("SELECT 'mvdash.live_bets'::regclass::oid");
+            const qint64 relationBefore = scalar(c.db(), relation).toLongLong();
             seedMore(settings, 2000, 77);
             QStringList progress;
             rebuildLiveState(c.db(), [&progress](const QString &line) { progress << line; });
             QCOMPARE(differences(c.db()), QString());
+            // (on plain PostgreSQL new tables were swapped in: the same keys and indexes, and
+            // the views over them, per-tenant copies included, read them)
+            QCOMPARE(scalar(c.db(), indexes).toString(), indexesBefore);
+            // new tables on plain PostgreSQL, the same (distributed) ones on Citus
+            QCOMPARE(scalar(c.db(), relation).toLongLong() != relationBefore, !cluster_.isCitus());
+            QCOMPARE(scalar(c.db(),
+                            QStringLiteral("SELECT count(*) FROM bets_view_tenant_%1").arg(tenant))
+                         .toLongLong(),
+                     scalar(c.db(),
+                            QStringLiteral("SELECT count(*) FROM mvdash.live_bets WHERE "
+                                           "tenant_id = ?"),
+                            {tenant})
+                         .toLongLong());
+            QCOMPARE(scalar(c.db(), QStringLiteral("SELECT count(*) FROM pg_class WHERE "
+                                                   "relnamespace = 'mvdash_staging'::regnamespace"))
+                         .toLongLong(),
+                     0);
             QVERIFY2(progress.size() > 5, qPrintable(progress.join(u'\n')));
             QVERIFY(progress.last().startsWith(QStringLiteral("rebuilt from ")));
             QCOMPARE(scalar(c.db(), QStringLiteral("SELECT lag_events FROM read_model_freshness() "

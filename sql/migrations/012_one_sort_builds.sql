@@ -1,0 +1,432 @@
+-- Faster full builds, in both read-model modes (issue #13's targets for the matview refresh and
+-- for the live rebuild; docs/BENCHMARKS.md has the figures).
+--
+-- 1. bets_view and payments_view: "latest" and "last non-null" from ONE sort per build. The
+--    002 definitions gave each column its own ordered array_agg: PostgreSQL 15 sorts the few
+--    events of every bet once per such aggregate (seven small sorts per bet, 3M bets at 10M
+--    events), which cost twice the whole build. Now the events come sorted by (key, newest
+--    first) from a subquery and unordered array_aggs keep them in that order: [1] is the
+--    latest, and with FILTER (WHERE x IS NOT NULL) the latest non-null. The order within a
+--    group is what the sorted subquery delivers: the planner keeps a subquery with ORDER BY
+--    whole (never flattened), groups it either as it comes (its order already starts with the
+--    GROUP BY keys, so no second sort that could reorder it) or by hashing, which feeds each
+--    group's rows in arrival order too; array_agg has no combine function in PostgreSQL 15, so
+--    no parallel partial aggregation mixes the order. On Citus the GROUP BY holds the
+--    distribution column and the whole query, subquery included, runs shard by shard. The
+--    views-vs-replay suites check the result against an independent fold of the events.
+--    Only the columns a view needs go through the sort (narrower rows, less to sort).
+-- 2. live mode's rebuild (and the first build of convert --to live) on plain PostgreSQL builds
+--    the four large state tables as new tables without indexes, indexes them in bulk, and
+--    swaps them in at the end of its transaction (readers read the old ones until then), as
+--    REFRESH MATERIALIZED VIEW does: 011 emptied and refilled the tables in place, maintaining
+--    every index row by row (1.4x a plain refresh at 10M events). On Citus the build stays in
+--    place: the state tables are distributed, and a distributed table cannot be created and
+--    swapped inside the rebuild's transaction after it has written the reference tables.
+
+------------------------------------------------------------------------------------------
+-- Column lists: ordered aggregates for the step (a few events per touched key), unordered
+-- over presorted input for the builds
+------------------------------------------------------------------------------------------
+
+DROP FUNCTION live_bet_columns();
+DROP FUNCTION live_payment_columns();
+
+-- p_presorted: the rows of e arrive sorted by key, then (event_timestamp, event_id) newest
+-- first; otherwise every aggregate orders its own rows.
+CREATE FUNCTION live_bet_columns(p_presorted boolean DEFAULT false) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, mvdash, pg_temp AS $f$
+    SELECT format($c$
+            (array_agg(e.user_id%1$s))[1],
+            (array_agg(e.stake%1$s) FILTER (WHERE e.stake IS NOT NULL))[1],
+            (array_agg(e.odds%1$s) FILTER (WHERE e.odds IS NOT NULL))[1],
+            (array_agg(e.fixture_id%1$s) FILTER (WHERE e.fixture_id IS NOT NULL))[1],
+            (array_agg(e.event_type%1$s))[1],
+            (array_agg(e.result%1$s) FILTER (WHERE e.result IS NOT NULL))[1],
+            (array_agg(e.payout%1$s) FILTER (WHERE e.payout IS NOT NULL))[1],
+            max(e.event_timestamp),
+            to_timestamp(max(e.event_timestamp) / 1000.0)$c$,
+        CASE WHEN p_presorted THEN '' ELSE ' ORDER BY e.event_timestamp DESC, e.event_id DESC' END)
+$f$;
+
+CREATE FUNCTION live_payment_columns(p_presorted boolean DEFAULT false) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, mvdash, pg_temp AS $f$
+    SELECT format($c$
+            (array_agg(e.user_id%1$s))[1],
+            (array_agg(e.amount%1$s) FILTER (WHERE e.amount IS NOT NULL))[1],
+            (array_agg(e.currency%1$s) FILTER (WHERE e.currency IS NOT NULL))[1],
+            (array_agg(e.payment_method%1$s) FILTER (WHERE e.payment_method IS NOT NULL))[1],
+            (array_agg(e.external_id%1$s) FILTER (WHERE e.external_id IS NOT NULL))[1],
+            (array_agg(e.payment_type%1$s) FILTER (WHERE e.payment_type IS NOT NULL))[1],
+            (array_agg(e.event_type%1$s))[1],
+            max(e.event_timestamp),
+            to_timestamp(max(e.event_timestamp) / 1000.0)$c$,
+        CASE WHEN p_presorted THEN '' ELSE ' ORDER BY e.event_timestamp DESC, e.event_id DESC' END)
+$f$;
+
+------------------------------------------------------------------------------------------
+-- The live build: into new tables on plain PostgreSQL, in place on Citus
+------------------------------------------------------------------------------------------
+
+-- The large state tables a plain-PostgreSQL build creates anew and swaps in.
+CREATE FUNCTION live_swapped_tables() RETURNS text[]
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT ARRAY['live_bets', 'live_payments', 'live_user_balances', 'live_user_activity']
+$$;
+
+-- Where the build in progress writes those tables: mvdash_staging while a plain-PostgreSQL
+-- rebuild runs (set by live_rebuild_begin for its transaction), mvdash otherwise.
+CREATE FUNCTION live_build_target() RETURNS text
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT coalesce(nullif(current_setting('mvdash.rebuild_into', true), ''), 'mvdash')
+$$;
+
+DROP FUNCTION live_build_statements();
+
+-- The statements of a full build, $2 the arrival built to; p_into the schema of the swapped
+-- tables (the small per-tenant tables and the scratch are always mvdash's).
+CREATE FUNCTION live_build_statements(p_into text DEFAULT 'mvdash')
+RETURNS TABLE (ord integer, label text, statement text)
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, mvdash, pg_temp AS $f$
+    SELECT * FROM (VALUES
+    (10, 'empty: bets', format($s$DELETE FROM %1$I.live_bets$s$, p_into)),
+    (20, 'empty: payments', format($s$DELETE FROM %1$I.live_payments$s$, p_into)),
+    (30, 'empty: balances', format($s$DELETE FROM %1$I.live_user_balances$s$, p_into)),
+    (40, 'empty: user activity', format($s$DELETE FROM %1$I.live_user_activity$s$, p_into)),
+    (50, 'empty: tenant totals', $s$DELETE FROM mvdash.live_tenant_totals$s$),
+    (60, 'empty: bets by status', $s$DELETE FROM mvdash.live_tenant_bet_status$s$),
+    (70, 'bets', format($s$INSERT INTO %1$I.live_bets (tenant_id, bet_id, user_id, stake, odds, fixture_id, status,
+                                   result, payout, last_updated_timestamp, last_updated_at)
+     SELECT e.tenant_id, e.bet_id,
+            %2$s
+     FROM (SELECT b.tenant_id, b.bet_id, b.user_id, b.stake, b.odds, b.fixture_id, b.event_type,
+                  b.result, b.payout, b.event_timestamp
+           FROM public.bet_events b
+           WHERE b.arrival_id <= $2
+           ORDER BY b.tenant_id, b.bet_id, b.event_timestamp DESC, b.event_id DESC) AS e
+     GROUP BY e.tenant_id, e.bet_id$s$, p_into, mvdash.live_bet_columns(true))),
+    (80, 'payments', format($s$INSERT INTO %1$I.live_payments (tenant_id, payment_id, user_id, amount, currency,
+                                       payment_method, external_id, payment_type, status,
+                                       last_updated_timestamp, last_updated_at)
+     SELECT e.tenant_id, e.payment_id,
+            %2$s
+     FROM (SELECT p.tenant_id, p.payment_id, p.user_id, p.amount, p.currency, p.payment_method,
+                  p.external_id, p.payment_type, p.event_type, p.event_timestamp
+           FROM public.payment_events p
+           WHERE p.arrival_id <= $2
+           ORDER BY p.tenant_id, p.payment_id, p.event_timestamp DESC, p.event_id DESC) AS e
+     GROUP BY e.tenant_id, e.payment_id$s$, p_into, mvdash.live_payment_columns(true))),
+    (90, 'balances', format($s$INSERT INTO %1$I.live_user_balances (tenant_id, user_id, balance, transaction_count,
+                                            last_transaction_timestamp, last_transaction_at)
+     SELECT e.tenant_id, e.user_id, sum(e.amount), count(*)::integer, max(e.event_timestamp),
+            to_timestamp(max(e.event_timestamp) / 1000.0)
+     FROM public.balance_events e
+     WHERE e.arrival_id <= $2
+     GROUP BY e.tenant_id, e.user_id$s$, p_into)),
+    (100, 'users: carried by bet events', $s$INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, last_ts)
+     SELECT e.tenant_id, e.user_id, max(e.event_timestamp) FROM public.bet_events e
+     WHERE e.arrival_id <= $2 GROUP BY e.tenant_id, e.user_id$s$),
+    (110, 'users: carried by payment events', $s$INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, last_ts)
+     SELECT e.tenant_id, e.user_id, max(e.event_timestamp) FROM public.payment_events e
+     WHERE e.arrival_id <= $2 GROUP BY e.tenant_id, e.user_id$s$),
+    (120, 'users: balances', format($s$INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, d_balance, last_ts)
+     SELECT b.tenant_id, b.user_id, b.balance, b.last_transaction_timestamp
+     FROM %1$I.live_user_balances b$s$, p_into)),
+    (130, 'users: bets', format($s$INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, d_bets, d_wagered, d_winnings)
+     SELECT b.tenant_id, b.user_id, count(*)::integer,
+            coalesce(sum(b.stake) FILTER (WHERE b.status NOT IN ('cancelled', 'voided')), 0),
+            coalesce(sum(b.payout) FILTER (WHERE b.status = 'settled' AND b.result = 'win'), 0)
+     FROM %1$I.live_bets b GROUP BY b.tenant_id, b.user_id$s$, p_into)),
+    (140, 'users: payments', format($s$INSERT INTO mvdash.live_user_deltas (tenant_id, user_id, d_deposited, d_withdrawn)
+     SELECT p.tenant_id, p.user_id,
+            coalesce(sum(p.amount) FILTER (WHERE p.status = 'completed' AND p.payment_type = 'deposit'), 0),
+            coalesce(sum(p.amount) FILTER (WHERE p.status = 'completed' AND p.payment_type = 'withdrawal'), 0)
+     FROM %1$I.live_payments p GROUP BY p.tenant_id, p.user_id$s$, p_into)),
+    (150, 'user activity', format($s$INSERT INTO %1$I.live_user_activity (tenant_id, user_id, current_balance, total_bets,
+                                            total_wagered, total_winnings, total_deposited,
+                                            total_withdrawn, last_activity_at)
+     SELECT d.tenant_id, d.user_id, sum(d.d_balance), sum(d.d_bets)::integer, sum(d.d_wagered),
+            sum(d.d_winnings), sum(d.d_deposited), sum(d.d_withdrawn), max(d.last_ts)
+     FROM mvdash.live_user_deltas d
+     GROUP BY d.tenant_id, d.user_id$s$, p_into)),
+    (160, 'scratch: user deltas', $s$DELETE FROM mvdash.live_user_deltas$s$),
+    (170, 'tenant totals', format($s$INSERT INTO mvdash.live_tenant_totals (tenant_id, total_bets, total_stake, total_deposits,
+                                            total_withdrawals, total_users, total_balance)
+     SELECT a.tenant_id, sum(a.total_bets)::integer, sum(a.total_wagered), sum(a.total_deposited),
+            sum(a.total_withdrawn), count(*)::integer, sum(a.current_balance)
+     FROM %1$I.live_user_activity a GROUP BY a.tenant_id$s$, p_into)),
+    (180, 'tenants: active bets', format($s$INSERT INTO mvdash.live_tenant_deltas (tenant_id, d_active)
+     SELECT b.tenant_id, count(*)::integer FROM %1$I.live_bets b
+     WHERE b.status IN ('placed', 'confirmed') GROUP BY b.tenant_id$s$, p_into)),
+    (190, 'tenant totals: active bets', $s$UPDATE mvdash.live_tenant_totals x SET active_bets = d.d_active
+     FROM mvdash.live_tenant_deltas d WHERE d.tenant_id = x.tenant_id$s$),
+    (200, 'scratch: tenant deltas', $s$DELETE FROM mvdash.live_tenant_deltas$s$),
+    (210, 'bets by status', format($s$INSERT INTO mvdash.live_tenant_bet_status (tenant_id, status, bets)
+     SELECT b.tenant_id, b.status, count(*) FROM %1$I.live_bets b GROUP BY b.tenant_id, b.status$s$, p_into)),
+    -- indexes of the new tables, in bulk once they are full (nothing to do in place)
+    (810, 'indexes: bets', $s$SELECT mvdash.live_index_staged('live_bets')$s$),
+    (820, 'indexes: payments', $s$SELECT mvdash.live_index_staged('live_payments')$s$),
+    (830, 'indexes: balances', $s$SELECT mvdash.live_index_staged('live_user_balances')$s$),
+    (840, 'indexes: user activity', $s$SELECT mvdash.live_index_staged('live_user_activity')$s$),
+    -- fresh statistics for the panels' plans (and the row estimates ops see), as a refresh of
+    -- a matview ends with an ANALYZE. Not on Citus: there the transaction has written the
+    -- reference tables' local placement, after which Citus runs no parallel utility command
+    -- (the workers' autovacuum analyzes the shards)
+    (900, 'statistics: state tables', format($s$DO $a$ BEGIN
+         IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
+             ANALYZE %1$I.live_bets, %1$I.live_payments, %1$I.live_user_balances,
+                 %1$I.live_user_activity, mvdash.live_tenant_bet_status, mvdash.live_tenant_totals;
+         END IF;
+     END $a$$s$, p_into))
+    ) AS s (ord, label, statement) ORDER BY 1
+$f$;
+
+-- The primary key and the indexes of mvdash.<p_table>, built on its new copy in
+-- mvdash_staging (same names: the old table and its indexes are gone when the copy moves in).
+CREATE FUNCTION live_index_staged(p_table text) RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    v_old regclass := format('mvdash.%I', p_table)::regclass;
+    v_index text;
+BEGIN
+    IF mvdash.live_build_target() <> 'mvdash_staging' THEN
+        RETURN;
+    END IF;
+    EXECUTE format('ALTER TABLE mvdash_staging.%I ADD CONSTRAINT %I %s', p_table, c.conname,
+                   pg_get_constraintdef(c.oid))
+    FROM pg_constraint c WHERE c.conrelid = v_old AND c.contype = 'p';
+    -- pg_get_indexdef names the table schema-qualified whatever the search_path
+    FOR v_index IN SELECT replace(pg_get_indexdef(i.indexrelid), format(' ON %s ', v_old),
+                                  format(' ON mvdash_staging.%I ', p_table))
+                   FROM pg_index i WHERE i.indrelid = v_old AND NOT i.indisprimary
+                   ORDER BY i.indexrelid LOOP
+        EXECUTE v_index;
+    END LOOP;
+END
+$$;
+
+-- The read models' names as views over the live state (011), now CREATE OR REPLACE and over
+-- the state of a given schema: a rebuild points them at its new tables before it drops the
+-- old ones (same columns and types: the views keep their identity, and the per-tenant views
+-- over them stay).
+DROP FUNCTION live_create_views();
+CREATE FUNCTION live_create_views(p_from text DEFAULT 'mvdash') RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, mvdash, pg_temp AS $$
+BEGIN
+    EXECUTE format($v$CREATE OR REPLACE VIEW mvdash.bets_view AS
+        SELECT tenant_id, bet_id, user_id, stake, odds, fixture_id, status, result, payout,
+               last_updated_timestamp, last_updated_at
+        FROM %I.live_bets$v$, p_from);
+    EXECUTE format($v$CREATE OR REPLACE VIEW mvdash.user_balances_view AS
+        SELECT tenant_id, user_id, balance, transaction_count, last_transaction_timestamp,
+               last_transaction_at
+        FROM %I.live_user_balances$v$, p_from);
+    EXECUTE format($v$CREATE OR REPLACE VIEW mvdash.payments_view AS
+        SELECT tenant_id, payment_id, user_id, amount, currency, payment_method, external_id,
+               payment_type, status, last_updated_timestamp, last_updated_at
+        FROM %I.live_payments$v$, p_from);
+    EXECUTE format($v$CREATE OR REPLACE VIEW mvdash.user_activity_view AS
+        SELECT tenant_id, user_id, current_balance, total_bets, total_wagered, total_winnings,
+               total_deposited, total_withdrawn, last_activity_at
+        FROM %I.live_user_activity$v$, p_from);
+    CREATE OR REPLACE VIEW mvdash.tenant_bet_status_view AS
+    SELECT tenant_id, status, bets FROM mvdash.live_tenant_bet_status;
+    -- last_refreshed_at: the start of the step that brought every row to the watermark
+    CREATE OR REPLACE VIEW mvdash.tenants_summary_view AS
+    SELECT s.tenant_id, s.tenant_name, s.slug, s.status, s.plan, s.total_bets, s.active_bets,
+           s.total_stake, s.total_deposits, s.total_withdrawals, s.total_users, s.total_balance,
+           p.applied_at AS last_refreshed_at
+    FROM mvdash.live_tenants_summary s CROSS JOIN mvdash.live_progress p;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION live_rebuild_begin() RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
+DECLARE
+    v_to bigint;
+    v_table text;
+    v_citus boolean := EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus');
+BEGIN
+    IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'a rebuild needs READ COMMITTED' USING ERRCODE = 'invalid_transaction_state';
+    END IF;
+    IF NOT mvdash.mvdash_try_refresh_lock('*live*') THEN
+        RAISE EXCEPTION 'a live step is running (%)',
+                        coalesce(mvdash.mvdash_refresh_lock_holder('*live*'), 'holder unknown')
+            USING ERRCODE = 'lock_not_available', HINT = 'Try again when it has finished.';
+    END IF;
+    v_to := coalesce(pg_sequence_last_value('mvdash.event_arrival_seq'), 0);
+    PERFORM mvdash.live_wait_for_writers('1min');
+    IF NOT v_citus THEN
+        -- new, unindexed copies (columns, types, NOT NULLs) to build into; leftovers of an
+        -- interrupted rebuild were rolled back with it, a stray one is replaced
+        FOREACH v_table IN ARRAY mvdash.live_swapped_tables() LOOP
+            EXECUTE format('DROP TABLE IF EXISTS mvdash_staging.%I', v_table);
+            EXECUTE format('CREATE TABLE mvdash_staging.%1$I (LIKE mvdash.%1$I INCLUDING DEFAULTS)',
+                           v_table);
+        END LOOP;
+    END IF;
+    PERFORM set_config('mvdash.rebuild_into', CASE WHEN v_citus THEN 'mvdash' ELSE 'mvdash_staging' END, true);
+    PERFORM set_config('mvdash.rebuild_to', v_to::text, true);
+    PERFORM set_config('mvdash.rebuild_started', clock_timestamp()::text, true);
+    RETURN v_to;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION live_rebuild_statement(p_ord integer) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
+DECLARE
+    v_to bigint := nullif(current_setting('mvdash.rebuild_to', true), '')::bigint;
+    v_statement text;
+BEGIN
+    IF v_to IS NULL THEN
+        RAISE EXCEPTION 'no rebuild in this transaction'
+            USING ERRCODE = 'object_not_in_prerequisite_state', HINT = 'Call live_rebuild_begin() first.';
+    END IF;
+    SELECT s.statement INTO STRICT v_statement
+    FROM mvdash.live_build_statements(mvdash.live_build_target()) s WHERE s.ord = p_ord;
+    EXECUTE v_statement USING -1::bigint, v_to;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION live_rebuild_end() RETURNS TABLE (events bigint, applied_arrival bigint, duration_ms numeric)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
+DECLARE
+    v_to bigint := nullif(current_setting('mvdash.rebuild_to', true), '')::bigint;
+    v_started timestamptz := nullif(current_setting('mvdash.rebuild_started', true), '')::timestamptz;
+    v_events bigint;
+    v_done timestamptz;
+    v_table text;
+BEGIN
+    IF v_to IS NULL THEN
+        RAISE EXCEPTION 'no rebuild in this transaction'
+            USING ERRCODE = 'object_not_in_prerequisite_state', HINT = 'Call live_rebuild_begin() first.';
+    END IF;
+    IF mvdash.live_build_target() = 'mvdash_staging' THEN
+        -- the swap, last and short: the read models' views (live mode) now read the new
+        -- tables, the old ones go, the new ones take their names. Readers that arrive now wait
+        -- for the commit; the ones reading already finish first on the old tables.
+        IF mvdash.read_model_mode_now() = 'live' THEN
+            PERFORM mvdash.live_create_views('mvdash_staging');
+        END IF;
+        FOREACH v_table IN ARRAY mvdash.live_swapped_tables() LOOP
+            EXECUTE format('DROP TABLE mvdash.%I', v_table);
+            EXECUTE format('ALTER TABLE mvdash_staging.%I SET SCHEMA mvdash', v_table);
+        END LOOP;
+        PERFORM set_config('mvdash.rebuild_into', '', true);
+    END IF;
+    PERFORM mvdash.live_sync_tenants();
+    v_events := (SELECT count(*) FROM public.bet_events e WHERE e.arrival_id <= v_to)
+              + (SELECT count(*) FROM public.balance_events e WHERE e.arrival_id <= v_to)
+              + (SELECT count(*) FROM public.payment_events e WHERE e.arrival_id <= v_to);
+    v_done := clock_timestamp();
+    UPDATE mvdash.live_progress
+    SET applied_arrival = v_to, applied_at = now(), step_count = step_count + 1,
+        last_step_at = v_done, last_step_events = v_events,
+        last_step_ms = round(extract(epoch FROM v_done - v_started) * 1000, 2),
+        blocked_by = NULL;
+    PERFORM set_config('mvdash.rebuild_to', '', true);
+    RETURN QUERY SELECT v_events, v_to, round(extract(epoch FROM v_done - v_started) * 1000, 2);
+END
+$$;
+
+------------------------------------------------------------------------------------------
+-- The matview definitions of bets_view and payments_view
+------------------------------------------------------------------------------------------
+
+-- Built WITH NO DATA in mvdash_staging to take their definitions in the form 011 keeps
+-- (pg_get_viewdef: mvdash's relations unqualified, the event store as public.*), then:
+-- in matview mode all six matviews are built anew from the definitions and swapped in (the
+-- derived ones read these two); in live mode the definitions wait for a convert.
+CREATE MATERIALIZED VIEW mvdash_staging.bets_view AS
+SELECT tenant_id,
+       bet_id,
+       -- e arrives newest first per bet: [1] is the latest, with FILTER the latest non-null
+       (array_agg(user_id))[1] AS user_id,
+       (array_agg(stake) FILTER (WHERE stake IS NOT NULL))[1]::numeric(18, 2) AS stake,
+       (array_agg(odds) FILTER (WHERE odds IS NOT NULL))[1]::numeric(10, 4) AS odds,
+       (array_agg(fixture_id) FILTER (WHERE fixture_id IS NOT NULL))[1] AS fixture_id,
+       (array_agg(event_type))[1] AS status,
+       (array_agg(result) FILTER (WHERE result IS NOT NULL))[1] AS result,
+       (array_agg(payout) FILTER (WHERE payout IS NOT NULL))[1]::numeric(18, 2) AS payout,
+       max(event_timestamp) AS last_updated_timestamp,
+       to_timestamp(max(event_timestamp) / 1000.0) AS last_updated_at
+FROM (SELECT tenant_id, bet_id, user_id, stake, odds, fixture_id, event_type, result, payout,
+             event_timestamp
+      FROM public.bet_events
+      ORDER BY tenant_id, bet_id, event_timestamp DESC, event_id DESC) AS e
+GROUP BY tenant_id, bet_id
+WITH NO DATA;
+
+CREATE MATERIALIZED VIEW mvdash_staging.payments_view AS
+SELECT tenant_id,
+       payment_id,
+       (array_agg(user_id))[1] AS user_id,
+       (array_agg(amount) FILTER (WHERE amount IS NOT NULL))[1]::numeric(18, 2) AS amount,
+       (array_agg(currency) FILTER (WHERE currency IS NOT NULL))[1] AS currency,
+       (array_agg(payment_method) FILTER (WHERE payment_method IS NOT NULL))[1] AS payment_method,
+       (array_agg(external_id) FILTER (WHERE external_id IS NOT NULL))[1] AS external_id,
+       (array_agg(payment_type) FILTER (WHERE payment_type IS NOT NULL))[1] AS payment_type,
+       (array_agg(event_type))[1] AS status,
+       max(event_timestamp) AS last_updated_timestamp,
+       to_timestamp(max(event_timestamp) / 1000.0) AS last_updated_at
+FROM (SELECT tenant_id, payment_id, user_id, amount, currency, payment_method, external_id,
+             payment_type, event_type, event_timestamp
+      FROM public.payment_events
+      ORDER BY tenant_id, payment_id, event_timestamp DESC, event_id DESC) AS e
+GROUP BY tenant_id, payment_id
+WITH NO DATA;
+
+DO $definitions$
+DECLARE
+    v_names text[];
+    v_bases text[];
+    v_tenants bigint[];
+    i integer;
+    v_view text;
+BEGIN
+    PERFORM set_config('search_path', 'mvdash, pg_catalog', true);
+    UPDATE mvdash.read_model_definitions d
+    SET definition = pg_get_viewdef(format('mvdash_staging.%I', d.view_name)::regclass, false)
+    WHERE d.view_name IN ('bets_view', 'payments_view');
+    PERFORM set_config('search_path', 'mvdash, pg_temp', true);
+    DROP MATERIALIZED VIEW mvdash_staging.bets_view, mvdash_staging.payments_view;
+
+    IF mvdash.read_model_mode_now() <> 'matview' THEN
+        RETURN;
+    END IF;
+    -- matview mode: the six built anew (with data and indexes) beside the current ones, then
+    -- swapped in; the per-tenant copies are rebuilt over them
+    PERFORM mvdash.live_stage_matviews();
+    SELECT coalesce(array_agg(t.copy_name), '{}'), coalesce(array_agg(t.base), '{}'),
+           coalesce(array_agg(t.tenant_id), '{}')
+    INTO v_names, v_bases, v_tenants
+    FROM mvdash.mvdash_tenant_copies() t;
+    FOR i IN 1 .. cardinality(v_names) LOOP
+        EXECUTE format('DROP MATERIALIZED VIEW mvdash.%I', v_names[i]);
+    END LOOP;
+    DROP MATERIALIZED VIEW mvdash.tenants_summary_view, mvdash.tenant_bet_status_view,
+        mvdash.user_activity_view;
+    DROP MATERIALIZED VIEW mvdash.bets_view, mvdash.payments_view, mvdash.user_balances_view;
+    FOR v_view IN SELECT d.view_name FROM mvdash.read_model_definitions d ORDER BY d.build_order LOOP
+        EXECUTE format('ALTER MATERIALIZED VIEW mvdash_staging.%I SET SCHEMA mvdash', v_view);
+    END LOOP;
+    FOR i IN 1 .. cardinality(v_names) LOOP
+        PERFORM mvdash.create_tenant_view(v_bases[i], v_tenants[i]);
+    END LOOP;
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mvdash_reader') THEN
+        GRANT SELECT ON mvdash.bets_view, mvdash.user_balances_view, mvdash.payments_view,
+            mvdash.user_activity_view, mvdash.tenants_summary_view, mvdash.tenant_bet_status_view
+            TO mvdash_reader;
+    END IF;
+END
+$definitions$;
+
+------------------------------------------------------------------------------------------
+-- Privileges: as 011 for the functions replaced with a new signature
+------------------------------------------------------------------------------------------
+
+REVOKE ALL ON FUNCTION live_bet_columns(boolean), live_payment_columns(boolean),
+    live_swapped_tables(), live_build_target(), live_build_statements(text),
+    live_index_staged(text), live_create_views(text)
+    FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION live_build_statements(text) TO mvdash_operator;

@@ -210,6 +210,11 @@ public:
                 {QStringLiteral("ratio"), ratio.value(2).toString().toDouble()}};
             ratio.finish();
         }
+        if (wants(QStringLiteral("definitions"))) {
+            say(QStringLiteral(
+                "definitions (one sort against an ordered aggregate per column)..."));
+            out[QStringLiteral("definitions")] = definitions();
+        }
         if (wants(QStringLiteral("load"))) {
             say(QStringLiteral("load (readers during Refresh all, refresh storm)..."));
             out[QStringLiteral("load")] = load();
@@ -407,6 +412,35 @@ private:
                 {QStringLiteral("concurrent_after_append_total_ms"), afterAppendTotal},
                 {QStringLiteral("appended_events"), double(appended.events)},
                 {QStringLiteral("refresh_aggregate_views_ms"), all}};
+    }
+
+    // The defining query of bets_view and payments_view as installed (012: one sort, then
+    // unordered aggregates) against 002's (an ordered array_agg per column), executed whole
+    // (EXPLAIN ANALYZE: every row computed, none sent), interleaved on the same data.
+    QJsonArray definitions() {
+        QJsonArray out;
+        const int runs = std::clamp(repeat_, 1, 3);
+        for (const QString &view : {QStringLiteral("bets_view"), QStringLiteral("payments_view")}) {
+            QSqlQuery current = runQuery(db_, QStringLiteral("read_model_definition"), {view});
+            if (!current.next())
+                throw DbError(QStringLiteral("no definition of %1").arg(view));
+            const QString installed = current.value(0).toString();
+            current.finish();
+            const QString perColumn = catalogQuery(QStringLiteral("bench_%1_per_column").arg(view));
+            const QString explain = QStringLiteral("EXPLAIN (ANALYZE, TIMING OFF) ");
+            QList<double> oneSort, ordered;
+            for (int i = 0; i < runs; ++i) {
+                ordered << timeStatement(db_, explain + perColumn);
+                oneSort << timeStatement(db_, explain + installed);
+            }
+            const Stats a = stats(oneSort), b = stats(ordered);
+            say(QStringLiteral("  %1: one sort %2 ms, ordered aggregate per column %3 ms")
+                    .arg(view, fmt(a.median), fmt(b.median)));
+            out.append(QJsonObject{{QStringLiteral("view"), view},
+                                   {QStringLiteral("one_sort"), a.json()},
+                                   {QStringLiteral("per_column_ordered"), b.json()}});
+        }
+        return out;
     }
 
     // Refresh all as mvdash-admin and the GUI run it (RefreshRunner: history, log, one
@@ -632,6 +666,19 @@ QString markdown(const QJsonObject &r) {
               .arg(fmt(refresh[QStringLiteral("refresh_aggregate_views_ms")].toDouble()))
               .arg(r[QStringLiteral("sizes")].toObject()[QStringLiteral("ratio")].toDouble() * 100,
                    0, 'f', 1);
+    md += QStringLiteral("\n| defining query, executed whole | one sort (installed) median (ms) "
+                         "| ordered aggregate per column (002) median (ms) |\n|---|---:|---:|\n");
+    for (const QJsonValue &v : r[QStringLiteral("definitions")].toArray()) {
+        const QJsonObject d = v.toObject();
+        md += QStringLiteral("| %1 | %2 | %3 |\n")
+                  .arg(d[QStringLiteral("view")].toString(),
+                       fmt(d[QStringLiteral("one_sort")]
+                               .toObject()[QStringLiteral("median_ms")]
+                               .toDouble(NAN)),
+                       fmt(d[QStringLiteral("per_column_ordered")]
+                               .toObject()[QStringLiteral("median_ms")]
+                               .toDouble(NAN)));
+    }
     const QJsonObject engine = refresh[QStringLiteral("engine")].toObject();
     md += QStringLiteral("\n| Refresh all through the engine (`mvdash-admin refresh`) | 1 session "
                          "(ms) | 2 sessions (ms) |\n|---|---:|---:|\n");
@@ -775,7 +822,7 @@ int main(int argc, char *argv[]) {
                       QStringLiteral("dir"), QStringLiteral("bench/results")});
     parser.addOption({QStringLiteral("sections"),
                       QStringLiteral("Only these, comma-separated: comparisons, panels, refresh, "
-                                     "load, gui (default all)."),
+                                     "definitions, load, gui (default all)."),
                       QStringLiteral("list")});
     parser.process(app);
     const QStringList sections =

@@ -58,6 +58,17 @@ QString differences(const QSqlDatabase &db) {
     return report;
 }
 
+// Rows of the per-tenant copy of bets_view, and the tenant's rows in `source` (which the copy
+// must match).
+std::pair<qint64, qint64> tenantCopyRows(const QSqlDatabase &db, qint64 tenant,
+                                         const QString &source = QStringLiteral("bets_view")) {
+    return {scalar(db, QStringLiteral("SELECT count(*) FROM bets_view_tenant_%1").arg(tenant))
+                .toLongLong(),
+            scalar(db, QStringLiteral("SELECT count(*) FROM %1 WHERE tenant_id = ?").arg(source),
+                   {tenant})
+                .toLongLong()};
+}
+
 QList<StepOutcome> step(const QSqlDatabase &db, int waitMs = kPatienceMs) {
     return runStep(db, waitMs, true);
 }
@@ -357,13 +368,10 @@ private slots:
             // 012 built the matviews anew with its definitions, from every event so far, and
             // the per-tenant copy over them
             QCOMPARE(differences(c.db()), QString());
-            QCOMPARE(scalar(c.db(),
-                            QStringLiteral("SELECT count(*) FROM bets_view_tenant_%1").arg(tenant))
-                         .toLongLong(),
-                     scalar(c.db(),
-                            QStringLiteral("SELECT count(*) FROM bets_view WHERE tenant_id = ?"),
-                            {tenant})
-                         .toLongLong());
+            {
+                const auto [copy, base] = tenantCopyRows(c.db(), tenant);
+                QCOMPARE(copy, base);
+            }
             seedMore(settings, 2000, 4);
             QVERIFY(scalar(c.db(), QStringLiteral("SELECT count(*) FROM public.bet_events WHERE "
                                                   "arrival_id = 0"))
@@ -553,14 +561,11 @@ private slots:
             QCOMPARE(scalar(c.db(), indexes).toString(), indexesBefore);
             // new tables on plain PostgreSQL, the same (distributed) ones on Citus
             QCOMPARE(scalar(c.db(), relation).toLongLong() != relationBefore, !cluster_.isCitus());
-            QCOMPARE(scalar(c.db(),
-                            QStringLiteral("SELECT count(*) FROM bets_view_tenant_%1").arg(tenant))
-                         .toLongLong(),
-                     scalar(c.db(),
-                            QStringLiteral("SELECT count(*) FROM mvdash.live_bets WHERE "
-                                           "tenant_id = ?"),
-                            {tenant})
-                         .toLongLong());
+            {
+                const auto [copy, base] =
+                    tenantCopyRows(c.db(), tenant, QStringLiteral("mvdash.live_bets"));
+                QCOMPARE(copy, base);
+            }
             QCOMPARE(scalar(c.db(), QStringLiteral("SELECT count(*) FROM pg_class WHERE "
                                                    "relnamespace = 'mvdash_staging'::regnamespace"))
                          .toLongLong(),
@@ -739,13 +744,10 @@ private slots:
             QCOMPARE(readModelState(c.db()).mode, ReadModelMode::Live);
             QCOMPARE(scalar(c.db(), copyKind).toString(), QStringLiteral("v"));
             QCOMPARE(differences(c.db()), QString());
-            QCOMPARE(scalar(c.db(),
-                            QStringLiteral("SELECT count(*) FROM bets_view_tenant_%1").arg(tenant))
-                         .toLongLong(),
-                     scalar(c.db(),
-                            QStringLiteral("SELECT count(*) FROM bets_view WHERE tenant_id = ?"),
-                            {tenant})
-                         .toLongLong());
+            {
+                const auto [copy, base] = tenantCopyRows(c.db(), tenant);
+                QCOMPARE(copy, base);
+            }
             // the guide's entry point runs a step in live mode and answers per read model
             const auto outcomes = refreshAll(c.db());
             QCOMPARE(outcomes.size(), 6);

@@ -230,14 +230,14 @@ $f$;
 
 -- The large state tables a plain-PostgreSQL build creates anew and swaps in.
 CREATE FUNCTION live_swapped_tables() RETURNS text[]
-LANGUAGE sql IMMUTABLE AS $$
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, mvdash, pg_temp AS $$
     SELECT ARRAY['live_bets', 'live_payments', 'live_user_balances', 'live_user_activity']
 $$;
 
 -- Where the build in progress writes those tables: mvdash_staging while a plain-PostgreSQL
 -- rebuild runs (set by live_rebuild_begin for its transaction), mvdash otherwise.
 CREATE FUNCTION live_build_target() RETURNS text
-LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE sql STABLE SET search_path = pg_catalog, mvdash, pg_temp AS $$
     SELECT coalesce(nullif(current_setting('mvdash.rebuild_into', true), ''), 'mvdash')
 $$;
 
@@ -347,7 +347,7 @@ $f$;
 -- The primary key and the indexes of mvdash.<p_table>, built on its new copy in
 -- mvdash_staging (same names: the old table and its indexes are gone when the copy moves in).
 CREATE FUNCTION live_index_staged(p_table text) RETURNS void
-LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql SET search_path = pg_catalog, mvdash, pg_temp AS $$
 DECLARE
     v_old regclass := format('mvdash.%I', p_table)::regclass;
     v_index text;
@@ -359,7 +359,7 @@ BEGIN
                    pg_get_constraintdef(c.oid))
     FROM pg_constraint c WHERE c.conrelid = v_old AND c.contype = 'p';
     -- pg_get_indexdef names the table schema-qualified whatever the search_path
-    FOR v_index IN SELECT replace(pg_get_indexdef(i.indexrelid), format(' ON %s ', v_old),
+    FOR v_index IN SELECT replace(pg_get_indexdef(i.indexrelid), format(' ON mvdash.%I ', p_table),
                                   format(' ON mvdash_staging.%I ', p_table))
                    FROM pg_index i WHERE i.indrelid = v_old AND NOT i.indisprimary
                    ORDER BY i.indexrelid LOOP

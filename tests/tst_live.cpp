@@ -219,6 +219,18 @@ class TestLive : public QObject {
         seedDatabase(settings, options);
     }
 
+    // A database migrated up to `version` only, then given `events` generated events.
+    ConnectionSettings olderDatabase(const QString &name, int version, qint64 events,
+                                     quint64 seed) {
+        const auto settings = cluster_.createDatabase(name, false);
+        {
+            Connection c(settings, QStringLiteral("old"));
+            MigrationRunner(c.db()).migrate(version);
+        }
+        seedMore(settings, events, seed);
+        return settings;
+    }
+
 private slots:
     void initTestCase() {
         QString error;
@@ -351,12 +363,7 @@ private slots:
     // A database that had events before 011 (they read arrival 0) goes live with all of them.
     void eventsFromBeforeTheArrivalOrderAreIn() {
         MVDASH_TRY({
-            const auto settings = cluster_.createDatabase(QStringLiteral("upgrade011"), false);
-            {
-                Connection c(settings, QStringLiteral("old"));
-                MigrationRunner(c.db()).migrate(10);
-            }
-            seedMore(settings, 4000, 3);
+            const auto settings = olderDatabase(QStringLiteral("upgrade011"), 10, 4000, 3);
             Connection c(settings, QStringLiteral("t"));
             const qint64 tenant =
                 scalar(c.db(), QStringLiteral("SELECT min(tenant_id) FROM public.tenants"))
@@ -389,12 +396,7 @@ private slots:
     // serve the rebuild and the way back to materialized views.
     void upgradeInLiveModeKeepsTheState() {
         MVDASH_TRY({
-            const auto settings = cluster_.createDatabase(QStringLiteral("upgrade012"), false);
-            {
-                Connection c(settings, QStringLiteral("old"));
-                MigrationRunner(c.db()).migrate(11);
-            }
-            seedMore(settings, 6000, 8);
+            const auto settings = olderDatabase(QStringLiteral("upgrade012"), 11, 6000, 8);
             Connection c(settings, QStringLiteral("t"));
             convertReadModels(c.db(), ReadModelMode::Live, [](const QString &) {});
             QVERIFY(!MigrationRunner(c.db()).migrate().isEmpty());

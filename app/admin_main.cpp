@@ -176,7 +176,7 @@ private:
         if (!mode)
             throw UsageError{QStringLiteral("convert needs --to live or --to matview")};
         auto connection = connect();
-        convertReadModels(connection->db(), *mode, printLine);
+        convertReadModels(connection->db(), *mode, printLine, 5000, 10, jobsOption());
         if (*mode == ReadModelMode::Matview) {
             // the staged views are as old as the staging: bring them up to date at once
             out(QStringLiteral("refreshing the materialized views\n"));
@@ -191,7 +191,7 @@ private:
         if (readModelState(connection->db()).mode != ReadModelMode::Live)
             throw DbError(QStringLiteral("the read models are materialized views here (matview "
                                          "mode): refresh rebuilds them; rebuild is for live mode"));
-        rebuildLiveState(connection->db(), printLine);
+        rebuildLiveState(connection->db(), printLine, jobsOption());
         return Ok;
     }
 
@@ -240,6 +240,9 @@ private:
 
     // A whole number from `min` to `max` (the option's own limits: a value is never cut down
     // to fit its type), or the fallback when the option is not given.
+    // refresh, rebuild, convert: sessions side by side
+    int jobsOption() const { return numberOption<int>(QStringLiteral("jobs"), 2, 1, kMaxJobs); }
+
     template <typename T> T numberOption(const QString &option, T fallback, T min, T max) const {
         if (!parser_.isSet(option))
             return fallback;
@@ -315,7 +318,7 @@ private:
 
     int refresh(const QStringList &views) {
         const QString lockTimeout = lockTimeoutOption();
-        const int jobs = numberOption<int>(QStringLiteral("jobs"), 2, 1, kMaxJobs);
+        const int jobs = jobsOption();
         const auto setup = [&lockTimeout](const QSqlDatabase &db) {
             execScript(db, QStringLiteral("SET lock_timeout = '%1'").arg(lockTimeout),
                        QStringLiteral("lock_timeout"));
@@ -690,12 +693,15 @@ int main(int argc, char *argv[]) {
         "DSN;\n"
         "                                 --traffic: then keep new events flowing until "
         "stopped\n"
-        "  convert --to live|matview      switch the read models' mode online (readers keep "
+        "  convert --to live|matview [--jobs N]\n"
+        "                                 switch the read models' mode online (readers keep "
         "reading)\n"
         "  follow [--interval 2s]         live mode: apply new events continuously (until "
         "SIGTERM)\n"
-        "  rebuild                        live mode: recompute the live read models from all "
+        "  rebuild [--jobs N]             live mode: recompute the live read models from all "
         "events\n"
+        "                                 (on N sessions side by side, plain PostgreSQL; "
+        "default 2)\n"
         "  explain-step                   live mode: the plan of every statement of a step\n\n"
         "migrate --read-models live|matview also sets the mode (default: keep it; new databases "
         "start in matview).\n\n"
@@ -720,8 +726,9 @@ int main(int argc, char *argv[]) {
                         "2147483647ms; 0 = never (default 10s)."),
          QStringLiteral("duration"), QStringLiteral("10s")});
     parser.addOption({QStringLiteral("jobs"),
-                      QStringLiteral("refresh: parallel sessions for independent views, 1 to 64 "
-                                     "(default 2; 1 = one view at a time)."),
+                      QStringLiteral("refresh: parallel sessions for independent views; rebuild, "
+                                     "convert --to live: helper sessions of the build; 1 to 64 "
+                                     "(default 2; 1 = one at a time)."),
                       QStringLiteral("n")});
     parser.addOption(
         {QStringLiteral("citus"), QStringLiteral("demo: on a local Citus 13 cluster.")});

@@ -3,13 +3,14 @@
 //   mvdash-bench-live [--events N] [--citus] [--repeat R] [--soak-seconds S] [--rate E/s]
 //                     [--out DIR]
 // It starts a private cluster (PostgreSQL, or Citus with two workers), seeds N events, then:
-// the plain Refresh all and the rebuild of the live state side by side (plain, first build,
-// rebuild, plain), a concurrent Refresh all, rounds of "append 10,000 events, then one live step
-// and one concurrent Refresh all" (the live state is maintained beside the matviews, so both see
-// the same events), one step of 1,000 and of 100,000 events, the panel queries in live mode
-// (mvdash-bench --sections panels), a sustained ingest at E events/s with a follower at --interval
-// 1s (staleness from each batch's commit to its visibility in the read models), the writer's
-// throughput with and without the follower, and at the end the read models against the replay.
+// the plain Refresh all (one session, and the engine's two) and the rebuild of the live state
+// (two helper sessions, and one) side by side, interleaved; a concurrent Refresh all, rounds of
+// "append 10,000 events, then one live step and one concurrent Refresh all" (the live state is
+// maintained beside the matviews, so both see the same events), one step of 1,000 and of 100,000
+// events, the panel queries in live mode (mvdash-bench --sections panels), a sustained ingest at E
+// events/s with a follower at --interval 1s (staleness from each batch's commit to its visibility
+// in the read models), the writer's throughput with and without the follower, and at the end the
+// read models against the replay.
 
 #include "database.h"
 #include "dberror.h"
@@ -17,6 +18,7 @@
 #include "livereadmodels.h"
 #include "localcluster.h"
 #include "migrationrunner.h"
+#include "refreshrunner.h"
 #include "seeder.h"
 #include "traffic.h"
 #include "viewverifier.h"
@@ -114,38 +116,63 @@ public:
             while (plan.next())
                 views << plan.value(0).toString();
         }
-        // Refresh all plain (each matview, one session, as a rebuild is one transaction) and
-        // the rebuild of the live state, side by side: plain, rebuild, rebuild, plain (the
-        // first rebuild is the first build of the state), the mean of each
+        // Refresh all plain and the rebuild of the live state, side by side, each on one
+        // session and on two (the engine's Refresh all: independent matviews side by side;
+        // the rebuild: two helper sessions), interleaved: plain (1, 2), rebuild (2: the first
+        // build of the state, 1, 2), plain (2, 1); the mean of each
         const auto plainRefresh = [&] {
             double ms = 0;
             for (const QString &v : views)
                 ms += timeMs(db, QStringLiteral("REFRESH MATERIALIZED VIEW mvdash.%1").arg(v));
+            execScript(db, QStringLiteral("VACUUM ANALYZE"), QStringLiteral("vacuum"));
             return ms;
         };
-        const auto rebuild = [&] {
+        const auto plainRefreshTwoSessions = [&] {
+            // emptied first, so that the engine refreshes them plainly (not CONCURRENTLY)
+            for (const QString &v : views)
+                execScript(
+                    db, QStringLiteral("REFRESH MATERIALIZED VIEW mvdash.%1 WITH NO DATA").arg(v),
+                    QStringLiteral("empty"));
+            RefreshRunner runner(db);
+            runner.setSessions(2, settings_);
             QElapsedTimer t;
             t.start();
-            rebuildLiveState(db, [](const QString &) {});
+            runner.run({});
             const double ms = double(t.elapsed());
             execScript(db, QStringLiteral("VACUUM ANALYZE"), QStringLiteral("vacuum"));
             return ms;
         };
-        const double plain1 = plainRefresh();
-        execScript(db, QStringLiteral("VACUUM ANALYZE"), QStringLiteral("vacuum"));
+        const auto rebuild = [&](int sessions) {
+            QElapsedTimer t;
+            t.start();
+            rebuildLiveState(
+                db, [](const QString &) {}, sessions);
+            const double ms = double(t.elapsed());
+            execScript(db, QStringLiteral("VACUUM ANALYZE"), QStringLiteral("vacuum"));
+            return ms;
+        };
+        const double plain1a = plainRefresh();
         out[QStringLiteral("refresh_all_concurrently_idle_ms")] =
             timeMs(db, QStringLiteral("SELECT count(*) FROM refresh_aggregate_views()"));
-        say(QStringLiteral("first build of the live state (rebuild), a rebuild, Refresh all..."));
-        const double rebuild1 = rebuild();
-        const double rebuild2 = rebuild();
-        const double plain2 = plainRefresh();
-        execScript(db, QStringLiteral("VACUUM ANALYZE"), QStringLiteral("vacuum"));
-        say(QStringLiteral("  Refresh all plain %1 / %2 ms, rebuild %3 / %4 ms")
-                .arg(fmt(plain1), fmt(plain2), fmt(rebuild1), fmt(rebuild2)));
-        out[QStringLiteral("refresh_all_plain_ms")] = (plain1 + plain2) / 2;
-        out[QStringLiteral("rebuild_ms")] = (rebuild1 + rebuild2) / 2;
-        out[QStringLiteral("refresh_all_plain_runs_ms")] = QJsonArray{plain1, plain2};
-        out[QStringLiteral("rebuild_runs_ms")] = QJsonArray{rebuild1, rebuild2};
+        const double plain2a = plainRefreshTwoSessions();
+        say(QStringLiteral("first build of the live state (rebuild), rebuilds, Refresh all..."));
+        const double rebuild2a = rebuild(2);
+        const double rebuild1 = rebuild(1);
+        const double rebuild2b = rebuild(2);
+        const double plain2b = plainRefreshTwoSessions();
+        const double plain1b = plainRefresh();
+        say(QStringLiteral("  Refresh all plain, one session %1 / %2 ms, two sessions %3 / %4 ms; "
+                           "rebuild on two sessions %5 / %6 ms, on one %7 ms")
+                .arg(fmt(plain1a), fmt(plain1b), fmt(plain2a), fmt(plain2b), fmt(rebuild2a),
+                     fmt(rebuild2b), fmt(rebuild1)));
+        out[QStringLiteral("refresh_all_plain_ms")] = (plain1a + plain1b) / 2;
+        out[QStringLiteral("refresh_all_plain_runs_ms")] = QJsonArray{plain1a, plain1b};
+        out[QStringLiteral("refresh_all_plain_two_sessions_ms")] = (plain2a + plain2b) / 2;
+        out[QStringLiteral("refresh_all_plain_two_sessions_runs_ms")] =
+            QJsonArray{plain2a, plain2b};
+        out[QStringLiteral("rebuild_ms")] = (rebuild2a + rebuild2b) / 2;
+        out[QStringLiteral("rebuild_runs_ms")] = QJsonArray{rebuild2a, rebuild2b};
+        out[QStringLiteral("rebuild_one_session_ms")] = rebuild1;
 
         say(QStringLiteral(
             "rounds: append 10,000 events, one step, one concurrent Refresh all..."));
@@ -411,9 +438,15 @@ QString markdown(const QJsonObject &r) {
     };
     md += QStringLiteral("| Refresh all, plain, one session: mean (runs) (ms) | %1 (%2) |\n")
               .arg(ms(QStringLiteral("refresh_all_plain_ms")), runs("refresh_all_plain_runs_ms"));
-    md += QStringLiteral("| rebuild of the live state (the first build, then a rebuild): mean "
-                         "(runs) (ms) | %1 (%2) |\n")
+    md += QStringLiteral("| Refresh all, plain, two sessions (the engine): mean (runs) (ms) | %1 "
+                         "(%2) |\n")
+              .arg(ms(QStringLiteral("refresh_all_plain_two_sessions_ms")),
+                   runs("refresh_all_plain_two_sessions_runs_ms"));
+    md += QStringLiteral("| rebuild of the live state on two sessions (the first build, then a "
+                         "rebuild): mean (runs) (ms) | %1 (%2) |\n")
               .arg(ms(QStringLiteral("rebuild_ms")), runs("rebuild_runs_ms"));
+    md += QStringLiteral("| rebuild of the live state on one session (ms) | %1 |\n")
+              .arg(ms(QStringLiteral("rebuild_one_session_ms")));
     md += QStringLiteral("| append 10,000 events: one live step, median / p95 (ms) | %1 / %2 |\n")
               .arg(ms(QStringLiteral("step_10k"), QStringLiteral("median_ms")),
                    ms(QStringLiteral("step_10k"), QStringLiteral("p95_ms")));

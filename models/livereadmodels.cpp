@@ -2,7 +2,10 @@
 
 #include "database.h"
 #include "dberror.h"
+#include "statementpool.h"
 
+#include <algorithm>
+#include <mutex>
 #include <QElapsedTimer>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -165,31 +168,115 @@ QStringList explainStepStatement(const QSqlDatabase &db, const QString &statemen
     return plan;
 }
 
-void rebuildLiveState(const QSqlDatabase &db, const Progress &progress) {
+namespace {
+
+// One statement of a full build, as live_build_plan() lists it.
+struct BuildStatement {
+    int ord = 0;
+    QString label;
+    int phase = 0;
+    bool onHelper = false; // writes only the new tables: a helper session may run it
+    bool splits = false;   // can be split in hash parts of its keys
+};
+
+QList<BuildStatement> buildPlan(const QSqlDatabase &db) {
+    QList<BuildStatement> plan;
+    QSqlQuery q = runQuery(db, QStringLiteral("live_build_plan"));
+    while (q.next())
+        plan << BuildStatement{q.value(0).toInt(), q.value(1).toString(), q.value(2).toInt(),
+                               q.value(3).toBool(), q.value(4).toBool()};
+    return plan;
+}
+
+// The rebuild's work on helper sessions, phase by phase (migration 013): each phase's helper
+// statements (split ones in one part per session) on the pool, its other statements in the
+// rebuild's transaction meanwhile.
+void runPhases(const QSqlDatabase &db, const QList<BuildStatement> &plan, qint64 to, int sessions,
+               const std::function<void(const QString &label, qint64 ms)> &report) {
+    const StatementPool pool(db, sessions);
+    const auto reportDone = [&report](const PooledStatement &s, qint64 ms) { report(s.label, ms); };
+    pool.run({{QStringLiteral("new tables"), QStringLiteral("live_rebuild_stage"), {}}},
+             reportDone);
+    QList<int> phases;
+    for (const BuildStatement &s : plan) {
+        if (!phases.contains(s.phase))
+            phases << s.phase;
+    }
+    for (const int phase : std::as_const(phases)) {
+        QList<PooledStatement> helpers;
+        QList<BuildStatement> own;
+        for (const BuildStatement &s : plan) {
+            if (s.phase != phase)
+                continue;
+            if (!s.onHelper) {
+                own << s;
+                continue;
+            }
+            const int parts = s.splits ? sessions : 1;
+            for (int part = 0; part < parts; ++part)
+                helpers << PooledStatement{
+                    parts > 1
+                        ? QStringLiteral("%1 (part %2 of %3)").arg(s.label).arg(part + 1).arg(parts)
+                        : s.label,
+                    QStringLiteral("live_rebuild_task"),
+                    {s.ord, part, parts, to}};
+        }
+        pool.run(helpers, reportDone, [&] {
+            for (const BuildStatement &s : std::as_const(own)) {
+                QElapsedTimer timer;
+                timer.start();
+                runQuery(db, QStringLiteral("live_rebuild_statement"), {s.ord});
+                report(s.label, timer.elapsed());
+            }
+        });
+    }
+}
+
+} // namespace
+
+void rebuildLiveState(const QSqlDatabase &db, const Progress &progress, int sessions) {
     QElapsedTimer total;
     total.start();
-    QList<QPair<int, QString>> statements;
-    {
-        QSqlQuery list = runQuery(db, QStringLiteral("live_build_statements"));
-        while (list.next())
-            statements.append({list.value(0).toInt(), list.value(1).toString()});
-    }
-    Transaction tx(db);
-    QSqlQuery begin = runQuery(db, QStringLiteral("live_rebuild_begin"));
-    begin.next();
-    progress(QStringLiteral("building the live state from every event up to arrival %1 "
-                            "(readers keep reading the current state)")
-                 .arg(begin.value(0).toLongLong()));
-    begin.finish();
+    const QList<BuildStatement> plan = buildPlan(db);
+    const bool parallel =
+        sessions > 1 &&
+        std::any_of(plan.cbegin(), plan.cend(), [](const BuildStatement &s) { return s.onHelper; });
+    qsizetype steps = plan.size();
+    for (const BuildStatement &s : plan)
+        steps += parallel && s.splits ? sessions - 1 : 0;
+    steps += parallel ? 1 : 0; // the new tables
+    // progress lines come from the helpers' threads too: one at a time
+    std::mutex progressMutex;
     int done = 0;
-    for (const auto &[ord, label] : statements) {
-        QElapsedTimer timer;
-        timer.start();
-        runQuery(db, QStringLiteral("live_rebuild_statement"), {ord});
-        progress(QStringLiteral("[%1/%2] %3 (%4)")
+    const auto report = [&](const QString &label, qint64 ms) {
+        std::lock_guard lock(progressMutex);
+        progress(QStringLiteral("[%1/%2] %3 (%4 s)")
                      .arg(++done)
-                     .arg(statements.size())
-                     .arg(label, seconds(timer)));
+                     .arg(steps)
+                     .arg(label, QString::number(double(ms) / 1000.0, 'f', 1)));
+    };
+
+    Transaction tx(db);
+    QSqlQuery begin = runQuery(db, QStringLiteral("live_rebuild_begin"), {!parallel});
+    begin.next();
+    const qint64 to = begin.value(0).toLongLong();
+    begin.finish();
+    progress(QStringLiteral("building the live state from every event up to arrival %1 "
+                            "(readers keep reading the current state)%2")
+                 .arg(to)
+                 .arg(parallel ? QStringLiteral(" on %1 sessions").arg(sessions) : QString()));
+    if (parallel) {
+        runPhases(db, plan, to, sessions, report);
+    } else {
+        QList<BuildStatement> inOrder = plan;
+        std::sort(inOrder.begin(), inOrder.end(),
+                  [](const BuildStatement &a, const BuildStatement &b) { return a.ord < b.ord; });
+        for (const BuildStatement &s : std::as_const(inOrder)) {
+            QElapsedTimer timer;
+            timer.start();
+            runQuery(db, QStringLiteral("live_rebuild_statement"), {s.ord});
+            report(s.label, timer.elapsed());
+        }
     }
     QSqlQuery end = runQuery(db, QStringLiteral("live_rebuild_end"));
     end.next();
@@ -204,7 +291,7 @@ void rebuildLiveState(const QSqlDatabase &db, const Progress &progress) {
 }
 
 void convertReadModels(const QSqlDatabase &db, ReadModelMode target, const Progress &progress,
-                       int switchLockTimeoutMs, int attempts) {
+                       int switchLockTimeoutMs, int attempts, int sessions) {
     const ReadModelState state = readModelState(db);
     if (state.mode == target) {
         progress(QStringLiteral("the read models are already in %1 mode").arg(modeName(target)));
@@ -213,7 +300,7 @@ void convertReadModels(const QSqlDatabase &db, ReadModelMode target, const Progr
     QElapsedTimer timer;
     timer.start();
     if (target == ReadModelMode::Live) {
-        rebuildLiveState(db, progress);
+        rebuildLiveState(db, progress, sessions);
         // catch up with what arrived during the build, so that the switch's own step is short
         for (int i = 0; i < 5; ++i) {
             runStep(db, 10000, false);

@@ -70,14 +70,16 @@ QStringList explainStepStatement(const QSqlDatabase &db, const QString &statemen
 using Progress = std::function<void(const QString &line)>;
 
 // Rebuilds the live state from every event (one transaction, reported statement by
-// statement); readers keep reading the old state until it commits.
-void rebuildLiveState(const QSqlDatabase &db, const Progress &progress);
+// statement); readers keep reading the old state until it commits. On plain PostgreSQL the
+// work runs on `sessions` more connections like `db` (migration 013; 1: all in the
+// transaction, as on Citus).
+void rebuildLiveState(const QSqlDatabase &db, const Progress &progress, int sessions = 2);
 
 // Switches the database to `target` online: the long part (build the live state, or stage the
 // materialized views) locks nothing readers use; the switch itself is one short transaction,
 // retried when it cannot get its locks within `switchLockTimeoutMs`. Nothing to do when the
 // database is in that mode already (reported). Needs the schema's owner.
 void convertReadModels(const QSqlDatabase &db, ReadModelMode target, const Progress &progress,
-                       int switchLockTimeoutMs = 5000, int attempts = 10);
+                       int switchLockTimeoutMs = 5000, int attempts = 10, int sessions = 2);
 
 } // namespace mvdash

@@ -72,6 +72,15 @@ QVariant scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &
     return q.next() ? q.value(0) : QVariant();
 }
 
+QString sqlStateOf(const QSqlDatabase &db, const QString &sql) {
+    try {
+        scalar(db, sql);
+    } catch (const DbError &e) {
+        return e.sqlState();
+    }
+    return QString();
+}
+
 QMap<QString, QString> refreshAll(const QSqlDatabase &db, QMap<QString, QString> *errors) {
     // not prepared: pg_stat_activity then shows the call itself (tests wait on that text)
     const QString sql = catalogQuery(QStringLiteral("refresh_all_outcomes"));

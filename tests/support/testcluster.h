@@ -47,6 +47,8 @@ private:
 void exec(const QSqlDatabase &db, const QString &sql);
 // The first column of the first row.
 QVariant scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
+// The SQLSTATE a statement fails with; empty when it succeeds.
+QString sqlStateOf(const QSqlDatabase &db, const QString &sql);
 // Outcome per view of one refresh_aggregate_views() call; each view's error into *errors.
 QMap<QString, QString> refreshAll(const QSqlDatabase &db, QMap<QString, QString> *errors = nullptr);
 // A materialized view whose refresh waits while a Gate is closed (it takes the gate's lock,

@@ -1,1 +1,0 @@
-SELECT ord, label FROM mvdash.live_build_statements() ORDER BY ord

@@ -8,7 +8,7 @@
 #include "demodatabase.h"
 #include "logging.h"
 #include "mainwindow.h"
-#include "panels.h"
+#include "panels/userpanel.h"
 #include "qtfmt.h"
 #include "settingsfile.h"
 
@@ -33,9 +33,9 @@ int takeScreenshots(MainWindow &window, const QString &directory) {
     do {
         QApplication::processEvents(QEventLoop::AllEvents, 50);
     } while ((window.isLoading() || started.elapsed() < 700) && started.elapsed() < 20000);
-    const QStringList names = window.panelNames();
-    for (int i = 0; i < names.size(); ++i) {
-        window.showPanel(i);
+    const QList<Panel> panels = window.panels();
+    for (int i = 0; i < panels.size(); ++i) {
+        window.showPanel(panels[i]);
         if (window.currentPanel() == window.userPanel())
             window.userPanel()->lookUp(window.topPlayer()); // an empty lookup shows nothing useful
         QElapsedTimer waited;
@@ -47,7 +47,7 @@ int takeScreenshots(MainWindow &window, const QString &directory) {
         const QString file = QStringLiteral("%1/%2-%3.png")
                                  .arg(directory)
                                  .arg(i + 1, 2, 10, QChar(u'0'))
-                                 .arg(names[i].toLower().replace(u' ', u'-'));
+                                 .arg(window.panelName(panels[i]).toLower().replace(u' ', u'-'));
         if (!window.grab().save(file)) {
             spdlog::error("cannot write {}", file);
             return 1;

@@ -6,7 +6,7 @@
 // scrolled through every payment of the tenant, and the peak RSS.
 
 #include "mainwindow.h"
-#include "panels.h"
+#include "panels/paymentspanel.h"
 #include "paymentsmodel.h"
 
 #include <cstdio>
@@ -107,7 +107,7 @@ int main(int argc, char *argv[]) {
     StallProbe probe;
 
     // Refresh all, from the Refresh panel, as an operator would
-    window.showPanel(window.panelNames().indexOf(QStringLiteral("Refresh")));
+    window.showPanel(Panel::Refresh);
     QPushButton *all = nullptr;
     for (QPushButton *b : window.findChildren<QPushButton *>())
         if (b->text() == QStringLiteral("Refresh all"))
@@ -126,7 +126,7 @@ int main(int argc, char *argv[]) {
     // Scroll through every payment of the tenant: to the end page by page as the view asks
     // for more, then back through the middle and to the top (dropped pages come back).
     window.selectTenant(parser.value(QStringLiteral("tenant")).toLongLong());
-    window.showPanel(window.panelNames().indexOf(QStringLiteral("Payments")));
+    window.showPanel(Panel::Payments);
     QTableView *table = window.paymentsPanel()->table();
     auto *model = qobject_cast<PaymentsModel *>(
         qobject_cast<QAbstractProxyModel *>(table->model())->sourceModel());

@@ -3,7 +3,7 @@
 #include "eventgenerator.h"
 #include "format.h"
 #include "mainwindow.h"
-#include "panels.h"
+#include "panels/paymentspanel.h"
 #include "rowtablemodel.h"
 #include "seeder.h"
 #include "testcluster.h"
@@ -110,7 +110,7 @@ private slots:
         MainWindow w(settings_);
         w.show();
         QVERIFY(waitLoaded(w));
-        w.showPanel(2);
+        w.showPanel(Panel::Payments);
         QTableView *table = w.paymentsPanel()->table();
         QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, kPatienceMs);
         w.activateWindow();
@@ -148,9 +148,10 @@ private slots:
         MainWindow w(settings_);
         w.show();
         QVERIFY(waitLoaded(w));
-        w.showPanel(2);
+        w.showPanel(Panel::Refresh);
         QPushButton *all = button(&w, QStringLiteral("Refresh all"));
         QVERIFY(all);
+        QVERIFY(all->isVisible()); // on screen: the panel shown is the one with the button
         QTRY_VERIFY_WITH_TIMEOUT(all->isEnabled(), kPatienceMs);
         qint64 runsBefore = 0;
         MVDASH_TRY({
@@ -277,8 +278,9 @@ private slots:
         MainWindow w(viewer);
         w.show();
         QVERIFY(waitLoaded(w));
-        w.showPanel(2);
+        w.showPanel(Panel::Refresh);
         QPushButton *all = button(&w, QStringLiteral("Refresh all"));
+        QVERIFY(all->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(all->toolTip().contains("may not refresh"), kPatienceMs);
         QVERIFY(!all->isEnabled());
         QVERIFY(!button(&w, QStringLiteral("Refresh selected"))->isEnabled());
@@ -305,7 +307,9 @@ private slots:
         w.show();
         QVERIFY(waitLoaded(w));
         QTRY_COMPARE_WITH_TIMEOUT(
-            w.panelNames(), (QStringList{"Summary", "Players", "Payments", "User"}), kPatienceMs);
+            w.panels(),
+            (QList<Panel>{Panel::Summary, Panel::Players, Panel::Payments, Panel::User}),
+            kPatienceMs);
         QCOMPARE(w.findChild<QComboBox *>()->count(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(w.topPlayer(), top, kPatienceMs);
         QTRY_VERIFY_WITH_TIMEOUT(

@@ -3,7 +3,13 @@
 #include "database.h"
 #include "databaseworker.h"
 #include "format.h"
-#include "panels.h"
+#include "panels/paymentspanel.h"
+#include "panels/playerspanel.h"
+#include "panels/refreshpanel.h"
+#include "panels/sizespanel.h"
+#include "panels/summarypanel.h"
+#include "panels/tenantspanel.h"
+#include "panels/userpanel.h"
 #include "paymentsmodel.h"
 #include "playersmodel.h"
 #include "qtfmt.h"
@@ -110,21 +116,21 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     paymentsPanel_ = new PaymentsPanel(payments_, exporter_);
     playersPanel_ = new PlayersPanel(players_);
     userPanel_ = new UserPanel(userLookup_);
-    addPanel(tr("Summary"), summaryPanel_);
-    addPanel(tr("Players"), playersPanel_);
-    addPanel(tr("Payments"), paymentsPanel_);
-    addPanel(tr("User"), userPanel_);
+    addPanel(Panel::Summary, tr("Summary"), summaryPanel_);
+    addPanel(Panel::Players, tr("Players"), playersPanel_);
+    addPanel(Panel::Payments, tr("Payments"), paymentsPanel_);
+    addPanel(Panel::User, tr("User"), userPanel_);
     connect(playersPanel_, &PlayersPanel::userActivated, this, [this](const QString &user) {
         userPanel_->lookUp(user);
-        navigation_->setCurrentRow(3);
+        showPanel(Panel::User);
     });
     auto *separator = new QListWidgetItem(navigation_);
     separator->setFlags(Qt::NoItemFlags);
     separator->setSizeHint(QSize(10, 12));
     opsItems_ << separator;
-    addPanel(tr("All tenants"), tenantsPanel);
-    addPanel(tr("Refresh"), refreshPanel_);
-    addPanel(tr("Sizes"), new SizesPanel(sizes_, sizeTrend_));
+    addPanel(Panel::Tenants, tr("All tenants"), tenantsPanel);
+    addPanel(Panel::Refresh, tr("Refresh"), refreshPanel_);
+    addPanel(Panel::Sizes, tr("Sizes"), new SizesPanel(sizes_, sizeTrend_));
     for (int i = navigation_->row(separator) + 1; i < navigation_->count(); ++i)
         opsItems_ << navigation_->item(i);
     navigation_->setFixedWidth(150);
@@ -133,13 +139,13 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     navFont.setPointSizeF(navFont.pointSizeF() * 1.15);
     navigation_->setFont(navFont);
     connect(navigation_, &QListWidget::currentRowChanged, this, [this](int row) {
-        const int panel = navigation_->item(row)->data(Qt::UserRole).toInt();
-        if (panel >= 0)
-            stack_->setCurrentIndex(panel);
+        const QVariant panel = row >= 0 ? navigation_->item(row)->data(Qt::UserRole) : QVariant();
+        if (panel.isValid())
+            stack_->setCurrentWidget(panelWidgets_.value(Panel(panel.toInt())));
     });
     connect(tenantsPanel, &TenantsPanel::tenantActivated, this, [this](qint64 id) {
         selectTenant(id);
-        showPanel(0);
+        showPanel(Panel::Summary);
     });
 
     auto *right = new QVBoxLayout;
@@ -260,24 +266,38 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::addPanel(const QString &name, QWidget *panel) {
+void MainWindow::addPanel(Panel id, const QString &name, QWidget *panel) {
     auto *item = new QListWidgetItem(name, navigation_);
-    item->setData(Qt::UserRole, stack_->addWidget(panel));
+    item->setData(Qt::UserRole, int(id));
+    stack_->addWidget(panel);
+    panelWidgets_.insert(id, panel);
 }
 
-QStringList MainWindow::panelNames() const {
-    QStringList names;
-    for (int i = 0; i < navigation_->count(); ++i)
-        if (navigation_->item(i)->data(Qt::UserRole).isValid() && !navigation_->item(i)->isHidden())
-            names << navigation_->item(i)->text();
-    return names;
+QList<Panel> MainWindow::panels() const {
+    QList<Panel> offered;
+    for (int i = 0; i < navigation_->count(); ++i) {
+        const QListWidgetItem *item = navigation_->item(i);
+        if (item->data(Qt::UserRole).isValid() && !item->isHidden())
+            offered << Panel(item->data(Qt::UserRole).toInt());
+    }
+    return offered;
 }
 
-void MainWindow::showPanel(int index) {
-    for (int i = 0; i < navigation_->count(); ++i)
-        if (navigation_->item(i)->data(Qt::UserRole).toInt() == index &&
-            navigation_->item(i)->data(Qt::UserRole).isValid())
+QString MainWindow::panelName(Panel panel) const {
+    for (int i = 0; i < navigation_->count(); ++i) {
+        const QListWidgetItem *item = navigation_->item(i);
+        if (item->data(Qt::UserRole) == QVariant(int(panel)))
+            return item->text();
+    }
+    return QString();
+}
+
+void MainWindow::showPanel(Panel panel) {
+    for (int i = 0; i < navigation_->count(); ++i) {
+        const QListWidgetItem *item = navigation_->item(i);
+        if (item->data(Qt::UserRole) == QVariant(int(panel)) && !item->isHidden())
             navigation_->setCurrentRow(i);
+    }
 }
 
 bool MainWindow::isLoading() const {

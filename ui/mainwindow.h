@@ -2,6 +2,7 @@
 
 #include "connectionsettings.h"
 
+#include <QHash>
 #include <QMainWindow>
 
 class QComboBox;
@@ -32,6 +33,9 @@ class TimeSeriesModel;
 class BetStatusModel;
 class RefreshPanel;
 
+// The panels, by what they show (navigation order: the tenant's four, then ops' three).
+enum class Panel { Summary, Players, Payments, User, Tenants, Refresh, Sizes };
+
 // The dashboard: tenant picker and freshness on top, panels chosen on the left, errors in a
 // banner and a message log, connection state in the status bar. All database work happens
 // on workers; this class only sends requests and shows answers.
@@ -41,9 +45,10 @@ public:
     explicit MainWindow(const ConnectionSettings &settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Names of the panels offered, in navigation order (for screenshots and tests).
-    QStringList panelNames() const;
-    void showPanel(int index);
+    // The panels offered (a tenant administrator gets no ops panels), in navigation order.
+    QList<Panel> panels() const;
+    QString panelName(Panel panel) const;
+    void showPanel(Panel panel);
     QWidget *currentPanel() const;
     bool isLoading() const;
     RefreshPanel *refreshPanel() const { return refreshPanel_; }
@@ -64,7 +69,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void addPanel(const QString &name, QWidget *panel);
+    void addPanel(Panel id, const QString &name, QWidget *panel);
     void watch(ReloadableModel *model, const QString &what);
     void report(const QString &message, bool isError);
     void noteReconnected();
@@ -106,6 +111,7 @@ private:
     QToolButton *messagesButton_;
     QPlainTextEdit *messageLog_;
     QTimer *autoReload_;
+    QHash<Panel, QWidget *> panelWidgets_;
     QList<ReloadableModel *> watched_; // every model the window loads: busy while any loads
     int messageCount_ = 0;
     bool tenantChosen_ = false;

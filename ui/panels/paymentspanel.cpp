@@ -1,0 +1,156 @@
+#include "paymentspanel.h"
+
+#include "databaseworker.h"
+#include "format.h"
+#include "paymentsmodel.h"
+#include "widgets/statecolorproxy.h"
+#include "widgets/tableview.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace mvdash {
+
+namespace {
+QComboBox *choice(const QStringList &values, QWidget *parent) {
+    auto *box = new QComboBox(parent);
+    box->addItem(QObject::tr("any"), QString());
+    for (const QString &v : values)
+        box->addItem(v, v);
+    return box;
+}
+QDateEdit *dayPicker(QWidget *parent) {
+    auto *edit = new QDateEdit(parent);
+    edit->setCalendarPopup(true);
+    edit->setMinimumDate(QDate(2000, 1, 1));
+    edit->setSpecialValueText(QObject::tr("any")); // the minimum date means "no bound"
+    edit->setDate(edit->minimumDate());
+    return edit;
+}
+QDate dayOrAny(const QDateEdit *edit) {
+    return edit->date() == edit->minimumDate() ? QDate() : edit->date();
+}
+} // namespace
+
+PaymentsPanel::PaymentsPanel(PaymentsModel *model, DatabaseWorker *exportWorker, QWidget *parent)
+    : QWidget(parent)
+    , model_(model)
+    , export_(new PaymentsExport(exportWorker, this))
+    , type_(choice({QStringLiteral("deposit"), QStringLiteral("withdrawal")}, this))
+    , status_(
+          choice({QStringLiteral("created"), QStringLiteral("pending"), QStringLiteral("completed"),
+                  QStringLiteral("failed"), QStringLiteral("cancelled")},
+                 this))
+    , method_(choice({QStringLiteral("card"), QStringLiteral("bank_transfer"),
+                      QStringLiteral("e_wallet"), QStringLiteral("crypto")},
+                     this))
+    , user_(new QLineEdit(this))
+    , from_(dayPicker(this))
+    , to_(dayPicker(this))
+    , table_(makeTableView(this, QStringLiteral("payments")))
+    , footer_(new QLabel(this))
+    , exportButton_(new QPushButton(tr("Export CSV…"), this)) {
+    user_->setPlaceholderText(tr("user id"));
+    user_->setClearButtonEnabled(true);
+    auto *filters = new QHBoxLayout;
+    for (auto [label, widget] : {std::pair<QString, QWidget *>{tr("Type"), type_},
+                                 {tr("Status"), status_},
+                                 {tr("Method"), method_},
+                                 {tr("User"), user_},
+                                 {tr("From"), from_},
+                                 {tr("To"), to_}}) {
+        filters->addWidget(new QLabel(label, this));
+        filters->addWidget(widget);
+    }
+    filters->addStretch(1);
+    for (QComboBox *box : {type_, status_, method_})
+        connect(box, &QComboBox::currentIndexChanged, this, &PaymentsPanel::applyFilter);
+    connect(user_, &QLineEdit::editingFinished, this, &PaymentsPanel::applyFilter);
+    connect(from_, &QDateEdit::dateChanged, this, &PaymentsPanel::applyFilter);
+    connect(to_, &QDateEdit::dateChanged, this, &PaymentsPanel::applyFilter);
+
+    auto *colors = new StateColorProxy(this);
+    colors->setSourceModel(model_);
+    table_->setModel(colors);
+    table_->setSortingEnabled(false); // newest first, as the index delivers it page by page
+    connect(model_, &QAbstractItemModel::modelReset, this, &PaymentsPanel::updateFooter);
+    connect(model_, &QAbstractItemModel::rowsInserted, this, &PaymentsPanel::updateFooter);
+    connect(model_, &QAbstractItemModel::modelReset, table_, [this] {
+        // size the columns once, on the first rows; later the user's widths stay
+        if (model_->rowCount() > 0) {
+            fitColumnsOnce(table_);
+        }
+    });
+    exportButton_->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
+    connect(exportButton_, &QPushButton::clicked, this, [this] { exportCsv(); });
+    connect(export_, &PaymentsExport::finished, this, &PaymentsPanel::exportFinished);
+    connect(export_, &PaymentsExport::finished, exportButton_,
+            [this] { exportButton_->setEnabled(true); });
+    connect(export_, &PaymentsExport::failed, exportButton_,
+            [this] { exportButton_->setEnabled(true); });
+    connect(export_, &PaymentsExport::failed, this, &PaymentsPanel::exportFailed);
+
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(footer_, 1);
+    bottom->addWidget(exportButton_);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addWidget(table_, 1);
+    layout->addLayout(bottom);
+}
+
+void PaymentsPanel::setTenant(qint64 tenantId) {
+    tenantId_ = tenantId;
+    applyFilter();
+}
+
+void PaymentsPanel::applyFilter() {
+    PaymentFilter f;
+    f.tenantId = tenantId_;
+    f.type = type_->currentData().toString();
+    f.status = status_->currentData().toString();
+    f.method = method_->currentData().toString();
+    f.userId = user_->text().trimmed();
+    f.from = dayOrAny(from_);
+    f.to = dayOrAny(to_);
+    model_->setFilter(f);
+}
+
+void PaymentsPanel::updateFooter() {
+    footer_->setText(
+        model_->isComplete()
+            ? tr("%1 payments").arg(formatCount(model_->rowCount()))
+            : tr("%1 payments loaded, more as you scroll").arg(formatCount(model_->rowCount())));
+}
+
+void PaymentsPanel::exportCsv(const QString &path) {
+    QString target = path;
+    if (target.isEmpty())
+        target = QFileDialog::getSaveFileName(this, tr("Export payments"),
+                                              QStringLiteral("payments-%1.csv").arg(tenantId_),
+                                              tr("CSV files (*.csv)"));
+    if (target.isEmpty())
+        return;
+    auto *progress = new QProgressDialog(tr("Exporting payments…"), tr("Cancel"), 0, 0, this);
+    progress->setWindowModality(Qt::NonModal);
+    progress->setMinimumDuration(300);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    connect(export_, &PaymentsExport::progress, progress, [progress](qint64 rows) {
+        progress->setLabelText(tr("Exporting payments… %1 rows").arg(formatCount(rows)));
+    });
+    connect(progress, &QProgressDialog::canceled, export_, &PaymentsExport::cancel);
+    connect(export_, &PaymentsExport::finished, progress, &QWidget::close);
+    connect(export_, &PaymentsExport::failed, progress, &QWidget::close);
+    exportButton_->setEnabled(false);
+    export_->start(model_->filter(), target);
+}
+
+} // namespace mvdash

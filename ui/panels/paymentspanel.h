@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+
+namespace mvdash {
+
+class PaymentsModel;
+class PaymentsExport;
+class DatabaseWorker;
+
+// Tenant admins: the tenant's payments newest first, filtered, loaded as one scrolls,
+// exported to CSV.
+class PaymentsPanel : public QWidget {
+    Q_OBJECT
+public:
+    PaymentsPanel(PaymentsModel *model, DatabaseWorker *exportWorker, QWidget *parent = nullptr);
+    void setTenant(qint64 tenantId);
+    QTableView *table() const { return table_; }
+    QLineEdit *userFilter() const { return user_; }
+
+public slots:
+    void exportCsv(const QString &path = {});
+
+signals:
+    void exportFinished(qint64 rows, const QString &path);
+    void exportFailed(const QString &message);
+
+private:
+    void applyFilter();
+    void updateFooter();
+    PaymentsModel *model_;
+    PaymentsExport *export_;
+    qint64 tenantId_ = -1;
+    QComboBox *type_, *status_, *method_;
+    QLineEdit *user_;
+    QDateEdit *from_, *to_;
+    QTableView *table_;
+    QLabel *footer_;
+    QPushButton *exportButton_;
+};
+
+} // namespace mvdash

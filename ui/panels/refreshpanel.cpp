@@ -1,0 +1,127 @@
+#include "refreshpanel.h"
+
+#include "refreshcontroller.h"
+#include "refreshhealthmodel.h"
+#include "refreshrunner.h"
+#include "rowtablemodel.h"
+#include "timeseriesmodel.h"
+#include "widgets/charts.h"
+#include "widgets/statecolorproxy.h"
+#include "widgets/tableview.h"
+
+#include <QChartView>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace mvdash {
+
+RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *controller,
+                           TimeSeriesModel *durations, QWidget *parent)
+    : QWidget(parent)
+    , model_(model)
+    , controller_(controller)
+    , table_(makeTableView(this, QStringLiteral("refresh")))
+    , all_(new QPushButton(tr("Refresh all"), this))
+    , selected_(new QPushButton(tr("Refresh selected"), this))
+    , cancel_(new QPushButton(tr("Cancel"), this))
+    , status_(new QLabel(this)) {
+    auto *proxy = new QSortFilterProxyModel(this);
+    auto *colors = new StateColorProxy(this);
+    colors->setSourceModel(model);
+    proxy->setSourceModel(colors);
+    proxy->setSortRole(SortRole);
+    table_->setModel(proxy);
+    table_->setSortingEnabled(false); // plan order (dependencies first) is the natural one
+    table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    connect(model, &QAbstractItemModel::modelReset, table_, [this] { fitColumnsOnce(table_); });
+    selected_->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
+    all_->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    connect(all_, &QPushButton::clicked, this, &RefreshPanel::refreshAll);
+    connect(selected_, &QPushButton::clicked, this, &RefreshPanel::refreshSelected);
+    connect(cancel_, &QPushButton::clicked, controller_, &RefreshController::cancel);
+    connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &RefreshPanel::updateButtons);
+    connect(controller_, &RefreshController::runningChanged, this, &RefreshPanel::updateButtons);
+    connect(controller_, &RefreshController::viewStarted, this,
+            [this](const QString &view, const QString &method) {
+                model_->setProgress(view, tr("refreshing (%1)…").arg(method));
+                status_->setText(tr("Refreshing %1…").arg(view));
+            });
+    connect(controller_, &RefreshController::viewFinished, this, [this](const RefreshOutcome &o) {
+        model_->setProgress(o.view,
+                            o.outcome == u"ok" ? tr("ok, %1 ms").arg(o.durationMs) : o.outcome);
+    });
+    connect(
+        controller_, &RefreshController::finished, this,
+        [this](bool cancelled, const QString &error) {
+            status_->setText(
+                cancelled
+                    ? tr("Refresh cancelled: the view being refreshed kept its previous contents.")
+                : error.isEmpty() ? tr("Refresh finished.")
+                                  : tr("Refresh stopped: %1").arg(error));
+            model_->reload();
+        });
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(all_);
+    buttons->addWidget(selected_);
+    buttons->addWidget(cancel_);
+    buttons->addWidget(status_, 1);
+    auto *chart = makeChartView(tr("Refresh duration per view (ms), from the history"), this);
+    auto redraw = [chart, durations] { drawTimeSeries(chart->chart(), durations, tr("ms")); };
+    connect(durations, &QAbstractItemModel::modelReset, chart, redraw);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(table_);
+    split->addWidget(chart);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(buttons);
+    layout->addWidget(split, 1);
+    updateButtons();
+}
+
+void RefreshPanel::setCanRefresh(bool can, const QString &why) {
+    canRefresh_ = can;
+    whyNot_ = why;
+    updateButtons();
+}
+
+void RefreshPanel::updateButtons() {
+    const bool running = controller_->isRunning();
+    const bool hasSelection = table_->selectionModel() && table_->selectionModel()->hasSelection();
+    all_->setEnabled(canRefresh_ && !running);
+    selected_->setEnabled(canRefresh_ && !running && hasSelection);
+    cancel_->setEnabled(running);
+    const QString tip = canRefresh_ ? QString() : whyNot_;
+    all_->setToolTip(
+        tip.isEmpty() ? tr("Refresh every view, dependencies first (CONCURRENTLY where possible)")
+                      : tip);
+    selected_->setToolTip(tip.isEmpty() ? tr("Refresh the selected views (Ctrl+R)") : tip);
+    if (!canRefresh_ && !whyNot_.isEmpty())
+        status_->setText(whyNot_);
+}
+
+void RefreshPanel::refreshSelected() {
+    QStringList views;
+    for (const QModelIndex &row : table_->selectionModel()->selectedRows())
+        views << row.data(KeyRole).toString();
+    if (views.isEmpty() || !canRefresh_)
+        return;
+    model_->clearProgress();
+    controller_->refresh(views);
+}
+
+void RefreshPanel::refreshAll() {
+    if (!canRefresh_)
+        return;
+    model_->clearProgress();
+    controller_->refresh({});
+}
+
+} // namespace mvdash

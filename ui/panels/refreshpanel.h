@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace mvdash {
+
+class RefreshHealthModel;
+class RefreshController;
+class TimeSeriesModel;
+
+// Ops: refresh health of every view, Refresh all / selected with progress and cancel.
+class RefreshPanel : public QWidget {
+    Q_OBJECT
+public:
+    RefreshPanel(RefreshHealthModel *model, RefreshController *controller,
+                 TimeSeriesModel *durations, QWidget *parent = nullptr);
+    // Refresh needs EXECUTE on the refresh functions: without it the buttons say why not.
+    void setCanRefresh(bool can, const QString &why);
+    QTableView *table() const { return table_; }
+
+public slots:
+    void refreshSelected();
+    void refreshAll();
+
+private:
+    void updateButtons();
+    RefreshHealthModel *model_;
+    RefreshController *controller_;
+    QTableView *table_;
+    QPushButton *all_, *selected_, *cancel_;
+    QLabel *status_;
+    bool canRefresh_ = false;
+    QString whyNot_;
+};
+
+} // namespace mvdash

@@ -1,0 +1,108 @@
+#include "summarypanel.h"
+
+#include "format.h"
+#include "playersmodel.h"
+#include "rowtablemodel.h"
+#include "tenantsummarymodel.h"
+#include "widgets/charts.h"
+#include "widgets/tiles.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QFrame>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPieSeries>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+namespace mvdash {
+
+SummaryPanel::SummaryPanel(TenantSummaryModel *model, BetStatusModel *statuses, QWidget *parent)
+    : QWidget(parent)
+    , model_(model)
+    , moneyChart_(makeChartView(tr("Deposits vs withdrawals"), this))
+    , betsChart_(makeChartView(tr("Bets by status"), this))
+    , statuses_(statuses) {
+    connect(statuses_, &QAbstractItemModel::modelReset, this, &SummaryPanel::drawBetStatuses);
+    auto *layout = new QVBoxLayout(this);
+    auto *grid = new QGridLayout;
+    const QStringList titles{tr("Total bets"),   tr("Active bets"),  tr("Total stake"),
+                             tr("Users"),        tr("Deposits"),     tr("Withdrawals"),
+                             tr("Net deposits"), tr("Total balance")};
+    for (int i = 0; i < titles.size(); ++i)
+        values_ << tileValue(grid, i, titles[i]);
+    layout->addLayout(grid);
+    auto *charts = new QHBoxLayout;
+    charts->addWidget(moneyChart_);
+    charts->addWidget(betsChart_);
+    layout->addLayout(charts, 1);
+    connect(model_, &QAbstractItemModel::modelReset, this, &SummaryPanel::refreshTiles);
+    connect(model_, &QAbstractItemModel::dataChanged, this, &SummaryPanel::refreshTiles);
+}
+
+void SummaryPanel::setTenant(qint64 tenantId) {
+    tenantId_ = tenantId;
+    statuses_->setTenant(tenantId);
+    refreshTiles();
+}
+
+void SummaryPanel::refreshTiles() {
+    const TenantSummary *t = model_->tenant(tenantId_);
+    if (!t) {
+        for (QLabel *v : values_)
+            v->setText(QStringLiteral("—"));
+        clearChart(moneyChart_->chart());
+        return;
+    }
+    const QStringList texts{formatCount(t->totalBets),
+                            formatCount(t->activeBets),
+                            formatMoney(t->totalStake),
+                            formatCount(t->totalUsers),
+                            formatMoney(t->totalDeposits),
+                            formatMoney(t->totalWithdrawals),
+                            formatMoney(t->totalDeposits + -t->totalWithdrawals),
+                            formatMoney(t->totalBalance)};
+    for (int i = 0; i < values_.size(); ++i)
+        values_[i]->setText(texts[i]);
+
+    QChart *money = moneyChart_->chart();
+    clearChart(money);
+    auto *deposits = new QBarSet(tr("Deposits"));
+    auto *withdrawals = new QBarSet(tr("Withdrawals"));
+    *deposits << t->totalDeposits.toDouble();
+    *withdrawals << t->totalWithdrawals.toDouble();
+    auto *series = new QBarSeries;
+    series->append(deposits);
+    series->append(withdrawals);
+    money->addSeries(series);
+    auto *categories = new QBarCategoryAxis;
+    categories->append(t->name);
+    money->addAxis(categories, Qt::AlignBottom);
+    series->attachAxis(categories);
+    auto *values = new QValueAxis;
+    values->setLabelFormat(QStringLiteral("%.0f"));
+    values->setMin(0);
+    money->addAxis(values, Qt::AlignLeft);
+    series->attachAxis(values);
+    values->applyNiceNumbers();
+}
+
+void SummaryPanel::drawBetStatuses() {
+    QChart *chart = betsChart_->chart();
+    clearChart(chart);
+    auto *pie = new QPieSeries;
+    for (int row = 0; row < statuses_->rowCount(); ++row) {
+        const QString status = statuses_->index(row, 0).data().toString();
+        const qint64 count = statuses_->index(row, 1).data(SortRole).toLongLong();
+        pie->append(QStringLiteral("%1: %2").arg(status, formatCount(count)), double(count));
+    }
+    chart->addSeries(pie);
+    chart->legend()->setAlignment(Qt::AlignRight); // five labels with counts do not fit below
+}
+
+} // namespace mvdash

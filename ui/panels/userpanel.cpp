@@ -1,0 +1,156 @@
+#include "userpanel.h"
+
+#include "format.h"
+#include "playersmodel.h"
+#include "stringtablemodel.h"
+#include "widgets/tableview.h"
+#include "widgets/tiles.h"
+
+#include <QCompleter>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QStringListModel>
+#include <QTableView>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace mvdash {
+
+UserPanel::UserPanel(UserLookup *lookup, QWidget *parent)
+    : QWidget(parent)
+    , lookup_(lookup)
+    , search_(new QLineEdit(this))
+    , completions_(new QStringListModel(this))
+    , title_(new QLabel(this))
+    , freshness_(new QLabel(this))
+    , tabs_(new QTabWidget(this)) {
+    search_->setPlaceholderText(tr("User id (prefix search; Enter looks up)"));
+    search_->setClearButtonEnabled(true);
+    auto *completer = new QCompleter(completions_, this);
+    completer->setCaseSensitivity(Qt::CaseSensitive);
+    search_->setCompleter(completer);
+    connect(search_, &QLineEdit::textEdited, this, [this](const QString &text) {
+        if (tenantId_ >= 0 && !text.trimmed().isEmpty())
+            lookup_->complete(tenantId_, text.trimmed());
+    });
+    connect(lookup_, &UserLookup::completions, completions_, &QStringListModel::setStringList);
+    connect(search_, &QLineEdit::returnPressed, this, [this] { lookUp(search_->text()); });
+    connect(completer, qOverload<const QString &>(&QCompleter::activated), this,
+            &UserPanel::lookUp);
+    connect(lookup_, &ReloadableModel::loaded, this, &UserPanel::show);
+
+    QFont big = title_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    title_->setFont(big);
+    title_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    freshness_->setWordWrap(true);
+    auto *card = new QGridLayout;
+    const QStringList labels{tr("Balance"),   tr("Transactions"), tr("Bets"),
+                             tr("Wagered"),   tr("Winnings"),     tr("Deposited"),
+                             tr("Withdrawn"), tr("Last activity")};
+    for (int i = 0; i < labels.size(); ++i)
+        figures_ << tileValue(card, i, labels[i]);
+
+    activeBets_ = new StringTableModel(
+        {tr("Bet"), tr("Stake"), tr("Odds"), tr("Fixture"), tr("Status")}, {1, 2}, this);
+    recentBets_ = new StringTableModel({tr("Bet"), tr("Stake"), tr("Odds"), tr("Fixture"),
+                                        tr("Status"), tr("Result"), tr("Payout"), tr("Updated")},
+                                       {1, 2, 6}, this);
+    deposits_ =
+        new StringTableModel({tr("Payment"), tr("Amount"), tr("Status"), tr("Updated")}, {1}, this);
+    withdrawals_ =
+        new StringTableModel({tr("Payment"), tr("Amount"), tr("Status"), tr("Updated")}, {1}, this);
+    for (auto [model, name] :
+         {std::pair<StringTableModel *, QString>{activeBets_, tr("Active bets")},
+          {recentBets_, tr("Recent bets")},
+          {deposits_, tr("Deposits")},
+          {withdrawals_, tr("Withdrawals")}}) {
+        auto *table = makeTableView(this, QStringLiteral("user-") + name);
+        table->setModel(model);
+        table->setSortingEnabled(false);
+        connect(model, &QAbstractItemModel::modelReset, table, [table] { fitColumnsOnce(table); });
+        tabs_->addTab(table, name);
+    }
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(search_);
+    layout->addWidget(title_);
+    layout->addWidget(freshness_);
+    layout->addLayout(card);
+    layout->addWidget(tabs_, 1);
+    title_->setText(tr("Look up a user of the selected tenant"));
+}
+
+void UserPanel::setTenant(qint64 tenantId) {
+    if (tenantId == tenantId_)
+        return;
+    tenantId_ = tenantId;
+    completions_->setStringList({});
+    if (!lookup_->details().userId.isEmpty())
+        lookUp(lookup_->details().userId);
+}
+
+void UserPanel::lookUp(const QString &userId) {
+    if (userId.trimmed().isEmpty() || tenantId_ < 0)
+        return;
+    search_->setText(userId.trimmed());
+    title_->setText(tr("Looking up %1…").arg(userId.trimmed()));
+    lookup_->lookUp(tenantId_, userId);
+}
+
+QString UserPanel::headerText() const {
+    return title_->text() + u'\n' + freshness_->text();
+}
+
+void UserPanel::show() {
+    const UserDetails &d = lookup_->details();
+    if (!d.found) {
+        title_->setText(tr("No user “%1” in this tenant").arg(d.userId));
+        freshness_->setText(
+            tr("The user may be new: their events appear after the next refresh of the views."));
+        for (QLabel *f : figures_)
+            f->setText(QStringLiteral("—"));
+        for (StringTableModel *m : {activeBets_, recentBets_, deposits_, withdrawals_})
+            m->setRows({});
+        return;
+    }
+    title_->setText(d.userId);
+    const QStringList values{d.balance.isEmpty() ? QStringLiteral("0.00") : d.balance,
+                             d.transactions.isEmpty() ? QStringLiteral("0") : d.transactions,
+                             d.activity.value(1),
+                             d.activity.value(2),
+                             d.activity.value(3),
+                             d.activity.value(4),
+                             d.activity.value(5),
+                             d.activity.value(6)};
+    for (int i = 0; i < figures_.size(); ++i)
+        figures_[i]->setText(values.value(i));
+    activeBets_->setRows(d.activeBets);
+    recentBets_->setRows(d.recentBets);
+    deposits_->setRows(d.deposits);
+    withdrawals_->setRows(d.withdrawals);
+    tabs_->setTabText(0, d.moreActiveBets
+                             ? tr("Active bets (newest %1; more exist)").arg(d.activeBets.size())
+                             : tr("Active bets (%1)").arg(d.activeBets.size()));
+    if (d.exact) {
+        freshness_->setText(
+            tr("Exact to the last committed event: %n event(s) of this user not yet in the "
+               "live read models are folded into these figures. The lists are as of %1.",
+               nullptr, int(d.foldedEvents))
+                .arg(QLocale().toString(d.viewsRefreshedAt.toLocalTime(), QLocale::LongFormat)));
+    } else if (!d.viewsRefreshedAt.isValid()) {
+        freshness_->setText(tr("The views have never been refreshed."));
+    } else {
+        const qint64 age = d.viewsRefreshedAt.secsTo(QDateTime::currentDateTimeUtc());
+        freshness_->setText(
+            tr("As of the views' refresh at %1 (%2 ago). Diagnostic: %n event(s) of this user "
+               "carry a later timestamp "
+               "and are not in these figures yet.",
+               nullptr, int(d.newerEvents))
+                .arg(QLocale().toString(d.viewsRefreshedAt.toLocalTime(), QLocale::ShortFormat),
+                     formatAge(age)));
+    }
+}
+
+} // namespace mvdash

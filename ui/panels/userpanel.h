@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QStringListModel;
+class QTabWidget;
+
+namespace mvdash {
+
+class UserLookup;
+class StringTableModel;
+
+// Support: one user's balance, activity, bets and payments, and how fresh that answer is.
+class UserPanel : public QWidget {
+    Q_OBJECT
+public:
+    UserPanel(UserLookup *lookup, QWidget *parent = nullptr);
+    void setTenant(qint64 tenantId);
+    QLineEdit *search() const { return search_; }
+    QString headerText() const;
+
+public slots:
+    void lookUp(const QString &userId);
+
+private:
+    void show();
+    UserLookup *lookup_;
+    qint64 tenantId_ = -1;
+    QLineEdit *search_;
+    QStringListModel *completions_;
+    QLabel *title_, *freshness_;
+    QList<QLabel *> figures_;
+    StringTableModel *activeBets_, *recentBets_, *deposits_, *withdrawals_;
+    QTabWidget *tabs_;
+};
+
+} // namespace mvdash

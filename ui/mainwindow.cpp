@@ -1,6 +1,5 @@
 #include "mainwindow.h"
 
-#include "database.h"
 #include "databaseworker.h"
 #include "format.h"
 #include "panels/paymentspanel.h"
@@ -16,8 +15,10 @@
 #include "refreshcontroller.h"
 #include "refreshhealthmodel.h"
 #include "rowtablemodel.h"
+#include "sessioninfomodel.h"
 #include "tenantsummarymodel.h"
 #include "timeseriesmodel.h"
+#include "widgets/theme.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -33,7 +34,6 @@
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
-#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
@@ -42,16 +42,6 @@
 #include <spdlog/spdlog.h>
 
 namespace mvdash {
-
-namespace {
-struct SessionInfo {
-    QString serverVersion, citusVersion, role;
-    bool canRefresh = false;
-    bool ssl = false;
-    QString sslmode;
-    bool tenantScoped = false; // a tenant administrator: its tenants only, no ops panels
-};
-} // namespace
 
 MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     : QMainWindow(parent)
@@ -67,6 +57,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     , durations_(new TimeSeriesModel(reader_, QStringLiteral("refresh_duration_history"), this))
     , sizeTrend_(new TimeSeriesModel(reader_, QStringLiteral("size_trend"), this))
     , exporter_(new DatabaseWorker(settings, QStringLiteral("export"), this))
+    , sessionInfo_(new SessionInfoModel(reader_, this))
     , tenantPicker_(new QComboBox)
     , freshness_(new QLabel)
     , banner_(new QLabel)
@@ -105,9 +96,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
 
     banner_->setWordWrap(true);
     banner_->setVisible(false);
-    banner_->setStyleSheet(
-        QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0;"
-                       " border-radius: 4px; padding: 6px; }"));
+    banner_->setStyleSheet(theme::bannerStyle());
     banner_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     summaryPanel_ = new SummaryPanel(tenants_, betStatuses_);
@@ -180,14 +169,14 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
                 connected_ = connected;
                 connectionLabel_->setText(connected ? tr("● connected: %1").arg(detail)
                                                     : tr("● offline"));
-                connectionLabel_->setStyleSheet(connected ? QStringLiteral("color: #2e7d32")
-                                                          : QStringLiteral("color: #c62828"));
+                connectionLabel_->setStyleSheet(
+                    theme::textStyle(connected ? theme::good() : theme::bad()));
                 if (!connected)
                     report(tr("Connection lost: %1 — retrying every 5 s").arg(detail), true);
                 else if (!wasConnected) {
                     if (banner_->isVisible())
                         noteReconnected();
-                    loadSessionInfo();
+                    sessionInfo_->reload();
                 }
                 autoReload_->setInterval(connected ? reloadIntervalMs() : 5000);
             });
@@ -260,7 +249,8 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     if (!prefs.contains(QStringLiteral("ui/geometry")))
         resize(1360, 860);
     navigation_->setCurrentRow(0);
-    loadSessionInfo();
+    connect(sessionInfo_, &SessionInfoModel::changed, this, &MainWindow::showSessionInfo);
+    sessionInfo_->reload();
     reloadAll();
 }
 
@@ -425,9 +415,7 @@ void MainWindow::updateFreshness() {
     const qint64 age =
         std::max<qint64>(0, t->lastRefreshedAt.secsTo(QDateTime::currentDateTimeUtc()));
     const QString state = health_->freshnessOfAge(age);
-    const QString colour = state == u"stale"  ? QStringLiteral("#c62828")
-                           : state == u"late" ? QStringLiteral("#e08a00")
-                                              : QStringLiteral("#2e7d32");
+    const QString colour = theme::forState(state).name();
     // live mode: the read models follow the events; how many committed ones they lack
     const auto live = std::find_if(health_->rows().cbegin(), health_->rows().cend(),
                                    [](const ViewStatus &s) { return s.live; });
@@ -450,44 +438,20 @@ void MainWindow::updateFreshness() {
                                             : tr("Behind schedule:\n") + behind.join(u'\n'));
 }
 
-void MainWindow::loadSessionInfo() {
-    // its own ticket space: the session info is not a model, one answer at a time is enough
-    auto *worker = reader_;
-    static constexpr quint64 kTicket = ~quint64(0);
-    worker->submit(kTicket, [](const QSqlDatabase &db) {
-        QSqlQuery q = runQuery(db, QStringLiteral("session_info"));
-        SessionInfo info;
-        if (q.next())
-            info = SessionInfo{q.value(0).toString(), q.value(1).toString(),
-                               q.value(2).toString(), q.value(3).toBool(),
-                               q.value(4).toBool(),   effectiveOption(db, "sslmode"),
-                               q.value(5).toBool()};
-        return QVariant::fromValue(info);
-    });
-    if (sessionInfoConnected_)
-        return;
-    sessionInfoConnected_ = true; // one lasting connection: the answers of all reconnects
-    connect(
-        worker, &DatabaseWorker::finished, this, [this](quint64 ticket, const QVariant &result) {
-            if (ticket != kTicket)
-                return;
-            const auto info = result.value<SessionInfo>();
-            serverLabel_->setText(
-                tr("PostgreSQL %1 · %2 · role %3 · %4")
-                    .arg(info.serverVersion,
-                         info.citusVersion.isEmpty() ? tr("no Citus")
-                                                     : tr("Citus %1").arg(info.citusVersion),
-                         info.tenantScoped ? tr("%1 (tenant administrator)").arg(info.role)
-                                           : info.role,
-                         (info.ssl ? tr("TLS") : tr("no TLS")) +
-                             tr(" (sslmode=%1)").arg(info.sslmode)));
-            setTenantScoped(info.tenantScoped);
-            refreshPanel_->setCanRefresh(
-                info.canRefresh,
-                info.canRefresh ? QString()
-                                : tr("Role %1 may not refresh views (it needs mvdash_operator).")
-                                      .arg(info.role));
-        });
+void MainWindow::showSessionInfo(const SessionInfo &info) {
+    serverLabel_->setText(
+        tr("PostgreSQL %1 · %2 · role %3 · %4")
+            .arg(info.serverVersion,
+                 info.citusVersion.isEmpty() ? tr("no Citus")
+                                             : tr("Citus %1").arg(info.citusVersion),
+                 info.tenantScoped ? tr("%1 (tenant administrator)").arg(info.role) : info.role,
+                 (info.ssl ? tr("TLS") : tr("no TLS")) + tr(" (sslmode=%1)").arg(info.sslmode)));
+    setTenantScoped(info.tenantScoped);
+    refreshPanel_->setCanRefresh(
+        info.canRefresh,
+        info.canRefresh
+            ? QString()
+            : tr("Role %1 may not refresh views (it needs mvdash_operator).").arg(info.role));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {

@@ -32,6 +32,8 @@ class UserPanel;
 class TimeSeriesModel;
 class BetStatusModel;
 class RefreshPanel;
+class SessionInfoModel;
+struct SessionInfo;
 
 // The panels, by what they show (navigation order: the tenant's four, then ops' three).
 enum class Panel { Summary, Players, Payments, User, Tenants, Refresh, Sizes };
@@ -77,7 +79,7 @@ private:
     // The settings' reload interval, by default 30 s (5 s when the read models are live).
     int reloadIntervalMs() const;
     void showTenantName(int row);
-    void loadSessionInfo();
+    void showSessionInfo(const SessionInfo &info);
     // A tenant administrator's session: no ops panels, no ops queries (they would be refused).
     void setTenantScoped(bool scoped);
     void reloadOps();
@@ -94,6 +96,7 @@ private:
     TimeSeriesModel *durations_;
     TimeSeriesModel *sizeTrend_;
     DatabaseWorker *exporter_;
+    SessionInfoModel *sessionInfo_;
 
     QComboBox *tenantPicker_;
     QLabel *freshness_;
@@ -116,7 +119,6 @@ private:
     int messageCount_ = 0;
     bool tenantChosen_ = false;
     bool reconnectNoteShown_ = false;
-    bool sessionInfoConnected_ = false;
     qint64 currentTenant_ = -1;
     bool connected_ = false;
     // Ops panels and their models wait for the session info: a tenant role may not read them.

@@ -1,6 +1,7 @@
 #include "statecolorproxy.h"
 
 #include "rowtablemodel.h"
+#include "theme.h"
 
 #include <QColor>
 #include <QFont>
@@ -17,8 +18,7 @@ QVariant StateColorProxy::data(const QModelIndex &index, int role) const {
             font.setBold(true);
             return font;
         }
-        return state == u"failed" || state == u"stale" ? QColor(0xd3, 0x2f, 0x2f)
-                                                       : QColor(0xe0, 0x8a, 0x00);
+        return state == u"failed" || state == u"stale" ? theme::bad() : theme::warning();
     }
     return QIdentityProxyModel::data(index, role);
 }

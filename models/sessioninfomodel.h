@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+namespace mvdash {
+
+class DatabaseWorker;
+
+// Who and where this session is: what the status bar shows and what the window offers
+// (ops panels, the refresh buttons).
+struct SessionInfo {
+    QString serverVersion, citusVersion, role;
+    bool canRefresh = false; // EXECUTE on the refresh functions (mvdash_operator)
+    bool ssl = false;
+    QString sslmode;
+    bool tenantScoped = false; // a tenant administrator: its tenants only, no ops panels
+};
+
+// The session info, loaded on the worker (again after every reconnect: the server may have
+// changed under the same DSN); `changed` with each answer.
+class SessionInfoModel : public QObject {
+    Q_OBJECT
+public:
+    explicit SessionInfoModel(DatabaseWorker *worker, QObject *parent = nullptr);
+
+    void reload();
+    const SessionInfo &info() const { return info_; }
+    bool isKnown() const { return known_; }
+
+signals:
+    void changed(const mvdash::SessionInfo &info);
+
+private:
+    DatabaseWorker *worker_;
+    quint64 ticket_ = 0;
+    SessionInfo info_;
+    bool known_ = false;
+};
+
+} // namespace mvdash
+
+Q_DECLARE_METATYPE(mvdash::SessionInfo)

@@ -4,7 +4,7 @@
 #include "format.h"
 #include "mainwindow.h"
 #include "panels/paymentspanel.h"
-#include "rowtablemodel.h"
+#include "roles.h"
 #include "seeder.h"
 #include "testcluster.h"
 

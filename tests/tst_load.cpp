@@ -105,12 +105,12 @@ private slots:
         MVDASH_TRY({
             const LatencySummary quiet =
                 measureReaders(settings_, 20, tenants, [](const ReaderProgress &progress) {
-                    QTest::qWaitFor(
+                    QVERIFY(QTest::qWaitFor(
                         [&] {
                             const QList<qint64> n = progress.answers();
                             return *std::min_element(n.cbegin(), n.cend()) >= 5;
                         },
-                        kPatienceMs);
+                        kPatienceMs));
                 });
             Gate gate(settings_);
             bool held = false, answeredWhileHeld = false, stillHeld = false;

@@ -11,6 +11,7 @@
 #include "settingsfile.h"
 #include "tenantsummarymodel.h"
 #include "testcluster.h"
+#include "userlookup.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "betstatusmodel.h"
 #include "databaseworker.h"
 #include "format.h"
 #include "panels/paymentspanel.h"
@@ -14,10 +15,11 @@
 #include "qtfmt.h"
 #include "refreshcontroller.h"
 #include "refreshhealthmodel.h"
-#include "rowtablemodel.h"
+#include "roles.h"
 #include "sessioninfomodel.h"
 #include "tenantsummarymodel.h"
 #include "timeseriesmodel.h"
+#include "userlookup.h"
 #include "widgets/theme.h"
 
 #include <QApplication>

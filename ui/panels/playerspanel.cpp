@@ -1,7 +1,7 @@
 #include "playerspanel.h"
 
 #include "playersmodel.h"
-#include "rowtablemodel.h"
+#include "roles.h"
 #include "widgets/charts.h"
 #include "widgets/tableview.h"
 

@@ -3,7 +3,7 @@
 #include "refreshcontroller.h"
 #include "refreshhealthmodel.h"
 #include "refreshrunner.h"
-#include "rowtablemodel.h"
+#include "roles.h"
 #include "timeseriesmodel.h"
 #include "widgets/charts.h"
 #include "widgets/statecolorproxy.h"

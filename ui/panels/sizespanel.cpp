@@ -2,7 +2,7 @@
 
 #include "format.h"
 #include "refreshhealthmodel.h"
-#include "rowtablemodel.h"
+#include "roles.h"
 #include "timeseriesmodel.h"
 #include "widgets/charts.h"
 #include "widgets/tableview.h"

@@ -1,8 +1,8 @@
 #include "summarypanel.h"
 
+#include "betstatusmodel.h"
 #include "format.h"
-#include "playersmodel.h"
-#include "rowtablemodel.h"
+#include "roles.h"
 #include "tenantsummarymodel.h"
 #include "widgets/charts.h"
 #include "widgets/tiles.h"

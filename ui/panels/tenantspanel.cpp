@@ -1,6 +1,6 @@
 #include "tenantspanel.h"
 
-#include "rowtablemodel.h"
+#include "roles.h"
 #include "tenantsummarymodel.h"
 #include "widgets/tableview.h"
 

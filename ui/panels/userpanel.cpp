@@ -1,8 +1,8 @@
 #include "userpanel.h"
 
 #include "format.h"
-#include "playersmodel.h"
 #include "stringtablemodel.h"
+#include "userlookup.h"
 #include "widgets/tableview.h"
 #include "widgets/tiles.h"
 

@@ -1,6 +1,6 @@
 #include "statecolorproxy.h"
 
-#include "rowtablemodel.h"
+#include "roles.h"
 #include "theme.h"
 
 #include <QColor>

@@ -1,69 +1,11 @@
 #pragma once
 
-#include "decimal.h"
 #include "reloadablemodel.h"
-#include "stringtablemodel.h"
+
+#include <QDateTime>
+#include <QStringList>
 
 namespace mvdash {
-
-struct PlayerRow {
-    QString userId;
-    qint64 bets = 0;
-    Decimal wagered, winnings, balance;
-    qint64 lastActivityMs = 0;
-    bool operator==(const PlayerRow &) const = default;
-};
-
-// The top players of a tenant from user_activity_view.
-class TopPlayersModel : public ReloadableModel {
-    Q_OBJECT
-public:
-    enum Column { Rank, User, Bets, Wagered, Winnings, Balance, LastActivity, ColumnCount };
-    enum class OrderBy { Wagered, Winnings, Bets, Balance, LastActivity };
-
-    explicit TopPlayersModel(DatabaseWorker *worker, QObject *parent = nullptr);
-
-    int rowCount(const QModelIndex &parent = {}) const override {
-        return parent.isValid() ? 0 : int(rows_.size());
-    }
-    QVariant data(const QModelIndex &index, int role) const override;
-    const QList<PlayerRow> &rows() const { return rows_; }
-
-    void setQuery(qint64 tenantId, OrderBy order, int limit);
-    void reload() override;
-
-protected:
-    void apply(const QVariant &result) override;
-
-private:
-    QList<PlayerRow> rows_;
-    qint64 tenantId_ = -1;
-    OrderBy order_ = OrderBy::Wagered;
-    int limit_ = 10;
-};
-
-// Bets of a tenant per status (the summary's chart).
-class BetStatusModel : public ReloadableModel {
-    Q_OBJECT
-public:
-    using ReloadableModel::ReloadableModel;
-    int rowCount(const QModelIndex &parent = {}) const override {
-        return parent.isValid() ? 0 : int(rows_.size());
-    }
-    int columnCount(const QModelIndex &parent = {}) const override {
-        return parent.isValid() ? 0 : 2;
-    }
-    QVariant data(const QModelIndex &index, int role) const override;
-    void setTenant(qint64 tenantId);
-    void reload() override;
-
-protected:
-    void apply(const QVariant &result) override;
-
-private:
-    QList<QPair<QString, qint64>> rows_;
-    qint64 tenantId_ = -1;
-};
 
 // One user, as support looks them up: activity totals, balance, bets and payments (the
 // guide's queries), and how fresh the answer is.

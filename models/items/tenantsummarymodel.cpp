@@ -2,17 +2,11 @@
 
 #include "database.h"
 #include "format.h"
-#include "rowtablemodel.h"
+#include "roles.h"
 
 #include <QSqlQuery>
 
 namespace mvdash {
-
-namespace {
-Decimal dec(const QVariant &v) {
-    return Decimal::parse(v.toString()).value_or(Decimal());
-}
-} // namespace
 
 void TenantSummaryModel::reload() {
     request([](const QSqlDatabase &db) {
@@ -27,11 +21,11 @@ void TenantSummaryModel::reload() {
             t.plan = q.value(4).toString();
             t.totalBets = q.value(5).toLongLong();
             t.activeBets = q.value(6).toLongLong();
-            t.totalStake = dec(q.value(7));
-            t.totalDeposits = dec(q.value(8));
-            t.totalWithdrawals = dec(q.value(9));
+            t.totalStake = decimalOf(q.value(7));
+            t.totalDeposits = decimalOf(q.value(8));
+            t.totalWithdrawals = decimalOf(q.value(9));
             t.totalUsers = q.value(10).toLongLong();
-            t.totalBalance = dec(q.value(11));
+            t.totalBalance = decimalOf(q.value(11));
             t.lastRefreshedAt = q.value(12).toDateTime();
             t.ageSeconds = q.value(13).toLongLong();
             rows << t;
@@ -128,7 +122,7 @@ QVariant TenantSummaryModel::data(const QModelIndex &index, int role) const {
     case Balance:
         return formatMoney(t.totalBalance);
     case DataAsOf:
-        return QLocale().toString(t.lastRefreshedAt.toLocalTime(), QLocale::ShortFormat);
+        return formatTime(t.lastRefreshedAt);
     default:
         return {};
     }

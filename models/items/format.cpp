@@ -38,4 +38,16 @@ QString formatBytes(qint64 bytes, const QLocale &locale) {
     return locale.formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
+QString formatTime(const QDateTime &at, const QLocale &locale) {
+    return at.isValid() ? locale.toString(at.toLocalTime(), QLocale::ShortFormat) : QString();
+}
+
+Decimal decimalOf(const QVariant &value) {
+    return Decimal::parse(value.toString()).value_or(Decimal());
+}
+
+QString formatMoneyOf(const QVariant &value, const QLocale &locale) {
+    return value.isNull() ? QString() : formatMoney(decimalOf(value), locale);
+}
+
 } // namespace mvdash

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QString>
+#include <QVariant>
 
 namespace mvdash {
 
@@ -15,5 +16,11 @@ QString formatCount(qint64 value, const QLocale &locale = QLocale());
 // "42 s", "3 min", "5 h", "2 d"
 QString formatAge(qint64 seconds);
 QString formatBytes(qint64 bytes, const QLocale &locale = QLocale());
+// A moment in local time, the locale's short format ("" for an invalid one).
+QString formatTime(const QDateTime &at, const QLocale &locale = QLocale());
+// A numeric column as QPSQL hands it (exact text, HighPrecision): the Decimal (0 when null or
+// not a number), and formatted as money ("" when null).
+Decimal decimalOf(const QVariant &value);
+QString formatMoneyOf(const QVariant &value, const QLocale &locale = QLocale());
 
 } // namespace mvdash

@@ -1,7 +1,7 @@
 #include "refreshhealthmodel.h"
 
 #include "format.h"
-#include "rowtablemodel.h"
+#include "roles.h"
 
 #include <QLocale>
 
@@ -114,9 +114,7 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
         case Method:
             return s.nextMethod;
         case LastRefresh:
-            return s.lastRefreshedAt.isValid()
-                       ? QLocale().toString(s.lastRefreshedAt.toLocalTime(), QLocale::ShortFormat)
-                       : tr("never");
+            return s.lastRefreshedAt.isValid() ? formatTime(s.lastRefreshedAt) : tr("never");
         case Age:
             return s.ageSeconds ? formatAge(*s.ageSeconds) : QStringLiteral("—");
         case AvgMs:

@@ -3,7 +3,7 @@
 #include "database.h"
 #include "dberror.h"
 #include "format.h"
-#include "rowtablemodel.h"
+#include "roles.h"
 
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -237,9 +237,7 @@ QVariant PaymentsModel::data(const QModelIndex &index, int role) const {
         return {};
     switch (index.column()) {
     case Updated:
-        return role == SortRole
-                   ? QVariant(r.updatedMs)
-                   : QLocale().toString(r.updatedAt.toLocalTime(), QLocale::ShortFormat);
+        return role == SortRole ? QVariant(r.updatedMs) : QVariant(formatTime(r.updatedAt));
     case Payment:
         return r.paymentId;
     case User:

@@ -1,7 +1,7 @@
 #include "timeseriesmodel.h"
 
 #include "database.h"
-#include "rowtablemodel.h"
+#include "roles.h"
 
 #include <QSqlQuery>
 

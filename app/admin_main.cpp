@@ -342,9 +342,9 @@ private:
                                          ? QStringLiteral("%1 %2 ").arg(o.view.leftJustified(28),
                                                                         o.method.leftJustified(12))
                                          : QString();
-                if (o.outcome == u"ok")
+                if (o.outcome == RunOutcome::Ok)
                     out(head + QStringLiteral("ok in %1 ms\n").arg(o.durationMs));
-                else if (o.outcome == u"skipped")
+                else if (o.outcome == RunOutcome::Skipped)
                     out(head + QStringLiteral("skipped: %1\n").arg(o.error));
                 else {
                     ++failures;
@@ -353,10 +353,10 @@ private:
             });
         const auto refreshed =
             std::count_if(outcomes.cbegin(), outcomes.cend(),
-                          [](const RefreshOutcome &o) { return o.outcome == u"ok"; });
+                          [](const RefreshOutcome &o) { return o.outcome == RunOutcome::Ok; });
         const auto skipped =
             std::count_if(outcomes.cbegin(), outcomes.cend(),
-                          [](const RefreshOutcome &o) { return o.outcome == u"skipped"; });
+                          [](const RefreshOutcome &o) { return o.outcome == RunOutcome::Skipped; });
         out(QStringLiteral("%1 view(s) refreshed, %2 failed, %3 skipped\n")
                 .arg(refreshed)
                 .arg(failures)
@@ -417,7 +417,8 @@ private:
                     {QStringLiteral("avg_refresh_ms"), s.avgRefreshMs},
                     {QStringLiteral("last_duration_ms"), s.lastDurationMs},
                     {QStringLiteral("refresh_count"), s.refreshCount},
-                    {QStringLiteral("last_outcome"), s.lastOutcome},
+                    {QStringLiteral("last_outcome"),
+                     s.lastOutcome ? runOutcomeWord(*s.lastOutcome) : QString()},
                     {QStringLiteral("last_error"), s.lastError},
                     {QStringLiteral("failure_count"), s.failureCount}});
             }
@@ -438,7 +439,7 @@ private:
                                                       : QStringLiteral("never"),
                           age(s.ageSeconds), s.avgRefreshMs, s.lastDurationMs,
                           QString::number(s.refreshCount),
-                          s.lastOutcome == u"failed" ? s.lastError.left(60) : QString()});
+                          s.lastOutcome == RunOutcome::Failed ? s.lastError.left(60) : QString()});
         }
         // live mode: how far behind the newest committed event the read models are
         QString footer;

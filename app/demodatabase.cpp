@@ -82,7 +82,8 @@ std::optional<ConnectionSettings> DemoDatabase::prepare(const Options &options,
                  .toBool()) {
             say(QStringLiteral("refreshing the views"));
             RefreshRunner(connection.db()).run({}, {}, [&](const RefreshOutcome &o) {
-                say(QStringLiteral("  %1 %2 %3 ms").arg(o.view, o.outcome, o.durationMs));
+                say(QStringLiteral("  %1 %2 %3 ms")
+                        .arg(o.view, runOutcomeWord(o.outcome), o.durationMs));
             });
         }
         return settings;

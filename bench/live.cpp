@@ -76,7 +76,7 @@ double stepMs(const QSqlDatabase &db) {
     t.start();
     const QList<StepOutcome> outcomes = runStep(db, 60000, true);
     const double ms = double(t.nsecsElapsed()) / 1e6;
-    if (outcomes.isEmpty() || outcomes.first().outcome != u"ok")
+    if (outcomes.isEmpty() || outcomes.first().outcome != RunOutcome::Ok)
         throw DbError(QStringLiteral("step not ok: ") + outcomes.value(0).error);
     return ms;
 }

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "dberror.h"
+#include "runoutcome.h"
 
 #include <algorithm>
 #include <atomic>
@@ -164,8 +165,9 @@ StormResult runRefreshStorm(const ConnectionSettings &settings, int callers, int
                 r.error = e.message();
             }
             r.ms = timer.elapsed();
-            r.refreshedAny = std::any_of(r.outcomes.cbegin(), r.outcomes.cend(),
-                                         [](const QString &o) { return o == u"ok"; });
+            r.refreshedAny =
+                std::any_of(r.outcomes.cbegin(), r.outcomes.cend(),
+                            [](const QString &o) { return parseRunOutcome(o) == RunOutcome::Ok; });
             if (r.refreshedAny)
                 aRefresherIsBack = true;
             else
@@ -195,9 +197,9 @@ StormResult runRefreshStorm(const ConnectionSettings &settings, int callers, int
         if (!r.error.isEmpty())
             result.problems << QStringLiteral("caller: ") + r.error;
         for (auto it = r.outcomes.cbegin(); it != r.outcomes.cend(); ++it) {
-            if (it.value() == u"ok") {
+            if (parseRunOutcome(it.value()) == RunOutcome::Ok) {
                 ++result.refreshedBy[it.key()];
-            } else if (it.value() != u"skipped") {
+            } else if (parseRunOutcome(it.value()) != RunOutcome::Skipped) {
                 result.problems << it.key() + QStringLiteral(": ") + it.value();
             } else if (!result.refreshedBy.contains(it.key())) {
                 result.refreshedBy[it.key()] = 0;

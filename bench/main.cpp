@@ -460,9 +460,9 @@ private:
             const auto outcomes = runner.run({});
             const double ms = double(timer.nsecsElapsed()) / 1e6;
             for (const RefreshOutcome &o : outcomes)
-                if (o.outcome != u"ok")
-                    throw DbError(
-                        QStringLiteral("refresh of %1: %2 %3").arg(o.view, o.outcome, o.error));
+                if (o.outcome != RunOutcome::Ok)
+                    throw DbError(QStringLiteral("refresh of %1: %2 %3")
+                                      .arg(o.view, runOutcomeWord(o.outcome), o.error));
             say(QStringLiteral("  engine, %1 session(s), %2: %3 ms")
                     .arg(sessions)
                     .arg(fromEmpty ? QStringLiteral("plain") : QStringLiteral("concurrently"),

@@ -76,13 +76,13 @@ QList<StepOutcome> step(const QSqlDatabase &db, int waitMs = kPatienceMs) {
 bool allOk(const QList<StepOutcome> &outcomes) {
     return outcomes.size() == 6 &&
            std::all_of(outcomes.cbegin(), outcomes.cend(),
-                       [](const StepOutcome &o) { return o.outcome == u"ok"; });
+                       [](const StepOutcome &o) { return o.outcome == RunOutcome::Ok; });
 }
 
 QString describe(const QList<StepOutcome> &outcomes) {
     QStringList lines;
     for (const StepOutcome &o : outcomes)
-        lines << QStringLiteral("%1 %2 %3").arg(o.view, o.outcome, o.error);
+        lines << QStringLiteral("%1 %2 %3").arg(o.view, runOutcomeWord(o.outcome), o.error);
     return lines.join(u'\n');
 }
 
@@ -685,7 +685,7 @@ private slots:
                 writeBet(settings, tenant, QStringLiteral("early-d"), 900000004, 8000);
                 const qint64 before = appliedArrival(c.db());
                 const auto skipped = step(c.db(), 200);
-                QVERIFY2(skipped.size() == 6 && skipped.first().outcome == u"skipped" &&
+                QVERIFY2(skipped.size() == 6 && skipped.first().outcome == RunOutcome::Skipped &&
                              skipped.first().error.contains(QStringLiteral("pid %1").arg(a.pid())),
                          qPrintable(describe(skipped)));
                 QCOMPARE(appliedArrival(c.db()), before);

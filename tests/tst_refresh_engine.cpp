@@ -308,7 +308,7 @@ private slots:
             QVERIFY(!gate.openedByItself());
             QCOMPARE(outcomes.size(), plan.size());
             for (const RefreshOutcome &o : outcomes)
-                QVERIFY2(o.outcome == u"ok", qPrintable(o.view + ": " + o.error));
+                QVERIFY2(o.outcome == RunOutcome::Ok, qPrintable(o.view + ": " + o.error));
             const QString run = QStringLiteral("(SELECT max(run_id) FROM "
                                                "materialized_views_refresh_history)");
             QCOMPARE(scalar(c.db(), "SELECT count(DISTINCT view_name) = count(*) FROM "

@@ -416,8 +416,9 @@ void MainWindow::updateFreshness() {
     }
     const qint64 age =
         std::max<qint64>(0, t->lastRefreshedAt.secsTo(QDateTime::currentDateTimeUtc()));
-    const QString state = health_->freshnessOfAge(age);
-    const QString colour = theme::forState(state).name();
+    const Freshness freshness = health_->freshnessOfAge(age);
+    const QString colour = theme::forFreshness(freshness).name();
+    const QString state = describeFreshness(freshness);
     // live mode: the read models follow the events; how many committed ones they lack
     const auto live = std::find_if(health_->rows().cbegin(), health_->rows().cend(),
                                    [](const ViewStatus &s) { return s.live; });
@@ -433,7 +434,7 @@ void MainWindow::updateFreshness() {
                  formatAge(age), colour, state, lag));
     QStringList behind;
     for (const ViewStatus &s : health_->rows())
-        if (health_->freshness(s) != u"fresh")
+        if (health_->freshness(s) != Freshness::Fresh)
             behind << QStringLiteral("%1: %2").arg(s.view, s.ageSeconds ? formatAge(*s.ageSeconds)
                                                                         : tr("never refreshed"));
     freshness_->setToolTip(behind.isEmpty() ? tr("Every view is within its refresh interval.")

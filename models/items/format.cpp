@@ -1,5 +1,7 @@
 #include "format.h"
 
+#include <QCoreApplication>
+
 namespace mvdash {
 
 QString formatMoney(const Decimal &value, const QLocale &locale) {
@@ -48,6 +50,30 @@ Decimal decimalOf(const QVariant &value) {
 
 QString formatMoneyOf(const QVariant &value, const QLocale &locale) {
     return value.isNull() ? QString() : formatMoney(decimalOf(value), locale);
+}
+
+QString describeOutcome(RunOutcome outcome) {
+    switch (outcome) {
+    case RunOutcome::Ok:
+        return QCoreApplication::translate("mvdash", "ok");
+    case RunOutcome::Skipped:
+        return QCoreApplication::translate("mvdash", "skipped");
+    case RunOutcome::Failed:
+        break;
+    }
+    return QCoreApplication::translate("mvdash", "failed");
+}
+
+QString describeFreshness(Freshness freshness) {
+    switch (freshness) {
+    case Freshness::Fresh:
+        return QCoreApplication::translate("mvdash", "fresh");
+    case Freshness::Late:
+        return QCoreApplication::translate("mvdash", "late");
+    case Freshness::Stale:
+        break;
+    }
+    return QCoreApplication::translate("mvdash", "stale");
 }
 
 } // namespace mvdash

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "decimal.h"
+#include "runoutcome.h"
+#include "states.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -16,6 +18,9 @@ QString formatCount(qint64 value, const QLocale &locale = QLocale());
 // "42 s", "3 min", "5 h", "2 d"
 QString formatAge(qint64 seconds);
 QString formatBytes(qint64 bytes, const QLocale &locale = QLocale());
+// States in words for people (translated), the one place they are spelled out for the UI.
+QString describeOutcome(RunOutcome outcome);
+QString describeFreshness(Freshness freshness);
 // A moment in local time, the locale's short format ("" for an invalid one).
 QString formatTime(const QDateTime &at, const QLocale &locale = QLocale());
 // A numeric column as QPSQL hands it (exact text, HighPrecision): the Decimal (0 when null or

@@ -4,6 +4,7 @@
 #include "dberror.h"
 #include "format.h"
 #include "roles.h"
+#include "states.h"
 
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -231,8 +232,9 @@ QVariant PaymentsModel::data(const QModelIndex &index, int role) const {
     if (role == Qt::TextAlignmentRole)
         return index.column() == Amount ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     if (role == StateRole)
-        return index.column() == Status && r.status == u"failed" ? QStringLiteral("failed")
-                                                                 : QString();
+        return QVariant::fromValue(index.column() == Status && r.status == u"failed"
+                                       ? CellState::Failed
+                                       : CellState::None);
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
     switch (index.column()) {

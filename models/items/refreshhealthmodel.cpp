@@ -38,18 +38,18 @@ void RefreshHealthModel::setThresholds(Thresholds t) {
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
-QString RefreshHealthModel::freshness(const ViewStatus &s) const {
+Freshness RefreshHealthModel::freshness(const ViewStatus &s) const {
     if (!s.ageSeconds || !s.populated)
-        return QStringLiteral("stale");
+        return Freshness::Stale;
     return freshnessOfAge(*s.ageSeconds);
 }
 
-QString RefreshHealthModel::freshnessOfAge(qint64 ageSeconds) const {
+Freshness RefreshHealthModel::freshnessOfAge(qint64 ageSeconds) const {
     if (ageSeconds > 2 * thresholds_.intervalSeconds)
-        return QStringLiteral("stale");
+        return Freshness::Stale;
     if (ageSeconds > thresholds_.intervalSeconds)
-        return QStringLiteral("late");
-    return QStringLiteral("fresh");
+        return Freshness::Late;
+    return Freshness::Fresh;
 }
 
 void RefreshHealthModel::setProgress(const QString &view, const QString &text) {
@@ -76,12 +76,17 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
         return s.view;
     case StateRole:
         if (column == LastError || column == View)
-            return s.lastOutcome == u"failed" ? QStringLiteral("failed") : QString();
-        if (column == Age || column == LastRefresh)
-            return freshness(s);
+            return QVariant::fromValue(s.lastOutcome == RunOutcome::Failed ? CellState::Failed
+                                                                           : CellState::None);
+        if (column == Age || column == LastRefresh) {
+            const Freshness f = freshness(s);
+            return QVariant::fromValue(f == Freshness::Stale  ? CellState::Stale
+                                       : f == Freshness::Late ? CellState::Late
+                                                              : CellState::None);
+        }
         if (column == AvgMs)
-            return slow ? QStringLiteral("slow") : QString();
-        return {};
+            return QVariant::fromValue(slow ? CellState::Slow : CellState::None);
+        return QVariant::fromValue(CellState::None);
     case Qt::TextAlignmentRole:
         return column == Age || column == AvgMs || column == LastMs || column == Count ||
                        column == Behind
@@ -126,7 +131,7 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
         case Progress:
             return progress_.value(s.view);
         case LastError:
-            return s.lastOutcome == u"failed" ? s.lastError : QString();
+            return s.lastOutcome == RunOutcome::Failed ? s.lastError : QString();
         case Behind:
             return s.live && s.lagEvents ? QLocale().toString(*s.lagEvents) : QString();
         default:

@@ -2,6 +2,7 @@
 
 #include "monitoring.h"
 #include "reloadablemodel.h"
+#include "states.h"
 
 namespace mvdash {
 
@@ -38,10 +39,10 @@ public:
 
     void setThresholds(Thresholds t);
     Thresholds thresholds() const { return thresholds_; }
-    // "fresh", "late" (past the interval) or "stale" (past twice the interval, or never)
-    QString freshness(const ViewStatus &s) const;
+    // Late: past the interval; stale: past twice the interval, or never refreshed.
+    Freshness freshness(const ViewStatus &s) const;
     // The same rule for any age in seconds (the header's "data as of" badge).
-    QString freshnessOfAge(qint64 ageSeconds) const;
+    Freshness freshnessOfAge(qint64 ageSeconds) const;
     const QList<ViewStatus> &rows() const { return rows_; }
 
     // Per-view progress text shown while a refresh runs ("refreshing…", "ok 120 ms").

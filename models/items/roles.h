@@ -9,7 +9,7 @@ namespace mvdash {
 // Custom roles of mvdash's models (GammaRay style: one small header).
 enum Role {
     SortRole = Qt::UserRole + 1, // raw value to sort by (numbers as numbers)
-    StateRole,                   // "ok", "stale", "slow", "failed", "" per cell
+    StateRole,                   // a CellState per cell (states.h)
     KeyRole,                     // the row's key (view name, tenant id, ...)
 };
 

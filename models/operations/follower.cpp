@@ -36,7 +36,7 @@ qint64 Follower::run(const std::atomic_bool &stop) {
             const QList<StepOutcome> outcomes =
                 runStep(connection->db(), options_.writerWaitMs, false);
             const StepOutcome first = outcomes.value(0);
-            if (first.outcome == u"ok") {
+            if (first.outcome == RunOutcome::Ok) {
                 const StepProgress p = stepProgress(connection->db());
                 if (p.events > 0) {
                     ++applying;
@@ -48,7 +48,7 @@ qint64 Follower::run(const std::atomic_bool &stop) {
                 lastSkip.clear();
             } else if (first.error != lastSkip) {
                 // said once per reason, not every interval
-                log_(QStringLiteral("%1: %2").arg(first.outcome, first.error));
+                log_(QStringLiteral("%1: %2").arg(runOutcomeWord(first.outcome), first.error));
                 lastSkip = first.error;
             }
             pause(options_.intervalMs, stop);

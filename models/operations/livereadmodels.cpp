@@ -143,8 +143,9 @@ QList<StepOutcome> runStep(const QSqlDatabase &db, int waitMs, bool recordEmpty)
     QSqlQuery q = runQuery(db, QStringLiteral("live_step"),
                            {QStringLiteral("%1 milliseconds").arg(waitMs), recordEmpty});
     while (q.next())
-        outcomes << StepOutcome{q.value(0).toString(), q.value(3).toString(), q.value(2).toString(),
-                                q.value(4).toString()};
+        outcomes << StepOutcome{q.value(0).toString(),
+                                parseRunOutcome(q.value(3).toString()).value_or(RunOutcome::Failed),
+                                q.value(2).toString(), q.value(4).toString()};
     return outcomes;
 }
 

@@ -6,6 +6,7 @@
 // online, rebuilding the live state, one step. Every function throws DbError.
 
 #include "connectionsettings.h"
+#include "runoutcome.h"
 
 #include <functional>
 #include <optional>
@@ -55,7 +56,7 @@ StepProgress stepProgress(const QSqlDatabase &db);
 // One row per read model of a step, like a refresh's.
 struct StepOutcome {
     QString view;
-    QString outcome; // ok, skipped, failed
+    RunOutcome outcome = RunOutcome::Failed;
     QString durationMs;
     QString error;
 };

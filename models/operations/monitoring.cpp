@@ -4,6 +4,7 @@
 #include "migrationrunner.h"
 
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QVariant>
 
 namespace mvdash {
@@ -17,25 +18,35 @@ std::optional<qint64> optInt(const QVariant &v) {
 QList<ViewStatus> fetchViewStatus(const QSqlDatabase &db) {
     QList<ViewStatus> list;
     QSqlQuery q = runQuery(db, QStringLiteral("view_status"));
+    const QSqlRecord record = q.record();
+    const auto column = [&record](const char *name) { return record.indexOf(name); };
+    const int view = column("view_name"), populated = column("populated"),
+              nextMethod = column("next_method"), unique = column("has_unique_index"),
+              rows = column("row_estimate"), bytes = column("total_bytes"),
+              refreshedAt = column("last_refreshed_at"), age = column("age_seconds"),
+              avgMs = column("avg_refresh_time_ms"), lastMs = column("last_duration_ms"),
+              count = column("refresh_count"), outcome = column("last_outcome"),
+              error = column("last_error"), failures = column("failure_count"),
+              live = column("live"), lag = column("lag_events"), blocked = column("blocked_by");
     while (q.next()) {
         ViewStatus s;
-        s.view = q.value(0).toString();
-        s.populated = q.value(1).toBool();
-        s.nextMethod = q.value(2).toString();
-        s.hasUniqueIndex = q.value(3).toBool();
-        s.rowEstimate = optInt(q.value(4));
-        s.totalBytes = q.value(5).toLongLong();
-        s.lastRefreshedAt = q.value(6).toDateTime();
-        s.ageSeconds = optInt(q.value(7));
-        s.avgRefreshMs = q.value(8).toString();
-        s.lastDurationMs = q.value(9).toString();
-        s.refreshCount = q.value(10).toInt();
-        s.lastOutcome = q.value(11).toString();
-        s.lastError = q.value(12).toString();
-        s.failureCount = q.value(13).toInt();
-        s.live = q.value(14).toBool();
-        s.lagEvents = optInt(q.value(15));
-        s.blockedBy = q.value(16).toString();
+        s.view = q.value(view).toString();
+        s.populated = q.value(populated).toBool();
+        s.nextMethod = q.value(nextMethod).toString();
+        s.hasUniqueIndex = q.value(unique).toBool();
+        s.rowEstimate = optInt(q.value(rows));
+        s.totalBytes = q.value(bytes).toLongLong();
+        s.lastRefreshedAt = q.value(refreshedAt).toDateTime();
+        s.ageSeconds = optInt(q.value(age));
+        s.avgRefreshMs = q.value(avgMs).toString();
+        s.lastDurationMs = q.value(lastMs).toString();
+        s.refreshCount = q.value(count).toInt();
+        s.lastOutcome = parseRunOutcome(q.value(outcome).toString());
+        s.lastError = q.value(error).toString();
+        s.failureCount = q.value(failures).toInt();
+        s.live = q.value(live).toBool();
+        s.lagEvents = optInt(q.value(lag));
+        s.blockedBy = q.value(blocked).toString();
         list << s;
     }
     return list;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "runoutcome.h"
+
 #include <optional>
 #include <QDateTime>
 #include <QList>
@@ -21,7 +23,7 @@ struct ViewStatus {
     QString avgRefreshMs; // exact text from numeric, empty when never
     QString lastDurationMs;
     int refreshCount = 0;
-    QString lastOutcome;
+    std::optional<RunOutcome> lastOutcome; // none before the first refresh
     QString lastError;
     int failureCount = 0;
     // live mode (migration 011): committed events not in the read models yet, and the writer

@@ -176,9 +176,10 @@ RefreshRunner::runLiveStep(const QList<RefreshPlanEntry> &entries,
     const CancelScope cancelScope(canceller_, db_);
     QSqlQuery q = runQuery(db_, QStringLiteral("live_step"), {QStringLiteral("10 seconds"), true});
     while (q.next()) {
-        const RefreshOutcome outcome{q.value(0).toString(), q.value(1).toString(),
-                                     q.value(2).toString(), q.value(3).toString(),
-                                     q.value(4).toString()};
+        const RefreshOutcome outcome{
+            q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+            parseRunOutcome(q.value(3).toString()).value_or(RunOutcome::Failed),
+            q.value(4).toString()};
         if (std::none_of(entries.cbegin(), entries.cend(),
                          [&](const RefreshPlanEntry &e) { return e.view == outcome.view; }))
             continue;
@@ -233,8 +234,7 @@ RefreshOutcome RefreshRunner::refreshOne(const QSqlDatabase &db, const RefreshPl
     const qint64 historyId = begin.value(0).toLongLong();
     begin.finish();
     if (gone) // dropped since the plan was read: reported, and the run goes on
-        return RefreshOutcome{entry.view, entry.method, QStringLiteral("0"),
-                              QStringLiteral("skipped"),
+        return RefreshOutcome{entry.view, entry.method, QStringLiteral("0"), RunOutcome::Skipped,
                               QStringLiteral("the view no longer exists (dropped during the run)")};
     QSqlQuery q;
     try {
@@ -253,7 +253,8 @@ RefreshOutcome RefreshRunner::refreshOne(const QSqlDatabase &db, const RefreshPl
     if (q.next())
         outcome =
             RefreshOutcome{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                           q.value(3).toString(), q.value(4).toString()};
+                           parseRunOutcome(q.value(3).toString()).value_or(RunOutcome::Failed),
+                           q.value(4).toString()};
     q.finish();
     return outcome;
 }

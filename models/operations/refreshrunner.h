@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectionsettings.h"
+#include "runoutcome.h"
 
 #include <barrier>
 #include <functional>
@@ -26,7 +27,7 @@ struct RefreshOutcome {
     QString view;
     QString method;
     QString durationMs; // exact text
-    QString outcome;    // ok, failed, skipped
+    RunOutcome outcome = RunOutcome::Failed;
     QString error;
 };
 

@@ -1,5 +1,6 @@
 #include "refreshpanel.h"
 
+#include "format.h"
 #include "refreshcontroller.h"
 #include "refreshhealthmodel.h"
 #include "refreshrunner.h"
@@ -53,8 +54,8 @@ RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *control
                 status_->setText(tr("Refreshing %1…").arg(view));
             });
     connect(controller_, &RefreshController::viewFinished, this, [this](const RefreshOutcome &o) {
-        model_->setProgress(o.view,
-                            o.outcome == u"ok" ? tr("ok, %1 ms").arg(o.durationMs) : o.outcome);
+        model_->setProgress(o.view, o.outcome == RunOutcome::Ok ? tr("ok, %1 ms").arg(o.durationMs)
+                                                                : describeOutcome(o.outcome));
     });
     connect(
         controller_, &RefreshController::finished, this,

@@ -10,15 +10,15 @@ namespace mvdash {
 
 QVariant StateColorProxy::data(const QModelIndex &index, int role) const {
     if (role == Qt::ForegroundRole || role == Qt::FontRole) {
-        const QString state = QIdentityProxyModel::data(index, StateRole).toString();
-        if (state.isEmpty() || state == u"fresh")
+        const auto state = QIdentityProxyModel::data(index, StateRole).value<CellState>();
+        if (state == CellState::None)
             return QIdentityProxyModel::data(index, role);
         if (role == Qt::FontRole) {
             QFont font;
             font.setBold(true);
             return font;
         }
-        return state == u"failed" || state == u"stale" ? theme::bad() : theme::warning();
+        return theme::forState(state);
     }
     return QIdentityProxyModel::data(index, role);
 }

@@ -4,7 +4,7 @@
 
 namespace mvdash {
 
-// Colours a model's cells by their StateRole ("stale", "failed" red; "late", "slow" amber):
+// Colours a model's cells by their StateRole (stale, failed red; late, slow amber):
 // the models know states, only the UI knows colours. Readable on light and dark palettes.
 class StateColorProxy : public QIdentityProxyModel {
     Q_OBJECT

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "states.h"
+
 #include <QColor>
 #include <QString>
 
@@ -18,14 +20,25 @@ inline QColor bad() {
     return QColor(0xc6, 0x28, 0x28);
 }
 
-// The colour of a state word as models report it ("stale"/"failed" bad, "late"/"slow"
-// warning, anything else good).
-inline QColor forState(const QString &state) {
-    if (state == u"stale" || state == u"failed")
+// The colour of a cell's state (stale, failed bad; late, slow warning; none good).
+inline QColor forState(CellState state) {
+    switch (state) {
+    case CellState::Stale:
+    case CellState::Failed:
         return bad();
-    if (state == u"late" || state == u"slow")
+    case CellState::Late:
+    case CellState::Slow:
         return warning();
+    case CellState::None:
+        break;
+    }
     return good();
+}
+
+inline QColor forFreshness(Freshness freshness) {
+    return freshness == Freshness::Stale  ? bad()
+           : freshness == Freshness::Late ? warning()
+                                          : good();
 }
 
 // "color: #rrggbb" for a label's style sheet.

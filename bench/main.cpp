@@ -321,13 +321,9 @@ private:
             {QStringLiteral("bets by status"),
              catalogQuery(QStringLiteral("tenant_bets_by_status")), QVariantList{s.tenant}},
             {QStringLiteral("top players by wagered (100)"),
-             catalogQuery(QStringLiteral("top_players"))
-                 .replace(QStringLiteral("ORDER_COLUMN"), QStringLiteral("total_wagered")),
-             QVariantList{s.tenant, 100}},
+             catalogQuery(QStringLiteral("top_players_by_wagered")), QVariantList{s.tenant, 100}},
             {QStringLiteral("top players by balance (100)"),
-             catalogQuery(QStringLiteral("top_players"))
-                 .replace(QStringLiteral("ORDER_COLUMN"), QStringLiteral("current_balance")),
-             QVariantList{s.tenant, 100}},
+             catalogQuery(QStringLiteral("top_players_by_balance")), QVariantList{s.tenant, 100}},
             {QStringLiteral("payments, first page"), catalogQuery(QStringLiteral("payments_page")),
              paymentsFirstPage},
             {QStringLiteral("payments, failed withdrawals"),

@@ -389,20 +389,19 @@ private slots:
     void panelQueriesReadInIndexOrder_data() {
         QTest::addColumn<QString>("sql");
         QTest::addColumn<QString>("index");
-        const QString top =
-            catalogQuery(QStringLiteral("top_players"))
-                .replace(QStringLiteral("tenant_id = ?"), QStringLiteral("tenant_id = 10001"))
-                .replace(QStringLiteral("LIMIT ?"), QStringLiteral("LIMIT 100"));
         const QList<std::pair<const char *, const char *>> keys = {
-            {"total_wagered", "user_activity_view_wagered_idx"},
-            {"current_balance", "user_activity_view_balance_idx"},
-            {"total_winnings", "user_activity_view_winnings_idx"},
-            {"total_bets", "user_activity_view_bets_idx"},
-            {"last_activity_at", "user_activity_view_activity_idx"}};
-        for (const auto &[column, index] : keys)
-            QTest::newRow(column) << QString(top).replace(QStringLiteral("ORDER_COLUMN"),
-                                                          QLatin1String(column))
-                                  << QString::fromLatin1(index);
+            {"top_players_by_wagered", "user_activity_view_wagered_idx"},
+            {"top_players_by_balance", "user_activity_view_balance_idx"},
+            {"top_players_by_winnings", "user_activity_view_winnings_idx"},
+            {"top_players_by_bets", "user_activity_view_bets_idx"},
+            {"top_players_by_last_activity", "user_activity_view_activity_idx"}};
+        for (const auto &[query, index] : keys)
+            QTest::newRow(query) << catalogQuery(QLatin1String(query))
+                                        .replace(QStringLiteral("tenant_id = ?"),
+                                                 QStringLiteral("tenant_id = 10001"))
+                                        .replace(QStringLiteral("LIMIT ?"),
+                                                 QStringLiteral("LIMIT 100"))
+                                 << QString::fromLatin1(index);
         // the payments page with only a status filter, values inlined as a custom plan has them
         QString payments = catalogQuery(QStringLiteral("payments_page"));
         const QHash<QString, QString> values = {

@@ -11,21 +11,21 @@
 namespace mvdash {
 
 namespace {
-// the only texts that may stand for ORDER_COLUMN in top_players.sql
-const char *orderColumn(TopPlayersModel::OrderBy order) {
+// the catalog entry of each sort key (each reads its own index in order)
+QString catalogName(TopPlayersModel::OrderBy order) {
     switch (order) {
     case TopPlayersModel::OrderBy::Winnings:
-        return "total_winnings";
+        return QStringLiteral("top_players_by_winnings");
     case TopPlayersModel::OrderBy::Bets:
-        return "total_bets";
+        return QStringLiteral("top_players_by_bets");
     case TopPlayersModel::OrderBy::Balance:
-        return "current_balance";
+        return QStringLiteral("top_players_by_balance");
     case TopPlayersModel::OrderBy::LastActivity:
-        return "last_activity_at";
+        return QStringLiteral("top_players_by_last_activity");
     case TopPlayersModel::OrderBy::Wagered:
         break;
     }
-    return "total_wagered";
+    return QStringLiteral("top_players_by_wagered");
 }
 } // namespace
 
@@ -39,9 +39,7 @@ void TopPlayersModel::setQuery(qint64 tenantId, OrderBy order, int limit) {
 void TopPlayersModel::reload() {
     if (tenantId_ < 0)
         return;
-    const QString sql =
-        catalogQuery(QStringLiteral("top_players"))
-            .replace(QStringLiteral("ORDER_COLUMN"), QLatin1String(orderColumn(order_)));
+    const QString sql = catalogQuery(catalogName(order_));
     request([sql, tenant = tenantId_, limit = limit_](const QSqlDatabase &db) {
         QSqlQuery q(db);
         q.setForwardOnly(true);

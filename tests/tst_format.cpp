@@ -1,0 +1,89 @@
+// Formatting for people and the states' words, without a server (label "unit"): what every
+// panel, the CLI and the CSV export show must not depend on a database to be checked.
+#include "format.h"
+#include "runoutcome.h"
+
+#include <QTest>
+
+using namespace mvdash;
+
+class TestFormat : public QObject {
+    Q_OBJECT
+private slots:
+    void moneyIsExactAndGroupedInTheLocale_data() {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("english") << "1234567.891"
+                                 << "en_US"
+                                 << "1,234,567.89";
+        QTest::newRow("german") << "1234567.5"
+                                << "de_DE"
+                                << "1.234.567,50";
+        QTest::newRow("negative") << "-1000"
+                                  << "en_US"
+                                  << "-1,000.00";
+        QTest::newRow("cent") << "0.01"
+                              << "en_US"
+                              << "0.01";
+        // beyond double's 15-16 digits: exact to the cent
+        QTest::newRow("large") << "123456789012345678.07"
+                               << "en_US"
+                               << "123,456,789,012,345,678.07";
+    }
+    void moneyIsExactAndGroupedInTheLocale() {
+        QFETCH(QString, value);
+        QFETCH(QString, locale);
+        QFETCH(QString, shown);
+        QCOMPARE(formatMoney(Decimal::parse(value).value(), QLocale(locale)), shown);
+        QCOMPARE(formatMoneyOf(QVariant(value), QLocale(locale)), shown);
+    }
+
+    void aNullAmountIsEmptyNotZero() {
+        QCOMPARE(formatMoneyOf(QVariant(), QLocale(QStringLiteral("en_US"))), QString());
+        QCOMPARE(decimalOf(QVariant()).toString(2), QStringLiteral("0.00"));
+        QCOMPARE(decimalOf(QVariant(QStringLiteral("not a number"))).toString(2),
+                 QStringLiteral("0.00"));
+    }
+
+    void agesRoundDownToTheirUnit_data() {
+        QTest::addColumn<qint64>("seconds");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("negative clock skew") << qint64(-5) << "0 s";
+        QTest::newRow("seconds") << qint64(119) << "119 s";
+        QTest::newRow("minutes") << qint64(120) << "2 min";
+        QTest::newRow("hours") << qint64(7200) << "2 h";
+        QTest::newRow("days") << qint64(3 * 86400 + 5) << "3 d";
+    }
+    void agesRoundDownToTheirUnit() {
+        QFETCH(qint64, seconds);
+        QFETCH(QString, shown);
+        QCOMPARE(formatAge(seconds), shown);
+    }
+
+    void countsBytesAndTimesFollowTheLocale() {
+        const QLocale english(QStringLiteral("en_US"));
+        QCOMPARE(formatCount(1234567, english), QStringLiteral("1,234,567"));
+        QCOMPARE(formatCount(1234567, QLocale(QStringLiteral("de_DE"))),
+                 QStringLiteral("1.234.567"));
+        QCOMPARE(formatBytes(1536, english), QStringLiteral("1.5 kB"));
+        QCOMPARE(formatTime(QDateTime(), english), QString());
+        const QDateTime at(QDate(2026, 11, 28), QTime(16, 5), Qt::UTC);
+        QCOMPARE(formatTime(at, english), english.toString(at.toLocalTime(), QLocale::ShortFormat));
+    }
+
+    void outcomeWordsRoundTripAndUnknownWordsAreRefused() {
+        for (const RunOutcome o : {RunOutcome::Ok, RunOutcome::Skipped, RunOutcome::Failed}) {
+            QCOMPARE(parseRunOutcome(runOutcomeWord(o)), std::optional<RunOutcome>(o));
+            QVERIFY(!describeOutcome(o).isEmpty());
+        }
+        QCOMPARE(parseRunOutcome(u"running"), std::nullopt);
+        QCOMPARE(parseRunOutcome(u"OK"), std::nullopt);
+        QCOMPARE(describeFreshness(Freshness::Fresh), QStringLiteral("fresh"));
+        QCOMPARE(describeFreshness(Freshness::Late), QStringLiteral("late"));
+        QCOMPARE(describeFreshness(Freshness::Stale), QStringLiteral("stale"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFormat)
+#include "tst_format.moc"

@@ -4,6 +4,7 @@
 #include "replay.h"
 
 #include <QSet>
+#include <QSqlField>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QVariant>
@@ -17,21 +18,6 @@ OptText optText(const QVariant &v) {
 }
 OptDecimal optDecimal(const QVariant &v) {
     return v.isNull() ? OptDecimal() : Decimal::parse(v.toString());
-}
-
-// Columns holding numeric values in the verify_<view> queries; compared as exact decimals.
-QSet<int> decimalColumns(const QString &view) {
-    if (view == u"bets_view")
-        return {3, 4, 8};
-    if (view == u"user_balances_view")
-        return {2};
-    if (view == u"payments_view")
-        return {3};
-    if (view == u"user_activity_view")
-        return {2, 4, 5, 6, 7};
-    if (view == u"tenants_summary_view")
-        return {7, 8, 9, 11};
-    return {};
 }
 
 } // namespace
@@ -95,20 +81,23 @@ ViewVerifier::Result ViewVerifier::compare(const Replay &replay, const QString &
     result.view = view;
     Replay::Rows expected = replay.expected(view);
     result.expectedRows = expected.size();
-    const QSet<int> decimals = decimalColumns(view);
     auto report = [&](const QString &line) {
         ++result.differenceCount;
         if (result.differences.size() < maxReported)
             result.differences << line;
     };
     QSqlQuery rows = runQuery(db_, QStringLiteral("verify_") + view);
-    const int columns = rows.record().count();
-    const QStringList names = [&] {
-        QStringList list;
-        for (int c = 0; c < columns; ++c)
-            list << rows.record().fieldName(c);
-        return list;
-    }();
+    const QSqlRecord record = rows.record();
+    const int columns = record.count();
+    QStringList names;
+    // numeric columns, compared as exact decimals: QPSQL types them Double (their values
+    // arrive as exact text, HighPrecision); the views have no float column (the spec)
+    QSet<int> decimals;
+    for (int c = 0; c < columns; ++c) {
+        names << record.fieldName(c);
+        if (record.field(c).metaType().id() == QMetaType::Double)
+            decimals << c;
+    }
     while (rows.next()) {
         ++result.actualRows;
         QStringList actual;

@@ -5,15 +5,11 @@
 #include "widgets/charts.h"
 #include "widgets/tableview.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
 #include <QHBoxLayout>
-#include <QHorizontalBarSeries>
 #include <QTableView>
-#include <QValueAxis>
 #include <QVBoxLayout>
 
 namespace mvdash {
@@ -66,30 +62,15 @@ void PlayersPanel::requery() {
 }
 
 void PlayersPanel::rebuildChart() {
-    QChart *chart = chart_->chart();
-    clearChart(chart);
-    auto *wagered = new QBarSet(tr("Wagered"));
-    auto *winnings = new QBarSet(tr("Winnings"));
-    auto *axis = new QBarCategoryAxis;
-    const int shown = std::min(10, model_->rowCount());
-    for (int row = shown - 1; row >= 0; --row) { // the first at the top
-        const PlayerRow &r = model_->rows()[row];
-        *wagered << r.wagered.toDouble();
-        *winnings << r.winnings.toDouble();
-        axis->append(r.userId);
+    QStringList users;
+    BarSet wagered{tr("Wagered"), {}}, winnings{tr("Winnings"), {}};
+    for (const PlayerRow &r : model_->rows().mid(0, 10)) {
+        users << r.userId;
+        wagered.values << r.wagered.toDouble();
+        winnings.values << r.winnings.toDouble();
     }
-    auto *series = new QHorizontalBarSeries;
-    series->append(wagered);
-    series->append(winnings);
-    chart->addSeries(series);
-    chart->addAxis(axis, Qt::AlignLeft);
-    series->attachAxis(axis);
-    auto *values = new QValueAxis;
-    values->setLabelFormat(QStringLiteral("%.0f"));
-    values->setTickCount(4);
-    chart->addAxis(values, Qt::AlignBottom);
-    series->attachAxis(values);
-    values->applyNiceNumbers();
+    drawBars(chart_->chart(), BarLayout::Horizontal, users, {wagered, winnings},
+             QStringLiteral("%.0f"), 4);
 }
 
 } // namespace mvdash

@@ -7,17 +7,13 @@
 #include "widgets/charts.h"
 #include "widgets/tableview.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QHorizontalStackedBarSeries>
 #include <QLabel>
 #include <QSortFilterProxyModel>
 #include <QTableView>
-#include <QValueAxis>
 #include <QVBoxLayout>
 
 namespace mvdash {
@@ -57,28 +53,18 @@ void SizesPanel::rebuildChart() {
                              r.ratio.isEmpty()
                                  ? QStringLiteral("—")
                                  : QLocale().toString(r.ratio.toDouble() * 100, 'f', 1) + u'%'));
-    QChart *chart = chart_->chart();
-    clearChart(chart);
-    auto *table = new QBarSet(tr("Table"));
-    auto *indexes = new QBarSet(tr("Indexes"));
-    auto *axis = new QBarCategoryAxis;
-    for (int row = model_->rowCount() - 1; row >= 0; --row) {
-        *table << model_->index(row, ViewSizeModel::Table).data(SortRole).toDouble() / 1048576.0;
-        *indexes << model_->index(row, ViewSizeModel::Indexes).data(SortRole).toDouble() /
-                        1048576.0;
-        axis->append(model_->index(row, ViewSizeModel::View).data().toString());
+    QStringList views;
+    BarSet table{tr("Table"), {}}, indexes{tr("Indexes"), {}};
+    const auto mebibytes = [this](int row, int column) {
+        return model_->index(row, column).data(SortRole).toDouble() / 1048576.0;
+    };
+    for (int row = 0; row < model_->rowCount(); ++row) {
+        views << model_->index(row, ViewSizeModel::View).data().toString();
+        table.values << mebibytes(row, ViewSizeModel::Table);
+        indexes.values << mebibytes(row, ViewSizeModel::Indexes);
     }
-    auto *series = new QHorizontalStackedBarSeries;
-    series->append(table);
-    series->append(indexes);
-    chart->addSeries(series);
-    chart->addAxis(axis, Qt::AlignLeft);
-    series->attachAxis(axis);
-    auto *values = new QValueAxis;
-    values->setLabelFormat(QStringLiteral("%.1f"));
-    chart->addAxis(values, Qt::AlignBottom);
-    series->attachAxis(values);
-    values->applyNiceNumbers();
+    drawBars(chart_->chart(), BarLayout::HorizontalStacked, views, {table, indexes},
+             QStringLiteral("%.1f"));
 }
 
 } // namespace mvdash

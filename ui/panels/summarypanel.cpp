@@ -7,9 +7,6 @@
 #include "widgets/charts.h"
 #include "widgets/tiles.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSeries>
-#include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QFrame>
@@ -17,7 +14,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPieSeries>
-#include <QValueAxis>
 #include <QVBoxLayout>
 
 namespace mvdash {
@@ -70,26 +66,10 @@ void SummaryPanel::refreshTiles() {
     for (int i = 0; i < values_.size(); ++i)
         values_[i]->setText(texts[i]);
 
-    QChart *money = moneyChart_->chart();
-    clearChart(money);
-    auto *deposits = new QBarSet(tr("Deposits"));
-    auto *withdrawals = new QBarSet(tr("Withdrawals"));
-    *deposits << t->totalDeposits.toDouble();
-    *withdrawals << t->totalWithdrawals.toDouble();
-    auto *series = new QBarSeries;
-    series->append(deposits);
-    series->append(withdrawals);
-    money->addSeries(series);
-    auto *categories = new QBarCategoryAxis;
-    categories->append(t->name);
-    money->addAxis(categories, Qt::AlignBottom);
-    series->attachAxis(categories);
-    auto *values = new QValueAxis;
-    values->setLabelFormat(QStringLiteral("%.0f"));
-    values->setMin(0);
-    money->addAxis(values, Qt::AlignLeft);
-    series->attachAxis(values);
-    values->applyNiceNumbers();
+    drawBars(moneyChart_->chart(), BarLayout::Vertical, {t->name},
+             {{tr("Deposits"), {t->totalDeposits.toDouble()}},
+              {tr("Withdrawals"), {t->totalWithdrawals.toDouble()}}},
+             QStringLiteral("%.0f"));
 }
 
 void SummaryPanel::drawBetStatuses() {

@@ -2,9 +2,15 @@
 
 #include "timeseriesmodel.h"
 
+#include <algorithm>
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QDateTimeAxis>
+#include <QHorizontalBarSeries>
+#include <QHorizontalStackedBarSeries>
 #include <QLineSeries>
 #include <QValueAxis>
 
@@ -66,6 +72,41 @@ void drawTimeSeries(QChart *chart, const TimeSeriesModel *model, const QString &
         line->attachAxis(time);
         line->attachAxis(values);
     }
+}
+
+void drawBars(QChart *chart, BarLayout layout, const QStringList &categories,
+              const QList<BarSet> &sets, const QString &labelFormat, int tickCount) {
+    clearChart(chart);
+    const bool horizontal = layout != BarLayout::Vertical;
+    QAbstractBarSeries *series = layout == BarLayout::Vertical ? new QBarSeries
+                                 : layout == BarLayout::Horizontal
+                                     ? static_cast<QAbstractBarSeries *>(new QHorizontalBarSeries)
+                                     : new QHorizontalStackedBarSeries;
+    auto *axis = new QBarCategoryAxis;
+    // a horizontal chart draws its first category at the bottom: reversed, the first is on top
+    QStringList order = categories;
+    if (horizontal)
+        std::reverse(order.begin(), order.end());
+    axis->append(order);
+    for (const BarSet &data : sets) {
+        auto *set = new QBarSet(data.name);
+        QList<double> values = data.values;
+        if (horizontal)
+            std::reverse(values.begin(), values.end());
+        set->append(values);
+        series->append(set);
+    }
+    chart->addSeries(series);
+    chart->addAxis(axis, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
+    series->attachAxis(axis);
+    auto *values = new QValueAxis;
+    values->setLabelFormat(labelFormat);
+    values->setMin(0);
+    if (tickCount > 0)
+        values->setTickCount(tickCount);
+    chart->addAxis(values, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
+    series->attachAxis(values);
+    values->applyNiceNumbers();
 }
 
 } // namespace mvdash

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 class QChart;
 class QChartView;
@@ -14,6 +16,16 @@ class TimeSeriesModel;
 QChartView *makeChartView(const QString &title, QWidget *parent);
 // Takes every series and axis off the chart, to draw it anew.
 void clearChart(QChart *chart);
+// A bar chart's data: one set per series, one value per category.
+struct BarSet {
+    QString name;
+    QList<double> values;
+};
+enum class BarLayout { Vertical, Horizontal, HorizontalStacked };
+// Draws bars anew: categories along one axis (for horizontal bars the first category at the
+// top), values along the other from 0, labelled with `labelFormat` ("%.0f").
+void drawBars(QChart *chart, BarLayout layout, const QStringList &categories,
+              const QList<BarSet> &sets, const QString &labelFormat, int tickCount = 0);
 // One line per series over time, from a TimeSeriesModel (a chart and its data never disagree).
 void drawTimeSeries(QChart *chart, const TimeSeriesModel *model, const QString &unit);
 

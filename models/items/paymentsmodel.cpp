@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTimeZone>
 
 namespace mvdash {
@@ -66,19 +67,31 @@ void PaymentsModel::bindFilter(QSqlQuery &q, const PaymentFilter &f) {
     q.bindValue(QStringLiteral(":to_ms"), msOrNull(f.to.isValid() ? f.to.addDays(1) : QDate()));
 }
 
-PaymentRow PaymentsModel::readRow(const QSqlQuery &q) {
+PaymentsModel::Columns::Columns(const QSqlRecord &record)
+    : paymentId(record.indexOf(QStringLiteral("payment_id")))
+    , userId(record.indexOf(QStringLiteral("user_id")))
+    , amount(record.indexOf(QStringLiteral("amount")))
+    , currency(record.indexOf(QStringLiteral("currency")))
+    , method(record.indexOf(QStringLiteral("payment_method")))
+    , externalId(record.indexOf(QStringLiteral("external_id")))
+    , type(record.indexOf(QStringLiteral("payment_type")))
+    , status(record.indexOf(QStringLiteral("status")))
+    , updatedAt(record.indexOf(QStringLiteral("last_updated_at")))
+    , updatedMs(record.indexOf(QStringLiteral("last_updated_timestamp"))) {}
+
+PaymentRow PaymentsModel::readRow(const QSqlQuery &q, const Columns &c) {
     PaymentRow r;
-    r.paymentId = q.value(0).toString();
-    r.userId = q.value(1).toString();
-    if (!q.isNull(2))
-        r.amount = Decimal::parse(q.value(2).toString());
-    r.currency = q.value(3).toString();
-    r.method = q.value(4).toString();
-    r.externalId = q.value(5).toString();
-    r.type = q.value(6).toString();
-    r.status = q.value(7).toString();
-    r.updatedAt = q.value(8).toDateTime();
-    r.updatedMs = q.value(9).toLongLong();
+    r.paymentId = q.value(c.paymentId).toString();
+    r.userId = q.value(c.userId).toString();
+    if (!q.isNull(c.amount))
+        r.amount = Decimal::parse(q.value(c.amount).toString());
+    r.currency = q.value(c.currency).toString();
+    r.method = q.value(c.method).toString();
+    r.externalId = q.value(c.externalId).toString();
+    r.type = q.value(c.type).toString();
+    r.status = q.value(c.status).toString();
+    r.updatedAt = q.value(c.updatedAt).toDateTime();
+    r.updatedMs = q.value(c.updatedMs).toLongLong();
     return r;
 }
 
@@ -123,8 +136,9 @@ DatabaseWorker::Job pageJob(const PaymentFilter &filter, std::optional<PaymentRo
         Page page;
         page.append = append;
         page.firstRow = firstRow;
+        const PaymentsModel::Columns columns(q.record());
         while (q.next())
-            page.rows << PaymentsModel::readRow(q);
+            page.rows << PaymentsModel::readRow(q, columns);
         return QVariant::fromValue(page);
     };
 }
@@ -313,12 +327,13 @@ void PaymentsExport::start(const PaymentFilter &filter, const QString &path) {
         file.write("payment_id,user_id,amount,currency,payment_method,external_id,payment_type,"
                    "status,last_updated_at,last_updated_timestamp\n");
         qint64 rows = 0;
+        const PaymentsModel::Columns columns(q.record());
         while (q.next()) {
             if (cancelled->load()) {
                 file.cancelWriting();
                 throw DbError(QStringLiteral("export cancelled; no file was written"));
             }
-            const PaymentRow r = PaymentsModel::readRow(q);
+            const PaymentRow r = PaymentsModel::readRow(q, columns);
             constexpr qsizetype kAmountColumn = 2, kTimestampColumn = 9; // the numeric ones
             const QStringList fields{r.paymentId,
                                      r.userId,

@@ -72,7 +72,13 @@ public:
     // Binds the filter's values to a prepared statement of the catalog (payments_page); shared with
     // the CSV export.
     static void bindFilter(class QSqlQuery &query, const PaymentFilter &filter);
-    static PaymentRow readRow(const class QSqlQuery &query);
+    // Where payments_page's columns are in a result, found by name once per result.
+    struct Columns {
+        explicit Columns(const class QSqlRecord &record);
+        int paymentId, userId, amount, currency, method, externalId, type, status, updatedAt,
+            updatedMs;
+    };
+    static PaymentRow readRow(const class QSqlQuery &query, const Columns &columns);
 
     void reload() override; // from the first page
 

@@ -1,6 +1,7 @@
 // The item models against a real database: Qt's model tester, no reset on an unchanged
 // reload, stale answers dropped, lost connections reported and recovered.
 
+#include "betstatusmodel.h"
 #include "connectionprofiles.h"
 #include "databaseworker.h"
 #include "eventgenerator.h"
@@ -11,6 +12,7 @@
 #include "settingsfile.h"
 #include "tenantsummarymodel.h"
 #include "testcluster.h"
+#include "timeseriesmodel.h"
 #include "userlookup.h"
 
 #include <QAbstractItemModelTester>
@@ -169,6 +171,40 @@ private slots:
                             "SELECT total_bets FROM tenants_summary_view WHERE tenant_id = 10001")
                          .toLongLong());
         });
+    }
+
+    // Every item model of the dashboard under QAbstractItemModelTester while it loads, loads
+    // again (unchanged) and, for the per-tenant ones, switches tenant (a reset).
+    void everyModelPassesTheItemModelTester() {
+        DatabaseWorker worker(settings_, QStringLiteral("test"));
+        const auto check = [](ReloadableModel &model, const std::function<void()> &again) {
+            QAbstractItemModelTester tester(&model,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+            QVERIFY2(load(model), qPrintable(model.metaObject()->className()));
+            QVERIFY2(model.rowCount() > 0, qPrintable(model.metaObject()->className()));
+            QVERIFY(load(model));
+            if (again) {
+                QSignalSpy loaded(&model, &ReloadableModel::loaded);
+                again();
+                QVERIFY(loaded.wait(kPatienceMs));
+            }
+        };
+        BetStatusModel statuses(&worker);
+        statuses.setTenant(10001);
+        check(statuses, [&] { statuses.setTenant(10002); });
+        TopPlayersModel players(&worker);
+        players.setQuery(10001, TopPlayersModel::OrderBy::Balance, 25);
+        check(players, [&] { players.setQuery(10002, TopPlayersModel::OrderBy::Bets, 5); });
+        ViewSizeModel sizes(&worker);
+        check(sizes, {});
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "SELECT count(*) FROM refresh_aggregate_views()");
+        });
+        TimeSeriesModel durations(&worker, QStringLiteral("refresh_duration_history"));
+        check(durations, {});
+        TimeSeriesModel trend(&worker, QStringLiteral("size_trend"));
+        check(trend, {});
     }
 
     void unchangedReloadDoesNotReset() {

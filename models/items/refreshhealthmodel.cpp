@@ -78,12 +78,8 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
         if (column == LastError || column == View)
             return QVariant::fromValue(s.lastOutcome == RunOutcome::Failed ? CellState::Failed
                                                                            : CellState::None);
-        if (column == Age || column == LastRefresh) {
-            const Freshness f = freshness(s);
-            return QVariant::fromValue(f == Freshness::Stale  ? CellState::Stale
-                                       : f == Freshness::Late ? CellState::Late
-                                                              : CellState::None);
-        }
+        if (column == Age || column == LastRefresh)
+            return QVariant::fromValue(cellStateOf(freshness(s)));
         if (column == AvgMs)
             return QVariant::fromValue(slow ? CellState::Slow : CellState::None);
         return QVariant::fromValue(CellState::None);

@@ -40,8 +40,11 @@ private:
     bool open_ = true;
 };
 
+QString seconds(qint64 ms) {
+    return QString::number(double(ms) / 1000.0, 'f', 1) + QStringLiteral(" s");
+}
 QString seconds(const QElapsedTimer &timer) {
-    return QString::number(double(timer.elapsed()) / 1000.0, 'f', 1) + QStringLiteral(" s");
+    return seconds(timer.elapsed());
 }
 
 // The switch in one short transaction; a lock it cannot get soon (a long reader of the old
@@ -191,9 +194,10 @@ QList<BuildStatement> buildPlan(const QSqlDatabase &db) {
 
 // The rebuild's work on helper sessions, phase by phase (migration 013): each phase's helper
 // statements (split ones in one part per session) on the pool, its other statements in the
-// rebuild's transaction meanwhile.
+// rebuild's transaction (runOwn) meanwhile.
 void runPhases(const QSqlDatabase &db, const QList<BuildStatement> &plan, qint64 to, int sessions,
-               const std::function<void(const QString &label, qint64 ms)> &report) {
+               const std::function<void(const QString &label, qint64 ms)> &report,
+               const std::function<void(const BuildStatement &)> &runOwn) {
     const StatementPool pool(db, sessions);
     const auto reportDone = [&report](const PooledStatement &s, qint64 ms) { report(s.label, ms); };
     pool.run({{QStringLiteral("new tables"), QStringLiteral("live_rebuild_stage"), {}}},
@@ -223,12 +227,8 @@ void runPhases(const QSqlDatabase &db, const QList<BuildStatement> &plan, qint64
                     {s.ord, part, parts, to}};
         }
         pool.run(helpers, reportDone, [&] {
-            for (const BuildStatement &s : std::as_const(own)) {
-                QElapsedTimer timer;
-                timer.start();
-                runQuery(db, QStringLiteral("live_rebuild_statement"), {s.ord});
-                report(s.label, timer.elapsed());
-            }
+            for (const BuildStatement &s : std::as_const(own))
+                runOwn(s);
         });
     }
 }
@@ -251,10 +251,14 @@ void rebuildLiveState(const QSqlDatabase &db, const Progress &progress, int sess
     int done = 0;
     const auto report = [&](const QString &label, qint64 ms) {
         std::lock_guard lock(progressMutex);
-        progress(QStringLiteral("[%1/%2] %3 (%4 s)")
-                     .arg(++done)
-                     .arg(steps)
-                     .arg(label, QString::number(double(ms) / 1000.0, 'f', 1)));
+        progress(QStringLiteral("[%1/%2] %3 (%4)").arg(++done).arg(steps).arg(label, seconds(ms)));
+    };
+    // a statement in the rebuild's own transaction
+    const auto runOwn = [&](const BuildStatement &s) {
+        QElapsedTimer timer;
+        timer.start();
+        runQuery(db, QStringLiteral("live_rebuild_statement"), {s.ord});
+        report(s.label, timer.elapsed());
     };
 
     Transaction tx(db);
@@ -267,17 +271,13 @@ void rebuildLiveState(const QSqlDatabase &db, const Progress &progress, int sess
                  .arg(to)
                  .arg(parallel ? QStringLiteral(" on %1 sessions").arg(sessions) : QString()));
     if (parallel) {
-        runPhases(db, plan, to, sessions, report);
+        runPhases(db, plan, to, sessions, report, runOwn);
     } else {
         QList<BuildStatement> inOrder = plan;
         std::sort(inOrder.begin(), inOrder.end(),
                   [](const BuildStatement &a, const BuildStatement &b) { return a.ord < b.ord; });
-        for (const BuildStatement &s : std::as_const(inOrder)) {
-            QElapsedTimer timer;
-            timer.start();
-            runQuery(db, QStringLiteral("live_rebuild_statement"), {s.ord});
-            report(s.label, timer.elapsed());
-        }
+        for (const BuildStatement &s : std::as_const(inOrder))
+            runOwn(s);
     }
     QSqlQuery end = runQuery(db, QStringLiteral("live_rebuild_end"));
     end.next();

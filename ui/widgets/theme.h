@@ -36,9 +36,7 @@ inline QColor forState(CellState state) {
 }
 
 inline QColor forFreshness(Freshness freshness) {
-    return freshness == Freshness::Stale  ? bad()
-           : freshness == Freshness::Late ? warning()
-                                          : good();
+    return forState(cellStateOf(freshness));
 }
 
 // "color: #rrggbb" for a label's style sheet.

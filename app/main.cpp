@@ -5,6 +5,7 @@
 
 #include "connectiondialog.h"
 #include "connectionsettings.h"
+#include "dashboardmodels.h"
 #include "demodatabase.h"
 #include "logging.h"
 #include "mainwindow.h"
@@ -119,7 +120,8 @@ int main(int argc, char *argv[]) {
         return 1;
     }
 
-    MainWindow window(*settings);
+    DashboardModels models(*settings);
+    MainWindow window(&models);
     if (!settingsProblem.isEmpty())
         window.showNotice(settingsProblem);
     if (parser.isSet(QStringLiteral("screenshot"))) {

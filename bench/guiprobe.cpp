@@ -5,6 +5,7 @@
 // longest stall of the GUI thread while "Refresh all" runs and while the Payments panel is
 // scrolled through every payment of the tenant, and the peak RSS.
 
+#include "dashboardmodels.h"
 #include "mainwindow.h"
 #include "panels/paymentspanel.h"
 #include "paymentsmodel.h"
@@ -90,7 +91,8 @@ int main(int argc, char *argv[]) {
     if (!settings)
         fail(error);
 
-    MainWindow window(*settings);
+    DashboardModels models(*settings);
+    MainWindow window(&models);
     window.resize(1360, 860);
     window.show();
     auto *picker = window.findChild<QComboBox *>();

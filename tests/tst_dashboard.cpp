@@ -1,5 +1,6 @@
 // The dashboard as real widgets (offscreen) on a real seeded database.
 
+#include "dashboardmodels.h"
 #include "eventgenerator.h"
 #include "format.h"
 #include "mainwindow.h"
@@ -65,7 +66,8 @@ private slots:
     }
 
     void tenantSwitchUpdatesTheSummary() {
-        MainWindow w(settings_);
+        DashboardModels wModels(settings_);
+        MainWindow w(&wModels);
         w.show();
         QVERIFY(waitLoaded(w));
         auto *picker = w.findChild<QComboBox *>();
@@ -107,7 +109,8 @@ private slots:
     }
 
     void tablesCopyExactValuesAsTabSeparatedText() {
-        MainWindow w(settings_);
+        DashboardModels wModels(settings_);
+        MainWindow w(&wModels);
         w.show();
         QVERIFY(waitLoaded(w));
         w.showPanel(Panel::Payments);
@@ -126,14 +129,16 @@ private slots:
 
     void columnWidthsAreRemembered() {
         {
-            MainWindow w(settings_);
+            DashboardModels wModels(settings_);
+            MainWindow w(&wModels);
             w.show();
             QVERIFY(waitLoaded(w));
             QTableView *table = w.paymentsPanel()->table();
             QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, kPatienceMs);
             table->setColumnWidth(1, 333);
         }
-        MainWindow again(settings_);
+        DashboardModels againModels(settings_);
+        MainWindow again(&againModels);
         again.show();
         QVERIFY(waitLoaded(again));
         QTableView *table = again.paymentsPanel()->table();
@@ -145,7 +150,8 @@ private slots:
     // working (its event loop turns, it shows which view is being refreshed) and the button
     // stays disabled; the run is recorded once it ends.
     void refreshAllRecordsARunWithoutFreezingTheWindow() {
-        MainWindow w(settings_);
+        DashboardModels wModels(settings_);
+        MainWindow w(&wModels);
         w.show();
         QVERIFY(waitLoaded(w));
         w.showPanel(Panel::Refresh);
@@ -209,7 +215,8 @@ private slots:
     // Cancel, pressed while a view is being refreshed (held at a gate), ends the run: the
     // view is recorded as failed (cancelled), nothing stays 'running', the view is untouched.
     void aRunningRefreshCanBeCancelled() {
-        MainWindow w(settings_);
+        DashboardModels wModels(settings_);
+        MainWindow w(&wModels);
         w.show();
         QVERIFY(waitLoaded(w));
         MVDASH_TRY({
@@ -275,7 +282,8 @@ private slots:
         });
         ConnectionSettings viewer = settings_;
         viewer.set(QStringLiteral("user"), QStringLiteral("dash_viewer"));
-        MainWindow w(viewer);
+        DashboardModels wModels(viewer);
+        MainWindow w(&wModels);
         w.show();
         QVERIFY(waitLoaded(w));
         w.showPanel(Panel::Refresh);
@@ -303,7 +311,8 @@ private slots:
         });
         ConnectionSettings tenant = settings_;
         tenant.set(QStringLiteral("user"), QStringLiteral("dash_tenant"));
-        MainWindow w(tenant);
+        DashboardModels wModels(tenant);
+        MainWindow w(&wModels);
         w.show();
         QVERIFY(waitLoaded(w));
         QTRY_COMPARE_WITH_TIMEOUT(
@@ -321,7 +330,8 @@ private slots:
     }
 
     void aKilledBackendShowsTheBannerAndThePanelRecovers() {
-        MainWindow w(settings_);
+        DashboardModels wModels(settings_);
+        MainWindow w(&wModels);
         w.show();
         QVERIFY(waitLoaded(w));
         MVDASH_TRY({
@@ -348,7 +358,8 @@ private slots:
         MVDASH_TRY({ secure = tls.createSeededDatabase(QStringLiteral("tls"), 2000); });
         secure.set(QStringLiteral("sslmode"), QStringLiteral("require"));
         {
-            MainWindow w(secure);
+            DashboardModels wModels(secure);
+            MainWindow w(&wModels);
             w.show();
             QVERIFY(waitLoaded(w));
             QTRY_VERIFY_WITH_TIMEOUT(
@@ -358,13 +369,15 @@ private slots:
         ConnectionSettings clear = secure;
         clear.set(QStringLiteral("sslmode"), QStringLiteral("disable"));
         {
-            MainWindow w(clear);
+            DashboardModels wModels(clear);
+            MainWindow w(&wModels);
             w.show();
             QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().contains(QStringLiteral("no encryption")),
                                      kPatienceMs);
             QVERIFY(labelTexts(&w).join(u'\n').contains(QStringLiteral("offline")));
         }
-        MainWindow local(settings_);
+        DashboardModels localModels(settings_);
+        MainWindow local(&localModels);
         local.show();
         QVERIFY(waitLoaded(local));
         // unix socket: no TLS; a Citus coordinator (TCP) enables TLS by itself
@@ -379,7 +392,8 @@ private slots:
     // window says it is offline, reconnects by itself, says so, and keeps the tenant the user
     // was looking at, on screen and in the settings. Last: it restarts the suite's server.
     void theServerGoneForAWhileIsShownAndTheWindowReconnects() {
-        MainWindow w(settings_);
+        DashboardModels wModels(settings_);
+        MainWindow w(&wModels);
         w.show();
         QVERIFY(waitLoaded(w));
         w.selectTenant(10003);

@@ -243,11 +243,10 @@ private slots:
         QVERIFY(loaded.wait(kPatienceMs));
         // a job queued after them on the same worker answers after them: once it has, every
         // answer to the three requests has been delivered (in order, to this thread)
-        const quint64 sentinel = DatabaseWorker::newTicket();
         bool sentinelBack = false;
-        connect(&worker, &DatabaseWorker::finished, &model,
-                [&](quint64 ticket) { sentinelBack = sentinelBack || ticket == sentinel; });
-        worker.submit(sentinel, [](const QSqlDatabase &) { return QVariant(); });
+        worker.submit(
+            &model, [](const QSqlDatabase &) { return QVariant(); },
+            [&](const QVariant &) { sentinelBack = true; });
         QTRY_VERIFY_WITH_TIMEOUT(sentinelBack, kPatienceMs);
         QCOMPARE(loaded.count(), 1);
         QVERIFY(!model.isLoading());
@@ -480,7 +479,7 @@ private slots:
         DatabaseWorker worker(settings_, QStringLiteral("test"));
         UserLookup lookup(&worker);
         lookup.setActiveBetsLimit(3);
-        QSignalSpy loaded(&lookup, &ReloadableModel::loaded);
+        QSignalSpy loaded(&lookup, &UserLookup::loaded);
         lookup.lookUp(10001, QStringLiteral("u000000"));
         QVERIFY(loaded.wait(kPatienceMs));
         const UserDetails &d = lookup.details();
@@ -528,7 +527,7 @@ private slots:
         QFETCH(bool, found);
         DatabaseWorker worker(settings_, QStringLiteral("test"));
         UserLookup lookup(&worker);
-        QSignalSpy loaded(&lookup, &ReloadableModel::loaded);
+        QSignalSpy loaded(&lookup, &UserLookup::loaded);
         lookup.lookUp(10001, userId);
         QVERIFY(loaded.wait(kPatienceMs));
         QCOMPARE(lookup.details().found, found);

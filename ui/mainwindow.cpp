@@ -1,7 +1,7 @@
 #include "mainwindow.h"
 
 #include "betstatusmodel.h"
-#include "databaseworker.h"
+#include "dashboardmodels.h"
 #include "format.h"
 #include "panels/paymentspanel.h"
 #include "panels/playerspanel.h"
@@ -45,21 +45,20 @@
 
 namespace mvdash {
 
-MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
+MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     : QMainWindow(parent)
-    , reader_(new DatabaseWorker(settings, QStringLiteral("read"), this))
-    , tenants_(new TenantSummaryModel(reader_, this))
-    , health_(new RefreshHealthModel(reader_, this))
-    , sizes_(new ViewSizeModel(reader_, this))
-    , refresher_(new RefreshController(settings, this))
-    , payments_(new PaymentsModel(reader_, this))
-    , players_(new TopPlayersModel(reader_, this))
-    , userLookup_(new UserLookup(reader_, this))
-    , betStatuses_(new BetStatusModel(reader_, this))
-    , durations_(new TimeSeriesModel(reader_, QStringLiteral("refresh_duration_history"), this))
-    , sizeTrend_(new TimeSeriesModel(reader_, QStringLiteral("size_trend"), this))
-    , exporter_(new DatabaseWorker(settings, QStringLiteral("export"), this))
-    , sessionInfo_(new SessionInfoModel(reader_, this))
+    , models_(models)
+    , tenants_(models->tenants())
+    , health_(models->health())
+    , sizes_(models->sizes())
+    , refresher_(models->refresher())
+    , payments_(models->payments())
+    , players_(models->players())
+    , userLookup_(models->userLookup())
+    , betStatuses_(models->betStatuses())
+    , durations_(models->durations())
+    , sizeTrend_(models->sizeTrend())
+    , sessionInfo_(models->sessionInfo())
     , tenantPicker_(new QComboBox)
     , freshness_(new QLabel)
     , banner_(new QLabel)
@@ -72,14 +71,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     , messageLog_(new QPlainTextEdit)
     , autoReload_(new QTimer(this)) {
     setWindowTitle(QStringLiteral("mvdash"));
-    QSettings prefs;
-    RefreshHealthModel::Thresholds thresholds;
-    thresholds.intervalSeconds =
-        prefs.value(QStringLiteral("thresholds/refreshIntervalSeconds"), 300).toLongLong();
-    thresholds.slowMs = prefs.value(QStringLiteral("thresholds/slowRefreshMs"), 500).toDouble();
-    health_->setThresholds(thresholds);
-    refresher_->setLockTimeoutMs(
-        prefs.value(QStringLiteral("refresh/lockTimeoutMs"), 10000).toInt());
+    const QSettings prefs;
 
     // top: tenant picker with search, and how fresh the data is
     tenantPicker_->setModel(tenants_);
@@ -104,7 +96,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     summaryPanel_ = new SummaryPanel(tenants_, betStatuses_);
     auto *tenantsPanel = new TenantsPanel(tenants_);
     refreshPanel_ = new RefreshPanel(health_, refresher_, durations_);
-    paymentsPanel_ = new PaymentsPanel(payments_, exporter_);
+    paymentsPanel_ = new PaymentsPanel(payments_, models->exporter());
     playersPanel_ = new PlayersPanel(players_);
     userPanel_ = new UserPanel(userLookup_);
     addPanel(Panel::Summary, tr("Summary"), summaryPanel_);
@@ -165,7 +157,8 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     (new QVBoxLayout(logDialog))->addWidget(messageLog_);
     connect(messagesButton_, &QToolButton::clicked, logDialog, &QDialog::show);
 
-    connect(reader_, &DatabaseWorker::connectionChanged, this,
+    // the models ask for the session info themselves after every (re)connect
+    connect(models->reader(), &JobRunner::connectionChanged, this,
             [this](bool connected, const QString &detail) {
                 const bool wasConnected = connected_;
                 connected_ = connected;
@@ -175,11 +168,8 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
                     theme::textStyle(connected ? theme::good() : theme::bad()));
                 if (!connected)
                     report(tr("Connection lost: %1 — retrying every 5 s").arg(detail), true);
-                else if (!wasConnected) {
-                    if (banner_->isVisible())
-                        noteReconnected();
-                    sessionInfo_->reload();
-                }
+                else if (!wasConnected && banner_->isVisible())
+                    noteReconnected();
                 autoReload_->setInterval(connected ? reloadIntervalMs() : 5000);
             });
     watch(tenants_, tr("tenants"));
@@ -197,6 +187,8 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
             });
     connect(paymentsPanel_, &PaymentsPanel::exportFailed, this,
             [this](const QString &message) { report(tr("Export failed: %1").arg(message), true); });
+    connect(paymentsPanel_, &PaymentsPanel::exportCancelled, this,
+            [this] { report(tr("Export cancelled; no file was written."), false); });
     connect(tenants_, &QAbstractItemModel::modelReset, this, [this] {
         if (!tenantChosen_ && tenants_->rowCount() > 0) {
             tenantChosen_ = true;
@@ -252,7 +244,6 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
         resize(1360, 860);
     navigation_->setCurrentRow(0);
     connect(sessionInfo_, &SessionInfoModel::changed, this, &MainWindow::showSessionInfo);
-    sessionInfo_->reload();
     reloadAll();
 }
 
@@ -294,7 +285,7 @@ void MainWindow::showPanel(Panel panel) {
 
 bool MainWindow::isLoading() const {
     return std::any_of(watched_.cbegin(), watched_.cend(),
-                       [](const ReloadableModel *m) { return m->isLoading(); });
+                       [](const std::function<bool()> &loading) { return loading(); });
 }
 
 QString MainWindow::bannerText() const {
@@ -325,19 +316,14 @@ void MainWindow::showTenantName(int row) {
 }
 
 void MainWindow::reloadAll() {
-    tenants_->reload();
-    betStatuses_->reload();
-    players_->reload();
+    models_->reloadTenantData();
     reloadOps();
 }
 
 void MainWindow::reloadOps() {
     if (!roleKnown_ || tenantScoped_)
         return;
-    durations_->reload();
-    sizeTrend_->reload();
-    health_->reload();
-    sizes_->reload();
+    models_->reloadOps();
 }
 
 void MainWindow::setTenantScoped(bool scoped) {
@@ -354,19 +340,18 @@ void MainWindow::setTenantScoped(bool scoped) {
         reloadOps();
 }
 
-void MainWindow::watch(ReloadableModel *model, const QString &what) {
-    watched_ << model;
-    connect(model, &ReloadableModel::loaded, this, [this] {
+template <class Source> void MainWindow::watch(Source *source, const QString &what) {
+    watched_ << [source] { return source->isLoading(); };
+    connect(source, &Source::loaded, this, [this] {
         reloadLabel_->setText(
             tr("reloaded %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
         if (connected_ && banner_->isVisible() && !isLoading() && !reconnectNoteShown_)
             banner_->setVisible(false);
     });
-    connect(model, &ReloadableModel::loadFailed, this,
-            [this, what](const QString &message, bool lost) {
-                if (!lost)
-                    report(tr("Loading %1 failed: %2").arg(what, message), true);
-            });
+    connect(source, &Source::loadFailed, this, [this, what](const QString &message, bool lost) {
+        if (!lost)
+            report(tr("Loading %1 failed: %2").arg(what, message), true);
+    });
 }
 
 void MainWindow::noteReconnected() {

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "connectionsettings.h"
-
+#include <functional>
 #include <QHash>
 #include <QMainWindow>
 
@@ -16,8 +15,7 @@ class QToolButton;
 
 namespace mvdash {
 
-class DatabaseWorker;
-class ReloadableModel;
+class DashboardModels;
 class TenantSummaryModel;
 class RefreshHealthModel;
 class ViewSizeModel;
@@ -40,11 +38,12 @@ enum class Panel { Summary, Players, Payments, User, Tenants, Refresh, Sizes };
 
 // The dashboard: tenant picker and freshness on top, panels chosen on the left, errors in a
 // banner and a message log, connection state in the status bar. All database work happens
-// on workers; this class only sends requests and shows answers.
+// on the models' workers; this class only lays out, navigates, asks for reloads and shows
+// answers.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(const ConnectionSettings &settings, QWidget *parent = nullptr);
+    explicit MainWindow(DashboardModels *models, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // The panels offered (a tenant administrator gets no ops panels), in navigation order.
@@ -72,7 +71,8 @@ protected:
 
 private:
     void addPanel(Panel id, const QString &name, QWidget *panel);
-    void watch(ReloadableModel *model, const QString &what);
+    // Tells of `source`'s loads in the status bar and its failures in the banner.
+    template <class Source> void watch(Source *source, const QString &what);
     void report(const QString &message, bool isError);
     void noteReconnected();
     void updateFreshness();
@@ -84,7 +84,7 @@ private:
     void setTenantScoped(bool scoped);
     void reloadOps();
 
-    DatabaseWorker *reader_;
+    DashboardModels *models_;
     TenantSummaryModel *tenants_;
     RefreshHealthModel *health_;
     ViewSizeModel *sizes_;
@@ -95,7 +95,6 @@ private:
     BetStatusModel *betStatuses_;
     TimeSeriesModel *durations_;
     TimeSeriesModel *sizeTrend_;
-    DatabaseWorker *exporter_;
     SessionInfoModel *sessionInfo_;
 
     QComboBox *tenantPicker_;
@@ -115,7 +114,7 @@ private:
     QPlainTextEdit *messageLog_;
     QTimer *autoReload_;
     QHash<Panel, QWidget *> panelWidgets_;
-    QList<ReloadableModel *> watched_; // every model the window loads: busy while any loads
+    QList<std::function<bool()>> watched_; // is each watched model loading: busy while any is
     int messageCount_ = 0;
     bool tenantChosen_ = false;
     bool reconnectNoteShown_ = false;

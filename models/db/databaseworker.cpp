@@ -6,10 +6,16 @@
 
 #include <libpq-fe.h>
 #include <memory>
-#include <QAtomicInteger>
+#include <QPointer>
 #include <spdlog/spdlog.h>
+#include <variant>
 
 namespace mvdash {
+
+namespace {
+// What a job gave: its result or why not.
+using Answer = std::variant<QVariant, JobFailure>;
+} // namespace
 
 class DatabaseWorker::Executor : public QObject {
 public:
@@ -18,7 +24,7 @@ public:
         , settings_(std::move(settings))
         , purpose_(std::move(purpose)) {}
 
-    void run(quint64 ticket, const Job &job) {
+    Answer run(const Job &job) {
         if (!connection_) {
             try {
                 connection_ = std::make_unique<Connection>(settings_, purpose_);
@@ -26,21 +32,21 @@ public:
             } catch (const DbError &e) {
                 spdlog::warn("{}: {}", purpose_, e.message());
                 emit owner_->connectionChanged(false, e.message());
-                emit owner_->failed(ticket, e.message(), true);
-                return;
+                return JobFailure{JobFailure::Kind::ConnectionLost, e.message()};
             }
         }
         try {
-            const QVariant result = job(connection_->db());
-            emit owner_->finished(ticket, result);
+            return job(connection_->db());
+        } catch (const JobCancelled &) {
+            return JobFailure{JobFailure::Kind::Cancelled, QStringLiteral("cancelled")};
         } catch (const DbError &e) {
             const bool lost = connectionLost();
             spdlog::warn("{}: {}{}", purpose_, e.message(), lost ? " (connection lost)" : "");
-            if (lost) {
-                connection_.reset();
-                emit owner_->connectionChanged(false, e.message());
-            }
-            emit owner_->failed(ticket, e.message(), lost);
+            if (!lost)
+                return JobFailure{JobFailure::Kind::Error, e.message()};
+            connection_.reset();
+            emit owner_->connectionChanged(false, e.message());
+            return JobFailure{JobFailure::Kind::ConnectionLost, e.message()};
         }
     }
 
@@ -58,13 +64,8 @@ private:
     std::unique_ptr<Connection> connection_;
 };
 
-quint64 DatabaseWorker::newTicket() {
-    static QAtomicInteger<quint64> counter;
-    return counter.fetchAndAddRelaxed(1) + 1;
-}
-
 DatabaseWorker::DatabaseWorker(ConnectionSettings settings, QString purpose, QObject *parent)
-    : QObject(parent)
+    : JobRunner(parent)
     , executor_(new Executor(this, std::move(settings), purpose)) {
     thread_.setObjectName(QStringLiteral("db-") + purpose);
     executor_->moveToThread(&thread_);
@@ -79,9 +80,30 @@ DatabaseWorker::~DatabaseWorker() {
     thread_.wait();
 }
 
-void DatabaseWorker::submit(quint64 ticket, Job job) {
+void DatabaseWorker::submit(QObject *context, Job job, ResultHandler onResult,
+                            FailureHandler onFailure) {
+    Q_ASSERT(context && context->thread() == thread());
+    // The answer travels back through this object (it lives in the caller's thread and
+    // outlives the executor); there, and only there, is it safe to ask whether the context
+    // still exists.
     QMetaObject::invokeMethod(
-        executor_, [e = executor_, ticket, job = std::move(job)] { e->run(ticket, job); },
+        executor_,
+        [this, e = executor_, context = QPointer<QObject>(context), job = std::move(job),
+         onResult = std::move(onResult), onFailure = std::move(onFailure)]() mutable {
+            Answer answer = e->run(job);
+            QMetaObject::invokeMethod(
+                this,
+                [context, answer = std::move(answer), onResult = std::move(onResult),
+                 onFailure = std::move(onFailure)] {
+                    if (!context)
+                        return;
+                    if (const auto *result = std::get_if<QVariant>(&answer))
+                        onResult(*result);
+                    else if (onFailure)
+                        onFailure(std::get<JobFailure>(answer));
+                },
+                Qt::QueuedConnection);
+        },
         Qt::QueuedConnection);
 }
 

@@ -118,8 +118,8 @@ void PaymentsModel::fetchMore(const QModelIndex &parent) {
 
 namespace {
 // One page of the filter's rows after `after` (from the start when null), on the worker.
-DatabaseWorker::Job pageJob(const PaymentFilter &filter, std::optional<PaymentRow> after,
-                            int pageSize, bool append, int firstRow) {
+JobRunner::Job pageJob(const PaymentFilter &filter, std::optional<PaymentRow> after, int pageSize,
+                       bool append, int firstRow) {
     return [filter, after = std::move(after), pageSize, append, firstRow](const QSqlDatabase &db) {
         QSqlQuery q(db);
         q.setForwardOnly(true);
@@ -150,8 +150,10 @@ void PaymentsModel::requestPage(bool first) {
     std::optional<PaymentRow> after;
     if (!first && !pageEnds_.isEmpty())
         after = pageEnds_.last();
-    if (first)
+    if (first) {
         pageSize_ = nextPageSize_;
+        ++filterGeneration_;
+    }
     request(pageJob(filter_, std::move(after), pageSize_, !first, first ? 0 : rowCount_));
 }
 
@@ -205,26 +207,30 @@ const PaymentRow *PaymentsModel::row(int index) const {
 // so the same rows unless the view was refreshed meanwhile; the rows shown are then the
 // fresh ones).
 void PaymentsModel::refetch(int page) const {
-    for (int p : std::as_const(refetching_))
-        if (p == page)
-            return;
-    if (!worker())
+    if (refetching_.contains(page) || !runner())
         return;
-    const quint64 ticket = DatabaseWorker::newTicket();
-    refetching_.insert(ticket, page);
+    refetching_.insert(page);
     std::optional<PaymentRow> after;
     if (page > 0)
         after = pageEnds_.value(page - 1);
-    worker()->submit(ticket, pageJob(filter_, std::move(after), pageSize_, false, 0));
+    // answers for a filter that was replaced meanwhile are dropped (the reset clears the set)
+    auto *self = const_cast<PaymentsModel *>(this); // the cache is filled from const data()
+    runner()->submit(
+        self, pageJob(filter_, std::move(after), pageSize_, false, 0),
+        [self, page, generation = filterGeneration_](const QVariant &result) {
+            if (generation == self->filterGeneration_)
+                self->refetched(page, result.value<Page>().rows);
+        },
+        [self, page, generation = filterGeneration_](const JobFailure &failure) {
+            if (generation != self->filterGeneration_)
+                return;
+            self->refetching_.remove(page);
+            self->reportFailure(failure);
+        });
 }
 
-void PaymentsModel::onRefetched(quint64 ticket, const QVariant &result) {
-    const auto it = refetching_.constFind(ticket);
-    if (it == refetching_.cend())
-        return; // not ours, or for a filter that was replaced
-    const int page = it.value();
-    refetching_.erase(it);
-    QList<PaymentRow> rows = result.value<Page>().rows;
+void PaymentsModel::refetched(int page, QList<PaymentRow> rows) {
+    refetching_.remove(page);
     const int first = page * pageSize_;
     const int last = std::min(rowCount_, first + pageSize_) - 1;
     // keep the count stable: a refreshed view may return fewer or more rows for the page
@@ -275,98 +281,91 @@ QVariant PaymentsModel::data(const QModelIndex &index, int role) const {
     }
 }
 
-PaymentsModel::PaymentsModel(DatabaseWorker *worker, QObject *parent)
-    : ReloadableModel(worker,
+PaymentsModel::PaymentsModel(JobRunner *runner, QObject *parent)
+    : ReloadableModel(runner,
                       {tr("Updated"), tr("Payment"), tr("User"), tr("Type"), tr("Status"),
                        tr("Amount"), tr("Currency"), tr("Method"), tr("External id")},
-                      parent) {
-    connect(worker, &DatabaseWorker::finished, this, &PaymentsModel::onRefetched);
-    connect(worker, &DatabaseWorker::failed, this,
-            [this](quint64 ticket, const QString &message, bool connectionLost) {
-                if (refetching_.remove(ticket) > 0)
-                    emit loadFailed(message, connectionLost);
-            });
-}
+                      parent) {}
 
-PaymentsExport::PaymentsExport(DatabaseWorker *worker, QObject *parent)
+PaymentsExport::PaymentsExport(JobRunner *runner, QObject *parent)
     : QObject(parent)
-    , worker_(worker) {
-    connect(worker_, &DatabaseWorker::finished, this,
-            [this](quint64 ticket, const QVariant &result) {
-                if (ticket == ticket_)
-                    emit finished(result.toMap().value(QStringLiteral("rows")).toLongLong(),
-                                  result.toMap().value(QStringLiteral("path")).toString());
-            });
-    connect(worker_, &DatabaseWorker::failed, this,
-            [this](quint64 ticket, const QString &message, bool) {
-                if (ticket == ticket_)
-                    emit failed(message);
-            });
-}
+    , runner_(runner) {}
 
 void PaymentsExport::start(const PaymentFilter &filter, const QString &path) {
-    ticket_ = DatabaseWorker::newTicket();
-    cancelled_ = std::make_shared<std::atomic<bool>>(false);
-    auto cancelled = cancelled_;
+    stop_ = std::make_shared<std::atomic<bool>>(false);
+    auto stop = stop_;
     QPointer<PaymentsExport> self(this);
-    worker_->submit(ticket_, [filter, path, cancelled, self](const QSqlDatabase &db) {
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
-            throw DbError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-        QSqlQuery q(db);
-        q.setForwardOnly(true); // streams: a million rows never sit in memory
-        // the panel's own query: no cursor and LIMIT NULL, i.e. every row the filter keeps
-        if (!q.prepare(catalogQuery(QStringLiteral("payments_page"))))
-            throw DbError::fromSqlError(QStringLiteral("export"), q.lastError());
-        PaymentsModel::bindFilter(q, filter);
-        q.bindValue(QStringLiteral(":after_ms"), QVariant(QMetaType(QMetaType::LongLong)));
-        q.bindValue(QStringLiteral(":after_id"), QVariant(QMetaType(QMetaType::QString)));
-        q.bindValue(QStringLiteral(":page_size"), QVariant(QMetaType(QMetaType::Int)));
-        if (!q.exec())
-            throw DbError::fromSqlError(QStringLiteral("export"), q.lastError());
-        file.write("payment_id,user_id,amount,currency,payment_method,external_id,payment_type,"
-                   "status,last_updated_at,last_updated_timestamp\n");
-        qint64 rows = 0;
-        const PaymentsModel::Columns columns(q.record());
-        while (q.next()) {
-            if (cancelled->load()) {
-                file.cancelWriting();
-                throw DbError(QStringLiteral("export cancelled; no file was written"));
+    const auto onResult = [this](const QVariant &result) {
+        emit finished(result.toMap().value(QStringLiteral("rows")).toLongLong(),
+                      result.toMap().value(QStringLiteral("path")).toString());
+    };
+    const auto onFailure = [this](const JobFailure &failure) {
+        if (failure.cancelled())
+            emit cancelled();
+        else
+            emit failed(failure.message);
+    };
+    latest_.submit(
+        runner_, this,
+        [filter, path, stop, self](const QSqlDatabase &db) {
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+                throw DbError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+            QSqlQuery q(db);
+            q.setForwardOnly(true); // streams: a million rows never sit in memory
+            // the panel's own query: no cursor and LIMIT NULL, i.e. every row the filter keeps
+            if (!q.prepare(catalogQuery(QStringLiteral("payments_page"))))
+                throw DbError::fromSqlError(QStringLiteral("export"), q.lastError());
+            PaymentsModel::bindFilter(q, filter);
+            q.bindValue(QStringLiteral(":after_ms"), QVariant(QMetaType(QMetaType::LongLong)));
+            q.bindValue(QStringLiteral(":after_id"), QVariant(QMetaType(QMetaType::QString)));
+            q.bindValue(QStringLiteral(":page_size"), QVariant(QMetaType(QMetaType::Int)));
+            if (!q.exec())
+                throw DbError::fromSqlError(QStringLiteral("export"), q.lastError());
+            file.write("payment_id,user_id,amount,currency,payment_method,external_id,payment_type,"
+                       "status,last_updated_at,last_updated_timestamp\n");
+            qint64 rows = 0;
+            const PaymentsModel::Columns columns(q.record());
+            while (q.next()) {
+                if (stop->load()) {
+                    file.cancelWriting();
+                    throw JobCancelled();
+                }
+                const PaymentRow r = PaymentsModel::readRow(q, columns);
+                constexpr qsizetype kAmountColumn = 2, kTimestampColumn = 9; // the numeric ones
+                const QStringList fields{r.paymentId,
+                                         r.userId,
+                                         r.amount ? r.amount->toString(2) : QString(),
+                                         r.currency,
+                                         r.method,
+                                         r.externalId,
+                                         r.type,
+                                         r.status,
+                                         r.updatedAt.toUTC().toString(Qt::ISODateWithMs),
+                                         QString::number(r.updatedMs)};
+                QStringList escaped;
+                for (qsizetype i = 0; i < fields.size(); ++i)
+                    escaped << csvField(fields[i], i == kAmountColumn || i == kTimestampColumn);
+                file.write((escaped.join(u',') + u'\n').toUtf8());
+                if (++rows % 5000 == 0 && self)
+                    QMetaObject::invokeMethod(
+                        self,
+                        [self, rows] {
+                            if (self)
+                                emit self->progress(rows);
+                        },
+                        Qt::QueuedConnection);
             }
-            const PaymentRow r = PaymentsModel::readRow(q, columns);
-            constexpr qsizetype kAmountColumn = 2, kTimestampColumn = 9; // the numeric ones
-            const QStringList fields{r.paymentId,
-                                     r.userId,
-                                     r.amount ? r.amount->toString(2) : QString(),
-                                     r.currency,
-                                     r.method,
-                                     r.externalId,
-                                     r.type,
-                                     r.status,
-                                     r.updatedAt.toUTC().toString(Qt::ISODateWithMs),
-                                     QString::number(r.updatedMs)};
-            QStringList escaped;
-            for (qsizetype i = 0; i < fields.size(); ++i)
-                escaped << csvField(fields[i], i == kAmountColumn || i == kTimestampColumn);
-            file.write((escaped.join(u',') + u'\n').toUtf8());
-            if (++rows % 5000 == 0 && self)
-                QMetaObject::invokeMethod(
-                    self,
-                    [self, rows] {
-                        if (self)
-                            emit self->progress(rows);
-                    },
-                    Qt::QueuedConnection);
-        }
-        if (q.lastError().isValid()) { // the connection broke in the middle of the rows
-            file.cancelWriting();
-            throw DbError::fromSqlError(QStringLiteral("export"), q.lastError());
-        }
-        if (!file.commit())
-            throw DbError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-        return QVariant(
-            QVariantMap{{QStringLiteral("rows"), rows}, {QStringLiteral("path"), path}});
-    });
+            if (q.lastError().isValid()) { // the connection broke in the middle of the rows
+                file.cancelWriting();
+                throw DbError::fromSqlError(QStringLiteral("export"), q.lastError());
+            }
+            if (!file.commit())
+                throw DbError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+            return QVariant(
+                QVariantMap{{QStringLiteral("rows"), rows}, {QStringLiteral("path"), path}});
+        },
+        onResult, onFailure);
 }
 
 } // namespace mvdash

@@ -7,6 +7,7 @@
 #include <memory>
 #include <QCache>
 #include <QDate>
+#include <QSet>
 
 namespace mvdash {
 
@@ -49,7 +50,7 @@ public:
     static constexpr int kPageSize = 500;
     static constexpr int kCachedPages = 64; // 32k rows, a few MB
 
-    explicit PaymentsModel(DatabaseWorker *worker, QObject *parent = nullptr);
+    explicit PaymentsModel(JobRunner *runner, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override {
         return parent.isValid() ? 0 : rowCount_;
@@ -88,13 +89,14 @@ protected:
 private:
     void requestPage(bool first);
     void refetch(int page) const;
-    void onRefetched(quint64 ticket, const QVariant &result);
+    void refetched(int page, QList<PaymentRow> rows);
     void store(int page, QList<PaymentRow> rows) const;
 
     // page -> its rows, the least recently shown dropped beyond kCachedPages (one cost each)
     mutable QCache<int, QList<PaymentRow>> pages_{kCachedPages};
-    mutable QHash<quint64, int> refetching_; // ticket -> page; cleared by a reload
-    QList<PaymentRow> pageEnds_; // the last row of each page: the keyset cursor of the next
+    mutable QSet<int> refetching_; // pages being fetched again; cleared by a reload
+    quint64 filterGeneration_ = 0; // a refetched page is kept only for the filter it was for
+    QList<PaymentRow> pageEnds_;   // the last row of each page: the keyset cursor of the next
     int rowCount_ = 0;
     int pageSize_ = kPageSize;
     int nextPageSize_ = kPageSize;
@@ -109,19 +111,20 @@ private:
 class PaymentsExport : public QObject {
     Q_OBJECT
 public:
-    PaymentsExport(DatabaseWorker *worker, QObject *parent = nullptr);
+    PaymentsExport(JobRunner *runner, QObject *parent = nullptr);
     void start(const PaymentFilter &filter, const QString &path);
-    void cancel() { cancelled_->store(true); }
+    void cancel() { stop_->store(true); }
 
 signals:
     void progress(qint64 rows);
     void finished(qint64 rows, const QString &path);
     void failed(const QString &message);
+    void cancelled(); // by cancel(): no file was written
 
 private:
-    DatabaseWorker *worker_;
-    quint64 ticket_ = 0;
-    std::shared_ptr<std::atomic<bool>> cancelled_ = std::make_shared<std::atomic<bool>>(false);
+    JobRunner *runner_;
+    LatestRequest latest_;
+    std::shared_ptr<std::atomic<bool>> stop_ = std::make_shared<std::atomic<bool>>(false);
 };
 
 } // namespace mvdash

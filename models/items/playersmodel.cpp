@@ -114,8 +114,8 @@ QVariant TopPlayersModel::data(const QModelIndex &index, int role) const {
     }
 }
 
-TopPlayersModel::TopPlayersModel(DatabaseWorker *worker, QObject *parent)
-    : ReloadableModel(worker,
+TopPlayersModel::TopPlayersModel(JobRunner *runner, QObject *parent)
+    : ReloadableModel(runner,
                       {tr("#"), tr("User"), tr("Bets"), tr("Wagered"), tr("Winnings"),
                        tr("Balance"), tr("Last activity")},
                       parent) {}

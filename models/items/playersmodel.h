@@ -20,7 +20,7 @@ public:
     enum Column { Rank, User, Bets, Wagered, Winnings, Balance, LastActivity, ColumnCount };
     enum class OrderBy { Wagered, Winnings, Bets, Balance, LastActivity };
 
-    explicit TopPlayersModel(DatabaseWorker *worker, QObject *parent = nullptr);
+    explicit TopPlayersModel(JobRunner *runner, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override {
         return parent.isValid() ? 0 : int(rows_.size());

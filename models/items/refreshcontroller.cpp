@@ -10,19 +10,7 @@ namespace mvdash {
 RefreshController::RefreshController(const ConnectionSettings &settings, QObject *parent)
     : QObject(parent)
     , settings_(settings)
-    , worker_(new DatabaseWorker(settings, QStringLiteral("refresh"), this)) {
-    connect(worker_, &DatabaseWorker::finished, this, [this](quint64, const QVariant &) {
-        running_ = false;
-        emit runningChanged(false);
-        emit finished(false, QString());
-    });
-    connect(worker_, &DatabaseWorker::failed, this, [this](quint64, const QString &message, bool) {
-        running_ = false;
-        const bool cancelled = canceller_ && canceller_->isCancelled();
-        emit runningChanged(false);
-        emit finished(cancelled, cancelled ? QString() : message);
-    });
-}
+    , worker_(new DatabaseWorker(settings, QStringLiteral("refresh"), this)) {}
 
 RefreshController::~RefreshController() {
     cancel();
@@ -39,8 +27,18 @@ void RefreshController::refresh(const QStringList &views) {
     const auto setup = [setLockTimeout](const QSqlDatabase &db) {
         execScript(db, setLockTimeout, QStringLiteral("lock_timeout"));
     };
-    worker_->submit(1, [this, views, setup, canceller = canceller_, settings = settings_,
-                        sessions = sessions_](const QSqlDatabase &db) {
+    const auto onResult = [this](const QVariant &) {
+        running_ = false;
+        emit runningChanged(false);
+        emit finished(false, QString());
+    };
+    const auto onFailure = [this](const JobFailure &failure) {
+        running_ = false;
+        emit runningChanged(false);
+        emit finished(failure.cancelled(), failure.cancelled() ? QString() : failure.message);
+    };
+    auto run = [this, views, setup, canceller = canceller_, settings = settings_,
+                sessions = sessions_](const QSqlDatabase &db) {
         setup(db);
         RefreshRunner runner(db, canceller.get());
         runner.setSessions(sessions, settings, setup);
@@ -55,9 +53,23 @@ void RefreshController::refresh(const QStringList &views) {
                     this, [this, o] { emit viewFinished(o); }, Qt::QueuedConnection);
             });
         if (canceller->isCancelled())
-            throw DbError(QStringLiteral("cancelled"));
+            throw JobCancelled();
         return QVariant();
-    });
+    };
+    // a statement the cancel interrupted fails with the server's "canceling statement due to
+    // user request": that is the cancel, not an error
+    worker_->submit(
+        this,
+        [run = std::move(run), canceller = canceller_](const QSqlDatabase &db) {
+            try {
+                return run(db);
+            } catch (const DbError &) {
+                if (canceller->isCancelled())
+                    throw JobCancelled();
+                throw;
+            }
+        },
+        onResult, onFailure);
 }
 
 void RefreshController::cancel() {

@@ -163,8 +163,8 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
     }
 }
 
-RefreshHealthModel::RefreshHealthModel(DatabaseWorker *worker, QObject *parent)
-    : ReloadableModel(worker,
+RefreshHealthModel::RefreshHealthModel(JobRunner *runner, QObject *parent)
+    : ReloadableModel(runner,
                       {tr("View"), tr("Populated"), tr("Method"), tr("Last refresh"), tr("Age"),
                        tr("Avg ms"), tr("Last ms"), tr("Count"), tr("Progress"), tr("Last error"),
                        tr("Behind (events)")},
@@ -240,8 +240,8 @@ QVariant ViewSizeModel::data(const QModelIndex &index, int role) const {
     }
 }
 
-ViewSizeModel::ViewSizeModel(DatabaseWorker *worker, QObject *parent)
-    : ReloadableModel(worker,
+ViewSizeModel::ViewSizeModel(JobRunner *runner, QObject *parent)
+    : ReloadableModel(runner,
                       {tr("View"), tr("Total"), tr("Table"), tr("Indexes"), tr("# idx"), tr("Rows"),
                        tr("Share of events")},
                       parent) {}

@@ -30,7 +30,7 @@ public:
         double slowMs = 500;          // the guide's alert
     };
 
-    explicit RefreshHealthModel(DatabaseWorker *worker, QObject *parent = nullptr);
+    explicit RefreshHealthModel(JobRunner *runner, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override {
         return parent.isValid() ? 0 : int(rows_.size());
@@ -65,7 +65,7 @@ class ViewSizeModel : public ReloadableModel {
     Q_OBJECT
 public:
     enum Column { View, Total, Table, Indexes, IndexCount, Rows, Share, ColumnCount };
-    explicit ViewSizeModel(DatabaseWorker *worker, QObject *parent = nullptr);
+    explicit ViewSizeModel(JobRunner *runner, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override {
         return parent.isValid() ? 0 : int(rows_.size());

@@ -2,15 +2,12 @@
 
 namespace mvdash {
 
-ReloadableModel::ReloadableModel(DatabaseWorker *worker, QObject *parent)
+ReloadableModel::ReloadableModel(JobRunner *runner, QObject *parent)
     : QAbstractTableModel(parent)
-    , worker_(worker) {
-    connect(worker, &DatabaseWorker::finished, this, &ReloadableModel::onFinished);
-    connect(worker, &DatabaseWorker::failed, this, &ReloadableModel::onFailed);
-}
+    , runner_(runner) {}
 
-ReloadableModel::ReloadableModel(DatabaseWorker *worker, QStringList columnTitles, QObject *parent)
-    : ReloadableModel(worker, parent) {
+ReloadableModel::ReloadableModel(JobRunner *runner, QStringList columnTitles, QObject *parent)
+    : ReloadableModel(runner, parent) {
     columnTitles_ = std::move(columnTitles);
 }
 
@@ -21,33 +18,32 @@ QVariant ReloadableModel::headerData(int section, Qt::Orientation orientation, i
     return QAbstractTableModel::headerData(section, orientation, role);
 }
 
-void ReloadableModel::request(DatabaseWorker::Job job) {
+void ReloadableModel::request(JobRunner::Job job) {
+    if (!runner_)
+        return;
     const bool wasLoading = isLoading();
-    pending_ = DatabaseWorker::newTicket();
-    if (worker_)
-        worker_->submit(pending_, std::move(job));
+    latest_.submit(
+        runner_, this, std::move(job),
+        [this](const QVariant &result) {
+            lastError_.clear();
+            lastLoaded_ = QDateTime::currentDateTime();
+            apply(result);
+            emit loadingChanged(false);
+            emit loaded();
+        },
+        [this](const JobFailure &failure) {
+            emit loadingChanged(false);
+            reportFailure(failure);
+        });
     if (!wasLoading)
         emit loadingChanged(true);
 }
 
-void ReloadableModel::onFinished(quint64 ticket, const QVariant &result) {
-    if (ticket != pending_)
-        return; // another model's answer, or an old one of ours
-    pending_ = 0;
-    lastError_.clear();
-    lastLoaded_ = QDateTime::currentDateTime();
-    apply(result);
-    emit loadingChanged(false);
-    emit loaded();
-}
-
-void ReloadableModel::onFailed(quint64 ticket, const QString &message, bool connectionLost) {
-    if (ticket != pending_)
-        return;
-    pending_ = 0;
-    lastError_ = message;
-    emit loadingChanged(false);
-    emit loadFailed(message, connectionLost);
+void ReloadableModel::reportFailure(const JobFailure &failure) {
+    if (failure.cancelled())
+        return; // somebody asked for it: nothing went wrong
+    lastError_ = failure.message;
+    emit loadFailed(failure.message, failure.connectionLost());
 }
 
 } // namespace mvdash

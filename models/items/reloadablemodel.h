@@ -1,6 +1,6 @@
 #pragma once
 
-#include "databaseworker.h"
+#include "jobrunner.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -8,22 +8,22 @@
 
 namespace mvdash {
 
-// A table model filled from the database by a DatabaseWorker. Each reload takes a new ticket
-// (unique across models); an answer carrying any other ticket is stale and dropped, so a slow
-// old answer never replaces a newer one (tenant switch during a load, reload during reload).
+// A table model filled from the database by a JobRunner. Only the answer to its latest
+// request is applied (LatestRequest), so a slow old answer never replaces a newer one
+// (tenant switch during a load, reload during reload).
 class ReloadableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    explicit ReloadableModel(DatabaseWorker *worker, QObject *parent = nullptr);
+    explicit ReloadableModel(JobRunner *runner, QObject *parent = nullptr);
     // A table with these (translated) column titles: columnCount and headerData follow them.
-    ReloadableModel(DatabaseWorker *worker, QStringList columnTitles, QObject *parent = nullptr);
+    ReloadableModel(JobRunner *runner, QStringList columnTitles, QObject *parent = nullptr);
 
     int columnCount(const QModelIndex &parent = {}) const override {
         return parent.isValid() ? 0 : int(columnTitles_.size());
     }
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    bool isLoading() const { return pending_ != 0; }
+    bool isLoading() const { return latest_.isPending(); }
     QDateTime lastLoaded() const { return lastLoaded_; }
     QString lastError() const { return lastError_; }
 
@@ -37,17 +37,17 @@ signals:
 
 protected:
     // Queues `job`; its result arrives in apply() unless a newer request was made meanwhile.
-    void request(DatabaseWorker::Job job);
+    void request(JobRunner::Job job);
     virtual void apply(const QVariant &result) = 0;
-    DatabaseWorker *worker() const { return worker_; }
+    JobRunner *runner() const { return runner_; }
+    // Tells the watchers about a failure of a request of the subclass's own (a page fetched
+    // again): the same signal as a failed reload.
+    void reportFailure(const JobFailure &failure);
 
 private:
-    void onFinished(quint64 ticket, const QVariant &result);
-    void onFailed(quint64 ticket, const QString &message, bool connectionLost);
-
-    QPointer<DatabaseWorker> worker_;
+    QPointer<JobRunner> runner_;
     QStringList columnTitles_;
-    quint64 pending_ = 0;
+    LatestRequest latest_;
     QDateTime lastLoaded_;
     QString lastError_;
 };

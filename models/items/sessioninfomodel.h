@@ -1,11 +1,10 @@
 #pragma once
 
-#include <QObject>
+#include "jobrunner.h"
+
 #include <QString>
 
 namespace mvdash {
-
-class DatabaseWorker;
 
 // Who and where this session is: what the status bar shows and what the window offers
 // (ops panels, the refresh buttons).
@@ -22,7 +21,7 @@ struct SessionInfo {
 class SessionInfoModel : public QObject {
     Q_OBJECT
 public:
-    explicit SessionInfoModel(DatabaseWorker *worker, QObject *parent = nullptr);
+    explicit SessionInfoModel(JobRunner *runner, QObject *parent = nullptr);
 
     void reload();
     const SessionInfo &info() const { return info_; }
@@ -32,8 +31,8 @@ signals:
     void changed(const mvdash::SessionInfo &info);
 
 private:
-    DatabaseWorker *worker_;
-    quint64 ticket_ = 0;
+    JobRunner *runner_;
+    LatestRequest latest_;
     SessionInfo info_;
     bool known_ = false;
 };

@@ -128,8 +128,8 @@ QVariant TenantSummaryModel::data(const QModelIndex &index, int role) const {
     }
 }
 
-TenantSummaryModel::TenantSummaryModel(DatabaseWorker *worker, QObject *parent)
-    : ReloadableModel(worker,
+TenantSummaryModel::TenantSummaryModel(JobRunner *runner, QObject *parent)
+    : ReloadableModel(runner,
                       {tr("Tenant"), tr("Slug"), tr("Status"), tr("Plan"), tr("Bets"),
                        tr("Active bets"), tr("Stake"), tr("Deposits"), tr("Withdrawals"),
                        tr("Users"), tr("Balance"), tr("Data as of")},

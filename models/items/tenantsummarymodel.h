@@ -36,7 +36,7 @@ public:
         ColumnCount
     };
 
-    explicit TenantSummaryModel(DatabaseWorker *worker, QObject *parent = nullptr);
+    explicit TenantSummaryModel(JobRunner *runner, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override {
         return parent.isValid() ? 0 : int(rows_.size());

@@ -17,8 +17,8 @@ class TimeSeriesModel : public ReloadableModel {
     Q_OBJECT
 public:
     enum Column { Series, At, Value, ColumnCount };
-    TimeSeriesModel(DatabaseWorker *worker, QString catalogQuery, QObject *parent = nullptr)
-        : ReloadableModel(worker, parent)
+    TimeSeriesModel(JobRunner *runner, QString catalogQuery, QObject *parent = nullptr)
+        : ReloadableModel(runner, parent)
         , query_(std::move(catalogQuery)) {}
 
     int rowCount(const QModelIndex &parent = {}) const override {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reloadablemodel.h"
+#include "jobrunner.h"
 
 #include <QDateTime>
 #include <QStringList>
@@ -25,13 +25,14 @@ struct UserDetails {
     qint64 foldedEvents = 0;
 };
 
-class UserLookup : public ReloadableModel {
+// Looks one user up (lookUp) and completes user ids as they are typed (complete); only the
+// answer to the latest of each is kept.
+class UserLookup : public QObject {
     Q_OBJECT
 public:
-    using ReloadableModel::ReloadableModel;
-    int rowCount(const QModelIndex & = {}) const override { return 0; }
-    int columnCount(const QModelIndex & = {}) const override { return 0; }
-    QVariant data(const QModelIndex &, int) const override { return {}; }
+    explicit UserLookup(JobRunner *runner, QObject *parent = nullptr)
+        : QObject(parent)
+        , runner_(runner) {}
 
     void lookUp(qint64 tenantId, const QString &userId);
     // Completion: user ids of the tenant starting with `prefix` (signal completions()).
@@ -39,21 +40,24 @@ public:
     const UserDetails &details() const { return details_; }
     void setActiveBetsLimit(int limit) { activeBetsLimit_ = std::max(1, limit); }
     int activeBetsLimit() const { return activeBetsLimit_; }
-    void reload() override;
+    bool isLoading() const { return lookup_.isPending(); }
+
+public slots:
+    void reload(); // the same user again
 
 signals:
+    void loadingChanged(bool loading);
+    void loaded();
+    void loadFailed(const QString &message, bool connectionLost);
     void completions(const QStringList &userIds);
 
-protected:
-    void apply(const QVariant &result) override;
-
 private:
+    JobRunner *runner_;
+    LatestRequest lookup_, completion_;
     UserDetails details_;
     qint64 tenantId_ = -1;
     QString userId_;
     int activeBetsLimit_ = 200;
-    quint64 completionTicket_ = 0;
-    bool completionConnected_ = false;
 };
 
 } // namespace mvdash

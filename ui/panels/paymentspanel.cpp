@@ -1,6 +1,5 @@
 #include "paymentspanel.h"
 
-#include "databaseworker.h"
 #include "format.h"
 #include "paymentsmodel.h"
 #include "widgets/statecolorproxy.h"
@@ -40,10 +39,10 @@ QDate dayOrAny(const QDateEdit *edit) {
 }
 } // namespace
 
-PaymentsPanel::PaymentsPanel(PaymentsModel *model, DatabaseWorker *exportWorker, QWidget *parent)
+PaymentsPanel::PaymentsPanel(PaymentsModel *model, JobRunner *exportRunner, QWidget *parent)
     : QWidget(parent)
     , model_(model)
-    , export_(new PaymentsExport(exportWorker, this))
+    , export_(new PaymentsExport(exportRunner, this))
     , type_(choice({QStringLiteral("deposit"), QStringLiteral("withdrawal")}, this))
     , status_(
           choice({QStringLiteral("created"), QStringLiteral("pending"), QStringLiteral("completed"),
@@ -97,6 +96,9 @@ PaymentsPanel::PaymentsPanel(PaymentsModel *model, DatabaseWorker *exportWorker,
     connect(export_, &PaymentsExport::failed, exportButton_,
             [this] { exportButton_->setEnabled(true); });
     connect(export_, &PaymentsExport::failed, this, &PaymentsPanel::exportFailed);
+    connect(export_, &PaymentsExport::cancelled, exportButton_,
+            [this] { exportButton_->setEnabled(true); });
+    connect(export_, &PaymentsExport::cancelled, this, &PaymentsPanel::exportCancelled);
 
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(footer_, 1);
@@ -149,6 +151,7 @@ void PaymentsPanel::exportCsv(const QString &path) {
     connect(progress, &QProgressDialog::canceled, export_, &PaymentsExport::cancel);
     connect(export_, &PaymentsExport::finished, progress, &QWidget::close);
     connect(export_, &PaymentsExport::failed, progress, &QWidget::close);
+    connect(export_, &PaymentsExport::cancelled, progress, &QWidget::close);
     exportButton_->setEnabled(false);
     export_->start(model_->filter(), target);
 }

@@ -13,14 +13,14 @@ namespace mvdash {
 
 class PaymentsModel;
 class PaymentsExport;
-class DatabaseWorker;
+class JobRunner;
 
 // Tenant admins: the tenant's payments newest first, filtered, loaded as one scrolls,
 // exported to CSV.
 class PaymentsPanel : public QWidget {
     Q_OBJECT
 public:
-    PaymentsPanel(PaymentsModel *model, DatabaseWorker *exportWorker, QWidget *parent = nullptr);
+    PaymentsPanel(PaymentsModel *model, JobRunner *exportRunner, QWidget *parent = nullptr);
     void setTenant(qint64 tenantId);
     QTableView *table() const { return table_; }
     QLineEdit *userFilter() const { return user_; }
@@ -31,6 +31,7 @@ public slots:
 signals:
     void exportFinished(qint64 rows, const QString &path);
     void exportFailed(const QString &message);
+    void exportCancelled();
 
 private:
     void applyFilter();

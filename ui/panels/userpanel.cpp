@@ -38,7 +38,7 @@ UserPanel::UserPanel(UserLookup *lookup, QWidget *parent)
     connect(search_, &QLineEdit::returnPressed, this, [this] { lookUp(search_->text()); });
     connect(completer, qOverload<const QString &>(&QCompleter::activated), this,
             &UserPanel::lookUp);
-    connect(lookup_, &ReloadableModel::loaded, this, &UserPanel::show);
+    connect(lookup_, &UserLookup::loaded, this, &UserPanel::show);
 
     QFont big = title_->font();
     big.setPointSizeF(big.pointSizeF() * 1.4);

@@ -1,0 +1,71 @@
+#include "dashboardmodels.h"
+
+#include "betstatusmodel.h"
+#include "databaseworker.h"
+#include "paymentsmodel.h"
+#include "playersmodel.h"
+#include "refreshcontroller.h"
+#include "refreshhealthmodel.h"
+#include "sessioninfomodel.h"
+#include "tenantsummarymodel.h"
+#include "timeseriesmodel.h"
+#include "userlookup.h"
+
+#include <QSettings>
+
+namespace mvdash {
+
+DashboardModels::DashboardModels(const ConnectionSettings &settings, QObject *parent)
+    : QObject(parent)
+    , reader_(new DatabaseWorker(settings, QStringLiteral("read"), this))
+    , exporter_(new DatabaseWorker(settings, QStringLiteral("export"), this))
+    , tenants_(new TenantSummaryModel(reader_, this))
+    , health_(new RefreshHealthModel(reader_, this))
+    , sizes_(new ViewSizeModel(reader_, this))
+    , refresher_(new RefreshController(settings, this))
+    , payments_(new PaymentsModel(reader_, this))
+    , players_(new TopPlayersModel(reader_, this))
+    , userLookup_(new UserLookup(reader_, this))
+    , betStatuses_(new BetStatusModel(reader_, this))
+    , durations_(new TimeSeriesModel(reader_, QStringLiteral("refresh_duration_history"), this))
+    , sizeTrend_(new TimeSeriesModel(reader_, QStringLiteral("size_trend"), this))
+    , sessionInfo_(new SessionInfoModel(reader_, this)) {
+    const QSettings prefs;
+    RefreshHealthModel::Thresholds thresholds;
+    thresholds.intervalSeconds =
+        prefs.value(QStringLiteral("thresholds/refreshIntervalSeconds"), 300).toLongLong();
+    thresholds.slowMs = prefs.value(QStringLiteral("thresholds/slowRefreshMs"), 500).toDouble();
+    health_->setThresholds(thresholds);
+    refresher_->setLockTimeoutMs(
+        prefs.value(QStringLiteral("refresh/lockTimeoutMs"), 10000).toInt());
+    // the server may have changed under the same DSN: ask who we are after every reconnect
+    connect(reader_, &JobRunner::connectionChanged, this, [this](bool connected) {
+        if (connected)
+            sessionInfo_->reload();
+    });
+}
+
+DashboardModels::~DashboardModels() = default;
+
+JobRunner *DashboardModels::reader() const {
+    return reader_;
+}
+
+JobRunner *DashboardModels::exporter() const {
+    return exporter_;
+}
+
+void DashboardModels::reloadTenantData() {
+    tenants_->reload();
+    betStatuses_->reload();
+    players_->reload();
+}
+
+void DashboardModels::reloadOps() {
+    durations_->reload();
+    sizeTrend_->reload();
+    health_->reload();
+    sizes_->reload();
+}
+
+} // namespace mvdash

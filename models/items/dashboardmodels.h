@@ -1,0 +1,66 @@
+#pragma once
+
+#include "connectionsettings.h"
+
+#include <QObject>
+
+namespace mvdash {
+
+class BetStatusModel;
+class DatabaseWorker;
+class JobRunner;
+class PaymentsModel;
+class RefreshController;
+class RefreshHealthModel;
+class SessionInfoModel;
+class TenantSummaryModel;
+class TimeSeriesModel;
+class TopPlayersModel;
+class UserLookup;
+class ViewSizeModel;
+
+// Everything the dashboard reads and runs, wired once for one connection: the reading worker
+// every model shares, the export worker, the refresh controller (its own sessions), and the
+// item models with the user's thresholds. app/ builds it and hands it to the window, which
+// only shows what it holds; tests and the GUI probe build the same one.
+class DashboardModels : public QObject {
+    Q_OBJECT
+public:
+    explicit DashboardModels(const ConnectionSettings &settings, QObject *parent = nullptr);
+    ~DashboardModels() override;
+
+    JobRunner *reader() const;
+    JobRunner *exporter() const;
+    TenantSummaryModel *tenants() const { return tenants_; }
+    RefreshHealthModel *health() const { return health_; }
+    ViewSizeModel *sizes() const { return sizes_; }
+    RefreshController *refresher() const { return refresher_; }
+    PaymentsModel *payments() const { return payments_; }
+    TopPlayersModel *players() const { return players_; }
+    UserLookup *userLookup() const { return userLookup_; }
+    BetStatusModel *betStatuses() const { return betStatuses_; }
+    TimeSeriesModel *durations() const { return durations_; }
+    TimeSeriesModel *sizeTrend() const { return sizeTrend_; }
+    SessionInfoModel *sessionInfo() const { return sessionInfo_; }
+
+    // What every role reads (the tenant's figures), and what only ops read.
+    void reloadTenantData();
+    void reloadOps();
+
+private:
+    DatabaseWorker *reader_;
+    DatabaseWorker *exporter_;
+    TenantSummaryModel *tenants_;
+    RefreshHealthModel *health_;
+    ViewSizeModel *sizes_;
+    RefreshController *refresher_;
+    PaymentsModel *payments_;
+    TopPlayersModel *players_;
+    UserLookup *userLookup_;
+    BetStatusModel *betStatuses_;
+    TimeSeriesModel *durations_;
+    TimeSeriesModel *sizeTrend_;
+    SessionInfoModel *sessionInfo_;
+};
+
+} // namespace mvdash

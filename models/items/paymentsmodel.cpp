@@ -22,12 +22,6 @@ QVariant msOrNull(const QDate &day) {
     return day.isValid() ? QVariant(day.startOfDay().toMSecsSinceEpoch())
                          : QVariant(QMetaType(QMetaType::LongLong));
 }
-struct Page {
-    QList<PaymentRow> rows;
-    bool append = false;
-    int firstRow = 0; // where an appended page goes: stale if the model has moved on
-};
-
 // A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV
 // injection"): =, +, -, @, a tab or a carriage return.
 bool startsLikeAFormula(const QString &value) {
@@ -133,7 +127,7 @@ JobRunner::Job pageJob(const PaymentFilter &filter, std::optional<PaymentRow> af
         q.bindValue(QStringLiteral(":page_size"), pageSize);
         if (!q.exec())
             throw DbError::fromSqlError(QStringLiteral("payments"), q.lastError());
-        Page page;
+        PaymentsPage page;
         page.append = append;
         page.firstRow = firstRow;
         const PaymentsModel::Columns columns(q.record());
@@ -158,7 +152,7 @@ void PaymentsModel::requestPage(bool first) {
 }
 
 void PaymentsModel::apply(const QVariant &result) {
-    Page page = result.value<Page>();
+    PaymentsPage page = result.value<PaymentsPage>();
     if (page.append && page.firstRow != rowCount_)
         return; // a second answer for rows already appended
     complete_ = page.rows.size() < pageSize_;
@@ -219,7 +213,7 @@ void PaymentsModel::refetch(int page) const {
         self, pageJob(filter_, std::move(after), pageSize_, false, 0),
         [self, page, generation = filterGeneration_](const QVariant &result) {
             if (generation == self->filterGeneration_)
-                self->refetched(page, result.value<Page>().rows);
+                self->refetched(page, result.value<PaymentsPage>().rows);
         },
         [self, page, generation = filterGeneration_](const JobFailure &failure) {
             if (generation != self->filterGeneration_)

@@ -19,6 +19,13 @@ struct PaymentRow {
     qint64 updatedMs = 0;
 };
 
+// One page of payments as the worker reads it (a job's answer).
+struct PaymentsPage {
+    QList<PaymentRow> rows;
+    bool append = false;
+    int firstRow = 0; // where an appended page goes: stale if the model has moved on
+};
+
 // What the payments panel filters on; an empty field means "any".
 struct PaymentFilter {
     qint64 tenantId = -1;

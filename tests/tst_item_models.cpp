@@ -1,0 +1,302 @@
+// The item models without a server (label "unit"): a FakeRunner stands in for the worker and
+// the test decides what each job answered and in which order. What is checked here is the
+// models' own logic: only the latest answer is applied, a failure is told (a cancel is not),
+// an answer for a destroyed caller is dropped, pages are appended, dropped and fetched again,
+// and every model passes QAbstractItemModelTester with data in it.
+#include "fakerunner.h"
+#include "paymentsmodel.h"
+#include "playersmodel.h"
+#include "roles.h"
+#include "states.h"
+#include "tenantsummarymodel.h"
+#include "userlookup.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace mvdash;
+
+namespace {
+TenantSummary tenant(qint64 id, const QString &name, qint64 bets, const char *stake) {
+    TenantSummary t;
+    t.tenantId = id;
+    t.name = name;
+    t.slug = name.toLower();
+    t.status = QStringLiteral("active");
+    t.plan = QStringLiteral("pro");
+    t.totalBets = bets;
+    t.totalStake = Decimal::parse(QString::fromLatin1(stake)).value();
+    t.lastRefreshedAt = QDateTime(QDate(2026, 11, 28), QTime(12, 0));
+    return t;
+}
+
+QVariant tenants(const QList<TenantSummary> &rows) {
+    return QVariant::fromValue(rows);
+}
+
+PaymentRow payment(int n) {
+    PaymentRow r;
+    r.paymentId = QStringLiteral("p%1").arg(n, 6, 10, QLatin1Char('0'));
+    r.userId = QStringLiteral("u%1").arg(n % 7);
+    r.amount = Decimal::parse(QStringLiteral("%1.25").arg(n)).value();
+    r.currency = QStringLiteral("EUR");
+    r.type = QStringLiteral("deposit");
+    r.status = n % 5 == 0 ? QStringLiteral("failed") : QStringLiteral("completed");
+    r.updatedMs = 1'800'000'000'000 - n * 1000;
+    r.updatedAt = QDateTime::fromMSecsSinceEpoch(r.updatedMs);
+    return r;
+}
+
+// Payments first..first+count-1 as the answer to a page request.
+QVariant page(int first, int count, bool append) {
+    PaymentsPage p;
+    p.append = append;
+    p.firstRow = append ? first : 0;
+    for (int i = first; i < first + count; ++i)
+        p.rows << payment(i);
+    return QVariant::fromValue(p);
+}
+} // namespace
+
+class TestItemModels : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QLocale::setDefault(QLocale(QStringLiteral("en_US"))); }
+
+    void onlyTheLatestAnswerIsApplied() {
+        FakeRunner runner;
+        TenantSummaryModel model(&runner);
+        QAbstractItemModelTester tester(&model);
+        QSignalSpy loaded(&model, &ReloadableModel::loaded);
+        QSignalSpy loading(&model, &ReloadableModel::loadingChanged);
+        model.reload();
+        model.reload();
+        QCOMPARE(runner.pendingCount(), 2);
+        QVERIFY(model.isLoading());
+        QCOMPARE(loading.count(), 1); // told once, not per request
+        // the newer request answers first; the older answer, arriving late, is dropped
+        runner.answer(1, tenants({tenant(1, QStringLiteral("Newer"), 5, "10")}));
+        QCOMPARE(loaded.count(), 1);
+        QVERIFY(!model.isLoading());
+        runner.answer(0, tenants({tenant(2, QStringLiteral("Older"), 9, "1")}));
+        QCOMPARE(loaded.count(), 1);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, TenantSummaryModel::Name).data().toString(),
+                 QStringLiteral("Newer"));
+        QCOMPARE(model.index(0, 0).data(KeyRole).toLongLong(), 1);
+    }
+
+    void cellsAreFormattedAndSortedByValue() {
+        FakeRunner runner;
+        TenantSummaryModel model(&runner);
+        QAbstractItemModelTester tester(&model);
+        model.reload();
+        runner.answerLast(tenants({tenant(1, QStringLiteral("Alpha"), 1234567, "1234.5"),
+                                   tenant(2, QStringLiteral("Beta"), 2, "99999999999999999.99")}));
+        QCOMPARE(model.columnCount(), int(TenantSummaryModel::ColumnCount));
+        QCOMPARE(
+            model.headerData(TenantSummaryModel::Stake, Qt::Horizontal, Qt::DisplayRole).toString(),
+            QStringLiteral("Stake"));
+        QCOMPARE(model.index(0, TenantSummaryModel::Bets).data().toString(),
+                 QStringLiteral("1,234,567"));
+        QCOMPARE(model.index(0, TenantSummaryModel::Stake).data().toString(),
+                 QStringLiteral("1,234.50"));
+        // exact beyond a double's digits when shown; ordered by value
+        QCOMPARE(model.index(1, TenantSummaryModel::Stake).data().toString(),
+                 QStringLiteral("99,999,999,999,999,999.99"));
+        QVERIFY(model.index(0, TenantSummaryModel::Bets).data(SortRole).toLongLong() >
+                model.index(1, TenantSummaryModel::Bets).data(SortRole).toLongLong());
+        QCOMPARE(model.rowOf(2), 1);
+        QCOMPARE(model.tenant(2)->name, QStringLiteral("Beta"));
+        QCOMPARE(model.tenant(3), nullptr);
+    }
+
+    void unchangedDataKeepsTheRowsAndAgeAloneChangesNothing() {
+        FakeRunner runner;
+        TenantSummaryModel model(&runner);
+        model.reload();
+        runner.answerLast(tenants({tenant(1, QStringLiteral("Alpha"), 1, "1")}));
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        TenantSummary older = tenant(1, QStringLiteral("Alpha"), 1, "1");
+        older.ageSeconds = 42;
+        model.reload();
+        runner.answerLast(tenants({older}));
+        QCOMPARE(resets.count(), 0);
+    }
+
+    void aFailureIsToldACancelIsNot_data() {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("told");
+        QTest::addColumn<bool>("lost");
+        QTest::newRow("error") << int(JobFailure::Kind::Error) << 1 << false;
+        QTest::newRow("connection lost") << int(JobFailure::Kind::ConnectionLost) << 1 << true;
+        QTest::newRow("cancelled") << int(JobFailure::Kind::Cancelled) << 0 << false;
+    }
+    void aFailureIsToldACancelIsNot() {
+        QFETCH(int, kind);
+        QFETCH(int, told);
+        QFETCH(bool, lost);
+        FakeRunner runner;
+        TopPlayersModel model(&runner);
+        QSignalSpy failed(&model, &ReloadableModel::loadFailed);
+        QSignalSpy loading(&model, &ReloadableModel::loadingChanged);
+        model.setQuery(7, TopPlayersModel::OrderBy::Wagered, 10);
+        runner.fail(0, JobFailure::Kind(kind), QStringLiteral("boom"));
+        QCOMPARE(failed.count(), told);
+        if (told) {
+            QCOMPARE(failed.first().at(0).toString(), QStringLiteral("boom"));
+            QCOMPARE(failed.first().at(1).toBool(), lost);
+            QCOMPARE(model.lastError(), QStringLiteral("boom"));
+        }
+        QVERIFY(!model.isLoading());
+        QCOMPARE(loading.count(), 2); // on, then off
+    }
+
+    void aStaleFailureIsDropped() {
+        FakeRunner runner;
+        TopPlayersModel model(&runner);
+        QSignalSpy failed(&model, &ReloadableModel::loadFailed);
+        model.setQuery(7, TopPlayersModel::OrderBy::Wagered, 10);
+        model.setQuery(8, TopPlayersModel::OrderBy::Bets, 10); // another tenant meanwhile
+        runner.fail(0, JobFailure::Kind::Error, QStringLiteral("old"));
+        QCOMPARE(failed.count(), 0);
+        QVERIFY(model.isLoading());
+        runner.answer(0, QVariant::fromValue(QList<PlayerRow>{
+                             {QStringLiteral("u1"), 3, Decimal::parse(QStringLiteral("10")).value(),
+                              Decimal(), Decimal(), 1'800'000'000'000}}));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, TopPlayersModel::Rank).data().toInt(), 1);
+        QCOMPARE(model.index(0, TopPlayersModel::Wagered).data().toString(),
+                 QStringLiteral("10.00"));
+    }
+
+    void anAnswerForADestroyedCallerIsDropped() {
+        FakeRunner runner;
+        auto *model = new TenantSummaryModel(&runner);
+        model->reload();
+        delete model;
+        runner.answerLast(tenants({tenant(1, QStringLiteral("Gone"), 1, "1")})); // no crash
+        QCOMPARE(runner.pendingCount(), 0);
+    }
+
+    void paymentsArePagedDroppedAndFetchedAgain() {
+        FakeRunner runner;
+        PaymentsModel model(&runner); // no model tester here: it would fetch more itself
+        model.setPageSize(10);
+        model.setCachedPageLimit(2);
+        PaymentFilter filter;
+        filter.tenantId = 1;
+        model.setFilter(filter);
+        runner.answerLast(page(0, 10, false));
+        QCOMPARE(model.rowCount(), 10);
+        QVERIFY(model.canFetchMore({}));
+        for (int p = 1; p < 4; ++p) {
+            model.fetchMore({});
+            QVERIFY(!model.canFetchMore({})); // one page at a time
+            runner.answerLast(page(p * 10, 10, true));
+        }
+        QCOMPARE(model.rowCount(), 40);
+        QCOMPARE(model.cachedPages(), 2); // the two most recently shown
+        // a short page is the last one
+        model.fetchMore({});
+        runner.answerLast(page(40, 3, true));
+        QVERIFY(model.isComplete());
+        QVERIFY(!model.canFetchMore({}));
+        QCOMPARE(model.rowCount(), 43);
+
+        // page 0 was dropped: showing it asks for it again, once, and shows it when it comes
+        QCOMPARE(model.index(0, PaymentsModel::Payment).data().toString(),
+                 QStringLiteral("loading…"));
+        QCOMPARE(runner.pendingCount(), 1);
+        model.index(1, PaymentsModel::Payment).data();
+        QCOMPARE(runner.pendingCount(), 1);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        runner.answerLast(page(0, 10, false));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(model.index(0, PaymentsModel::Payment).data().toString(),
+                 QStringLiteral("p000000"));
+        QCOMPARE(model.index(0, PaymentsModel::Amount).data().toString(), QStringLiteral("0.25"));
+        QCOMPARE(model.index(5, PaymentsModel::Status).data(StateRole).value<CellState>(),
+                 CellState::Failed);
+    }
+
+    void aPageFetchedAgainForAnOldFilterIsDropped() {
+        FakeRunner runner;
+        PaymentsModel model(&runner);
+        model.setPageSize(10);
+        model.setCachedPageLimit(2);
+        PaymentFilter filter;
+        filter.tenantId = 1;
+        model.setFilter(filter);
+        runner.answerLast(page(0, 10, false));
+        for (int p = 1; p < 3; ++p) {
+            model.fetchMore({});
+            runner.answerLast(page(p * 10, 10, true));
+        }
+        model.index(0, 0).data(); // page 0 dropped: fetched again
+        QCOMPARE(runner.pendingCount(), 1);
+        filter.status = QStringLiteral("failed");
+        model.setFilter(filter); // meanwhile the user changes the filter
+        QCOMPARE(runner.pendingCount(), 2);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        runner.answer(0, page(100, 10, false)); // the old filter's page: not shown
+        QCOMPARE(changed.count(), 0);
+        runner.answer(0, page(200, 4, false));
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.index(0, PaymentsModel::Payment).data().toString(),
+                 QStringLiteral("p000200"));
+    }
+
+    void paymentsPassTheModelTesterWhileFetchingMore() {
+        FakeRunner runner;
+        PaymentsModel model(&runner);
+        model.setPageSize(10);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        PaymentFilter filter;
+        filter.tenantId = 1;
+        model.setFilter(filter);
+        runner.answerLast(page(0, 10, false));
+        while (runner.pendingCount() > 0) // the tester fetches more, as a view would
+            runner.answerLast(page(model.rowCount(), model.rowCount() < 30 ? 10 : 5, true));
+        QCOMPARE(model.rowCount(), 35);
+        QVERIFY(model.isComplete());
+    }
+
+    void onlyTheLatestCompletionIsOffered() {
+        FakeRunner runner;
+        UserLookup lookup(&runner);
+        QSignalSpy completions(&lookup, &UserLookup::completions);
+        lookup.complete(1, QStringLiteral("u"));
+        lookup.complete(1, QStringLiteral("u1"));
+        runner.answer(1, QStringList{QStringLiteral("u1"), QStringLiteral("u10")});
+        runner.answer(0, QStringList{QStringLiteral("u1"), QStringLiteral("u2")});
+        QCOMPARE(completions.count(), 1);
+        QCOMPARE(completions.first().at(0).toStringList(),
+                 (QStringList{QStringLiteral("u1"), QStringLiteral("u10")}));
+    }
+
+    void aLookupAndACompletionDoNotCancelEachOther() {
+        FakeRunner runner;
+        UserLookup lookup(&runner);
+        QSignalSpy loaded(&lookup, &UserLookup::loaded);
+        QSignalSpy completions(&lookup, &UserLookup::completions);
+        lookup.lookUp(1, QStringLiteral("  u1 "));
+        lookup.complete(1, QStringLiteral("u"));
+        QVERIFY(lookup.isLoading());
+        UserDetails d;
+        d.found = true;
+        d.userId = QStringLiteral("u1");
+        runner.answer(0, QVariant::fromValue(d));
+        runner.answer(0, QStringList{QStringLiteral("u1")});
+        QCOMPARE(loaded.count(), 1);
+        QCOMPARE(completions.count(), 1);
+        QVERIFY(lookup.details().found);
+        QCOMPARE(lookup.details().userId, QStringLiteral("u1"));
+        QVERIFY(!lookup.isLoading());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestItemModels)
+#include "tst_item_models.moc"

@@ -18,33 +18,38 @@
 using namespace mvdash;
 
 namespace {
-TenantSummary tenant(qint64 id, const QString &name, qint64 bets, const char *stake) {
-    TenantSummary t;
-    t.tenantId = id;
-    t.name = name;
-    t.slug = name.toLower();
-    t.status = QStringLiteral("active");
-    t.plan = QStringLiteral("pro");
-    t.totalBets = bets;
-    t.totalStake = Decimal::parse(QString::fromLatin1(stake)).value();
-    t.lastRefreshedAt = QDateTime(QDate(2026, 11, 28), QTime(12, 0));
-    return t;
+// A row of tenants_summary_all as the worker reads it: values in the model's column order.
+QVariantList tenant(qint64 id, const QString &name, qint64 bets, const char *stake) {
+    QVariantList row(TenantSummaryModel::ColumnCount);
+    row[TenantSummaryModel::Name] = name;
+    row[TenantSummaryModel::Slug] = name.toLower();
+    row[TenantSummaryModel::Status] = QStringLiteral("active");
+    row[TenantSummaryModel::Plan] = QStringLiteral("pro");
+    row[TenantSummaryModel::Bets] = bets;
+    row[TenantSummaryModel::ActiveBets] = qint64(0);
+    row[TenantSummaryModel::Stake] =
+        QVariant::fromValue(Decimal::parse(QString::fromLatin1(stake)).value());
+    row[TenantSummaryModel::DataAsOf] = QDateTime(QDate(2026, 11, 28), QTime(12, 0));
+    row[TenantSummaryModel::TenantId] = id;
+    return row;
 }
 
-QVariant tenants(const QList<TenantSummary> &rows) {
+QVariant tenants(const QList<QVariantList> &rows) {
     return QVariant::fromValue(rows);
 }
 
 PaymentRow payment(int n) {
-    PaymentRow r;
-    r.paymentId = QStringLiteral("p%1").arg(n, 6, 10, QLatin1Char('0'));
-    r.userId = QStringLiteral("u%1").arg(n % 7);
-    r.amount = Decimal::parse(QStringLiteral("%1.25").arg(n)).value();
-    r.currency = QStringLiteral("EUR");
-    r.type = QStringLiteral("deposit");
-    r.status = n % 5 == 0 ? QStringLiteral("failed") : QStringLiteral("completed");
-    r.updatedMs = 1'800'000'000'000 - n * 1000;
-    r.updatedAt = QDateTime::fromMSecsSinceEpoch(r.updatedMs);
+    PaymentRow r(PaymentsModel::ColumnCount);
+    r[PaymentsModel::Payment] = QStringLiteral("p%1").arg(n, 6, 10, QLatin1Char('0'));
+    r[PaymentsModel::User] = QStringLiteral("u%1").arg(n % 7);
+    r[PaymentsModel::Amount] =
+        QVariant::fromValue(Decimal::parse(QStringLiteral("%1.25").arg(n)).value());
+    r[PaymentsModel::Currency] = QStringLiteral("EUR");
+    r[PaymentsModel::Type] = QStringLiteral("deposit");
+    r[PaymentsModel::Status] = n % 5 == 0 ? QStringLiteral("failed") : QStringLiteral("completed");
+    r[PaymentsModel::UpdatedMs] = qint64(1'800'000'000'000) - n * 1000;
+    r[PaymentsModel::Updated] =
+        QDateTime::fromMSecsSinceEpoch(r[PaymentsModel::UpdatedMs].toLongLong());
     return r;
 }
 
@@ -85,6 +90,7 @@ private slots:
         QCOMPARE(model.index(0, TenantSummaryModel::Name).data().toString(),
                  QStringLiteral("Newer"));
         QCOMPARE(model.index(0, 0).data(KeyRole).toLongLong(), 1);
+        QCOMPARE(model.rowOf(1), 0);
     }
 
     void cellsAreFormattedAndSortedByValue() {
@@ -108,21 +114,34 @@ private slots:
         QVERIFY(model.index(0, TenantSummaryModel::Bets).data(SortRole).toLongLong() >
                 model.index(1, TenantSummaryModel::Bets).data(SortRole).toLongLong());
         QCOMPARE(model.rowOf(2), 1);
-        QCOMPARE(model.tenant(2)->name, QStringLiteral("Beta"));
-        QCOMPARE(model.tenant(3), nullptr);
+        QCOMPARE(model.valueOf(2, TenantSummaryModel::Name).toString(), QStringLiteral("Beta"));
+        QVERIFY(!model.valueOf(3, TenantSummaryModel::Name).isValid());
+        // a null figure is shown empty, not as zero
+        QCOMPARE(model.index(0, TenantSummaryModel::Deposits).data().toString(), QString());
     }
 
-    void unchangedDataKeepsTheRowsAndAgeAloneChangesNothing() {
+    void unchangedDataKeepsTheRowsAndAChangedFigureChangesOneRow() {
         FakeRunner runner;
         TenantSummaryModel model(&runner);
         model.reload();
-        runner.answerLast(tenants({tenant(1, QStringLiteral("Alpha"), 1, "1")}));
+        runner.answerLast(tenants({tenant(1, QStringLiteral("Alpha"), 1, "1"),
+                                   tenant(2, QStringLiteral("Beta"), 1, "1")}));
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
-        TenantSummary older = tenant(1, QStringLiteral("Alpha"), 1, "1");
-        older.ageSeconds = 42;
+        QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
         model.reload();
-        runner.answerLast(tenants({older}));
+        runner.answerLast(tenants({tenant(1, QStringLiteral("Alpha"), 1, "1"),
+                                   tenant(2, QStringLiteral("Beta"), 1, "1")}));
         QCOMPARE(resets.count(), 0);
+        QCOMPARE(changes.count(), 0);
+        model.reload();
+        runner.answerLast(tenants({tenant(1, QStringLiteral("Alpha"), 1, "1"),
+                                   tenant(2, QStringLiteral("Beta"), 1, "2.5")}));
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(changes.count(), 1);
+        QCOMPARE(changes.first().at(0).value<QModelIndex>().row(), 1);
+        model.reload(); // another set of tenants: a reset
+        runner.answerLast(tenants({tenant(3, QStringLiteral("Gamma"), 1, "1")}));
+        QCOMPARE(resets.count(), 1);
     }
 
     void aFailureIsToldACancelIsNot_data() {
@@ -162,9 +181,14 @@ private slots:
         runner.fail(0, JobFailure::Kind::Error, QStringLiteral("old"));
         QCOMPARE(failed.count(), 0);
         QVERIFY(model.isLoading());
-        runner.answer(0, QVariant::fromValue(QList<PlayerRow>{
-                             {QStringLiteral("u1"), 3, Decimal::parse(QStringLiteral("10")).value(),
-                              Decimal(), Decimal(), 1'800'000'000'000}}));
+        const QVariantList player{QVariant(),
+                                  QStringLiteral("u1"),
+                                  qint64(3),
+                                  QVariant::fromValue(Decimal::parse(QStringLiteral("10")).value()),
+                                  QVariant::fromValue(Decimal()),
+                                  QVariant::fromValue(Decimal()),
+                                  qint64(1'800'000'000'000)};
+        runner.answer(0, QVariant::fromValue(QList<QVariantList>{player}));
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0, TopPlayersModel::Rank).data().toInt(), 1);
         QCOMPARE(model.index(0, TopPlayersModel::Wagered).data().toString(),

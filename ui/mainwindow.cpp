@@ -297,7 +297,7 @@ QWidget *MainWindow::currentPanel() const {
 }
 
 QString MainWindow::topPlayer() const {
-    return players_->rows().isEmpty() ? QString() : players_->rows().first().userId;
+    return players_->value(0, TopPlayersModel::User).toString();
 }
 
 void MainWindow::selectTenant(qint64 tenantId) {
@@ -394,13 +394,12 @@ void MainWindow::updateFreshness() {
         tenantPicker_->currentIndex() >= 0
             ? tenants_->index(tenantPicker_->currentIndex(), 0).data(KeyRole).toLongLong()
             : -1;
-    const TenantSummary *t = tenants_->tenant(id);
-    if (!t) {
+    const QDateTime refreshedAt = tenants_->valueOf(id, TenantSummaryModel::DataAsOf).toDateTime();
+    if (tenants_->rowOf(id) < 0) {
         freshness_->setText(tr("no data yet"));
         return;
     }
-    const qint64 age =
-        std::max<qint64>(0, t->lastRefreshedAt.secsTo(QDateTime::currentDateTimeUtc()));
+    const qint64 age = std::max<qint64>(0, refreshedAt.secsTo(QDateTime::currentDateTimeUtc()));
     const Freshness freshness = health_->freshnessOfAge(age);
     const QString colour = theme::forFreshness(freshness).name();
     const QString state = describeFreshness(freshness);
@@ -415,7 +414,7 @@ void MainWindow::updateFreshness() {
         autoReload_->setInterval(reloadIntervalMs());
     freshness_->setText(
         tr("Data as of %1 (%2 ago)%5 <span style='color:%3'>● %4</span>")
-            .arg(QLocale().toString(t->lastRefreshedAt.toLocalTime().time(), QLocale::LongFormat),
+            .arg(QLocale().toString(refreshedAt.toLocalTime().time(), QLocale::LongFormat),
                  formatAge(age), colour, state, lag));
     QStringList behind;
     for (const ViewStatus &s : health_->rows())

@@ -61,32 +61,22 @@ void PaymentsModel::bindFilter(QSqlQuery &q, const PaymentFilter &f) {
     q.bindValue(QStringLiteral(":to_ms"), msOrNull(f.to.isValid() ? f.to.addDays(1) : QDate()));
 }
 
-PaymentsModel::Columns::Columns(const QSqlRecord &record)
-    : paymentId(record.indexOf(QStringLiteral("payment_id")))
-    , userId(record.indexOf(QStringLiteral("user_id")))
-    , amount(record.indexOf(QStringLiteral("amount")))
-    , currency(record.indexOf(QStringLiteral("currency")))
-    , method(record.indexOf(QStringLiteral("payment_method")))
-    , externalId(record.indexOf(QStringLiteral("external_id")))
-    , type(record.indexOf(QStringLiteral("payment_type")))
-    , status(record.indexOf(QStringLiteral("status")))
-    , updatedAt(record.indexOf(QStringLiteral("last_updated_at")))
-    , updatedMs(record.indexOf(QStringLiteral("last_updated_timestamp"))) {}
-
-PaymentRow PaymentsModel::readRow(const QSqlQuery &q, const Columns &c) {
-    PaymentRow r;
-    r.paymentId = q.value(c.paymentId).toString();
-    r.userId = q.value(c.userId).toString();
-    if (!q.isNull(c.amount))
-        r.amount = Decimal::parse(q.value(c.amount).toString());
-    r.currency = q.value(c.currency).toString();
-    r.method = q.value(c.method).toString();
-    r.externalId = q.value(c.externalId).toString();
-    r.type = q.value(c.type).toString();
-    r.status = q.value(c.status).toString();
-    r.updatedAt = q.value(c.updatedAt).toDateTime();
-    r.updatedMs = q.value(c.updatedMs).toLongLong();
-    return r;
+const ColumnList &PaymentsModel::columns() {
+    static const ColumnList columns{
+        {"payment_id", QT_TRANSLATE_NOOP("mvdash::Columns", "Payment"), ColumnKind::Text},
+        {"user_id", QT_TRANSLATE_NOOP("mvdash::Columns", "User"), ColumnKind::Text},
+        {"amount", QT_TRANSLATE_NOOP("mvdash::Columns", "Amount"), ColumnKind::Money},
+        {"currency", QT_TRANSLATE_NOOP("mvdash::Columns", "Currency"), ColumnKind::Text},
+        {"payment_method", QT_TRANSLATE_NOOP("mvdash::Columns", "Method"), ColumnKind::Text},
+        {"external_id", QT_TRANSLATE_NOOP("mvdash::Columns", "External id"), ColumnKind::Text},
+        {"payment_type", QT_TRANSLATE_NOOP("mvdash::Columns", "Type"), ColumnKind::Text},
+        {"status", QT_TRANSLATE_NOOP("mvdash::Columns", "Status"), ColumnKind::Text},
+        {"last_updated_at", QT_TRANSLATE_NOOP("mvdash::Columns", "Updated"), ColumnKind::Time},
+        {"last_updated_timestamp", QT_TRANSLATE_NOOP("mvdash::Columns", "Updated (ms)"),
+         ColumnKind::Millis},
+    };
+    Q_ASSERT(columns.count() == ColumnCount);
+    return columns;
 }
 
 void PaymentsModel::setFilter(const PaymentFilter &filter) {
@@ -120,19 +110,20 @@ JobRunner::Job pageJob(const PaymentFilter &filter, std::optional<PaymentRow> af
         if (!q.prepare(catalogQuery(QStringLiteral("payments_page"))))
             throw DbError::fromSqlError(QStringLiteral("payments"), q.lastError());
         PaymentsModel::bindFilter(q, filter);
-        q.bindValue(QStringLiteral(":after_ms"),
-                    after ? QVariant(after->updatedMs) : QVariant(QMetaType(QMetaType::LongLong)));
-        q.bindValue(QStringLiteral(":after_id"),
-                    after ? QVariant(after->paymentId) : QVariant(QMetaType(QMetaType::QString)));
+        q.bindValue(QStringLiteral(":after_ms"), after ? after->at(PaymentsModel::UpdatedMs)
+                                                       : QVariant(QMetaType(QMetaType::LongLong)));
+        q.bindValue(QStringLiteral(":after_id"), after ? after->at(PaymentsModel::Payment)
+                                                       : QVariant(QMetaType(QMetaType::QString)));
         q.bindValue(QStringLiteral(":page_size"), pageSize);
         if (!q.exec())
             throw DbError::fromSqlError(QStringLiteral("payments"), q.lastError());
         PaymentsPage page;
         page.append = append;
         page.firstRow = firstRow;
-        const PaymentsModel::Columns columns(q.record());
+        const ColumnList &columns = PaymentsModel::columns();
+        const QList<int> positions = columns.positionsIn(q.record(), QStringLiteral("payments"));
         while (q.next())
-            page.rows << PaymentsModel::readRow(q, columns);
+            page.rows << columns.read(q, positions);
         return QVariant::fromValue(page);
     };
 }
@@ -240,46 +231,27 @@ QVariant PaymentsModel::data(const QModelIndex &index, int role) const {
     if (!cached) // dropped from memory: being fetched again
         return role == Qt::DisplayRole && index.column() == Payment ? QVariant(tr("loading…"))
                                                                     : QVariant();
-    const PaymentRow &r = *cached;
-    if (role == KeyRole)
-        return r.paymentId;
-    if (role == Qt::TextAlignmentRole)
-        return index.column() == Amount ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
-    if (role == StateRole)
-        return QVariant::fromValue(index.column() == Status && r.status == u"failed"
+    const QVariant &value = cached->at(index.column());
+    switch (role) {
+    case KeyRole:
+        return cached->at(Payment);
+    case StateRole:
+        return QVariant::fromValue(index.column() == Status && value.toString() == u"failed"
                                        ? CellState::Failed
                                        : CellState::None);
-    if (role != Qt::DisplayRole && role != SortRole)
-        return {};
-    switch (index.column()) {
-    case Updated:
-        return role == SortRole ? QVariant(r.updatedMs) : QVariant(formatTime(r.updatedAt));
-    case Payment:
-        return r.paymentId;
-    case User:
-        return r.userId;
-    case Type:
-        return r.type;
-    case Status:
-        return r.status;
-    case Amount:
-        return r.amount ? formatMoney(*r.amount) : QString();
-    case Currency:
-        return r.currency;
-    case Method:
-        return r.method;
-    case ExternalId:
-        return r.externalId;
+    case SortRole:
+        return columns().sortKey(index.column(), value);
+    case Qt::TextAlignmentRole:
+        return columns().alignment(index.column());
+    case Qt::DisplayRole:
+        return columns().display(index.column(), value);
     default:
         return {};
     }
 }
 
 PaymentsModel::PaymentsModel(JobRunner *runner, QObject *parent)
-    : ReloadableModel(runner,
-                      {tr("Updated"), tr("Payment"), tr("User"), tr("Type"), tr("Status"),
-                       tr("Amount"), tr("Currency"), tr("Method"), tr("External id")},
-                      parent) {}
+    : ReloadableModel(runner, columns().titles(), parent) {}
 
 PaymentsExport::PaymentsExport(JobRunner *runner, QObject *parent)
     : QObject(parent)
@@ -316,30 +288,19 @@ void PaymentsExport::start(const PaymentFilter &filter, const QString &path) {
             q.bindValue(QStringLiteral(":page_size"), QVariant(QMetaType(QMetaType::Int)));
             if (!q.exec())
                 throw DbError::fromSqlError(QStringLiteral("export"), q.lastError());
-            file.write("payment_id,user_id,amount,currency,payment_method,external_id,payment_type,"
-                       "status,last_updated_at,last_updated_timestamp\n");
+            const ColumnList &columns = PaymentsModel::columns();
+            file.write((columns.aliases().join(u',') + u'\n').toUtf8());
             qint64 rows = 0;
-            const PaymentsModel::Columns columns(q.record());
+            const QList<int> positions = columns.positionsIn(q.record(), QStringLiteral("export"));
             while (q.next()) {
                 if (stop->load()) {
                     file.cancelWriting();
                     throw JobCancelled();
                 }
-                const PaymentRow r = PaymentsModel::readRow(q, columns);
-                constexpr qsizetype kAmountColumn = 2, kTimestampColumn = 9; // the numeric ones
-                const QStringList fields{r.paymentId,
-                                         r.userId,
-                                         r.amount ? r.amount->toString(2) : QString(),
-                                         r.currency,
-                                         r.method,
-                                         r.externalId,
-                                         r.type,
-                                         r.status,
-                                         r.updatedAt.toUTC().toString(Qt::ISODateWithMs),
-                                         QString::number(r.updatedMs)};
+                const PaymentRow r = columns.read(q, positions);
                 QStringList escaped;
-                for (qsizetype i = 0; i < fields.size(); ++i)
-                    escaped << csvField(fields[i], i == kAmountColumn || i == kTimestampColumn);
+                for (int c = 0; c < columns.count(); ++c)
+                    escaped << csvField(columns.exported(c, r[c]), columns.isNumeric(c));
                 file.write((escaped.join(u',') + u'\n').toUtf8());
                 if (++rows % 5000 == 0 && self)
                     QMetaObject::invokeMethod(

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "columns.h"
 #include "decimal.h"
 #include "reloadablemodel.h"
 
@@ -11,13 +12,8 @@
 
 namespace mvdash {
 
-struct PaymentRow {
-    QString paymentId, userId;
-    std::optional<Decimal> amount;
-    QString currency, method, externalId, type, status;
-    QDateTime updatedAt;
-    qint64 updatedMs = 0;
-};
+// One payment: the values of PaymentsModel's columns, in their order (PaymentsModel::Column).
+using PaymentRow = QVariantList;
 
 // One page of payments as the worker reads it (a job's answer).
 struct PaymentsPage {
@@ -42,18 +38,22 @@ struct PaymentFilter {
 class PaymentsModel : public ReloadableModel {
     Q_OBJECT
 public:
+    // payments_view's columns as payments_page reads them, in the spec's order: also the CSV
+    // export's columns and header. The panel shows Updated first and hides UpdatedMs.
     enum Column {
-        Updated,
         Payment,
         User,
-        Type,
-        Status,
         Amount,
         Currency,
         Method,
         ExternalId,
+        Type,
+        Status,
+        Updated,
+        UpdatedMs,
         ColumnCount
     };
+    static const ColumnList &columns();
     static constexpr int kPageSize = 500;
     static constexpr int kCachedPages = 64; // 32k rows, a few MB
 
@@ -80,13 +80,6 @@ public:
     // Binds the filter's values to a prepared statement of the catalog (payments_page); shared with
     // the CSV export.
     static void bindFilter(class QSqlQuery &query, const PaymentFilter &filter);
-    // Where payments_page's columns are in a result, found by name once per result.
-    struct Columns {
-        explicit Columns(const class QSqlRecord &record);
-        int paymentId, userId, amount, currency, method, externalId, type, status, updatedAt,
-            updatedMs;
-    };
-    static PaymentRow readRow(const class QSqlQuery &query, const Columns &columns);
 
     void reload() override; // from the first page
 

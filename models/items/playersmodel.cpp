@@ -1,16 +1,25 @@
 #include "playersmodel.h"
 
-#include "database.h"
-#include "dberror.h"
-#include "format.h"
-#include "roles.h"
-
-#include <QSqlQuery>
-#include <QSqlRecord>
+#include <QCoreApplication>
 
 namespace mvdash {
 
 namespace {
+const ColumnList &playerColumns() {
+    static const ColumnList columns{
+        {"", QT_TRANSLATE_NOOP("mvdash::Columns", "#"), ColumnKind::RowNumber},
+        {"user_id", QT_TRANSLATE_NOOP("mvdash::Columns", "User"), ColumnKind::Text},
+        {"total_bets", QT_TRANSLATE_NOOP("mvdash::Columns", "Bets"), ColumnKind::Count},
+        {"total_wagered", QT_TRANSLATE_NOOP("mvdash::Columns", "Wagered"), ColumnKind::Money},
+        {"total_winnings", QT_TRANSLATE_NOOP("mvdash::Columns", "Winnings"), ColumnKind::Money},
+        {"current_balance", QT_TRANSLATE_NOOP("mvdash::Columns", "Balance"), ColumnKind::Money},
+        {"last_activity_at", QT_TRANSLATE_NOOP("mvdash::Columns", "Last activity"),
+         ColumnKind::Millis},
+    };
+    Q_ASSERT(columns.count() == TopPlayersModel::ColumnCount);
+    return columns;
+}
+
 // the catalog entry of each sort key (each reads its own index in order)
 QString catalogName(TopPlayersModel::OrderBy order) {
     switch (order) {
@@ -29,6 +38,9 @@ QString catalogName(TopPlayersModel::OrderBy order) {
 }
 } // namespace
 
+TopPlayersModel::TopPlayersModel(JobRunner *runner, QObject *parent)
+    : RecordTableModel(runner, playerColumns(), User, -1, parent) {}
+
 void TopPlayersModel::setQuery(qint64 tenantId, OrderBy order, int limit) {
     tenantId_ = tenantId;
     order_ = order;
@@ -37,87 +49,8 @@ void TopPlayersModel::setQuery(qint64 tenantId, OrderBy order, int limit) {
 }
 
 void TopPlayersModel::reload() {
-    if (tenantId_ < 0)
-        return;
-    const QString sql = catalogQuery(catalogName(order_));
-    request([sql, tenant = tenantId_, limit = limit_](const QSqlDatabase &db) {
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        if (!q.prepare(sql))
-            throw DbError::fromSqlError(QStringLiteral("top players"), q.lastError());
-        q.addBindValue(tenant);
-        q.addBindValue(limit);
-        if (!q.exec())
-            throw DbError::fromSqlError(QStringLiteral("top players"), q.lastError());
-        QList<PlayerRow> rows;
-        while (q.next())
-            rows << PlayerRow{q.value(0).toString(), q.value(1).toLongLong(),
-                              decimalOf(q.value(2)), decimalOf(q.value(3)),
-                              decimalOf(q.value(4)), q.value(5).toLongLong()};
-        return QVariant::fromValue(rows);
-    });
+    if (tenantId_ >= 0)
+        requestRows(catalogName(order_), {tenantId_, limit_});
 }
-
-void TopPlayersModel::apply(const QVariant &result) {
-    replaceRows<PlayerRow, QString>(
-        this, rows_, result.value<QList<PlayerRow>>(), [](const PlayerRow &r) { return r.userId; },
-        std::equal_to<PlayerRow>(), [this] { beginResetModel(); }, [this] { endResetModel(); });
-}
-
-QVariant TopPlayersModel::data(const QModelIndex &index, int role) const {
-    if (!index.isValid() || index.row() >= rows_.size())
-        return {};
-    const PlayerRow &r = rows_[index.row()];
-    if (role == KeyRole)
-        return r.userId;
-    if (role == Qt::TextAlignmentRole)
-        return index.column() == User || index.column() == LastActivity
-                   ? QVariant()
-                   : QVariant(Qt::AlignRight | Qt::AlignVCenter);
-    if (role == SortRole) {
-        switch (index.column()) {
-        case Rank:
-            return index.row();
-        case Bets:
-            return r.bets;
-        case Wagered:
-            return r.wagered.toDouble();
-        case Winnings:
-            return r.winnings.toDouble();
-        case Balance:
-            return r.balance.toDouble();
-        case LastActivity:
-            return r.lastActivityMs;
-        default:
-            return r.userId;
-        }
-    }
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (index.column()) {
-    case Rank:
-        return index.row() + 1;
-    case User:
-        return r.userId;
-    case Bets:
-        return formatCount(r.bets);
-    case Wagered:
-        return formatMoney(r.wagered);
-    case Winnings:
-        return formatMoney(r.winnings);
-    case Balance:
-        return formatMoney(r.balance);
-    case LastActivity:
-        return formatTime(QDateTime::fromMSecsSinceEpoch(r.lastActivityMs));
-    default:
-        return {};
-    }
-}
-
-TopPlayersModel::TopPlayersModel(JobRunner *runner, QObject *parent)
-    : ReloadableModel(runner,
-                      {tr("#"), tr("User"), tr("Bets"), tr("Wagered"), tr("Winnings"),
-                       tr("Balance"), tr("Last activity")},
-                      parent) {}
 
 } // namespace mvdash

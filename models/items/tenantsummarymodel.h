@@ -1,23 +1,13 @@
 #pragma once
 
-#include "decimal.h"
-#include "reloadablemodel.h"
+#include "recordtablemodel.h"
 
 namespace mvdash {
 
-// One row of tenants_summary_view.
-struct TenantSummary {
-    qint64 tenantId = 0;
-    QString name, slug, status, plan;
-    qint64 totalBets = 0, activeBets = 0, totalUsers = 0;
-    Decimal totalStake, totalDeposits, totalWithdrawals, totalBalance;
-    QDateTime lastRefreshedAt;
-    qint64 ageSeconds = 0;
-    bool operator==(const TenantSummary &) const = default;
-};
-
-// All tenants of tenants_summary_view: the tenant picker, the KPI tiles and ops' table.
-class TenantSummaryModel : public ReloadableModel {
+// All tenants of tenants_summary_view (tenants_summary_all): the tenant picker, the KPI tiles
+// and ops' table. The columns are its list (tenantsummarymodel.cpp); TenantId is the key,
+// listed last so that the panels can hide it.
+class TenantSummaryModel : public RecordTableModel {
     Q_OBJECT
 public:
     enum Column {
@@ -33,26 +23,19 @@ public:
         Users,
         Balance,
         DataAsOf,
+        TenantId,
         ColumnCount
     };
 
     explicit TenantSummaryModel(JobRunner *runner, QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override {
-        return parent.isValid() ? 0 : int(rows_.size());
+    int rowOf(qint64 tenantId) const { return rowOfKey(tenantId); }
+    // A figure of a tenant (raw: Decimal for money, qint64, QDateTime), invalid when unknown.
+    QVariant valueOf(qint64 tenantId, Column column) const {
+        return value(rowOf(tenantId), column);
     }
-    QVariant data(const QModelIndex &index, int role) const override;
-
-    const TenantSummary *tenant(qint64 tenantId) const;
-    int rowOf(qint64 tenantId) const;
 
     void reload() override;
-
-protected:
-    void apply(const QVariant &result) override;
-
-private:
-    QList<TenantSummary> rows_;
 };
 
 } // namespace mvdash

@@ -79,6 +79,10 @@ PaymentsPanel::PaymentsPanel(PaymentsModel *model, JobRunner *exportRunner, QWid
     auto *colors = new StateColorProxy(this);
     colors->setSourceModel(model_);
     table_->setModel(colors);
+    arrangeColumns(table_,
+                   {PaymentsModel::Updated, PaymentsModel::Payment, PaymentsModel::User,
+                    PaymentsModel::Type, PaymentsModel::Status, PaymentsModel::Amount,
+                    PaymentsModel::Currency, PaymentsModel::Method, PaymentsModel::ExternalId});
     table_->setSortingEnabled(false); // newest first, as the index delivers it page by page
     connect(model_, &QAbstractItemModel::modelReset, this, &PaymentsPanel::updateFooter);
     connect(model_, &QAbstractItemModel::rowsInserted, this, &PaymentsPanel::updateFooter);

@@ -1,5 +1,6 @@
 #include "playerspanel.h"
 
+#include "decimal.h"
 #include "playersmodel.h"
 #include "roles.h"
 #include "widgets/charts.h"
@@ -64,10 +65,11 @@ void PlayersPanel::requery() {
 void PlayersPanel::rebuildChart() {
     QStringList users;
     BarSet wagered{tr("Wagered"), {}}, winnings{tr("Winnings"), {}};
-    for (const PlayerRow &r : model_->rows().mid(0, 10)) {
-        users << r.userId;
-        wagered.values << r.wagered.toDouble();
-        winnings.values << r.winnings.toDouble();
+    for (int row = 0; row < std::min(model_->rowCount(), 10); ++row) {
+        users << model_->value(row, TopPlayersModel::User).toString();
+        wagered.values << model_->value(row, TopPlayersModel::Wagered).value<Decimal>().toDouble();
+        winnings.values
+            << model_->value(row, TopPlayersModel::Winnings).value<Decimal>().toDouble();
     }
     drawBars(chart_->chart(), BarLayout::Horizontal, users, {wagered, winnings},
              QStringLiteral("%.0f"), 4);

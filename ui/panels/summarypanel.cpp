@@ -48,28 +48,33 @@ void SummaryPanel::setTenant(qint64 tenantId) {
 }
 
 void SummaryPanel::refreshTiles() {
-    const TenantSummary *t = model_->tenant(tenantId_);
-    if (!t) {
+    const int row = model_->rowOf(tenantId_);
+    if (row < 0) {
         for (QLabel *v : values_)
             v->setText(QStringLiteral("—"));
         clearChart(moneyChart_->chart());
         return;
     }
-    const QStringList texts{formatCount(t->totalBets),
-                            formatCount(t->activeBets),
-                            formatMoney(t->totalStake),
-                            formatCount(t->totalUsers),
-                            formatMoney(t->totalDeposits),
-                            formatMoney(t->totalWithdrawals),
-                            formatMoney(t->totalDeposits + -t->totalWithdrawals),
-                            formatMoney(t->totalBalance)};
+    const auto shown = [&](TenantSummaryModel::Column column) {
+        return model_->index(row, column).data().toString();
+    };
+    const auto money = [&](TenantSummaryModel::Column column) {
+        return model_->value(row, column).value<Decimal>();
+    };
+    const Decimal deposits = money(TenantSummaryModel::Deposits);
+    const Decimal withdrawals = money(TenantSummaryModel::Withdrawals);
+    const QStringList texts{
+        shown(TenantSummaryModel::Bets),      shown(TenantSummaryModel::ActiveBets),
+        shown(TenantSummaryModel::Stake),     shown(TenantSummaryModel::Users),
+        shown(TenantSummaryModel::Deposits),  shown(TenantSummaryModel::Withdrawals),
+        formatMoney(deposits + -withdrawals), shown(TenantSummaryModel::Balance)};
     for (int i = 0; i < values_.size(); ++i)
         values_[i]->setText(texts[i]);
 
-    drawBars(moneyChart_->chart(), BarLayout::Vertical, {t->name},
-             {{tr("Deposits"), {t->totalDeposits.toDouble()}},
-              {tr("Withdrawals"), {t->totalWithdrawals.toDouble()}}},
-             QStringLiteral("%.0f"));
+    drawBars(
+        moneyChart_->chart(), BarLayout::Vertical, {shown(TenantSummaryModel::Name)},
+        {{tr("Deposits"), {deposits.toDouble()}}, {tr("Withdrawals"), {withdrawals.toDouble()}}},
+        QStringLiteral("%.0f"));
 }
 
 void SummaryPanel::drawBetStatuses() {

@@ -25,6 +25,7 @@ TenantsPanel::TenantsPanel(TenantSummaryModel *model, QWidget *parent)
     auto *table = makeTableView(this, QStringLiteral("tenants"));
     table->setModel(proxy_);
     table->sortByColumn(TenantSummaryModel::Stake, Qt::DescendingOrder);
+    table->hideColumn(TenantSummaryModel::TenantId); // the key, not a figure
     connect(table, &QTableView::activated, this, [this](const QModelIndex &index) {
         emit tenantActivated(index.data(KeyRole).toLongLong());
     });

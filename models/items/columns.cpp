@@ -1,0 +1,139 @@
+#include "columns.h"
+
+#include "dberror.h"
+#include "format.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace mvdash {
+
+QStringList ColumnList::titles() const {
+    QStringList titles;
+    for (const ColumnSpec &c : columns_)
+        titles << QCoreApplication::translate("mvdash::Columns", c.title);
+    return titles;
+}
+
+QStringList ColumnList::aliases() const {
+    QStringList aliases;
+    for (const ColumnSpec &c : columns_)
+        aliases << QString::fromLatin1(c.alias);
+    return aliases;
+}
+
+bool ColumnList::isNumeric(int column) const {
+    const ColumnKind kind = columns_[column].kind;
+    return kind == ColumnKind::Money || kind == ColumnKind::Count || kind == ColumnKind::Millis ||
+           kind == ColumnKind::RowNumber;
+}
+
+QList<int> ColumnList::positionsIn(const QSqlRecord &record, const QString &what) const {
+    QList<int> positions;
+    for (const ColumnSpec &c : columns_) {
+        if (c.kind == ColumnKind::RowNumber) {
+            positions << -1;
+            continue;
+        }
+        const int at = record.indexOf(QLatin1String(c.alias));
+        if (at < 0)
+            throw DbError(QStringLiteral("%1: the result has no column %2 (the query and the "
+                                         "model's column list disagree)")
+                              .arg(what, QLatin1String(c.alias)));
+        positions << at;
+    }
+    return positions;
+}
+
+QVariantList ColumnList::read(const QSqlQuery &query, const QList<int> &positions) const {
+    QVariantList values;
+    values.reserve(columns_.size());
+    for (qsizetype c = 0; c < columns_.size(); ++c) {
+        const int at = positions[c];
+        if (at < 0 || query.isNull(at)) {
+            values << QVariant();
+            continue;
+        }
+        const QVariant v = query.value(at);
+        switch (columns_[c].kind) {
+        case ColumnKind::Money:
+            values << QVariant::fromValue(decimalOf(v));
+            break;
+        case ColumnKind::Count:
+        case ColumnKind::Millis:
+            values << v.toLongLong();
+            break;
+        case ColumnKind::Time:
+            values << v.toDateTime();
+            break;
+        case ColumnKind::Text:
+        case ColumnKind::RowNumber:
+            values << v.toString();
+            break;
+        }
+    }
+    return values;
+}
+
+QVariant ColumnList::display(int column, const QVariant &value, int row) const {
+    const ColumnKind kind = columns_[column].kind;
+    if (kind == ColumnKind::RowNumber)
+        return row + 1;
+    if (!value.isValid())
+        return QString();
+    switch (kind) {
+    case ColumnKind::Money:
+        return formatMoney(value.value<Decimal>());
+    case ColumnKind::Count:
+        return formatCount(value.toLongLong());
+    case ColumnKind::Time:
+        return formatTime(value.toDateTime());
+    case ColumnKind::Millis:
+        return formatTime(QDateTime::fromMSecsSinceEpoch(value.toLongLong()));
+    case ColumnKind::Text:
+    case ColumnKind::RowNumber:
+        break;
+    }
+    return value.toString();
+}
+
+QVariant ColumnList::sortKey(int column, const QVariant &value, int row) const {
+    switch (columns_[column].kind) {
+    case ColumnKind::RowNumber:
+        return row;
+    case ColumnKind::Money: // ordering only, never shown
+        return value.isValid() ? value.value<Decimal>().toDouble() : QVariant();
+    case ColumnKind::Time:
+        return value.isValid() ? value.toDateTime().toMSecsSinceEpoch() : QVariant();
+    case ColumnKind::Count:
+    case ColumnKind::Millis:
+    case ColumnKind::Text:
+        break;
+    }
+    return value;
+}
+
+QVariant ColumnList::alignment(int column) const {
+    return isNumeric(column) ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+}
+
+QString ColumnList::exported(int column, const QVariant &value) const {
+    if (!value.isValid())
+        return QString();
+    switch (columns_[column].kind) {
+    case ColumnKind::Money:
+        return value.value<Decimal>().toString(2);
+    case ColumnKind::Time:
+        return value.toDateTime().toUTC().toString(Qt::ISODateWithMs);
+    case ColumnKind::Count:
+    case ColumnKind::Millis:
+        return QString::number(value.toLongLong());
+    case ColumnKind::Text:
+    case ColumnKind::RowNumber:
+        break;
+    }
+    return value.toString();
+}
+
+} // namespace mvdash

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <initializer_list>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+class QSqlQuery;
+class QSqlRecord;
+
+namespace mvdash {
+
+// What a column holds; it says how a value is read, shown, aligned, sorted and exported.
+enum class ColumnKind {
+    Text,      // text, shown as it is
+    Money,     // numeric: an exact Decimal (null stays null and is shown empty)
+    Count,     // bigint, grouped digits
+    Time,      // timestamptz, shown in local time, exported as ISO 8601 UTC with ms
+    Millis,    // bigint epoch milliseconds (the spec's *_timestamp), shown as a local time
+    RowNumber, // not read: the row's rank, from 1
+};
+
+// One column of an item model: the SQL alias it is read by (by name, never by position), its
+// title for people and its kind.
+struct ColumnSpec {
+    const char *alias;
+    const char *title; // untranslated; translated in the context "mvdash::Columns"
+    ColumnKind kind;
+};
+
+// The columns of one item model, in its order: the one place a model's contract is written.
+// It drives reading a result by name, data() (display, sort, alignment), the headers and the
+// CSV export; adding a column to a panel means adding its alias to the SQL and one entry here.
+class ColumnList {
+public:
+    ColumnList(std::initializer_list<ColumnSpec> columns)
+        : columns_(columns) {}
+
+    int count() const { return int(columns_.size()); }
+    const ColumnSpec &operator[](int column) const { return columns_[column]; }
+    QStringList titles() const; // translated
+    QStringList aliases() const;
+    bool isNumeric(int column) const;
+
+    // Where each column is in a result, found by name once per result (pgModeler's
+    // ResultSet::getColumnValue(name)). A result without one of them means the SQL and this
+    // list disagree: DbError naming the column and `what`.
+    QList<int> positionsIn(const QSqlRecord &record, const QString &what) const;
+    // The current row of `query`, one value per column, typed by kind (Money: Decimal).
+    QVariantList read(const QSqlQuery &query, const QList<int> &positions) const;
+
+    QVariant display(int column, const QVariant &value, int row = 0) const; // for people
+    QVariant sortKey(int column, const QVariant &value, int row = 0) const; // numbers as numbers
+    QVariant alignment(int column) const;
+    QString exported(int column, const QVariant &value) const; // exact, for a CSV file
+
+private:
+    QList<ColumnSpec> columns_;
+};
+
+} // namespace mvdash

@@ -498,8 +498,8 @@ private slots:
         QCOMPARE(d.activeBets.size(), 3);
         QVERIFY(d.moreActiveBets);
         QStringList shown;
-        for (const QStringList &row : d.activeBets)
-            shown << row.value(0);
+        for (const QVariantList &row : d.activeBets)
+            shown << row.value(0).toString();
         MVDASH_TRY({
             Connection c(settings_, QStringLiteral("t"));
             const QString active = QStringLiteral(

@@ -2,6 +2,7 @@
 
 #include "dberror.h"
 #include "format.h"
+#include "roles.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -25,8 +26,8 @@ QStringList ColumnList::aliases() const {
 
 bool ColumnList::isNumeric(int column) const {
     const ColumnKind kind = columns_[column].kind;
-    return kind == ColumnKind::Money || kind == ColumnKind::Count || kind == ColumnKind::Millis ||
-           kind == ColumnKind::RowNumber;
+    return kind == ColumnKind::Money || kind == ColumnKind::Number || kind == ColumnKind::Count ||
+           kind == ColumnKind::Millis || kind == ColumnKind::RowNumber;
 }
 
 QList<int> ColumnList::positionsIn(const QSqlRecord &record, const QString &what) const {
@@ -46,34 +47,41 @@ QList<int> ColumnList::positionsIn(const QSqlRecord &record, const QString &what
     return positions;
 }
 
+QVariant ColumnList::typed(int column, const QVariant &value) const {
+    if (value.isNull())
+        return QVariant();
+    switch (columns_[column].kind) {
+    case ColumnKind::Money:
+        return QVariant::fromValue(decimalOf(value));
+    case ColumnKind::Count:
+    case ColumnKind::Millis:
+        return value.toLongLong();
+    case ColumnKind::Time:
+        return value.toDateTime();
+    case ColumnKind::Text:
+    case ColumnKind::Number:
+    case ColumnKind::RowNumber:
+        break;
+    }
+    return value.toString();
+}
+
 QVariantList ColumnList::read(const QSqlQuery &query, const QList<int> &positions) const {
     QVariantList values;
     values.reserve(columns_.size());
-    for (qsizetype c = 0; c < columns_.size(); ++c) {
-        const int at = positions[c];
-        if (at < 0 || query.isNull(at)) {
-            values << QVariant();
-            continue;
-        }
-        const QVariant v = query.value(at);
-        switch (columns_[c].kind) {
-        case ColumnKind::Money:
-            values << QVariant::fromValue(decimalOf(v));
-            break;
-        case ColumnKind::Count:
-        case ColumnKind::Millis:
-            values << v.toLongLong();
-            break;
-        case ColumnKind::Time:
-            values << v.toDateTime();
-            break;
-        case ColumnKind::Text:
-        case ColumnKind::RowNumber:
-            values << v.toString();
-            break;
-        }
-    }
+    for (int c = 0; c < count(); ++c)
+        values << (positions[c] < 0 ? QVariant() : typed(c, query.value(positions[c])));
     return values;
+}
+
+void ColumnList::readPresent(const QSqlQuery &query, QVariantList &values) const {
+    values.resize(columns_.size());
+    const QSqlRecord record = query.record();
+    for (int c = 0; c < count(); ++c) {
+        const int at = record.indexOf(QLatin1String(columns_[c].alias));
+        if (at >= 0 && columns_[c].kind != ColumnKind::RowNumber)
+            values[c] = typed(c, query.value(at));
+    }
 }
 
 QVariant ColumnList::display(int column, const QVariant &value, int row) const {
@@ -92,6 +100,7 @@ QVariant ColumnList::display(int column, const QVariant &value, int row) const {
     case ColumnKind::Millis:
         return formatTime(QDateTime::fromMSecsSinceEpoch(value.toLongLong()));
     case ColumnKind::Text:
+    case ColumnKind::Number:
     case ColumnKind::RowNumber:
         break;
     }
@@ -104,6 +113,8 @@ QVariant ColumnList::sortKey(int column, const QVariant &value, int row) const {
         return row;
     case ColumnKind::Money: // ordering only, never shown
         return value.isValid() ? value.value<Decimal>().toDouble() : QVariant();
+    case ColumnKind::Number:
+        return value.isValid() ? value.toString().toDouble() : QVariant();
     case ColumnKind::Time:
         return value.isValid() ? value.toDateTime().toMSecsSinceEpoch() : QVariant();
     case ColumnKind::Count:
@@ -130,10 +141,30 @@ QString ColumnList::exported(int column, const QVariant &value) const {
     case ColumnKind::Millis:
         return QString::number(value.toLongLong());
     case ColumnKind::Text:
+    case ColumnKind::Number:
     case ColumnKind::RowNumber:
         break;
     }
     return value.toString();
+}
+
+QVariant cellData(const ColumnList &columns, const QVariantList &row, int rowIndex, int column,
+                  int role) {
+    const QVariant value = row.value(column);
+    switch (role) {
+    case SortRole:
+        return columns.sortKey(column, value, rowIndex);
+    case Qt::TextAlignmentRole:
+        return columns.alignment(column);
+    // EditRole too: an editable QComboBox (the tenant picker) shows an item's EditRole text
+    // and puts it back into its line edit whenever that row's data changes
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+    case Qt::ToolTipRole:
+        return columns.display(column, value, rowIndex);
+    default:
+        return {};
+    }
 }
 
 } // namespace mvdash

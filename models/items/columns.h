@@ -15,6 +15,7 @@ namespace mvdash {
 enum class ColumnKind {
     Text,      // text, shown as it is
     Money,     // numeric: an exact Decimal (null stays null and is shown empty)
+    Number,    // numeric that is not money (odds): the server's exact text
     Count,     // bigint, grouped digits
     Time,      // timestamptz, shown in local time, exported as ISO 8601 UTC with ms
     Millis,    // bigint epoch milliseconds (the spec's *_timestamp), shown as a local time
@@ -49,6 +50,9 @@ public:
     QList<int> positionsIn(const QSqlRecord &record, const QString &what) const;
     // The current row of `query`, one value per column, typed by kind (Money: Decimal).
     QVariantList read(const QSqlQuery &query, const QList<int> &positions) const;
+    // The columns the current row of `query` has (by name), into `values` (one per column);
+    // for a record put together from several results.
+    void readPresent(const QSqlQuery &query, QVariantList &values) const;
 
     QVariant display(int column, const QVariant &value, int row = 0) const; // for people
     QVariant sortKey(int column, const QVariant &value, int row = 0) const; // numbers as numbers
@@ -56,7 +60,14 @@ public:
     QString exported(int column, const QVariant &value) const; // exact, for a CSV file
 
 private:
+    QVariant typed(int column, const QVariant &value) const;
+
     QList<ColumnSpec> columns_;
 };
+
+// A cell of a row of `columns` for an item model's data(): display (and edit, tool tip),
+// sort key (SortRole), alignment.
+QVariant cellData(const ColumnList &columns, const QVariantList &row, int rowIndex, int column,
+                  int role);
 
 } // namespace mvdash

@@ -30,23 +30,9 @@ int RecordTableModel::rowOfKey(const QVariant &key) const {
 QVariant RecordTableModel::data(const QModelIndex &index, int role) const {
     if (!index.isValid() || index.row() >= rows_.size() || index.column() >= columns_.count())
         return {};
-    const QVariant &v = rows_[index.row()][index.column()];
-    switch (role) {
-    case KeyRole:
+    if (role == KeyRole)
         return rows_[index.row()].value(keyColumn_);
-    case SortRole:
-        return columns_.sortKey(index.column(), v, index.row());
-    case Qt::TextAlignmentRole:
-        return columns_.alignment(index.column());
-    // EditRole too: an editable QComboBox (the tenant picker) shows an item's EditRole text
-    // and puts it back into its line edit whenever that row's data changes
-    case Qt::DisplayRole:
-    case Qt::EditRole:
-    case Qt::ToolTipRole:
-        return columns_.display(index.column(), v, index.row());
-    default:
-        return {};
-    }
+    return cellData(columns_, rows_[index.row()], index.row(), index.column(), role);
 }
 
 void RecordTableModel::requestRows(const QString &catalogName, const QVariantList &values) {

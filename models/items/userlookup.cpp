@@ -4,33 +4,85 @@
 #include "dberror.h"
 #include "format.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
 namespace mvdash {
 
 namespace {
-QString whenMs(qint64 ms) {
-    return formatTime(QDateTime::fromMSecsSinceEpoch(ms));
+// Support's lists (the guide's queries), one column list each, read by name.
+const ColumnList &activeBetColumns() {
+    static const ColumnList columns{
+        {"bet_id", QT_TRANSLATE_NOOP("mvdash::Columns", "Bet"), ColumnKind::Text},
+        {"stake", QT_TRANSLATE_NOOP("mvdash::Columns", "Stake"), ColumnKind::Money},
+        {"odds", QT_TRANSLATE_NOOP("mvdash::Columns", "Odds"), ColumnKind::Number},
+        {"fixture_id", QT_TRANSLATE_NOOP("mvdash::Columns", "Fixture"), ColumnKind::Text},
+        {"status", QT_TRANSLATE_NOOP("mvdash::Columns", "Status"), ColumnKind::Text},
+    };
+    return columns;
 }
 
-// Rows of a support list as shown: money columns formatted, the time column local.
-QList<QStringList> listOf(const QSqlDatabase &db, const QString &query, const QVariantList &values,
-                          const QList<int> &moneyColumns, int timeColumn) {
-    QList<QStringList> rows;
+const ColumnList &recentBetColumns() {
+    static const ColumnList columns{
+        {"bet_id", QT_TRANSLATE_NOOP("mvdash::Columns", "Bet"), ColumnKind::Text},
+        {"stake", QT_TRANSLATE_NOOP("mvdash::Columns", "Stake"), ColumnKind::Money},
+        {"odds", QT_TRANSLATE_NOOP("mvdash::Columns", "Odds"), ColumnKind::Number},
+        {"fixture_id", QT_TRANSLATE_NOOP("mvdash::Columns", "Fixture"), ColumnKind::Text},
+        {"status", QT_TRANSLATE_NOOP("mvdash::Columns", "Status"), ColumnKind::Text},
+        {"result", QT_TRANSLATE_NOOP("mvdash::Columns", "Result"), ColumnKind::Text},
+        {"payout", QT_TRANSLATE_NOOP("mvdash::Columns", "Payout"), ColumnKind::Money},
+        {"last_updated_at", QT_TRANSLATE_NOOP("mvdash::Columns", "Updated"), ColumnKind::Time},
+    };
+    return columns;
+}
+
+const ColumnList &paymentColumns() {
+    static const ColumnList columns{
+        {"payment_id", QT_TRANSLATE_NOOP("mvdash::Columns", "Payment"), ColumnKind::Text},
+        {"amount", QT_TRANSLATE_NOOP("mvdash::Columns", "Amount"), ColumnKind::Money},
+        {"status", QT_TRANSLATE_NOOP("mvdash::Columns", "Status"), ColumnKind::Text},
+        {"last_updated_at", QT_TRANSLATE_NOOP("mvdash::Columns", "Updated"), ColumnKind::Time},
+    };
+    return columns;
+}
+
+// The rows of a support list.
+QList<QVariantList> listOf(const QSqlDatabase &db, const QString &query, const QVariantList &values,
+                           const ColumnList &columns) {
+    QList<QVariantList> rows;
     QSqlQuery q = runQuery(db, query, values);
-    const int columns = q.record().count();
-    while (q.next()) {
-        QStringList row;
-        for (int c = 0; c < columns; ++c)
-            row << (moneyColumns.contains(c) ? formatMoneyOf(q.value(c))
-                    : c == timeColumn        ? formatTime(q.value(c).toDateTime())
-                                             : q.value(c).toString());
-        rows << row;
-    }
+    const QList<int> positions = columns.positionsIn(q.record(), query);
+    while (q.next())
+        rows << columns.read(q, positions);
     return rows;
 }
 } // namespace
+
+const ColumnList &UserLookup::figureColumns() {
+    static const ColumnList columns{
+        {"balance", QT_TRANSLATE_NOOP("mvdash::Columns", "Balance"), ColumnKind::Money},
+        {"transaction_count", QT_TRANSLATE_NOOP("mvdash::Columns", "Transactions"),
+         ColumnKind::Count},
+        {"total_bets", QT_TRANSLATE_NOOP("mvdash::Columns", "Bets"), ColumnKind::Count},
+        {"total_wagered", QT_TRANSLATE_NOOP("mvdash::Columns", "Wagered"), ColumnKind::Money},
+        {"total_winnings", QT_TRANSLATE_NOOP("mvdash::Columns", "Winnings"), ColumnKind::Money},
+        {"total_deposited", QT_TRANSLATE_NOOP("mvdash::Columns", "Deposited"), ColumnKind::Money},
+        {"total_withdrawn", QT_TRANSLATE_NOOP("mvdash::Columns", "Withdrawn"), ColumnKind::Money},
+        {"last_activity_at", QT_TRANSLATE_NOOP("mvdash::Columns", "Last activity"),
+         ColumnKind::Millis},
+    };
+    Q_ASSERT(columns.count() == FigureCount);
+    return columns;
+}
+
+UserLookup::UserLookup(JobRunner *runner, QObject *parent)
+    : QObject(parent)
+    , runner_(runner)
+    , activeBets_(new RecordListModel(activeBetColumns(), this))
+    , recentBets_(new RecordListModel(recentBetColumns(), this))
+    , deposits_(new RecordListModel(paymentColumns(), this))
+    , withdrawals_(new RecordListModel(paymentColumns(), this)) {}
 
 void UserLookup::lookUp(qint64 tenantId, const QString &userId) {
     tenantId_ = tenantId;
@@ -44,6 +96,10 @@ void UserLookup::reload() {
     const bool wasLoading = isLoading();
     const auto onResult = [this](const QVariant &result) {
         details_ = result.value<UserDetails>();
+        activeBets_->setRows(details_.activeBets);
+        recentBets_->setRows(details_.recentBets);
+        deposits_->setRows(details_.deposits);
+        withdrawals_->setRows(details_.withdrawals);
         emit loadingChanged(false);
         emit loaded();
     };
@@ -58,54 +114,51 @@ void UserLookup::reload() {
             UserDetails d;
             d.userId = user;
             const QVariantList key{tenant, user};
+            const ColumnList &figures = figureColumns();
             // live mode: exact figures, the user's pending events folded in (one snapshot)
             QSqlQuery exact = runQuery(db, QStringLiteral("user_exact"), key);
             if (exact.next()) {
                 d.found = d.exact = true;
-                d.activity = {
-                    formatMoneyOf(exact.value(0)),      formatCount(exact.value(1).toLongLong()),
-                    formatMoneyOf(exact.value(2)),      formatMoneyOf(exact.value(3)),
-                    formatMoneyOf(exact.value(4)),      formatMoneyOf(exact.value(5)),
-                    whenMs(exact.value(6).toLongLong())};
-                d.balance = formatMoneyOf(exact.value(7));
-                d.transactions = formatCount(exact.value(8).toLongLong());
-                d.foldedEvents = exact.value(9).toLongLong();
-                d.viewsRefreshedAt = exact.value(10).toDateTime();
+                figures.readPresent(exact, d.figures);
+                d.foldedEvents = exact.value(QStringLiteral("folded_events")).toLongLong();
+                d.viewsRefreshedAt = exact.value(QStringLiteral("as_of")).toDateTime();
             }
             exact.finish();
-            QSqlQuery activity = runQuery(db, QStringLiteral("user_activity"), key);
-            if (!d.exact && activity.next()) {
-                d.found = true;
-                d.activity = {formatMoneyOf(activity.value(0)),
-                              formatCount(activity.value(1).toLongLong()),
-                              formatMoneyOf(activity.value(2)),
-                              formatMoneyOf(activity.value(3)),
-                              formatMoneyOf(activity.value(4)),
-                              formatMoneyOf(activity.value(5)),
-                              whenMs(activity.value(6).toLongLong())};
+            if (!d.exact) { // the read models' figures: activity, then the balance
+                QSqlQuery activity = runQuery(db, QStringLiteral("user_activity"), key);
+                if (activity.next()) {
+                    d.found = true;
+                    figures.readPresent(activity, d.figures);
+                }
+                activity.finish();
             }
-            activity.finish();
             if (!d.found)
                 return QVariant::fromValue(d);
-            QSqlQuery balance = runQuery(db, QStringLiteral("guide_user_balance"), key);
-            if (!d.exact && balance.next()) {
-                d.balance = formatMoneyOf(balance.value(0));
-                d.transactions = formatCount(balance.value(1).toLongLong());
+            if (!d.exact) {
+                QSqlQuery balance = runQuery(db, QStringLiteral("guide_user_balance"), key);
+                if (balance.next())
+                    figures.readPresent(balance, d.figures);
+                balance.finish();
+                // a user with activity but no balance events yet has a balance of zero
+                if (!d.figures[Balance].isValid())
+                    d.figures[Balance] = QVariant::fromValue(Decimal());
+                if (!d.figures[Transactions].isValid())
+                    d.figures[Transactions] = qint64(0);
             }
-            balance.finish();
             d.activeBets = listOf(db, QStringLiteral("guide_active_bets"),
-                                  {tenant, user, activeLimit + 1}, {1}, -1);
+                                  {tenant, user, activeLimit + 1}, activeBetColumns());
             d.moreActiveBets = d.activeBets.size() > activeLimit;
             if (d.moreActiveBets)
                 d.activeBets.removeLast();
-            d.recentBets = listOf(db, QStringLiteral("user_recent_bets"), key, {1, 6}, 7);
-            d.deposits = listOf(db, QStringLiteral("guide_user_deposits"), key, {1}, 3);
-            d.withdrawals = listOf(db, QStringLiteral("user_withdrawals"), key, {1}, 3);
+            d.recentBets = listOf(db, QStringLiteral("user_recent_bets"), key, recentBetColumns());
+            d.deposits = listOf(db, QStringLiteral("guide_user_deposits"), key, paymentColumns());
+            d.withdrawals = listOf(db, QStringLiteral("user_withdrawals"), key, paymentColumns());
             QSqlQuery fresh = runQuery(db, QStringLiteral("user_freshness"), key);
-            if (!d.exact && fresh.next() && !fresh.isNull(0)) {
-                d.viewsRefreshedAt = fresh.value(0).toDateTime();
-                d.newerEvents = fresh.value(1).toLongLong() + fresh.value(2).toLongLong() +
-                                fresh.value(3).toLongLong();
+            if (!d.exact && fresh.next() && !fresh.isNull(QStringLiteral("at"))) {
+                d.viewsRefreshedAt = fresh.value(QStringLiteral("at")).toDateTime();
+                d.newerEvents = fresh.value(QStringLiteral("bet_events")).toLongLong() +
+                                fresh.value(QStringLiteral("balance_events")).toLongLong() +
+                                fresh.value(QStringLiteral("payment_events")).toLongLong();
             }
             return QVariant::fromValue(d);
         },

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "columns.h"
 #include "jobrunner.h"
+#include "recordlistmodel.h"
 
 #include <QDateTime>
 #include <QStringList>
@@ -12,9 +14,8 @@ namespace mvdash {
 struct UserDetails {
     bool found = false;
     QString userId;
-    QStringList activity; // balance, bets, wagered, winnings, deposited, withdrawn, last activity
-    QString balance, transactions;
-    QList<QStringList> activeBets, recentBets, deposits, withdrawals;
+    QVariantList figures; // UserLookup::figureColumns()' values
+    QList<QVariantList> activeBets, recentBets, deposits, withdrawals;
     bool moreActiveBets = false; // activeBets holds only the newest activeBetsLimit()
     QDateTime viewsRefreshedAt;
     qint64 newerEvents = -1; // events of the user after viewsRefreshedAt; -1 unknown
@@ -30,9 +31,27 @@ struct UserDetails {
 class UserLookup : public QObject {
     Q_OBJECT
 public:
-    explicit UserLookup(JobRunner *runner, QObject *parent = nullptr)
-        : QObject(parent)
-        , runner_(runner) {}
+    // The user's figures (the panel's tiles), in UserDetails::figures.
+    enum Figure {
+        Balance,
+        Transactions,
+        Bets,
+        Wagered,
+        Winnings,
+        Deposited,
+        Withdrawn,
+        LastActivity,
+        FigureCount
+    };
+    static const ColumnList &figureColumns();
+
+    explicit UserLookup(JobRunner *runner, QObject *parent = nullptr);
+
+    // The lists of the latest answer, as item models.
+    QAbstractItemModel *activeBets() const { return activeBets_; }
+    QAbstractItemModel *recentBets() const { return recentBets_; }
+    QAbstractItemModel *deposits() const { return deposits_; }
+    QAbstractItemModel *withdrawals() const { return withdrawals_; }
 
     void lookUp(qint64 tenantId, const QString &userId);
     // Completion: user ids of the tenant starting with `prefix` (signal completions()).
@@ -54,6 +73,7 @@ signals:
 private:
     JobRunner *runner_;
     LatestRequest lookup_, completion_;
+    RecordListModel *activeBets_, *recentBets_, *deposits_, *withdrawals_;
     UserDetails details_;
     qint64 tenantId_ = -1;
     QString userId_;

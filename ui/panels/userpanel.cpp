@@ -1,7 +1,6 @@
 #include "userpanel.h"
 
 #include "format.h"
-#include "stringtablemodel.h"
 #include "userlookup.h"
 #include "widgets/tableview.h"
 #include "widgets/tiles.h"
@@ -47,26 +46,15 @@ UserPanel::UserPanel(UserLookup *lookup, QWidget *parent)
     title_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     freshness_->setWordWrap(true);
     auto *card = new QGridLayout;
-    const QStringList labels{tr("Balance"),   tr("Transactions"), tr("Bets"),
-                             tr("Wagered"),   tr("Winnings"),     tr("Deposited"),
-                             tr("Withdrawn"), tr("Last activity")};
+    const QStringList labels = UserLookup::figureColumns().titles();
     for (int i = 0; i < labels.size(); ++i)
         figures_ << tileValue(card, i, labels[i]);
 
-    activeBets_ = new StringTableModel(
-        {tr("Bet"), tr("Stake"), tr("Odds"), tr("Fixture"), tr("Status")}, {1, 2}, this);
-    recentBets_ = new StringTableModel({tr("Bet"), tr("Stake"), tr("Odds"), tr("Fixture"),
-                                        tr("Status"), tr("Result"), tr("Payout"), tr("Updated")},
-                                       {1, 2, 6}, this);
-    deposits_ =
-        new StringTableModel({tr("Payment"), tr("Amount"), tr("Status"), tr("Updated")}, {1}, this);
-    withdrawals_ =
-        new StringTableModel({tr("Payment"), tr("Amount"), tr("Status"), tr("Updated")}, {1}, this);
     for (auto [model, name] :
-         {std::pair<StringTableModel *, QString>{activeBets_, tr("Active bets")},
-          {recentBets_, tr("Recent bets")},
-          {deposits_, tr("Deposits")},
-          {withdrawals_, tr("Withdrawals")}}) {
+         {std::pair<QAbstractItemModel *, QString>{lookup_->activeBets(), tr("Active bets")},
+          {lookup_->recentBets(), tr("Recent bets")},
+          {lookup_->deposits(), tr("Deposits")},
+          {lookup_->withdrawals(), tr("Withdrawals")}}) {
         auto *table = makeTableView(this, QStringLiteral("user-") + name);
         table->setModel(model);
         table->setSortingEnabled(false);
@@ -111,25 +99,12 @@ void UserPanel::show() {
             tr("The user may be new: their events appear after the next refresh of the views."));
         for (QLabel *f : figures_)
             f->setText(QStringLiteral("—"));
-        for (StringTableModel *m : {activeBets_, recentBets_, deposits_, withdrawals_})
-            m->setRows({});
         return;
     }
     title_->setText(d.userId);
-    const QStringList values{d.balance.isEmpty() ? QStringLiteral("0.00") : d.balance,
-                             d.transactions.isEmpty() ? QStringLiteral("0") : d.transactions,
-                             d.activity.value(1),
-                             d.activity.value(2),
-                             d.activity.value(3),
-                             d.activity.value(4),
-                             d.activity.value(5),
-                             d.activity.value(6)};
+    const ColumnList &figures = UserLookup::figureColumns();
     for (int i = 0; i < figures_.size(); ++i)
-        figures_[i]->setText(values.value(i));
-    activeBets_->setRows(d.activeBets);
-    recentBets_->setRows(d.recentBets);
-    deposits_->setRows(d.deposits);
-    withdrawals_->setRows(d.withdrawals);
+        figures_[i]->setText(figures.display(i, d.figures.value(i)).toString());
     tabs_->setTabText(0, d.moreActiveBets
                              ? tr("Active bets (newest %1; more exist)").arg(d.activeBets.size())
                              : tr("Active bets (%1)").arg(d.activeBets.size()));

@@ -10,7 +10,6 @@ class QTabWidget;
 namespace mvdash {
 
 class UserLookup;
-class StringTableModel;
 
 // Support: one user's balance, activity, bets and payments, and how fresh that answer is.
 class UserPanel : public QWidget {
@@ -32,7 +31,6 @@ private:
     QStringListModel *completions_;
     QLabel *title_, *freshness_;
     QList<QLabel *> figures_;
-    StringTableModel *activeBets_, *recentBets_, *deposits_, *withdrawals_;
     QTabWidget *tabs_;
 };
 

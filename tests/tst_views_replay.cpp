@@ -230,6 +230,38 @@ private slots:
         });
     }
 
+    // The verifier checks its own contract: a column of a read model that its verify query
+    // does not read is reported (planted: a look-alike payments_view with one more column,
+    // first on the verifier's path), and so is a key column it cannot find.
+    void aColumnTheVerifierDoesNotReadIsReported() {
+        MVDASH_TRY({
+            const auto settings = cluster_.createDatabase(QStringLiteral("contract"));
+            EventGenerator::Options options;
+            options.events = 3000;
+            options.seed = 11;
+            seedDatabase(settings, options);
+            Connection c(settings, QStringLiteral("t"));
+            refreshAll(c.db());
+            Replay replay;
+            ViewVerifier verifier(c.db());
+            verifier.loadEvents(replay);
+            QCOMPARE(verifier.compare(replay, QStringLiteral("payments_view")).differenceCount, 0);
+            const QString path = scalar(c.db(), "SELECT current_setting('search_path')").toString();
+            exec(c.db(), "CREATE SCHEMA planted");
+            exec(c.db(), "CREATE TABLE planted.payments_view AS SELECT *, 0 AS surprise FROM "
+                         "payments_view");
+            exec(c.db(), QStringLiteral("SET search_path = planted, %1").arg(path));
+            const ViewVerifier::Result planted =
+                verifier.compare(replay, QStringLiteral("payments_view"));
+            QCOMPARE(planted.differenceCount, 1);
+            QVERIFY2(planted.differences.first().contains(QStringLiteral("payments_view.surprise "
+                                                                         "is not verified")),
+                     qPrintable(planted.differences.join(u'\n')));
+            exec(c.db(), QStringLiteral("SET search_path = %1").arg(path));
+            QCOMPARE(verifier.compare(replay, QStringLiteral("payments_view")).differenceCount, 0);
+        });
+    }
+
     void generatedDataThenAppendedAndRefreshedConcurrently_data() { modes(); }
     void generatedDataThenAppendedAndRefreshedConcurrently() {
         QFETCH(bool, live);

@@ -11,6 +11,7 @@
 #include <QMutex>
 #include <QRegularExpression>
 #include <QSqlDriver>
+#include <QSqlRecord>
 #include <QThread>
 #include <spdlog/spdlog.h>
 
@@ -210,6 +211,15 @@ void execScript(const QSqlDatabase &db, const QString &sql, const QString &conte
     QSqlQuery query(db);
     if (!query.exec(sql))
         throw DbError::fromSqlError(context, query.lastError());
+}
+
+int columnOf(const QSqlQuery &query, const char *name) {
+    const int at = query.record().indexOf(QLatin1String(name));
+    if (at < 0)
+        throw DbError(QStringLiteral("the result has no column %1: the query and its reader "
+                                     "disagree")
+                          .arg(QLatin1String(name)));
+    return at;
 }
 
 } // namespace mvdash

@@ -41,6 +41,10 @@ private:
 // streaming rows (forward only). Throws DbError on failure.
 QSqlQuery runQuery(const QSqlDatabase &db, const QString &catalogName,
                    const QVariantList &values = {});
+// Where the column called `name` is in `query`'s result: found once per result, then read by
+// position (pgModeler's ResultSet::getColumnValue(name)). DbError when the result has no
+// such column: the SQL and the code reading it disagree, said with the name.
+int columnOf(const QSqlQuery &query, const char *name);
 // Puts mvdash's schema first on the session's search_path (tenant_scope for a tenant
 // administrator's role), whatever the role's settings say. Every Connection does it.
 void applySessionSearchPath(const QSqlDatabase &db);

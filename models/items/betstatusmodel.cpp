@@ -19,8 +19,9 @@ void BetStatusModel::reload() {
     request([tenant = tenantId_](const QSqlDatabase &db) {
         QList<QPair<QString, qint64>> rows;
         QSqlQuery q = runQuery(db, QStringLiteral("tenant_bets_by_status"), {tenant});
+        const int status = columnOf(q, "status"), bets = columnOf(q, "bets");
         while (q.next())
-            rows << qMakePair(q.value(0).toString(), q.value(1).toLongLong());
+            rows << qMakePair(q.value(status).toString(), q.value(bets).toLongLong());
         return QVariant::fromValue(rows);
     });
 }

@@ -11,9 +11,11 @@ void TimeSeriesModel::reload() {
     request([query = query_](const QSqlDatabase &db) {
         QList<TimePoint> points;
         QSqlQuery q = runQuery(db, query);
+        const int series = columnOf(q, "series"), at = columnOf(q, "at"),
+                  value = columnOf(q, "value");
         while (q.next())
-            points << TimePoint{q.value(0).toString(), q.value(1).toDateTime(),
-                                q.value(2).toString().toDouble()};
+            points << TimePoint{q.value(series).toString(), q.value(at).toDateTime(),
+                                q.value(value).toString().toDouble()};
         return QVariant::fromValue(points);
     });
 }

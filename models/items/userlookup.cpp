@@ -179,8 +179,9 @@ void UserLookup::complete(qint64 tenantId, const QString &prefix) {
         [tenantId, pattern](const QSqlDatabase &db) {
             QStringList ids;
             QSqlQuery q = runQuery(db, QStringLiteral("user_prefix"), {tenantId, pattern});
+            const int user = columnOf(q, "user_id");
             while (q.next())
-                ids << q.value(0).toString();
+                ids << q.value(user).toString();
             return QVariant(ids);
         },
         [this](const QVariant &result) { emit completions(result.toStringList()); });

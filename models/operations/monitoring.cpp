@@ -18,8 +18,7 @@ std::optional<qint64> optInt(const QVariant &v) {
 QList<ViewStatus> fetchViewStatus(const QSqlDatabase &db) {
     QList<ViewStatus> list;
     QSqlQuery q = runQuery(db, QStringLiteral("view_status"));
-    const QSqlRecord record = q.record();
-    const auto column = [&record](const char *name) { return record.indexOf(name); };
+    const auto column = [&q](const char *name) { return columnOf(q, name); };
     const int view = column("view_name"), populated = column("populated"),
               nextMethod = column("next_method"), unique = column("has_unique_index"),
               rows = column("row_estimate"), bytes = column("total_bytes"),

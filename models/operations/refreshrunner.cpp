@@ -78,10 +78,13 @@ void RefreshRunner::setSessions(int sessions, const ConnectionSettings &settings
 QList<RefreshPlanEntry> RefreshRunner::plan() const {
     QList<RefreshPlanEntry> list;
     QSqlQuery q = runQuery(db_, QStringLiteral("refresh_plan"));
+    const int view = columnOf(q, "view_name"), order = columnOf(q, "refresh_order"),
+              populated = columnOf(q, "populated"), unique = columnOf(q, "has_unique_index"),
+              method = columnOf(q, "method"), expected = columnOf(q, "expected_ms");
     while (q.next())
-        list << RefreshPlanEntry{q.value(0).toString(), q.value(1).toInt(),
-                                 q.value(2).toBool(),   q.value(3).toBool(),
-                                 q.value(4).toString(), q.value(5).toDouble()};
+        list << RefreshPlanEntry{q.value(view).toString(),    q.value(order).toInt(),
+                                 q.value(populated).toBool(), q.value(unique).toBool(),
+                                 q.value(method).toString(),  q.value(expected).toDouble()};
     return list;
 }
 

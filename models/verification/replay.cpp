@@ -24,6 +24,16 @@ QStringList Replay::viewNames() {
             QStringLiteral("tenants_summary_view")};
 }
 
+QStringList Replay::keyColumns(const QString &view) {
+    if (view == u"tenants_summary_view")
+        return {QStringLiteral("tenant_id")};
+    if (view == u"bets_view")
+        return {QStringLiteral("tenant_id"), QStringLiteral("bet_id")};
+    if (view == u"payments_view")
+        return {QStringLiteral("tenant_id"), QStringLiteral("payment_id")};
+    return {QStringLiteral("tenant_id"), QStringLiteral("user_id")};
+}
+
 void Replay::touchUser(qint64 tenantId, const QString &userId, qint64 timestamp) {
     auto it = userLastActivity_.find(Key(tenantId, userId));
     if (it == userLastActivity_.end())
@@ -111,35 +121,58 @@ Replay::Rows Replay::expected(const QString &view) const {
         for (auto it = bets_.cbegin(); it != bets_.cend(); ++it) {
             const Bet &b = *it;
             rows.insert(key(it.key().first, it.key().second),
-                        {num(it.key().first), it.key().second, canonical(b.userId.value),
-                         canonical(b.stake.value), canonical(b.odds.value),
-                         canonical(b.fixtureId.value), b.status, canonical(b.result.value),
-                         canonical(b.payout.value), num(b.maxTimestamp), num(b.maxTimestamp)});
+                        {{"tenant_id", num(it.key().first)},
+                         {"bet_id", it.key().second},
+                         {"user_id", canonical(b.userId.value)},
+                         {"stake", canonical(b.stake.value)},
+                         {"odds", canonical(b.odds.value)},
+                         {"fixture_id", canonical(b.fixtureId.value)},
+                         {"status", b.status},
+                         {"result", canonical(b.result.value)},
+                         {"payout", canonical(b.payout.value)},
+                         {"last_updated_timestamp", num(b.maxTimestamp)},
+                         {"last_updated_at_ms", num(b.maxTimestamp)}});
         }
     } else if (view == u"user_balances_view") {
         for (auto it = balances_.cbegin(); it != balances_.cend(); ++it) {
             rows.insert(key(it.key().first, it.key().second),
-                        {num(it.key().first), it.key().second, canonical(it->sum), num(it->count),
-                         num(it->maxTimestamp), num(it->maxTimestamp)});
+                        {{"tenant_id", num(it.key().first)},
+                         {"user_id", it.key().second},
+                         {"balance", canonical(it->sum)},
+                         {"transaction_count", num(it->count)},
+                         {"last_transaction_timestamp", num(it->maxTimestamp)},
+                         {"last_transaction_at_ms", num(it->maxTimestamp)}});
         }
     } else if (view == u"payments_view") {
         for (auto it = payments_.cbegin(); it != payments_.cend(); ++it) {
             const Payment &p = *it;
             rows.insert(key(it.key().first, it.key().second),
-                        {num(it.key().first), it.key().second, canonical(p.userId.value),
-                         canonical(p.amount.value), canonical(p.currency.value),
-                         canonical(p.method.value), canonical(p.externalId.value),
-                         canonical(p.type.value), p.status, num(p.maxTimestamp),
-                         num(p.maxTimestamp)});
+                        {{"tenant_id", num(it.key().first)},
+                         {"payment_id", it.key().second},
+                         {"user_id", canonical(p.userId.value)},
+                         {"amount", canonical(p.amount.value)},
+                         {"currency", canonical(p.currency.value)},
+                         {"payment_method", canonical(p.method.value)},
+                         {"external_id", canonical(p.externalId.value)},
+                         {"payment_type", canonical(p.type.value)},
+                         {"status", p.status},
+                         {"last_updated_timestamp", num(p.maxTimestamp)},
+                         {"last_updated_at_ms", num(p.maxTimestamp)}});
         }
     } else if (view == u"user_activity_view") {
         const auto users = activity();
         for (auto it = users.cbegin(); it != users.cend(); ++it) {
             const UserActivity &u = *it;
             rows.insert(key(it.key().first, it.key().second),
-                        {num(it.key().first), it.key().second, canonical(u.balance), num(u.bets),
-                         canonical(u.wagered), canonical(u.winnings), canonical(u.deposited),
-                         canonical(u.withdrawn), num(u.lastActivity)});
+                        {{"tenant_id", num(it.key().first)},
+                         {"user_id", it.key().second},
+                         {"current_balance", canonical(u.balance)},
+                         {"total_bets", num(u.bets)},
+                         {"total_wagered", canonical(u.wagered)},
+                         {"total_winnings", canonical(u.winnings)},
+                         {"total_deposited", canonical(u.deposited)},
+                         {"total_withdrawn", canonical(u.withdrawn)},
+                         {"last_activity_at", num(u.lastActivity)}});
         }
     } else if (view == u"tenants_summary_view") {
         struct Totals {
@@ -165,10 +198,19 @@ Replay::Rows Replay::expected(const QString &view) const {
         for (const Tenant &tenant : tenants_) {
             const Totals t = totals.value(tenant.tenantId);
             rows.insert(QString::number(tenant.tenantId),
-                        {num(tenant.tenantId), tenant.name, tenant.slug, tenant.status, tenant.plan,
-                         num(t.bets), num(t.active), canonical(t.stake), canonical(t.deposits),
-                         canonical(t.withdrawals), num(t.users), canonical(t.balance),
-                         QStringLiteral("true")});
+                        {{"tenant_id", num(tenant.tenantId)},
+                         {"tenant_name", tenant.name},
+                         {"slug", tenant.slug},
+                         {"status", tenant.status},
+                         {"plan", tenant.plan},
+                         {"total_bets", num(t.bets)},
+                         {"active_bets", num(t.active)},
+                         {"total_stake", canonical(t.stake)},
+                         {"total_deposits", canonical(t.deposits)},
+                         {"total_withdrawals", canonical(t.withdrawals)},
+                         {"total_users", num(t.users)},
+                         {"total_balance", canonical(t.balance)},
+                         {"has_last_refreshed_at", QStringLiteral("true")}});
         }
     }
     return rows;

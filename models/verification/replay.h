@@ -13,7 +13,9 @@ namespace mvdash {
 // decimals without trailing zeros, timestamps in epoch milliseconds, "NULL" for null.
 class Replay {
 public:
-    using Rows = QMap<QString, QStringList>; // key "tenant_id|id" -> columns in spec order
+    // A row by column name (the names verify_<view>.sql gives them) -> canonical text.
+    using Row = QHash<QString, QString>;
+    using Rows = QMap<QString, Row>; // key "tenant_id|id" -> the row
 
     void add(const BetEvent &e);
     void add(const BalanceEvent &e);
@@ -25,6 +27,8 @@ public:
     // is not derivable from events: its column is "true" (present).
     Rows expected(const QString &view) const;
     static QStringList viewNames();
+    // The columns that identify a row of `view` (the Rows key joins their values with '|').
+    static QStringList keyColumns(const QString &view);
 
     static QString canonical(const OptDecimal &value);
     static QString canonical(const OptText &value);

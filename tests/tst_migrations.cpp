@@ -312,6 +312,132 @@ private slots:
         });
     }
 
+    // Owner, privileges (sorted), comment and indexes of a relation: what 014 keeps of each
+    // relation it makes again.
+    static QString keptOf(const QSqlDatabase &db, const QString &relation) {
+        return scalar(db,
+                      QStringLiteral(
+                          "SELECT format('%s %s %s %s', c.relowner::regrole, (SELECT "
+                          "string_agg(format('%s:%s:%s', x.grantee::regrole, x.privilege_type, "
+                          "x.is_grantable), ',' ORDER BY 1) FROM aclexplode(c.relacl) x), "
+                          "obj_description(c.oid, 'pg_class'), (SELECT "
+                          "string_agg(pg_get_indexdef(i.indexrelid), ';' ORDER BY 1) FROM "
+                          "pg_index i WHERE i.indrelid = c.oid)) FROM pg_class c WHERE c.oid = "
+                          "?::regclass"),
+                      {relation})
+            .toString();
+    }
+
+    // A database of 013 with per-tenant copies, in either mode: 014 makes every tenant-scoped
+    // relation again from its read model's columns and keeps what each had (owner, grants,
+    // comment, indexes; a view copy stays the same relation, and what depends on it). A
+    // materialized copy that drifted and that another view depends on stops the migration,
+    // which then changes nothing.
+    void upgradeTo014KeepsTenantScopedRelations_data() {
+        QTest::addColumn<bool>("live");
+        QTest::newRow("matview") << false;
+        QTest::newRow("live") << true;
+    }
+    void upgradeTo014KeepsTenantScopedRelations() {
+        QFETCH(bool, live);
+        MVDASH_TRY({
+            const auto settings = cluster_.createDatabase(
+                QStringLiteral("upgrade014_%1").arg(live ? "live" : "matview"), false);
+            Connection c(settings, QStringLiteral("t"));
+            MigrationRunner(c.db()).migrate(13);
+            EventGenerator::Options options;
+            options.events = 3000;
+            seedDatabase(settings, options);
+            if (live)
+                convertReadModels(c.db(), ReadModelMode::Live, [](const QString &) {});
+            else
+                exec(c.db(),
+                     QStringLiteral("SELECT count(*) FROM mvdash.refresh_aggregate_views()"));
+            exec(c.db(),
+                 QStringLiteral(
+                     "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                     "'copy_reader') THEN CREATE ROLE copy_reader NOLOGIN; END IF; END $$"));
+            exec(c.db(), QStringLiteral("SELECT mvdash.create_tenant_view(v, t) FROM "
+                                        "unnest(ARRAY['bets_view', 'payments_view']) v, "
+                                        "unnest(ARRAY[10001, 10002]::bigint[]) t"));
+            const QString bets = QStringLiteral("mvdash.bets_view_tenant_10001");
+            exec(c.db(), QStringLiteral("GRANT SELECT ON %1 TO copy_reader").arg(bets));
+            exec(c.db(), QStringLiteral("COMMENT ON %1 %2 IS 'kept'")
+                             .arg(live ? "VIEW" : "MATERIALIZED VIEW", bets));
+            if (!live)
+                exec(c.db(), QStringLiteral("CREATE INDEX bets_by_user ON %1 (user_id)").arg(bets));
+            // a copy without its last column, and a view of the platform's over it
+            const QString payments = QStringLiteral("mvdash.payments_view_tenant_10002");
+            const QString kind =
+                live ? QStringLiteral("VIEW") : QStringLiteral("MATERIALIZED VIEW");
+            exec(c.db(), QStringLiteral("DROP %1 %2").arg(kind, payments));
+            exec(c.db(), QStringLiteral("CREATE %1 %2 AS SELECT tenant_id, payment_id, user_id, "
+                                        "amount, currency, payment_method, external_id, "
+                                        "payment_type, status, last_updated_timestamp FROM "
+                                        "mvdash.payments_view WHERE tenant_id = 10002")
+                             .arg(kind, payments));
+            if (!live)
+                exec(c.db(), QStringLiteral("CREATE UNIQUE INDEX payments_view_tenant_10002_key "
+                                            "ON %1 (tenant_id, payment_id)")
+                                 .arg(payments));
+            exec(c.db(), QStringLiteral("GRANT SELECT ON %1 TO mvdash_reader").arg(payments));
+            exec(c.db(), QStringLiteral("CREATE VIEW public.on_copy AS SELECT payment_id FROM %1")
+                             .arg(payments));
+            const QString betsKept = keptOf(c.db(), bets);
+            const QString paymentsKept = keptOf(c.db(), payments);
+            const QString scopeKept = keptOf(c.db(), QStringLiteral("tenant_scope.bets_view"));
+            const auto oidOf = [&](const QString &relation) {
+                return scalar(c.db(), QStringLiteral("SELECT ?::regclass::oid::bigint"), {relation})
+                    .toLongLong();
+            };
+            const qint64 betsOid = oidOf(bets), paymentsOid = oidOf(payments);
+            QStringList paymentsColumns = columns(c.db(), QStringLiteral("mvdash.payments_view"));
+
+            if (!live) {
+                // the materialized copy cannot be made anew under the view
+                try {
+                    MigrationRunner(c.db()).migrate();
+                    QFAIL("014 must refuse a drifted copy that a view depends on");
+                } catch (const DbError &e) {
+                    QVERIFY2(e.message().contains(QStringLiteral("public.on_copy")),
+                             qPrintable(e.message()));
+                }
+                QCOMPARE(scalar(c.db(), QStringLiteral("SELECT max(version) FROM "
+                                                       "mvdash.schema_migrations"))
+                             .toInt(),
+                         13);
+                QCOMPARE(columns(c.db(), payments).size(), paymentsColumns.size() - 1);
+                exec(c.db(), QStringLiteral("DROP VIEW public.on_copy"));
+            }
+            QCOMPARE(MigrationRunner(c.db()).migrate().size(),
+                     MigrationRunner::bundled().size() - 13);
+            QCOMPARE(scalar(c.db(), QStringLiteral("SELECT count(*) FROM "
+                                                   "mvdash.tenant_scoped_column_drift()"))
+                         .toInt(),
+                     0);
+            QCOMPARE(columns(c.db(), payments), paymentsColumns);
+            QCOMPARE(columns(c.db(), bets), columns(c.db(), QStringLiteral("mvdash.bets_view")));
+            QCOMPARE(columns(c.db(), QStringLiteral("tenant_scope.payments_view")),
+                     paymentsColumns);
+            QCOMPARE(keptOf(c.db(), bets), betsKept);
+            QCOMPARE(keptOf(c.db(), payments), paymentsKept);
+            QCOMPARE(keptOf(c.db(), QStringLiteral("tenant_scope.bets_view")), scopeKept);
+            QCOMPARE(
+                scalar(c.db(), QStringLiteral("SELECT count(*) FROM %1").arg(payments)).toInt(),
+                scalar(c.db(), QStringLiteral("SELECT count(*) FROM mvdash.payments_view "
+                                              "WHERE tenant_id = 10002"))
+                    .toInt());
+            if (live) {
+                // views replaced in place: the same relations, the platform's view still there
+                QCOMPARE(oidOf(bets), betsOid);
+                QCOMPARE(oidOf(payments), paymentsOid);
+                QVERIFY(scalar(c.db(), QStringLiteral("SELECT to_regclass('public.on_copy') IS "
+                                                      "NOT NULL"))
+                            .toBool());
+            }
+        });
+    }
+
     // A seeded, refreshed database whose plans look like production's (built once).
     ConnectionSettings explainDatabase() {
         static const auto settings = [this] {

@@ -3,6 +3,7 @@
 // rows, the base views, guessed names, the refresh functions, the history, leaky functions.
 
 #include "database.h"
+#include "livereadmodels.h"
 #include "paymentsmodel.h"
 #include "testcluster.h"
 
@@ -56,6 +57,71 @@ QString refusal(const QSqlDatabase &db, const QString &sql) {
         return {};
     return q.lastError().databaseText();
 }
+
+// Every row of a query, its columns joined by spaces.
+QStringList lines(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {}) {
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        throw DbError::fromSqlError(sql.left(60), q.lastError());
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!q.exec())
+        throw DbError::fromSqlError(sql.left(60), q.lastError());
+    QStringList rows;
+    while (q.next()) {
+        QStringList row;
+        for (int c = 0; c < q.record().count(); ++c)
+            row << (q.isNull(c) ? QStringLiteral("-") : q.value(c).toString());
+        rows << row.join(u' ');
+    }
+    return rows;
+}
+
+// "name type" of each column of a relation, in order; without type modifiers if told.
+QStringList columnsOf(const QSqlDatabase &db, const QString &relation, bool typmods = true) {
+    return lines(db,
+                 QStringLiteral("SELECT attname, format_type(atttypid, CASE WHEN ? THEN atttypmod "
+                                "END) FROM pg_attribute WHERE attrelid = ?::regclass AND attnum > "
+                                "0 AND NOT attisdropped ORDER BY attnum"),
+                 {typmods, relation});
+}
+
+// "name type" of each result column of a set-returning function (no type modifiers: a
+// function's result keeps none).
+QStringList resultColumnsOf(const QSqlDatabase &db, const QString &function) {
+    return lines(db,
+                 QStringLiteral("SELECT a.name, format_type(a.typ, NULL) FROM pg_proc p, "
+                                "unnest(p.proallargtypes, p.proargmodes::text[], p.proargnames) "
+                                "WITH ORDINALITY a(typ, mode, name, n) WHERE p.oid = "
+                                "?::regprocedure AND a.mode = 't' ORDER BY a.n"),
+                 {function});
+}
+
+// What mvdash.tenant_scoped_column_drift() reports: "relation column problem" per row.
+QStringList drift(const QSqlDatabase &db) {
+    return lines(db, QStringLiteral("SELECT relation, column_name, problem FROM "
+                                    "mvdash.tenant_scoped_column_drift() ORDER BY 1, 2, 3"));
+}
+
+// Owner, privileges (sorted), options, comment and indexes of a relation: what making it anew
+// must keep.
+QString keptOf(const QSqlDatabase &db, const QString &relation) {
+    return scalar(db,
+                  QStringLiteral(
+                      "SELECT format('%s %s %s %s %s', c.relowner::regrole, (SELECT "
+                      "string_agg(format('%s:%s:%s', x.grantee::regrole, x.privilege_type, "
+                      "x.is_grantable), ',' ORDER BY 1) FROM aclexplode(c.relacl) x), "
+                      "c.reloptions, obj_description(c.oid, 'pg_class'), (SELECT "
+                      "string_agg(pg_get_indexdef(i.indexrelid), ';' ORDER BY 1) FROM pg_index "
+                      "i WHERE i.indrelid = c.oid)) FROM pg_class c WHERE c.oid = ?::regclass"),
+                  {relation})
+        .toString();
+}
+
+const QStringList kReadModels{
+    "bets_view",          "user_balances_view",   "payments_view",
+    "user_activity_view", "tenants_summary_view", "tenant_bet_status_view"};
 } // namespace
 
 class TestTenantIsolation : public QObject {
@@ -63,6 +129,70 @@ class TestTenantIsolation : public QObject {
     TestCluster cluster_;
     ConnectionSettings owner_, tenant_;
     QString user_; // a user id present in both tenants
+
+    // Every tenant-scoped relation against its read model, compared here column by column
+    // (not through the drift function under test): tenant_scope's view and the function under
+    // it, and every per-tenant copy, which must be of kind `copyKind`. The differences, listed;
+    // *checked counts the relations compared.
+    static QStringList columnDifferences(const QSqlDatabase &db, const QString &copyKind,
+                                         int *checked) {
+        QStringList differences;
+        const auto compare = [&](const QString &relation, const QStringList &have,
+                                 const QStringList &want) {
+            ++*checked;
+            if (have != want)
+                differences << relation + QStringLiteral(": ") + have.join(u", ") +
+                                   QStringLiteral(" instead of ") + want.join(u", ");
+        };
+        for (const QString &view : kReadModels) {
+            const QStringList want = columnsOf(db, "mvdash." + view);
+            compare("tenant_scope." + view, columnsOf(db, "tenant_scope." + view), want);
+            const QString function = "tenant_scope.scoped_" + view + "()";
+            compare(function, resultColumnsOf(db, function),
+                    columnsOf(db, "mvdash." + view, false));
+            for (const QString &copy :
+                 lines(db,
+                       QStringLiteral("SELECT format('mvdash.%I', relname), relkind FROM pg_class "
+                                      "WHERE relnamespace = 'mvdash'::regnamespace AND relname ~ "
+                                      "('^' || ? || '_tenant_[0-9]+$') ORDER BY 1"),
+                       {view})) {
+                const QString name = copy.section(u' ', 0, 0);
+                if (copy.section(u' ', 1) != copyKind)
+                    differences << name + QStringLiteral(" is of kind ") + copy.section(u' ', 1);
+                compare(name, columnsOf(db, name), want);
+            }
+        }
+        return differences;
+    }
+
+    // Read models whose rows of the own tenant the tenant role does not get, exactly, through
+    // tenant_scope (compared as text, row by row, every column).
+    static QStringList scopedRowsDiffer(const QSqlDatabase &owner,
+                                        const ConnectionSettings &tenantSettings) {
+        Connection tenant(tenantSettings, QStringLiteral("tenant"));
+        QStringList differ;
+        for (const QString &view : kReadModels) {
+            const QString rows = QStringLiteral(
+                "SELECT coalesce(md5(string_agg(r::text, '|' ORDER BY r::text)), 'none') || ' ' || "
+                "count(*) FROM %1 r WHERE %2");
+            const QString want =
+                scalar(owner, rows.arg("mvdash." + view, QStringLiteral("tenant_id = ?")),
+                       {kOwnTenant})
+                    .toString();
+            const QString have =
+                scalar(tenant.db(), rows.arg("tenant_scope." + view, QStringLiteral("true")))
+                    .toString();
+            if (have != want || want.startsWith(u"none"))
+                differ << view + QStringLiteral(": ") + have + QStringLiteral(" instead of ") +
+                              want;
+        }
+        return differ;
+    }
+
+    static QStringList sorted(QStringList list) {
+        list.sort();
+        return list;
+    }
 
 private slots:
     void initTestCase() {
@@ -247,6 +377,136 @@ private slots:
                 scalar(tenant.db(), "SELECT count(*) FROM seen WHERE tenant_id <> ?", {kOwnTenant})
                     .toInt(),
                 0);
+        });
+    }
+
+    // Issue #14: every tenant-scoped relation (tenant_scope's views and the functions under
+    // them, every per-tenant copy) has exactly its read model's columns, names, types and order,
+    // in matview mode and after a convert to live mode. Drift of every kind (a column missing,
+    // another type, one too many, a read model that gains a column) is reported by
+    // tenant_scoped_column_drift() and repaired by the functions that make these relations,
+    // which keep the owner, privileges, comment and indexes the relation had.
+    void tenantScopedRelationsHaveTheirReadModelsColumns() {
+        MVDASH_TRY({
+            const auto settings = cluster_.createSeededDatabase(QStringLiteral("columns"), 4000);
+            ConnectionSettings tenantSettings = settings;
+            tenantSettings.set(QStringLiteral("user"), QStringLiteral("acme_admin"));
+            Connection c(settings, QStringLiteral("t"));
+            exec(c.db(), "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                         "'copy_reader') THEN CREATE ROLE copy_reader NOLOGIN; END IF; END $$");
+            runQuery(c.db(), QStringLiteral("tenant_grant"), {"acme_admin", kOwnTenant});
+            for (const QString &view : kReadModels)
+                for (const qint64 tenant : {kOwnTenant, kOtherTenant})
+                    runQuery(c.db(), QStringLiteral("tenant_view_create"), {view, tenant});
+            int checked = 0;
+            QCOMPARE(columnDifferences(c.db(), QStringLiteral("m"), &checked), QStringList());
+            QCOMPARE(checked, 6 * 4);
+            QCOMPARE(drift(c.db()), QStringList());
+
+            // Matview mode. A copy made by hand with another column list (currency missing,
+            // amount of another type, one column too many), with an index, a grant and a
+            // comment of its own; a scoped view without its last column.
+            const QString copy = QStringLiteral("mvdash.payments_view_tenant_%1").arg(kOtherTenant);
+            exec(c.db(), QStringLiteral("DROP MATERIALIZED VIEW %1").arg(copy));
+            exec(c.db(),
+                 QStringLiteral(
+                     "CREATE MATERIALIZED VIEW %1 AS SELECT tenant_id, payment_id, user_id, "
+                     "amount::numeric AS amount, payment_method, external_id, payment_type, "
+                     "status, last_updated_timestamp, last_updated_at, 0 AS surplus FROM "
+                     "mvdash.payments_view WHERE tenant_id = %2")
+                     .arg(copy)
+                     .arg(kOtherTenant));
+            exec(c.db(), QStringLiteral("CREATE UNIQUE INDEX payments_view_tenant_%1_key ON %2 "
+                                        "(tenant_id, payment_id)")
+                             .arg(kOtherTenant)
+                             .arg(copy));
+            exec(c.db(), QStringLiteral("CREATE INDEX payments_by_user ON %1 (user_id)").arg(copy));
+            exec(c.db(),
+                 QStringLiteral("GRANT SELECT ON %1 TO mvdash_reader, copy_reader").arg(copy));
+            exec(c.db(), QStringLiteral("COMMENT ON MATERIALIZED VIEW %1 IS 'kept'").arg(copy));
+            const QString copyKept = keptOf(c.db(), copy);
+            exec(c.db(), "DROP VIEW tenant_scope.user_activity_view");
+            exec(c.db(),
+                 "CREATE VIEW tenant_scope.user_activity_view AS SELECT tenant_id, user_id, "
+                 "current_balance, total_bets, total_wagered, total_winnings, "
+                 "total_deposited, total_withdrawn FROM "
+                 "tenant_scope.scoped_user_activity_view()");
+            exec(c.db(), "GRANT SELECT ON tenant_scope.user_activity_view TO mvdash_tenant");
+            const QString scopedKept =
+                keptOf(c.db(), QStringLiteral("tenant_scope.user_activity_view"));
+            QCOMPARE(drift(c.db()),
+                     (QStringList{copy + " amount type", copy + " currency missing",
+                                  copy + " surplus extra",
+                                  "tenant_scope.user_activity_view last_activity_at missing"}));
+            checked = 0;
+            QCOMPARE(columnDifferences(c.db(), QStringLiteral("m"), &checked).size(), 2);
+
+            // create_tenant_view asked again brings the copy back in line, tenant_scope_build
+            // the scoped view; both keep what they had
+            runQuery(c.db(), QStringLiteral("tenant_view_create"), {"payments_view", kOtherTenant});
+            exec(c.db(), "SELECT mvdash.tenant_scope_build('user_activity_view')");
+            QCOMPARE(drift(c.db()), QStringList());
+            checked = 0;
+            QCOMPARE(columnDifferences(c.db(), QStringLiteral("m"), &checked), QStringList());
+            QCOMPARE(keptOf(c.db(), copy), copyKept);
+            QCOMPARE(keptOf(c.db(), QStringLiteral("tenant_scope.user_activity_view")), scopedKept);
+            QCOMPARE(
+                scalar(c.db(), QStringLiteral("SELECT count(*) FROM %1").arg(copy)).toLongLong(),
+                scalar(c.db(), "SELECT count(*) FROM mvdash.payments_view WHERE tenant_id = ?",
+                       {kOtherTenant})
+                    .toLongLong());
+            QCOMPARE(scopedRowsDiffer(c.db(), tenantSettings), QStringList());
+
+            // Live mode: the copies are views now, with the same columns
+            convertReadModels(c.db(), ReadModelMode::Live, [](const QString &) {});
+            checked = 0;
+            QCOMPARE(columnDifferences(c.db(), QStringLiteral("v"), &checked), QStringList());
+            QCOMPARE(checked, 6 * 4);
+            QCOMPARE(drift(c.db()), QStringList());
+            // and the tenant role reads its own rows through every one of them (on Citus the
+            // live read models are distributed: the scoped functions must not send the lookup
+            // of the caller's tenants to the workers)
+            QCOMPARE(scopedRowsDiffer(c.db(), tenantSettings), QStringList());
+
+            // A read model gains a column (as a later migration would add one): every relation
+            // made before lacks it, and says so
+            const QString liveCopy =
+                QStringLiteral("mvdash.user_balances_view_tenant_%1").arg(kOwnTenant);
+            exec(c.db(), QStringLiteral("GRANT SELECT ON %1 TO copy_reader").arg(liveCopy));
+            const QString liveCopyKept = keptOf(c.db(), liveCopy);
+            const QString balancesKept =
+                keptOf(c.db(), QStringLiteral("tenant_scope.user_balances_view"));
+            const auto liveCopyOid =
+                scalar(c.db(), "SELECT ?::regclass::oid::bigint", {liveCopy}).toLongLong();
+            exec(c.db(), "CREATE OR REPLACE VIEW mvdash.user_balances_view AS SELECT tenant_id, "
+                         "user_id, balance, transaction_count, last_transaction_timestamp, "
+                         "last_transaction_at, 7::integer AS loyalty_points FROM "
+                         "mvdash.live_user_balances");
+            const QString otherLiveCopy =
+                QStringLiteral("mvdash.user_balances_view_tenant_%1").arg(kOtherTenant);
+            QCOMPARE(sorted(drift(c.db())),
+                     sorted({liveCopy + " loyalty_points missing",
+                             otherLiveCopy + " loyalty_points missing",
+                             "tenant_scope.scoped_user_balances_view() loyalty_points missing",
+                             "tenant_scope.user_balances_view loyalty_points missing"}));
+            for (const qint64 tenant : {kOwnTenant, kOtherTenant})
+                runQuery(c.db(), QStringLiteral("tenant_view_create"),
+                         {"user_balances_view", tenant});
+            exec(c.db(), "SELECT mvdash.tenant_scope_build('user_balances_view')");
+            QCOMPARE(drift(c.db()), QStringList());
+            checked = 0;
+            QCOMPARE(columnDifferences(c.db(), QStringLiteral("v"), &checked), QStringList());
+            // the view copy was replaced in place (same relation: grants and dependants stay)
+            QCOMPARE(scalar(c.db(), "SELECT ?::regclass::oid::bigint", {liveCopy}).toLongLong(),
+                     liveCopyOid);
+            QCOMPARE(keptOf(c.db(), liveCopy), liveCopyKept);
+            QCOMPARE(keptOf(c.db(), QStringLiteral("tenant_scope.user_balances_view")),
+                     balancesKept);
+            Connection tenant(tenantSettings, QStringLiteral("tenant"));
+            QCOMPARE(scalar(tenant.db(), "SELECT string_agg(DISTINCT loyalty_points || '@' || "
+                                         "tenant_id, ',') FROM tenant_scope.user_balances_view")
+                         .toString(),
+                     QStringLiteral("7@%1").arg(kOwnTenant));
         });
     }
 

@@ -3,7 +3,10 @@
 // models' own logic: only the latest answer is applied, a failure is told (a cancel is not),
 // an answer for a destroyed caller is dropped, pages are appended, dropped and fetched again,
 // and every model passes QAbstractItemModelTester with data in it.
+#include "database.h"
+#include "dberror.h"
 #include "fakerunner.h"
+#include "format.h"
 #include "paymentsmodel.h"
 #include "playersmodel.h"
 #include "roles.h"
@@ -12,8 +15,12 @@
 #include "userlookup.h"
 
 #include <QAbstractItemModelTester>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlField>
+#include <QSqlRecord>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace mvdash;
 
@@ -68,6 +75,92 @@ class TestItemModels : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() { QLocale::setDefault(QLocale(QStringLiteral("en_US"))); }
+
+    // Each kind of column is shown, sorted, aligned and exported in one way.
+    void columnKindsShowSortAndExport() {
+        const ColumnList columns{
+            {"t", "Text", ColumnKind::Text},     {"m", "Money", ColumnKind::Money},
+            {"n", "Number", ColumnKind::Number}, {"c", "Count", ColumnKind::Count},
+            {"at", "Time", ColumnKind::Time},    {"ms", "Millis", ColumnKind::Millis},
+            {"", "#", ColumnKind::RowNumber}};
+        const QDateTime at(QDate(2026, 1, 2), QTime(3, 4, 5, 678), Qt::UTC);
+        const QVariantList row{
+            QStringLiteral("=cmd"),
+            QVariant::fromValue(Decimal::parse(QStringLiteral("-1234567.5")).value()),
+            QStringLiteral("1.8500"),
+            qint64(1234567),
+            at,
+            at.toMSecsSinceEpoch(),
+            QVariant()};
+        QCOMPARE(columns.display(0, row[0]).toString(), QStringLiteral("=cmd"));
+        QCOMPARE(columns.display(1, row[1]).toString(), QStringLiteral("-1,234,567.50"));
+        QCOMPARE(columns.display(2, row[2]).toString(), QStringLiteral("1.8500"));
+        QCOMPARE(columns.display(3, row[3]).toString(), QStringLiteral("1,234,567"));
+        QCOMPARE(columns.display(4, row[4]).toString(), formatTime(at));
+        QCOMPARE(columns.display(5, row[5]).toString(), formatTime(at));
+        QCOMPARE(columns.display(6, row[6], 41).toInt(), 42);
+        QCOMPARE(columns.display(1, QVariant()).toString(), QString()); // null is not zero
+        QCOMPARE(columns.exported(1, row[1]), QStringLiteral("-1234567.50"));
+        QCOMPARE(columns.exported(3, row[3]), QStringLiteral("1234567"));
+        QCOMPARE(columns.exported(4, row[4]), QStringLiteral("2026-01-02T03:04:05.678Z"));
+        QCOMPARE(columns.exported(5, row[5]), QString::number(at.toMSecsSinceEpoch()));
+        QCOMPARE(columns.sortKey(1, row[1]).toDouble(), -1234567.5);
+        QCOMPARE(columns.sortKey(4, row[4]).toLongLong(), at.toMSecsSinceEpoch());
+        QVERIFY(!columns.alignment(0).isValid());
+        for (int c = 1; c < columns.count(); ++c)
+            if (c != 4)
+                QVERIFY2(columns.isNumeric(c), columns[c].title);
+        QCOMPARE(columns.aliases().first(), QStringLiteral("t"));
+    }
+
+    // A result without one of a list's columns is an error that names it, not a shifted row.
+    void aMissingColumnIsNamed() {
+        QSqlRecord record;
+        record.append(QSqlField(QStringLiteral("payment_id"), QMetaType(QMetaType::QString)));
+        try {
+            PaymentsModel::columns().positionsIn(record, QStringLiteral("payments"));
+            QFAIL("no error");
+        } catch (const DbError &e) {
+            QVERIFY2(e.message().contains(QStringLiteral("user_id")), qPrintable(e.message()));
+            QVERIFY(e.message().startsWith(QStringLiteral("payments")));
+        }
+    }
+
+    // Every column list names only aliases its catalog query has, once each, and has a title
+    // per column: a column added to a list without its SQL (or the reverse rename) fails here,
+    // without a server.
+    void everyColumnListMatchesItsQueries_data() {
+        QTest::addColumn<QStringList>("aliases");
+        QTest::addColumn<QStringList>("queries");
+        FakeRunner runner;
+        QTest::newRow("payments") << PaymentsModel::columns().aliases()
+                                  << QStringList{QStringLiteral("payments_page")};
+        QTest::newRow("tenants") << TenantSummaryModel(&runner).columns().aliases()
+                                 << QStringList{QStringLiteral("tenants_summary_all")};
+        QStringList players = TopPlayersModel(&runner).columns().aliases();
+        players.removeAll(QString()); // the rank is not read
+        QTest::newRow("players") << players
+                                 << QStringList{QStringLiteral("top_players_by_wagered"),
+                                                QStringLiteral("top_players_by_winnings"),
+                                                QStringLiteral("top_players_by_bets"),
+                                                QStringLiteral("top_players_by_balance"),
+                                                QStringLiteral("top_players_by_last_activity")};
+        QTest::newRow("user figures (live)")
+            << UserLookup::figureColumns().aliases() << QStringList{QStringLiteral("user_exact")};
+    }
+    void everyColumnListMatchesItsQueries() {
+        QFETCH(QStringList, aliases);
+        QFETCH(QStringList, queries);
+        QCOMPARE(QSet<QString>(aliases.cbegin(), aliases.cend()).size(), aliases.size());
+        for (const QString &query : queries) {
+            const QString sql = catalogQuery(query);
+            QVERIFY2(!sql.isEmpty(), qPrintable(query));
+            for (const QString &alias : aliases) {
+                const QRegularExpression word(QStringLiteral("\\b%1\\b").arg(alias));
+                QVERIFY2(word.match(sql).hasMatch(), qPrintable(query + u' ' + alias));
+            }
+        }
+    }
 
     void onlyTheLatestAnswerIsApplied() {
         FakeRunner runner;

@@ -18,9 +18,13 @@ QString Replay::canonical(const OptText &value) {
     return value ? *value : QStringLiteral("NULL");
 }
 
+// The one list of read models in C++ (the SQL side has mvdash.read_model_definitions).
 QStringList Replay::viewNames() {
-    return {QStringLiteral("bets_view"), QStringLiteral("user_balances_view"),
-            QStringLiteral("payments_view"), QStringLiteral("user_activity_view"),
+    return {QStringLiteral("bets_view"),
+            QStringLiteral("user_balances_view"),
+            QStringLiteral("payments_view"),
+            QStringLiteral("user_activity_view"),
+            QStringLiteral("tenant_bet_status_view"),
             QStringLiteral("tenants_summary_view")};
 }
 
@@ -31,6 +35,8 @@ QStringList Replay::keyColumns(const QString &view) {
         return {QStringLiteral("tenant_id"), QStringLiteral("bet_id")};
     if (view == u"payments_view")
         return {QStringLiteral("tenant_id"), QStringLiteral("payment_id")};
+    if (view == u"tenant_bet_status_view")
+        return {QStringLiteral("tenant_id"), QStringLiteral("status")};
     return {QStringLiteral("tenant_id"), QStringLiteral("user_id")};
 }
 
@@ -174,6 +180,14 @@ Replay::Rows Replay::expected(const QString &view) const {
                          {"total_withdrawn", canonical(u.withdrawn)},
                          {"last_activity_at", num(u.lastActivity)}});
         }
+    } else if (view == u"tenant_bet_status_view") {
+        QMap<QPair<qint64, QString>, qint64> counts; // (tenant, status) -> bets
+        for (auto it = bets_.cbegin(); it != bets_.cend(); ++it)
+            ++counts[qMakePair(it.key().first, it->status)];
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+            rows.insert(key(it.key().first, it.key().second), {{"tenant_id", num(it.key().first)},
+                                                               {"status", it.key().second},
+                                                               {"bets", num(it.value())}});
     } else if (view == u"tenants_summary_view") {
         struct Totals {
             qint64 bets = 0, active = 0, users = 0;

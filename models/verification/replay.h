@@ -22,8 +22,7 @@ public:
     void add(const PaymentEvent &e);
     void add(const Tenant &t);
 
-    // The expected rows of a view (bets_view, user_balances_view, payments_view,
-    // user_activity_view, tenants_summary_view). tenants_summary_view's last_refreshed_at
+    // The expected rows of a read model (viewNames()). tenants_summary_view's last_refreshed_at
     // is not derivable from events: its column is "true" (present).
     Rows expected(const QString &view) const;
     static QStringList viewNames();

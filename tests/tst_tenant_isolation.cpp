@@ -60,14 +60,7 @@ QString refusal(const QSqlDatabase &db, const QString &sql) {
 
 // Every row of a query, its columns joined by spaces.
 QStringList lines(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {}) {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        throw DbError::fromSqlError(sql.left(60), q.lastError());
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (!q.exec())
-        throw DbError::fromSqlError(sql.left(60), q.lastError());
+    QSqlQuery q = runSql(db, sql, values);
     QStringList rows;
     while (q.next()) {
         QStringList row;

@@ -48,17 +48,6 @@ namespace mvdash {
 MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     : QMainWindow(parent)
     , models_(models)
-    , tenants_(models->tenants())
-    , health_(models->health())
-    , sizes_(models->sizes())
-    , refresher_(models->refresher())
-    , payments_(models->payments())
-    , players_(models->players())
-    , userLookup_(models->userLookup())
-    , betStatuses_(models->betStatuses())
-    , durations_(models->durations())
-    , sizeTrend_(models->sizeTrend())
-    , sessionInfo_(models->sessionInfo())
     , tenantPicker_(new QComboBox)
     , freshness_(new QLabel)
     , banner_(new QLabel)
@@ -74,7 +63,7 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     const QSettings prefs;
 
     // top: tenant picker with search, and how fresh the data is
-    tenantPicker_->setModel(tenants_);
+    tenantPicker_->setModel(models_->tenants());
     tenantPicker_->setModelColumn(TenantSummaryModel::Name);
     tenantPicker_->setEditable(true);
     tenantPicker_->setInsertPolicy(QComboBox::NoInsert);
@@ -93,12 +82,12 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     banner_->setStyleSheet(theme::bannerStyle());
     banner_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    summaryPanel_ = new SummaryPanel(tenants_, betStatuses_);
-    auto *tenantsPanel = new TenantsPanel(tenants_);
-    refreshPanel_ = new RefreshPanel(health_, refresher_, durations_);
-    paymentsPanel_ = new PaymentsPanel(payments_, models->exporter());
-    playersPanel_ = new PlayersPanel(players_);
-    userPanel_ = new UserPanel(userLookup_);
+    summaryPanel_ = new SummaryPanel(models_->tenants(), models_->betStatuses());
+    auto *tenantsPanel = new TenantsPanel(models_->tenants());
+    refreshPanel_ = new RefreshPanel(models_->health(), models_->refresher(), models_->durations());
+    paymentsPanel_ = new PaymentsPanel(models_->payments(), models->exporter());
+    playersPanel_ = new PlayersPanel(models_->players());
+    userPanel_ = new UserPanel(models_->userLookup());
     addPanel(Panel::Summary, tr("Summary"), summaryPanel_);
     addPanel(Panel::Players, tr("Players"), playersPanel_);
     addPanel(Panel::Payments, tr("Payments"), paymentsPanel_);
@@ -113,7 +102,7 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     opsItems_ << separator;
     addPanel(Panel::Tenants, tr("All tenants"), tenantsPanel);
     addPanel(Panel::Refresh, tr("Refresh"), refreshPanel_);
-    addPanel(Panel::Sizes, tr("Sizes"), new SizesPanel(sizes_, sizeTrend_));
+    addPanel(Panel::Sizes, tr("Sizes"), new SizesPanel(models_->sizes(), models_->sizeTrend()));
     for (int i = navigation_->row(separator) + 1; i < navigation_->count(); ++i)
         opsItems_ << navigation_->item(i);
     navigation_->setFixedWidth(150);
@@ -172,15 +161,15 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
                     noteReconnected();
                 autoReload_->setInterval(connected ? reloadIntervalMs() : 5000);
             });
-    watch(tenants_, tr("tenants"));
-    watch(health_, tr("refresh health"));
-    watch(sizes_, tr("view sizes"));
-    watch(payments_, tr("payments"));
-    watch(players_, tr("top players"));
-    watch(betStatuses_, tr("bets by status"));
-    watch(durations_, tr("refresh history"));
-    watch(sizeTrend_, tr("size trend"));
-    watch(userLookup_, tr("the user"));
+    watch(models_->tenants(), tr("tenants"));
+    watch(models_->health(), tr("refresh health"));
+    watch(models_->sizes(), tr("view sizes"));
+    watch(models_->payments(), tr("payments"));
+    watch(models_->players(), tr("top players"));
+    watch(models_->betStatuses(), tr("bets by status"));
+    watch(models_->durations(), tr("refresh history"));
+    watch(models_->sizeTrend(), tr("size trend"));
+    watch(models_->userLookup(), tr("the user"));
     connect(paymentsPanel_, &PaymentsPanel::exportFinished, this,
             [this](qint64 rows, const QString &path) {
                 report(tr("Exported %1 payments to %2").arg(formatCount(rows), path), false);
@@ -189,31 +178,37 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
             [this](const QString &message) { report(tr("Export failed: %1").arg(message), true); });
     connect(paymentsPanel_, &PaymentsPanel::exportCancelled, this,
             [this] { report(tr("Export cancelled; no file was written."), false); });
-    connect(tenants_, &QAbstractItemModel::modelReset, this, [this] {
-        if (!tenantChosen_ && tenants_->rowCount() > 0) {
+    connect(models_->tenants(), &QAbstractItemModel::modelReset, this, [this] {
+        if (!tenantChosen_ && models_->tenants()->rowCount() > 0) {
             tenantChosen_ = true;
             // the busiest tenant first: the one people look at most
             int best = 0;
-            for (int r = 1; r < tenants_->rowCount(); ++r)
-                if (tenants_->index(r, TenantSummaryModel::Bets).data(SortRole).toLongLong() >
-                    tenants_->index(best, TenantSummaryModel::Bets).data(SortRole).toLongLong())
+            for (int r = 1; r < models_->tenants()->rowCount(); ++r)
+                if (models_->tenants()
+                        ->index(r, TenantSummaryModel::Bets)
+                        .data(SortRole)
+                        .toLongLong() > models_->tenants()
+                                            ->index(best, TenantSummaryModel::Bets)
+                                            .data(SortRole)
+                                            .toLongLong())
                     best = r;
             const qint64 saved = QSettings().value(QStringLiteral("ui/tenant"), -1).toLongLong();
-            tenantPicker_->setCurrentIndex(tenants_->rowOf(saved) >= 0 ? tenants_->rowOf(saved)
-                                                                       : best);
+            tenantPicker_->setCurrentIndex(
+                models_->tenants()->rowOf(saved) >= 0 ? models_->tenants()->rowOf(saved) : best);
         } else if (currentTenant_ >= 0) {
             // a reset (tenants added or removed) keeps the tenant the user was looking at; the
             // row may be the same, then no currentIndexChanged: put the name back here
-            tenantPicker_->setCurrentIndex(tenants_->rowOf(currentTenant_));
+            tenantPicker_->setCurrentIndex(models_->tenants()->rowOf(currentTenant_));
             showTenantName(tenantPicker_->currentIndex());
         }
         updateFreshness();
     });
-    connect(tenants_, &QAbstractItemModel::dataChanged, this, &MainWindow::updateFreshness);
+    connect(models_->tenants(), &QAbstractItemModel::dataChanged, this,
+            &MainWindow::updateFreshness);
     connect(tenantPicker_, &QComboBox::currentIndexChanged, this, [this](int row) {
         if (row < 0)
             return;
-        const qint64 id = tenants_->index(row, 0).data(KeyRole).toLongLong();
+        const qint64 id = models_->tenants()->index(row, 0).data(KeyRole).toLongLong();
         currentTenant_ = id;
         showTenantName(row);
         summaryPanel_->setTenant(id);
@@ -243,7 +238,7 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     if (!prefs.contains(QStringLiteral("ui/geometry")))
         resize(1360, 860);
     navigation_->setCurrentRow(0);
-    connect(sessionInfo_, &SessionInfoModel::changed, this, &MainWindow::showSessionInfo);
+    connect(models_->sessionInfo(), &SessionInfoModel::changed, this, &MainWindow::showSessionInfo);
     reloadAll();
 }
 
@@ -297,11 +292,11 @@ QWidget *MainWindow::currentPanel() const {
 }
 
 QString MainWindow::topPlayer() const {
-    return players_->value(0, TopPlayersModel::User).toString();
+    return models_->players()->value(0, TopPlayersModel::User).toString();
 }
 
 void MainWindow::selectTenant(qint64 tenantId) {
-    const int row = tenants_->rowOf(tenantId);
+    const int row = models_->tenants()->rowOf(tenantId);
     if (row >= 0)
         tenantPicker_->setCurrentIndex(row);
 }
@@ -309,9 +304,9 @@ void MainWindow::selectTenant(qint64 tenantId) {
 void MainWindow::showTenantName(int row) {
     // after QComboBox has finished its own reset handling, which clears an editable text
     QTimer::singleShot(0, this, [this, row] {
-        if (row >= 0 && row < tenants_->rowCount())
+        if (row >= 0 && row < models_->tenants()->rowCount())
             tenantPicker_->setEditText(
-                tenants_->index(row, TenantSummaryModel::Name).data().toString());
+                models_->tenants()->index(row, TenantSummaryModel::Name).data().toString());
     });
 }
 
@@ -383,8 +378,9 @@ void MainWindow::report(const QString &message, bool isError) {
 }
 
 int MainWindow::reloadIntervalMs() const {
-    const bool live = std::any_of(health_->rows().cbegin(), health_->rows().cend(),
-                                  [](const ViewStatus &s) { return s.live; });
+    const bool live =
+        std::any_of(models_->health()->rows().cbegin(), models_->health()->rows().cend(),
+                    [](const ViewStatus &s) { return s.live; });
     return QSettings().value(QStringLiteral("reload/intervalSeconds"), live ? 5 : 30).toInt() *
            1000;
 }
@@ -392,23 +388,26 @@ int MainWindow::reloadIntervalMs() const {
 void MainWindow::updateFreshness() {
     const qint64 id =
         tenantPicker_->currentIndex() >= 0
-            ? tenants_->index(tenantPicker_->currentIndex(), 0).data(KeyRole).toLongLong()
+            ? models_->tenants()->index(tenantPicker_->currentIndex(), 0).data(KeyRole).toLongLong()
             : -1;
-    const QDateTime refreshedAt = tenants_->valueOf(id, TenantSummaryModel::DataAsOf).toDateTime();
-    if (tenants_->rowOf(id) < 0) {
+    const QDateTime refreshedAt =
+        models_->tenants()->valueOf(id, TenantSummaryModel::DataAsOf).toDateTime();
+    if (models_->tenants()->rowOf(id) < 0) {
         freshness_->setText(tr("no data yet"));
         return;
     }
     const qint64 age = std::max<qint64>(0, refreshedAt.secsTo(QDateTime::currentDateTimeUtc()));
-    const Freshness freshness = health_->freshnessOfAge(age);
+    const Freshness freshness = models_->health()->freshnessOfAge(age);
     const QString colour = theme::forFreshness(freshness).name();
     const QString state = describeFreshness(freshness);
     // live mode: the read models follow the events; how many committed ones they lack
-    const auto live = std::find_if(health_->rows().cbegin(), health_->rows().cend(),
-                                   [](const ViewStatus &s) { return s.live; });
-    const QString lag = live == health_->rows().cend() ? QString()
-                                                       : tr(" · live, %n event(s) behind", nullptr,
-                                                            int(live->lagEvents.value_or(0)));
+    const auto live =
+        std::find_if(models_->health()->rows().cbegin(), models_->health()->rows().cend(),
+                     [](const ViewStatus &s) { return s.live; });
+    const QString lag =
+        live == models_->health()->rows().cend()
+            ? QString()
+            : tr(" · live, %n event(s) behind", nullptr, int(live->lagEvents.value_or(0)));
     // live read models move by themselves: reload more often than views refreshed by schedule
     if (connected_ && autoReload_->interval() != reloadIntervalMs())
         autoReload_->setInterval(reloadIntervalMs());
@@ -417,8 +416,8 @@ void MainWindow::updateFreshness() {
             .arg(QLocale().toString(refreshedAt.toLocalTime().time(), QLocale::LongFormat),
                  formatAge(age), colour, state, lag));
     QStringList behind;
-    for (const ViewStatus &s : health_->rows())
-        if (health_->freshness(s) != Freshness::Fresh)
+    for (const ViewStatus &s : models_->health()->rows())
+        if (models_->health()->freshness(s) != Freshness::Fresh)
             behind << QStringLiteral("%1: %2").arg(s.view, s.ageSeconds ? formatAge(*s.ageSeconds)
                                                                         : tr("never refreshed"));
     freshness_->setToolTip(behind.isEmpty() ? tr("Every view is within its refresh interval.")
@@ -443,7 +442,7 @@ void MainWindow::showSessionInfo(const SessionInfo &info) {
 
 void MainWindow::closeEvent(QCloseEvent *event) {
     QSettings().setValue(QStringLiteral("ui/geometry"), saveGeometry());
-    refresher_->cancel();
+    models_->refresher()->cancel();
     event->accept();
 }
 

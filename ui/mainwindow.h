@@ -16,21 +16,11 @@ class QToolButton;
 namespace mvdash {
 
 class DashboardModels;
-class TenantSummaryModel;
-class RefreshHealthModel;
-class ViewSizeModel;
-class RefreshController;
 class SummaryPanel;
 class PaymentsPanel;
-class PaymentsModel;
-class TopPlayersModel;
-class UserLookup;
 class PlayersPanel;
 class UserPanel;
-class TimeSeriesModel;
-class BetStatusModel;
 class RefreshPanel;
-class SessionInfoModel;
 struct SessionInfo;
 
 // The panels, by what they show (navigation order: the tenant's four, then ops' three).
@@ -85,17 +75,6 @@ private:
     void reloadOps();
 
     DashboardModels *models_;
-    TenantSummaryModel *tenants_;
-    RefreshHealthModel *health_;
-    ViewSizeModel *sizes_;
-    RefreshController *refresher_;
-    PaymentsModel *payments_;
-    TopPlayersModel *players_;
-    UserLookup *userLookup_;
-    BetStatusModel *betStatuses_;
-    TimeSeriesModel *durations_;
-    TimeSeriesModel *sizeTrend_;
-    SessionInfoModel *sessionInfo_;
 
     QComboBox *tenantPicker_;
     QLabel *freshness_;

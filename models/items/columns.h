@@ -37,6 +37,9 @@ class ColumnList {
 public:
     ColumnList(std::initializer_list<ColumnSpec> columns)
         : columns_(columns) {}
+    // `first`'s columns, then `more`
+    ColumnList(const ColumnList &first, std::initializer_list<ColumnSpec> more)
+        : columns_(first.columns_ + QList<ColumnSpec>(more)) {}
 
     int count() const { return int(columns_.size()); }
     const ColumnSpec &operator[](int column) const { return columns_[column]; }

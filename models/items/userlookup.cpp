@@ -23,17 +23,13 @@ const ColumnList &activeBetColumns() {
     return columns;
 }
 
+// the active list's columns, then how the bet ended and when
 const ColumnList &recentBetColumns() {
-    static const ColumnList columns{
-        {"bet_id", QT_TRANSLATE_NOOP("mvdash::Columns", "Bet"), ColumnKind::Text},
-        {"stake", QT_TRANSLATE_NOOP("mvdash::Columns", "Stake"), ColumnKind::Money},
-        {"odds", QT_TRANSLATE_NOOP("mvdash::Columns", "Odds"), ColumnKind::Number},
-        {"fixture_id", QT_TRANSLATE_NOOP("mvdash::Columns", "Fixture"), ColumnKind::Text},
-        {"status", QT_TRANSLATE_NOOP("mvdash::Columns", "Status"), ColumnKind::Text},
-        {"result", QT_TRANSLATE_NOOP("mvdash::Columns", "Result"), ColumnKind::Text},
-        {"payout", QT_TRANSLATE_NOOP("mvdash::Columns", "Payout"), ColumnKind::Money},
-        {"last_updated_at", QT_TRANSLATE_NOOP("mvdash::Columns", "Updated"), ColumnKind::Time},
-    };
+    static const ColumnList columns(
+        activeBetColumns(),
+        {{"result", QT_TRANSLATE_NOOP("mvdash::Columns", "Result"), ColumnKind::Text},
+         {"payout", QT_TRANSLATE_NOOP("mvdash::Columns", "Payout"), ColumnKind::Money},
+         {"last_updated_at", QT_TRANSLATE_NOOP("mvdash::Columns", "Updated"), ColumnKind::Time}});
     return columns;
 }
 

@@ -61,14 +61,20 @@ void exec(const QSqlDatabase &db, const QString &sql) {
     execScript(db, sql, QString());
 }
 
-QVariant scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &values) {
+QSqlQuery runSql(const QSqlDatabase &db, const QString &sql, const QVariantList &values) {
     QSqlQuery q(db);
+    q.setForwardOnly(true);
     if (!q.prepare(sql))
         throw DbError::fromSqlError(sql.left(60), q.lastError());
     for (const QVariant &v : values)
         q.addBindValue(v);
     if (!q.exec())
         throw DbError::fromSqlError(sql.left(60), q.lastError());
+    return q;
+}
+
+QVariant scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &values) {
+    QSqlQuery q = runSql(db, sql, values);
     return q.next() ? q.value(0) : QVariant();
 }
 

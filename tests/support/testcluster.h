@@ -47,6 +47,8 @@ private:
 void exec(const QSqlDatabase &db, const QString &sql);
 // The first column of the first row.
 QVariant scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
+// Test SQL (not the catalog's) prepared, bound in order and run, rows streamed; throws DbError.
+QSqlQuery runSql(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
 // The SQLSTATE a statement fails with; empty when it succeeds.
 QString sqlStateOf(const QSqlDatabase &db, const QString &sql);
 // Outcome per view of one refresh_aggregate_views() call; each view's error into *errors.

@@ -1,10 +1,12 @@
 // mvdash-admin: the command-line tool for ops. Exit codes: 0 ok, 1 failed, 2 usage,
-// 3 nothing refreshed (every view skipped: another refresh holds them).
+// 3 nothing refreshed (every view skipped: another refresh holds them). doctor: 0 all ok,
+// 1 warnings, 2 usage, 3 failures (a database it cannot reach is a failure).
 
 #include "connectionsettings.h"
 #include "database.h"
 #include "dberror.h"
 #include "demodatabase.h"
+#include "doctor.h"
 #include "eventgenerator.h"
 #include "follower.h"
 #include "format.h"
@@ -44,6 +46,8 @@ using namespace mvdash;
 namespace {
 
 enum Exit { Ok = 0, Failed = 1, Usage = 2, NothingRefreshed = 3 };
+// doctor's exit codes, for monitoring (Nagios-like, with 2 kept for usage as everywhere)
+enum DoctorExit { DoctorOk = 0, DoctorWarnings = 1, DoctorFailures = 3 };
 
 // The ranges of the numeric options (checked before anything connects).
 constexpr qint64 kMaxEvents = 1000000000; // seed, demo: a billion events
@@ -114,6 +118,8 @@ public:
             return follow(rest);
         if (command == u"explain-step")
             return explainStep(rest);
+        if (command == u"doctor")
+            return doctor(rest);
         throw UsageError{command.isEmpty() ? QStringLiteral("no command given")
                                            : QStringLiteral("unknown command: %1").arg(command)};
     }
@@ -135,6 +141,72 @@ private:
                 throw DbError(*problem);
         }
         return connection;
+    }
+
+    // The guide's troubleshooting, automated: one line per check (state, what was found), why
+    // it matters and what to do for the others; --json for monitoring (docs/DOCTOR.md).
+    int doctor(const QStringList &rest) {
+        noArguments(rest);
+        DoctorSettings s;
+        if (parser_.isSet(QStringLiteral("tenant")))
+            s.tenantId = numberOption<qint64>(QStringLiteral("tenant"), -1, 0,
+                                              std::numeric_limits<qint64>::max());
+        s.scheduleSeconds =
+            durationOption(QStringLiteral("schedule"), 300000, 1000, 86400000) / 1000;
+        s.slowMs = durationOption(QStringLiteral("slow"), 500, 1, 86400000);
+        const bool json = parser_.isSet(QStringLiteral("json"));
+        const bool verbose = parser_.isSet(QStringLiteral("verbose"));
+        QList<DoctorCheck> checks;
+        try {
+            auto connection = connect(false);
+            if (const auto problem = schemaProblem(connection->db())) {
+                DoctorCheck c;
+                c.id = QStringLiteral("schema.current");
+                c.state = CheckState::Fail;
+                c.found = *problem;
+                c.why = QStringLiteral("the read models and the engine are not (all) installed");
+                c.fix = QStringLiteral("mvdash-admin migrate");
+                checks << c;
+            } else {
+                checks = Doctor(connection->db(), s).run();
+            }
+        } catch (const DbError &e) {
+            DoctorCheck c;
+            c.id = QStringLiteral("connection");
+            c.state = CheckState::Fail;
+            c.found = e.message();
+            c.why = QStringLiteral("nothing else can be checked");
+            c.fix = QStringLiteral("check --dsn / the PG* variables, the server and pg_hba.conf");
+            checks << c;
+        }
+        const CheckState worst = Doctor::worst(checks);
+        if (json) {
+            out(QString::fromUtf8(QJsonDocument(Doctor::toJson(checks, verbose)).toJson()));
+        } else {
+            int counts[3] = {0, 0, 0};
+            for (const DoctorCheck &c : checks) {
+                ++counts[int(c.state)];
+                out(QStringLiteral("%1 %2%3: %4\n")
+                        .arg(checkStateWord(c.state).toUpper().leftJustified(4), c.id,
+                             c.subject.isEmpty() ? QString() : u' ' + c.subject, c.found));
+                if (c.state != CheckState::Ok) {
+                    out(QStringLiteral("     why: %1\n").arg(c.why));
+                    if (!c.fix.isEmpty())
+                        out(QStringLiteral("     fix: %1\n").arg(c.fix));
+                }
+                if (verbose && !c.query.isEmpty())
+                    out(QStringLiteral("     sql (%1):\n%2\n")
+                            .arg(c.query, catalogQuery(c.query).trimmed()));
+            }
+            out(QStringLiteral("%1 checks: %2 ok, %3 warning(s), %4 failure(s)\n")
+                    .arg(checks.size())
+                    .arg(counts[0])
+                    .arg(counts[1])
+                    .arg(counts[2]));
+        }
+        return worst == CheckState::Fail   ? DoctorFailures
+               : worst == CheckState::Warn ? DoctorWarnings
+                                           : DoctorOk;
     }
 
     static void noArguments(const QStringList &rest) {
@@ -703,7 +775,11 @@ int main(int argc, char *argv[]) {
         "events\n"
         "                                 (on N sessions side by side, plain PostgreSQL; "
         "default 2)\n"
-        "  explain-step                   live mode: the plan of every statement of a step\n\n"
+        "  explain-step                   live mode: the plan of every statement of a step\n"
+        "  doctor [--json] [--tenant T] [--verbose] [--schedule 5min] [--slow 500ms]\n"
+        "                                 check the read models, refreshes, schedule, storage,\n"
+        "                                 Citus and privileges; what is wrong and what to do\n"
+        "                                 (exit 0 ok, 1 warnings, 3 failures)\n\n"
         "migrate --read-models live|matview also sets the mode (default: keep it; new databases "
         "start in matview).\n\n"
         "Connection: --dsn (key=value or postgresql:// URI), else the PG* variables, the service\n"
@@ -712,8 +788,22 @@ int main(int argc, char *argv[]) {
     parser.addVersionOption();
     parser.addOption({QStringLiteral("dsn"), QStringLiteral("libpq connection string or URI."),
                       QStringLiteral("dsn")});
+    parser.addOption({QStringLiteral("json"),
+                      QStringLiteral("Machine-readable output (status, sizes, doctor).")});
+    parser.addOption({QStringLiteral("tenant"),
+                      QStringLiteral("doctor: also the guide's check of one tenant's events "
+                                     "against the views."),
+                      QStringLiteral("id")});
     parser.addOption(
-        {QStringLiteral("json"), QStringLiteral("Machine-readable output (status, sizes).")});
+        {QStringLiteral("verbose"), QStringLiteral("doctor: with the SQL behind each check.")});
+    parser.addOption({QStringLiteral("schedule"),
+                      QStringLiteral("doctor: the refresh schedule's interval: 30s, 5min; 1s to "
+                                     "1440min (default 5min)."),
+                      QStringLiteral("duration")});
+    parser.addOption({QStringLiteral("slow"),
+                      QStringLiteral("doctor: a refresh slower than this is reported (the guide's "
+                                     "alert: 500ms, the default)."),
+                      QStringLiteral("duration")});
     parser.addOption({QStringLiteral("events"),
                       QStringLiteral("seed, demo: how many events, 1 to 1000000000 (default "
                                      "100000; demo 1000000)."),
@@ -758,7 +848,7 @@ int main(int argc, char *argv[]) {
         QStringLiteral("command"),
         QStringLiteral("migrate, seed, refresh, status, sizes, tenant-view, grant-tenant, "
                        "revoke-tenant, tenant-grants, verify, demo, convert, follow, rebuild, "
-                       "explain-step"));
+                       "explain-step, doctor"));
 
     if (!parser.parse(app.arguments())) {
         log->error("{} (see --help)", parser.errorText());

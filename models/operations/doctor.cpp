@@ -1,0 +1,837 @@
+#include "doctor.h"
+
+#include "database.h"
+#include "dberror.h"
+#include "monitoring.h"
+
+#include <QJsonArray>
+#include <QLocale>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace mvdash {
+
+namespace {
+
+QString count(qint64 n) {
+    return QLocale::c().toString(n);
+}
+
+QString seconds(qint64 s) {
+    if (s < 120)
+        return QStringLiteral("%1 s").arg(s);
+    if (s < 7200)
+        return QStringLiteral("%1 min").arg(s / 60);
+    if (s < 172800)
+        return QStringLiteral("%1 h").arg(s / 3600);
+    return QStringLiteral("%1 d").arg(s / 86400);
+}
+
+QString megabytes(qint64 bytes) {
+    return QStringLiteral("%1 MB").arg(double(bytes) / 1048576.0, 0, 'f', 1);
+}
+
+DoctorCheck finding(const QString &id, const QString &subject, const QString &query,
+                    CheckState state, const QString &found) {
+    DoctorCheck c;
+    c.id = id;
+    c.subject = subject;
+    c.query = query;
+    c.state = state;
+    c.found = found;
+    return c;
+}
+
+// Runs one group of checks; if its query fails, that is a finding of its own (the role may
+// lack a privilege, the install may predate what the check reads), and the others go on.
+template <typename Body>
+void guarded(QList<DoctorCheck> &out, const QString &id, const QString &query, Body body) {
+    try {
+        body();
+    } catch (const DbError &e) {
+        DoctorCheck c = finding(id, QString(), query, CheckState::Warn,
+                                QStringLiteral("the check could not run: %1").arg(e.message()));
+        c.why = QStringLiteral("what it watches is unknown");
+        c.fix = e.sqlState() == u"42501"
+                    ? QStringLiteral("run the doctor as a role with mvdash_operator (or the owner)")
+                    : QStringLiteral("mvdash-admin migrate (the check needs the current schema)");
+        out << c;
+    }
+}
+
+QString refreshCommand(const QString &view) {
+    return QStringLiteral("mvdash-admin refresh %1   (or: SELECT * FROM "
+                          "refresh_materialized_view('%1');)")
+        .arg(view);
+}
+
+} // namespace
+
+QString checkStateWord(CheckState state) {
+    switch (state) {
+    case CheckState::Warn:
+        return QStringLiteral("warn");
+    case CheckState::Fail:
+        return QStringLiteral("fail");
+    case CheckState::Ok:
+        break;
+    }
+    return QStringLiteral("ok");
+}
+
+QList<DoctorCheck> Doctor::run() const {
+    QList<DoctorCheck> out;
+    guarded(out, QStringLiteral("extensions"), QStringLiteral("doctor_extensions"), [&] {
+        QSqlQuery q = runQuery(db_, QStringLiteral("doctor_extensions"));
+        if (q.next()) {
+            citus_ = q.value(columnOf(q, "citus")).toBool();
+            pgCron_ = q.value(columnOf(q, "pg_cron")).toBool();
+        }
+    });
+    readModels(out);
+    refreshes(out);
+    durationTrend(out);
+    runningNow(out);
+    if (settings_.tenantId >= 0)
+        tenant(out);
+    memory(out);
+    storage(out);
+    tenantCopies(out);
+    schedule(out);
+    citus(out);
+    privileges(out);
+    return out;
+}
+
+CheckState Doctor::worst(const QList<DoctorCheck> &checks) {
+    CheckState worst = CheckState::Ok;
+    for (const DoctorCheck &c : checks)
+        worst = std::max(worst, c.state);
+    return worst;
+}
+
+// Present, populated, a unique index a concurrent refresh can use.
+void Doctor::readModels(QList<DoctorCheck> &out) const {
+    const QString query = QStringLiteral("doctor_read_models");
+    guarded(out, QStringLiteral("read_model.present"), query, [&] {
+        QSqlQuery q = runQuery(db_, query);
+        const int view = columnOf(q, "view_name"), kind = columnOf(q, "relkind"),
+                  populated = columnOf(q, "populated"), unique = columnOf(q, "has_unique_index"),
+                  indexSql = columnOf(q, "unique_index_sql");
+        while (q.next()) {
+            const QString name = q.value(view).toString();
+            if (q.isNull(kind)) {
+                DoctorCheck c =
+                    finding(QStringLiteral("read_model.present"), name, query, CheckState::Fail,
+                            QStringLiteral("mvdash.%1 does not exist").arg(name));
+                c.why = QStringLiteral("every panel and the guide's queries read it: they fail");
+                c.fix = QStringLiteral("mvdash-admin convert --to matview (rebuilds the six read "
+                                       "models from their installed definitions)");
+                out << c;
+                continue;
+            }
+            const bool live = q.value(kind).toString() == u"v";
+            if (!q.value(populated).toBool()) {
+                DoctorCheck c =
+                    finding(QStringLiteral("read_model.populated"), name, query, CheckState::Fail,
+                            QStringLiteral("%1 has never been refreshed (not "
+                                           "populated)")
+                                .arg(name));
+                c.why = QStringLiteral("reading it fails (\"has not been populated\"), and it "
+                                       "cannot be refreshed concurrently until a plain refresh");
+                c.fix = refreshCommand(name);
+                c.safeFix = SafeFix::RefreshView;
+                out << c;
+            } else {
+                out << finding(QStringLiteral("read_model.populated"), name, query, CheckState::Ok,
+                               live ? QStringLiteral("%1 is a live read model").arg(name)
+                                    : QStringLiteral("%1 is populated").arg(name));
+            }
+            if (live)
+                continue; // a live read model is kept by steps, never refreshed
+            if (!q.value(unique).toBool()) {
+                DoctorCheck c = finding(QStringLiteral("read_model.unique_index"), name, query,
+                                        CheckState::Warn,
+                                        QStringLiteral("%1 has no valid unique index on plain "
+                                                       "columns")
+                                            .arg(name));
+                c.why = QStringLiteral("REFRESH ... CONCURRENTLY needs one: the engine falls back "
+                                       "to a plain refresh, which locks readers out while it runs");
+                c.fix = q.value(indexSql).toString();
+                if (!c.fix.isEmpty()) {
+                    c.fixSql = c.fix;
+                    c.safeFix = SafeFix::CreateUniqueIndex;
+                } else {
+                    c.fix = QStringLiteral("create a unique index on the view's key columns");
+                }
+                out << c;
+            } else {
+                out << finding(QStringLiteral("read_model.unique_index"), name, query,
+                               CheckState::Ok,
+                               QStringLiteral("%1 can be refreshed concurrently").arg(name));
+            }
+        }
+    });
+}
+
+// Freshness against the schedule, failing runs, skipped runs, slowness.
+void Doctor::refreshes(QList<DoctorCheck> &out) const {
+    const QString query = QStringLiteral("view_status");
+    guarded(out, QStringLiteral("refresh.fresh"), query, [&] {
+        const QList<ViewStatus> statuses = fetchViewStatus(db_);
+        struct Streak {
+            qint64 failed = 0, skipped = 0;
+            QString holder;
+        };
+        QHash<QString, Streak> streaks;
+        {
+            QSqlQuery q = runQuery(db_, QStringLiteral("doctor_refresh_streaks"));
+            const int view = columnOf(q, "view_name"), failed = columnOf(q, "failed_since_ok"),
+                      skipped = columnOf(q, "skipped_since_ok");
+            while (q.next())
+                streaks.insert(
+                    q.value(view).toString(),
+                    Streak{q.value(failed).toLongLong(), q.value(skipped).toLongLong(), QString()});
+        }
+        // who holds a view now: a refresh running on it
+        for (const RunningRefresh &r : runningRefreshes())
+            if (streaks.contains(r.view))
+                streaks[r.view].holder = QStringLiteral("pid %1, role %2, %3, for %4")
+                                             .arg(r.pid)
+                                             .arg(r.role, r.application, seconds(r.ageSeconds));
+        const qint64 schedule = settings_.scheduleSeconds;
+        for (const ViewStatus &s : statuses) {
+            // fresh: the last successful refresh (or, live, the read model's lag)
+            DoctorCheck fresh =
+                finding(QStringLiteral("refresh.fresh"), s.view, query, CheckState::Ok, QString());
+            if (!s.ageSeconds) {
+                fresh.state = CheckState::Fail;
+                fresh.found = QStringLiteral("%1 was never refreshed by the engine").arg(s.view);
+                fresh.why = QStringLiteral("its age is unknown: the dashboard shows it as stale");
+                fresh.fix = refreshCommand(s.view);
+                fresh.safeFix = SafeFix::RefreshView;
+            } else {
+                fresh.figures.insert(QStringLiteral("age_seconds"), double(*s.ageSeconds));
+                fresh.figures.insert(QStringLiteral("schedule_seconds"), double(schedule));
+                fresh.found = QStringLiteral("%1 last refreshed %2 ago (schedule: every %3)")
+                                  .arg(s.view, seconds(*s.ageSeconds), seconds(schedule));
+                if (s.live) {
+                    fresh.found =
+                        QStringLiteral("%1 is live, %2 event(s) behind, last step %3 ago")
+                            .arg(s.view, count(s.lagEvents.value_or(0)), seconds(*s.ageSeconds));
+                    fresh.figures.insert(QStringLiteral("lag_events"),
+                                         double(s.lagEvents.value_or(0)));
+                }
+                if (*s.ageSeconds > 3 * schedule) {
+                    fresh.state = CheckState::Fail;
+                } else if (*s.ageSeconds > schedule) {
+                    fresh.state = CheckState::Warn;
+                }
+                if (fresh.state != CheckState::Ok) {
+                    fresh.why = s.live ? QStringLiteral("no step has run lately: is the follower "
+                                                        "(mvdash-admin follow) running?")
+                                       : QStringLiteral("the schedule did not refresh it: readers "
+                                                        "see old figures");
+                    fresh.fix = s.live ? QStringLiteral("mvdash-admin follow   (or: SELECT "
+                                                        "refresh_aggregate_views();)")
+                                       : refreshCommand(s.view) +
+                                             QStringLiteral("; then check the CronJob / pg_cron "
+                                                            "(see schedule.*)");
+                    fresh.safeFix = SafeFix::RefreshView;
+                }
+            }
+            out << fresh;
+
+            const Streak streak = streaks.value(s.view);
+            DoctorCheck failing = finding(QStringLiteral("refresh.failing"), s.view,
+                                          QStringLiteral("doctor_refresh_streaks"), CheckState::Ok,
+                                          QStringLiteral("no failed run since the last good one"));
+            failing.figures.insert(QStringLiteral("failed_since_ok"), double(streak.failed));
+            if (streak.failed > 0) {
+                failing.state = streak.failed >= 3 ? CheckState::Fail : CheckState::Warn;
+                failing.found = QStringLiteral("%1 run(s) of %2 failed since its last good one; "
+                                               "the last: %3")
+                                    .arg(count(streak.failed), s.view, s.lastError);
+                failing.why = QStringLiteral("the view keeps its old rows while runs fail");
+                failing.fix = QStringLiteral("read the error; for \"out of memory\" or temporary "
+                                             "files, SET work_mem = '256MB' for the refreshing "
+                                             "role (the guide); then ") +
+                              refreshCommand(s.view);
+            }
+            out << failing;
+
+            DoctorCheck skipped = finding(QStringLiteral("refresh.skipped"), s.view,
+                                          QStringLiteral("doctor_refresh_streaks"), CheckState::Ok,
+                                          QStringLiteral("no skipped run"));
+            skipped.figures.insert(QStringLiteral("skipped_since_ok"), double(streak.skipped));
+            if (streak.skipped > 0) {
+                skipped.state = streak.skipped >= 3 ? CheckState::Fail : CheckState::Warn;
+                skipped.found =
+                    QStringLiteral("%1 run(s) of %2 skipped in a row: another refresh held it%3")
+                        .arg(count(streak.skipped), s.view,
+                             streak.holder.isEmpty()
+                                 ? QString()
+                                 : QStringLiteral(" (now: %1)").arg(streak.holder));
+                skipped.why = QStringLiteral("two schedulers (CronJob and pg_cron, or a manual "
+                                             "run) overlap, or one refresh hangs");
+                skipped.fix = QStringLiteral("keep one scheduler; a hanging holder: SELECT "
+                                             "pg_cancel_backend(<pid>);");
+            }
+            out << skipped;
+
+            const double lastMs = s.lastDurationMs.toDouble();
+            DoctorCheck slow =
+                finding(QStringLiteral("refresh.slow"), s.view, query, CheckState::Ok, QString());
+            if (s.lastDurationMs.isEmpty() || s.live) {
+                slow.found = s.live ? QStringLiteral("%1 is live: steps, not refreshes").arg(s.view)
+                                    : QStringLiteral("%1 has no timed refresh yet").arg(s.view);
+            } else {
+                slow.figures.insert(QStringLiteral("last_ms"), lastMs);
+                slow.figures.insert(QStringLiteral("avg_ms"), s.avgRefreshMs.toDouble());
+                slow.found = QStringLiteral("%1: last refresh %2 ms, average %3 ms")
+                                 .arg(s.view, s.lastDurationMs, s.avgRefreshMs);
+                if (lastMs > double(schedule) * 1000) {
+                    slow.state = CheckState::Fail;
+                    slow.why = QStringLiteral("a refresh takes longer than the schedule's "
+                                              "interval: runs overlap and are skipped");
+                } else if (lastMs > settings_.slowMs) {
+                    slow.state = CheckState::Warn;
+                    slow.why =
+                        QStringLiteral("slower than the guide's %1 ms alert").arg(settings_.slowMs);
+                }
+                if (slow.state != CheckState::Ok)
+                    slow.fix = QStringLiteral("see storage.* (size, dead rows, indexes: \\d+ "
+                                              "mvdash.%1); consider live mode (mvdash-admin "
+                                              "convert --to live) or archiving old events")
+                                   .arg(s.view);
+            }
+            out << slow;
+        }
+    });
+}
+
+// When will a refresh no longer fit the schedule, at the pace its duration grows?
+void Doctor::durationTrend(QList<DoctorCheck> &out) const {
+    const QString query = QStringLiteral("doctor_duration_trend");
+    guarded(out, QStringLiteral("refresh.trend"), query, [&] {
+        QSqlQuery q = runQuery(db_, query);
+        const int view = columnOf(q, "view_name"), runs = columnOf(q, "runs"),
+                  slope = columnOf(q, "ms_per_day"), last = columnOf(q, "last_ms");
+        const double budgetMs = double(settings_.scheduleSeconds) * 1000;
+        while (q.next()) {
+            const double perDay = q.value(slope).toDouble();
+            const double lastMs = q.value(last).toDouble();
+            DoctorCheck c = finding(QStringLiteral("refresh.trend"), q.value(view).toString(),
+                                    query, CheckState::Ok, QString());
+            c.figures.insert(QStringLiteral("ms_per_day"), perDay);
+            c.figures.insert(QStringLiteral("runs"), q.value(runs).toDouble());
+            if (perDay <= 0 || lastMs >= budgetMs) {
+                c.found = QStringLiteral("refresh time is not growing (%1 runs, %2 ms/day)")
+                              .arg(q.value(runs).toString())
+                              .arg(perDay, 0, 'f', 1);
+            } else {
+                const double days = (budgetMs - lastMs) / perDay;
+                c.figures.insert(QStringLiteral("days_until_interval"), days);
+                c.found = QStringLiteral("refresh time grows %1 ms/day: at this pace it reaches "
+                                         "the %2 interval in %3 days")
+                              .arg(perDay, 0, 'f', 1)
+                              .arg(seconds(settings_.scheduleSeconds))
+                              .arg(days, 0, 'f', 0);
+                if (days < 30) {
+                    c.state = CheckState::Warn;
+                    c.why = QStringLiteral("within a month the refresh no longer fits the "
+                                           "schedule");
+                    c.fix = QStringLiteral("plan for it: live mode (mvdash-admin convert --to "
+                                           "live), partitioning or archiving old events");
+                }
+            }
+            out << c;
+        }
+    });
+}
+
+QList<Doctor::RunningRefresh> Doctor::runningRefreshes() const {
+    QList<RunningRefresh> running;
+    QSqlQuery q = runQuery(db_, QStringLiteral("doctor_running_refreshes"));
+    const int view = columnOf(q, "view_name"), pid = columnOf(q, "pid"), role = columnOf(q, "role"),
+              app = columnOf(q, "application_name"), age = columnOf(q, "age_seconds"),
+              waitType = columnOf(q, "wait_event_type"), wait = columnOf(q, "wait_event"),
+              blockedBy = columnOf(q, "blocked_by"), blocking = columnOf(q, "blocking");
+    while (q.next())
+        running << RunningRefresh{
+            q.value(view).toString(), q.value(pid).toInt(),          q.value(role).toString(),
+            q.value(app).toString(),  q.value(age).toLongLong(),     q.value(waitType).toString(),
+            q.value(wait).toString(), q.value(blockedBy).toString(), q.value(blocking).toString()};
+    return running;
+}
+
+// A refresh running now: how long, waiting on what, blocking whom.
+void Doctor::runningNow(QList<DoctorCheck> &out) const {
+    const QString query = QStringLiteral("doctor_running_refreshes");
+    guarded(out, QStringLiteral("refresh.running"), query, [&] {
+        const QList<RunningRefresh> running = runningRefreshes();
+        for (const RunningRefresh &r : running) {
+            DoctorCheck c = finding(QStringLiteral("refresh.running"), r.view, query,
+                                    CheckState::Ok, QString());
+            c.figures.insert(QStringLiteral("pid"), r.pid);
+            c.figures.insert(QStringLiteral("age_seconds"), double(r.ageSeconds));
+            c.found = QStringLiteral("refreshing now: pid %1 (role %2, %3) for %4")
+                          .arg(r.pid)
+                          .arg(r.role, r.application, seconds(r.ageSeconds));
+            if (r.waitType == u"Lock") {
+                c.found +=
+                    QStringLiteral(", waiting on a lock (%1)%2")
+                        .arg(r.wait, r.blockedBy.isEmpty()
+                                         ? QString()
+                                         : QStringLiteral(" held by pid %1").arg(r.blockedBy));
+                c.figures.insert(QStringLiteral("blocked_by"), r.blockedBy);
+                c.state = CheckState::Warn;
+                c.why = QStringLiteral("the refresh cannot go on until the holder ends");
+                c.fix = QStringLiteral("find the holder: SELECT * FROM pg_stat_activity WHERE pid "
+                                       "IN (%1); end it if it is stuck: SELECT "
+                                       "pg_cancel_backend(pid)")
+                            .arg(r.blockedBy.isEmpty() ? QStringLiteral("...") : r.blockedBy);
+            }
+            if (!r.blocking.isEmpty()) {
+                c.found += QStringLiteral(", blocking pid %1").arg(r.blocking);
+                c.figures.insert(QStringLiteral("blocking"), r.blocking);
+                c.state = CheckState::Warn;
+                c.why = QStringLiteral("sessions wait behind this refresh (a plain refresh locks "
+                                       "readers out)");
+                if (c.fix.isEmpty())
+                    c.fix = QStringLiteral("give the view a unique index (concurrent refresh) or "
+                                           "cancel: SELECT pg_cancel_backend(%1)")
+                                .arg(r.pid);
+            }
+            if (r.ageSeconds > settings_.scheduleSeconds && c.state == CheckState::Ok) {
+                c.state = CheckState::Warn;
+                c.why = QStringLiteral("running longer than the schedule's interval");
+                c.fix = QStringLiteral("see refresh.slow and storage.*");
+            }
+            out << c;
+        }
+        if (running.isEmpty())
+            out << finding(QStringLiteral("refresh.running"), QString(), query, CheckState::Ok,
+                           QStringLiteral("no refresh is running"));
+    });
+}
+
+// The guide's "the view is not refreshing": events against view rows, for one tenant.
+void Doctor::tenant(QList<DoctorCheck> &out) const {
+    const QString query = QStringLiteral("doctor_tenant_counts");
+    const qint64 id = settings_.tenantId;
+    guarded(out, QStringLiteral("tenant.rows"), query, [&] {
+        QSqlQuery q = runQuery(db_, query, {id, id, id, id, id});
+        if (!q.next())
+            return;
+        const QString subject = QString::number(id);
+        const struct {
+            const char *what, *events, *rows, *view;
+        } pairs[] = {{"bets", "event_bets", "view_bets", "bets_view"},
+                     {"payments", "event_payments", "view_payments", "payments_view"}};
+        if (!q.value(columnOf(q, "known_tenant")).toBool())
+            out << finding(QStringLiteral("tenant.known"), subject, query, CheckState::Warn,
+                           QStringLiteral("tenant %1 is not in the tenants table").arg(id));
+        for (const auto &p : pairs) {
+            const qint64 events = q.value(columnOf(q, p.events)).toLongLong();
+            const qint64 rows = q.value(columnOf(q, p.rows)).toLongLong();
+            DoctorCheck c = finding(
+                QStringLiteral("tenant.%1").arg(QLatin1String(p.what)), subject, query,
+                CheckState::Ok,
+                QStringLiteral("%1 distinct %2 in the events, %3 rows in %4")
+                    .arg(count(events), QLatin1String(p.what), count(rows), QLatin1String(p.view)));
+            c.figures.insert(QStringLiteral("events"), double(events));
+            c.figures.insert(QStringLiteral("rows"), double(rows));
+            if (events > 0 && rows == 0) {
+                c.state = CheckState::Fail;
+                c.why = QStringLiteral("the tenant has events but the view shows nothing: it was "
+                                       "not refreshed since they arrived");
+            } else if (rows > events) {
+                c.state = CheckState::Fail;
+                c.why = QStringLiteral("the view holds more rows than there are distinct ids in "
+                                       "the events: it is wrong, not just late");
+            } else if (rows < events) {
+                c.state = CheckState::Warn;
+                c.why = QStringLiteral("the view is behind the events (new ones since the last "
+                                       "refresh)");
+            }
+            if (c.state != CheckState::Ok) {
+                c.fix = refreshCommand(QLatin1String(p.view)) +
+                        QStringLiteral("; then mvdash-admin verify");
+                c.safeFix = SafeFix::RefreshView;
+                c.subject = QLatin1String(p.view);
+                c.figures.insert(QStringLiteral("tenant_id"), double(id));
+            }
+            out << c;
+        }
+    });
+}
+
+// Temporary files: what work_mem was too small for.
+void Doctor::memory(QList<DoctorCheck> &out) const {
+    const QString query = QStringLiteral("doctor_temp_files");
+    guarded(out, QStringLiteral("memory.temp_files"), query, [&] {
+        QSqlQuery q = runQuery(db_, query);
+        if (!q.next())
+            return;
+        const qint64 files = q.value(columnOf(q, "temp_files")).toLongLong();
+        const qint64 bytes = q.value(columnOf(q, "temp_bytes")).toLongLong();
+        const QString workMem = q.value(columnOf(q, "work_mem")).toString();
+        const QString maintenance = q.value(columnOf(q, "maintenance_work_mem")).toString();
+        DoctorCheck c =
+            finding(QStringLiteral("memory.temp_files"), QString(), query, CheckState::Ok,
+                    QStringLiteral("%1 temporary file(s), %2, since the statistics "
+                                   "were reset; work_mem %3, maintenance_work_mem %4")
+                        .arg(count(files), megabytes(bytes), workMem, maintenance));
+        c.figures = QJsonObject{{QStringLiteral("temp_files"), double(files)},
+                                {QStringLiteral("temp_bytes"), double(bytes)},
+                                {QStringLiteral("work_mem"), workMem},
+                                {QStringLiteral("maintenance_work_mem"), maintenance}};
+        if (citus_) {
+            // a coordinator writes the intermediate results of distributed queries (CTEs,
+            // subqueries: the dashboard's and this doctor's own) as temporary files too: the
+            // figure cannot tell a refresh that spilled from those
+            c.found += QStringLiteral("; on Citus, distributed queries' intermediate results "
+                                      "count too: set log_temp_files to see which spilled");
+        } else if (files > 0) {
+            c.state = CheckState::Warn;
+            c.why = QStringLiteral("sorts and hashes spilled to disk (refreshes sort whole "
+                                   "event tables): slower, and \"out of memory\" is near");
+            c.fix = QStringLiteral("ALTER ROLE <refreshing role> SET work_mem = '256MB';  (the "
+                                   "guide's SET work_mem = '256MB' for the session)");
+        }
+        out << c;
+    });
+}
+
+// Dead rows and the size of the views against the events.
+void Doctor::storage(QList<DoctorCheck> &out) const {
+    const QString query = QStringLiteral("doctor_dead_tuples");
+    guarded(out, QStringLiteral("storage.dead_rows"), query, [&] {
+        QSqlQuery q = runQuery(db_, query);
+        const int relation = columnOf(q, "relation"), live = columnOf(q, "n_live_tup"),
+                  dead = columnOf(q, "n_dead_tup");
+        while (q.next()) {
+            const qint64 liveRows = q.value(live).toLongLong();
+            const qint64 deadRows = q.value(dead).toLongLong();
+            const double share =
+                liveRows + deadRows > 0 ? double(deadRows) / double(liveRows + deadRows) : 0;
+            const QString name = q.value(relation).toString();
+            DoctorCheck c =
+                finding(QStringLiteral("storage.dead_rows"), name, query, CheckState::Ok,
+                        QStringLiteral("%1: %2 dead of %3 rows (%4%)")
+                            .arg(name, count(deadRows), count(liveRows + deadRows))
+                            .arg(share * 100, 0, 'f', 1));
+            c.figures = QJsonObject{{QStringLiteral("dead_rows"), double(deadRows)},
+                                    {QStringLiteral("live_rows"), double(liveRows)}};
+            if (share > settings_.deadRowShare && deadRows > 1000) {
+                c.state = CheckState::Warn;
+                c.why = QStringLiteral("concurrent refreshes leave dead rows; autovacuum is "
+                                       "behind: the view grows and scans slow down");
+                c.fix = QStringLiteral("VACUUM (ANALYZE) mvdash.%1;").arg(name);
+            }
+            out << c;
+        }
+    });
+    guarded(out, QStringLiteral("storage.size_share"), QStringLiteral("view_size_ratio"), [&] {
+        const SizeRatio r = fetchSizeRatio(db_);
+        if (r.ratio.isEmpty())
+            return;
+        const double share = r.ratio.toDouble();
+        DoctorCheck c = finding(QStringLiteral("storage.size_share"), QString(),
+                                QStringLiteral("view_size_ratio"), CheckState::Ok,
+                                QStringLiteral("the views take %1 against %2 of event tables "
+                                               "(%3%; the guide expects 10-30%)")
+                                    .arg(megabytes(r.viewsBytes), megabytes(r.eventTablesBytes))
+                                    .arg(share * 100, 0, 'f', 1));
+        c.figures = QJsonObject{{QStringLiteral("views_bytes"), double(r.viewsBytes)},
+                                {QStringLiteral("event_tables_bytes"), double(r.eventTablesBytes)},
+                                {QStringLiteral("share"), share}};
+        if (share > settings_.sizeShareLimit) {
+            c.state = CheckState::Warn;
+            c.why = QStringLiteral("more than the guide's 30%: per-tenant copies, bloat or "
+                                   "indexes nobody uses");
+            c.fix = QStringLiteral("mvdash-admin sizes; drop unused per-tenant copies; VACUUM "
+                                   "(FULL) a bloated view in a quiet hour");
+        }
+        out << c;
+    });
+}
+
+// Per-tenant copies whose tenant is gone or has no data.
+void Doctor::tenantCopies(QList<DoctorCheck> &out) const {
+    const QString query = QStringLiteral("doctor_tenant_copies");
+    guarded(out, QStringLiteral("tenant_copy.current"), query, [&] {
+        QSqlQuery q = runQuery(db_, query);
+        const int copy = columnOf(q, "copy_name"), base = columnOf(q, "base"),
+                  tenant = columnOf(q, "tenant_id"), exists = columnOf(q, "tenant_exists"),
+                  events = columnOf(q, "has_events"), bytes = columnOf(q, "total_bytes");
+        while (q.next()) {
+            const QString name = q.value(copy).toString();
+            DoctorCheck c =
+                finding(QStringLiteral("tenant_copy.current"), name, query, CheckState::Ok,
+                        QStringLiteral("%1: copy of %2 for tenant %3, %4")
+                            .arg(name, q.value(base).toString(), q.value(tenant).toString(),
+                                 megabytes(q.value(bytes).toLongLong())));
+            c.figures = QJsonObject{{QStringLiteral("tenant_id"), q.value(tenant).toDouble()},
+                                    {QStringLiteral("total_bytes"), q.value(bytes).toDouble()}};
+            if (!q.value(exists).toBool() || !q.value(events).toBool()) {
+                c.state = CheckState::Warn;
+                c.why = !q.value(exists).toBool()
+                            ? QStringLiteral("its tenant no longer exists: it costs a refresh "
+                                             "and space for nobody")
+                            : QStringLiteral("its tenant has no events: it is empty");
+                c.fix = QStringLiteral("mvdash-admin tenant-view drop %1 %2")
+                            .arg(q.value(base).toString(), q.value(tenant).toString());
+                c.safeFix = SafeFix::DropTenantCopy;
+            }
+            out << c;
+        }
+    });
+}
+
+// Who refreshes: pg_cron's job, the CronJob's or follower's last run.
+void Doctor::schedule(QList<DoctorCheck> &out) const {
+    const bool cron = pgCron_;
+    if (cron) {
+        const QString query = QStringLiteral("doctor_pg_cron");
+        guarded(out, QStringLiteral("schedule.pg_cron"), query, [&] {
+            QSqlQuery q = runQuery(db_, query);
+            const int job = columnOf(q, "jobid"), when = columnOf(q, "schedule"),
+                      active = columnOf(q, "active"), status = columnOf(q, "status"),
+                      message = columnOf(q, "return_message"), age = columnOf(q, "age_seconds");
+            while (q.next()) {
+                DoctorCheck c = finding(QStringLiteral("schedule.pg_cron"),
+                                        QStringLiteral("job %1").arg(q.value(job).toString()),
+                                        query, CheckState::Ok, QString());
+                c.found =
+                    QStringLiteral("pg_cron job %1 (%2)%3: last run %4")
+                        .arg(q.value(job).toString(), q.value(when).toString(),
+                             q.value(active).toBool() ? QString() : QStringLiteral(", inactive"),
+                             q.isNull(status) ? QStringLiteral("never")
+                                              : QStringLiteral("%1, %2 ago")
+                                                    .arg(q.value(status).toString(),
+                                                         seconds(q.value(age).toLongLong())));
+                if (q.value(status).toString() == u"failed") {
+                    c.state = CheckState::Fail;
+                    c.why = QStringLiteral("the last scheduled refresh failed: %1")
+                                .arg(q.value(message).toString());
+                    c.fix = QStringLiteral("SELECT * FROM cron.job_run_details WHERE jobid = %1 "
+                                           "ORDER BY start_time DESC LIMIT 5;")
+                                .arg(q.value(job).toString());
+                } else if (!q.value(active).toBool()) {
+                    c.state = CheckState::Warn;
+                    c.why = QStringLiteral("the job is switched off: nothing refreshes");
+                    c.fix = QStringLiteral("SELECT cron.alter_job(%1, active := true);")
+                                .arg(q.value(job).toString());
+                }
+                out << c;
+            }
+        });
+    }
+    const QString query = QStringLiteral("doctor_schedule");
+    guarded(out, QStringLiteral("schedule.last_run"), query, [&] {
+        QSqlQuery q = runQuery(db_, query);
+        const int app = columnOf(q, "application_name"), age = columnOf(q, "age_seconds"),
+                  failed = columnOf(q, "failed_last_day");
+        bool any = false;
+        while (q.next()) {
+            any = true;
+            const QString name = q.value(app).toString();
+            const qint64 ageSeconds = q.value(age).toLongLong();
+            DoctorCheck c =
+                finding(QStringLiteral("schedule.last_run"), name, query, CheckState::Ok,
+                        QStringLiteral("last refresh by \"%1\" %2 ago; %3 failed "
+                                       "run(s) in the last day")
+                            .arg(name.isEmpty() ? QStringLiteral("(no name)") : name,
+                                 seconds(ageSeconds), count(q.value(failed).toLongLong())));
+            c.figures = QJsonObject{{QStringLiteral("age_seconds"), double(ageSeconds)}};
+            // the scheduler (CronJob or follower) is expected to have run within the schedule
+            if ((name == u"mvdash-cronjob" || name == u"mvdash-follow") &&
+                ageSeconds > 2 * settings_.scheduleSeconds) {
+                c.state = CheckState::Warn;
+                c.why = QStringLiteral("the scheduler has not run for two intervals");
+                c.fix = name == u"mvdash-follow"
+                            ? QStringLiteral("kubectl get deploy mvdash-follower; systemctl status "
+                                             "mvdash-follow")
+                            : QStringLiteral("kubectl get cronjob refresh-views; kubectl get "
+                                             "jobs --sort-by=.metadata.creationTimestamp");
+            }
+            out << c;
+        }
+        if (!any && !cron) {
+            DoctorCheck c =
+                finding(QStringLiteral("schedule.last_run"), QString(), query, CheckState::Warn,
+                        QStringLiteral("no refresh was ever recorded and pg_cron is "
+                                       "not installed"));
+            c.why = QStringLiteral("nothing seems to schedule refreshes");
+            c.fix = QStringLiteral("kubectl apply -f packaging/k8s/cronjob-refresh-views.yaml "
+                                   "(matview) or packaging/k8s/deployment-follower.yaml (live)");
+            out << c;
+        }
+    });
+}
+
+// Citus: nodes, co-location, distributed lock waits.
+void Doctor::citus(QList<DoctorCheck> &out) const {
+    if (!citus_)
+        return;
+    guarded(out, QStringLiteral("citus.nodes"), QStringLiteral("doctor_citus_nodes"), [&] {
+        QSqlQuery q = runQuery(db_, QStringLiteral("doctor_citus_nodes"));
+        const int problem = columnOf(q, "problem"), node = columnOf(q, "node"),
+                  peer = columnOf(q, "peer");
+        int problems = 0;
+        while (q.next()) {
+            ++problems;
+            const bool inactive = q.value(problem).toString() == u"inactive";
+            DoctorCheck c = finding(
+                QStringLiteral("citus.nodes"), q.value(node).toString(),
+                QStringLiteral("doctor_citus_nodes"), CheckState::Fail,
+                inactive ? QStringLiteral("node %1 is inactive").arg(q.value(node).toString())
+                         : QStringLiteral("node %1 cannot reach %2")
+                               .arg(q.value(node).toString(), q.value(peer).toString()));
+            c.why = QStringLiteral("queries and refreshes that need its shards fail");
+            c.fix = inactive ? QStringLiteral("bring the node back, then SELECT "
+                                              "citus_activate_node('host', port);")
+                             : QStringLiteral("check the network and the node's pg_hba.conf");
+            out << c;
+        }
+        if (problems == 0)
+            out << finding(QStringLiteral("citus.nodes"), QString(),
+                           QStringLiteral("doctor_citus_nodes"), CheckState::Ok,
+                           QStringLiteral("every node is active and reaches every other"));
+    });
+    guarded(out, QStringLiteral("citus.colocation"), QStringLiteral("doctor_citus_colocation"),
+            [&] {
+                QSqlQuery q = runQuery(db_, QStringLiteral("doctor_citus_colocation"));
+                const int table = columnOf(q, "table_name"), group = columnOf(q, "colocationid"),
+                          column = columnOf(q, "distribution_column");
+                QSet<qint64> groups;
+                QStringList problems;
+                while (q.next()) {
+                    if (q.isNull(group) || q.value(column).toString() != u"tenant_id")
+                        problems << QStringLiteral("%1 is not distributed by tenant_id")
+                                        .arg(q.value(table).toString());
+                    else
+                        groups << q.value(group).toLongLong();
+                }
+                if (groups.size() > 1)
+                    problems << QStringLiteral("the event tables are in %1 co-location groups")
+                                    .arg(groups.size());
+                DoctorCheck c = finding(QStringLiteral("citus.colocation"), QString(),
+                                        QStringLiteral("doctor_citus_colocation"),
+                                        problems.isEmpty() ? CheckState::Ok : CheckState::Fail,
+                                        problems.isEmpty()
+                                            ? QStringLiteral("the event tables are distributed by "
+                                                             "tenant_id and co-located")
+                                            : problems.join(QStringLiteral("; ")));
+                if (!problems.isEmpty()) {
+                    c.why = QStringLiteral("refreshes and steps join across tables by tenant: "
+                                           "without co-location they move data between nodes");
+                    c.fix = QStringLiteral("SELECT create_distributed_table('<table>', "
+                                           "'tenant_id', colocate_with => 'bet_events');");
+                }
+                out << c;
+            });
+    guarded(out, QStringLiteral("citus.lock_waits"), QStringLiteral("doctor_citus_lock_waits"),
+            [&] {
+                QSqlQuery q = runQuery(db_, QStringLiteral("doctor_citus_lock_waits"));
+                const int waiting = columnOf(q, "waiting_gpid"),
+                          blocking = columnOf(q, "blocking_gpid"),
+                          statement = columnOf(q, "blocked_statement");
+                int waits = 0;
+                while (q.next()) {
+                    ++waits;
+                    DoctorCheck c =
+                        finding(QStringLiteral("citus.lock_waits"), q.value(waiting).toString(),
+                                QStringLiteral("doctor_citus_lock_waits"), CheckState::Warn,
+                                QStringLiteral("gpid %1 waits for gpid %2: %3")
+                                    .arg(q.value(waiting).toString(), q.value(blocking).toString(),
+                                         q.value(statement).toString()));
+                    c.why = QStringLiteral("a distributed lock wait: a refresh or writer is "
+                                           "stuck behind another transaction");
+                    c.fix = QStringLiteral("SELECT pg_cancel_backend(%1);  (a gpid cancels on "
+                                           "its node)")
+                                .arg(q.value(blocking).toString());
+                    out << c;
+                }
+                if (waits == 0)
+                    out << finding(QStringLiteral("citus.lock_waits"), QString(),
+                                   QStringLiteral("doctor_citus_lock_waits"), CheckState::Ok,
+                                   QStringLiteral("no distributed lock waits"));
+            });
+}
+
+// Who may do what: the install schema, grants to tenants that are gone.
+void Doctor::privileges(QList<DoctorCheck> &out) const {
+    guarded(out, QStringLiteral("privileges.schema_create"),
+            QStringLiteral("doctor_schema_writers"), [&] {
+                QSqlQuery q = runQuery(db_, QStringLiteral("doctor_schema_writers"));
+                QStringList roles;
+                while (q.next())
+                    roles << q.value(columnOf(q, "role_name")).toString();
+                DoctorCheck c =
+                    finding(QStringLiteral("privileges.schema_create"), QStringLiteral("mvdash"),
+                            QStringLiteral("doctor_schema_writers"), CheckState::Ok,
+                            QStringLiteral("only the owner creates in schema mvdash"));
+                if (!roles.isEmpty()) {
+                    c.state = CheckState::Fail;
+                    c.found = QStringLiteral("can create objects in schema mvdash: %1")
+                                  .arg(roles.join(QStringLiteral(", ")));
+                    c.why = QStringLiteral("a look-alike function there would run with the "
+                                           "refresh functions' rights (docs/RELIABILITY.md)");
+                    c.fix = QStringLiteral("REVOKE CREATE ON SCHEMA mvdash FROM %1;")
+                                .arg(roles.join(QStringLiteral(", ")));
+                }
+                out << c;
+            });
+    guarded(out, QStringLiteral("privileges.tenant_grants"), QStringLiteral("doctor_stale_grants"),
+            [&] {
+                QSqlQuery q = runQuery(db_, QStringLiteral("doctor_stale_grants"));
+                const int role = columnOf(q, "role_name"), tenant = columnOf(q, "tenant_id"),
+                          tenantGone = columnOf(q, "tenant_gone");
+                int stale = 0;
+                while (q.next()) {
+                    ++stale;
+                    DoctorCheck c = finding(
+                        QStringLiteral("privileges.tenant_grants"), q.value(role).toString(),
+                        QStringLiteral("doctor_stale_grants"), CheckState::Warn,
+                        QStringLiteral("role %1 is granted tenant %2, which %3")
+                            .arg(q.value(role).toString(), q.value(tenant).toString(),
+                                 q.value(tenantGone).toBool()
+                                     ? QStringLiteral("no longer exists")
+                                     : QStringLiteral("exists, but the role does not")));
+                    c.why = QStringLiteral("a tenant created later with this id would be readable "
+                                           "by that role");
+                    c.fix = QStringLiteral("mvdash-admin revoke-tenant %1 %2")
+                                .arg(q.value(role).toString(), q.value(tenant).toString());
+                    out << c;
+                }
+                if (stale == 0)
+                    out << finding(QStringLiteral("privileges.tenant_grants"), QString(),
+                                   QStringLiteral("doctor_stale_grants"), CheckState::Ok,
+                                   QStringLiteral("every tenant grant names a tenant and a role "
+                                                  "that exist"));
+            });
+}
+
+QJsonObject Doctor::toJson(const QList<DoctorCheck> &checks, bool withQueries) {
+    QJsonArray array;
+    for (const DoctorCheck &c : checks) {
+        QJsonObject o{{QStringLiteral("id"), c.id},
+                      {QStringLiteral("subject"), c.subject},
+                      {QStringLiteral("state"), checkStateWord(c.state)},
+                      {QStringLiteral("found"), c.found},
+                      {QStringLiteral("why"), c.why},
+                      {QStringLiteral("fix"), c.fix},
+                      {QStringLiteral("figures"), c.figures}};
+        if (withQueries)
+            o.insert(QStringLiteral("query"), catalogQuery(c.query));
+        array.append(o);
+    }
+    return QJsonObject{{QStringLiteral("format"), QStringLiteral("mvdash-doctor/1")},
+                       {QStringLiteral("state"), checkStateWord(worst(checks))},
+                       {QStringLiteral("checks"), array}};
+}
+
+} // namespace mvdash

@@ -1,0 +1,82 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace mvdash {
+
+// How a check came out. The order matters: a report is as bad as its worst check.
+enum class CheckState { Ok, Warn, Fail };
+QString checkStateWord(CheckState state); // "ok", "warn", "fail": the stable JSON words
+
+// A fix the dashboard may run with one click: it changes nothing but the read models'
+// freshness or a missing index, and the engine's own locks keep it from colliding.
+enum class SafeFix { None, RefreshView, CreateUniqueIndex, DropTenantCopy };
+
+// One finding of the doctor: the guide's troubleshooting, automated.
+struct DoctorCheck {
+    QString id;      // stable, e.g. "read_model.unique_index" (docs/DOCTOR.md lists them)
+    QString subject; // what it is about: a view, a tenant, a node; empty for the database
+    CheckState state = CheckState::Ok;
+    QString found;       // what was found, with the figures
+    QString why;         // why it matters (empty when all is well)
+    QString fix;         // what to do: the exact command or SQL (empty when nothing)
+    QString query;       // the catalog query behind it (sql/queries/<query>.sql), for --verbose
+    QJsonObject figures; // the figures, machine-readable
+    SafeFix safeFix = SafeFix::None;
+    QString fixSql; // the statement the safe fix runs (CreateUniqueIndex)
+};
+
+struct DoctorSettings {
+    qint64 tenantId = -1;         // --tenant: the guide's per-tenant check; -1 none
+    qint64 scheduleSeconds = 300; // the refresh schedule (the guide's CronJob: 5 min)
+    double slowMs = 500;          // the guide's slow refresh alert
+    double deadRowShare = 0.2;    // dead rows over live + dead beyond which to vacuum
+    double sizeShareLimit = 0.3;  // views against event tables: the guide says 10-30%
+};
+
+// Runs every check on one connection, each on its own: a check that cannot run (a role
+// without the privilege, an older install) is itself reported, the others go on.
+class Doctor {
+public:
+    Doctor(QSqlDatabase db, DoctorSettings settings)
+        : db_(std::move(db))
+        , settings_(settings) {}
+
+    QList<DoctorCheck> run() const;
+
+    static CheckState worst(const QList<DoctorCheck> &checks);
+    // The stable JSON document (docs/DOCTOR.md: format "mvdash-doctor/1").
+    static QJsonObject toJson(const QList<DoctorCheck> &checks, bool withQueries);
+
+private:
+    struct RunningRefresh {
+        QString view; // the read model it refreshes or waits for; empty when unknown
+        int pid = 0;
+        QString role, application;
+        qint64 ageSeconds = 0;
+        QString waitType, wait, blockedBy, blocking;
+    };
+    QList<RunningRefresh> runningRefreshes() const;
+
+    void readModels(QList<DoctorCheck> &out) const;
+    void refreshes(QList<DoctorCheck> &out) const;
+    void durationTrend(QList<DoctorCheck> &out) const;
+    void runningNow(QList<DoctorCheck> &out) const;
+    void tenant(QList<DoctorCheck> &out) const;
+    void memory(QList<DoctorCheck> &out) const;
+    void storage(QList<DoctorCheck> &out) const;
+    void tenantCopies(QList<DoctorCheck> &out) const;
+    void schedule(QList<DoctorCheck> &out) const;
+    void citus(QList<DoctorCheck> &out) const;
+    void privileges(QList<DoctorCheck> &out) const;
+
+    QSqlDatabase db_;
+    DoctorSettings settings_;
+    // what the server has (found by run()): Citus's and pg_cron's checks run only then
+    mutable bool citus_ = false, pgCron_ = false;
+};
+
+} // namespace mvdash

@@ -1,0 +1,413 @@
+// mvdash-admin doctor: each check sees the fault planted on a real server (PostgreSQL and
+// Citus) with the right figure, and OK once it is repaired; the CLI's exit codes and JSON.
+
+#include "doctor.h"
+#include "testcluster.h"
+
+#include <functional>
+#include <future>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace mvdash;
+using namespace mvdash::test;
+
+namespace {
+// The checks with this id (and subject, when given).
+QList<DoctorCheck> find(const QList<DoctorCheck> &checks, const QString &id,
+                        const QString &subject = {}) {
+    QList<DoctorCheck> found;
+    for (const DoctorCheck &c : checks)
+        if (c.id == id && (subject.isEmpty() || c.subject == subject))
+            found << c;
+    return found;
+}
+
+// The state of the one check with this id (Ok when absent: the test then fails on its
+// figures, with the whole report).
+CheckState stateOf(const QList<DoctorCheck> &checks, const QString &id) {
+    const QList<DoctorCheck> hits = find(checks, id);
+    return hits.isEmpty() ? CheckState::Ok : hits.first().state;
+}
+
+// Waits for a condition by the clock (a doctor run takes a while on Citus), up to the
+// patience that only ends a hang.
+bool eventually(const std::function<bool()> &condition) {
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition()) {
+        if (timer.elapsed() > kPatienceMs)
+            return false;
+        QTest::qWait(200);
+    }
+    return true;
+}
+
+QString describe(const QList<DoctorCheck> &checks) {
+    QStringList lines;
+    for (const DoctorCheck &c : checks)
+        lines << QStringLiteral("%1 %2 %3: %4")
+                     .arg(checkStateWord(c.state), c.id, c.subject, c.found);
+    return lines.join(u'\n');
+}
+
+// The one check with this id and subject, in `state`.
+#define EXPECT_CHECK(checks, id, subject, expected)                                                \
+    do {                                                                                           \
+        const QList<DoctorCheck> hits_ = find(checks, QStringLiteral(id), subject);                \
+        QVERIFY2(hits_.size() == 1,                                                                \
+                 qPrintable(QStringLiteral(id) + u' ' + subject + u'\n' + describe(checks)));      \
+        QVERIFY2(hits_.first().state == (expected),                                                \
+                 qPrintable(describe(hits_) + u'\n' + hits_.first().why));                         \
+    } while (false)
+} // namespace
+
+class TestDoctor : public QObject {
+    Q_OBJECT
+    TestCluster cluster_;
+    ConnectionSettings settings_;
+
+    QList<DoctorCheck> doctor(const QSqlDatabase &db, qint64 tenant = -1) const {
+        DoctorSettings s;
+        s.tenantId = tenant;
+        s.scheduleSeconds = 3600; // a test database is refreshed when the test says so
+        return Doctor(db, s).run();
+    }
+
+private slots:
+    void initTestCase() {
+        QString error;
+        QVERIFY2(cluster_.start(&error), qPrintable(error));
+        MVDASH_TRY({ settings_ = cluster_.createSeededDatabase(QStringLiteral("doctor"), 20000); });
+    }
+
+    void aHealthyDatabaseHasNoFailure() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            const auto checks = doctor(c.db(), 10001);
+            QVERIFY2(Doctor::worst(checks) != CheckState::Fail, qPrintable(describe(checks)));
+            for (const char *view :
+                 {"bets_view", "payments_view", "user_balances_view", "user_activity_view",
+                  "tenant_bet_status_view", "tenants_summary_view"}) {
+                EXPECT_CHECK(checks, "read_model.populated", QString::fromLatin1(view),
+                             CheckState::Ok);
+                EXPECT_CHECK(checks, "read_model.unique_index", QString::fromLatin1(view),
+                             CheckState::Ok);
+                EXPECT_CHECK(checks, "refresh.fresh", QString::fromLatin1(view), CheckState::Ok);
+            }
+            EXPECT_CHECK(checks, "tenant.bets", QStringLiteral("10001"), CheckState::Ok);
+            EXPECT_CHECK(checks, "privileges.schema_create", QStringLiteral("mvdash"),
+                         CheckState::Ok);
+            // Citus's own checks run on Citus only, and pass on a healthy cluster
+            const bool citus = qEnvironmentVariable("MVDASH_TEST_ENGINE") == u"citus";
+            QCOMPARE(find(checks, QStringLiteral("citus.nodes")).isEmpty(), !citus);
+            if (citus) {
+                EXPECT_CHECK(checks, "citus.nodes", QString(), CheckState::Ok);
+                EXPECT_CHECK(checks, "citus.colocation", QString(), CheckState::Ok);
+                EXPECT_CHECK(checks, "citus.lock_waits", QString(), CheckState::Ok);
+            }
+        });
+    }
+
+    // A dropped unique index: WARN with the install's own CREATE UNIQUE INDEX, which repairs it.
+    void aMissingUniqueIndexIsFoundWithItsFix() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            const QString index =
+                scalar(c.db(), "SELECT indexrelid::regclass::text FROM pg_index "
+                               "WHERE indrelid = 'mvdash.payments_view'::regclass "
+                               "AND indisunique")
+                    .toString();
+            exec(c.db(), QStringLiteral("DROP INDEX %1").arg(index));
+            auto checks = doctor(c.db());
+            EXPECT_CHECK(checks, "read_model.unique_index", QStringLiteral("payments_view"),
+                         CheckState::Warn);
+            const DoctorCheck found = find(checks, QStringLiteral("read_model.unique_index"),
+                                           QStringLiteral("payments_view"))
+                                          .first();
+            QCOMPARE(found.safeFix, SafeFix::CreateUniqueIndex);
+            QVERIFY2(found.fixSql.startsWith(QStringLiteral("CREATE UNIQUE INDEX")),
+                     qPrintable(found.fixSql));
+            exec(c.db(), found.fixSql);
+            checks = doctor(c.db());
+            EXPECT_CHECK(checks, "read_model.unique_index", QStringLiteral("payments_view"),
+                         CheckState::Ok);
+        });
+    }
+
+    void anUnpopulatedViewFails() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "REFRESH MATERIALIZED VIEW mvdash.tenant_bet_status_view WITH NO DATA");
+            auto checks = doctor(c.db());
+            EXPECT_CHECK(checks, "read_model.populated", QStringLiteral("tenant_bet_status_view"),
+                         CheckState::Fail);
+            exec(c.db(), "SELECT * FROM refresh_materialized_view('tenant_bet_status_view')");
+            checks = doctor(c.db());
+            EXPECT_CHECK(checks, "read_model.populated", QStringLiteral("tenant_bet_status_view"),
+                         CheckState::Ok);
+        });
+    }
+
+    // A refresh waiting on a lock: its age, the lock and the pid holding it.
+    void aRefreshWaitingOnALockIsShownWithItsHolder() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            Connection holder(settings_, QStringLiteral("holder"));
+            exec(holder.db(), "BEGIN");
+            // ANALYZE holds SHARE UPDATE EXCLUSIVE to the end of the transaction (LOCK TABLE
+            // takes no materialized view): a refresh, concurrent or plain, waits behind it
+            exec(holder.db(), "ANALYZE mvdash.user_balances_view");
+            const int holderPid = holder.backendPid();
+            auto refresher = std::async(std::launch::async, [this] {
+                Connection own(settings_, QStringLiteral("refresher"));
+                exec(own.db(), "SELECT * FROM refresh_materialized_view('user_balances_view')");
+            });
+            QList<DoctorCheck> checks;
+            QVERIFY2(eventually([&] {
+                         checks = doctor(c.db());
+                         const auto running = find(checks, QStringLiteral("refresh.running"),
+                                                   QStringLiteral("user_balances_view"));
+                         return !running.isEmpty() && running.first().state == CheckState::Warn;
+                     }),
+                     qPrintable(describe(checks)));
+            const DoctorCheck running = find(checks, QStringLiteral("refresh.running"),
+                                             QStringLiteral("user_balances_view"))
+                                            .first();
+            QCOMPARE(running.figures.value(QStringLiteral("blocked_by")).toString(),
+                     QString::number(holderPid));
+            QVERIFY2(running.found.contains(QStringLiteral("waiting on a lock")),
+                     qPrintable(running.found));
+            exec(holder.db(), "ROLLBACK");
+            refresher.get();
+            checks = doctor(c.db());
+            QVERIFY(find(checks, QStringLiteral("refresh.running"),
+                         QStringLiteral("user_balances_view"))
+                        .isEmpty());
+            EXPECT_CHECK(checks, "refresh.running", QString(), CheckState::Ok);
+        });
+    }
+
+    // Failing runs are counted since the last good one: 1 warns, 3 fail, a good run clears.
+    void failingRunsAreCountedUntilAGoodOne() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "CREATE TABLE doctor_switch (broken boolean)");
+            exec(c.db(), "CREATE FUNCTION doctor_maybe_fail() RETURNS boolean LANGUAGE plpgsql AS "
+                         "$$ BEGIN IF EXISTS (SELECT 1 FROM doctor_switch WHERE broken) THEN "
+                         "RAISE EXCEPTION 'planted failure'; END IF; RETURN true; END $$");
+            exec(c.db(), "CREATE MATERIALIZED VIEW doctor_view AS SELECT 1 AS id WHERE "
+                         "doctor_maybe_fail()");
+            exec(c.db(), "CREATE UNIQUE INDEX ON doctor_view (id)");
+            exec(c.db(), "INSERT INTO doctor_switch VALUES (true)");
+            exec(c.db(), "SELECT * FROM refresh_materialized_view('doctor_view')");
+            auto checks = doctor(c.db());
+            EXPECT_CHECK(checks, "refresh.failing", QStringLiteral("doctor_view"),
+                         CheckState::Warn);
+            const DoctorCheck failing =
+                find(checks, QStringLiteral("refresh.failing"), QStringLiteral("doctor_view"))
+                    .first();
+            QVERIFY2(failing.found.contains(QStringLiteral("planted failure")),
+                     qPrintable(failing.found));
+            QCOMPARE(failing.figures.value(QStringLiteral("failed_since_ok")).toInt(), 1);
+            exec(c.db(), "SELECT * FROM refresh_materialized_view('doctor_view')");
+            exec(c.db(), "SELECT * FROM refresh_materialized_view('doctor_view')");
+            checks = doctor(c.db());
+            EXPECT_CHECK(checks, "refresh.failing", QStringLiteral("doctor_view"),
+                         CheckState::Fail);
+            exec(c.db(), "UPDATE doctor_switch SET broken = false");
+            exec(c.db(), "SELECT * FROM refresh_materialized_view('doctor_view')");
+            checks = doctor(c.db());
+            EXPECT_CHECK(checks, "refresh.failing", QStringLiteral("doctor_view"), CheckState::Ok);
+            exec(c.db(), "DROP MATERIALIZED VIEW doctor_view");
+        });
+    }
+
+    // Skipped runs: another session holds the view's refresh lock.
+    void skippedRunsAreCounted() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            Connection holder(settings_, QStringLiteral("holder"));
+            exec(holder.db(), "BEGIN");
+            exec(holder.db(), "SELECT 1 FROM mvdash.materialized_views_refresh_locks WHERE "
+                              "lock_name = 'payments_view' FOR UPDATE");
+            exec(c.db(), "SELECT * FROM refresh_materialized_view('payments_view')");
+            auto checks = doctor(c.db());
+            EXPECT_CHECK(checks, "refresh.skipped", QStringLiteral("payments_view"),
+                         CheckState::Warn);
+            exec(holder.db(), "ROLLBACK");
+            exec(c.db(), "SELECT * FROM refresh_materialized_view('payments_view')");
+            checks = doctor(c.db());
+            EXPECT_CHECK(checks, "refresh.skipped", QStringLiteral("payments_view"),
+                         CheckState::Ok);
+        });
+    }
+
+    // The guide's per-tenant check: a tenant with events and no rows fails; behind warns.
+    void aTenantsEventsAgainstTheViews() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "INSERT INTO tenants VALUES (77777, 'Doctor Test', 'doctor-test', "
+                         "'active', 'free')");
+            exec(c.db(), "INSERT INTO bet_events VALUES (77777, 990000001, 'b1', 'u1', 'placed', "
+                         "10, 2, 'f1', NULL, NULL, 1700000000000)");
+            auto checks = doctor(c.db(), 77777);
+            EXPECT_CHECK(checks, "tenant.bets", QStringLiteral("bets_view"), CheckState::Fail);
+            const DoctorCheck bets =
+                find(checks, QStringLiteral("tenant.bets"), QStringLiteral("bets_view")).first();
+            QCOMPARE(bets.figures.value(QStringLiteral("events")).toInt(), 1);
+            QCOMPARE(bets.figures.value(QStringLiteral("rows")).toInt(), 0);
+            exec(c.db(), "SELECT count(*) FROM refresh_aggregate_views()");
+            checks = doctor(c.db(), 77777);
+            EXPECT_CHECK(checks, "tenant.bets", QStringLiteral("77777"), CheckState::Ok);
+            exec(c.db(), "INSERT INTO bet_events VALUES (77777, 990000002, 'b2', 'u1', 'placed', "
+                         "10, 2, 'f1', NULL, NULL, 1700000000001)");
+            checks = doctor(c.db(), 77777);
+            EXPECT_CHECK(checks, "tenant.bets", QStringLiteral("bets_view"), CheckState::Warn);
+            exec(c.db(), "SELECT count(*) FROM refresh_aggregate_views()");
+        });
+    }
+
+    // Sorts that spill: a refresh with a tiny work_mem writes temporary files. (On Citus the
+    // coordinator counts distributed queries' intermediate results as temporary files too,
+    // the doctor's own among them: there the check only reports the figure.)
+    void temporaryFilesAreReportedWithTheGuidesWorkMem() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            const bool citus = qEnvironmentVariable("MVDASH_TEST_ENGINE") == u"citus";
+            QList<DoctorCheck> checks;
+            if (citus) {
+                checks = doctor(c.db());
+                EXPECT_CHECK(checks, "memory.temp_files", QString(), CheckState::Ok);
+                QVERIFY(find(checks, QStringLiteral("memory.temp_files"))
+                            .first()
+                            .found.contains(QStringLiteral("intermediate results")));
+                return;
+            }
+            exec(c.db(), "SELECT pg_stat_reset()");
+            QVERIFY2(eventually([&] {
+                         checks = doctor(c.db());
+                         return stateOf(checks, QStringLiteral("memory.temp_files")) ==
+                                CheckState::Ok;
+                     }),
+                     qPrintable(describe(checks)));
+            {
+                Connection spill(settings_, QStringLiteral("spill"));
+                exec(spill.db(), "SET work_mem = '64kB'");
+                exec(spill.db(), "SELECT * FROM refresh_materialized_view('bets_view')");
+            } // the session ends: its statistics are flushed
+            QVERIFY2(eventually([&] {
+                         checks = doctor(c.db());
+                         return stateOf(checks, QStringLiteral("memory.temp_files")) ==
+                                CheckState::Warn;
+                     }),
+                     qPrintable(describe(checks)));
+            const DoctorCheck temp = find(checks, QStringLiteral("memory.temp_files")).first();
+            QVERIFY(temp.figures.value(QStringLiteral("temp_bytes")).toDouble() > 0);
+            QVERIFY2(temp.fix.contains(QStringLiteral("256MB")), qPrintable(temp.fix));
+            exec(c.db(), "SELECT pg_stat_reset()");
+            QVERIFY2(eventually([&] {
+                         checks = doctor(c.db());
+                         return stateOf(checks, QStringLiteral("memory.temp_files")) ==
+                                CheckState::Ok;
+                     }),
+                     qPrintable(describe(checks)));
+        });
+    }
+
+    // A per-tenant copy whose tenant is gone, and a grant to it.
+    void aCopyAndAGrantOfAGoneTenantAreFound() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "INSERT INTO tenants VALUES (88888, 'Gone Soon', 'gone-soon', 'active', "
+                         "'free')");
+            exec(c.db(), "SELECT mvdash.create_tenant_view('bets_view'::text, 88888::bigint)");
+            exec(c.db(), "CREATE ROLE doctor_tenant_admin");
+            exec(c.db(), "SELECT mvdash.grant_tenant('doctor_tenant_admin'::text, 88888::bigint)");
+            auto checks = doctor(c.db());
+            EXPECT_CHECK(checks, "tenant_copy.current", QStringLiteral("bets_view_tenant_88888"),
+                         CheckState::Warn); // no events yet: empty
+            exec(c.db(), "DELETE FROM tenants WHERE tenant_id = 88888");
+            checks = doctor(c.db());
+            const DoctorCheck copy = find(checks, QStringLiteral("tenant_copy.current"),
+                                          QStringLiteral("bets_view_tenant_88888"))
+                                         .first();
+            QCOMPARE(copy.state, CheckState::Warn);
+            QVERIFY2(copy.why.contains(QStringLiteral("no longer exists")), qPrintable(copy.why));
+            QCOMPARE(copy.safeFix, SafeFix::DropTenantCopy);
+            EXPECT_CHECK(checks, "privileges.tenant_grants", QStringLiteral("doctor_tenant_admin"),
+                         CheckState::Warn);
+            exec(c.db(), "SELECT mvdash.drop_tenant_view('bets_view'::text, 88888::bigint)");
+            exec(c.db(), "SELECT mvdash.revoke_tenant('doctor_tenant_admin'::text, 88888::bigint)");
+            checks = doctor(c.db());
+            QVERIFY(find(checks, QStringLiteral("tenant_copy.current"),
+                         QStringLiteral("bets_view_tenant_88888"))
+                        .isEmpty());
+            EXPECT_CHECK(checks, "privileges.tenant_grants", QString(), CheckState::Ok);
+            exec(c.db(), "DROP ROLE doctor_tenant_admin");
+        });
+    }
+
+    void aSchemaOthersCanWriteToFails() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "CREATE ROLE doctor_intruder");
+            exec(c.db(), "GRANT CREATE ON SCHEMA mvdash TO doctor_intruder");
+            auto checks = doctor(c.db());
+            EXPECT_CHECK(checks, "privileges.schema_create", QStringLiteral("mvdash"),
+                         CheckState::Fail);
+            QVERIFY(find(checks, QStringLiteral("privileges.schema_create"))
+                        .first()
+                        .found.contains(QStringLiteral("doctor_intruder")));
+            exec(c.db(), "REVOKE CREATE ON SCHEMA mvdash FROM doctor_intruder");
+            exec(c.db(), "DROP ROLE doctor_intruder");
+            checks = doctor(c.db());
+            EXPECT_CHECK(checks, "privileges.schema_create", QStringLiteral("mvdash"),
+                         CheckState::Ok);
+        });
+    }
+
+    // The CLI: exit 0 / 1 / 3 as documented, the JSON format, a server it cannot reach.
+    void theCommandsExitCodesAndJson() {
+        MVDASH_TRY({
+            const auto run = [](const QStringList &args, const QString &dsn) {
+                QProcess p;
+                p.start(QStringLiteral(MVDASH_ADMIN_BINARY),
+                        QStringList{QStringLiteral("doctor"), QStringLiteral("--dsn"), dsn} + args);
+                const bool finished = p.waitForFinished(kPatienceMs);
+                return std::make_pair(finished ? p.exitCode() : -1, p.readAllStandardOutput());
+            };
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "SELECT count(*) FROM refresh_aggregate_views()");
+            const QString dsn = cluster_.cluster().dsn(QStringLiteral("doctor"));
+            auto [code, output] = run(
+                {QStringLiteral("--json"), QStringLiteral("--schedule"), QStringLiteral("60min")},
+                dsn);
+            const QJsonObject doc = QJsonDocument::fromJson(output).object();
+            QCOMPARE(doc.value(QStringLiteral("format")).toString(),
+                     QStringLiteral("mvdash-doctor/1"));
+            const QString state = doc.value(QStringLiteral("state")).toString();
+            QCOMPARE(code, state == u"ok" ? 0 : state == u"warn" ? 1 : 3);
+            QVERIFY(doc.value(QStringLiteral("checks")).toArray().size() > 20);
+            // a planted failure: exit 3
+            exec(c.db(), "REFRESH MATERIALIZED VIEW mvdash.tenant_bet_status_view WITH NO DATA");
+            std::tie(code, output) = run({}, dsn);
+            QCOMPARE(code, 3);
+            QVERIFY2(output.contains("FAIL read_model.populated tenant_bet_status_view"),
+                     output.constData());
+            exec(c.db(), "SELECT * FROM refresh_materialized_view('tenant_bet_status_view')");
+            // a server it cannot reach: one FAIL line, exit 3
+            std::tie(code, output) =
+                run({}, QStringLiteral("host=/nonexistent port=1 dbname=x connect_timeout=2"));
+            QCOMPARE(code, 3);
+            QVERIFY2(output.contains("FAIL connection"), output.constData());
+        });
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDoctor)
+#include "tst_doctor.moc"

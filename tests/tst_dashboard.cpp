@@ -329,6 +329,79 @@ private slots:
         QCOMPARE(w.bannerText(), QString());
     }
 
+    // The Diagnostics panel: a dropped unique index and an unpopulated view show as WARN and
+    // FAIL, and each one's button runs its fix (the install's CREATE UNIQUE INDEX; a refresh
+    // through the refresh controller), after which the checks run again and say OK.
+    void theDiagnosticsPanelShowsFaultsAndRunsTheirFixes() {
+        QString index;
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            index = scalar(c.db(), "SELECT indexrelid::regclass::text FROM pg_index WHERE "
+                                   "indrelid = 'mvdash.tenant_bet_status_view'::regclass AND "
+                                   "indisunique")
+                        .toString();
+            exec(c.db(), QStringLiteral("DROP INDEX %1").arg(index));
+            exec(c.db(), "REFRESH MATERIALIZED VIEW mvdash.payments_view WITH NO DATA");
+        });
+        DashboardModels wModels(settings_);
+        MainWindow w(&wModels);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        QTRY_VERIFY_WITH_TIMEOUT(w.panels().contains(Panel::Diagnostics), kPatienceMs);
+        w.showPanel(Panel::Diagnostics);
+        QWidget *panel = w.currentPanel();
+        auto *table = panel->findChild<QTableView *>();
+        QVERIFY(table);
+        // the row of a check in the table as shown (the State column says OK/WARN/FAIL)
+        const auto rowOf = [table](const QString &id, const QString &subject) {
+            const QAbstractItemModel *m = table->model();
+            for (int r = 0; r < m->rowCount(); ++r)
+                if (m->index(r, 1).data().toString() == id &&
+                    m->index(r, 2).data().toString() == subject)
+                    return r;
+            return -1;
+        };
+        const auto stateOf = [&](const QString &id, const QString &subject) {
+            const int r = rowOf(id, subject);
+            return r < 0 ? QString() : table->model()->index(r, 0).data().toString();
+        };
+        QPushButton *run = button(panel, QStringLiteral("Run the checks"));
+        QVERIFY(run);
+        QTest::mouseClick(run, Qt::LeftButton);
+        const QString uniqueId = QStringLiteral("read_model.unique_index");
+        const QString populatedId = QStringLiteral("read_model.populated");
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(uniqueId, QStringLiteral("tenant_bet_status_view")),
+                                  QStringLiteral("WARN"), kPatienceMs);
+        QCOMPARE(stateOf(populatedId, QStringLiteral("payments_view")), QStringLiteral("FAIL"));
+        // the worst first
+        QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("FAIL"));
+
+        table->selectRow(rowOf(uniqueId, QStringLiteral("tenant_bet_status_view")));
+        QPushButton *create = button(panel, QStringLiteral("Create the index"));
+        QVERIFY(create);
+        QVERIFY(create->isEnabled());
+        QTest::mouseClick(create, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(uniqueId, QStringLiteral("tenant_bet_status_view")),
+                                  QStringLiteral("OK"), kPatienceMs);
+
+        table->selectRow(rowOf(populatedId, QStringLiteral("payments_view")));
+        QPushButton *refresh = button(panel, QStringLiteral("Refresh now"));
+        QVERIFY(refresh);
+        QVERIFY(refresh->isEnabled());
+        QTest::mouseClick(refresh, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(populatedId, QStringLiteral("payments_view")),
+                                  QStringLiteral("OK"), kPatienceMs);
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            QVERIFY(scalar(c.db(), "SELECT count(*) FROM pg_index WHERE indrelid = "
+                                   "'mvdash.tenant_bet_status_view'::regclass AND indisunique")
+                        .toInt() == 1);
+            QVERIFY(scalar(c.db(), "SELECT relispopulated FROM pg_class WHERE oid = "
+                                   "'mvdash.payments_view'::regclass")
+                        .toBool());
+        });
+    }
+
     void aKilledBackendShowsTheBannerAndThePanelRecovers() {
         DashboardModels wModels(settings_);
         MainWindow w(&wModels);

@@ -5,6 +5,7 @@
 // and every model passes QAbstractItemModelTester with data in it.
 #include "database.h"
 #include "dberror.h"
+#include "doctormodel.h"
 #include "fakerunner.h"
 #include "format.h"
 #include "paymentsmodel.h"
@@ -379,6 +380,48 @@ private slots:
             runner.answerLast(page(model.rowCount(), model.rowCount() < 30 ? 10 : 5, true));
         QCOMPARE(model.rowCount(), 35);
         QVERIFY(model.isComplete());
+    }
+
+    // The doctor's checks: the worst first (in their order otherwise), coloured by state, the
+    // advice as the tool tip; a safe fix that is a refresh is handed on, not run here.
+    void doctorChecksAreShownWorstFirst() {
+        FakeRunner runner;
+        DoctorModel model(&runner);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.reload();
+        const auto check = [](const char *id, const char *subject, CheckState state) {
+            DoctorCheck c;
+            c.id = QString::fromLatin1(id);
+            c.subject = QString::fromLatin1(subject);
+            c.state = state;
+            c.found = QStringLiteral("found");
+            c.why = state == CheckState::Ok ? QString() : QStringLiteral("why");
+            c.fix = state == CheckState::Ok ? QString() : QStringLiteral("fix");
+            c.safeFix = state == CheckState::Ok ? SafeFix::None : SafeFix::RefreshView;
+            return c;
+        };
+        runner.answerLast(QVariant::fromValue(QList<DoctorCheck>{
+            check("a", "v1", CheckState::Ok), check("b", "v2", CheckState::Warn),
+            check("c", "v3", CheckState::Fail), check("d", "v4", CheckState::Warn)}));
+        QCOMPARE(model.rowCount(), 4);
+        QStringList order;
+        for (int r = 0; r < model.rowCount(); ++r)
+            order << model.index(r, DoctorModel::Check).data().toString();
+        QCOMPARE(order, (QStringList{"c", "b", "d", "a"}));
+        QCOMPARE(model.worst(), CheckState::Fail);
+        QCOMPARE(model.index(0, DoctorModel::State).data(StateRole).value<CellState>(),
+                 CellState::Failed);
+        QVERIFY(model.index(0, DoctorModel::Found)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("why")));
+        QSignalSpy refresh(&model, &DoctorModel::refreshRequested);
+        QVERIFY(model.applyFix(0));
+        QCOMPARE(refresh.count(), 1);
+        QCOMPARE(refresh.first().at(0).toStringList(), QStringList{QStringLiteral("v3")});
+        QVERIFY(!model.applyFix(3)); // OK: nothing to fix
+        QCOMPARE(runner.pendingCount(), 0);
     }
 
     void onlyTheLatestCompletionIsOffered() {

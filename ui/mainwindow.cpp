@@ -3,6 +3,7 @@
 #include "betstatusmodel.h"
 #include "dashboardmodels.h"
 #include "format.h"
+#include "panels/diagnosticspanel.h"
 #include "panels/paymentspanel.h"
 #include "panels/playerspanel.h"
 #include "panels/refreshpanel.h"
@@ -103,6 +104,10 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     addPanel(Panel::Tenants, tr("All tenants"), tenantsPanel);
     addPanel(Panel::Refresh, tr("Refresh"), refreshPanel_);
     addPanel(Panel::Sizes, tr("Sizes"), new SizesPanel(models_->sizes(), models_->sizeTrend()));
+    diagnosticsPanel_ = new DiagnosticsPanel(models_->doctor());
+    addPanel(Panel::Diagnostics, tr("Diagnostics"), diagnosticsPanel_);
+    connect(diagnosticsPanel_, &DiagnosticsPanel::fixFinished, this,
+            [this](const QString &message, bool failed) { report(message, failed); });
     for (int i = navigation_->row(separator) + 1; i < navigation_->count(); ++i)
         opsItems_ << navigation_->item(i);
     navigation_->setFixedWidth(150);
@@ -215,6 +220,7 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
         paymentsPanel_->setTenant(id);
         playersPanel_->setTenant(id);
         userPanel_->setTenant(id);
+        diagnosticsPanel_->setTenant(id);
         if (tenantChosen_) // not the combo's own pick of row 0 while the first rows arrive
             QSettings().setValue(QStringLiteral("ui/tenant"), id);
         updateFreshness();

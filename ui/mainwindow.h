@@ -16,6 +16,7 @@ class QToolButton;
 namespace mvdash {
 
 class DashboardModels;
+class DiagnosticsPanel;
 class SummaryPanel;
 class PaymentsPanel;
 class PlayersPanel;
@@ -23,8 +24,8 @@ class UserPanel;
 class RefreshPanel;
 struct SessionInfo;
 
-// The panels, by what they show (navigation order: the tenant's four, then ops' three).
-enum class Panel { Summary, Players, Payments, User, Tenants, Refresh, Sizes };
+// The panels, by what they show (navigation order: the tenant's four, then ops' four).
+enum class Panel { Summary, Players, Payments, User, Tenants, Refresh, Sizes, Diagnostics };
 
 // The dashboard: tenant picker and freshness on top, panels chosen on the left, errors in a
 // banner and a message log, connection state in the status bar. All database work happens
@@ -86,6 +87,7 @@ private:
     PaymentsPanel *paymentsPanel_;
     PlayersPanel *playersPanel_;
     UserPanel *userPanel_;
+    DiagnosticsPanel *diagnosticsPanel_;
     QLabel *connectionLabel_;
     QLabel *serverLabel_;
     QLabel *reloadLabel_;

@@ -2,6 +2,7 @@
 
 #include "betstatusmodel.h"
 #include "databaseworker.h"
+#include "doctormodel.h"
 #include "paymentsmodel.h"
 #include "playersmodel.h"
 #include "refreshcontroller.h"
@@ -29,13 +30,22 @@ DashboardModels::DashboardModels(const ConnectionSettings &settings, QObject *pa
     , betStatuses_(new BetStatusModel(reader_, this))
     , durations_(new TimeSeriesModel(reader_, QStringLiteral("refresh_duration_history"), this))
     , sizeTrend_(new TimeSeriesModel(reader_, QStringLiteral("size_trend"), this))
-    , sessionInfo_(new SessionInfoModel(reader_, this)) {
+    , sessionInfo_(new SessionInfoModel(reader_, this))
+    , doctor_(new DoctorModel(reader_, this)) {
     const QSettings prefs;
     RefreshHealthModel::Thresholds thresholds;
     thresholds.intervalSeconds =
         prefs.value(QStringLiteral("thresholds/refreshIntervalSeconds"), 300).toLongLong();
     thresholds.slowMs = prefs.value(QStringLiteral("thresholds/slowRefreshMs"), 500).toDouble();
     health_->setThresholds(thresholds);
+    DoctorSettings doctorSettings;
+    doctorSettings.scheduleSeconds = thresholds.intervalSeconds;
+    doctorSettings.slowMs = thresholds.slowMs;
+    doctor_->setSettings(doctorSettings);
+    // the Diagnostics panel's "refresh now": the refresh controller runs it, then the doctor
+    // looks again
+    connect(doctor_, &DoctorModel::refreshRequested, refresher_, &RefreshController::refresh);
+    connect(refresher_, &RefreshController::finished, doctor_, &DoctorModel::reload);
     refresher_->setLockTimeoutMs(
         prefs.value(QStringLiteral("refresh/lockTimeoutMs"), 10000).toInt());
     // the server may have changed under the same DSN: ask who we are after every reconnect
@@ -66,6 +76,7 @@ void DashboardModels::reloadOps() {
     sizeTrend_->reload();
     health_->reload();
     sizes_->reload();
+    doctor_->reload();
 }
 
 } // namespace mvdash

@@ -7,6 +7,7 @@
 namespace mvdash {
 
 class BetStatusModel;
+class DoctorModel;
 class DatabaseWorker;
 class JobRunner;
 class PaymentsModel;
@@ -42,6 +43,7 @@ public:
     TimeSeriesModel *durations() const { return durations_; }
     TimeSeriesModel *sizeTrend() const { return sizeTrend_; }
     SessionInfoModel *sessionInfo() const { return sessionInfo_; }
+    DoctorModel *doctor() const { return doctor_; }
 
     // What every role reads (the tenant's figures), and what only ops read.
     void reloadTenantData();
@@ -61,6 +63,7 @@ private:
     TimeSeriesModel *durations_;
     TimeSeriesModel *sizeTrend_;
     SessionInfoModel *sessionInfo_;
+    DoctorModel *doctor_;
 };
 
 } // namespace mvdash

@@ -573,7 +573,8 @@ void Doctor::tenantCopies(QList<DoctorCheck> &out) const {
                         QStringLiteral("%1: copy of %2 for tenant %3, %4")
                             .arg(name, q.value(base).toString(), q.value(tenant).toString(),
                                  megabytes(q.value(bytes).toLongLong())));
-            c.figures = QJsonObject{{QStringLiteral("tenant_id"), q.value(tenant).toDouble()},
+            c.figures = QJsonObject{{QStringLiteral("base"), q.value(base).toString()},
+                                    {QStringLiteral("tenant_id"), q.value(tenant).toDouble()},
                                     {QStringLiteral("total_bytes"), q.value(bytes).toDouble()}};
             if (!q.value(exists).toBool() || !q.value(events).toBool()) {
                 c.state = CheckState::Warn;

@@ -1,0 +1,138 @@
+#include "doctormodel.h"
+
+#include "database.h"
+#include "roles.h"
+#include "states.h"
+
+#include <QSqlQuery>
+
+namespace mvdash {
+
+namespace {
+// the states as a cell shows them (the theme colours them)
+CellState cellStateOf(CheckState state) {
+    return state == CheckState::Fail   ? CellState::Failed
+           : state == CheckState::Warn ? CellState::Late
+                                       : CellState::None;
+}
+
+QString stateText(CheckState state) {
+    return state == CheckState::Fail   ? DoctorModel::tr("FAIL")
+           : state == CheckState::Warn ? DoctorModel::tr("WARN")
+                                       : DoctorModel::tr("OK");
+}
+} // namespace
+
+DoctorModel::DoctorModel(JobRunner *runner, QObject *parent)
+    : ReloadableModel(runner,
+                      {tr("State"), tr("Check"), tr("Subject"), tr("Found"), tr("What to do")},
+                      parent) {}
+
+void DoctorModel::reload() {
+    request([settings = settings_](const QSqlDatabase &db) {
+        return QVariant::fromValue(Doctor(db, settings).run());
+    });
+}
+
+void DoctorModel::apply(const QVariant &result) {
+    beginResetModel();
+    checks_ = result.value<QList<DoctorCheck>>();
+    // the problems first, the worst on top; the order of the checks otherwise
+    std::stable_sort(checks_.begin(), checks_.end(),
+                     [](const DoctorCheck &a, const DoctorCheck &b) { return a.state > b.state; });
+    endResetModel();
+}
+
+QVariant DoctorModel::data(const QModelIndex &index, int role) const {
+    const DoctorCheck *c = check(index.row());
+    if (!c || !index.isValid())
+        return {};
+    switch (role) {
+    case StateRole:
+        return QVariant::fromValue(index.column() == State ? cellStateOf(c->state)
+                                                           : CellState::None);
+    case SortRole:
+        if (index.column() == State)
+            return int(c->state);
+        break;
+    case KeyRole:
+        return c->id + u' ' + c->subject;
+    case Qt::ToolTipRole:
+        return c->why.isEmpty() ? c->found
+                                : QStringLiteral("%1\n\n%2\n\n%3").arg(c->found, c->why, c->fix);
+    default:
+        break;
+    }
+    if (role != Qt::DisplayRole && role != SortRole)
+        return {};
+    switch (index.column()) {
+    case State:
+        return stateText(c->state);
+    case Check:
+        return c->id;
+    case Subject:
+        return c->subject;
+    case Found:
+        return c->found;
+    case Advice:
+        return c->fix;
+    default:
+        return {};
+    }
+}
+
+void DoctorModel::runFix(const QString &what, JobRunner::Job job) {
+    if (!runner())
+        return;
+    runner()->submit(
+        this, std::move(job),
+        [this, what](const QVariant &) {
+            emit fixFinished(tr("%1: done").arg(what), false);
+            reload();
+        },
+        [this, what](const JobFailure &failure) {
+            emit fixFinished(tr("%1 failed: %2").arg(what, failure.message), true);
+            reload();
+        });
+}
+
+bool DoctorModel::applyFix(int row) {
+    const DoctorCheck *c = check(row);
+    if (!c || c->state == CheckState::Ok)
+        return false;
+    switch (c->safeFix) {
+    case SafeFix::RefreshView:
+        emit refreshRequested({c->subject});
+        return true;
+    case SafeFix::CreateUniqueIndex:
+        // the install's own statement (read_model_definitions), identifiers quoted by the server
+        runFix(tr("Creating the unique index of %1").arg(c->subject),
+               [sql = c->fixSql](const QSqlDatabase &db) {
+                   execScript(db, sql, QStringLiteral("unique index"));
+                   return QVariant();
+               });
+        return true;
+    case SafeFix::DropTenantCopy: {
+        const QString base = c->figures.value(QStringLiteral("base")).toString();
+        const qint64 tenant = qint64(c->figures.value(QStringLiteral("tenant_id")).toDouble());
+        runFix(tr("Dropping %1").arg(c->subject), [base, tenant](const QSqlDatabase &db) {
+            runQuery(db, QStringLiteral("tenant_view_drop"), {base, tenant});
+            return QVariant();
+        });
+        return true;
+    }
+    case SafeFix::None:
+        break;
+    }
+    return false;
+}
+
+void DoctorModel::createTenantCopy(const QString &view, qint64 tenantId) {
+    runFix(tr("Creating the copy of %1 for tenant %2").arg(view).arg(tenantId),
+           [view, tenantId](const QSqlDatabase &db) {
+               runQuery(db, QStringLiteral("tenant_view_create"), {view, tenantId});
+               return QVariant();
+           });
+}
+
+} // namespace mvdash

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "doctor.h"
+#include "reloadablemodel.h"
+
+namespace mvdash {
+
+// The doctor's checks for the Diagnostics panel: run on the worker like any other reload,
+// one row per check, coloured by state (StateRole), the advice as the tool tip. It also runs
+// the fixes that are safe to run with one click (a missing unique index, a per-tenant copy
+// of a tenant that is gone) and the per-tenant copies the panel creates; a refresh is asked
+// for (refreshRequested), the refresh controller runs it.
+class DoctorModel : public ReloadableModel {
+    Q_OBJECT
+public:
+    enum Column { State, Check, Subject, Found, Advice, ColumnCount };
+
+    explicit DoctorModel(JobRunner *runner, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override {
+        return parent.isValid() ? 0 : int(checks_.size());
+    }
+    QVariant data(const QModelIndex &index, int role) const override;
+    const DoctorCheck *check(int row) const {
+        return row >= 0 && row < checks_.size() ? &checks_[row] : nullptr;
+    }
+    CheckState worst() const { return Doctor::worst(checks_); }
+    void setSettings(const DoctorSettings &settings) { settings_ = settings; }
+
+    void reload() override;
+    // Runs the check's safe fix (SafeFix), then checks again; false when it has none.
+    bool applyFix(int row);
+    // A per-tenant copy of a read model (the guide's tip 4), then checks again.
+    void createTenantCopy(const QString &view, qint64 tenantId);
+
+signals:
+    void refreshRequested(const QStringList &views);
+    void fixFinished(const QString &message, bool failed);
+
+private:
+    void runFix(const QString &what, JobRunner::Job job);
+    void apply(const QVariant &result) override;
+
+    QList<DoctorCheck> checks_;
+    DoctorSettings settings_;
+};
+
+} // namespace mvdash
+
+Q_DECLARE_METATYPE(mvdash::DoctorCheck)

@@ -371,6 +371,31 @@ private slots:
         });
     }
 
+    // Who can refresh and who can read every tenant: named; PUBLIC there fails.
+    void rolesThatCanRefreshOrReadEverythingAreNamed() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "CREATE ROLE doctor_ops LOGIN IN ROLE mvdash_operator");
+            auto checks = doctor(c.db());
+            EXPECT_CHECK(checks, "privileges.powerful_roles", QStringLiteral("refresh"),
+                         CheckState::Ok);
+            QVERIFY2(find(checks, QStringLiteral("privileges.powerful_roles"),
+                          QStringLiteral("refresh"))
+                         .first()
+                         .found.contains(QStringLiteral("doctor_ops")),
+                     qPrintable(describe(checks)));
+            exec(c.db(), "GRANT SELECT ON mvdash.bets_view TO PUBLIC");
+            checks = doctor(c.db());
+            EXPECT_CHECK(checks, "privileges.powerful_roles", QStringLiteral("read all"),
+                         CheckState::Fail);
+            exec(c.db(), "REVOKE SELECT ON mvdash.bets_view FROM PUBLIC");
+            exec(c.db(), "DROP ROLE doctor_ops");
+            checks = doctor(c.db());
+            EXPECT_CHECK(checks, "privileges.powerful_roles", QStringLiteral("read all"),
+                         CheckState::Ok);
+        });
+    }
+
     // The CLI: exit 0 / 1 / 3 as documented, the JSON format, a server it cannot reach.
     void theCommandsExitCodesAndJson() {
         MVDASH_TRY({

@@ -400,6 +400,42 @@ private slots:
                                    "'mvdash.payments_view'::regclass")
                         .toBool());
         });
+
+        // a per-tenant copy for the tenant shown, made and dropped from the panel
+        const qint64 tenant = w.currentTenant();
+        const QString copy = QStringLiteral("payments_view_tenant_%1").arg(tenant);
+        QTableView *copies = nullptr;
+        for (QTableView *t : panel->findChildren<QTableView *>())
+            if (t != table)
+                copies = t;
+        QVERIFY(copies);
+        const auto copyRow = [copies, copy] {
+            for (int r = 0; r < copies->model()->rowCount(); ++r)
+                if (copies->model()->index(r, 0).data().toString() == copy)
+                    return r;
+            return -1;
+        };
+        QComboBox *of = nullptr;
+        for (QComboBox *box : panel->findChildren<QComboBox *>())
+            if (box->findText(QStringLiteral("payments_view")) >= 0)
+                of = box;
+        QVERIFY(of);
+        of->setCurrentText(QStringLiteral("payments_view"));
+        QTest::mouseClick(button(panel, QStringLiteral("Create the copy")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(copyRow() >= 0, kPatienceMs);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("tenant_copy.current"), copy),
+                                  QStringLiteral("OK"), kPatienceMs);
+        copies->selectRow(copyRow());
+        QPushButton *drop = button(panel, QStringLiteral("Drop the selected copy"));
+        QVERIFY(drop && drop->isEnabled());
+        QTest::mouseClick(drop, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(copyRow(), -1, kPatienceMs);
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            QVERIFY(
+                scalar(c.db(), "SELECT to_regclass(?) IS NULL", {QStringLiteral("mvdash.") + copy})
+                    .toBool());
+        });
     }
 
     void aKilledBackendShowsTheBannerAndThePanelRecovers() {

@@ -104,7 +104,8 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     addPanel(Panel::Tenants, tr("All tenants"), tenantsPanel);
     addPanel(Panel::Refresh, tr("Refresh"), refreshPanel_);
     addPanel(Panel::Sizes, tr("Sizes"), new SizesPanel(models_->sizes(), models_->sizeTrend()));
-    diagnosticsPanel_ = new DiagnosticsPanel(models_->doctor());
+    diagnosticsPanel_ =
+        new DiagnosticsPanel(models_->doctor(), models_->tenantCopies(), models_->tenants());
     addPanel(Panel::Diagnostics, tr("Diagnostics"), diagnosticsPanel_);
     connect(diagnosticsPanel_, &DiagnosticsPanel::fixFinished, this,
             [this](const QString &message, bool failed) { report(message, failed); });

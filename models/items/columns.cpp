@@ -27,7 +27,7 @@ QStringList ColumnList::aliases() const {
 bool ColumnList::isNumeric(int column) const {
     const ColumnKind kind = columns_[column].kind;
     return kind == ColumnKind::Money || kind == ColumnKind::Number || kind == ColumnKind::Count ||
-           kind == ColumnKind::Millis || kind == ColumnKind::RowNumber;
+           kind == ColumnKind::Millis || kind == ColumnKind::Bytes || kind == ColumnKind::RowNumber;
 }
 
 QList<int> ColumnList::positionsIn(const QSqlRecord &record, const QString &what) const {
@@ -55,6 +55,7 @@ QVariant ColumnList::typed(int column, const QVariant &value) const {
         return QVariant::fromValue(decimalOf(value));
     case ColumnKind::Count:
     case ColumnKind::Millis:
+    case ColumnKind::Bytes:
         return value.toLongLong();
     case ColumnKind::Time:
         return value.toDateTime();
@@ -99,6 +100,8 @@ QVariant ColumnList::display(int column, const QVariant &value, int row) const {
         return formatTime(value.toDateTime());
     case ColumnKind::Millis:
         return formatTime(QDateTime::fromMSecsSinceEpoch(value.toLongLong()));
+    case ColumnKind::Bytes:
+        return formatBytes(value.toLongLong());
     case ColumnKind::Text:
     case ColumnKind::Number:
     case ColumnKind::RowNumber:
@@ -119,6 +122,7 @@ QVariant ColumnList::sortKey(int column, const QVariant &value, int row) const {
         return value.isValid() ? value.toDateTime().toMSecsSinceEpoch() : QVariant();
     case ColumnKind::Count:
     case ColumnKind::Millis:
+    case ColumnKind::Bytes:
     case ColumnKind::Text:
         break;
     }
@@ -139,6 +143,7 @@ QString ColumnList::exported(int column, const QVariant &value) const {
         return value.toDateTime().toUTC().toString(Qt::ISODateWithMs);
     case ColumnKind::Count:
     case ColumnKind::Millis:
+    case ColumnKind::Bytes:
         return QString::number(value.toLongLong());
     case ColumnKind::Text:
     case ColumnKind::Number:

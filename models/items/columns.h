@@ -19,6 +19,7 @@ enum class ColumnKind {
     Count,     // bigint, grouped digits
     Time,      // timestamptz, shown in local time, exported as ISO 8601 UTC with ms
     Millis,    // bigint epoch milliseconds (the spec's *_timestamp), shown as a local time
+    Bytes,     // bigint bytes, shown as kB/MB/GB
     RowNumber, // not read: the row's rank, from 1
 };
 

@@ -8,6 +8,7 @@
 #include "refreshcontroller.h"
 #include "refreshhealthmodel.h"
 #include "sessioninfomodel.h"
+#include "tenantcopiesmodel.h"
 #include "tenantsummarymodel.h"
 #include "timeseriesmodel.h"
 #include "userlookup.h"
@@ -31,7 +32,8 @@ DashboardModels::DashboardModels(const ConnectionSettings &settings, QObject *pa
     , durations_(new TimeSeriesModel(reader_, QStringLiteral("refresh_duration_history"), this))
     , sizeTrend_(new TimeSeriesModel(reader_, QStringLiteral("size_trend"), this))
     , sessionInfo_(new SessionInfoModel(reader_, this))
-    , doctor_(new DoctorModel(reader_, this)) {
+    , doctor_(new DoctorModel(reader_, this))
+    , tenantCopies_(new TenantCopiesModel(reader_, this)) {
     const QSettings prefs;
     RefreshHealthModel::Thresholds thresholds;
     thresholds.intervalSeconds =
@@ -46,6 +48,9 @@ DashboardModels::DashboardModels(const ConnectionSettings &settings, QObject *pa
     // looks again
     connect(doctor_, &DoctorModel::refreshRequested, refresher_, &RefreshController::refresh);
     connect(refresher_, &RefreshController::finished, doctor_, &DoctorModel::reload);
+    // a copy made or dropped changes what the doctor sees, and the other way round
+    connect(tenantCopies_, &TenantCopiesModel::changeFinished, doctor_, &DoctorModel::reload);
+    connect(doctor_, &DoctorModel::fixFinished, tenantCopies_, &TenantCopiesModel::reload);
     refresher_->setLockTimeoutMs(
         prefs.value(QStringLiteral("refresh/lockTimeoutMs"), 10000).toInt());
     // the server may have changed under the same DSN: ask who we are after every reconnect
@@ -77,6 +82,7 @@ void DashboardModels::reloadOps() {
     health_->reload();
     sizes_->reload();
     doctor_->reload();
+    tenantCopies_->reload();
 }
 
 } // namespace mvdash

@@ -8,6 +8,7 @@ namespace mvdash {
 
 class BetStatusModel;
 class DoctorModel;
+class TenantCopiesModel;
 class DatabaseWorker;
 class JobRunner;
 class PaymentsModel;
@@ -44,6 +45,7 @@ public:
     TimeSeriesModel *sizeTrend() const { return sizeTrend_; }
     SessionInfoModel *sessionInfo() const { return sessionInfo_; }
     DoctorModel *doctor() const { return doctor_; }
+    TenantCopiesModel *tenantCopies() const { return tenantCopies_; }
 
     // What every role reads (the tenant's figures), and what only ops read.
     void reloadTenantData();
@@ -64,6 +66,7 @@ private:
     TimeSeriesModel *sizeTrend_;
     SessionInfoModel *sessionInfo_;
     DoctorModel *doctor_;
+    TenantCopiesModel *tenantCopies_;
 };
 
 } // namespace mvdash

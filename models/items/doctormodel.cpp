@@ -127,12 +127,4 @@ bool DoctorModel::applyFix(int row) {
     return false;
 }
 
-void DoctorModel::createTenantCopy(const QString &view, qint64 tenantId) {
-    runFix(tr("Creating the copy of %1 for tenant %2").arg(view).arg(tenantId),
-           [view, tenantId](const QSqlDatabase &db) {
-               runQuery(db, QStringLiteral("tenant_view_create"), {view, tenantId});
-               return QVariant();
-           });
-}
-
 } // namespace mvdash

@@ -8,8 +8,8 @@ namespace mvdash {
 // The doctor's checks for the Diagnostics panel: run on the worker like any other reload,
 // one row per check, coloured by state (StateRole), the advice as the tool tip. It also runs
 // the fixes that are safe to run with one click (a missing unique index, a per-tenant copy
-// of a tenant that is gone) and the per-tenant copies the panel creates; a refresh is asked
-// for (refreshRequested), the refresh controller runs it.
+// of a tenant that is gone); a refresh is asked for (refreshRequested), the refresh
+// controller runs it.
 class DoctorModel : public ReloadableModel {
     Q_OBJECT
 public:
@@ -30,8 +30,6 @@ public:
     void reload() override;
     // Runs the check's safe fix (SafeFix), then checks again; false when it has none.
     bool applyFix(int row);
-    // A per-tenant copy of a read model (the guide's tip 4), then checks again.
-    void createTenantCopy(const QString &view, qint64 tenantId);
 
 signals:
     void refreshRequested(const QStringList &views);

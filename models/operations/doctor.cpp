@@ -786,36 +786,37 @@ void Doctor::privileges(QList<DoctorCheck> &out) const {
                 }
                 out << c;
             });
-    guarded(out, QStringLiteral("privileges.powerful_roles"),
-            QStringLiteral("doctor_powerful_roles"), [&] {
-                QSqlQuery q = runQuery(db_, QStringLiteral("doctor_powerful_roles"));
-                const int power = columnOf(q, "power"), role = columnOf(q, "role_name");
-                QMap<QString, QStringList> roles; // power -> login roles
-                while (q.next())
-                    roles[q.value(power).toString()] << q.value(role).toString();
-                for (const QString &what : {QStringLiteral("refresh"), QStringLiteral("read all")}) {
-                    const QStringList names = roles.value(what);
-                    DoctorCheck c = finding(
-                        QStringLiteral("privileges.powerful_roles"), what,
-                        QStringLiteral("doctor_powerful_roles"), CheckState::Ok,
-                        names.isEmpty()
-                            ? QStringLiteral("no login role but superusers can %1").arg(what)
-                            : QStringLiteral("login roles that can %1: %2")
-                                  .arg(what, names.join(QStringLiteral(", "))));
-                    c.figures.insert(QStringLiteral("roles"), QJsonArray::fromStringList(names));
-                    if (names.contains(QStringLiteral("PUBLIC"))) {
-                        c.state = CheckState::Fail;
-                        c.why = QStringLiteral("every role can %1, tenant administrators included")
-                                    .arg(what);
-                        c.fix = what == u"refresh"
-                                    ? QStringLiteral("REVOKE EXECUTE ON FUNCTION "
-                                                     "mvdash.refresh_aggregate_views() FROM PUBLIC;")
-                                    : QStringLiteral("REVOKE SELECT ON mvdash.bets_view FROM "
-                                                     "PUBLIC;  (and the other read models)");
-                    }
-                    out << c;
+    guarded(
+        out, QStringLiteral("privileges.powerful_roles"), QStringLiteral("doctor_powerful_roles"),
+        [&] {
+            QSqlQuery q = runQuery(db_, QStringLiteral("doctor_powerful_roles"));
+            const int power = columnOf(q, "power"), role = columnOf(q, "role_name");
+            QMap<QString, QStringList> roles; // power -> login roles
+            while (q.next())
+                roles[q.value(power).toString()] << q.value(role).toString();
+            for (const QString &what : {QStringLiteral("refresh"), QStringLiteral("read all")}) {
+                const QStringList names = roles.value(what);
+                DoctorCheck c =
+                    finding(QStringLiteral("privileges.powerful_roles"), what,
+                            QStringLiteral("doctor_powerful_roles"), CheckState::Ok,
+                            names.isEmpty()
+                                ? QStringLiteral("no login role but superusers can %1").arg(what)
+                                : QStringLiteral("login roles that can %1: %2")
+                                      .arg(what, names.join(QStringLiteral(", "))));
+                c.figures.insert(QStringLiteral("roles"), QJsonArray::fromStringList(names));
+                if (names.contains(QStringLiteral("PUBLIC"))) {
+                    c.state = CheckState::Fail;
+                    c.why = QStringLiteral("every role can %1, tenant administrators included")
+                                .arg(what);
+                    c.fix = what == u"refresh"
+                                ? QStringLiteral("REVOKE EXECUTE ON FUNCTION "
+                                                 "mvdash.refresh_aggregate_views() FROM PUBLIC;")
+                                : QStringLiteral("REVOKE SELECT ON mvdash.bets_view FROM "
+                                                 "PUBLIC;  (and the other read models)");
                 }
-            });
+                out << c;
+            }
+        });
     guarded(out, QStringLiteral("privileges.tenant_grants"), QStringLiteral("doctor_stale_grants"),
             [&] {
                 QSqlQuery q = runQuery(db_, QStringLiteral("doctor_stale_grants"));

@@ -2,6 +2,8 @@
 
 #include "doctormodel.h"
 #include "roles.h"
+#include "tenantcopiesmodel.h"
+#include "tenantsummarymodel.h"
 #include "widgets/statecolorproxy.h"
 #include "widgets/tableview.h"
 
@@ -13,14 +15,14 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace mvdash {
 
-DiagnosticsPanel::DiagnosticsPanel(DoctorModel *model, QWidget *parent)
+DiagnosticsPanel::DiagnosticsPanel(DoctorModel *model, TenantCopiesModel *copies,
+                                   TenantSummaryModel *tenants, QWidget *parent)
     : QWidget(parent)
     , model_(model)
     , problems_(new QSortFilterProxyModel(this))
@@ -29,8 +31,11 @@ DiagnosticsPanel::DiagnosticsPanel(DoctorModel *model, QWidget *parent)
     , summary_(new QLabel(this))
     , details_(new QLabel(this))
     , fix_(new QPushButton(tr("Apply the fix"), this))
+    , copies_(copies)
+    , tenants_(tenants)
     , copyView_(new QComboBox(this))
-    , copyTenant_(new QSpinBox(this)) {
+    , copyTenant_(new QComboBox(this))
+    , copiesTable_(makeTableView(this, QStringLiteral("tenant-copies"))) {
     auto *colors = new StateColorProxy(this);
     colors->setSourceModel(model_);
     problems_->setSourceModel(colors);
@@ -64,22 +69,47 @@ DiagnosticsPanel::DiagnosticsPanel(DoctorModel *model, QWidget *parent)
     details_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     details_->setMinimumHeight(details_->fontMetrics().height() * 4);
 
-    // per-tenant copies (the guide's tip 4): they show among the checks (tenant_copy.*)
+    // per-tenant copies (the guide's tip 4): listed here, checked among the checks
     for (const char *view : {"bets_view", "payments_view", "user_balances_view",
                              "user_activity_view", "tenant_bet_status_view"})
         copyView_->addItem(QString::fromLatin1(view));
-    copyTenant_->setRange(0, 2147483647);
+    copyTenant_->setModel(tenants_);
+    copyTenant_->setModelColumn(TenantSummaryModel::Name);
+    copyTenant_->setMinimumWidth(200);
     auto *create = new QPushButton(tr("Create the copy"), this);
-    connect(create, &QPushButton::clicked, this,
-            [this] { model_->createTenantCopy(copyView_->currentText(), copyTenant_->value()); });
-    auto *copies = new QGroupBox(tr("Per-tenant copy (the guide's tip 4)"), this);
-    auto *copyRow = new QHBoxLayout(copies);
-    copyRow->addWidget(new QLabel(tr("Copy of"), copies));
+    connect(create, &QPushButton::clicked, this, [this] {
+        const QModelIndex tenant = tenants_->index(copyTenant_->currentIndex(), 0);
+        if (tenant.isValid())
+            copies_->create(copyView_->currentText(), tenant.data(KeyRole).toLongLong());
+    });
+    auto *drop = new QPushButton(tr("Drop the selected copy"), this);
+    drop->setEnabled(false);
+    copiesTable_->setModel(copies_);
+    copiesTable_->setSelectionMode(QAbstractItemView::SingleSelection);
+    connect(copies_, &QAbstractItemModel::modelReset, copiesTable_,
+            [this] { fitColumnsOnce(copiesTable_); });
+    connect(copiesTable_->selectionModel(), &QItemSelectionModel::selectionChanged, drop,
+            [this, drop] { drop->setEnabled(copiesTable_->selectionModel()->hasSelection()); });
+    connect(copies_, &QAbstractItemModel::modelReset, drop, [drop] { drop->setEnabled(false); });
+    connect(drop, &QPushButton::clicked, this, [this] {
+        const QModelIndexList rows = copiesTable_->selectionModel()->selectedRows();
+        if (!rows.isEmpty())
+            copies_->drop(rows.first().row());
+    });
+    connect(copies_, &TenantCopiesModel::changeFinished, this, &DiagnosticsPanel::fixFinished);
+    auto *copiesBox = new QGroupBox(tr("Per-tenant copies (the guide's tip 4)"), this);
+    auto *copyRow = new QHBoxLayout;
+    copyRow->addWidget(new QLabel(tr("Copy of"), copiesBox));
     copyRow->addWidget(copyView_);
-    copyRow->addWidget(new QLabel(tr("for tenant"), copies));
+    copyRow->addWidget(new QLabel(tr("for tenant"), copiesBox));
     copyRow->addWidget(copyTenant_);
     copyRow->addWidget(create);
     copyRow->addStretch(1);
+    copyRow->addWidget(drop);
+    auto *copiesLayout = new QVBoxLayout(copiesBox);
+    copiesLayout->addLayout(copyRow);
+    copiesLayout->addWidget(copiesTable_);
+    copiesTable_->setMaximumHeight(copiesTable_->fontMetrics().height() * 9);
 
     auto *top = new QHBoxLayout;
     top->addWidget(run);
@@ -92,13 +122,14 @@ DiagnosticsPanel::DiagnosticsPanel(DoctorModel *model, QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(table_, 1);
     layout->addLayout(advice);
-    layout->addWidget(copies);
+    layout->addWidget(copiesBox);
     updateSummary();
 }
 
 void DiagnosticsPanel::setTenant(qint64 tenantId) {
-    if (tenantId >= 0)
-        copyTenant_->setValue(int(std::min<qint64>(tenantId, 2147483647)));
+    const int row = tenants_->rowOf(tenantId);
+    if (row >= 0)
+        copyTenant_->setCurrentIndex(row);
 }
 
 int DiagnosticsPanel::selectedRow() const {

@@ -7,21 +7,23 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
-class QSpinBox;
 class QTableView;
 
 namespace mvdash {
 
 class DoctorModel;
+class TenantCopiesModel;
+class TenantSummaryModel;
 
 // Ops: the doctor's checks (mvdash-admin doctor) coloured by state, the selected check's
 // advice, a button that runs its fix where one is safe (refresh now, create the missing
-// unique index, drop a copy of a tenant that is gone), and the per-tenant copies: create one
-// for a tenant, see them with size and state among the checks, drop them.
+// unique index, drop a copy of a tenant that is gone), and the per-tenant copies: listed with
+// tenant, size and last refresh, created for a tenant picked from the list, dropped.
 class DiagnosticsPanel : public QWidget {
     Q_OBJECT
 public:
-    explicit DiagnosticsPanel(DoctorModel *model, QWidget *parent = nullptr);
+    DiagnosticsPanel(DoctorModel *model, TenantCopiesModel *copies, TenantSummaryModel *tenants,
+                     QWidget *parent = nullptr);
     // The tenant the window shows: the default of "create a per-tenant copy".
     void setTenant(qint64 tenantId);
 
@@ -40,8 +42,11 @@ private:
     QLabel *summary_;
     QLabel *details_;
     QPushButton *fix_;
+    TenantCopiesModel *copies_;
+    TenantSummaryModel *tenants_;
     QComboBox *copyView_;
-    QSpinBox *copyTenant_;
+    QComboBox *copyTenant_;
+    QTableView *copiesTable_;
 };
 
 } // namespace mvdash

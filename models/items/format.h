@@ -1,6 +1,7 @@
 #pragma once
 
 #include "decimal.h"
+#include "humanize.h"
 #include "runoutcome.h"
 #include "states.h"
 
@@ -15,8 +16,6 @@ namespace mvdash {
 // mixes currencies per payment). Never goes through double.
 QString formatMoney(const Decimal &value, const QLocale &locale = QLocale());
 QString formatCount(qint64 value, const QLocale &locale = QLocale());
-// "42 s", "3 min", "5 h", "2 d"
-QString formatAge(qint64 seconds);
 QString formatBytes(qint64 bytes, const QLocale &locale = QLocale());
 // States in words for people (translated), the one place they are spelled out for the UI.
 QString describeOutcome(RunOutcome outcome);

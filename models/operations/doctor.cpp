@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "dberror.h"
+#include "humanize.h"
 #include "monitoring.h"
 
 #include <QJsonArray>
@@ -15,16 +16,6 @@ namespace {
 
 QString count(qint64 n) {
     return QLocale::c().toString(n);
-}
-
-QString seconds(qint64 s) {
-    if (s < 120)
-        return QStringLiteral("%1 s").arg(s);
-    if (s < 7200)
-        return QStringLiteral("%1 min").arg(s / 60);
-    if (s < 172800)
-        return QStringLiteral("%1 h").arg(s / 3600);
-    return QStringLiteral("%1 d").arg(s / 86400);
 }
 
 QString megabytes(qint64 bytes) {
@@ -198,7 +189,7 @@ void Doctor::refreshes(QList<DoctorCheck> &out) const {
             if (streaks.contains(r.view))
                 streaks[r.view].holder = QStringLiteral("pid %1, role %2, %3, for %4")
                                              .arg(r.pid)
-                                             .arg(r.role, r.application, seconds(r.ageSeconds));
+                                             .arg(r.role, r.application, formatAge(r.ageSeconds));
         const qint64 schedule = settings_.scheduleSeconds;
         for (const ViewStatus &s : statuses) {
             // fresh: the last successful refresh (or, live, the read model's lag)
@@ -214,11 +205,11 @@ void Doctor::refreshes(QList<DoctorCheck> &out) const {
                 fresh.figures.insert(QStringLiteral("age_seconds"), double(*s.ageSeconds));
                 fresh.figures.insert(QStringLiteral("schedule_seconds"), double(schedule));
                 fresh.found = QStringLiteral("%1 last refreshed %2 ago (schedule: every %3)")
-                                  .arg(s.view, seconds(*s.ageSeconds), seconds(schedule));
+                                  .arg(s.view, formatAge(*s.ageSeconds), formatAge(schedule));
                 if (s.live) {
                     fresh.found =
                         QStringLiteral("%1 is live, %2 event(s) behind, last step %3 ago")
-                            .arg(s.view, count(s.lagEvents.value_or(0)), seconds(*s.ageSeconds));
+                            .arg(s.view, count(s.lagEvents.value_or(0)), formatAge(*s.ageSeconds));
                     fresh.figures.insert(QStringLiteral("lag_events"),
                                          double(s.lagEvents.value_or(0)));
                 }
@@ -335,7 +326,7 @@ void Doctor::durationTrend(QList<DoctorCheck> &out) const {
                 c.found = QStringLiteral("refresh time grows %1 ms/day: at this pace it reaches "
                                          "the %2 interval in %3 days")
                               .arg(perDay, 0, 'f', 1)
-                              .arg(seconds(settings_.scheduleSeconds))
+                              .arg(formatAge(settings_.scheduleSeconds))
                               .arg(days, 0, 'f', 0);
                 if (days < 30) {
                     c.state = CheckState::Warn;
@@ -377,7 +368,7 @@ void Doctor::runningNow(QList<DoctorCheck> &out) const {
             c.figures.insert(QStringLiteral("age_seconds"), double(r.ageSeconds));
             c.found = QStringLiteral("refreshing now: pid %1 (role %2, %3) for %4")
                           .arg(r.pid)
-                          .arg(r.role, r.application, seconds(r.ageSeconds));
+                          .arg(r.role, r.application, formatAge(r.ageSeconds));
             if (r.waitType == u"Lock") {
                 c.found +=
                     QStringLiteral(", waiting on a lock (%1)%2")
@@ -612,7 +603,7 @@ void Doctor::schedule(QList<DoctorCheck> &out) const {
                              q.isNull(status) ? QStringLiteral("never")
                                               : QStringLiteral("%1, %2 ago")
                                                     .arg(q.value(status).toString(),
-                                                         seconds(q.value(age).toLongLong())));
+                                                         formatAge(q.value(age).toLongLong())));
                 if (q.value(status).toString() == u"failed") {
                     c.state = CheckState::Fail;
                     c.why = QStringLiteral("the last scheduled refresh failed: %1")
@@ -645,7 +636,7 @@ void Doctor::schedule(QList<DoctorCheck> &out) const {
                         QStringLiteral("last refresh by \"%1\" %2 ago; %3 failed "
                                        "run(s) in the last day")
                             .arg(name.isEmpty() ? QStringLiteral("(no name)") : name,
-                                 seconds(ageSeconds), count(q.value(failed).toLongLong())));
+                                 formatAge(ageSeconds), count(q.value(failed).toLongLong())));
             c.figures = QJsonObject{{QStringLiteral("age_seconds"), double(ageSeconds)}};
             // the scheduler (CronJob or follower) is expected to have run within the schedule
             if ((name == u"mvdash-cronjob" || name == u"mvdash-follow") &&

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QString>
+
+namespace mvdash {
+
+// An age for people, rounded down to its unit: "42 s", "3 min", "5 h", "2 d" (negative clock
+// skew shows as 0 s). Here, below every layer that tells people ages (the doctor, the CLI,
+// the item models).
+QString formatAge(qint64 seconds);
+
+} // namespace mvdash

@@ -91,19 +91,20 @@ QString inlineBinds(const QSqlDatabase &db, QString sql, const Binds &binds) {
                         literal(map.value(name)));
         return sql;
     }
+    // values in order: the n-th named placeholder (not a ::cast, not in a string) takes the
+    // n-th value, as Qt binds them
+    static const QRegularExpression placeholder(QStringLiteral("'[^']*'|(?<!:):[A-Za-z_]\\w*"));
     QString out;
     const QVariantList values = binds.toList();
-    qsizetype next = 0;
-    bool inString = false;
-    for (QChar c : sql) {
-        if (c == u'\'')
-            inString = !inString;
-        if (c == u'?' && !inString && next < values.size())
-            out += literal(values[next++]);
-        else
-            out += c;
+    qsizetype next = 0, last = 0;
+    for (auto it = placeholder.globalMatch(sql); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += sql.mid(last, m.capturedStart() - last);
+        out += m.captured().startsWith(u'\'') || next >= values.size() ? m.captured()
+                                                                       : literal(values[next++]);
+        last = m.capturedEnd();
     }
-    return out;
+    return out + sql.mid(last);
 }
 
 struct Timing {

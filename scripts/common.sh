@@ -24,8 +24,13 @@ ensure_packages() {
     fi
 }
 
+# build [TARGET...]: everything, or only the named targets (and what they need)
 build() {
-    echo "== building ($PRESET)"
+    echo "== building ($PRESET)${*:+: $*}"
     cmake --preset "$PRESET" -S "$ROOT" >/dev/null
-    cmake --build --preset "$PRESET"
+    if [ $# -gt 0 ]; then
+        cmake --build --preset "$PRESET" --target "$@"
+    else
+        cmake --build --preset "$PRESET"
+    fi
 }

@@ -16,6 +16,7 @@
 #include "userlookup.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlField>
@@ -160,6 +161,20 @@ private slots:
                 const QRegularExpression word(QStringLiteral("\\b%1\\b").arg(alias));
                 QVERIFY2(word.match(sql).hasMatch(), qPrintable(query + u' ' + alias));
             }
+        }
+    }
+
+    // The catalog's placeholders are named (:tenant_id, not ?): a query says what it binds.
+    // Values bound in order still reach them in order of appearance (Qt's emulation for QPSQL).
+    void everyCatalogQueryNamesItsPlaceholders() {
+        const QStringList files = QDir(QStringLiteral(":/sql/queries")).entryList({"*.sql"});
+        QVERIFY(files.size() > 50);
+        static const QRegularExpression comments(QStringLiteral("--[^\\n]*"));
+        static const QRegularExpression literals(QStringLiteral("'[^']*'"));
+        for (const QString &file : files) {
+            QString sql = catalogQuery(file.chopped(4));
+            sql.remove(comments).remove(literals);
+            QVERIFY2(!sql.contains(u'?'), qPrintable(file + QStringLiteral(": a ? placeholder")));
         }
     }
 

@@ -490,11 +490,11 @@ private slots:
                 scalar(c.db(), QStringLiteral("SELECT user_id FROM user_activity_view WHERE "
                                               "tenant_id = 10001 ORDER BY total_bets DESC LIMIT 1"))
                     .toString();
-            sql.replace(QRegularExpression(QStringLiteral("tenant_id = \\?")),
+            sql.replace(QStringLiteral("tenant_id = :tenant_id"),
                         QStringLiteral("tenant_id = ") + tenant);
-            sql.replace(QRegularExpression(QStringLiteral("user_id = \\?")),
+            sql.replace(QStringLiteral("user_id = :user_id"),
                         QStringLiteral("user_id = '%1'").arg(user));
-            sql.replace(QStringLiteral("LIMIT ?"), QStringLiteral("LIMIT 201"));
+            sql.replace(QStringLiteral("LIMIT :limit"), QStringLiteral("LIMIT 201"));
             QString plan = explain(c.db(), sql);
             // a one-page view (27 tenants) is read whole: cheaper than any index; the index
             // must then at least be usable, which the plan with seq scans off shows
@@ -523,9 +523,9 @@ private slots:
             {"top_players_by_last_activity", "user_activity_view_activity_idx"}};
         for (const auto &[query, index] : keys)
             QTest::newRow(query) << catalogQuery(QLatin1String(query))
-                                        .replace(QStringLiteral("tenant_id = ?"),
+                                        .replace(QStringLiteral("tenant_id = :tenant_id"),
                                                  QStringLiteral("tenant_id = 10001"))
-                                        .replace(QStringLiteral("LIMIT ?"),
+                                        .replace(QStringLiteral("LIMIT :limit"),
                                                  QStringLiteral("LIMIT 100"))
                                  << QString::fromLatin1(index);
         // the payments page with only a status filter, values inlined as a custom plan has them

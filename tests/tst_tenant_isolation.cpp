@@ -27,7 +27,7 @@ QList<QStringList> catalogRows(const QSqlDatabase &db, const QString &name,
     q.setForwardOnly(true);
     if (!q.prepare(sql))
         throw DbError::fromSqlError(name, q.lastError());
-    if (sql.contains(QStringLiteral(":tenant"))) {
+    if (name == u"payments_page") {
         PaymentFilter filter; // the panel's own binding: the tenant, no filters
         filter.tenantId = values.value(0).toLongLong();
         PaymentsModel::bindFilter(q, filter);

@@ -38,7 +38,8 @@ private:
 };
 
 // Runs a statement from the query catalog (sql/queries/<name>.sql) with bound values,
-// streaming rows (forward only). Throws DbError on failure.
+// streaming rows (forward only). Throws DbError on failure. The catalog names its
+// placeholders (:tenant_id); `values` go to them in their order of appearance.
 QSqlQuery runQuery(const QSqlDatabase &db, const QString &catalogName,
                    const QVariantList &values = {});
 // Where the column called `name` is in `query`'s result: found once per result, then read by

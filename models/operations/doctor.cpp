@@ -196,7 +196,8 @@ void Doctor::refreshes(QList<DoctorCheck> &out) const {
             DoctorCheck fresh =
                 finding(QStringLiteral("refresh.fresh"), s.view, query, CheckState::Ok, QString());
             if (!s.ageSeconds) {
-                fresh.state = CheckState::Fail;
+                // populated when it was created, but how old that is nobody recorded
+                fresh.state = s.populated ? CheckState::Warn : CheckState::Fail;
                 fresh.found = QStringLiteral("%1 was never refreshed by the engine").arg(s.view);
                 fresh.why = QStringLiteral("its age is unknown: the dashboard shows it as stale");
                 fresh.fix = refreshCommand(s.view);

@@ -7,4 +7,4 @@ SELECT (array_agg(user_id ORDER BY event_timestamp DESC, event_id DESC))[1],
        (array_agg(payout ORDER BY event_timestamp DESC, event_id DESC) FILTER (WHERE payout IS NOT NULL))[1],
        max(event_timestamp)
 FROM public.bet_events
-WHERE tenant_id = ? AND bet_id = ?
+WHERE tenant_id = :tenant_id AND bet_id = :bet_id

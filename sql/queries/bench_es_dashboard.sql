@@ -2,18 +2,18 @@
 WITH bets AS (
     SELECT (array_agg(stake ORDER BY event_timestamp DESC, event_id DESC) FILTER (WHERE stake IS NOT NULL))[1] AS stake,
            (array_agg(event_type ORDER BY event_timestamp DESC, event_id DESC))[1] AS status
-    FROM public.bet_events WHERE tenant_id = ? GROUP BY bet_id
+    FROM public.bet_events WHERE tenant_id = :tenant_id GROUP BY bet_id
 ),
 payments AS (
     SELECT (array_agg(amount ORDER BY event_timestamp DESC, event_id DESC) FILTER (WHERE amount IS NOT NULL))[1] AS amount,
            (array_agg(payment_type ORDER BY event_timestamp DESC, event_id DESC) FILTER (WHERE payment_type IS NOT NULL))[1] AS type,
            (array_agg(event_type ORDER BY event_timestamp DESC, event_id DESC))[1] AS status
-    FROM public.payment_events WHERE tenant_id = ? GROUP BY payment_id
+    FROM public.payment_events WHERE tenant_id = :tenant_id GROUP BY payment_id
 ),
 users AS (
-    SELECT user_id FROM public.bet_events WHERE tenant_id = ?
-    UNION SELECT user_id FROM public.balance_events WHERE tenant_id = ?
-    UNION SELECT user_id FROM public.payment_events WHERE tenant_id = ?
+    SELECT user_id FROM public.bet_events WHERE tenant_id = :tenant_id
+    UNION SELECT user_id FROM public.balance_events WHERE tenant_id = :tenant_id
+    UNION SELECT user_id FROM public.payment_events WHERE tenant_id = :tenant_id
 )
 SELECT (SELECT count(*) FROM bets),
        (SELECT count(*) FROM bets WHERE status IN ('placed', 'confirmed')),
@@ -21,4 +21,4 @@ SELECT (SELECT count(*) FROM bets),
        (SELECT coalesce(sum(amount), 0) FROM payments WHERE status = 'completed' AND type = 'deposit'),
        (SELECT coalesce(sum(amount), 0) FROM payments WHERE status = 'completed' AND type = 'withdrawal'),
        (SELECT count(*) FROM users),
-       (SELECT coalesce(sum(amount), 0) FROM public.balance_events WHERE tenant_id = ?)
+       (SELECT coalesce(sum(amount), 0) FROM public.balance_events WHERE tenant_id = :tenant_id)

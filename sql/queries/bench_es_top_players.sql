@@ -4,7 +4,7 @@ WITH bets AS (
            (array_agg(stake ORDER BY event_timestamp DESC, event_id DESC) FILTER (WHERE stake IS NOT NULL))[1] AS stake,
            (array_agg(event_type ORDER BY event_timestamp DESC, event_id DESC))[1] AS status
     FROM public.bet_events
-    WHERE tenant_id = ?
+    WHERE tenant_id = :tenant_id
     GROUP BY bet_id
 )
 SELECT user_id, count(*),

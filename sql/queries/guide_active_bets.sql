@@ -3,6 +3,6 @@
 -- read; the caller asks for one row more than it shows to know that the list goes on.
 SELECT bet_id, stake, odds, fixture_id, status
 FROM bets_view
-WHERE tenant_id = ? AND user_id = ? AND status IN ('placed', 'confirmed')
+WHERE tenant_id = :tenant_id AND user_id = :user_id AND status IN ('placed', 'confirmed')
 ORDER BY last_updated_at DESC
-LIMIT ?
+LIMIT :limit

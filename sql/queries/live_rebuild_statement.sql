@@ -1,1 +1,1 @@
-SELECT mvdash.live_rebuild_statement(?::integer)
+SELECT mvdash.live_rebuild_statement(:ord::integer)

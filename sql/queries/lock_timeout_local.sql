@@ -1,1 +1,1 @@
-SELECT set_config('lock_timeout', ?::text, true)
+SELECT set_config('lock_timeout', :lock_timeout::text, true)

@@ -1,3 +1,3 @@
 -- Schema-qualified, arguments typed: with an untyped argument a look-alike f(text) in a
 -- schema others can write to would win over mvdash's (migration 010, docs/RELIABILITY.md).
-SELECT mvdash.materialized_views_abort_refresh(?::bigint, ?::text)
+SELECT mvdash.materialized_views_abort_refresh(:history_id::bigint, :error::text)

@@ -1,3 +1,3 @@
 -- Schema-qualified, arguments typed: with an untyped argument a look-alike f(text) in a
 -- schema others can write to would win over mvdash's (migration 010, docs/RELIABILITY.md).
-SELECT mvdash.materialized_views_begin_refresh(?::text, ?::bigint)
+SELECT mvdash.materialized_views_begin_refresh(:view_name::text, :run_id::bigint)

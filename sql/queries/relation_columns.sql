@@ -3,7 +3,7 @@
 -- (mvdash first); an unknown name gives no rows.
 SELECT a.attname::text AS column_name
 FROM pg_catalog.pg_attribute a
-WHERE a.attrelid = pg_catalog.to_regclass(?::text)
+WHERE a.attrelid = pg_catalog.to_regclass(:relation::text)
   AND a.attnum > 0
   AND NOT a.attisdropped
 ORDER BY a.attnum

@@ -2,6 +2,6 @@
 -- that no SQL text is put together in C++): reads user_activity_view_activity_idx in order.
 SELECT user_id, total_bets, total_wagered, total_winnings, current_balance, last_activity_at
 FROM user_activity_view
-WHERE tenant_id = ?
+WHERE tenant_id = :tenant_id
 ORDER BY last_activity_at DESC, user_id
-LIMIT ?
+LIMIT :limit

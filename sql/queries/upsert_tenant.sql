@@ -1,5 +1,5 @@
 INSERT INTO public.tenants (tenant_id, tenant_name, slug, status, plan)
-VALUES (?, ?, ?, ?, ?)
+VALUES (:tenant_id, :tenant_name, :slug, :status, :plan)
 ON CONFLICT (tenant_id) DO UPDATE
 SET tenant_name = excluded.tenant_name, slug = excluded.slug,
     status = excluded.status, plan = excluded.plan

@@ -8,4 +8,4 @@ WITH refreshed AS (
 -- mvdash's) wins over any look-alike later on it
 SELECT r.at, e.bet_events, e.balance_events, e.payment_events
 FROM refreshed r
-LEFT JOIN LATERAL user_events_since(?::bigint, ?::text, r.at) e ON r.at IS NOT NULL
+LEFT JOIN LATERAL user_events_since(:tenant_id::bigint, :user_id::text, r.at) e ON r.at IS NOT NULL

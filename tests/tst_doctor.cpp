@@ -379,11 +379,11 @@ private slots:
             auto checks = doctor(c.db());
             EXPECT_CHECK(checks, "privileges.powerful_roles", QStringLiteral("refresh"),
                          CheckState::Ok);
-            QVERIFY2(find(checks, QStringLiteral("privileges.powerful_roles"),
-                          QStringLiteral("refresh"))
-                         .first()
-                         .found.contains(QStringLiteral("doctor_ops")),
-                     qPrintable(describe(checks)));
+            QVERIFY2(
+                find(checks, QStringLiteral("privileges.powerful_roles"), QStringLiteral("refresh"))
+                    .first()
+                    .found.contains(QStringLiteral("doctor_ops")),
+                qPrintable(describe(checks)));
             exec(c.db(), "GRANT SELECT ON mvdash.bets_view TO PUBLIC");
             checks = doctor(c.db());
             EXPECT_CHECK(checks, "privileges.powerful_roles", QStringLiteral("read all"),
@@ -393,6 +393,61 @@ private slots:
             checks = doctor(c.db());
             EXPECT_CHECK(checks, "privileges.powerful_roles", QStringLiteral("read all"),
                          CheckState::Ok);
+        });
+    }
+
+    // Citus: a worker stopped is a FAIL naming it, and OK once it is back. (Last: it stops a
+    // node of the suite's cluster, and starts it again whatever happens.)
+    void aStoppedCitusWorkerFails() {
+        const bool citus = qEnvironmentVariable("MVDASH_TEST_ENGINE") == u"citus";
+        if (!citus) { // on PostgreSQL there is no worker: the Citus checks are absent
+            MVDASH_TRY({
+                Connection c(settings_, QStringLiteral("t"));
+                QVERIFY(find(doctor(c.db()), QStringLiteral("citus.nodes")).isEmpty());
+            });
+            return;
+        }
+        const QString dir = cluster_.cluster().socketDirectory();
+        const QString pgCtl = LocalCluster::binDirectory() + QStringLiteral("/pg_ctl");
+        const auto pgctl = [&](const QStringList &args) {
+            QProcess p;
+            p.start(QStringLiteral("runuser"),
+                    QStringList{QStringLiteral("-u"), QStringLiteral("postgres"),
+                                QStringLiteral("--"), pgCtl, QStringLiteral("-D"),
+                                dir + QStringLiteral("/w2"), QStringLiteral("-w")} +
+                        args);
+            return p.waitForFinished(kPatienceMs) && p.exitCode() == 0;
+        };
+        struct Restart {
+            std::function<bool(const QStringList &)> pgctl;
+            QString log;
+            ~Restart() { pgctl({QStringLiteral("-l"), log, QStringLiteral("start")}); }
+        } restart{pgctl, dir + QStringLiteral("/logs/w2.log")};
+        QVERIFY(pgctl({QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("stop")}));
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            QList<DoctorCheck> checks;
+            QVERIFY2(eventually([&] {
+                         checks = doctor(c.db());
+                         return stateOf(checks, QStringLiteral("citus.nodes")) == CheckState::Fail;
+                     }),
+                     qPrintable(describe(checks)));
+            const DoctorCheck node = find(checks, QStringLiteral("citus.nodes")).first();
+            QVERIFY2(node.found.contains(QString::number(
+                         cluster_.cluster().settings().value(QStringLiteral("port")).toInt() + 2)),
+                     qPrintable(describe(find(checks, QStringLiteral("citus.nodes")))));
+        });
+        QVERIFY(pgctl(
+            {QStringLiteral("-l"), dir + QStringLiteral("/logs/w2.log"), QStringLiteral("start")}));
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            QList<DoctorCheck> checks;
+            QVERIFY2(eventually([&] {
+                         checks = doctor(c.db());
+                         return stateOf(checks, QStringLiteral("citus.nodes")) == CheckState::Ok &&
+                                !find(checks, QStringLiteral("citus.nodes")).isEmpty();
+                     }),
+                     qPrintable(describe(checks)));
         });
     }
 

@@ -29,10 +29,10 @@ public:
 
     // Runs every statement on the pool's sessions, in the given order (longest first fills
     // best), and `alongside` on the calling thread meanwhile. The sessions are opened for the
-    // call and closed after it (a rebuild makes a handful of calls: milliseconds each). `onDone` is called once per
-    // finished statement, one call at a time, from any thread. Returns when all have finished;
-    // after a failure the sessions take no new statement and the first error (a DbError, or
-    // what a callback threw) is rethrown.
+    // call and closed after it (a rebuild makes a handful of calls: milliseconds each). `onDone` is
+    // called once per finished statement, one call at a time, from any thread. Returns when all
+    // have finished; after a failure the sessions take no new statement and the first error (a
+    // DbError, or what a callback threw) is rethrown.
     void run(const QList<PooledStatement> &statements,
              const std::function<void(const PooledStatement &, qint64 ms)> &onDone,
              const std::function<void()> &alongside = {}) const;

@@ -2,6 +2,7 @@
 
 #include "betstatusmodel.h"
 #include "dashboardmodels.h"
+#include "doctormodel.h"
 #include "format.h"
 #include "panels/diagnosticspanel.h"
 #include "panels/paymentspanel.h"
@@ -18,6 +19,7 @@
 #include "refreshhealthmodel.h"
 #include "roles.h"
 #include "sessioninfomodel.h"
+#include "tenantcopiesmodel.h"
 #include "tenantsummarymodel.h"
 #include "timeseriesmodel.h"
 #include "userlookup.h"
@@ -120,6 +122,8 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
         const QVariant panel = row >= 0 ? navigation_->item(row)->data(Qt::UserRole) : QVariant();
         if (panel.isValid())
             stack_->setCurrentWidget(panelWidgets_.value(Panel(panel.toInt())));
+        if (panel == QVariant(int(Panel::Diagnostics)))
+            models_->reloadDiagnostics();
     });
     connect(tenantsPanel, &TenantsPanel::tenantActivated, this, [this](qint64 id) {
         selectTenant(id);
@@ -176,6 +180,8 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     watch(models_->durations(), tr("refresh history"));
     watch(models_->sizeTrend(), tr("size trend"));
     watch(models_->userLookup(), tr("the user"));
+    watch(models_->doctor(), tr("the diagnostics"));
+    watch(models_->tenantCopies(), tr("the per-tenant copies"));
     connect(paymentsPanel_, &PaymentsPanel::exportFinished, this,
             [this](qint64 rows, const QString &path) {
                 report(tr("Exported %1 payments to %2").arg(formatCount(rows), path), false);
@@ -326,6 +332,8 @@ void MainWindow::reloadOps() {
     if (!roleKnown_ || tenantScoped_)
         return;
     models_->reloadOps();
+    if (stack_->currentWidget() == diagnosticsPanel_)
+        models_->reloadDiagnostics();
 }
 
 void MainWindow::setTenantScoped(bool scoped) {

@@ -50,7 +50,7 @@ DashboardModels::DashboardModels(const ConnectionSettings &settings, QObject *pa
     connect(refresher_, &RefreshController::finished, doctor_, &DoctorModel::reload);
     // a copy made or dropped changes what the doctor sees, and the other way round
     connect(tenantCopies_, &TenantCopiesModel::changeFinished, doctor_, &DoctorModel::reload);
-    connect(doctor_, &DoctorModel::fixFinished, tenantCopies_, &TenantCopiesModel::reload);
+    connect(doctor_, &DoctorModel::changeFinished, tenantCopies_, &TenantCopiesModel::reload);
     refresher_->setLockTimeoutMs(
         prefs.value(QStringLiteral("refresh/lockTimeoutMs"), 10000).toInt());
     // the server may have changed under the same DSN: ask who we are after every reconnect
@@ -81,6 +81,9 @@ void DashboardModels::reloadOps() {
     sizeTrend_->reload();
     health_->reload();
     sizes_->reload();
+}
+
+void DashboardModels::reloadDiagnostics() {
     doctor_->reload();
     tenantCopies_->reload();
 }

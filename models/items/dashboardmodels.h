@@ -50,6 +50,9 @@ public:
     // What every role reads (the tenant's figures), and what only ops read.
     void reloadTenantData();
     void reloadOps();
+    // The doctor's checks and the per-tenant copies: a dozen catalog queries, run when
+    // somebody looks at them, not with every automatic reload.
+    void reloadDiagnostics();
 
 private:
     DatabaseWorker *reader_;

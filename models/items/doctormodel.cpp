@@ -81,21 +81,6 @@ QVariant DoctorModel::data(const QModelIndex &index, int role) const {
     }
 }
 
-void DoctorModel::runFix(const QString &what, JobRunner::Job job) {
-    if (!runner())
-        return;
-    runner()->submit(
-        this, std::move(job),
-        [this, what](const QVariant &) {
-            emit fixFinished(tr("%1: done").arg(what), false);
-            reload();
-        },
-        [this, what](const JobFailure &failure) {
-            emit fixFinished(tr("%1 failed: %2").arg(what, failure.message), true);
-            reload();
-        });
-}
-
 bool DoctorModel::applyFix(int row) {
     const DoctorCheck *c = check(row);
     if (!c || c->state == CheckState::Ok)
@@ -106,16 +91,16 @@ bool DoctorModel::applyFix(int row) {
         return true;
     case SafeFix::CreateUniqueIndex:
         // the install's own statement (read_model_definitions), identifiers quoted by the server
-        runFix(tr("Creating the unique index of %1").arg(c->subject),
-               [sql = c->fixSql](const QSqlDatabase &db) {
-                   execScript(db, sql, QStringLiteral("unique index"));
-                   return QVariant();
-               });
+        runChange(tr("Creating the unique index of %1").arg(c->subject),
+                  [sql = c->fixSql](const QSqlDatabase &db) {
+                      execScript(db, sql, QStringLiteral("unique index"));
+                      return QVariant();
+                  });
         return true;
     case SafeFix::DropTenantCopy: {
         const QString base = c->figures.value(QStringLiteral("base")).toString();
         const qint64 tenant = qint64(c->figures.value(QStringLiteral("tenant_id")).toDouble());
-        runFix(tr("Dropping %1").arg(c->subject), [base, tenant](const QSqlDatabase &db) {
+        runChange(tr("Dropping %1").arg(c->subject), [base, tenant](const QSqlDatabase &db) {
             runQuery(db, QStringLiteral("tenant_view_drop"), {base, tenant});
             return QVariant();
         });

@@ -33,10 +33,8 @@ public:
 
 signals:
     void refreshRequested(const QStringList &views);
-    void fixFinished(const QString &message, bool failed);
 
 private:
-    void runFix(const QString &what, JobRunner::Job job);
     void apply(const QVariant &result) override;
 
     QList<DoctorCheck> checks_;

@@ -39,6 +39,21 @@ void ReloadableModel::request(JobRunner::Job job) {
         emit loadingChanged(true);
 }
 
+void ReloadableModel::runChange(const QString &what, JobRunner::Job job) {
+    if (!runner_)
+        return;
+    runner_->submit(
+        this, std::move(job),
+        [this, what](const QVariant &) {
+            emit changeFinished(tr("%1: done").arg(what), false);
+            reload();
+        },
+        [this, what](const JobFailure &failure) {
+            emit changeFinished(tr("%1 failed: %2").arg(what, failure.message), true);
+            reload();
+        });
+}
+
 void ReloadableModel::reportFailure(const JobFailure &failure) {
     if (failure.cancelled())
         return; // somebody asked for it: nothing went wrong

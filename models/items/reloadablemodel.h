@@ -34,6 +34,8 @@ signals:
     void loadingChanged(bool loading);
     void loaded();
     void loadFailed(const QString &message, bool connectionLost);
+    // A change made by runChange() ended: what was done, or why it failed.
+    void changeFinished(const QString &message, bool failed);
 
 protected:
     // Queues `job`; its result arrives in apply() unless a newer request was made meanwhile.
@@ -43,6 +45,9 @@ protected:
     // Tells the watchers about a failure of a request of the subclass's own (a page fetched
     // again): the same signal as a failed reload.
     void reportFailure(const JobFailure &failure);
+    // Runs a change on the worker (`what` says it for people), tells how it went
+    // (changeFinished), then loads again: the rows show what the change did.
+    void runChange(const QString &what, JobRunner::Job job);
 
 private:
     QPointer<JobRunner> runner_;

@@ -43,22 +43,10 @@ void TenantCopiesModel::drop(int row) {
 
 void TenantCopiesModel::change(const QString &what, const QString &catalogName,
                                const QVariantList &values) {
-    if (!runner())
-        return;
-    runner()->submit(
-        this,
-        [catalogName, values](const QSqlDatabase &db) {
-            runQuery(db, catalogName, values);
-            return QVariant();
-        },
-        [this, what](const QVariant &) {
-            emit changeFinished(tr("%1: done").arg(what), false);
-            reload();
-        },
-        [this, what](const JobFailure &failure) {
-            emit changeFinished(tr("%1 failed: %2").arg(what, failure.message), true);
-            reload();
-        });
+    runChange(what, [catalogName, values](const QSqlDatabase &db) {
+        runQuery(db, catalogName, values);
+        return QVariant();
+    });
 }
 
 } // namespace mvdash

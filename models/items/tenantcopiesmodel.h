@@ -18,10 +18,8 @@ public:
     void create(const QString &view, qint64 tenantId);
     void drop(int row);
 
-signals:
-    void changeFinished(const QString &message, bool failed);
-
 private:
+    // runs a catalog statement as a change
     void change(const QString &what, const QString &catalogName, const QVariantList &values);
 };
 

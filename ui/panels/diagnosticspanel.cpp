@@ -64,7 +64,7 @@ DiagnosticsPanel::DiagnosticsPanel(DoctorModel *model, TenantCopiesModel *copies
         if (model_->applyFix(selectedRow()))
             fix_->setEnabled(false);
     });
-    connect(model_, &DoctorModel::fixFinished, this, &DiagnosticsPanel::fixFinished);
+    connect(model_, &DoctorModel::changeFinished, this, &DiagnosticsPanel::fixFinished);
     details_->setWordWrap(true);
     details_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     details_->setMinimumHeight(details_->fontMetrics().height() * 4);

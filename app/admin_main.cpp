@@ -13,6 +13,7 @@
 #include "livereadmodels.h"
 #include "migrationrunner.h"
 #include "monitoring.h"
+#include "mvdash_version.h"
 #include "qtfmt.h"
 #include "refreshrunner.h"
 #include "seeder.h"

@@ -9,6 +9,7 @@
 #include "demodatabase.h"
 #include "logging.h"
 #include "mainwindow.h"
+#include "mvdash_version.h"
 #include "panels/userpanel.h"
 #include "qtfmt.h"
 #include "settingsfile.h"

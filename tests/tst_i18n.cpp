@@ -1,0 +1,228 @@
+// The dashboard in Russian, as real widgets (offscreen) on a real seeded database: every text
+// of the window's chrome (labels, buttons, tooltips, menus, headers, chart titles, the
+// connection dialog) is Russian once the Russian catalog is installed; what may stay Latin
+// are names and identifiers (tenant and user names, view names, PostgreSQL, CSV...).
+// And in English nothing shows a plural placeholder ("event(s)").
+
+#include "connectiondialog.h"
+#include "dashboardmodels.h"
+#include "mainwindow.h"
+#include "testcluster.h"
+#include "translations.h"
+
+#include <QAbstractAxis>
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAction>
+#include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTabBar>
+#include <QTest>
+#include <QTextDocumentFragment>
+#include <QTranslator>
+
+using namespace mvdash;
+using namespace mvdash::test;
+
+namespace {
+
+// Words that are names or identifiers in any language (checked case-insensitively).
+const QStringList kNames = {
+    u"mvdash"_qs,  u"mvdash-admin"_qs, u"PostgreSQL"_qs, u"Citus"_qs,     u"Qt"_qs,
+    u"CSV"_qs,     u"SQL"_qs,          u"JSON"_qs,       u"DSN"_qs,       u"TLS"_qs,
+    u"SSL"_qs,     u"sslmode"_qs,      u"libpq"_qs,      u"pg_cron"_qs,   u"CronJob"_qs,
+    u"KPI"_qs,     u"ID"_qs,           u"UTC"_qs,        u"EUR"_qs,       u"USD"_qs,
+    u"RUB"_qs,     u"GBP"_qs,          u"live"_qs,       u"matview"_qs,   u"CONCURRENTLY"_qs,
+    u"REFRESH"_qs, u"VACUUM"_qs,       u"ANALYZE"_qs,    u"work_mem"_qs,  u"OK"_qs,
+    u"WARN"_qs,    u"FAIL"_qs,         u"pgpass"_qs,     u"GPL"_qs,       u"LGPL"_qs,
+    u"MIT"_qs,     u"GitHub"_qs,       u"spdlog"_qs,     u"Ctrl"_qs,      u"Shift"_qs,
+    u"Alt"_qs,     u"F1"_qs,           u"F5"_qs,         u"PNG"_qs,       u"host"_qs,
+    u"port"_qs,    u"dbname"_qs,       u"user"_qs,       u"service"_qs,   u"disable"_qs,
+    u"allow"_qs,   u"prefer"_qs,       u"require"_qs,    u"verify-ca"_qs, u"verify-full"_qs};
+
+class TextCollector {
+public:
+    explicit TextCollector(const QSet<QString> &dataWords)
+        : dataWords_(dataWords) {}
+
+    void add(const QString &where, QString text) {
+        if (Qt::mightBeRichText(text))
+            text = QTextDocumentFragment::fromHtml(text).toPlainText();
+        text.remove(u'&'); // mnemonics
+        if (text.trimmed().isEmpty() || isRussianOrNames(text))
+            return;
+        problems_ << QStringLiteral("%1: \"%2\"").arg(where, text);
+    }
+    void addWidgetTree(QWidget *root) {
+        for (QWidget *w : root->findChildren<QWidget *>()) {
+            const QString where =
+                QString::fromLatin1(w->metaObject()->className()) + u' ' + w->objectName();
+            if (!w->toolTip().isEmpty())
+                add(where + u" tooltip"_qs, w->toolTip());
+            if (!w->statusTip().isEmpty())
+                add(where + u" status tip"_qs, w->statusTip());
+            if (auto *l = qobject_cast<QLabel *>(w))
+                add(where, l->text());
+            else if (auto *b = qobject_cast<QAbstractButton *>(w))
+                add(where, b->text());
+            else if (auto *g = qobject_cast<QGroupBox *>(w))
+                add(where, g->title());
+            else if (auto *e = qobject_cast<QLineEdit *>(w))
+                add(where + u" placeholder"_qs, e->placeholderText());
+            else if (auto *t = qobject_cast<QTabBar *>(w))
+                for (int i = 0; i < t->count(); ++i)
+                    add(where + u" tab"_qs, t->tabText(i));
+            else if (auto *m = qobject_cast<QMenu *>(w))
+                add(where + u" title"_qs, m->title());
+            if (auto *c = qobject_cast<QComboBox *>(w))
+                for (int i = 0; i < c->count(); ++i)
+                    add(where + u" item"_qs, c->itemText(i));
+            if (auto *v = qobject_cast<QAbstractItemView *>(w); v && v->model()) {
+                if (auto *list = qobject_cast<QListWidget *>(w))
+                    for (int i = 0; i < list->count(); ++i)
+                        add(where + u" item"_qs, list->item(i)->text());
+                for (int c = 0; c < v->model()->columnCount(); ++c) {
+                    add(where + u" header"_qs,
+                        v->model()->headerData(c, Qt::Horizontal).toString());
+                    add(where + u" header tooltip"_qs,
+                        v->model()->headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString());
+                }
+            }
+            if (auto *chartView = qobject_cast<QChartView *>(w)) {
+                QChart *chart = chartView->chart();
+                add(where + u" chart title"_qs, chart->title());
+                for (QAbstractAxis *axis : chart->axes())
+                    add(where + u" axis title"_qs, axis->titleText());
+                for (QLegendMarker *marker : chart->legend()->markers())
+                    add(where + u" legend"_qs, marker->label());
+            }
+        }
+        for (QAction *a : root->findChildren<QAction *>()) {
+            add(u"action"_qs, a->text());
+            if (!a->toolTip().isEmpty() && a->toolTip() != a->text().remove(u'&'))
+                add(u"action tooltip"_qs, a->toolTip());
+        }
+    }
+    QStringList problems() const {
+        QStringList unique = problems_;
+        unique.removeDuplicates();
+        return unique;
+    }
+
+private:
+    bool isRussianOrNames(const QString &text) const {
+        static const QRegularExpression word(QStringLiteral("[\\p{L}][\\p{L}\\d_.\\-]*"));
+        static const QRegularExpression cyrillic(QStringLiteral("\\p{Cyrillic}"));
+        for (const auto &m : word.globalMatch(text)) {
+            const QString w = m.captured(0);
+            if (w.contains(cyrillic) || w.size() < 2)
+                continue;
+            const bool identifier = w.contains(u'_') || w.contains(u'.') ||
+                                    w.contains(QRegularExpression(QStringLiteral("\\d")));
+            if (identifier || dataWords_.contains(w.toLower()) ||
+                kNames.contains(w, Qt::CaseInsensitive))
+                continue;
+            return false; // an English word
+        }
+        return true;
+    }
+
+    QSet<QString> dataWords_;
+    QStringList problems_;
+};
+
+} // namespace
+
+class TestI18n : public QObject {
+    Q_OBJECT
+    TestCluster cluster_;
+    ConnectionSettings settings_;
+
+    // Every panel shown and loaded (the ops panels fetch on show).
+    static void visitEveryPanel(MainWindow &w, TextCollector &texts) {
+        for (Panel panel : w.panels()) {
+            w.showPanel(panel);
+            QVERIFY(QTest::qWaitFor([&] { return !w.isLoading(); }, kPatienceMs));
+            texts.addWidgetTree(&w);
+        }
+    }
+    static QSet<QString> tenantWords(MainWindow &w) {
+        QSet<QString> words;
+        auto *picker = w.findChild<QComboBox *>();
+        for (int i = 0; i < picker->count(); ++i)
+            for (const QString &part : picker->itemText(i).split(QRegularExpression(u"\\W+"_qs)))
+                words << part.toLower();
+        return words;
+    }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setApplicationName(
+            QCoreApplication::applicationName() +
+            (TestCluster::citusRequested() ? u"-citus"_qs : u"-postgres"_qs));
+        QString error;
+        QVERIFY2(cluster_.start(&error), qPrintable(error));
+        MVDASH_TRY({ settings_ = cluster_.createSeededDatabase(QStringLiteral("i18n"), 20000); });
+    }
+
+    void theRussianDashboardShowsNoEnglish() {
+        const QString missing = installTranslations(*qApp, QStringLiteral("ru"));
+        QVERIFY2(!missing.contains(u"mvdash_"), qPrintable(missing));
+        DashboardModels models(settings_);
+        MainWindow w(&models);
+        w.resize(1360, 860);
+        w.show();
+        QVERIFY(QTest::qWaitFor([&] { return !w.isLoading(); }, kPatienceMs));
+        TextCollector texts(tenantWords(w));
+        visitEveryPanel(w, texts);
+        ConnectionDialog dialog;
+        texts.addWidgetTree(&dialog);
+        QVERIFY2(texts.problems().isEmpty(),
+                 qPrintable(u"English left in the Russian dashboard:\n"_qs +
+                            texts.problems().join(u'\n')));
+        // numbers follow the language: Russian groups digits with a (narrow) space
+        QCOMPARE(QLocale().toString(1234567), QLocale(QLocale::Russian).toString(1234567));
+    }
+
+    void theCollectorFindsEnglish() { // the check above can fail
+        TextCollector texts({u"acme"_qs});
+        texts.add(u"a"_qs, u"Обновить сейчас"_qs);
+        texts.add(u"b"_qs, u"Acme: bets_view, 5 мс, PostgreSQL 15"_qs);
+        QVERIFY(texts.problems().isEmpty());
+        texts.add(u"c"_qs, u"Refresh now"_qs);
+        texts.add(u"d"_qs, u"<b>Последнее</b> refresh"_qs);
+        QCOMPARE(texts.problems().size(), 2);
+    }
+
+    void theEnglishDashboardShowsNoPluralPlaceholders() {
+        installTranslations(*qApp, QStringLiteral("en"));
+        DashboardModels models(settings_);
+        MainWindow w(&models);
+        w.show();
+        QVERIFY(QTest::qWaitFor([&] { return !w.isLoading(); }, kPatienceMs));
+        QStringList placeholders;
+        for (Panel panel : w.panels()) {
+            w.showPanel(panel);
+            QVERIFY(QTest::qWaitFor([&] { return !w.isLoading(); }, kPatienceMs));
+            for (QLabel *l : w.findChildren<QLabel *>())
+                if (l->text().contains(u"(s)"))
+                    placeholders << l->text();
+        }
+        QVERIFY2(placeholders.isEmpty(), qPrintable(placeholders.join(u'\n')));
+    }
+};
+
+QTEST_MAIN(TestI18n)
+#include "tst_i18n.moc"

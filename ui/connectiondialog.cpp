@@ -59,8 +59,10 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(save, &QPushButton::clicked, this, [this] {
+        //: the label of the profile's name, asked for when saving it
+        const QString label = tr("Name");
         const QString name = QInputDialog::getText(
-            this, tr("Save profile"), tr("Name"), QLineEdit::Normal,
+            this, tr("Save profile"), label, QLineEdit::Normal,
             profiles_->currentIndex() > 0 ? profiles_->currentText() : QString());
         if (name.trimmed().isEmpty() || name.contains(u'/'))
             return;

@@ -92,9 +92,12 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     paymentsPanel_ = new PaymentsPanel(models_->payments(), models->exporter());
     playersPanel_ = new PlayersPanel(models_->players());
     userPanel_ = new UserPanel(models_->userLookup());
+    // the panels' names in the navigation list
+    //: navigation: the tenant's key figures
     addPanel(Panel::Summary, tr("Summary"), summaryPanel_);
     addPanel(Panel::Players, tr("Players"), playersPanel_);
     addPanel(Panel::Payments, tr("Payments"), paymentsPanel_);
+    //: navigation: one user of the tenant looked up
     addPanel(Panel::User, tr("User"), userPanel_);
     connect(playersPanel_, &PlayersPanel::userActivated, this, [this](const QString &user) {
         userPanel_->lookUp(user);
@@ -105,7 +108,9 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     separator->setSizeHint(QSize(10, 12));
     opsItems_ << separator;
     addPanel(Panel::Tenants, tr("All tenants"), tenantsPanel);
+    //: navigation: the panel that refreshes the views (noun)
     addPanel(Panel::Refresh, tr("Refresh"), refreshPanel_);
+    //: navigation: the views' sizes on disk
     addPanel(Panel::Sizes, tr("Sizes"), new SizesPanel(models_->sizes(), models_->sizeTrend()));
     diagnosticsPanel_ =
         new DiagnosticsPanel(models_->doctor(), models_->tenantCopies(), models_->tenants());
@@ -151,6 +156,7 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     statusBar()->addPermanentWidget(reloadLabel_);
     statusBar()->addPermanentWidget(messagesButton_);
     auto *logDialog = new QDialog(this);
+    //: the window listing the errors and notes of this session
     logDialog->setWindowTitle(tr("Messages"));
     logDialog->resize(720, 360);
     messageLog_->setReadOnly(true);
@@ -356,18 +362,21 @@ void MainWindow::setTenantScoped(bool scoped) {
         reloadOps();
 }
 
+// MainWindow::tr, not tr: in a template lupdate would take the template parameter (Source)
+// for the context
 template <class Source> void MainWindow::watch(Source *source, const QString &what) {
     watched_ << [source] { return source->isLoading(); };
     connect(source, &Source::loaded, this, [this] {
         reloadLabel_->setText(
-            tr("reloaded %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+            MainWindow::tr("reloaded %1")
+                .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
         if (connected_ && banner_->isVisible() && !isLoading() && !reconnectNoteShown_)
             banner_->setVisible(false);
     });
     connect(source, &Source::loadFailed, this, [this, what](const QString &message, bool lost) {
         if (!lost)
             //: %1 is what was loading ("tenants", "the user", ...), %2 the server's error
-            report(tr("Loading %1 failed: %2").arg(what, message), true);
+            report(MainWindow::tr("Loading %1 failed: %2").arg(what, message), true);
     });
 }
 

@@ -111,10 +111,11 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
         case View:
             return s.view;
         case Populated:
-            //: the view holds data
-            return s.populated ? tr("yes")
-                               //: the view holds no data; "Refresh" is the button that fills it
-                               : tr("no — run Refresh");
+            if (s.populated)
+                //: the view holds data
+                return tr("yes");
+            //: the view holds no data; "Refresh" is the button that fills it
+            return tr("no — run Refresh");
         case Method:
             return s.nextMethod;
         case LastRefresh:

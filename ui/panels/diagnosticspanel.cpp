@@ -101,10 +101,12 @@ DiagnosticsPanel::DiagnosticsPanel(DoctorModel *model, TenantCopiesModel *copies
     });
     connect(copies_, &TenantCopiesModel::changeFinished, this, &DiagnosticsPanel::fixFinished);
     auto *copiesBox = new QGroupBox(tr("Per-tenant copies (the guide's tip 4)"), this);
-    //: "Copy of <view> for tenant <tenant> [Create the copy]": labels around two choices
     auto *copyRow = new QHBoxLayout;
+    // "Copy of <view> for tenant <tenant> [Create the copy]": labels around two choices
+    //: before the choice of a read model: "Copy of <view> for tenant <tenant>"
     copyRow->addWidget(new QLabel(tr("Copy of"), copiesBox));
     copyRow->addWidget(copyView_);
+    //: between the two choices: "Copy of <view> for tenant <tenant>"
     copyRow->addWidget(new QLabel(tr("for tenant"), copiesBox));
     copyRow->addWidget(copyTenant_);
     copyRow->addWidget(create);
@@ -158,6 +160,7 @@ void DiagnosticsPanel::showSelected() {
         QStringLiteral("<b>%1</b> %2<br>%3")
             .arg(c->id.toHtmlEscaped(), c->subject.toHtmlEscaped(), c->found.toHtmlEscaped());
     if (!c->why.isEmpty())
+        //: why the check's finding matters
         text += QStringLiteral("<br><i>%1</i>").arg(tr("Why: %1").arg(c->why).toHtmlEscaped());
     if (!c->fix.isEmpty())
         text += QStringLiteral("<br>%1 <code>%2</code>")

@@ -70,7 +70,9 @@ PaymentsPanel::PaymentsPanel(PaymentsModel *model, JobRunner *exportRunner, QWid
                                  {tr("Status"), status_},
                                  {tr("Method"), method_},
                                  {tr("User"), user_},
+                                 //: the first day of payments shown
                                  {tr("From"), from_},
+                                 //: the last day of payments shown
                                  {tr("To"), to_}}) {
         filters->addWidget(new QLabel(label, this));
         filters->addWidget(widget);

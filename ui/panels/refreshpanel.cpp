@@ -29,6 +29,7 @@ RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *control
     , table_(makeTableView(this, QStringLiteral("refresh")))
     , all_(new QPushButton(tr("Refresh all"), this))
     , selected_(new QPushButton(tr("Refresh selected"), this))
+    //: stops the refresh that runs
     , cancel_(new QPushButton(tr("Cancel"), this))
     , status_(new QLabel(this)) {
     auto *proxy = new QSortFilterProxyModel(this);

@@ -26,6 +26,30 @@ using namespace mvdash;
 
 namespace {
 
+// A panel's screenshot file name: the same in every language (the panels' names are
+// translated; docs and scripts name these files).
+QString fileNameOf(Panel panel) {
+    switch (panel) {
+    case Panel::Summary:
+        return QStringLiteral("summary");
+    case Panel::Players:
+        return QStringLiteral("players");
+    case Panel::Payments:
+        return QStringLiteral("payments");
+    case Panel::User:
+        return QStringLiteral("user");
+    case Panel::Tenants:
+        return QStringLiteral("all-tenants");
+    case Panel::Refresh:
+        return QStringLiteral("refresh");
+    case Panel::Sizes:
+        return QStringLiteral("sizes");
+    case Panel::Diagnostics:
+        break;
+    }
+    return QStringLiteral("diagnostics");
+}
+
 // Shows each panel, waits until its data has arrived, and saves the window as a PNG.
 int takeScreenshots(MainWindow &window, const QString &directory) {
     QDir().mkpath(directory);
@@ -49,7 +73,7 @@ int takeScreenshots(MainWindow &window, const QString &directory) {
         const QString file = QStringLiteral("%1/%2-%3.png")
                                  .arg(directory)
                                  .arg(i + 1, 2, 10, QChar(u'0'))
-                                 .arg(window.panelName(panels[i]).toLower().replace(u' ', u'-'));
+                                 .arg(fileNameOf(panels[i]));
         if (!window.grab().save(file)) {
             spdlog::error("cannot write {}", file);
             return 1;
@@ -68,26 +92,35 @@ int main(int argc, char *argv[]) {
     QApplication::setApplicationVersion(QStringLiteral(MVDASH_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Dashboard of an event-sourced betting platform's materialized views."));
+    // the descriptions are shown by --help: translated (the option and value names are not,
+    // they are what people type)
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "mvdash::Main", "Dashboard of an event-sourced betting platform's materialized views."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
         {QStringLiteral("dsn"),
-         QStringLiteral("libpq connection string or URI (no password: use ~/.pgpass)."),
+         QCoreApplication::translate(
+             "mvdash::Main", "libpq connection string or URI (no password: use ~/.pgpass)."),
          QStringLiteral("dsn")});
     parser.addOption(
         {QStringLiteral("demo"),
-         QStringLiteral("Open the private demo database (started and seeded if needed).")});
+         QCoreApplication::translate(
+             "mvdash::Main", "Open the private demo database (started and seeded if needed).")});
     parser.addOption(
-        {QStringLiteral("citus"), QStringLiteral("With --demo: on a local Citus 13 cluster.")});
-    parser.addOption({QStringLiteral("events"),
-                      QStringLiteral("With --demo: events to seed a new demo (default 1000000)."),
-                      QStringLiteral("n"), QStringLiteral("1000000")});
+        {QStringLiteral("citus"),
+         QCoreApplication::translate("mvdash::Main", "With --demo: on a local Citus 13 cluster.")});
+    parser.addOption(
+        {QStringLiteral("events"),
+         QCoreApplication::translate("mvdash::Main",
+                                     "With --demo: events to seed a new demo (default 1000000)."),
+         QStringLiteral("n"), QStringLiteral("1000000")});
     parser.addOption({QStringLiteral("screenshot"),
-                      QStringLiteral("Render every panel to PNG files in DIR and exit."),
+                      QCoreApplication::translate(
+                          "mvdash::Main", "Render every panel to PNG files in DIR and exit."),
                       QStringLiteral("dir")});
-    parser.addOption({QStringLiteral("verbose"), QStringLiteral("Log to the console too.")});
+    parser.addOption({QStringLiteral("verbose"),
+                      QCoreApplication::translate("mvdash::Main", "Log to the console too.")});
     parser.process(app);
 
     const QString logFile =
@@ -117,7 +150,7 @@ int main(int argc, char *argv[]) {
         spdlog::error("{}", error);
         if (parser.isSet(QStringLiteral("screenshot")))
             return 1;
-        QMessageBox::critical(nullptr, QStringLiteral("mvdash"), error);
+        QMessageBox::critical(nullptr, QStringLiteral("mvdash"), error); // title: the app's name
         return 1;
     }
 

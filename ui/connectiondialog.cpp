@@ -20,9 +20,11 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     , service_(new QLineEdit(this))
     , sslmode_(new QComboBox(this)) {
     setWindowTitle(tr("Connect to a database"));
+    //: the first entry of the profile list: a connection not saved as a profile
     profiles_->addItem(tr("(new connection)"));
     for (const ConnectionProfile &p : ConnectionProfiles::load())
         profiles_->addItem(p.name);
+    // libpq's sslmode values: identifiers, not translated
     sslmode_->addItems({QString(), QStringLiteral("disable"), QStringLiteral("prefer"),
                         QStringLiteral("require"), QStringLiteral("verify-ca"),
                         QStringLiteral("verify-full")});
@@ -32,12 +34,14 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     user_->setPlaceholderText(tr("from PGUSER, or your login"));
     service_->setPlaceholderText(tr("a section of ~/.pg_service.conf"));
     auto *form = new QFormLayout;
+    //: a saved connection profile
     form->addRow(tr("Profile"), profiles_);
     form->addRow(tr("Host"), host_);
     form->addRow(tr("Port"), port_);
     form->addRow(tr("Database"), dbname_);
     form->addRow(tr("User"), user_);
     form->addRow(tr("SSL mode"), sslmode_);
+    //: a libpq service name (pg_service.conf)
     form->addRow(tr("Service"), service_);
     auto *note = new QLabel(
         tr("Passwords are never stored by mvdash: libpq reads them from ~/.pgpass, the service "
@@ -55,8 +59,10 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(save, &QPushButton::clicked, this, [this] {
+        //: the label of the profile's name, asked for when saving it
+        const QString label = tr("Name");
         const QString name = QInputDialog::getText(
-            this, tr("Save profile"), tr("Name"), QLineEdit::Normal,
+            this, tr("Save profile"), label, QLineEdit::Normal,
             profiles_->currentIndex() > 0 ? profiles_->currentText() : QString());
         if (name.trimmed().isEmpty() || name.contains(u'/'))
             return;

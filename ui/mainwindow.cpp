@@ -25,6 +25,7 @@
 #include "userlookup.h"
 #include "widgets/theme.h"
 
+#include <limits>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -62,7 +63,7 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     , messagesButton_(new QToolButton)
     , messageLog_(new QPlainTextEdit)
     , autoReload_(new QTimer(this)) {
-    setWindowTitle(QStringLiteral("mvdash"));
+    setWindowTitle(QStringLiteral("mvdash")); // the application's name: not translated
     const QSettings prefs;
 
     // top: tenant picker with search, and how fresh the data is
@@ -91,9 +92,12 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     paymentsPanel_ = new PaymentsPanel(models_->payments(), models->exporter());
     playersPanel_ = new PlayersPanel(models_->players());
     userPanel_ = new UserPanel(models_->userLookup());
+    // the panels' names in the navigation list
+    //: navigation: the tenant's key figures
     addPanel(Panel::Summary, tr("Summary"), summaryPanel_);
     addPanel(Panel::Players, tr("Players"), playersPanel_);
     addPanel(Panel::Payments, tr("Payments"), paymentsPanel_);
+    //: navigation: one user of the tenant looked up
     addPanel(Panel::User, tr("User"), userPanel_);
     connect(playersPanel_, &PlayersPanel::userActivated, this, [this](const QString &user) {
         userPanel_->lookUp(user);
@@ -104,7 +108,9 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     separator->setSizeHint(QSize(10, 12));
     opsItems_ << separator;
     addPanel(Panel::Tenants, tr("All tenants"), tenantsPanel);
+    //: navigation: the panel that refreshes the views (noun)
     addPanel(Panel::Refresh, tr("Refresh"), refreshPanel_);
+    //: navigation: the views' sizes on disk
     addPanel(Panel::Sizes, tr("Sizes"), new SizesPanel(models_->sizes(), models_->sizeTrend()));
     diagnosticsPanel_ =
         new DiagnosticsPanel(models_->doctor(), models_->tenantCopies(), models_->tenants());
@@ -144,12 +150,13 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
 
     // status bar: connection, server, last reload, messages
     messagesButton_->setAutoRaise(true);
-    messagesButton_->setText(tr("0 messages"));
+    messagesButton_->setText(tr("%n message(s)", nullptr, 0));
     statusBar()->addWidget(connectionLabel_);
     statusBar()->addWidget(serverLabel_, 1);
     statusBar()->addPermanentWidget(reloadLabel_);
     statusBar()->addPermanentWidget(messagesButton_);
     auto *logDialog = new QDialog(this);
+    //: the window listing the errors and notes of this session
     logDialog->setWindowTitle(tr("Messages"));
     logDialog->resize(720, 360);
     messageLog_->setReadOnly(true);
@@ -161,6 +168,7 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
             [this](bool connected, const QString &detail) {
                 const bool wasConnected = connected_;
                 connected_ = connected;
+                //: %1 says where (host, database)
                 connectionLabel_->setText(connected ? tr("● connected: %1").arg(detail)
                                                     : tr("● offline"));
                 connectionLabel_->setStyleSheet(
@@ -171,6 +179,7 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
                     noteReconnected();
                 autoReload_->setInterval(connected ? reloadIntervalMs() : 5000);
             });
+    // what each source is, for "Loading %1 failed: %2"
     watch(models_->tenants(), tr("tenants"));
     watch(models_->health(), tr("refresh health"));
     watch(models_->sizes(), tr("view sizes"));
@@ -184,7 +193,10 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     watch(models_->tenantCopies(), tr("the per-tenant copies"));
     connect(paymentsPanel_, &PaymentsPanel::exportFinished, this,
             [this](qint64 rows, const QString &path) {
-                report(tr("Exported %1 payments to %2").arg(formatCount(rows), path), false);
+                report(tr("Exported %Ln payment(s) to %1", nullptr,
+                          int(std::min<qint64>(rows, std::numeric_limits<int>::max())))
+                           .arg(path),
+                       false);
             });
     connect(paymentsPanel_, &PaymentsPanel::exportFailed, this,
             [this](const QString &message) { report(tr("Export failed: %1").arg(message), true); });
@@ -350,17 +362,21 @@ void MainWindow::setTenantScoped(bool scoped) {
         reloadOps();
 }
 
+// MainWindow::tr, not tr: in a template lupdate would take the template parameter (Source)
+// for the context
 template <class Source> void MainWindow::watch(Source *source, const QString &what) {
     watched_ << [source] { return source->isLoading(); };
     connect(source, &Source::loaded, this, [this] {
         reloadLabel_->setText(
-            tr("reloaded %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+            MainWindow::tr("reloaded %1")
+                .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
         if (connected_ && banner_->isVisible() && !isLoading() && !reconnectNoteShown_)
             banner_->setVisible(false);
     });
     connect(source, &Source::loadFailed, this, [this, what](const QString &message, bool lost) {
         if (!lost)
-            report(tr("Loading %1 failed: %2").arg(what, message), true);
+            //: %1 is what was loading ("tenants", "the user", ...), %2 the server's error
+            report(MainWindow::tr("Loading %1 failed: %2").arg(what, message), true);
     });
 }
 
@@ -422,11 +438,14 @@ void MainWindow::updateFreshness() {
     const QString lag =
         live == models_->health()->rows().cend()
             ? QString()
+            //: appended to "Data as of ...": the live read models lack this many events
             : tr(" · live, %n event(s) behind", nullptr, int(live->lagEvents.value_or(0)));
     // live read models move by themselves: reload more often than views refreshed by schedule
     if (connected_ && autoReload_->interval() != reloadIntervalMs())
         autoReload_->setInterval(reloadIntervalMs());
     freshness_->setText(
+        //: the header's badge: %1 a time, %2 an age ("3 min"), %5 the live lag or nothing, %3 a
+        //: colour (keep), %4 the freshness ("fresh", "late", "stale")
         tr("Data as of %1 (%2 ago)%5 <span style='color:%3'>● %4</span>")
             .arg(QLocale().toString(refreshedAt.toLocalTime().time(), QLocale::LongFormat),
                  formatAge(age), colour, state, lag));
@@ -436,17 +455,20 @@ void MainWindow::updateFreshness() {
             behind << QStringLiteral("%1: %2").arg(s.view, s.ageSeconds ? formatAge(*s.ageSeconds)
                                                                         : tr("never refreshed"));
     freshness_->setToolTip(behind.isEmpty() ? tr("Every view is within its refresh interval.")
-                                            : tr("Behind schedule:\n") + behind.join(u'\n'));
+                                            //: %1 is one "view: age" per line
+                                            : tr("Behind schedule:\n%1").arg(behind.join(u'\n')));
 }
 
 void MainWindow::showSessionInfo(const SessionInfo &info) {
     serverLabel_->setText(
+        //: status bar: %1 server version, %2 Citus or not, %3 the database role, %4 TLS or not
         tr("PostgreSQL %1 · %2 · role %3 · %4")
-            .arg(info.serverVersion,
-                 info.citusVersion.isEmpty() ? tr("no Citus")
-                                             : tr("Citus %1").arg(info.citusVersion),
-                 info.tenantScoped ? tr("%1 (tenant administrator)").arg(info.role) : info.role,
-                 (info.ssl ? tr("TLS") : tr("no TLS")) + tr(" (sslmode=%1)").arg(info.sslmode)));
+            .arg(
+                info.serverVersion,
+                info.citusVersion.isEmpty() ? tr("no Citus")
+                                            : tr("Citus %1").arg(info.citusVersion),
+                info.tenantScoped ? tr("%1 (tenant administrator)").arg(info.role) : info.role,
+                (info.ssl ? tr("TLS (sslmode=%1)") : tr("no TLS (sslmode=%1)")).arg(info.sslmode)));
     setTenantScoped(info.tenantScoped);
     refreshPanel_->setCanRefresh(
         info.canRefresh,

@@ -10,10 +10,23 @@
 
 namespace mvdash {
 
+QString ColumnList::title(int column) const {
+    return column >= 0 && column < count()
+               ? QCoreApplication::translate(kColumnTitleContext, columns_[column].title)
+               : QString();
+}
+
 QStringList ColumnList::titles() const {
     QStringList titles;
+    for (int c = 0; c < count(); ++c)
+        titles << title(c);
+    return titles;
+}
+
+QList<const char *> ColumnList::sourceTitles() const {
+    QList<const char *> titles;
     for (const ColumnSpec &c : columns_)
-        titles << QCoreApplication::translate("mvdash::Columns", c.title);
+        titles << c.title;
     return titles;
 }
 
@@ -102,8 +115,9 @@ QVariant ColumnList::display(int column, const QVariant &value, int row) const {
         return formatTime(QDateTime::fromMSecsSinceEpoch(value.toLongLong()));
     case ColumnKind::Bytes:
         return formatBytes(value.toLongLong());
-    case ColumnKind::Text:
     case ColumnKind::Number:
+        return formatDecimalText(value.toString());
+    case ColumnKind::Text:
     case ColumnKind::RowNumber:
         break;
     }

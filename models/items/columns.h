@@ -15,7 +15,7 @@ namespace mvdash {
 enum class ColumnKind {
     Text,      // text, shown as it is
     Money,     // numeric: an exact Decimal (null stays null and is shown empty)
-    Number,    // numeric that is not money (odds): the server's exact text
+    Number,    // numeric that is not money (odds): the server's exact digits, locale separators
     Count,     // bigint, grouped digits
     Time,      // timestamptz, shown in local time, exported as ISO 8601 UTC with ms
     Millis,    // bigint epoch milliseconds (the spec's *_timestamp), shown as a local time
@@ -23,17 +23,21 @@ enum class ColumnKind {
     RowNumber, // not read: the row's rank, from 1
 };
 
+// The translation context of every ColumnSpec::title (QT_TRANSLATE_NOOP's first argument).
+inline constexpr char kColumnTitleContext[] = "mvdash::Columns";
+
 // One column of an item model: the SQL alias it is read by (by name, never by position), its
 // title for people and its kind.
 struct ColumnSpec {
     const char *alias;
-    const char *title; // untranslated; translated in the context "mvdash::Columns"
+    const char *title; // untranslated; translated in kColumnTitleContext
     ColumnKind kind;
 };
 
 // The columns of one item model, in its order: the one place a model's contract is written.
 // It drives reading a result by name, data() (display, sort, alignment), the headers and the
-// CSV export; adding a column to a panel means adding its alias to the SQL and one entry here.
+// CSV export (its header is the aliases, never the titles: a data file stays the same in every
+// language); adding a column to a panel means adding its alias to the SQL and one entry here.
 class ColumnList {
 public:
     ColumnList(std::initializer_list<ColumnSpec> columns)
@@ -44,7 +48,11 @@ public:
 
     int count() const { return int(columns_.size()); }
     const ColumnSpec &operator[](int column) const { return columns_[column]; }
-    QStringList titles() const; // translated
+    // The title of `column` in the current language (translated when asked, never at static
+    // initialization: the lists are built before the translator is installed).
+    QString title(int column) const;
+    QStringList titles() const;               // translated
+    QList<const char *> sourceTitles() const; // untranslated (kColumnTitleContext)
     QStringList aliases() const;
     bool isNumeric(int column) const;
 

@@ -16,16 +16,36 @@ CellState cellStateOf(CheckState state) {
                                        : CellState::None;
 }
 
+// the model's own context: the Diagnostics panel filters on the same translation of "OK"
 QString stateText(CheckState state) {
-    return state == CheckState::Fail   ? DoctorModel::tr("FAIL")
-           : state == CheckState::Warn ? DoctorModel::tr("WARN")
-                                       : DoctorModel::tr("OK");
+    switch (state) {
+    case CheckState::Fail:
+        //: a check's state, in capitals so that a problem stands out
+        return DoctorModel::tr("FAIL");
+    case CheckState::Warn:
+        //: a check's state: a warning
+        return DoctorModel::tr("WARN");
+    case CheckState::Ok:
+        break;
+    }
+    //: a check's state: nothing to do
+    return DoctorModel::tr("OK");
 }
 } // namespace
 
 DoctorModel::DoctorModel(JobRunner *runner, QObject *parent)
-    : ReloadableModel(runner,
-                      {tr("State"), tr("Check"), tr("Subject"), tr("Found"), tr("What to do")},
+    : ReloadableModel(runner, "mvdash::DoctorModel",
+                      {
+                          //: column title: OK, WARN or FAIL
+                          QT_TRANSLATE_NOOP("mvdash::DoctorModel", "State"),
+                          //: column title: the id of the diagnostic check (noun)
+                          QT_TRANSLATE_NOOP("mvdash::DoctorModel", "Check"),
+                          //: column title: what the check looked at (a view, a node, a tenant)
+                          QT_TRANSLATE_NOOP("mvdash::DoctorModel", "Subject"),
+                          //: column title: what the check found (noun, past participle)
+                          QT_TRANSLATE_NOOP("mvdash::DoctorModel", "Found"),
+                          QT_TRANSLATE_NOOP("mvdash::DoctorModel", "What to do"),
+                      },
                       parent) {}
 
 void DoctorModel::reload() {

@@ -1,13 +1,20 @@
 #include "format.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace mvdash {
 
 QString formatMoney(const Decimal &value, const QLocale &locale) {
-    const QString plain = value.toString(2);
-    const bool negative = plain.startsWith(u'-');
-    const QString digits = negative ? plain.mid(1) : plain;
+    return formatDecimalText(value.toString(2), locale);
+}
+
+QString formatDecimalText(const QString &exact, const QLocale &locale) {
+    static const QRegularExpression plain(QStringLiteral("^-?[0-9]+(\\.[0-9]+)?$"));
+    if (!plain.match(exact).hasMatch())
+        return exact;
+    const bool negative = exact.startsWith(u'-');
+    const QString digits = negative ? exact.mid(1) : exact;
     const QString integer = digits.section(u'.', 0, 0);
     const QString fraction = digits.section(u'.', 1, 1);
     QString grouped;
@@ -16,8 +23,8 @@ QString formatMoney(const Decimal &value, const QLocale &locale) {
             grouped += locale.groupSeparator();
         grouped += integer[i];
     }
-    return (negative ? locale.negativeSign() : QString()) + grouped + locale.decimalPoint() +
-           fraction;
+    return (negative ? locale.negativeSign() : QString()) + grouped +
+           (digits.contains(u'.') ? locale.decimalPoint() + fraction : QString());
 }
 
 QString formatCount(qint64 value, const QLocale &locale) {
@@ -43,25 +50,31 @@ QString formatMoneyOf(const QVariant &value, const QLocale &locale) {
 QString describeOutcome(RunOutcome outcome) {
     switch (outcome) {
     case RunOutcome::Ok:
-        return QCoreApplication::translate("mvdash", "ok");
+        //: how a view's refresh ended: it went well
+        return QCoreApplication::translate("mvdash::Format", "ok");
     case RunOutcome::Skipped:
-        return QCoreApplication::translate("mvdash", "skipped");
+        //: how a view's refresh ended: it was not run
+        return QCoreApplication::translate("mvdash::Format", "skipped");
     case RunOutcome::Failed:
         break;
     }
-    return QCoreApplication::translate("mvdash", "failed");
+    //: how a view's refresh ended: with an error
+    return QCoreApplication::translate("mvdash::Format", "failed");
 }
 
 QString describeFreshness(Freshness freshness) {
     switch (freshness) {
     case Freshness::Fresh:
-        return QCoreApplication::translate("mvdash", "fresh");
+        //: the data's freshness: refreshed within the interval
+        return QCoreApplication::translate("mvdash::Format", "fresh");
     case Freshness::Late:
-        return QCoreApplication::translate("mvdash", "late");
+        //: the data's freshness: past the refresh interval
+        return QCoreApplication::translate("mvdash::Format", "late");
     case Freshness::Stale:
         break;
     }
-    return QCoreApplication::translate("mvdash", "stale");
+    //: the data's freshness: past twice the refresh interval, or never refreshed
+    return QCoreApplication::translate("mvdash::Format", "stale");
 }
 
 } // namespace mvdash

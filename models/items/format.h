@@ -15,6 +15,10 @@ namespace mvdash {
 // Exact money in the user's locale: grouped digits, two decimals, no currency (the platform
 // mixes currencies per payment). Never goes through double.
 QString formatMoney(const Decimal &value, const QLocale &locale = QLocale());
+// A number the server gave as exact decimal text ("-1234.5", a numeric's text: durations in
+// ms, odds), in the user's locale: grouped digits, the locale's decimal point and minus sign,
+// every digit kept. Text that is not a plain decimal number is returned as it is.
+QString formatDecimalText(const QString &exact, const QLocale &locale = QLocale());
 QString formatCount(qint64 value, const QLocale &locale = QLocale());
 QString formatBytes(qint64 bytes, const QLocale &locale = QLocale());
 // States in words for people (translated), the one place they are spelled out for the UI.

@@ -67,11 +67,15 @@ const ColumnList &PaymentsModel::columns() {
         {"user_id", QT_TRANSLATE_NOOP("mvdash::Columns", "User"), ColumnKind::Text},
         {"amount", QT_TRANSLATE_NOOP("mvdash::Columns", "Amount"), ColumnKind::Money},
         {"currency", QT_TRANSLATE_NOOP("mvdash::Columns", "Currency"), ColumnKind::Text},
+        //: column title: payment method (card, bank transfer, ...)
         {"payment_method", QT_TRANSLATE_NOOP("mvdash::Columns", "Method"), ColumnKind::Text},
+        //: column title: the payment provider's id of the payment
         {"external_id", QT_TRANSLATE_NOOP("mvdash::Columns", "External id"), ColumnKind::Text},
+        //: column title: payment type (deposit or withdrawal)
         {"payment_type", QT_TRANSLATE_NOOP("mvdash::Columns", "Type"), ColumnKind::Text},
         {"status", QT_TRANSLATE_NOOP("mvdash::Columns", "Status"), ColumnKind::Text},
         {"last_updated_at", QT_TRANSLATE_NOOP("mvdash::Columns", "Updated"), ColumnKind::Time},
+        //: column title: last update as epoch milliseconds
         {"last_updated_timestamp", QT_TRANSLATE_NOOP("mvdash::Columns", "Updated (ms)"),
          ColumnKind::Millis},
     };
@@ -229,6 +233,7 @@ QVariant PaymentsModel::data(const QModelIndex &index, int role) const {
         return {};
     const PaymentRow *cached = row(index.row());
     if (!cached) // dropped from memory: being fetched again
+        //: a row of payments being fetched again
         return role == Qt::DisplayRole && index.column() == Payment ? QVariant(tr("loading…"))
                                                                     : QVariant();
     const QVariant &value = cached->at(index.column());
@@ -251,7 +256,7 @@ QVariant PaymentsModel::data(const QModelIndex &index, int role) const {
 }
 
 PaymentsModel::PaymentsModel(JobRunner *runner, QObject *parent)
-    : ReloadableModel(runner, columns().titles(), parent) {}
+    : ReloadableModel(runner, kColumnTitleContext, columns().sourceTitles(), parent) {}
 
 PaymentsExport::PaymentsExport(JobRunner *runner, QObject *parent)
     : QObject(parent)
@@ -276,7 +281,9 @@ void PaymentsExport::start(const PaymentFilter &filter, const QString &path) {
         [filter, path, stop, self](const QSqlDatabase &db) {
             QSaveFile file(path);
             if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
-                throw DbError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+                throw DbError(
+                    //: the export's file could not be written; %2 is the system's reason
+                    PaymentsExport::tr("cannot write %1: %2").arg(path, file.errorString()));
             QSqlQuery q(db);
             q.setForwardOnly(true); // streams: a million rows never sit in memory
             // the panel's own query: no cursor and LIMIT NULL, i.e. every row the filter keeps
@@ -316,7 +323,9 @@ void PaymentsExport::start(const PaymentFilter &filter, const QString &path) {
                 throw DbError::fromSqlError(QStringLiteral("export"), q.lastError());
             }
             if (!file.commit())
-                throw DbError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+                throw DbError(
+                    //: the export's file could not be written; %2 is the system's reason
+                    PaymentsExport::tr("cannot write %1: %2").arg(path, file.errorString()));
             return QVariant(
                 QVariantMap{{QStringLiteral("rows"), rows}, {QStringLiteral("path"), path}});
         },

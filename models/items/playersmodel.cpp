@@ -7,6 +7,7 @@ namespace mvdash {
 namespace {
 const ColumnList &playerColumns() {
     static const ColumnList columns{
+        //: column title: the player's rank
         {"", QT_TRANSLATE_NOOP("mvdash::Columns", "#"), ColumnKind::RowNumber},
         {"user_id", QT_TRANSLATE_NOOP("mvdash::Columns", "User"), ColumnKind::Text},
         {"total_bets", QT_TRANSLATE_NOOP("mvdash::Columns", "Bets"), ColumnKind::Count},

@@ -34,7 +34,7 @@ public:
     }
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override {
         if (orientation == Qt::Horizontal && role == Qt::DisplayRole)
-            return columns_.titles().value(section);
+            return columns_.title(section);
         return QAbstractTableModel::headerData(section, orientation, role);
     }
 

@@ -9,7 +9,7 @@ namespace mvdash {
 
 RecordTableModel::RecordTableModel(JobRunner *runner, const ColumnList &columns, int keyColumn,
                                    int volatileColumn, QObject *parent)
-    : ReloadableModel(runner, columns.titles(), parent)
+    : ReloadableModel(runner, kColumnTitleContext, columns.sourceTitles(), parent)
     , columns_(columns)
     , keyColumn_(keyColumn)
     , volatileColumn_(volatileColumn) {}

@@ -111,17 +111,22 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
         case View:
             return s.view;
         case Populated:
-            return s.populated ? tr("yes") : tr("no — run Refresh");
+            if (s.populated)
+                //: the view holds data
+                return tr("yes");
+            //: the view holds no data; "Refresh" is the button that fills it
+            return tr("no — run Refresh");
         case Method:
             return s.nextMethod;
         case LastRefresh:
+            //: last refresh: the view was never refreshed
             return s.lastRefreshedAt.isValid() ? formatTime(s.lastRefreshedAt) : tr("never");
         case Age:
             return s.ageSeconds ? formatAge(*s.ageSeconds) : QStringLiteral("—");
         case AvgMs:
-            return s.avgRefreshMs;
+            return formatDecimalText(s.avgRefreshMs);
         case LastMs:
-            return s.lastDurationMs;
+            return formatDecimalText(s.lastDurationMs);
         case Count:
             return s.refreshCount;
         case Progress:
@@ -135,21 +140,22 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
         }
     case Qt::ToolTipRole:
         if (column == Age || column == LastRefresh)
+            //: %1 view, %2 an age ("3 min") or "never", %3 and %4 seconds
             return tr("%1: refreshed %2 ago; schedule every %3 s (late after %3 s, stale after %4 "
                       "s)")
-                .arg(s.view, s.ageSeconds ? formatAge(*s.ageSeconds) : tr("never"))
-                .arg(thresholds_.intervalSeconds)
-                .arg(2 * thresholds_.intervalSeconds);
+                .arg(s.view, s.ageSeconds ? formatAge(*s.ageSeconds) : tr("never"),
+                     formatCount(thresholds_.intervalSeconds),
+                     formatCount(2 * thresholds_.intervalSeconds));
         if (column == LastError)
             return s.lastError;
         if (column == Behind)
-            return s.live
-                       ? tr("committed events not in the live read models yet%1")
-                             .arg(s.blockedBy.isEmpty()
-                                      ? QString()
-                                      : tr("; held back by a writer still in its transaction: ") +
-                                            s.blockedBy)
-                       : tr("matview mode: the views are as old as their last refresh");
+            return !s.live ? tr("matview mode: the views are as old as their last refresh")
+                   : s.blockedBy.isEmpty()
+                       ? tr("committed events not in the live read models yet")
+                       //: %1 names the writer's session
+                       : tr("committed events not in the live read models yet; held back by a "
+                            "writer still in its transaction: %1")
+                             .arg(s.blockedBy);
         if (column == Method && s.live)
             return tr("live read model: kept up to date by incremental steps (mvdash-admin "
                       "follow), every read model at once");
@@ -164,10 +170,30 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
 }
 
 RefreshHealthModel::RefreshHealthModel(JobRunner *runner, QObject *parent)
-    : ReloadableModel(runner,
-                      {tr("View"), tr("Populated"), tr("Method"), tr("Last refresh"), tr("Age"),
-                       tr("Avg ms"), tr("Last ms"), tr("Count"), tr("Progress"), tr("Last error"),
-                       tr("Behind (events)")},
+    : ReloadableModel(runner, "mvdash::RefreshHealthModel",
+                      {
+                          //: column title: the materialized view (read model)
+                          QT_TRANSLATE_NOOP("mvdash::RefreshHealthModel", "View"),
+                          //: column title: whether the view holds data (yes / no)
+                          QT_TRANSLATE_NOOP("mvdash::RefreshHealthModel", "Populated"),
+                          //: column title: how the next refresh runs (CONCURRENTLY, plain, live)
+                          QT_TRANSLATE_NOOP("mvdash::RefreshHealthModel", "Method"),
+                          //: column title: when the view was last refreshed
+                          QT_TRANSLATE_NOOP("mvdash::RefreshHealthModel", "Last refresh"),
+                          //: column title: time since the last refresh
+                          QT_TRANSLATE_NOOP("mvdash::RefreshHealthModel", "Age"),
+                          //: column title: average refresh duration in milliseconds
+                          QT_TRANSLATE_NOOP("mvdash::RefreshHealthModel", "Avg ms"),
+                          //: column title: duration of the last refresh in milliseconds
+                          QT_TRANSLATE_NOOP("mvdash::RefreshHealthModel", "Last ms"),
+                          //: column title: how many times the view was refreshed
+                          QT_TRANSLATE_NOOP("mvdash::RefreshHealthModel", "Count"),
+                          //: column title: what the running refresh is doing with this view
+                          QT_TRANSLATE_NOOP("mvdash::RefreshHealthModel", "Progress"),
+                          QT_TRANSLATE_NOOP("mvdash::RefreshHealthModel", "Last error"),
+                          //: column title: committed events not yet applied to the live read model
+                          QT_TRANSLATE_NOOP("mvdash::RefreshHealthModel", "Behind (events)"),
+                      },
                       parent) {}
 
 void ViewSizeModel::reload() {
@@ -241,9 +267,23 @@ QVariant ViewSizeModel::data(const QModelIndex &index, int role) const {
 }
 
 ViewSizeModel::ViewSizeModel(JobRunner *runner, QObject *parent)
-    : ReloadableModel(runner,
-                      {tr("View"), tr("Total"), tr("Table"), tr("Indexes"), tr("# idx"), tr("Rows"),
-                       tr("Share of events")},
+    : ReloadableModel(runner, "mvdash::ViewSizeModel",
+                      {
+                          //: column title: the materialized view (read model)
+                          QT_TRANSLATE_NOOP("mvdash::ViewSizeModel", "View"),
+                          //: column title: total size on disk (table + indexes)
+                          QT_TRANSLATE_NOOP("mvdash::ViewSizeModel", "Total"),
+                          //: column title: size of the view's table (heap) on disk, without indexes
+                          QT_TRANSLATE_NOOP("mvdash::ViewSizeModel", "Table"),
+                          //: column title: size of the view's indexes on disk
+                          QT_TRANSLATE_NOOP("mvdash::ViewSizeModel", "Indexes"),
+                          //: column title, short: number of indexes
+                          QT_TRANSLATE_NOOP("mvdash::ViewSizeModel", "# idx"),
+                          //: column title: estimated number of rows
+                          QT_TRANSLATE_NOOP("mvdash::ViewSizeModel", "Rows"),
+                          //: column title: the view's size as a share of the event tables' size
+                          QT_TRANSLATE_NOOP("mvdash::ViewSizeModel", "Share of events"),
+                      },
                       parent) {}
 
 } // namespace mvdash

@@ -1,20 +1,24 @@
 #include "reloadablemodel.h"
 
+#include <QCoreApplication>
+
 namespace mvdash {
 
 ReloadableModel::ReloadableModel(JobRunner *runner, QObject *parent)
     : QAbstractTableModel(parent)
     , runner_(runner) {}
 
-ReloadableModel::ReloadableModel(JobRunner *runner, QStringList columnTitles, QObject *parent)
+ReloadableModel::ReloadableModel(JobRunner *runner, const char *titleContext,
+                                 QList<const char *> columnTitles, QObject *parent)
     : ReloadableModel(runner, parent) {
+    titleContext_ = titleContext;
     columnTitles_ = std::move(columnTitles);
 }
 
 QVariant ReloadableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 &&
         section < columnTitles_.size())
-        return columnTitles_[section];
+        return QCoreApplication::translate(titleContext_, columnTitles_[section]);
     return QAbstractTableModel::headerData(section, orientation, role);
 }
 

@@ -15,8 +15,11 @@ class ReloadableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     explicit ReloadableModel(JobRunner *runner, QObject *parent = nullptr);
-    // A table with these (translated) column titles: columnCount and headerData follow them.
-    ReloadableModel(JobRunner *runner, QStringList columnTitles, QObject *parent = nullptr);
+    // A table with these column titles (untranslated, marked with QT_TRANSLATE_NOOP in
+    // `titleContext`): columnCount and headerData follow them. headerData translates them
+    // when asked, not here: a model may be built before the translator is installed.
+    ReloadableModel(JobRunner *runner, const char *titleContext, QList<const char *> columnTitles,
+                    QObject *parent = nullptr);
 
     int columnCount(const QModelIndex &parent = {}) const override {
         return parent.isValid() ? 0 : int(columnTitles_.size());
@@ -51,7 +54,8 @@ protected:
 
 private:
     QPointer<JobRunner> runner_;
-    QStringList columnTitles_;
+    const char *titleContext_ = nullptr;
+    QList<const char *> columnTitles_;
     LatestRequest latest_;
     QDateTime lastLoaded_;
     QString lastError_;

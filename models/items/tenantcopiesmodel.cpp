@@ -9,7 +9,9 @@ namespace mvdash {
 namespace {
 const ColumnList &copyColumns() {
     static const ColumnList columns{
+        //: column title: a per-tenant copy of a read model (noun)
         {"copy_name", QT_TRANSLATE_NOOP("mvdash::Columns", "Copy"), ColumnKind::Text},
+        //: column title: the read model a per-tenant copy is a copy of
         {"base", QT_TRANSLATE_NOOP("mvdash::Columns", "Of"), ColumnKind::Text},
         {"tenant_name", QT_TRANSLATE_NOOP("mvdash::Columns", "Tenant"), ColumnKind::Text},
         {"tenant_id", QT_TRANSLATE_NOOP("mvdash::Columns", "Tenant id"), ColumnKind::Count},

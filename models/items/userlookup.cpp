@@ -16,7 +16,9 @@ const ColumnList &activeBetColumns() {
     static const ColumnList columns{
         {"bet_id", QT_TRANSLATE_NOOP("mvdash::Columns", "Bet"), ColumnKind::Text},
         {"stake", QT_TRANSLATE_NOOP("mvdash::Columns", "Stake"), ColumnKind::Money},
+        //: column title: the betting odds of a bet
         {"odds", QT_TRANSLATE_NOOP("mvdash::Columns", "Odds"), ColumnKind::Number},
+        //: column title: the sports event a bet is on
         {"fixture_id", QT_TRANSLATE_NOOP("mvdash::Columns", "Fixture"), ColumnKind::Text},
         {"status", QT_TRANSLATE_NOOP("mvdash::Columns", "Status"), ColumnKind::Text},
     };
@@ -27,6 +29,7 @@ const ColumnList &activeBetColumns() {
 const ColumnList &recentBetColumns() {
     static const ColumnList columns(
         activeBetColumns(),
+        //: column title: how a bet ended (won, lost, ...)
         {{"result", QT_TRANSLATE_NOOP("mvdash::Columns", "Result"), ColumnKind::Text},
          {"payout", QT_TRANSLATE_NOOP("mvdash::Columns", "Payout"), ColumnKind::Money},
          {"last_updated_at", QT_TRANSLATE_NOOP("mvdash::Columns", "Updated"), ColumnKind::Time}});

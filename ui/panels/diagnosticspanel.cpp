@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -51,9 +52,10 @@ DiagnosticsPanel::DiagnosticsPanel(DoctorModel *model, TenantCopiesModel *copies
     connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &DiagnosticsPanel::showSelected);
     connect(onlyProblems_, &QCheckBox::toggled, this, [this](bool only) {
-        // the state column's text: anything but OK
-        problems_->setFilterRegularExpression(only ? QStringLiteral("^(?!%1$)").arg(tr("OK"))
-                                                   : QString());
+        // the state column's text: anything but OK, as the model translates it
+        problems_->setFilterRegularExpression(
+            only ? QStringLiteral("^(?!%1$)").arg(QRegularExpression::escape(DoctorModel::tr("OK")))
+                 : QString());
     });
 
     auto *run = new QPushButton(tr("Run the checks"), this);
@@ -70,6 +72,7 @@ DiagnosticsPanel::DiagnosticsPanel(DoctorModel *model, TenantCopiesModel *copies
     details_->setMinimumHeight(details_->fontMetrics().height() * 4);
 
     // per-tenant copies (the guide's tip 4): listed here, checked among the checks
+    // view names: identifiers, not translated
     for (const char *view : {"bets_view", "payments_view", "user_balances_view",
                              "user_activity_view", "tenant_bet_status_view"})
         copyView_->addItem(QString::fromLatin1(view));
@@ -99,8 +102,11 @@ DiagnosticsPanel::DiagnosticsPanel(DoctorModel *model, TenantCopiesModel *copies
     connect(copies_, &TenantCopiesModel::changeFinished, this, &DiagnosticsPanel::fixFinished);
     auto *copiesBox = new QGroupBox(tr("Per-tenant copies (the guide's tip 4)"), this);
     auto *copyRow = new QHBoxLayout;
+    // "Copy of <view> for tenant <tenant> [Create the copy]": labels around two choices
+    //: before the choice of a read model: "Copy of <view> for tenant <tenant>"
     copyRow->addWidget(new QLabel(tr("Copy of"), copiesBox));
     copyRow->addWidget(copyView_);
+    //: between the two choices: "Copy of <view> for tenant <tenant>"
     copyRow->addWidget(new QLabel(tr("for tenant"), copiesBox));
     copyRow->addWidget(copyTenant_);
     copyRow->addWidget(create);
@@ -154,6 +160,7 @@ void DiagnosticsPanel::showSelected() {
         QStringLiteral("<b>%1</b> %2<br>%3")
             .arg(c->id.toHtmlEscaped(), c->subject.toHtmlEscaped(), c->found.toHtmlEscaped());
     if (!c->why.isEmpty())
+        //: why the check's finding matters
         text += QStringLiteral("<br><i>%1</i>").arg(tr("Why: %1").arg(c->why).toHtmlEscaped());
     if (!c->fix.isEmpty())
         text += QStringLiteral("<br>%1 <code>%2</code>")
@@ -170,12 +177,16 @@ void DiagnosticsPanel::updateSummary() {
     int counts[3] = {0, 0, 0};
     for (int row = 0; row < model_->rowCount(); ++row)
         ++counts[int(model_->check(row)->state)];
-    summary_->setText(model_->rowCount() == 0 ? tr("Checking…")
-                                              : tr("%1 checks: %2 OK, %3 warning(s), %4 failure(s)")
-                                                    .arg(model_->rowCount())
-                                                    .arg(counts[0])
-                                                    .arg(counts[1])
-                                                    .arg(counts[2]));
+    if (model_->rowCount() == 0) {
+        summary_->setText(tr("Checking…"));
+        return;
+    }
+    // one plural per count: each noun agrees with its own number
+    //: the checks' summary: %1 "12 checks", %2 how many are OK, %3 "1 warning", %4 "2 failures"
+    summary_->setText(
+        tr("%1: %2 OK, %3, %4")
+            .arg(tr("%n check(s)", nullptr, model_->rowCount()), QLocale().toString(counts[0]),
+                 tr("%n warning(s)", nullptr, counts[1]), tr("%n failure(s)", nullptr, counts[2])));
 }
 
 } // namespace mvdash

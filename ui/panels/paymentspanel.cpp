@@ -5,7 +5,9 @@
 #include "widgets/statecolorproxy.h"
 #include "widgets/tableview.h"
 
+#include <limits>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateEdit>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -21,7 +23,8 @@ namespace mvdash {
 namespace {
 QComboBox *choice(const QStringList &values, QWidget *parent) {
     auto *box = new QComboBox(parent);
-    box->addItem(QObject::tr("any"), QString());
+    //: a filter's choice: no restriction
+    box->addItem(QCoreApplication::translate("mvdash::PaymentsPanel", "any"), QString());
     for (const QString &v : values)
         box->addItem(v, v);
     return box;
@@ -30,7 +33,8 @@ QDateEdit *dayPicker(QWidget *parent) {
     auto *edit = new QDateEdit(parent);
     edit->setCalendarPopup(true);
     edit->setMinimumDate(QDate(2000, 1, 1));
-    edit->setSpecialValueText(QObject::tr("any")); // the minimum date means "no bound"
+    // the minimum date means "no bound"
+    edit->setSpecialValueText(QCoreApplication::translate("mvdash::PaymentsPanel", "any"));
     edit->setDate(edit->minimumDate());
     return edit;
 }
@@ -57,14 +61,18 @@ PaymentsPanel::PaymentsPanel(PaymentsModel *model, JobRunner *exportRunner, QWid
     , table_(makeTableView(this, QStringLiteral("payments")))
     , footer_(new QLabel(this))
     , exportButton_(new QPushButton(tr("Export CSV…"), this)) {
+    //: placeholder of the filter field: a user's id
     user_->setPlaceholderText(tr("user id"));
     user_->setClearButtonEnabled(true);
     auto *filters = new QHBoxLayout;
+    // labels of the filters: payment type, status and method, user, first and last day
     for (auto [label, widget] : {std::pair<QString, QWidget *>{tr("Type"), type_},
                                  {tr("Status"), status_},
                                  {tr("Method"), method_},
                                  {tr("User"), user_},
+                                 //: the first day of payments shown
                                  {tr("From"), from_},
+                                 //: the last day of payments shown
                                  {tr("To"), to_}}) {
         filters->addWidget(new QLabel(label, this));
         filters->addWidget(widget);
@@ -131,16 +139,16 @@ void PaymentsPanel::applyFilter() {
 }
 
 void PaymentsPanel::updateFooter() {
-    footer_->setText(
-        model_->isComplete()
-            ? tr("%1 payments").arg(formatCount(model_->rowCount()))
-            : tr("%1 payments loaded, more as you scroll").arg(formatCount(model_->rowCount())));
+    footer_->setText(model_->isComplete() ? tr("%Ln payment(s)", nullptr, model_->rowCount())
+                                          : tr("%Ln payment(s) loaded, more as you scroll", nullptr,
+                                               model_->rowCount()));
 }
 
 void PaymentsPanel::exportCsv(const QString &path) {
     QString target = path;
     if (target.isEmpty())
         target = QFileDialog::getSaveFileName(this, tr("Export payments"),
+                                              // a file name: not translated
                                               QStringLiteral("payments-%1.csv").arg(tenantId_),
                                               tr("CSV files (*.csv)"));
     if (target.isEmpty())
@@ -150,7 +158,8 @@ void PaymentsPanel::exportCsv(const QString &path) {
     progress->setMinimumDuration(300);
     progress->setAttribute(Qt::WA_DeleteOnClose);
     connect(export_, &PaymentsExport::progress, progress, [progress](qint64 rows) {
-        progress->setLabelText(tr("Exporting payments… %1 rows").arg(formatCount(rows)));
+        progress->setLabelText(tr("Exporting payments… %Ln row(s)", nullptr,
+                                  int(std::min<qint64>(rows, std::numeric_limits<int>::max()))));
     });
     connect(progress, &QProgressDialog::canceled, export_, &PaymentsExport::cancel);
     connect(export_, &PaymentsExport::finished, progress, &QWidget::close);

@@ -22,7 +22,9 @@ PlayersPanel::PlayersPanel(TopPlayersModel *model, QWidget *parent)
     , order_(new QComboBox(this))
     , chart_(makeChartView(tr("Top 10: wagered vs winnings"), this)) {
     for (int n : {10, 50, 100})
+        //: how many players the list shows: "Top 10"
         limit_->addItem(tr("Top %1").arg(n), n);
+    //: the list's order: by the money wagered
     order_->addItem(tr("by wagered"), int(TopPlayersModel::OrderBy::Wagered));
     order_->addItem(tr("by winnings"), int(TopPlayersModel::OrderBy::Winnings));
     order_->addItem(tr("by number of bets"), int(TopPlayersModel::OrderBy::Bets));

@@ -29,6 +29,7 @@ RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *control
     , table_(makeTableView(this, QStringLiteral("refresh")))
     , all_(new QPushButton(tr("Refresh all"), this))
     , selected_(new QPushButton(tr("Refresh selected"), this))
+    //: stops the refresh that runs
     , cancel_(new QPushButton(tr("Cancel"), this))
     , status_(new QLabel(this)) {
     auto *proxy = new QSortFilterProxyModel(this);
@@ -50,12 +51,15 @@ RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *control
     connect(controller_, &RefreshController::runningChanged, this, &RefreshPanel::updateButtons);
     connect(controller_, &RefreshController::viewStarted, this,
             [this](const QString &view, const QString &method) {
+                //: %1 is the refresh method (CONCURRENTLY, plain)
                 model_->setProgress(view, tr("refreshing (%1)…").arg(method));
                 status_->setText(tr("Refreshing %1…").arg(view));
             });
     connect(controller_, &RefreshController::viewFinished, this, [this](const RefreshOutcome &o) {
-        model_->setProgress(o.view, o.outcome == RunOutcome::Ok ? tr("ok, %1 ms").arg(o.durationMs)
-                                                                : describeOutcome(o.outcome));
+        //: a view's refresh went well and took %1 milliseconds
+        model_->setProgress(o.view, o.outcome == RunOutcome::Ok
+                                        ? tr("ok, %1 ms").arg(formatDecimalText(o.durationMs))
+                                        : describeOutcome(o.outcome));
     });
     connect(
         controller_, &RefreshController::finished, this,
@@ -74,6 +78,7 @@ RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *control
     buttons->addWidget(cancel_);
     buttons->addWidget(status_, 1);
     auto *chart = makeChartView(tr("Refresh duration per view (ms), from the history"), this);
+    //: the chart's axis title: milliseconds
     auto redraw = [chart, durations] { drawTimeSeries(chart->chart(), durations, tr("ms")); };
     connect(durations, &QAbstractItemModel::modelReset, chart, redraw);
     auto *split = new QSplitter(Qt::Vertical, this);

@@ -36,6 +36,7 @@ SizesPanel::SizesPanel(ViewSizeModel *model, TimeSeriesModel *trend, QWidget *pa
     auto *trendChart =
         makeChartView(tr("Size trend per view (MB), sampled after each refresh"), this);
     connect(trend, &QAbstractItemModel::modelReset, trendChart,
+            //: the chart's axis title: megabytes
             [trendChart, trend] { drawTimeSeries(trendChart->chart(), trend, tr("MB")); });
     auto *charts = new QHBoxLayout;
     charts->addWidget(chart_);
@@ -48,12 +49,14 @@ SizesPanel::SizesPanel(ViewSizeModel *model, TimeSeriesModel *trend, QWidget *pa
 
 void SizesPanel::rebuildChart() {
     const SizeRatio r = model_->ratio();
+    //: %1 and %2 sizes ("1.2 GB"), %3 a percentage
     ratio_->setText(tr("All views: %1 of %2 in the event tables = %3 (the guide expects 10–30%)")
                         .arg(formatBytes(r.viewsBytes), formatBytes(r.eventTablesBytes),
                              r.ratio.isEmpty()
                                  ? QStringLiteral("—")
                                  : QLocale().toString(r.ratio.toDouble() * 100, 'f', 1) + u'%'));
     QStringList views;
+    //: the chart's legend: the views' table (heap) size and their indexes' size
     BarSet table{tr("Table"), {}}, indexes{tr("Indexes"), {}};
     const auto mebibytes = [this](int row, int column) {
         return model_->index(row, column).data(SortRole).toDouble() / 1048576.0;

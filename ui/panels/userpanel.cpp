@@ -13,6 +13,7 @@
 #include <QTableView>
 #include <QTabWidget>
 #include <QVBoxLayout>
+#include <tuple>
 
 namespace mvdash {
 
@@ -50,12 +51,15 @@ UserPanel::UserPanel(UserLookup *lookup, QWidget *parent)
     for (int i = 0; i < labels.size(); ++i)
         figures_ << tileValue(card, i, labels[i]);
 
-    for (auto [model, name] :
-         {std::pair<QAbstractItemModel *, QString>{lookup_->activeBets(), tr("Active bets")},
-          {lookup_->recentBets(), tr("Recent bets")},
-          {lookup_->deposits(), tr("Deposits")},
-          {lookup_->withdrawals(), tr("Withdrawals")}}) {
-        auto *table = makeTableView(this, QStringLiteral("user-") + name);
+    // the object name (and the settings key of the column widths) stays the same in every
+    // language: the English tab title, as it always was
+    for (auto [model, name, key] :
+         {std::tuple<QAbstractItemModel *, QString, QString>{
+              lookup_->activeBets(), tr("Active bets"), QStringLiteral("Active bets")},
+          {lookup_->recentBets(), tr("Recent bets"), QStringLiteral("Recent bets")},
+          {lookup_->deposits(), tr("Deposits"), QStringLiteral("Deposits")},
+          {lookup_->withdrawals(), tr("Withdrawals"), QStringLiteral("Withdrawals")}}) {
+        auto *table = makeTableView(this, QStringLiteral("user-") + key);
         table->setModel(model);
         table->setSortingEnabled(false);
         connect(model, &QAbstractItemModel::modelReset, table, [table] { fitColumnsOnce(table); });
@@ -106,8 +110,8 @@ void UserPanel::show() {
     for (int i = 0; i < figures_.size(); ++i)
         figures_[i]->setText(figures.display(i, d.figures.value(i)).toString());
     tabs_->setTabText(0, d.moreActiveBets
-                             ? tr("Active bets (newest %1; more exist)").arg(d.activeBets.size())
-                             : tr("Active bets (%1)").arg(d.activeBets.size()));
+                             ? tr("Active bets (newest %L1; more exist)").arg(d.activeBets.size())
+                             : tr("Active bets (%L1)").arg(d.activeBets.size()));
     if (d.exact) {
         freshness_->setText(
             tr("Exact to the last committed event: %n event(s) of this user not yet in the "

@@ -22,6 +22,10 @@ QChartView *makeChartView(const QString &title, QWidget *parent) {
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
+    // axis labels (numbers, month names) in the user's language, as the tables show them:
+    // QChart uses the system locale and C-style numbers unless told otherwise
+    chart->setLocale(QLocale());
+    chart->setLocalizeNumbers(true);
     auto *view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(260);

@@ -13,12 +13,18 @@
 #include "panels/userpanel.h"
 #include "qtfmt.h"
 #include "settingsfile.h"
+#include "translations.h"
 
+#include <cstdio>
+#include <functional>
+#include <memory>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QIcon>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTimer>
 #include <spdlog/spdlog.h>
 
@@ -90,6 +96,24 @@ int main(int argc, char *argv[]) {
     QApplication::setApplicationName(QStringLiteral("mvdash"));
     QApplication::setOrganizationName(QStringLiteral("mvdash"));
     QApplication::setApplicationVersion(QStringLiteral(MVDASH_VERSION));
+    // the desktop entry and the icon of the window and its dialogs (the same drawing)
+    QApplication::setDesktopFileName(QStringLiteral("org.mvdash.Dashboard"));
+    QIcon icon;
+    for (int size : {16, 22, 24, 32, 48, 64, 128, 256, 512})
+        icon.addFile(QStringLiteral(":/icons/hicolor/%1x%1/apps/mvdash.png").arg(size));
+    QApplication::setWindowIcon(icon);
+
+    // the language first: the help texts below are translated. --lang, else the setting
+    // (View > Language), else the system's.
+    const QString language =
+        chooseLanguage(requestedLanguage(app.arguments()),
+                       QSettings().value(QStringLiteral("ui/language")).toString());
+    if (!isAvailableLanguage(language)) {
+        std::fprintf(stderr, "mvdash: unknown language \"%s\" (--lang %s)\n", qPrintable(language),
+                     qPrintable(availableLanguages().join(u'|')));
+        return 2;
+    }
+    const QString translationProblem = installTranslations(app, language);
 
     QCommandLineParser parser;
     // the descriptions are shown by --help: translated (the option and value names are not,
@@ -119,13 +143,21 @@ int main(int argc, char *argv[]) {
                       QCoreApplication::translate(
                           "mvdash::Main", "Render every panel to PNG files in DIR and exit."),
                       QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("lang"),
+                      QCoreApplication::translate("mvdash::Main",
+                                                  "Language of the interface: en or ru (default: "
+                                                  "the setting, else the system's)."),
+                      QStringLiteral("language")});
     parser.addOption({QStringLiteral("verbose"),
                       QCoreApplication::translate("mvdash::Main", "Log to the console too.")});
     parser.process(app);
 
     const QString logFile =
         setUpLogging(QStringLiteral("mvdash"), parser.isSet(QStringLiteral("verbose")));
-    spdlog::info("mvdash {} starting, log in {}", QApplication::applicationVersion(), logFile);
+    spdlog::info("mvdash {} starting, log in {}, language {}", QApplication::applicationVersion(),
+                 logFile, language);
+    if (!translationProblem.isEmpty())
+        spdlog::warn("{}", translationProblem);
     const QString settingsProblem = setAsideCorruptSettings();
     if (!settingsProblem.isEmpty())
         spdlog::warn("{}", settingsProblem);
@@ -154,8 +186,32 @@ int main(int argc, char *argv[]) {
         return 1;
     }
 
-    DashboardModels models(*settings);
-    MainWindow window(&models);
+    // A dashboard is the models of one connection and the window showing them; File >
+    // Connect… replaces it with one on the chosen database.
+    struct Dashboard {
+        std::unique_ptr<DashboardModels> models;
+        std::unique_ptr<MainWindow> window;
+    };
+    Dashboard current;
+    std::function<void(const ConnectionSettings &)> open = [&](const ConnectionSettings &chosen) {
+        Dashboard next{std::make_unique<DashboardModels>(chosen), nullptr};
+        next.window = std::make_unique<MainWindow>(next.models.get());
+        // after the signal's emitter has returned: the old window is deleted in there
+        QObject::connect(next.window.get(), &MainWindow::connectionChosen, &app,
+                         [&](const ConnectionSettings &other) {
+                             QTimer::singleShot(0, &app, [&, other] { open(other); });
+                         });
+        if (current.window) {
+            next.window->show();     // first: closing the last window would quit
+            current.window->close(); // saves its layout
+            spdlog::info("connected to another database: {}", chosen.connectOptions());
+        }
+        current.window.reset(); // the old window before the models it shows
+        current.models.reset();
+        current = std::move(next);
+    };
+    open(*settings);
+    MainWindow &window = *current.window;
     if (!settingsProblem.isEmpty())
         window.showNotice(settingsProblem);
     if (parser.isSet(QStringLiteral("screenshot"))) {

@@ -1,9 +1,13 @@
 #include "mainwindow.h"
 
 #include "betstatusmodel.h"
+#include "connectiondialog.h"
+#include "connectionsettings.h"
 #include "dashboardmodels.h"
 #include "doctormodel.h"
 #include "format.h"
+#include "helpdialogs.h"
+#include "mainmenu.h"
 #include "panels/diagnosticspanel.h"
 #include "panels/paymentspanel.h"
 #include "panels/playerspanel.h"
@@ -38,7 +42,6 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSettings>
-#include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -126,8 +129,11 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     navigation_->setFont(navFont);
     connect(navigation_, &QListWidget::currentRowChanged, this, [this](int row) {
         const QVariant panel = row >= 0 ? navigation_->item(row)->data(Qt::UserRole) : QVariant();
-        if (panel.isValid())
+        if (panel.isValid()) {
             stack_->setCurrentWidget(panelWidgets_.value(Panel(panel.toInt())));
+            if (menu_)
+                menu_->setCurrentPanel(Panel(panel.toInt()));
+        }
         if (panel == QVariant(int(Panel::Diagnostics)))
             models_->reloadDiagnostics();
     });
@@ -245,14 +251,7 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
         updateFreshness();
     });
 
-    new QShortcut(QKeySequence::Refresh, this, this, &MainWindow::reloadAll);
-    // Ctrl+F: the search or filter field of the panel in front (the tenant search otherwise)
-    new QShortcut(QKeySequence::Find, this, this, [this] {
-        const auto edits = stack_->currentWidget()->findChildren<QLineEdit *>();
-        QLineEdit *target = edits.isEmpty() ? tenantPicker_->lineEdit() : edits.first();
-        target->setFocus(Qt::ShortcutFocusReason);
-        target->selectAll();
-    });
+    buildMenu(logDialog);
     connect(autoReload_, &QTimer::timeout, this, &MainWindow::reloadAll);
     autoReload_->start(reloadIntervalMs());
     auto *ageTicker = new QTimer(this);
@@ -268,6 +267,46 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenu(QDialog *messages) {
+    QList<QPair<Panel, QString>> named;
+    for (Panel panel : panels())
+        named.append({panel, panelName(panel)});
+    menu_ = new MainMenu(menuBar(), named, this);
+    menu_->setCurrentPanel(named.first().first);
+    connect(menu_, &MainMenu::connectRequested, this, [this] {
+        ConnectionDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted)
+            emit connectionChosen(dialog.profile().settings());
+    });
+    connect(menu_, &MainMenu::exportRequested, this, [this] {
+        showPanel(Panel::Payments);
+        paymentsPanel_->exportCsv();
+    });
+    connect(menu_, &MainMenu::quitRequested, this, &QWidget::close);
+    connect(menu_, &MainMenu::panelRequested, this, &MainWindow::showPanel);
+    connect(menu_, &MainMenu::reloadRequested, this, &MainWindow::reloadAll);
+    // the search or filter field of the panel in front (the tenant search otherwise)
+    connect(menu_, &MainMenu::findRequested, this, [this] {
+        const auto edits = stack_->currentWidget()->findChildren<QLineEdit *>();
+        QLineEdit *target = edits.isEmpty() ? tenantPicker_->lineEdit() : edits.first();
+        target->setFocus(Qt::ShortcutFocusReason);
+        target->selectAll();
+    });
+    connect(menu_, &MainMenu::messagesRequested, messages, &QDialog::show);
+    connect(menu_, &MainMenu::languageChosen, this, [this](const QString &language) {
+        QSettings().setValue(QStringLiteral("ui/language"), language);
+        // the widgets set their texts once: a restart is the honest way to switch
+        statusBar()->showMessage(tr("The language changes when mvdash starts again."), 10000);
+    });
+    connect(menu_, &MainMenu::shortcutsRequested, this,
+            [this] { showKeyboardShortcuts(this, menu_->shortcutActions()); });
+    connect(menu_, &MainMenu::documentationRequested, this, &openDocumentation);
+    connect(menu_, &MainMenu::aboutRequested, this, [this] {
+        showAbout(this,
+                  models_->sessionInfo()->isKnown() ? &models_->sessionInfo()->info() : nullptr);
+    });
+}
 
 void MainWindow::addPanel(Panel id, const QString &name, QWidget *panel) {
     auto *item = new QListWidgetItem(name, navigation_);
@@ -354,8 +393,11 @@ void MainWindow::setTenantScoped(bool scoped) {
     if (!first && scoped == tenantScoped_)
         return;
     tenantScoped_ = scoped;
-    for (QListWidgetItem *item : opsItems_)
+    for (QListWidgetItem *item : opsItems_) {
         item->setHidden(scoped);
+        if (item->data(Qt::UserRole).isValid())
+            menu_->setPanelVisible(Panel(item->data(Qt::UserRole).toInt()), !scoped);
+    }
     if (scoped && opsItems_.contains(navigation_->currentItem()))
         navigation_->setCurrentRow(0);
     if (!scoped)

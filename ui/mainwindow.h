@@ -6,6 +6,7 @@
 
 class QComboBox;
 class QLabel;
+class QDialog;
 class QListWidget;
 class QListWidgetItem;
 class QStackedWidget;
@@ -17,6 +18,8 @@ namespace mvdash {
 
 class DashboardModels;
 class DiagnosticsPanel;
+class ConnectionSettings;
+class MainMenu;
 class SummaryPanel;
 class PaymentsPanel;
 class PlayersPanel;
@@ -53,6 +56,10 @@ public:
     // A message from outside the window (e.g. the settings file was set aside): banner + log.
     void showNotice(const QString &message) { report(message, true); }
 
+signals:
+    // File > Connect… chose another database: the application starts a dashboard on it.
+    void connectionChosen(const ConnectionSettings &settings);
+
 public slots:
     void reloadAll();
     void selectTenant(qint64 tenantId);
@@ -61,6 +68,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void buildMenu(QDialog *messages);
     void addPanel(Panel id, const QString &name, QWidget *panel);
     // Tells of `source`'s loads in the status bar and its failures in the banner.
     template <class Source> void watch(Source *source, const QString &what);
@@ -76,6 +84,7 @@ private:
     void reloadOps();
 
     DashboardModels *models_;
+    MainMenu *menu_ = nullptr;
 
     QComboBox *tenantPicker_;
     QLabel *freshness_;

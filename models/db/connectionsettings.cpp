@@ -50,4 +50,9 @@ QString ConnectionSettings::connectOptions() const {
     return parts.join(u' ');
 }
 
+QString libpqVersion() {
+    const int v = PQlibVersion(); // 150004 for 15.4 (10 and later: major * 10000 + minor)
+    return QStringLiteral("%1.%2").arg(v / 10000).arg(v % 10000);
+}
+
 } // namespace mvdash

@@ -23,4 +23,7 @@ private:
     QMap<QString, QString> params_;
 };
 
+// The version of the libpq this program runs with ("15.4"): Help > About.
+QString libpqVersion();
+
 } // namespace mvdash

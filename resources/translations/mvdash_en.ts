@@ -2,9 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>mvdash::DiagnosticsPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/panels/diagnosticspanel.cpp" line="+188"/>
+        <source>%n check(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n warning(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n failure(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mvdash::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="+385"/>
+        <location filename="../../ui/mainwindow.cpp" line="+159"/>
+        <location line="+284"/>
         <source>%n message(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -12,8 +40,44 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="-241"/>
+        <source>Exported %Ln payment(s) to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+282"/>
         <source> · live, %n event(s) behind</source>
+        <extracomment>appended to &quot;Data as of ...&quot;: the live read models lack this many events</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mvdash::PaymentsPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/panels/paymentspanel.cpp" line="+142"/>
+        <source>%Ln payment(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln payment(s) loaded, more as you scroll</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Exporting payments… %Ln row(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -23,7 +87,7 @@
 <context>
     <name>mvdash::UserPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/userpanel.cpp" line="+113"/>
+        <location filename="../../ui/panels/userpanel.cpp" line="+117"/>
         <source>Exact to the last committed event: %n event(s) of this user not yet in the live read models are folded into these figures. The lists are as of %1.</source>
         <translation type="unfinished">
             <numerusform></numerusform>

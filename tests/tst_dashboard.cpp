@@ -15,6 +15,9 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QActionGroup>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -40,6 +43,9 @@ class TestDashboard : public QObject {
         for (QLabel *l : w->findChildren<QLabel *>())
             texts << l->text();
         return texts;
+    }
+    static QMenu *menu(MainWindow &w, int index) {
+        return w.menuBar()->actions().at(index)->menu();
     }
     static QPushButton *button(QWidget *w, const QString &text) {
         for (QPushButton *b : w->findChildren<QPushButton *>())
@@ -327,6 +333,45 @@ private slots:
         // every request made so far has been answered: a refused ops query would show
         QTRY_VERIFY_WITH_TIMEOUT(!w.isLoading(), kPatienceMs);
         QCOMPARE(w.bannerText(), QString());
+        // nor does the View menu offer the ops panels
+        QStringList offered;
+        for (QAction *a : menu(w, 1)->actions())
+            if (a->isCheckable() && a->isVisible() && !a->shortcut().isEmpty())
+                offered << a->text(); // the panels: the languages have no shortcut
+        QCOMPARE(offered.size(), 4);
+        QVERIFY(!offered.contains(w.panelName(Panel::Refresh)));
+    }
+
+    // The menu bar: File, View, Help; every panel is in View with Ctrl+1…, choosing one shows
+    // it (and the navigation follows), Reload and Find have their standard keys, and the
+    // keyboard shortcuts list is made of the menus' own actions.
+    void theMenuBarReachesEveryPanelWithItsShortcut() {
+        DashboardModels wModels(settings_);
+        MainWindow w(&wModels);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        QCOMPARE(w.menuBar()->actions().size(), 3);
+        QMenu *view = menu(w, 1);
+        QList<QAction *> panelActions;
+        for (QAction *a : view->actions())
+            if (a->isCheckable() && !a->shortcut().isEmpty())
+                panelActions << a;
+        const QList<Panel> panels = w.panels();
+        QCOMPARE(panelActions.size(), panels.size());
+        for (int i = 0; i < panels.size(); ++i) {
+            QCOMPARE(panelActions[i]->text(), w.panelName(panels[i]));
+            QCOMPARE(panelActions[i]->shortcut(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        }
+        panelActions[int(panels.indexOf(Panel::Sizes))]->trigger();
+        QCOMPARE(w.currentPanel()->metaObject()->className(), "mvdash::SizesPanel");
+        w.showPanel(Panel::Players); // and the other way: the menu follows the navigation
+        QVERIFY(panelActions[int(panels.indexOf(Panel::Players))]->isChecked());
+        QStringList keys;
+        for (QAction *a : view->actions())
+            keys << a->shortcut().toString();
+        QVERIFY(keys.contains(QKeySequence(QKeySequence::Refresh).toString()));
+        QVERIFY(keys.contains(QKeySequence(QKeySequence::Find).toString()));
+        QVERIFY(menu(w, 0)->actions().last()->shortcut() == QKeySequence(QKeySequence::Quit));
     }
 
     // The Diagnostics panel: a dropped unique index and an unpopulated view show as WARN and

@@ -3,7 +3,6 @@
 #include "connectionsettings.h"
 #include "sessioninfomodel.h"
 
-#include <QAction>
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDesktopServices>
@@ -25,16 +24,15 @@ struct HelpDialogs {
 const char *const kHomePage = "https://github.com/mvdash/mvdash";
 } // namespace
 
-void showKeyboardShortcuts(QWidget *parent, const QList<QAction *> &actions) {
+void showKeyboardShortcuts(QWidget *parent, const QList<QPair<QString, QKeySequence>> &keys) {
     QDialog dialog(parent);
     dialog.setWindowTitle(HelpDialogs::tr("Keyboard shortcuts"));
-    auto *table = new QTableWidget(int(actions.size()), 2, &dialog);
+    auto *table = new QTableWidget(int(keys.size()), 2, &dialog);
     table->setHorizontalHeaderLabels({HelpDialogs::tr("Action"), HelpDialogs::tr("Shortcut")});
-    for (int row = 0; row < actions.size(); ++row) {
-        table->setItem(row, 0, new QTableWidgetItem(actions[row]->text().remove(u'&')));
-        table->setItem(
-            row, 1,
-            new QTableWidgetItem(actions[row]->shortcut().toString(QKeySequence::NativeText)));
+    for (int row = 0; row < keys.size(); ++row) {
+        table->setItem(row, 0, new QTableWidgetItem(QString(keys[row].first).remove(u'&')));
+        table->setItem(row, 1,
+                       new QTableWidgetItem(keys[row].second.toString(QKeySequence::NativeText)));
     }
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->verticalHeader()->hide();

@@ -1,16 +1,18 @@
 #pragma once
 
+#include <QKeySequence>
 #include <QList>
+#include <QPair>
+#include <QString>
 
-class QAction;
 class QWidget;
 
 namespace mvdash {
 
 struct SessionInfo;
 
-// Help > Keyboard shortcuts: every action with a shortcut, as the menus show them.
-void showKeyboardShortcuts(QWidget *parent, const QList<QAction *> &actions);
+// Help > Keyboard shortcuts: what each key does.
+void showKeyboardShortcuts(QWidget *parent, const QList<QPair<QString, QKeySequence>> &keys);
 
 // Help > About: the version, the versions of Qt, libpq and the server connected to (when
 // known), and the licences.

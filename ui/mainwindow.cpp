@@ -30,6 +30,8 @@
 #include "widgets/theme.h"
 
 #include <limits>
+#include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -268,6 +270,19 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+QList<QPair<QString, QKeySequence>> MainWindow::keyboardShortcuts() const {
+    QList<QPair<QString, QKeySequence>> keys;
+    for (QAction *a : menu_->shortcutActions())
+        keys.append({a->text(), a->shortcut()});
+    // the panels' own buttons (Refresh selected: Ctrl+R) and the tables' copy
+    for (QAbstractButton *b : findChildren<QAbstractButton *>())
+        if (!b->shortcut().isEmpty())
+            keys.append({b->text(), b->shortcut()});
+    keys.append({tr("Copy the selected cells (tab-separated, exact values)"),
+                 QKeySequence(QKeySequence::Copy)});
+    return keys;
+}
+
 void MainWindow::buildMenu(QDialog *messages) {
     QList<QPair<Panel, QString>> named;
     for (Panel panel : panels())
@@ -300,7 +315,7 @@ void MainWindow::buildMenu(QDialog *messages) {
         statusBar()->showMessage(tr("The language changes when mvdash starts again."), 10000);
     });
     connect(menu_, &MainMenu::shortcutsRequested, this,
-            [this] { showKeyboardShortcuts(this, menu_->shortcutActions()); });
+            [this] { showKeyboardShortcuts(this, keyboardShortcuts()); });
     connect(menu_, &MainMenu::documentationRequested, this, &openDocumentation);
     connect(menu_, &MainMenu::aboutRequested, this, [this] {
         showAbout(this,

@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <QHash>
+#include <QKeySequence>
 #include <QMainWindow>
 
 class QComboBox;
@@ -69,6 +70,8 @@ protected:
 
 private:
     void buildMenu(QDialog *messages);
+    // What each key does: the menus' actions, the panels' buttons, the tables' copy.
+    QList<QPair<QString, QKeySequence>> keyboardShortcuts() const;
     void addPanel(Panel id, const QString &name, QWidget *panel);
     // Tells of `source`'s loads in the status bar and its failures in the banner.
     template <class Source> void watch(Source *source, const QString &what);

@@ -139,13 +139,18 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
             return {};
         }
     case Qt::ToolTipRole:
-        if (column == Age || column == LastRefresh)
-            //: %1 view, %2 an age ("3 min") or "never", %3 and %4 seconds
-            return tr("%1: refreshed %2 ago; schedule every %3 s (late after %3 s, stale after %4 "
-                      "s)")
-                .arg(s.view, s.ageSeconds ? formatAge(*s.ageSeconds) : tr("never"),
-                     formatCount(thresholds_.intervalSeconds),
-                     formatCount(2 * thresholds_.intervalSeconds));
+        if (column == Age || column == LastRefresh) {
+            //: %1 and %2 seconds: when a view counts as late and as stale
+            const QString schedule = tr("schedule every %1 s (late after %1 s, stale after %2 s)")
+                                         .arg(formatCount(thresholds_.intervalSeconds),
+                                              formatCount(2 * thresholds_.intervalSeconds));
+            return s.ageSeconds
+                       //: %1 view, %2 an age ("3 min"), %3 the schedule
+                       ? tr("%1: refreshed %2 ago; %3")
+                             .arg(s.view, formatAge(*s.ageSeconds), schedule)
+                       //: %1 view, %2 the schedule
+                       : tr("%1: never refreshed; %2").arg(s.view, schedule);
+        }
         if (column == LastError)
             return s.lastError;
         if (column == Behind)

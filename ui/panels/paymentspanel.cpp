@@ -100,7 +100,7 @@ PaymentsPanel::PaymentsPanel(PaymentsModel *model, JobRunner *exportRunner, QWid
             fitColumnsOnce(table_);
         }
     });
-    exportButton_->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
+    // Ctrl+E: File > Export payments to CSV… (one owner: two would make the key ambiguous)
     connect(exportButton_, &QPushButton::clicked, this, [this] { exportCsv(); });
     connect(export_, &PaymentsExport::finished, this, &PaymentsPanel::exportFinished);
     connect(export_, &PaymentsExport::finished, exportButton_,

@@ -75,7 +75,8 @@ QString bytes(qint64 n) {
 }
 
 QString age(std::optional<qint64> seconds) {
-    return seconds ? formatAge(*seconds) : QStringLiteral("never");
+    //: an age: never refreshed
+    return seconds ? formatAge(*seconds) : QCoreApplication::translate("mvdash::Admin", "never");
 }
 
 QString rows(std::optional<qint64> estimate) {
@@ -165,6 +166,9 @@ private:
                 c.state = CheckState::Fail;
                 c.found = *problem;
                 c.why = QStringLiteral("the read models and the engine are not (all) installed");
+                // the JSON keeps the English (doctor.h), people read the translation
+                c.whyTranslated = QCoreApplication::translate(
+                    "mvdash::Admin", "the read models and the engine are not (all) installed");
                 c.fix = QStringLiteral("mvdash-admin migrate");
                 checks << c;
             } else {
@@ -176,7 +180,11 @@ private:
             c.state = CheckState::Fail;
             c.found = e.message();
             c.why = QStringLiteral("nothing else can be checked");
+            c.whyTranslated =
+                QCoreApplication::translate("mvdash::Admin", "nothing else can be checked");
             c.fix = QStringLiteral("check --dsn / the PG* variables, the server and pg_hba.conf");
+            c.fixTranslated = QCoreApplication::translate(
+                "mvdash::Admin", "check --dsn / the PG* variables, the server and pg_hba.conf");
             checks << c;
         }
         const CheckState worst = Doctor::worst(checks);
@@ -188,11 +196,15 @@ private:
                 ++counts[int(c.state)];
                 out(QStringLiteral("%1 %2%3: %4\n")
                         .arg(checkStateWord(c.state).toUpper().leftJustified(4), c.id,
-                             c.subject.isEmpty() ? QString() : u' ' + c.subject, c.found));
+                             c.subject.isEmpty() ? QString() : u' ' + c.subject, c.foundText()));
                 if (c.state != CheckState::Ok) {
-                    out(QStringLiteral("     why: %1\n").arg(c.why));
+                    //: keep the indentation: "     why: <why it matters>"
+                    out(QCoreApplication::translate("mvdash::Admin", "     why: %1\n")
+                            .arg(c.whyText()));
                     if (!c.fix.isEmpty())
-                        out(QStringLiteral("     fix: %1\n").arg(c.fix));
+                        //: keep the indentation: "     fix: <what to do>"
+                        out(QCoreApplication::translate("mvdash::Admin", "     fix: %1\n")
+                                .arg(c.fixText()));
                 }
                 if (verbose && !c.query.isEmpty())
                     out(QStringLiteral("     sql (%1):\n%2\n")

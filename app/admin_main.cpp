@@ -141,7 +141,7 @@ private:
         auto connection = std::make_unique<Connection>(settings(), QStringLiteral("admin"));
         if (requireSchema) {
             if (const auto problem = schemaProblem(connection->db()))
-                throw DbError(*problem);
+                throw DbError(problem->english, problem->translated, QString());
         }
         return connection;
     }
@@ -166,7 +166,8 @@ private:
                 DoctorCheck c;
                 c.id = QStringLiteral("schema.current");
                 c.state = CheckState::Fail;
-                c.found = *problem;
+                c.found = problem->english;
+                c.foundTranslated = problem->translated;
                 c.why = QStringLiteral("the read models and the engine are not (all) installed");
                 // the JSON keeps the English (doctor.h), people read the translation
                 c.whyTranslated = QCoreApplication::translate(
@@ -180,7 +181,10 @@ private:
             DoctorCheck c;
             c.id = QStringLiteral("connection");
             c.state = CheckState::Fail;
-            c.found = e.message();
+            // the JSON keeps the English (doctor.h): the server's message, our wording in
+            // English
+            c.found = e.englishMessage();
+            c.foundTranslated = e.message();
             c.why = QStringLiteral("nothing else can be checked");
             c.whyTranslated =
                 QCoreApplication::translate("mvdash::Admin", "nothing else can be checked");

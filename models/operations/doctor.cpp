@@ -39,11 +39,6 @@ struct Text {
         : en(same)
         , tr(same) {}
     static Text same(const QString &text) { return {text, text}; }
-    // a count and its noun ("%n run(s)"): the English stays the JSON's text, the translation
-    // gets its plural forms
-    static Text plural(const QString &english, const char *source, qint64 n) {
-        return {english, QCoreApplication::translate("mvdash::Doctor", source, nullptr, int(n))};
-    }
 
     // QString::arg on both; a Text argument gives each language its own
     template <typename... Args> Text arg(const Args &...args) const {
@@ -114,7 +109,7 @@ void guarded(QList<DoctorCheck> &out, const QString &id, const QString &query, B
         DoctorCheck c =
             finding(id, QString(), query, CheckState::Warn,
                     Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "the check could not run: %1"))
-                        .arg(e.message()));
+                        .arg(Text(e.englishMessage(), e.message())));
         setWhy(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "what it watches is unknown")));
         setFix(c, e.sqlState() == u"42501"
                       ? Text(QT_TRANSLATE_NOOP(

@@ -248,7 +248,7 @@ RefreshOutcome RefreshRunner::refreshOne(const QSqlDatabase &db, const RefreshPl
         QSqlQuery abort(db);
         abort.prepare(catalogQuery(QStringLiteral("refresh_abort")));
         abort.addBindValue(historyId);
-        abort.addBindValue(e.message());
+        abort.addBindValue(e.englishMessage()); // the history (status --json) keeps English
         abort.exec();
         throw;
     }

@@ -467,6 +467,8 @@ void Doctor::durationTrend(QList<DoctorCheck> &out) const {
                 const double days = (budgetMs - lastMs) / perDay;
                 c.figures.insert(QStringLiteral("days_until_interval"), days);
                 const QString perDayText = QString::number(perDay, 'f', 1);
+                // a plain variable: lupdate hangs on int(std::lround(days)) as translate()'s n
+                const int wholeDays = int(std::lround(days));
                 setFound(c, Text(QStringLiteral("refresh time grows %1 ms/day: at this pace it "
                                                 "reaches the %2 interval in %3 days")
                                      .arg(perDayText, formatAgeEnglish(settings_.scheduleSeconds),
@@ -475,7 +477,7 @@ void Doctor::durationTrend(QList<DoctorCheck> &out) const {
                                      "mvdash::Doctor",
                                      "refresh time grows %1 ms/day: at this pace it reaches the %2 "
                                      "interval in %n day(s)",
-                                     nullptr, int(std::lround(days)))
+                                     nullptr, wholeDays)
                                      .arg(perDayText, formatAge(settings_.scheduleSeconds))));
                 if (days < 30) {
                     c.state = CheckState::Warn;

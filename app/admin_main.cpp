@@ -76,7 +76,8 @@ QString bytes(qint64 n) {
 }
 
 QString age(std::optional<qint64> seconds) {
-    return seconds ? formatAge(*seconds) : QStringLiteral("never");
+    //: an age: never refreshed
+    return seconds ? formatAge(*seconds) : QCoreApplication::translate("mvdash::Admin", "never");
 }
 
 QString rows(std::optional<qint64> estimate) {
@@ -84,6 +85,8 @@ QString rows(std::optional<qint64> estimate) {
 }
 
 class Admin {
+    Q_DECLARE_TR_FUNCTIONS(mvdash::Admin)
+
 public:
     explicit Admin(QCommandLineParser &parser)
         : parser_(parser) {}
@@ -121,8 +124,8 @@ public:
             return explainStep(rest);
         if (command == u"doctor")
             return doctor(rest);
-        throw UsageError{command.isEmpty() ? QStringLiteral("no command given")
-                                           : QStringLiteral("unknown command: %1").arg(command)};
+        throw UsageError{command.isEmpty() ? tr("no command given")
+                                           : tr("unknown command: %1").arg(command)};
     }
 
 private:
@@ -139,7 +142,7 @@ private:
         auto connection = std::make_unique<Connection>(settings(), QStringLiteral("admin"));
         if (requireSchema) {
             if (const auto problem = schemaProblem(connection->db()))
-                throw DbError(*problem);
+                throw DbError(problem->english, problem->translated, QString());
         }
         return connection;
     }
@@ -164,8 +167,12 @@ private:
                 DoctorCheck c;
                 c.id = QStringLiteral("schema.current");
                 c.state = CheckState::Fail;
-                c.found = *problem;
+                c.found = problem->english;
+                c.foundTranslated = problem->translated;
                 c.why = QStringLiteral("the read models and the engine are not (all) installed");
+                // the JSON keeps the English (doctor.h), people read the translation
+                c.whyTranslated = QCoreApplication::translate(
+                    "mvdash::Admin", "the read models and the engine are not (all) installed");
                 c.fix = QStringLiteral("mvdash-admin migrate");
                 checks << c;
             } else {
@@ -175,9 +182,16 @@ private:
             DoctorCheck c;
             c.id = QStringLiteral("connection");
             c.state = CheckState::Fail;
-            c.found = e.message();
+            // the JSON keeps the English (doctor.h): the server's message, our wording in
+            // English
+            c.found = e.englishMessage();
+            c.foundTranslated = e.message();
             c.why = QStringLiteral("nothing else can be checked");
+            c.whyTranslated =
+                QCoreApplication::translate("mvdash::Admin", "nothing else can be checked");
             c.fix = QStringLiteral("check --dsn / the PG* variables, the server and pg_hba.conf");
+            c.fixTranslated = QCoreApplication::translate(
+                "mvdash::Admin", "check --dsn / the PG* variables, the server and pg_hba.conf");
             checks << c;
         }
         const CheckState worst = Doctor::worst(checks);
@@ -189,30 +203,44 @@ private:
                 ++counts[int(c.state)];
                 out(QStringLiteral("%1 %2%3: %4\n")
                         .arg(checkStateWord(c.state).toUpper().leftJustified(4), c.id,
-                             c.subject.isEmpty() ? QString() : u' ' + c.subject, c.found));
+                             c.subject.isEmpty() ? QString() : u' ' + c.subject, c.foundText()));
                 if (c.state != CheckState::Ok) {
-                    out(QStringLiteral("     why: %1\n").arg(c.why));
+                    //: keep the indentation: "     why: <why it matters>"
+                    out(QCoreApplication::translate("mvdash::Admin", "     why: %1\n")
+                            .arg(c.whyText()));
                     if (!c.fix.isEmpty())
-                        out(QStringLiteral("     fix: %1\n").arg(c.fix));
+                        //: keep the indentation: "     fix: <what to do>"
+                        out(QCoreApplication::translate("mvdash::Admin", "     fix: %1\n")
+                                .arg(c.fixText()));
                 }
                 if (verbose && !c.query.isEmpty())
                     out(QStringLiteral("     sql (%1):\n%2\n")
                             .arg(c.query, catalogQuery(c.query).trimmed()));
             }
-            out(QStringLiteral("%1 checks: %2 ok, %3 warning(s), %4 failure(s)\n")
-                    .arg(checks.size())
+            //: the summary: "<n checks>: <n> ok, <n warnings>, <n failures>"
+            out(tr("%1: %2 ok, %3, %4\n")
+                    .arg(tr("%n check(s)", nullptr, int(checks.size())))
                     .arg(counts[0])
-                    .arg(counts[1])
-                    .arg(counts[2]));
+                    .arg(tr("%n warning(s)", nullptr, counts[1]),
+                         tr("%n failure(s)", nullptr, counts[2])));
         }
         return worst == CheckState::Fail   ? DoctorFailures
                : worst == CheckState::Warn ? DoctorWarnings
                                            : DoctorOk;
     }
 
+    //: a table cell: populated, has a unique key
+    static QString yes() { return tr("yes"); }
+
+    // a count for a %n text (tr() takes an int): larger ones are shown as the largest int
+    template <typename N> static int count(N n) {
+        return int(std::clamp<qint64>(qint64(n), std::numeric_limits<int>::min(),
+                                      std::numeric_limits<int>::max()));
+    }
+
     static void noArguments(const QStringList &rest) {
         if (!rest.isEmpty())
-            throw UsageError{QStringLiteral("unexpected argument: %1").arg(rest.first())};
+            throw UsageError{tr("unexpected argument: %1").arg(rest.first())};
     }
 
     int migrate(const QStringList &rest) {
@@ -222,9 +250,9 @@ private:
         MigrationRunner runner(connection->db());
         const QList<Migration> applied = runner.migrate();
         if (applied.isEmpty())
-            out(QStringLiteral("database %1 is up to date\n").arg(connection->describe()));
+            out(tr("database %1 is up to date\n").arg(connection->describe()));
         for (const Migration &m : applied)
-            out(QStringLiteral("applied %1\n").arg(m.name));
+            out(tr("applied %1\n").arg(m.name));
         if (mode)
             convertReadModels(connection->db(), *mode, printLine);
         return Ok;
@@ -238,8 +266,9 @@ private:
             return std::nullopt;
         const auto mode = parseMode(parser_.value(option));
         if (!mode)
-            throw UsageError{QStringLiteral("--%1 must be live or matview (got '%2')")
-                                 .arg(option, parser_.value(option))};
+            //: keep live and matview as they are (the option's values)
+            throw UsageError{
+                tr("--%1 must be live or matview (got '%2')").arg(option, parser_.value(option))};
         return mode;
     }
 
@@ -247,12 +276,13 @@ private:
         noArguments(rest);
         const auto mode = modeOption(QStringLiteral("to"));
         if (!mode)
-            throw UsageError{QStringLiteral("convert needs --to live or --to matview")};
+            //: keep the command and the options as they are
+            throw UsageError{tr("convert needs --to live or --to matview")};
         auto connection = connect();
         convertReadModels(connection->db(), *mode, printLine, 5000, 10, jobsOption());
         if (*mode == ReadModelMode::Matview) {
             // the staged views are as old as the staging: bring them up to date at once
-            out(QStringLiteral("refreshing the materialized views\n"));
+            out(tr("refreshing the materialized views\n"));
             return refresh({});
         }
         return Ok;
@@ -262,8 +292,9 @@ private:
         noArguments(rest);
         auto connection = connect();
         if (readModelState(connection->db()).mode != ReadModelMode::Live)
-            throw DbError(QStringLiteral("the read models are materialized views here (matview "
-                                         "mode): refresh rebuilds them; rebuild is for live mode"));
+            //: keep matview, refresh and rebuild as they are (a mode and commands)
+            throw DbError(tr("the read models are materialized views here (matview "
+                             "mode): refresh rebuilds them; rebuild is for live mode"));
         rebuildLiveState(connection->db(), printLine, jobsOption());
         return Ok;
     }
@@ -275,9 +306,10 @@ private:
         {
             auto connection = connect();
             if (readModelState(connection->db()).mode != ReadModelMode::Live)
-                throw DbError(QStringLiteral("the read models are materialized views here "
-                                             "(matview mode): nothing to follow; mvdash-admin "
-                                             "convert --to live first"));
+                //: keep matview and the command as they are
+                throw DbError(tr("the read models are materialized views here "
+                                 "(matview mode): nothing to follow; mvdash-admin "
+                                 "convert --to live first"));
         }
         std::signal(SIGTERM, requestStop);
         std::signal(SIGINT, requestStop);
@@ -298,7 +330,8 @@ private:
         list.finish();
         const StepProgress progress = stepProgress(connection->db());
         const qint64 latest = fetchFreshness(connection->db()).value(0).latestArrival;
-        out(QStringLiteral("-- the statements of a live step for the arrivals (%1, %2]\n\n")
+        //: keep "-- " (an SQL comment) and the interval (%1, %2] as they are
+        out(tr("-- the statements of a live step for the arrivals (%1, %2]\n\n")
                 .arg(progress.appliedArrival)
                 .arg(latest));
         for (const auto &[label, statement] : statements) {
@@ -323,7 +356,7 @@ private:
         const QString text = parser_.value(option);
         const auto value = wholeNumber<Wide>(text);
         if (!value || *value < Wide(min) || *value > Wide(max))
-            throw UsageError{QStringLiteral("--%1 must be a whole number from %2 to %3 (got '%4')")
+            throw UsageError{tr("--%1 must be a whole number from %2 to %3 (got '%4')")
                                  .arg(option)
                                  .arg(min)
                                  .arg(max)
@@ -356,8 +389,9 @@ private:
         const qint64 unitMs = m.captured(2) == u"s" ? 1000 : m.captured(2) == u"min" ? 60000 : 1;
         const auto amount = m.hasMatch() ? wholeNumber<qint64>(m.captured(1)) : std::nullopt;
         if (!amount || *amount > maxMs / unitMs || *amount * unitMs < minMs)
-            throw UsageError{QStringLiteral("--%1 must be from %2 to %3ms, written as 500ms, "
-                                            "10s or 2min (got '%4')")
+            //: keep the units ms, s and min as they are (what the option accepts)
+            throw UsageError{tr("--%1 must be from %2 to %3ms, written as 500ms, "
+                                "10s or 2min (got '%4')")
                                  .arg(option)
                                  .arg(minMs)
                                  .arg(maxMs)
@@ -381,9 +415,10 @@ private:
                                              std::numeric_limits<quint64>::max());
         auto connection = connect(); // checks the schema before writing anything
         const SeedReport report = seedDatabase(settings(), options);
-        out(QStringLiteral("seeded %1 events for %2 tenants in %3 s (%4 events/s)\n")
-                .arg(report.events)
-                .arg(report.tenants)
+        //: "seeded <n events> for <n tenants> in <seconds> s (<rate> events/s)"
+        out(tr("seeded %1 for %2 in %3 s (%4 events/s)\n")
+                .arg(tr("%n event(s)", nullptr, count(report.events)),
+                     tr("%n tenant(s)", nullptr, count(report.tenants)))
                 .arg(report.seconds, 0, 'f', 1)
                 .arg(qint64(double(report.events) / std::max(report.seconds, 0.001))));
         return Ok;
@@ -408,7 +443,8 @@ private:
             [jobs](const RefreshPlanEntry &e) {
                 const QString head = QStringLiteral("%1 %2 ").arg(e.view.leftJustified(28),
                                                                   e.method.leftJustified(12));
-                out(jobs > 1 ? head + QStringLiteral("started\n") : head + QStringLiteral("... "));
+                //: a view's refresh has started (other sessions print their lines meanwhile)
+                out(jobs > 1 ? head + tr("started\n") : head + QStringLiteral("... "));
             },
             [&](const RefreshOutcome &o) {
                 const QString head = jobs > 1
@@ -416,12 +452,12 @@ private:
                                                                         o.method.leftJustified(12))
                                          : QString();
                 if (o.outcome == RunOutcome::Ok)
-                    out(head + QStringLiteral("ok in %1 ms\n").arg(o.durationMs));
+                    out(head + tr("ok in %1 ms\n").arg(o.durationMs));
                 else if (o.outcome == RunOutcome::Skipped)
-                    out(head + QStringLiteral("skipped: %1\n").arg(o.error));
+                    out(head + tr("skipped: %1\n").arg(o.error));
                 else {
                     ++failures;
-                    out(head + QStringLiteral("FAILED: %1\n").arg(o.error));
+                    out(head + tr("FAILED: %1\n").arg(o.error));
                 }
             });
         const auto refreshed =
@@ -430,8 +466,9 @@ private:
         const auto skipped =
             std::count_if(outcomes.cbegin(), outcomes.cend(),
                           [](const RefreshOutcome &o) { return o.outcome == RunOutcome::Skipped; });
-        out(QStringLiteral("%1 view(s) refreshed, %2 failed, %3 skipped\n")
-                .arg(refreshed)
+        //: "<n views refreshed>, <n> failed, <n> skipped"
+        out(tr("%1, %2 failed, %3 skipped\n")
+                .arg(tr("%n view(s) refreshed", nullptr, count(refreshed)))
                 .arg(failures)
                 .arg(skipped));
         if (failures)
@@ -498,18 +535,17 @@ private:
             out(QString::fromUtf8(QJsonDocument(array).toJson()));
             return Ok;
         }
-        TextTable table({QStringLiteral("view"), QStringLiteral("populated"),
-                         QStringLiteral("method"), QStringLiteral("rows"), QStringLiteral("size"),
-                         QStringLiteral("last refresh (UTC)"), QStringLiteral("age"),
-                         QStringLiteral("avg ms"), QStringLiteral("last ms"),
-                         QStringLiteral("count"), QStringLiteral("last error")},
+        //: the status table's column headers
+        TextTable table({tr("view"), tr("populated"), tr("method"), tr("rows"), tr("size"),
+                         tr("last refresh (UTC)"), tr("age"), tr("avg ms"), tr("last ms"),
+                         tr("count"), tr("last error")},
                         {false, false, false, true, true, false, true, true, true, true, false});
         for (const ViewStatus &s : list) {
-            table.addRow({s.view, s.populated ? QStringLiteral("yes") : QStringLiteral("NO"),
-                          s.nextMethod, rows(s.rowEstimate), bytes(s.totalBytes),
+            table.addRow({s.view, s.populated ? yes() : tr("NO"), s.nextMethod, rows(s.rowEstimate),
+                          bytes(s.totalBytes),
                           s.lastRefreshedAt.isValid() ? s.lastRefreshedAt.toUTC().toString(
                                                             QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                                                      : QStringLiteral("never"),
+                                                      : tr("never"),
                           age(s.ageSeconds), s.avgRefreshMs, s.lastDurationMs,
                           QString::number(s.refreshCount),
                           s.lastOutcome == RunOutcome::Failed ? s.lastError.left(60) : QString()});
@@ -518,15 +554,15 @@ private:
         QString footer;
         const auto f = freshness.constFind(QStringLiteral("bets_view"));
         if (f != freshness.constEnd() && f->mode == ReadModelMode::Live)
-            footer = QStringLiteral("live read models: watermark %1 of %2, %3 event(s) "
-                                    "behind, %4 s; last step %5 ms%6")
+            //: "live read models: watermark <arrival> of <arrival>, <n events behind>, <seconds>
+            //: s; last step <ms> ms[; held back by <session>]"
+            footer = tr("live read models: watermark %1 of %2, %3, %4 s; last step %5 ms%6")
                          .arg(f->appliedArrival.value_or(0))
                          .arg(f->latestArrival)
-                         .arg(f->lagEvents.value_or(0))
-                         .arg(f->lagSeconds, f->lastStepMs,
-                              f->blockedBy.isEmpty()
-                                  ? QString()
-                                  : QStringLiteral("; held back by ") + f->blockedBy) +
+                         .arg(tr("%n event(s) behind", nullptr, count(f->lagEvents.value_or(0))),
+                              f->lagSeconds, f->lastStepMs,
+                              f->blockedBy.isEmpty() ? QString()
+                                                     : tr("; held back by %1").arg(f->blockedBy)) +
                      u'\n';
         out(QStringLiteral("%1\n").arg(connection->describe()) + table.render() + footer);
         return Ok;
@@ -560,20 +596,18 @@ private:
                     .toJson()));
             return Ok;
         }
-        TextTable table({QStringLiteral("view"), QStringLiteral("total"), QStringLiteral("table"),
-                         QStringLiteral("indexes"), QStringLiteral("#idx"), QStringLiteral("rows"),
-                         QStringLiteral("populated"), QStringLiteral("unique key"),
-                         QStringLiteral("share of events")},
+        //: the sizes table's column headers
+        TextTable table({tr("view"), tr("total"), tr("table"), tr("indexes"), tr("#idx"),
+                         tr("rows"), tr("populated"), tr("unique key"), tr("share of events")},
                         {false, true, true, true, true, true, false, false, true});
         for (const ViewSize &s : list)
             table.addRow({s.view, bytes(s.totalBytes), bytes(s.tableBytes), bytes(s.indexBytes),
                           QString::number(s.indexCount), rows(s.rowEstimate),
-                          s.populated ? QStringLiteral("yes") : QStringLiteral("NO"),
-                          s.hasUniqueIndex ? QStringLiteral("yes") : QStringLiteral("no"),
+                          s.populated ? yes() : tr("NO"), s.hasUniqueIndex ? yes() : tr("no"),
                           s.shareOfEventTables.isEmpty() ? QStringLiteral("-")
                                                          : percent(s.shareOfEventTables)});
         out(table.render());
-        out(QStringLiteral("all views: %1 of %2 event tables = %3 (the guide expects 10-30%)\n")
+        out(tr("all views: %1 of %2 event tables = %3 (the guide expects 10-30%)\n")
                 .arg(bytes(ratio.viewsBytes), bytes(ratio.eventTablesBytes),
                      ratio.ratio.isEmpty() ? QStringLiteral("-") : percent(ratio.ratio)));
         return Ok;
@@ -587,13 +621,16 @@ private:
         bool ok = false;
         const qint64 tenant = text.toLongLong(&ok);
         if (!ok || tenant < 0)
-            throw UsageError{QStringLiteral("TENANT_ID must be a non-negative whole number")};
+            //: keep TENANT_ID as it is (the argument's name in --help)
+            throw UsageError{tr("TENANT_ID must be a non-negative whole number")};
         return tenant;
     }
 
     int tenantView(const QStringList &rest) {
         if (rest.size() != 3 || (rest[0] != u"create" && rest[0] != u"drop"))
-            throw UsageError{QStringLiteral("usage: tenant-view create|drop VIEW TENANT_ID")};
+            //: keep the command line as it is
+            throw UsageError{
+                tr("usage: %1").arg(QStringLiteral("tenant-view create|drop VIEW TENANT_ID"))};
         const qint64 tenant = tenantIdArgument(rest[2]);
         auto connection = connect();
         QSqlQuery q = runQuery(connection->db(),
@@ -601,18 +638,18 @@ private:
                                                     : QStringLiteral("tenant_view_drop"),
                                {rest[1], tenant});
         q.next();
-        out(QStringLiteral("%1 %2\n").arg(rest[0] == u"create" ? QStringLiteral("created")
-                                                               : QStringLiteral("dropped"),
-                                          q.value(0).toString()));
+        //: "created <view>", "dropped <view>"
+        out((rest[0] == u"create" ? tr("created %1\n") : tr("dropped %1\n"))
+                .arg(q.value(0).toString()));
         return Ok;
     }
 
     // A tenant administrator's role reads one tenant through tenant_scope (migration 008).
     int tenantGrant(bool grant, const QStringList &rest) {
         if (rest.size() != 2)
-            throw UsageError{
-                QStringLiteral("usage: %1 ROLE TENANT_ID")
-                    .arg(grant ? QStringLiteral("grant-tenant") : QStringLiteral("revoke-tenant"))};
+            throw UsageError{tr("usage: %1")
+                                 .arg(grant ? QStringLiteral("grant-tenant ROLE TENANT_ID")
+                                            : QStringLiteral("revoke-tenant ROLE TENANT_ID"))};
         const qint64 tenant = tenantIdArgument(rest[1]);
         auto connection = connect();
         QSqlQuery q =
@@ -628,11 +665,12 @@ private:
         noArguments(rest);
         auto connection = connect();
         QSqlQuery q = runQuery(connection->db(), QStringLiteral("tenant_grants"));
-        TextTable table({QStringLiteral("role"), QStringLiteral("tenant"), QStringLiteral("name"),
-                         QStringLiteral("granted (UTC)"), QStringLiteral("by")});
+        //: the tenant-grants table's column headers
+        TextTable table({tr("role"), tr("tenant"), tr("name"), tr("granted (UTC)"), tr("by")});
         while (q.next())
-            table.addRow({q.value(0).toString() +
-                              (q.value(5).toBool() ? QString() : QStringLiteral(" (dropped)")),
+            //: a role that no longer exists: "<role> (dropped)"
+            table.addRow({q.value(5).toBool() ? q.value(0).toString()
+                                              : tr("%1 (dropped)").arg(q.value(0).toString()),
                           q.value(1).toString(), q.value(2).toString(),
                           q.value(3).toDateTime().toUTC().toString(Qt::ISODate),
                           q.value(4).toString()});
@@ -648,13 +686,15 @@ private:
             ViewVerifier(connection->db()).verifyAll(maxDiffs);
         bool clean = true;
         for (const auto &r : results) {
-            out(QStringLiteral("%1 %2 rows, replay %3 rows: %4\n")
+            //: "<view> <n> rows, replay <n> rows: ok|<n differences>" (the figures aligned)
+            out(tr("%1 %2 rows, replay %3 rows: %4\n")
                     .arg(r.view.leftJustified(22))
                     .arg(r.actualRows, 9)
                     .arg(r.expectedRows, 9)
                     .arg(r.differenceCount == 0
-                             ? QStringLiteral("ok")
-                             : QStringLiteral("%1 difference(s)").arg(r.differenceCount)));
+                             //: verify: the view matches the replay
+                             ? tr("ok")
+                             : tr("%n difference(s)", nullptr, count(r.differenceCount))));
             for (const QString &d : r.differences)
                 out(QStringLiteral("  %1\n").arg(d));
             clean = clean && r.differenceCount == 0;
@@ -713,10 +753,13 @@ private:
         trafficOptions.batchesPerSecond = std::min(4, rate);
         trafficOptions.seed = quint64(QDateTime::currentSecsSinceEpoch());
         Traffic traffic(settings, trafficOptions);
-        log(QStringLiteral("writing about %1 events/s%2 until stopped (Ctrl-C)")
-                .arg(rate)
-                .arg(live ? QStringLiteral(", a follower applying them every second")
-                          : QStringLiteral(" (matview mode: refresh to see them)")));
+        log(live ? tr("writing about %1 events/s, a follower applying them every second, until "
+                      "stopped (Ctrl-C)")
+                       .arg(rate)
+                 //: keep matview and refresh as they are (a mode, a command)
+                 : tr("writing about %1 events/s (matview mode: refresh to see them) until "
+                      "stopped (Ctrl-C)")
+                       .arg(rate));
         qint64 written = 0;
         try {
             written = traffic.run(stopRequested);
@@ -728,7 +771,7 @@ private:
         }
         if (following.joinable())
             following.join();
-        log(QStringLiteral("wrote %1 events").arg(written));
+        log(tr("wrote %n event(s)", nullptr, count(written)));
         return Ok;
     }
 
@@ -745,7 +788,9 @@ int main(int argc, char *argv[]) {
     log->set_pattern("mvdash-admin: %v");
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    //: --help: keep the command names, the options (--json...), VIEW, TENANT_ID, ROLE, N,
+    //: live|matview, the exit codes and the column alignment as they are
+    parser.setApplicationDescription(Admin::tr(
         "Administers the materialized views of an mvdash database.\n\n"
         "Commands:\n"
         "  migrate                        apply the bundled migrations\n"
@@ -787,72 +832,73 @@ int main(int argc, char *argv[]) {
         "file and ~/.pgpass, as libpq does. Passwords are never accepted on the command line."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({QStringLiteral("dsn"), QStringLiteral("libpq connection string or URI."),
+    parser.addOption({QStringLiteral("dsn"), Admin::tr("libpq connection string or URI."),
                       QStringLiteral("dsn")});
-    parser.addOption({QStringLiteral("json"),
-                      QStringLiteral("Machine-readable output (status, sizes, doctor).")});
+    parser.addOption(
+        {QStringLiteral("json"), Admin::tr("Machine-readable output (status, sizes, doctor).")});
     parser.addOption({QStringLiteral("tenant"),
-                      QStringLiteral("doctor: also the guide's check of one tenant's events "
-                                     "against the views."),
+                      Admin::tr("doctor: also the guide's check of one tenant's events "
+                                "against the views."),
                       QStringLiteral("id")});
     parser.addOption(
-        {QStringLiteral("verbose"), QStringLiteral("doctor: with the SQL behind each check.")});
+        {QStringLiteral("verbose"), Admin::tr("doctor: with the SQL behind each check.")});
     parser.addOption({QStringLiteral("schedule"),
-                      QStringLiteral("doctor: the refresh schedule's interval: 30s, 5min; 1s to "
-                                     "1440min (default 5min)."),
+                      Admin::tr("doctor: the refresh schedule's interval: 30s, 5min; 1s to "
+                                "1440min (default 5min)."),
                       QStringLiteral("duration")});
     parser.addOption({QStringLiteral("slow"),
-                      QStringLiteral("doctor: a refresh slower than this is reported (the guide's "
-                                     "alert: 500ms, the default)."),
+                      Admin::tr("doctor: a refresh slower than this is reported (the guide's "
+                                "alert: 500ms, the default)."),
                       QStringLiteral("duration")});
     parser.addOption({QStringLiteral("events"),
-                      QStringLiteral("seed, demo: how many events, 1 to 1000000000 (default "
-                                     "100000; demo 1000000)."),
+                      Admin::tr("seed, demo: how many events, 1 to 1000000000 (default "
+                                "100000; demo 1000000)."),
                       QStringLiteral("n")});
     parser.addOption({QStringLiteral("seed"),
-                      QStringLiteral("seed: random seed, 0 to 18446744073709551615 (default 1)."),
+                      Admin::tr("seed: random seed, 0 to 18446744073709551615 (default 1)."),
                       QStringLiteral("s")});
     parser.addOption(
         {QStringLiteral("lock-timeout"),
-         QStringLiteral("refresh: give up waiting for a lock after this: 500ms, 10s, 2min, up to "
-                        "2147483647ms; 0 = never (default 10s)."),
+         Admin::tr("refresh: give up waiting for a lock after this: 500ms, 10s, 2min, up to "
+                   "2147483647ms; 0 = never (default 10s)."),
          QStringLiteral("duration"), QStringLiteral("10s")});
     parser.addOption({QStringLiteral("jobs"),
-                      QStringLiteral("refresh: parallel sessions for independent views; rebuild, "
-                                     "convert --to live: helper sessions of the build; 1 to 64 "
-                                     "(default 2; 1 = one at a time)."),
+                      Admin::tr("refresh: parallel sessions for independent views; rebuild, "
+                                "convert --to live: helper sessions of the build; 1 to 64 "
+                                "(default 2; 1 = one at a time)."),
                       QStringLiteral("n")});
+    parser.addOption({QStringLiteral("citus"), Admin::tr("demo: on a local Citus 13 cluster.")});
     parser.addOption(
-        {QStringLiteral("citus"), QStringLiteral("demo: on a local Citus 13 cluster.")});
+        {QStringLiteral("dir"), Admin::tr("demo: cluster directory."), QStringLiteral("dir")});
     parser.addOption(
-        {QStringLiteral("dir"), QStringLiteral("demo: cluster directory."), QStringLiteral("dir")});
-    parser.addOption(
-        {QStringLiteral("live"), QStringLiteral("demo: put the read models in live mode.")});
+        {QStringLiteral("live"), Admin::tr("demo: put the read models in live mode.")});
     parser.addOption({QStringLiteral("traffic"),
-                      QStringLiteral("demo: then keep writing about N new events/s (and, in live "
-                                     "mode, apply them) until stopped; 0 to 100000."),
+                      Admin::tr("demo: then keep writing about N new events/s (and, in live "
+                                "mode, apply them) until stopped; 0 to 100000."),
                       QStringLiteral("n")});
     parser.addOption({QStringLiteral("max-diffs"),
-                      QStringLiteral("verify: differences listed per view, 0 to 1000000 "
-                                     "(default 20)."),
+                      Admin::tr("verify: differences listed per view, 0 to 1000000 "
+                                "(default 20)."),
                       QStringLiteral("n")});
     parser.addOption({QStringLiteral("read-models"),
-                      QStringLiteral("migrate: live or matview, the read models' mode."),
+                      Admin::tr("migrate: live or matview, the read models' mode."),
                       QStringLiteral("mode")});
-    parser.addOption({QStringLiteral("to"), QStringLiteral("convert: live or matview."),
-                      QStringLiteral("mode")});
+    parser.addOption(
+        {QStringLiteral("to"), Admin::tr("convert: live or matview."), QStringLiteral("mode")});
     parser.addOption({QStringLiteral("interval"),
-                      QStringLiteral("follow: pause between steps: 500ms, 2s, 1min; 0 to 1h "
-                                     "(default 2s)."),
+                      Admin::tr("follow: pause between steps: 500ms, 2s, 1min; 0 to 1h "
+                                "(default 2s)."),
                       QStringLiteral("duration")});
+    //: keep the command names as they are
     parser.addPositionalArgument(
         QStringLiteral("command"),
-        QStringLiteral("migrate, seed, refresh, status, sizes, tenant-view, grant-tenant, "
-                       "revoke-tenant, tenant-grants, verify, demo, convert, follow, rebuild, "
-                       "explain-step, doctor"));
+        Admin::tr("migrate, seed, refresh, status, sizes, tenant-view, grant-tenant, "
+                  "revoke-tenant, tenant-grants, verify, demo, convert, follow, rebuild, "
+                  "explain-step, doctor"));
 
     if (!parser.parse(app.arguments())) {
-        log->error("{} (see --help)", parser.errorText());
+        //: a usage error: "<what is wrong> (see --help)"
+        log->error("{}", Admin::tr("%1 (see --help)").arg(parser.errorText()));
         return Usage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
@@ -866,17 +912,20 @@ int main(int argc, char *argv[]) {
     try {
         return Admin(parser).run(parser.positionalArguments());
     } catch (const UsageError &e) {
-        log->error("{} (see --help)", e.message);
+        log->error("{}", Admin::tr("%1 (see --help)").arg(e.message));
         return Usage;
     } catch (const DbError &e) {
         log->error("{}", e.message());
         // insufficient_privilege: say which role each command is meant for
         if (e.sqlState() == u"42501")
-            log->error("this role lacks the privileges of the command: status, sizes and verify "
-                       "need mvdash_reader; refresh, follow, rebuild and tenant-view need "
-                       "mvdash_operator; migrate, convert, grant-tenant and revoke-tenant need "
-                       "the owner of the schema mvdash. A "
-                       "tenant administrator's role reads its tenants in the dashboard only.");
+            //: keep the command names, the roles (mvdash_reader, mvdash_operator) and the
+            //: schema mvdash as they are
+            log->error("{}", Admin::tr("this role lacks the privileges of the command: status, "
+                                       "sizes and verify need mvdash_reader; refresh, follow, "
+                                       "rebuild and tenant-view need mvdash_operator; migrate, "
+                                       "convert, grant-tenant and revoke-tenant need the owner "
+                                       "of the schema mvdash. A tenant administrator's role "
+                                       "reads its tenants in the dashboard only."));
         return Failed;
     }
 }

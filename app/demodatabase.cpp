@@ -7,6 +7,8 @@
 #include "refreshrunner.h"
 #include "seeder.h"
 
+#include <algorithm>
+#include <limits>
 #include <QDir>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -23,6 +25,11 @@ QVariant scalar(const QSqlDatabase &db, const QString &sql) {
     if (!q.exec(sql))
         throw DbError::fromSqlError(QString(), q.lastError());
     return q.next() ? q.value(0) : QVariant();
+}
+
+// a count for a %n text (tr() takes an int)
+int countArg(qint64 n) {
+    return int(std::clamp<qint64>(n, 0, std::numeric_limits<int>::max()));
 }
 } // namespace
 
@@ -47,7 +54,8 @@ std::optional<ConnectionSettings> DemoDatabase::prepare(const Options &options,
     clusterOptions.directory = directory;
     clusterOptions.citus = options.citus;
     LocalCluster cluster(clusterOptions);
-    say(QStringLiteral("starting the demo cluster in %1").arg(directory));
+    //: "starting the demo cluster in <directory>"
+    say(tr("starting the demo cluster in %1").arg(directory));
     if (!cluster.start(error))
         return std::nullopt;
     try {
@@ -57,7 +65,7 @@ std::optional<ConnectionSettings> DemoDatabase::prepare(const Options &options,
                         QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = '%1'")
                             .arg(QLatin1String(kDatabase)))
                      .toInt()) {
-                say(QStringLiteral("creating database %1").arg(QLatin1String(kDatabase)));
+                say(tr("creating database %1").arg(QLatin1String(kDatabase)));
                 if (!cluster.createDatabase(QLatin1String(kDatabase), error))
                     return std::nullopt;
             }
@@ -65,22 +73,23 @@ std::optional<ConnectionSettings> DemoDatabase::prepare(const Options &options,
         const ConnectionSettings settings = cluster.settings(QLatin1String(kDatabase));
         Connection connection(settings, QStringLiteral("demo"));
         for (const Migration &m : MigrationRunner(connection.db()).migrate())
-            say(QStringLiteral("applied %1").arg(m.name));
+            //: "applied <migration file>"
+            say(tr("applied %1").arg(m.name));
         if (!scalar(connection.db(),
                     QStringLiteral("SELECT EXISTS (SELECT 1 FROM public.bet_events)"))
                  .toBool()) {
-            say(QStringLiteral("seeding %1 events").arg(options.events));
+            say(tr("seeding %n event(s)", nullptr, countArg(options.events)));
             EventGenerator::Options seed;
             seed.events = options.events;
             const SeedReport report = seedDatabase(settings, seed);
-            say(QStringLiteral("seeded %1 events in %2 s")
-                    .arg(report.events)
+            //: "seeded <n events> in <seconds> s"
+            say(tr("seeded %n event(s) in %1 s", nullptr, countArg(report.events))
                     .arg(report.seconds, 0, 'f', 1));
         }
         if (!scalar(connection.db(),
                     QStringLiteral("SELECT EXISTS (SELECT 1 FROM materialized_views_refresh_log)"))
                  .toBool()) {
-            say(QStringLiteral("refreshing the views"));
+            say(tr("refreshing the views"));
             RefreshRunner(connection.db()).run({}, {}, [&](const RefreshOutcome &o) {
                 say(QStringLiteral("  %1 %2 %3 ms")
                         .arg(o.view, runOutcomeWord(o.outcome), o.durationMs));

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <optional>
+#include <QCoreApplication>
 #include <QString>
 
 namespace mvdash {
@@ -12,6 +13,8 @@ namespace mvdash {
 // the database "mvdash_demo" migrated, seeded once and refreshed. What `scripts/demo`,
 // `mvdash-admin demo` and (later) `mvdash --demo` open.
 class DemoDatabase {
+    Q_DECLARE_TR_FUNCTIONS(mvdash::DemoDatabase)
+
 public:
     struct Options {
         qint64 events = 1000000;

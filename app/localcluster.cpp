@@ -72,7 +72,9 @@ bool LocalCluster::runCitusScript(const QStringList &args, QString *error) const
         return true;
     if (error) {
         const QString output = QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
-        *error = QStringLiteral("citus-local.sh %1 failed: %2")
+        //: "citus-local.sh <init|start|stop> failed: <its last error line>"; keep the script's
+        //: name
+        *error = tr("citus-local.sh %1 failed: %2")
                      .arg(args.value(0),
                           output.isEmpty() ? process.errorString() : output.section(u'\n', -1));
     }
@@ -147,7 +149,8 @@ bool LocalCluster::run(const QString &program, const QStringList &args, QString 
     if (error) {
         const QString output = QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
         *error =
-            QStringLiteral("%1 failed: %2")
+            //: "<initdb|pg_ctl|...> failed: <its last error line>"
+            tr("%1 failed: %2")
                 .arg(program, output.isEmpty() ? process.errorString() : output.section(u'\n', -1));
     }
     if (!finished)
@@ -158,16 +161,17 @@ bool LocalCluster::run(const QString &program, const QStringList &args, QString 
 bool LocalCluster::start(QString *error) {
     if (binDirectory().isEmpty()) {
         if (error)
-            *error =
-                QStringLiteral("PostgreSQL server binaries not found under /usr/lib/postgresql "
-                               "(install postgresql-15)");
+            //: keep the path and the package name as they are
+            *error = tr("PostgreSQL server binaries not found under /usr/lib/postgresql "
+                        "(install postgresql-15)");
         return false;
     }
     if (options_.citus) {
         if (!citusInstalled()) {
             if (error)
-                *error = QStringLiteral("Citus is not installed into PostgreSQL (run %1 build)")
-                             .arg(citusScript());
+                //: "... (run <script> build)": keep the command as it is
+                *error =
+                    tr("Citus is not installed into PostgreSQL (run %1 build)").arg(citusScript());
             return false;
         }
         QFile portFile(directory_ + QStringLiteral("/port"));
@@ -178,7 +182,7 @@ bool LocalCluster::start(QString *error) {
         citusPort_ = freePortTriple();
         if (!citusPort_) {
             if (error)
-                *error = QStringLiteral("no three free loopback ports for a Citus cluster");
+                *error = tr("no three free loopback ports for a Citus cluster");
             return false;
         }
         if (!runCitusScript({QStringLiteral("init"), directory_, QString::number(citusPort_)},
@@ -209,7 +213,7 @@ bool LocalCluster::start(QString *error) {
         QFile conf(dataDirectory() + QStringLiteral("/postgresql.conf"));
         if (!conf.open(QIODevice::Append)) {
             if (error)
-                *error = QStringLiteral("cannot write %1").arg(conf.fileName());
+                *error = tr("cannot write %1").arg(conf.fileName());
             return false;
         }
         QByteArray text = "\n# mvdash private cluster\n"
@@ -265,7 +269,7 @@ bool LocalCluster::makeCertificate(QString *error) const {
                    QStringLiteral("-keyout"), key, QStringLiteral("-out"), crt});
     if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0) {
         if (error)
-            *error = QStringLiteral("openssl could not make a test certificate: %1")
+            *error = tr("openssl could not make a test certificate: %1")
                          .arg(QString::fromLocal8Bit(openssl.readAllStandardError()).trimmed());
         return false;
     }

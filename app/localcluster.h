@@ -3,6 +3,7 @@
 #include "connectionsettings.h"
 
 #include <memory>
+#include <QCoreApplication>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -13,6 +14,8 @@ namespace mvdash {
 // own directory, so that any number of them run side by side. Used by every database test
 // (a fresh one per suite) and by the demo (a persistent one, reused between runs).
 class LocalCluster {
+    Q_DECLARE_TR_FUNCTIONS(mvdash::LocalCluster)
+
 public:
     struct Options {
         QString directory;           // empty: a temporary directory removed afterwards

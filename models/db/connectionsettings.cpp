@@ -1,6 +1,7 @@
 #include "connectionsettings.h"
 
 #include <libpq-fe.h>
+#include <QCoreApplication>
 
 namespace mvdash {
 
@@ -12,9 +13,11 @@ std::optional<ConnectionSettings> ConnectionSettings::fromDsn(const QString &dsn
     PQconninfoOption *options = PQconninfoParse(dsn.toUtf8().constData(), &parseError);
     if (!options) {
         if (error)
-            *error = QStringLiteral("malformed DSN: %1")
+            //: "malformed DSN: <libpq's message>"
+            *error = QCoreApplication::translate("mvdash::ConnectionSettings", "malformed DSN: %1")
                          .arg(parseError ? QString::fromUtf8(parseError).trimmed()
-                                         : QStringLiteral("out of memory"));
+                                         : QCoreApplication::translate("mvdash::ConnectionSettings",
+                                                                       "out of memory"));
         PQfreemem(parseError);
         return std::nullopt;
     }
@@ -25,15 +28,19 @@ std::optional<ConnectionSettings> ConnectionSettings::fromDsn(const QString &dsn
     PQconninfoFree(options);
     if (settings.params_.contains(QStringLiteral("password"))) {
         if (error)
-            *error = QStringLiteral("the DSN carries a password; keep passwords in ~/.pgpass, a "
-                                    "service file or PGPASSWORD, never on the command line");
+            //: keep ~/.pgpass and PGPASSWORD as they are
+            *error = QCoreApplication::translate(
+                "mvdash::ConnectionSettings",
+                "the DSN carries a password; keep passwords in ~/.pgpass, a "
+                "service file or PGPASSWORD, never on the command line");
         return std::nullopt;
     }
     for (const QString &value : std::as_const(settings.params_)) {
         // QPSQL turns ';' in its connect options into spaces, which would change the value
         if (value.contains(u';')) {
             if (error)
-                *error = QStringLiteral("malformed DSN: a value contains ';'");
+                *error = QCoreApplication::translate("mvdash::ConnectionSettings",
+                                                     "malformed DSN: a value contains ';'");
             return std::nullopt;
         }
     }

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <libpq-fe.h>
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QFile>
 #include <QHash>
 #include <QMutex>
@@ -31,15 +32,28 @@ DbError DbError::fromSqlError(const QString &context, const QSqlError &error) {
         QStringLiteral("materialized view \"([^\"]+)\" has not been populated"));
     static const QRegularExpression missing(
         QStringLiteral("relation \"([^\"]+_view[^\"]*)\" does not exist"));
-    if (const auto m = notPopulated.match(text); m.hasMatch())
-        text = QStringLiteral("view %1 is not populated yet — run Refresh (Refresh panel or "
-                              "`mvdash-admin refresh %1`)")
-                   .arg(m.captured(1));
-    else if (const auto m = missing.match(text); m.hasMatch())
-        text = QStringLiteral("view %1 does not exist in this database — is it migrated? "
-                              "(`mvdash-admin migrate`)")
-                   .arg(m.captured(1));
-    return DbError(context.isEmpty() ? text : context + QStringLiteral(": ") + text,
+    const char *source = nullptr;
+    QString view;
+    if (const auto m = notPopulated.match(text); m.hasMatch()) {
+        //: keep the command as it is; "Refresh" and "Refresh panel" as the dashboard calls them
+        source = QT_TRANSLATE_NOOP("mvdash::Database",
+                                   "view %1 is not populated yet — run Refresh (Refresh panel or "
+                                   "`mvdash-admin refresh %1`)");
+        view = m.captured(1);
+    } else if (const auto m = missing.match(text); m.hasMatch()) {
+        //: keep the command as it is
+        source = QT_TRANSLATE_NOOP("mvdash::Database",
+                                   "view %1 does not exist in this database — is it migrated? "
+                                   "(`mvdash-admin migrate`)");
+        view = m.captured(1);
+    }
+    const auto withContext = [&context](const QString &message) {
+        return context.isEmpty() ? message : context + QStringLiteral(": ") + message;
+    };
+    if (!source)
+        return DbError(withContext(text), error.nativeErrorCode());
+    return DbError(withContext(QString::fromUtf8(source).arg(view)),
+                   withContext(QCoreApplication::translate("mvdash::Database", source).arg(view)),
                    error.nativeErrorCode());
 }
 
@@ -92,8 +106,12 @@ Connection::Connection(const ConnectionSettings &settings, const QString &purpos
         QString text = error.databaseText().trimmed().simplified();
         text.remove(QStringLiteral("FATAL:  "));
         text.remove(QStringLiteral("FATAL: "));
-        throw DbError(QStringLiteral("cannot connect: ") +
-                      (text.isEmpty() ? error.driverText() : text));
+        const QString reason = text.isEmpty() ? error.driverText() : text;
+        //: "cannot connect: <the server's or the driver's message>"
+        throw DbError(
+            QStringLiteral("cannot connect: %1").arg(reason),
+            QCoreApplication::translate("mvdash::Database", "cannot connect: %1").arg(reason),
+            QString());
     }
     if (PGconn *conn = nativeHandle(db))
         PQsetNoticeProcessor(conn, logNotice, nullptr);

@@ -6,6 +6,7 @@
 
 #include <libpq-fe.h>
 #include <memory>
+#include <QCoreApplication>
 #include <QPointer>
 #include <spdlog/spdlog.h>
 #include <variant>
@@ -30,7 +31,7 @@ public:
                 connection_ = std::make_unique<Connection>(settings_, purpose_);
                 emit owner_->connectionChanged(true, connection_->describe());
             } catch (const DbError &e) {
-                spdlog::warn("{}: {}", purpose_, e.message());
+                spdlog::warn("{}: {}", purpose_, e.englishMessage()); // the log stays English
                 emit owner_->connectionChanged(false, e.message());
                 return JobFailure{JobFailure::Kind::ConnectionLost, e.message()};
             }
@@ -38,10 +39,13 @@ public:
         try {
             return job(connection_->db());
         } catch (const JobCancelled &) {
-            return JobFailure{JobFailure::Kind::Cancelled, QStringLiteral("cancelled")};
+            //: a database job that was cancelled (by the user, or a newer request)
+            return JobFailure{JobFailure::Kind::Cancelled,
+                              QCoreApplication::translate("mvdash::DatabaseWorker", "cancelled")};
         } catch (const DbError &e) {
             const bool lost = connectionLost();
-            spdlog::warn("{}: {}{}", purpose_, e.message(), lost ? " (connection lost)" : "");
+            spdlog::warn("{}: {}{}", purpose_, e.englishMessage(),
+                         lost ? " (connection lost)" : "");
             if (!lost)
                 return JobFailure{JobFailure::Kind::Error, e.message()};
             connection_.reset();

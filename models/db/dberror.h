@@ -7,21 +7,29 @@
 namespace mvdash {
 
 // A database failure with the server's message and SQLSTATE, thrown by the models layer
-// and caught where a person is told (CLI output, UI banner).
+// and caught where a person is told (CLI output, UI banner). Our own messages are translated
+// (message()); englishMessage() keeps their English for machine output (doctor --json, the
+// refresh history) and what() for the log. The server's and the driver's messages come as
+// they are: then both are the same.
 class DbError : public std::runtime_error {
 public:
     DbError(const QString &message, const QString &sqlState = {})
-        : std::runtime_error(message.toStdString())
-        , message_(message)
+        : DbError(message, message, sqlState) {}
+    DbError(const QString &english, const QString &translated, const QString &sqlState)
+        : std::runtime_error(english.toStdString())
+        , message_(translated)
+        , english_(english)
         , sqlState_(sqlState) {}
 
     static DbError fromSqlError(const QString &context, const QSqlError &error);
 
     const QString &message() const { return message_; }
+    const QString &englishMessage() const { return english_; }
     const QString &sqlState() const { return sqlState_; }
 
 private:
     QString message_;
+    QString english_;
     QString sqlState_;
 };
 

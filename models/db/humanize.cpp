@@ -1,17 +1,41 @@
 #include "humanize.h"
 
+#include <QCoreApplication>
+
 namespace mvdash {
 
-QString formatAge(qint64 s) {
+namespace {
+
+// The units, marked for lupdate; translated (or not) by the caller.
+constexpr const char *kUnits[] = {
+    //: an age in seconds, abbreviated: "42 s"
+    QT_TRANSLATE_NOOP("mvdash::Humanize", "%1 s"),
+    //: an age in minutes, abbreviated: "3 min"
+    QT_TRANSLATE_NOOP("mvdash::Humanize", "%1 min"),
+    //: an age in hours, abbreviated: "5 h"
+    QT_TRANSLATE_NOOP("mvdash::Humanize", "%1 h"),
+    //: an age in days, abbreviated: "2 d"
+    QT_TRANSLATE_NOOP("mvdash::Humanize", "%1 d"),
+};
+
+QString age(qint64 s, bool translated) {
     if (s < 0)
         s = 0;
-    if (s < 120)
-        return QStringLiteral("%1 s").arg(s);
-    if (s < 7200)
-        return QStringLiteral("%1 min").arg(s / 60);
-    if (s < 172800)
-        return QStringLiteral("%1 h").arg(s / 3600);
-    return QStringLiteral("%1 d").arg(s / 86400);
+    const int unit = s < 120 ? 0 : s < 7200 ? 1 : s < 172800 ? 2 : 3;
+    const qint64 divisor[] = {1, 60, 3600, 86400};
+    const QString text = translated ? QCoreApplication::translate("mvdash::Humanize", kUnits[unit])
+                                    : QString::fromLatin1(kUnits[unit]);
+    return text.arg(s / divisor[unit]);
+}
+
+} // namespace
+
+QString formatAge(qint64 s) {
+    return age(s, true);
+}
+
+QString formatAgeEnglish(qint64 s) {
+    return age(s, false);
 }
 
 } // namespace mvdash

@@ -1,5 +1,6 @@
 #include "settingsfile.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 #include <QSettings>
@@ -18,11 +19,14 @@ QString setAsideCorruptSettings() {
         path + QStringLiteral(".corrupt-") +
         QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
     if (!QFile::rename(path, kept))
-        return QStringLiteral("The settings file %1 cannot be read and cannot be moved aside; "
-                              "settings will not be saved until it is fixed or removed.")
+        return QCoreApplication::translate(
+                   "mvdash::SettingsFile",
+                   "The settings file %1 cannot be read and cannot be moved aside; "
+                   "settings will not be saved until it is fixed or removed.")
             .arg(path);
-    return QStringLiteral("The settings file %1 could not be read; it was kept as %2 and mvdash "
-                          "starts from default settings.")
+    return QCoreApplication::translate("mvdash::SettingsFile",
+                                       "The settings file %1 could not be read; it was kept as "
+                                       "%2 and mvdash starts from default settings.")
         .arg(path, kept);
 }
 

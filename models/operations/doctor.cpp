@@ -5,6 +5,8 @@
 #include "humanize.h"
 #include "monitoring.h"
 
+#include <cmath>
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QLocale>
 #include <QSqlQuery>
@@ -18,18 +20,82 @@ QString count(qint64 n) {
     return QLocale::c().toString(n);
 }
 
-QString megabytes(qint64 bytes) {
-    return QStringLiteral("%1 MB").arg(double(bytes) / 1048576.0, 0, 'f', 1);
+// A doctor text in English (DoctorCheck::found, why, fix: the JSON's, docs/DOCTOR.md) and in
+// the user's language (foundTranslated, ...: the text output's and the GUI's), built side by
+// side with the same figures (see doctor.h).
+struct Text {
+    QString en, tr;
+
+    Text() = default;
+    Text(QString english, QString translated)
+        : en(std::move(english))
+        , tr(std::move(translated)) {}
+    // a literal marked QT_TRANSLATE_NOOP("mvdash::Doctor", ...) where it is written
+    explicit Text(const char *source)
+        : en(QString::fromUtf8(source))
+        , tr(QCoreApplication::translate("mvdash::Doctor", source)) {}
+    // the same in every language: SQL, commands, names, the server's own messages, figures
+    Text(const QString &same)
+        : en(same)
+        , tr(same) {}
+    static Text same(const QString &text) { return {text, text}; }
+
+    // QString::arg on both; a Text argument gives each language its own
+    template <typename... Args> Text arg(const Args &...args) const {
+        return {en.arg(english(args)...), tr.arg(translated(args)...)};
+    }
+    Text operator+(const Text &other) const { return {en + other.en, tr + other.tr}; }
+    bool isEmpty() const { return en.isEmpty(); }
+
+private:
+    template <typename T> static const T &english(const T &value) { return value; }
+    static const QString &english(const Text &text) { return text.en; }
+    template <typename T> static const T &translated(const T &value) { return value; }
+    static const QString &translated(const Text &text) { return text.tr; }
+};
+
+void setFound(DoctorCheck &c, const Text &t) {
+    c.found = t.en;
+    c.foundTranslated = t.tr;
+}
+void appendFound(DoctorCheck &c, const Text &t) {
+    setFound(c, Text(c.found, c.foundText()) + t);
+}
+void setWhy(DoctorCheck &c, const Text &t) {
+    c.why = t.en;
+    c.whyTranslated = t.tr;
+}
+void setFix(DoctorCheck &c, const Text &t) {
+    c.fix = t.en;
+    c.fixTranslated = t.tr;
+}
+
+// "a; b; c" in both languages
+Text joined(const QList<Text> &texts) {
+    Text all;
+    for (const Text &t : texts)
+        all = all.isEmpty() ? t : all + Text::same(QStringLiteral("; ")) + t;
+    return all;
+}
+
+Text ageText(qint64 seconds) {
+    return {formatAgeEnglish(seconds), formatAge(seconds)};
+}
+
+Text megabytes(qint64 bytes) {
+    //: a size in megabytes: "12.5 MB"
+    return Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "%1 MB"))
+        .arg(double(bytes) / 1048576.0, 0, 'f', 1);
 }
 
 DoctorCheck finding(const QString &id, const QString &subject, const QString &query,
-                    CheckState state, const QString &found) {
+                    CheckState state, const Text &found) {
     DoctorCheck c;
     c.id = id;
     c.subject = subject;
     c.query = query;
     c.state = state;
-    c.found = found;
+    setFound(c, found);
     return c;
 }
 
@@ -40,20 +106,27 @@ void guarded(QList<DoctorCheck> &out, const QString &id, const QString &query, B
     try {
         body();
     } catch (const DbError &e) {
-        DoctorCheck c = finding(id, QString(), query, CheckState::Warn,
-                                QStringLiteral("the check could not run: %1").arg(e.message()));
-        c.why = QStringLiteral("what it watches is unknown");
-        c.fix = e.sqlState() == u"42501"
-                    ? QStringLiteral("run the doctor as a role with mvdash_operator (or the owner)")
-                    : QStringLiteral("mvdash-admin migrate (the check needs the current schema)");
+        DoctorCheck c =
+            finding(id, QString(), query, CheckState::Warn,
+                    Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "the check could not run: %1"))
+                        .arg(Text(e.englishMessage(), e.message())));
+        setWhy(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "what it watches is unknown")));
+        setFix(c, e.sqlState() == u"42501"
+                      ? Text(QT_TRANSLATE_NOOP(
+                            "mvdash::Doctor",
+                            "run the doctor as a role with mvdash_operator (or the owner)"))
+                      : Text(QT_TRANSLATE_NOOP(
+                            "mvdash::Doctor",
+                            "mvdash-admin migrate (the check needs the current schema)")));
         out << c;
     }
 }
 
-QString refreshCommand(const QString &view) {
-    return QStringLiteral("mvdash-admin refresh %1   (or: SELECT * FROM "
-                          "refresh_materialized_view('%1');)")
-        .arg(view);
+Text refreshCommand(const QString &view) {
+    //: %1 a command, %2 the same in SQL: keep the spaces
+    return Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "%1   (or: %2)"))
+        .arg(QStringLiteral("mvdash-admin refresh %1").arg(view),
+             QStringLiteral("SELECT * FROM refresh_materialized_view('%1');").arg(view));
 }
 
 } // namespace
@@ -114,52 +187,67 @@ void Doctor::readModels(QList<DoctorCheck> &out) const {
             if (q.isNull(kind)) {
                 DoctorCheck c =
                     finding(QStringLiteral("read_model.present"), name, query, CheckState::Fail,
-                            QStringLiteral("mvdash.%1 does not exist").arg(name));
-                c.why = QStringLiteral("every panel and the guide's queries read it: they fail");
-                c.fix = QStringLiteral("mvdash-admin convert --to matview (rebuilds the six read "
-                                       "models from their installed definitions)");
+                            Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "mvdash.%1 does not exist"))
+                                .arg(name));
+                setWhy(c, Text(QT_TRANSLATE_NOOP(
+                              "mvdash::Doctor",
+                              "every panel and the guide's queries read it: they fail")));
+                setFix(c, Text(QT_TRANSLATE_NOOP(
+                              "mvdash::Doctor",
+                              "mvdash-admin convert --to matview (rebuilds the six read "
+                              "models from their installed definitions)")));
                 out << c;
                 continue;
             }
             const bool live = q.value(kind).toString() == u"v";
             if (!q.value(populated).toBool()) {
-                DoctorCheck c =
-                    finding(QStringLiteral("read_model.populated"), name, query, CheckState::Fail,
-                            QStringLiteral("%1 has never been refreshed (not "
-                                           "populated)")
-                                .arg(name));
-                c.why = QStringLiteral("reading it fails (\"has not been populated\"), and it "
-                                       "cannot be refreshed concurrently until a plain refresh");
-                c.fix = refreshCommand(name);
+                DoctorCheck c = finding(
+                    QStringLiteral("read_model.populated"), name, query, CheckState::Fail,
+                    Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "%1 has never been refreshed (not "
+                                                             "populated)"))
+                        .arg(name));
+                setWhy(c, Text(QT_TRANSLATE_NOOP(
+                              "mvdash::Doctor",
+                              "reading it fails (\"has not been populated\"), and it "
+                              "cannot be refreshed concurrently until a plain refresh")));
+                setFix(c, refreshCommand(name));
                 c.safeFix = SafeFix::RefreshView;
                 out << c;
             } else {
-                out << finding(QStringLiteral("read_model.populated"), name, query, CheckState::Ok,
-                               live ? QStringLiteral("%1 is a live read model").arg(name)
-                                    : QStringLiteral("%1 is populated").arg(name));
+                out << finding(
+                    QStringLiteral("read_model.populated"), name, query, CheckState::Ok,
+                    live ? Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "%1 is a live read model"))
+                               .arg(name)
+                         : Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "%1 is populated")).arg(name));
             }
             if (live)
                 continue; // a live read model is kept by steps, never refreshed
             if (!q.value(unique).toBool()) {
-                DoctorCheck c = finding(QStringLiteral("read_model.unique_index"), name, query,
-                                        CheckState::Warn,
-                                        QStringLiteral("%1 has no valid unique index on plain "
-                                                       "columns")
-                                            .arg(name));
-                c.why = QStringLiteral("REFRESH ... CONCURRENTLY needs one: the engine falls back "
-                                       "to a plain refresh, which locks readers out while it runs");
-                c.fix = q.value(indexSql).toString();
+                DoctorCheck c = finding(
+                    QStringLiteral("read_model.unique_index"), name, query, CheckState::Warn,
+                    Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                           "%1 has no valid unique index on plain "
+                                           "columns"))
+                        .arg(name));
+                setWhy(c, Text(QT_TRANSLATE_NOOP(
+                              "mvdash::Doctor",
+                              "REFRESH ... CONCURRENTLY needs one: the engine falls back "
+                              "to a plain refresh, which locks readers out while it runs")));
+                setFix(c, q.value(indexSql).toString());
                 if (!c.fix.isEmpty()) {
                     c.fixSql = c.fix;
                     c.safeFix = SafeFix::CreateUniqueIndex;
                 } else {
-                    c.fix = QStringLiteral("create a unique index on the view's key columns");
+                    setFix(c, Text(QT_TRANSLATE_NOOP(
+                                  "mvdash::Doctor",
+                                  "create a unique index on the view's key columns")));
                 }
                 out << c;
             } else {
-                out << finding(QStringLiteral("read_model.unique_index"), name, query,
-                               CheckState::Ok,
-                               QStringLiteral("%1 can be refreshed concurrently").arg(name));
+                out << finding(
+                    QStringLiteral("read_model.unique_index"), name, query, CheckState::Ok,
+                    Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "%1 can be refreshed concurrently"))
+                        .arg(name));
             }
         }
     });
@@ -172,7 +260,7 @@ void Doctor::refreshes(QList<DoctorCheck> &out) const {
         const QList<ViewStatus> statuses = fetchViewStatus(db_);
         struct Streak {
             qint64 failed = 0, skipped = 0;
-            QString holder;
+            Text holder;
         };
         QHash<QString, Streak> streaks;
         {
@@ -182,14 +270,15 @@ void Doctor::refreshes(QList<DoctorCheck> &out) const {
             while (q.next())
                 streaks.insert(
                     q.value(view).toString(),
-                    Streak{q.value(failed).toLongLong(), q.value(skipped).toLongLong(), QString()});
+                    Streak{q.value(failed).toLongLong(), q.value(skipped).toLongLong(), Text()});
         }
         // who holds a view now: a refresh running on it
         for (const RunningRefresh &r : runningRefreshes())
             if (streaks.contains(r.view))
-                streaks[r.view].holder = QStringLiteral("pid %1, role %2, %3, for %4")
-                                             .arg(r.pid)
-                                             .arg(r.role, r.application, formatAge(r.ageSeconds));
+                streaks[r.view].holder =
+                    Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "pid %1, role %2, %3, for %4"))
+                        .arg(r.pid)
+                        .arg(r.role, r.application, ageText(r.ageSeconds));
         const qint64 schedule = settings_.scheduleSeconds;
         for (const ViewStatus &s : statuses) {
             // fresh: the last successful refresh (or, live, the read model's lag)
@@ -198,19 +287,31 @@ void Doctor::refreshes(QList<DoctorCheck> &out) const {
             if (!s.ageSeconds) {
                 // populated when it was created, but how old that is nobody recorded
                 fresh.state = s.populated ? CheckState::Warn : CheckState::Fail;
-                fresh.found = QStringLiteral("%1 was never refreshed by the engine").arg(s.view);
-                fresh.why = QStringLiteral("its age is unknown: the dashboard shows it as stale");
-                fresh.fix = refreshCommand(s.view);
+                setFound(fresh, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                       "%1 was never refreshed by the engine"))
+                                    .arg(s.view));
+                setWhy(fresh, Text(QT_TRANSLATE_NOOP(
+                                  "mvdash::Doctor",
+                                  "its age is unknown: the dashboard shows it as stale")));
+                setFix(fresh, refreshCommand(s.view));
                 fresh.safeFix = SafeFix::RefreshView;
             } else {
                 fresh.figures.insert(QStringLiteral("age_seconds"), double(*s.ageSeconds));
                 fresh.figures.insert(QStringLiteral("schedule_seconds"), double(schedule));
-                fresh.found = QStringLiteral("%1 last refreshed %2 ago (schedule: every %3)")
-                                  .arg(s.view, formatAge(*s.ageSeconds), formatAge(schedule));
+                setFound(fresh,
+                         Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                "%1 last refreshed %2 ago (schedule: every %3)"))
+                             .arg(s.view, ageText(*s.ageSeconds), ageText(schedule)));
                 if (s.live) {
-                    fresh.found =
-                        QStringLiteral("%1 is live, %2 event(s) behind, last step %3 ago")
-                            .arg(s.view, count(s.lagEvents.value_or(0)), formatAge(*s.ageSeconds));
+                    const qint64 lag = s.lagEvents.value_or(0);
+                    setFound(fresh,
+                             Text(QStringLiteral("%1 is live, %2 event(s) behind, last step %3 ago")
+                                      .arg(s.view, count(lag), formatAgeEnglish(*s.ageSeconds)),
+                                  QCoreApplication::translate(
+                                      "mvdash::Doctor",
+                                      "%1 is live, %n event(s) behind, last step %2 ago", nullptr,
+                                      int(lag))
+                                      .arg(s.view, formatAge(*s.ageSeconds))));
                     fresh.figures.insert(QStringLiteral("lag_events"),
                                          double(s.lagEvents.value_or(0)));
                 }
@@ -220,54 +321,84 @@ void Doctor::refreshes(QList<DoctorCheck> &out) const {
                     fresh.state = CheckState::Warn;
                 }
                 if (fresh.state != CheckState::Ok) {
-                    fresh.why = s.live ? QStringLiteral("no step has run lately: is the follower "
-                                                        "(mvdash-admin follow) running?")
-                                       : QStringLiteral("the schedule did not refresh it: readers "
-                                                        "see old figures");
-                    fresh.fix = s.live ? QStringLiteral("mvdash-admin follow   (or: SELECT "
-                                                        "refresh_aggregate_views();)")
-                                       : refreshCommand(s.view) +
-                                             QStringLiteral("; then check the CronJob / pg_cron "
-                                                            "(see schedule.*)");
+                    setWhy(fresh,
+                           s.live
+                               ? Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                        "no step has run lately: is the follower "
+                                                        "(mvdash-admin follow) running?"))
+                               : Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                        "the schedule did not refresh it: readers "
+                                                        "see old figures")));
+                    setFix(fresh,
+                           s.live ? Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                           "mvdash-admin follow   (or: SELECT "
+                                                           "refresh_aggregate_views();)"))
+                                  : refreshCommand(s.view) +
+                                        Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                               "; then check the CronJob / pg_cron "
+                                                               "(see schedule.*)")));
                     fresh.safeFix = SafeFix::RefreshView;
                 }
             }
             out << fresh;
 
             const Streak streak = streaks.value(s.view);
-            DoctorCheck failing = finding(QStringLiteral("refresh.failing"), s.view,
-                                          QStringLiteral("doctor_refresh_streaks"), CheckState::Ok,
-                                          QStringLiteral("no failed run since the last good one"));
+            DoctorCheck failing = finding(
+                QStringLiteral("refresh.failing"), s.view, QStringLiteral("doctor_refresh_streaks"),
+                CheckState::Ok,
+                Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "no failed run since the last good one")));
             failing.figures.insert(QStringLiteral("failed_since_ok"), double(streak.failed));
             if (streak.failed > 0) {
                 failing.state = streak.failed >= 3 ? CheckState::Fail : CheckState::Warn;
-                failing.found = QStringLiteral("%1 run(s) of %2 failed since its last good one; "
-                                               "the last: %3")
-                                    .arg(count(streak.failed), s.view, s.lastError);
-                failing.why = QStringLiteral("the view keeps its old rows while runs fail");
-                failing.fix = QStringLiteral("read the error; for \"out of memory\" or temporary "
-                                             "files, SET work_mem = '256MB' for the refreshing "
-                                             "role (the guide); then ") +
-                              refreshCommand(s.view);
+                setFound(failing,
+                         Text(QStringLiteral("%1 run(s) of %2 failed since its last good one; "
+                                             "the last: %3")
+                                  .arg(count(streak.failed), s.view, s.lastError),
+                              QCoreApplication::translate(
+                                  "mvdash::Doctor",
+                                  "%n run(s) of %1 failed since its last good one; the last: %2",
+                                  nullptr, int(streak.failed))
+                                  .arg(s.view, s.lastError)));
+                setWhy(failing,
+                       Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                              "the view keeps its old rows while runs fail")));
+                //: %1 the command that refreshes the view
+                setFix(failing,
+                       Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                              "read the error; for \"out of memory\" or temporary "
+                                              "files, SET work_mem = '256MB' for the refreshing "
+                                              "role (the guide); then %1"))
+                           .arg(refreshCommand(s.view)));
             }
             out << failing;
 
-            DoctorCheck skipped = finding(QStringLiteral("refresh.skipped"), s.view,
-                                          QStringLiteral("doctor_refresh_streaks"), CheckState::Ok,
-                                          QStringLiteral("no skipped run"));
+            DoctorCheck skipped = finding(
+                QStringLiteral("refresh.skipped"), s.view, QStringLiteral("doctor_refresh_streaks"),
+                CheckState::Ok, Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "no skipped run")));
             skipped.figures.insert(QStringLiteral("skipped_since_ok"), double(streak.skipped));
             if (streak.skipped > 0) {
                 skipped.state = streak.skipped >= 3 ? CheckState::Fail : CheckState::Warn;
-                skipped.found =
-                    QStringLiteral("%1 run(s) of %2 skipped in a row: another refresh held it%3")
-                        .arg(count(streak.skipped), s.view,
-                             streak.holder.isEmpty()
-                                 ? QString()
-                                 : QStringLiteral(" (now: %1)").arg(streak.holder));
-                skipped.why = QStringLiteral("two schedulers (CronJob and pg_cron, or a manual "
-                                             "run) overlap, or one refresh hangs");
-                skipped.fix = QStringLiteral("keep one scheduler; a hanging holder: SELECT "
-                                             "pg_cancel_backend(<pid>);");
+                const Text now = streak.holder.isEmpty()
+                                     ? Text()
+                                     : Text(QT_TRANSLATE_NOOP("mvdash::Doctor", " (now: %1)"))
+                                           .arg(streak.holder);
+                setFound(skipped,
+                         Text(QStringLiteral("%1 run(s) of %2 skipped in a row: another refresh "
+                                             "held it%3")
+                                  .arg(count(streak.skipped), s.view, now.en),
+                              QCoreApplication::translate(
+                                  "mvdash::Doctor",
+                                  "%n run(s) of %1 skipped in a row: another refresh held it%2",
+                                  nullptr, int(streak.skipped))
+                                  .arg(s.view, now.tr)));
+                setWhy(skipped,
+                       Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                              "two schedulers (CronJob and pg_cron, or a manual "
+                                              "run) overlap, or one refresh hangs")));
+                setFix(skipped,
+                       Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                              "keep one scheduler; a hanging holder: SELECT "
+                                              "pg_cancel_backend(<pid>);")));
             }
             out << skipped;
 
@@ -275,27 +406,36 @@ void Doctor::refreshes(QList<DoctorCheck> &out) const {
             DoctorCheck slow =
                 finding(QStringLiteral("refresh.slow"), s.view, query, CheckState::Ok, QString());
             if (s.lastDurationMs.isEmpty() || s.live) {
-                slow.found = s.live ? QStringLiteral("%1 is live: steps, not refreshes").arg(s.view)
-                                    : QStringLiteral("%1 has no timed refresh yet").arg(s.view);
+                setFound(slow, s.live ? Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                               "%1 is live: steps, not refreshes"))
+                                            .arg(s.view)
+                                      : Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                               "%1 has no timed refresh yet"))
+                                            .arg(s.view));
             } else {
                 slow.figures.insert(QStringLiteral("last_ms"), lastMs);
                 slow.figures.insert(QStringLiteral("avg_ms"), s.avgRefreshMs.toDouble());
-                slow.found = QStringLiteral("%1: last refresh %2 ms, average %3 ms")
-                                 .arg(s.view, s.lastDurationMs, s.avgRefreshMs);
+                setFound(slow, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                      "%1: last refresh %2 ms, average %3 ms"))
+                                   .arg(s.view, s.lastDurationMs, s.avgRefreshMs));
                 if (lastMs > double(schedule) * 1000) {
                     slow.state = CheckState::Fail;
-                    slow.why = QStringLiteral("a refresh takes longer than the schedule's "
-                                              "interval: runs overlap and are skipped");
+                    setWhy(slow, Text(QT_TRANSLATE_NOOP(
+                                     "mvdash::Doctor", "a refresh takes longer than the schedule's "
+                                                       "interval: runs overlap and are skipped")));
                 } else if (lastMs > settings_.slowMs) {
                     slow.state = CheckState::Warn;
-                    slow.why =
-                        QStringLiteral("slower than the guide's %1 ms alert").arg(settings_.slowMs);
+                    setWhy(slow, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                        "slower than the guide's %1 ms alert"))
+                                     .arg(settings_.slowMs));
                 }
                 if (slow.state != CheckState::Ok)
-                    slow.fix = QStringLiteral("see storage.* (size, dead rows, indexes: \\d+ "
-                                              "mvdash.%1); consider live mode (mvdash-admin "
-                                              "convert --to live) or archiving old events")
-                                   .arg(s.view);
+                    setFix(slow,
+                           Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                  "see storage.* (size, dead rows, indexes: \\d+ "
+                                                  "mvdash.%1); consider live mode (mvdash-admin "
+                                                  "convert --to live) or archiving old events"))
+                               .arg(s.view));
             }
             out << slow;
         }
@@ -318,23 +458,36 @@ void Doctor::durationTrend(QList<DoctorCheck> &out) const {
             c.figures.insert(QStringLiteral("ms_per_day"), perDay);
             c.figures.insert(QStringLiteral("runs"), q.value(runs).toDouble());
             if (perDay <= 0 || lastMs >= budgetMs) {
-                c.found = QStringLiteral("refresh time is not growing (%1 runs, %2 ms/day)")
-                              .arg(q.value(runs).toString())
-                              .arg(perDay, 0, 'f', 1);
+                setFound(c,
+                         Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                "refresh time is not growing (%1 runs, %2 ms/day)"))
+                             .arg(q.value(runs).toString())
+                             .arg(perDay, 0, 'f', 1));
             } else {
                 const double days = (budgetMs - lastMs) / perDay;
                 c.figures.insert(QStringLiteral("days_until_interval"), days);
-                c.found = QStringLiteral("refresh time grows %1 ms/day: at this pace it reaches "
-                                         "the %2 interval in %3 days")
-                              .arg(perDay, 0, 'f', 1)
-                              .arg(formatAge(settings_.scheduleSeconds))
-                              .arg(days, 0, 'f', 0);
+                const QString perDayText = QString::number(perDay, 'f', 1);
+                // a plain variable: lupdate hangs on int(std::lround(days)) as translate()'s n
+                const int wholeDays = int(std::lround(days));
+                setFound(c, Text(QStringLiteral("refresh time grows %1 ms/day: at this pace it "
+                                                "reaches the %2 interval in %3 days")
+                                     .arg(perDayText, formatAgeEnglish(settings_.scheduleSeconds),
+                                          QString::number(days, 'f', 0)),
+                                 QCoreApplication::translate(
+                                     "mvdash::Doctor",
+                                     "refresh time grows %1 ms/day: at this pace it reaches the %2 "
+                                     "interval in %n day(s)",
+                                     nullptr, wholeDays)
+                                     .arg(perDayText, formatAge(settings_.scheduleSeconds))));
                 if (days < 30) {
                     c.state = CheckState::Warn;
-                    c.why = QStringLiteral("within a month the refresh no longer fits the "
-                                           "schedule");
-                    c.fix = QStringLiteral("plan for it: live mode (mvdash-admin convert --to "
-                                           "live), partitioning or archiving old events");
+                    setWhy(c, Text(QT_TRANSLATE_NOOP(
+                                  "mvdash::Doctor", "within a month the refresh no longer fits the "
+                                                    "schedule")));
+                    setFix(c, Text(QT_TRANSLATE_NOOP(
+                                  "mvdash::Doctor",
+                                  "plan for it: live mode (mvdash-admin convert --to "
+                                  "live), partitioning or archiving old events")));
                 }
             }
             out << c;
@@ -367,44 +520,60 @@ void Doctor::runningNow(QList<DoctorCheck> &out) const {
                                     CheckState::Ok, QString());
             c.figures.insert(QStringLiteral("pid"), r.pid);
             c.figures.insert(QStringLiteral("age_seconds"), double(r.ageSeconds));
-            c.found = QStringLiteral("refreshing now: pid %1 (role %2, %3) for %4")
-                          .arg(r.pid)
-                          .arg(r.role, r.application, formatAge(r.ageSeconds));
+            setFound(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                               "refreshing now: pid %1 (role %2, %3) for %4"))
+                            .arg(r.pid)
+                            .arg(r.role, r.application, ageText(r.ageSeconds)));
             if (r.waitType == u"Lock") {
-                c.found +=
-                    QStringLiteral(", waiting on a lock (%1)%2")
-                        .arg(r.wait, r.blockedBy.isEmpty()
-                                         ? QString()
-                                         : QStringLiteral(" held by pid %1").arg(r.blockedBy));
+                appendFound(
+                    c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor", ", waiting on a lock (%1)%2"))
+                           .arg(r.wait,
+                                r.blockedBy.isEmpty()
+                                    ? QString()
+                                    : Text(QT_TRANSLATE_NOOP("mvdash::Doctor", " held by pid %1"))
+                                          .arg(r.blockedBy)));
                 c.figures.insert(QStringLiteral("blocked_by"), r.blockedBy);
                 c.state = CheckState::Warn;
-                c.why = QStringLiteral("the refresh cannot go on until the holder ends");
-                c.fix = QStringLiteral("find the holder: SELECT * FROM pg_stat_activity WHERE pid "
-                                       "IN (%1); end it if it is stuck: SELECT "
-                                       "pg_cancel_backend(pid)")
-                            .arg(r.blockedBy.isEmpty() ? QStringLiteral("...") : r.blockedBy);
+                setWhy(c, Text(QT_TRANSLATE_NOOP(
+                              "mvdash::Doctor", "the refresh cannot go on until the holder ends")));
+                setFix(c, Text(QT_TRANSLATE_NOOP(
+                                   "mvdash::Doctor",
+                                   "find the holder: SELECT * FROM pg_stat_activity WHERE pid "
+                                   "IN (%1); end it if it is stuck: SELECT "
+                                   "pg_cancel_backend(pid)"))
+                              .arg(r.blockedBy.isEmpty()
+                                       ? Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "..."))
+                                       : r.blockedBy));
             }
             if (!r.blocking.isEmpty()) {
-                c.found += QStringLiteral(", blocking pid %1").arg(r.blocking);
+                appendFound(
+                    c,
+                    Text(QT_TRANSLATE_NOOP("mvdash::Doctor", ", blocking pid %1")).arg(r.blocking));
                 c.figures.insert(QStringLiteral("blocking"), r.blocking);
                 c.state = CheckState::Warn;
-                c.why = QStringLiteral("sessions wait behind this refresh (a plain refresh locks "
-                                       "readers out)");
+                setWhy(c, Text(QT_TRANSLATE_NOOP(
+                              "mvdash::Doctor",
+                              "sessions wait behind this refresh (a plain refresh locks "
+                              "readers out)")));
                 if (c.fix.isEmpty())
-                    c.fix = QStringLiteral("give the view a unique index (concurrent refresh) or "
-                                           "cancel: SELECT pg_cancel_backend(%1)")
-                                .arg(r.pid);
+                    setFix(c, Text(QT_TRANSLATE_NOOP(
+                                       "mvdash::Doctor",
+                                       "give the view a unique index (concurrent refresh) or "
+                                       "cancel: SELECT pg_cancel_backend(%1)"))
+                                  .arg(r.pid));
             }
             if (r.ageSeconds > settings_.scheduleSeconds && c.state == CheckState::Ok) {
                 c.state = CheckState::Warn;
-                c.why = QStringLiteral("running longer than the schedule's interval");
-                c.fix = QStringLiteral("see refresh.slow and storage.*");
+                setWhy(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                 "running longer than the schedule's interval")));
+                setFix(c,
+                       Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "see refresh.slow and storage.*")));
             }
             out << c;
         }
         if (running.isEmpty())
             out << finding(QStringLiteral("refresh.running"), QString(), query, CheckState::Ok,
-                           QStringLiteral("no refresh is running"));
+                           Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "no refresh is running")));
     });
 }
 
@@ -422,34 +591,45 @@ void Doctor::tenant(QList<DoctorCheck> &out) const {
         } pairs[] = {{"bets", "event_bets", "view_bets", "bets_view"},
                      {"payments", "event_payments", "view_payments", "payments_view"}};
         if (!q.value(columnOf(q, "known_tenant")).toBool())
-            out << finding(QStringLiteral("tenant.known"), subject, query, CheckState::Warn,
-                           QStringLiteral("tenant %1 is not in the tenants table").arg(id));
+            out << finding(
+                QStringLiteral("tenant.known"), subject, query, CheckState::Warn,
+                Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "tenant %1 is not in the tenants table"))
+                    .arg(id));
         for (const auto &p : pairs) {
             const qint64 events = q.value(columnOf(q, p.events)).toLongLong();
             const qint64 rows = q.value(columnOf(q, p.rows)).toLongLong();
             DoctorCheck c = finding(
                 QStringLiteral("tenant.%1").arg(QLatin1String(p.what)), subject, query,
                 CheckState::Ok,
-                QStringLiteral("%1 distinct %2 in the events, %3 rows in %4")
+                //: %2 bets or payments, %4 a view's name
+                Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                       "%1 distinct %2 in the events, %3 rows in %4"))
                     .arg(count(events), QLatin1String(p.what), count(rows), QLatin1String(p.view)));
             c.figures.insert(QStringLiteral("events"), double(events));
             c.figures.insert(QStringLiteral("rows"), double(rows));
             if (events > 0 && rows == 0) {
                 c.state = CheckState::Fail;
-                c.why = QStringLiteral("the tenant has events but the view shows nothing: it was "
-                                       "not refreshed since they arrived");
+                setWhy(c, Text(QT_TRANSLATE_NOOP(
+                              "mvdash::Doctor",
+                              "the tenant has events but the view shows nothing: it was "
+                              "not refreshed since they arrived")));
             } else if (rows > events) {
                 c.state = CheckState::Fail;
-                c.why = QStringLiteral("the view holds more rows than there are distinct ids in "
-                                       "the events: it is wrong, not just late");
+                setWhy(c, Text(QT_TRANSLATE_NOOP(
+                              "mvdash::Doctor",
+                              "the view holds more rows than there are distinct ids in "
+                              "the events: it is wrong, not just late")));
             } else if (rows < events) {
                 c.state = CheckState::Warn;
-                c.why = QStringLiteral("the view is behind the events (new ones since the last "
-                                       "refresh)");
+                setWhy(c, Text(QT_TRANSLATE_NOOP(
+                              "mvdash::Doctor",
+                              "the view is behind the events (new ones since the last "
+                              "refresh)")));
             }
             if (c.state != CheckState::Ok) {
-                c.fix = refreshCommand(QLatin1String(p.view)) +
-                        QStringLiteral("; then mvdash-admin verify");
+                setFix(c,
+                       refreshCommand(QLatin1String(p.view)) +
+                           Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "; then mvdash-admin verify")));
                 c.safeFix = SafeFix::RefreshView;
                 c.subject = QLatin1String(p.view);
                 c.figures.insert(QStringLiteral("tenant_id"), double(id));
@@ -470,11 +650,16 @@ void Doctor::memory(QList<DoctorCheck> &out) const {
         const qint64 bytes = q.value(columnOf(q, "temp_bytes")).toLongLong();
         const QString workMem = q.value(columnOf(q, "work_mem")).toString();
         const QString maintenance = q.value(columnOf(q, "maintenance_work_mem")).toString();
-        DoctorCheck c =
-            finding(QStringLiteral("memory.temp_files"), QString(), query, CheckState::Ok,
-                    QStringLiteral("%1 temporary file(s), %2, since the statistics "
-                                   "were reset; work_mem %3, maintenance_work_mem %4")
-                        .arg(count(files), megabytes(bytes), workMem, maintenance));
+        DoctorCheck c = finding(
+            QStringLiteral("memory.temp_files"), QString(), query, CheckState::Ok,
+            Text(QStringLiteral("%1 temporary file(s), %2, since the statistics "
+                                "were reset; work_mem %3, maintenance_work_mem %4")
+                     .arg(count(files), megabytes(bytes).en, workMem, maintenance),
+                 QCoreApplication::translate("mvdash::Doctor",
+                                             "%n temporary file(s), %1, since the statistics were "
+                                             "reset; work_mem %2, maintenance_work_mem %3",
+                                             nullptr, int(files))
+                     .arg(megabytes(bytes).tr, workMem, maintenance)));
         c.figures = QJsonObject{{QStringLiteral("temp_files"), double(files)},
                                 {QStringLiteral("temp_bytes"), double(bytes)},
                                 {QStringLiteral("work_mem"), workMem},
@@ -483,14 +668,20 @@ void Doctor::memory(QList<DoctorCheck> &out) const {
             // a coordinator writes the intermediate results of distributed queries (CTEs,
             // subqueries: the dashboard's and this doctor's own) as temporary files too: the
             // figure cannot tell a refresh that spilled from those
-            c.found += QStringLiteral("; on Citus, distributed queries' intermediate results "
-                                      "count too: set log_temp_files to see which spilled");
+            appendFound(
+                c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                          "; on Citus, distributed queries' intermediate results "
+                                          "count too: set log_temp_files to see which spilled")));
         } else if (files > 0) {
             c.state = CheckState::Warn;
-            c.why = QStringLiteral("sorts and hashes spilled to disk (refreshes sort whole "
-                                   "event tables): slower, and \"out of memory\" is near");
-            c.fix = QStringLiteral("ALTER ROLE <refreshing role> SET work_mem = '256MB';  (the "
-                                   "guide's SET work_mem = '256MB' for the session)");
+            setWhy(c,
+                   Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                          "sorts and hashes spilled to disk (refreshes sort whole "
+                                          "event tables): slower, and \"out of memory\" is near")));
+            setFix(c, Text(QT_TRANSLATE_NOOP(
+                          "mvdash::Doctor",
+                          "ALTER ROLE <refreshing role> SET work_mem = '256MB';  (the "
+                          "guide's SET work_mem = '256MB' for the session)")));
         }
         out << c;
     });
@@ -511,16 +702,18 @@ void Doctor::storage(QList<DoctorCheck> &out) const {
             const QString name = q.value(relation).toString();
             DoctorCheck c =
                 finding(QStringLiteral("storage.dead_rows"), name, query, CheckState::Ok,
-                        QStringLiteral("%1: %2 dead of %3 rows (%4%)")
+                        Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "%1: %2 dead of %3 rows (%4%)"))
                             .arg(name, count(deadRows), count(liveRows + deadRows))
                             .arg(share * 100, 0, 'f', 1));
             c.figures = QJsonObject{{QStringLiteral("dead_rows"), double(deadRows)},
                                     {QStringLiteral("live_rows"), double(liveRows)}};
             if (share > settings_.deadRowShare && deadRows > 1000) {
                 c.state = CheckState::Warn;
-                c.why = QStringLiteral("concurrent refreshes leave dead rows; autovacuum is "
-                                       "behind: the view grows and scans slow down");
-                c.fix = QStringLiteral("VACUUM (ANALYZE) mvdash.%1;").arg(name);
+                setWhy(c,
+                       Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                              "concurrent refreshes leave dead rows; autovacuum is "
+                                              "behind: the view grows and scans slow down")));
+                setFix(c, Text::same(QStringLiteral("VACUUM (ANALYZE) mvdash.%1;")).arg(name));
             }
             out << c;
         }
@@ -530,21 +723,26 @@ void Doctor::storage(QList<DoctorCheck> &out) const {
         if (r.ratio.isEmpty())
             return;
         const double share = r.ratio.toDouble();
-        DoctorCheck c = finding(QStringLiteral("storage.size_share"), QString(),
-                                QStringLiteral("view_size_ratio"), CheckState::Ok,
-                                QStringLiteral("the views take %1 against %2 of event tables "
-                                               "(%3%; the guide expects 10-30%)")
-                                    .arg(megabytes(r.viewsBytes), megabytes(r.eventTablesBytes))
-                                    .arg(share * 100, 0, 'f', 1));
+        DoctorCheck c = finding(
+            QStringLiteral("storage.size_share"), QString(), QStringLiteral("view_size_ratio"),
+            CheckState::Ok,
+            Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "the views take %1 against %2 of event tables "
+                                                     "(%3%; the guide expects 10-30%)"))
+                .arg(megabytes(r.viewsBytes), megabytes(r.eventTablesBytes))
+                .arg(share * 100, 0, 'f', 1));
         c.figures = QJsonObject{{QStringLiteral("views_bytes"), double(r.viewsBytes)},
                                 {QStringLiteral("event_tables_bytes"), double(r.eventTablesBytes)},
                                 {QStringLiteral("share"), share}};
         if (share > settings_.sizeShareLimit) {
             c.state = CheckState::Warn;
-            c.why = QStringLiteral("more than the guide's 30%: per-tenant copies, bloat or "
-                                   "indexes nobody uses");
-            c.fix = QStringLiteral("mvdash-admin sizes; drop unused per-tenant copies; VACUUM "
-                                   "(FULL) a bloated view in a quiet hour");
+            setWhy(c,
+                   Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                          "more than the guide's 30%: per-tenant copies, bloat or "
+                                          "indexes nobody uses")));
+            setFix(c, Text(QT_TRANSLATE_NOOP(
+                          "mvdash::Doctor",
+                          "mvdash-admin sizes; drop unused per-tenant copies; VACUUM "
+                          "(FULL) a bloated view in a quiet hour")));
         }
         out << c;
     });
@@ -560,28 +758,44 @@ void Doctor::tenantCopies(QList<DoctorCheck> &out) const {
                   events = columnOf(q, "has_events"), bytes = columnOf(q, "total_bytes");
         while (q.next()) {
             const QString name = q.value(copy).toString();
-            DoctorCheck c =
-                finding(QStringLiteral("tenant_copy.current"), name, query, CheckState::Ok,
-                        QStringLiteral("%1: copy of %2 for tenant %3, %4")
-                            .arg(name, q.value(base).toString(), q.value(tenant).toString(),
-                                 megabytes(q.value(bytes).toLongLong())));
+            DoctorCheck c = finding(
+                QStringLiteral("tenant_copy.current"), name, query, CheckState::Ok,
+                Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "%1: copy of %2 for tenant %3, %4"))
+                    .arg(name, q.value(base).toString(), q.value(tenant).toString(),
+                         megabytes(q.value(bytes).toLongLong())));
             c.figures = QJsonObject{{QStringLiteral("base"), q.value(base).toString()},
                                     {QStringLiteral("tenant_id"), q.value(tenant).toDouble()},
                                     {QStringLiteral("total_bytes"), q.value(bytes).toDouble()}};
             if (!q.value(exists).toBool() || !q.value(events).toBool()) {
                 c.state = CheckState::Warn;
-                c.why = !q.value(exists).toBool()
-                            ? QStringLiteral("its tenant no longer exists: it costs a refresh "
-                                             "and space for nobody")
-                            : QStringLiteral("its tenant has no events: it is empty");
-                c.fix = QStringLiteral("mvdash-admin tenant-view drop %1 %2")
-                            .arg(q.value(base).toString(), q.value(tenant).toString());
+                setWhy(c, !q.value(exists).toBool()
+                              ? Text(QT_TRANSLATE_NOOP(
+                                    "mvdash::Doctor",
+                                    "its tenant no longer exists: it costs a refresh "
+                                    "and space for nobody"))
+                              : Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                       "its tenant has no events: it is empty")));
+                setFix(c, Text::same(QStringLiteral("mvdash-admin tenant-view drop %1 %2"))
+                              .arg(q.value(base).toString(), q.value(tenant).toString()));
                 c.safeFix = SafeFix::DropTenantCopy;
             }
             out << c;
         }
     });
 }
+
+namespace {
+
+Text lastRun(const Text &name, qint64 ageSeconds, qint64 failed) {
+    return {QStringLiteral("last refresh by \"%1\" %2 ago; %3 failed run(s) in the last day")
+                .arg(name.en, formatAgeEnglish(ageSeconds), count(failed)),
+            QCoreApplication::translate(
+                "mvdash::Doctor", "last refresh by \"%1\" %2 ago; %n failed run(s) in the last day",
+                nullptr, int(failed))
+                .arg(name.tr, formatAge(ageSeconds))};
+}
+
+} // namespace
 
 // Who refreshes: pg_cron's job, the CronJob's or follower's last run.
 void Doctor::schedule(QList<DoctorCheck> &out) const {
@@ -594,29 +808,37 @@ void Doctor::schedule(QList<DoctorCheck> &out) const {
                       active = columnOf(q, "active"), status = columnOf(q, "status"),
                       message = columnOf(q, "return_message"), age = columnOf(q, "age_seconds");
             while (q.next()) {
-                DoctorCheck c = finding(QStringLiteral("schedule.pg_cron"),
-                                        QStringLiteral("job %1").arg(q.value(job).toString()),
-                                        query, CheckState::Ok, QString());
-                c.found =
-                    QStringLiteral("pg_cron job %1 (%2)%3: last run %4")
-                        .arg(q.value(job).toString(), q.value(when).toString(),
-                             q.value(active).toBool() ? QString() : QStringLiteral(", inactive"),
-                             q.isNull(status) ? QStringLiteral("never")
-                                              : QStringLiteral("%1, %2 ago")
-                                                    .arg(q.value(status).toString(),
-                                                         formatAge(q.value(age).toLongLong())));
+                DoctorCheck c =
+                    finding(QStringLiteral("schedule.pg_cron"),
+                            QStringLiteral("job %1").arg(q.value(job).toString()) /* an id */,
+                            query, CheckState::Ok, QString());
+                setFound(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                   "pg_cron job %1 (%2)%3: last run %4"))
+                                .arg(q.value(job).toString(), q.value(when).toString(),
+                                     q.value(active).toBool()
+                                         ? QString()
+                                         : Text(QT_TRANSLATE_NOOP("mvdash::Doctor", ", inactive")),
+                                     q.isNull(status)
+                                         ? Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "never"))
+                                         : Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "%1, %2 ago"))
+                                               .arg(q.value(status).toString(),
+                                                    ageText(q.value(age).toLongLong()))));
                 if (q.value(status).toString() == u"failed") {
                     c.state = CheckState::Fail;
-                    c.why = QStringLiteral("the last scheduled refresh failed: %1")
-                                .arg(q.value(message).toString());
-                    c.fix = QStringLiteral("SELECT * FROM cron.job_run_details WHERE jobid = %1 "
-                                           "ORDER BY start_time DESC LIMIT 5;")
-                                .arg(q.value(job).toString());
+                    setWhy(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                     "the last scheduled refresh failed: %1"))
+                                  .arg(q.value(message).toString()));
+                    setFix(c, Text::same(QStringLiteral(
+                                             "SELECT * FROM cron.job_run_details WHERE jobid = %1 "
+                                             "ORDER BY start_time DESC LIMIT 5;"))
+                                  .arg(q.value(job).toString()));
                 } else if (!q.value(active).toBool()) {
                     c.state = CheckState::Warn;
-                    c.why = QStringLiteral("the job is switched off: nothing refreshes");
-                    c.fix = QStringLiteral("SELECT cron.alter_job(%1, active := true);")
-                                .arg(q.value(job).toString());
+                    setWhy(c, Text(QT_TRANSLATE_NOOP(
+                                  "mvdash::Doctor", "the job is switched off: nothing refreshes")));
+                    setFix(c,
+                           Text::same(QStringLiteral("SELECT cron.alter_job(%1, active := true);"))
+                               .arg(q.value(job).toString()));
                 }
                 out << c;
             }
@@ -632,34 +854,40 @@ void Doctor::schedule(QList<DoctorCheck> &out) const {
             any = true;
             const QString name = q.value(app).toString();
             const qint64 ageSeconds = q.value(age).toLongLong();
-            DoctorCheck c =
-                finding(QStringLiteral("schedule.last_run"), name, query, CheckState::Ok,
-                        QStringLiteral("last refresh by \"%1\" %2 ago; %3 failed "
-                                       "run(s) in the last day")
-                            .arg(name.isEmpty() ? QStringLiteral("(no name)") : name,
-                                 formatAge(ageSeconds), count(q.value(failed).toLongLong())));
+            DoctorCheck c = finding(
+                QStringLiteral("schedule.last_run"), name, query, CheckState::Ok,
+                lastRun(name.isEmpty() ? Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "(no name)"))
+                                       : Text::same(name),
+                        ageSeconds, q.value(failed).toLongLong()));
             c.figures = QJsonObject{{QStringLiteral("age_seconds"), double(ageSeconds)}};
             // the scheduler (CronJob or follower) is expected to have run within the schedule
             if ((name == u"mvdash-cronjob" || name == u"mvdash-follow") &&
                 ageSeconds > 2 * settings_.scheduleSeconds) {
                 c.state = CheckState::Warn;
-                c.why = QStringLiteral("the scheduler has not run for two intervals");
-                c.fix = name == u"mvdash-follow"
-                            ? QStringLiteral("kubectl get deploy mvdash-follower; systemctl status "
-                                             "mvdash-follow")
-                            : QStringLiteral("kubectl get cronjob refresh-views; kubectl get "
-                                             "jobs --sort-by=.metadata.creationTimestamp");
+                setWhy(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                 "the scheduler has not run for two intervals")));
+                setFix(c, name == u"mvdash-follow"
+                              ? Text::same(QStringLiteral(
+                                    "kubectl get deploy mvdash-follower; systemctl status "
+                                    "mvdash-follow"))
+                              : Text::same(
+                                    QStringLiteral("kubectl get cronjob refresh-views; kubectl get "
+                                                   "jobs --sort-by=.metadata.creationTimestamp")));
             }
             out << c;
         }
         if (!any && !cron) {
             DoctorCheck c =
                 finding(QStringLiteral("schedule.last_run"), QString(), query, CheckState::Warn,
-                        QStringLiteral("no refresh was ever recorded and pg_cron is "
-                                       "not installed"));
-            c.why = QStringLiteral("nothing seems to schedule refreshes");
-            c.fix = QStringLiteral("kubectl apply -f packaging/k8s/cronjob-refresh-views.yaml "
-                                   "(matview) or packaging/k8s/deployment-follower.yaml (live)");
+                        Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                               "no refresh was ever recorded and pg_cron is "
+                                               "not installed")));
+            setWhy(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                             "nothing seems to schedule refreshes")));
+            setFix(c, Text(QT_TRANSLATE_NOOP(
+                          "mvdash::Doctor",
+                          "kubectl apply -f packaging/k8s/cronjob-refresh-views.yaml "
+                          "(matview) or packaging/k8s/deployment-follower.yaml (live)")));
             out << c;
         }
     });
@@ -680,79 +908,98 @@ void Doctor::citus(QList<DoctorCheck> &out) const {
             DoctorCheck c = finding(
                 QStringLiteral("citus.nodes"), q.value(node).toString(),
                 QStringLiteral("doctor_citus_nodes"), CheckState::Fail,
-                inactive ? QStringLiteral("node %1 is inactive").arg(q.value(node).toString())
-                         : QStringLiteral("node %1 cannot reach %2")
+                inactive ? Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "node %1 is inactive"))
+                               .arg(q.value(node).toString())
+                         : Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "node %1 cannot reach %2"))
                                .arg(q.value(node).toString(), q.value(peer).toString()));
-            c.why = QStringLiteral("queries and refreshes that need its shards fail");
-            c.fix = inactive ? QStringLiteral("bring the node back, then SELECT "
-                                              "citus_activate_node('host', port);")
-                             : QStringLiteral("check the network and the node's pg_hba.conf");
+            setWhy(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                             "queries and refreshes that need its shards fail")));
+            setFix(c, inactive
+                          ? Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                   "bring the node back, then SELECT "
+                                                   "citus_activate_node('host', port);"))
+                          : Text(QT_TRANSLATE_NOOP(
+                                "mvdash::Doctor", "check the network and the node's pg_hba.conf")));
             out << c;
         }
         if (problems == 0)
             out << finding(QStringLiteral("citus.nodes"), QString(),
                            QStringLiteral("doctor_citus_nodes"), CheckState::Ok,
-                           QStringLiteral("every node is active and reaches every other"));
+                           Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                  "every node is active and reaches every other")));
     });
-    guarded(out, QStringLiteral("citus.colocation"), QStringLiteral("doctor_citus_colocation"),
-            [&] {
-                QSqlQuery q = runQuery(db_, QStringLiteral("doctor_citus_colocation"));
-                const int table = columnOf(q, "table_name"), group = columnOf(q, "colocationid"),
-                          column = columnOf(q, "distribution_column");
-                QSet<qint64> groups;
-                QStringList problems;
-                while (q.next()) {
-                    if (q.isNull(group) || q.value(column).toString() != u"tenant_id")
-                        problems << QStringLiteral("%1 is not distributed by tenant_id")
-                                        .arg(q.value(table).toString());
-                    else
-                        groups << q.value(group).toLongLong();
-                }
-                if (groups.size() > 1)
-                    problems << QStringLiteral("the event tables are in %1 co-location groups")
-                                    .arg(groups.size());
-                DoctorCheck c = finding(QStringLiteral("citus.colocation"), QString(),
-                                        QStringLiteral("doctor_citus_colocation"),
-                                        problems.isEmpty() ? CheckState::Ok : CheckState::Fail,
-                                        problems.isEmpty()
-                                            ? QStringLiteral("the event tables are distributed by "
-                                                             "tenant_id and co-located")
-                                            : problems.join(QStringLiteral("; ")));
-                if (!problems.isEmpty()) {
-                    c.why = QStringLiteral("refreshes and steps join across tables by tenant: "
-                                           "without co-location they move data between nodes");
-                    c.fix = QStringLiteral("SELECT create_distributed_table('<table>', "
-                                           "'tenant_id', colocate_with => 'bet_events');");
-                }
+    guarded(
+        out, QStringLiteral("citus.colocation"), QStringLiteral("doctor_citus_colocation"), [&] {
+            QSqlQuery q = runQuery(db_, QStringLiteral("doctor_citus_colocation"));
+            const int table = columnOf(q, "table_name"), group = columnOf(q, "colocationid"),
+                      column = columnOf(q, "distribution_column");
+            QSet<qint64> groups;
+            QList<Text> problems;
+            while (q.next()) {
+                if (q.isNull(group) || q.value(column).toString() != u"tenant_id")
+                    problems << Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                       "%1 is not distributed by tenant_id"))
+                                    .arg(q.value(table).toString());
+                else
+                    groups << q.value(group).toLongLong();
+            }
+            if (groups.size() > 1)
+                problems << Text(
+                    QStringLiteral("the event tables are in %1 co-location groups")
+                        .arg(groups.size()),
+                    QCoreApplication::translate("mvdash::Doctor",
+                                                "the event tables are in %n co-location group(s)",
+                                                nullptr, int(groups.size())));
+            DoctorCheck c = finding(
+                QStringLiteral("citus.colocation"), QString(),
+                QStringLiteral("doctor_citus_colocation"),
+                problems.isEmpty() ? CheckState::Ok : CheckState::Fail,
+                problems.isEmpty() ? Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                            "the event tables are distributed by "
+                                                            "tenant_id and co-located"))
+                                   : joined(problems));
+            if (!problems.isEmpty()) {
+                setWhy(c,
+                       Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                              "refreshes and steps join across tables by tenant: "
+                                              "without co-location they move data between nodes")));
+                setFix(c,
+                       Text::same(QStringLiteral("SELECT create_distributed_table('<table>', "
+                                                 "'tenant_id', colocate_with => 'bet_events');")));
+            }
+            out << c;
+        });
+    guarded(
+        out, QStringLiteral("citus.lock_waits"), QStringLiteral("doctor_citus_lock_waits"), [&] {
+            QSqlQuery q = runQuery(db_, QStringLiteral("doctor_citus_lock_waits"));
+            const int waiting = columnOf(q, "waiting_gpid"),
+                      blocking = columnOf(q, "blocking_gpid"),
+                      statement = columnOf(q, "blocked_statement");
+            int waits = 0;
+            while (q.next()) {
+                ++waits;
+                DoctorCheck c = finding(
+                    QStringLiteral("citus.lock_waits"), q.value(waiting).toString(),
+                    QStringLiteral("doctor_citus_lock_waits"), CheckState::Warn,
+                    Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "gpid %1 waits for gpid %2: %3"))
+                        .arg(q.value(waiting).toString(), q.value(blocking).toString(),
+                             q.value(statement).toString()));
+                setWhy(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                 "a distributed lock wait: a refresh or writer is "
+                                                 "stuck behind another transaction")));
+                setFix(c,
+                       Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                              "SELECT pg_cancel_backend(%1);  (a gpid cancels on "
+                                              "its node)"))
+                           .arg(q.value(blocking).toString()));
                 out << c;
-            });
-    guarded(out, QStringLiteral("citus.lock_waits"), QStringLiteral("doctor_citus_lock_waits"),
-            [&] {
-                QSqlQuery q = runQuery(db_, QStringLiteral("doctor_citus_lock_waits"));
-                const int waiting = columnOf(q, "waiting_gpid"),
-                          blocking = columnOf(q, "blocking_gpid"),
-                          statement = columnOf(q, "blocked_statement");
-                int waits = 0;
-                while (q.next()) {
-                    ++waits;
-                    DoctorCheck c =
-                        finding(QStringLiteral("citus.lock_waits"), q.value(waiting).toString(),
-                                QStringLiteral("doctor_citus_lock_waits"), CheckState::Warn,
-                                QStringLiteral("gpid %1 waits for gpid %2: %3")
-                                    .arg(q.value(waiting).toString(), q.value(blocking).toString(),
-                                         q.value(statement).toString()));
-                    c.why = QStringLiteral("a distributed lock wait: a refresh or writer is "
-                                           "stuck behind another transaction");
-                    c.fix = QStringLiteral("SELECT pg_cancel_backend(%1);  (a gpid cancels on "
-                                           "its node)")
-                                .arg(q.value(blocking).toString());
-                    out << c;
-                }
-                if (waits == 0)
-                    out << finding(QStringLiteral("citus.lock_waits"), QString(),
-                                   QStringLiteral("doctor_citus_lock_waits"), CheckState::Ok,
-                                   QStringLiteral("no distributed lock waits"));
-            });
+            }
+            if (waits == 0)
+                out << finding(
+                    QStringLiteral("citus.lock_waits"), QString(),
+                    QStringLiteral("doctor_citus_lock_waits"), CheckState::Ok,
+                    Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "no distributed lock waits")));
+        });
 }
 
 // Who may do what: the install schema, grants to tenants that are gone.
@@ -766,15 +1013,19 @@ void Doctor::privileges(QList<DoctorCheck> &out) const {
                 DoctorCheck c =
                     finding(QStringLiteral("privileges.schema_create"), QStringLiteral("mvdash"),
                             QStringLiteral("doctor_schema_writers"), CheckState::Ok,
-                            QStringLiteral("only the owner creates in schema mvdash"));
+                            Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                   "only the owner creates in schema mvdash")));
                 if (!roles.isEmpty()) {
                     c.state = CheckState::Fail;
-                    c.found = QStringLiteral("can create objects in schema mvdash: %1")
-                                  .arg(roles.join(QStringLiteral(", ")));
-                    c.why = QStringLiteral("a look-alike function there would run with the "
-                                           "refresh functions' rights (docs/RELIABILITY.md)");
-                    c.fix = QStringLiteral("REVOKE CREATE ON SCHEMA mvdash FROM %1;")
-                                .arg(roles.join(QStringLiteral(", ")));
+                    setFound(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                       "can create objects in schema mvdash: %1"))
+                                    .arg(roles.join(QStringLiteral(", "))));
+                    setWhy(c, Text(QT_TRANSLATE_NOOP(
+                                  "mvdash::Doctor",
+                                  "a look-alike function there would run with the "
+                                  "refresh functions' rights (docs/RELIABILITY.md)")));
+                    setFix(c, Text::same(QStringLiteral("REVOKE CREATE ON SCHEMA mvdash FROM %1;"))
+                                  .arg(roles.join(QStringLiteral(", "))));
                 }
                 out << c;
             });
@@ -788,23 +1039,33 @@ void Doctor::privileges(QList<DoctorCheck> &out) const {
                 roles[q.value(power).toString()] << q.value(role).toString();
             for (const QString &what : {QStringLiteral("refresh"), QStringLiteral("read all")}) {
                 const QStringList names = roles.value(what);
-                DoctorCheck c =
-                    finding(QStringLiteral("privileges.powerful_roles"), what,
-                            QStringLiteral("doctor_powerful_roles"), CheckState::Ok,
-                            names.isEmpty()
-                                ? QStringLiteral("no login role but superusers can %1").arg(what)
-                                : QStringLiteral("login roles that can %1: %2")
-                                      .arg(what, names.join(QStringLiteral(", "))));
+                //: what a role can do: "login roles that can refresh"
+                const Text can = what == u"refresh"
+                                     ? Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "refresh"))
+                                     : Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "read all"));
+                DoctorCheck c = finding(
+                    QStringLiteral("privileges.powerful_roles"), what,
+                    QStringLiteral("doctor_powerful_roles"), CheckState::Ok,
+                    names.isEmpty()
+                        ? Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                 "no login role but superusers can %1"))
+                              .arg(can)
+                        : Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "login roles that can %1: %2"))
+                              .arg(can, Text::same(names.join(QStringLiteral(", ")))));
                 c.figures.insert(QStringLiteral("roles"), QJsonArray::fromStringList(names));
                 if (names.contains(QStringLiteral("PUBLIC"))) {
                     c.state = CheckState::Fail;
-                    c.why = QStringLiteral("every role can %1, tenant administrators included")
-                                .arg(what);
-                    c.fix = what == u"refresh"
-                                ? QStringLiteral("REVOKE EXECUTE ON FUNCTION "
-                                                 "mvdash.refresh_aggregate_views() FROM PUBLIC;")
-                                : QStringLiteral("REVOKE SELECT ON mvdash.bets_view FROM "
-                                                 "PUBLIC;  (and the other read models)");
+                    setWhy(c, Text(QT_TRANSLATE_NOOP(
+                                       "mvdash::Doctor",
+                                       "every role can %1, tenant administrators included"))
+                                  .arg(can));
+                    setFix(c, what == u"refresh"
+                                  ? Text::same(QStringLiteral(
+                                        "REVOKE EXECUTE ON FUNCTION "
+                                        "mvdash.refresh_aggregate_views() FROM PUBLIC;"))
+                                  : Text(QT_TRANSLATE_NOOP(
+                                        "mvdash::Doctor", "REVOKE SELECT ON mvdash.bets_view FROM "
+                                                          "PUBLIC;  (and the other read models)")));
                 }
                 out << c;
             }
@@ -820,22 +1081,28 @@ void Doctor::privileges(QList<DoctorCheck> &out) const {
                     DoctorCheck c = finding(
                         QStringLiteral("privileges.tenant_grants"), q.value(role).toString(),
                         QStringLiteral("doctor_stale_grants"), CheckState::Warn,
-                        QStringLiteral("role %1 is granted tenant %2, which %3")
+                        Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                               "role %1 is granted tenant %2, which %3"))
                             .arg(q.value(role).toString(), q.value(tenant).toString(),
                                  q.value(tenantGone).toBool()
-                                     ? QStringLiteral("no longer exists")
-                                     : QStringLiteral("exists, but the role does not")));
-                    c.why = QStringLiteral("a tenant created later with this id would be readable "
-                                           "by that role");
-                    c.fix = QStringLiteral("mvdash-admin revoke-tenant %1 %2")
-                                .arg(q.value(role).toString(), q.value(tenant).toString());
+                                     ? Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "no longer exists"))
+                                     : Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                              "exists, but the role does not"))));
+                    setWhy(c, Text(QT_TRANSLATE_NOOP(
+                                  "mvdash::Doctor",
+                                  "a tenant created later with this id would be readable "
+                                  "by that role")));
+                    setFix(c, Text::same(QStringLiteral("mvdash-admin revoke-tenant %1 %2"))
+                                  .arg(q.value(role).toString(), q.value(tenant).toString()));
                     out << c;
                 }
                 if (stale == 0)
-                    out << finding(QStringLiteral("privileges.tenant_grants"), QString(),
-                                   QStringLiteral("doctor_stale_grants"), CheckState::Ok,
-                                   QStringLiteral("every tenant grant names a tenant and a role "
-                                                  "that exist"));
+                    out << finding(
+                        QStringLiteral("privileges.tenant_grants"), QString(),
+                        QStringLiteral("doctor_stale_grants"), CheckState::Ok,
+                        Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                               "every tenant grant names a tenant and a role "
+                                               "that exist")));
             });
 }
 

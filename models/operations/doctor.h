@@ -16,6 +16,13 @@ QString checkStateWord(CheckState state); // "ok", "warn", "fail": the stable JS
 enum class SafeFix { None, RefreshView, CreateUniqueIndex, DropTenantCopy };
 
 // One finding of the doctor: the guide's troubleshooting, automated.
+//
+// Languages: found, why and fix are English, always: the JSON (docs/DOCTOR.md, format
+// "mvdash-doctor/1") is a stable machine format and tests compare it. The doctor writes each
+// text twice as it builds it, the English and its translation (context "mvdash::Doctor", the
+// translation loaded when the doctor ran; the SQL and commands inside stay as they are), the
+// same figures in both. People's output (mvdash-admin doctor's text, the GUI's DoctorModel)
+// reads foundText(), whyText(), fixText(); the JSON reads found, why, fix.
 struct DoctorCheck {
     QString id;      // stable, e.g. "read_model.unique_index" (docs/DOCTOR.md lists them)
     QString subject; // what it is about: a view, a tenant, a node; empty for the database
@@ -27,6 +34,13 @@ struct DoctorCheck {
     QJsonObject figures; // the figures, machine-readable
     SafeFix safeFix = SafeFix::None;
     QString fixSql; // the statement the safe fix runs (CreateUniqueIndex)
+    // the translations of found, why and fix; empty: the same as the English (a check built
+    // elsewhere, a test's)
+    QString foundTranslated, whyTranslated, fixTranslated;
+
+    QString foundText() const { return foundTranslated.isEmpty() ? found : foundTranslated; }
+    QString whyText() const { return whyTranslated.isEmpty() ? why : whyTranslated; }
+    QString fixText() const { return fixTranslated.isEmpty() ? fix : fixTranslated; }
 };
 
 struct DoctorSettings {

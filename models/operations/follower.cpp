@@ -5,6 +5,7 @@
 #include "livereadmodels.h"
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 #include <QThread>
 
@@ -30,7 +31,8 @@ qint64 Follower::run(const std::atomic_bool &stop) {
         try {
             if (!connection) {
                 connection = std::make_unique<Connection>(settings_, QStringLiteral("follow"));
-                log_(QStringLiteral("connected to %1").arg(connection->describe()));
+                //: "connected to <user>@<host>:<port>/<database>"
+                log_(tr("connected to %1").arg(connection->describe()));
                 backoffMs = 500;
             }
             const QList<StepOutcome> outcomes =
@@ -40,28 +42,32 @@ qint64 Follower::run(const std::atomic_bool &stop) {
                 const StepProgress p = stepProgress(connection->db());
                 if (p.events > 0) {
                     ++applying;
-                    log_(QStringLiteral("applied %1 events in %2 ms (watermark %3)")
-                             .arg(p.events)
+                    //: "applied <n events> in <ms> ms (watermark <arrival>)"
+                    log_(tr("applied %1 in %2 ms (watermark %3)")
+                             .arg(tr(
+                                 "%n event(s)", nullptr,
+                                 int(std::min<qint64>(p.events, std::numeric_limits<int>::max()))))
                              .arg(p.durationMs)
                              .arg(p.appliedArrival));
                 }
                 lastSkip.clear();
             } else if (first.error != lastSkip) {
                 // said once per reason, not every interval
-                log_(QStringLiteral("%1: %2").arg(runOutcomeWord(first.outcome), first.error));
+                //: a live step did not run: "skipped: <why>" or "failed: <why>"
+                log_((first.outcome == RunOutcome::Skipped ? tr("skipped: %1") : tr("failed: %1"))
+                         .arg(first.error));
                 lastSkip = first.error;
             }
             pause(options_.intervalMs, stop);
         } catch (const DbError &e) {
-            log_(QStringLiteral("step failed: %1; reconnecting in %2 ms")
-                     .arg(e.message())
-                     .arg(backoffMs));
+            log_(tr("step failed: %1; reconnecting in %2 ms").arg(e.message()).arg(backoffMs));
             connection.reset();
             pause(backoffMs, stop);
             backoffMs = std::min(backoffMs * 2, options_.maxBackoffMs);
         }
     }
-    log_(QStringLiteral("stopped"));
+    //: the follower has stopped (SIGTERM, Ctrl-C)
+    log_(tr("stopped"));
     return applying;
 }
 

@@ -9,11 +9,14 @@
 
 #include <atomic>
 #include <functional>
+#include <QCoreApplication>
 #include <QString>
 
 namespace mvdash {
 
 class Follower {
+    Q_DECLARE_TR_FUNCTIONS(mvdash::Follower)
+
 public:
     struct Options {
         int intervalMs = 2000;    // pause between steps

@@ -5,7 +5,9 @@
 #include "statementpool.h"
 
 #include <algorithm>
+#include <limits>
 #include <mutex>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -40,6 +42,11 @@ private:
     bool open_ = true;
 };
 
+// a count for a %n text (translate() takes an int)
+int countArg(qint64 n) {
+    return int(std::clamp<qint64>(n, 0, std::numeric_limits<int>::max()));
+}
+
 QString seconds(qint64 ms) {
     return QString::number(double(ms) / 1000.0, 'f', 1) + QStringLiteral(" s");
 }
@@ -67,7 +74,9 @@ void switchMode(const QSqlDatabase &db, ReadModelMode target, const Progress &pr
             // 55P03 lock_not_available: a reader held on; anything else is a real failure
             if (e.sqlState() != u"55P03" || attempt >= attempts)
                 throw;
-            progress(QStringLiteral("switch attempt %1 could not get its locks (%2); retrying")
+            progress(QCoreApplication::translate(
+                         "mvdash::LiveReadModels",
+                         "switch attempt %1 could not get its locks (%2); retrying")
                          .arg(attempt)
                          .arg(e.message()));
             QThread::msleep(500);
@@ -92,8 +101,11 @@ std::optional<ReadModelMode> parseMode(const QString &text) {
 ReadModelState readModelState(const QSqlDatabase &db) {
     QSqlQuery q = runQuery(db, QStringLiteral("read_model_mode"));
     if (!q.next())
-        throw DbError(
-            QStringLiteral("the read-model mode is not recorded (migration 011 missing)"));
+        throw DbError(QStringLiteral("the read-model mode is not recorded (migration 011 missing)"),
+                      QCoreApplication::translate(
+                          "mvdash::LiveReadModels",
+                          "the read-model mode is not recorded (migration 011 missing)"),
+                      QString());
     return ReadModelState{parseMode(q.value(0).toString()).value_or(ReadModelMode::Matview),
                           q.value(1).toBool()};
 }
@@ -155,7 +167,9 @@ QList<StepOutcome> runStep(const QSqlDatabase &db, int waitMs, bool recordEmpty)
 QStringList explainStepStatement(const QSqlDatabase &db, const QString &statement, qint64 from,
                                  qint64 to) {
     if (statement.startsWith(QStringLiteral("ANALYZE")))
-        return {QStringLiteral("(statistics of a scratch table: no plan)")};
+        //: explain-step: an ANALYZE statement has no plan to show
+        return {QCoreApplication::translate("mvdash::LiveReadModels",
+                                            "(statistics of a scratch table: no plan)")};
     execScript(db, catalogQuery(QStringLiteral("explain_step_prepare")) + u'\n' + statement,
                QStringLiteral("explain"));
     QStringList plan;
@@ -200,7 +214,10 @@ void runPhases(const QSqlDatabase &db, const QList<BuildStatement> &plan, qint64
                const std::function<void(const BuildStatement &)> &runOwn) {
     const StatementPool pool(db, sessions);
     const auto reportDone = [&report](const PooledStatement &s, qint64 ms) { report(s.label, ms); };
-    pool.run({{QStringLiteral("new tables"), QStringLiteral("live_rebuild_stage"), {}}},
+    //: a rebuild's progress: the step that creates the new tables
+    pool.run({{QCoreApplication::translate("mvdash::LiveReadModels", "new tables"),
+               QStringLiteral("live_rebuild_stage"),
+               {}}},
              reportDone);
     QList<int> phases;
     for (const BuildStatement &s : plan) {
@@ -219,12 +236,16 @@ void runPhases(const QSqlDatabase &db, const QList<BuildStatement> &plan, qint64
             }
             const int parts = s.splits ? sessions : 1;
             for (int part = 0; part < parts; ++part)
-                helpers << PooledStatement{
-                    parts > 1
-                        ? QStringLiteral("%1 (part %2 of %3)").arg(s.label).arg(part + 1).arg(parts)
-                        : s.label,
-                    QStringLiteral("live_rebuild_task"),
-                    {s.ord, part, parts, to}};
+                helpers << PooledStatement{parts > 1
+                                               //: "<statement> (part <i> of <n>)"
+                                               ? QCoreApplication::translate(
+                                                     "mvdash::LiveReadModels", "%1 (part %2 of %3)")
+                                                     .arg(s.label)
+                                                     .arg(part + 1)
+                                                     .arg(parts)
+                                               : s.label,
+                                           QStringLiteral("live_rebuild_task"),
+                                           {s.ord, part, parts, to}};
         }
         pool.run(helpers, reportDone, [&] {
             for (const BuildStatement &s : std::as_const(own))
@@ -266,10 +287,17 @@ void rebuildLiveState(const QSqlDatabase &db, const Progress &progress, int sess
     begin.next();
     const qint64 to = begin.value(0).toLongLong();
     begin.finish();
-    progress(QStringLiteral("building the live state from every event up to arrival %1 "
-                            "(readers keep reading the current state)%2")
-                 .arg(to)
-                 .arg(parallel ? QStringLiteral(" on %1 sessions").arg(sessions) : QString()));
+    progress(parallel ? QCoreApplication::translate(
+                            "mvdash::LiveReadModels",
+                            "building the live state from every event up to arrival %1 "
+                            "(readers keep reading the current state) on %n session(s)",
+                            nullptr, sessions)
+                            .arg(to)
+                      : QCoreApplication::translate(
+                            "mvdash::LiveReadModels",
+                            "building the live state from every event up to arrival %1 "
+                            "(readers keep reading the current state)")
+                            .arg(to));
     if (parallel) {
         runPhases(db, plan, to, sessions, report, runOwn);
     } else {
@@ -285,8 +313,10 @@ void rebuildLiveState(const QSqlDatabase &db, const Progress &progress, int sess
     const qint64 arrival = end.value(1).toLongLong();
     end.finish();
     tx.commit();
-    progress(QStringLiteral("rebuilt from %1 events up to arrival %2 in %3")
-                 .arg(events)
+    //: "rebuilt from <n events> up to arrival <arrival> in <seconds>"
+    progress(QCoreApplication::translate("mvdash::LiveReadModels",
+                                         "rebuilt from %n event(s) up to arrival %1 in %2", nullptr,
+                                         countArg(events))
                  .arg(arrival)
                  .arg(seconds(total)));
 }
@@ -295,7 +325,10 @@ void convertReadModels(const QSqlDatabase &db, ReadModelMode target, const Progr
                        int switchLockTimeoutMs, int attempts, int sessions) {
     const ReadModelState state = readModelState(db);
     if (state.mode == target) {
-        progress(QStringLiteral("the read models are already in %1 mode").arg(modeName(target)));
+        //: "the read models are already in live|matview mode": keep the mode's name
+        progress(QCoreApplication::translate("mvdash::LiveReadModels",
+                                             "the read models are already in %1 mode")
+                     .arg(modeName(target)));
         return;
     }
     QElapsedTimer timer;
@@ -306,21 +339,28 @@ void convertReadModels(const QSqlDatabase &db, ReadModelMode target, const Progr
         for (int i = 0; i < 5; ++i) {
             runStep(db, 10000, false);
             const StepProgress p = stepProgress(db);
-            progress(QStringLiteral("caught up %1 events (arrival %2)")
-                         .arg(p.events)
+            //: "caught up <n events> (arrival <arrival>)"
+            progress(QCoreApplication::translate("mvdash::LiveReadModels",
+                                                 "caught up %n event(s) (arrival %1)", nullptr,
+                                                 countArg(p.events))
                          .arg(p.appliedArrival));
             if (p.events < 1000)
                 break;
         }
     } else {
-        progress(QStringLiteral("building the materialized views in mvdash_staging "
-                                "(readers keep reading the live read models)"));
+        //: keep the schema name mvdash_staging as it is
+        progress(QCoreApplication::translate("mvdash::LiveReadModels",
+                                             "building the materialized views in mvdash_staging "
+                                             "(readers keep reading the live read models)"));
         QSqlQuery q = runQuery(db, QStringLiteral("live_stage_matviews"));
         q.finish();
-        progress(QStringLiteral("staged in %1").arg(seconds(timer)));
+        progress(QCoreApplication::translate("mvdash::LiveReadModels", "staged in %1")
+                     .arg(seconds(timer)));
     }
     switchMode(db, target, progress, switchLockTimeoutMs, attempts);
-    progress(QStringLiteral("converted to %1 in %2").arg(modeName(target), seconds(timer)));
+    //: "converted to live|matview in <seconds>": keep the mode's name
+    progress(QCoreApplication::translate("mvdash::LiveReadModels", "converted to %1 in %2")
+                 .arg(modeName(target), seconds(timer)));
 }
 
 } // namespace mvdash

@@ -80,10 +80,14 @@ MigrationRunner::State MigrationRunner::state() const {
             continue;
         }
         ++state.applied;
-        if (*it != m.checksum)
-            state.changed << QStringLiteral("%1 was applied with checksum %2 but the file now "
-                                            "has %3")
-                                 .arg(m.name, it->left(12), m.checksum.left(12));
+        if (*it != m.checksum) {
+            const char *source =
+                QT_TRANSLATE_NOOP("mvdash::MigrationRunner",
+                                  "%1 was applied with checksum %2 but the file now has %3");
+            state.changed << QString::fromUtf8(source).arg(m.name, it->left(12),
+                                                           m.checksum.left(12));
+            state.changedTranslated << tr(source).arg(m.name, it->left(12), m.checksum.left(12));
+        }
     }
     return state;
 }
@@ -99,8 +103,11 @@ QList<Migration> MigrationRunner::migrate(int throughVersion) {
     current.pending.removeIf(
         [throughVersion](const Migration &m) { return m.version > throughVersion; });
     if (!current.changed.isEmpty())
-        throw DbError(QStringLiteral("an applied migration was edited, refusing to go on: ") +
-                      current.changed.join(QStringLiteral("; ")));
+        throw DbError(QStringLiteral("an applied migration was edited, refusing to go on: %1")
+                          .arg(current.changed.join(QStringLiteral("; "))),
+                      tr("an applied migration was edited, refusing to go on: %1")
+                          .arg(current.changedTranslated.join(QStringLiteral("; "))),
+                      QString());
     if (current.pending.isEmpty())
         return {};
     refuseUnsafeSchemas(current.pending);
@@ -147,20 +154,26 @@ void MigrationRunner::refuseUnsafeSchemas(const QList<Migration> &pending) const
                     [](const Migration &m) { return schemaFor(m.version) != schema(); }))
         schemas << QStringLiteral("public");
     QSqlQuery q = runQuery(db_, QStringLiteral("migration_unsafe_schemas"), {schemas.join(u',')});
-    QStringList unsafe;
-    while (q.next())
-        unsafe << QStringLiteral("schema %1 (%2 may create in it)")
-                      .arg(q.value(0).toString(), q.value(1).toString());
+    //: "schema <schema> (<roles> may create in it)"
+    const char *schemaSource =
+        QT_TRANSLATE_NOOP("mvdash::MigrationRunner", "schema %1 (%2 may create in it)");
+    //: %1: the schemas ("schema public (alice may create in it); ..."); keep the SQL as it is
+    const char *refusal = QT_TRANSLATE_NOOP(
+        "mvdash::MigrationRunner",
+        "refusing to migrate: roles other than the owner can create objects in %1. Such a role "
+        "could plant a function that mvdash's functions would run with the owner's rights. "
+        "Nothing was changed. Take the privilege back first, e.g. REVOKE CREATE ON SCHEMA "
+        "public FROM PUBLIC;");
+    QStringList unsafe, unsafeTranslated;
+    while (q.next()) {
+        const QString name = q.value(0).toString(), roles = q.value(1).toString();
+        unsafe << QString::fromUtf8(schemaSource).arg(name, roles);
+        unsafeTranslated << tr(schemaSource).arg(name, roles);
+    }
     if (!unsafe.isEmpty())
-        throw DbError(
-            QStringLiteral(
-                "refusing to migrate: roles other than the owner can create objects in ") +
-                unsafe.join(QStringLiteral("; ")) +
-                QStringLiteral(
-                    ". Such a role could plant a function that mvdash's functions would run "
-                    "with the owner's rights. Nothing was changed. Take the privilege back "
-                    "first, e.g. REVOKE CREATE ON SCHEMA public FROM PUBLIC;"),
-            QStringLiteral("42501"));
+        throw DbError(QString::fromUtf8(refusal).arg(unsafe.join(QStringLiteral("; "))),
+                      tr(refusal).arg(unsafeTranslated.join(QStringLiteral("; "))),
+                      QStringLiteral("42501"));
 }
 
 } // namespace mvdash

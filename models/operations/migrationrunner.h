@@ -2,6 +2,7 @@
 
 #include <limits>
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -20,6 +21,8 @@ struct Migration {
 // runners are serialized by an advisory lock. An applied migration whose file changed
 // since is reported and stops everything: nothing is re-run or applied past it.
 class MigrationRunner {
+    Q_DECLARE_TR_FUNCTIONS(mvdash::MigrationRunner)
+
 public:
     explicit MigrationRunner(QSqlDatabase db);
 
@@ -27,7 +30,8 @@ public:
 
     struct State {
         QList<Migration> pending;
-        QStringList changed; // "002_read_models.sql: applied with checksum X, file has Y"
+        QStringList changed;           // "002_read_models.sql: applied with checksum X, file has Y"
+        QStringList changedTranslated; // the same for people
         int applied = 0;
     };
     State state() const;

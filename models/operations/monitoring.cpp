@@ -3,6 +3,7 @@
 #include "database.h"
 #include "migrationrunner.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QVariant>
@@ -82,16 +83,31 @@ SizeRatio fetchSizeRatio(const QSqlDatabase &db) {
     return r;
 }
 
-std::optional<QString> schemaProblem(const QSqlDatabase &db) {
+std::optional<SchemaProblem> schemaProblem(const QSqlDatabase &db) {
     MigrationRunner runner(db);
     const MigrationRunner::State state = runner.state();
     if (state.applied == 0)
-        return QStringLiteral("the database is not migrated: run `mvdash-admin migrate` first");
-    if (!state.pending.isEmpty())
-        return QStringLiteral("the database lacks %1 migration(s) (next: %2): run "
-                              "`mvdash-admin migrate`")
-            .arg(state.pending.size())
-            .arg(state.pending.first().name);
+        return SchemaProblem{
+            QStringLiteral("the database is not migrated: run `mvdash-admin migrate` first"),
+            //: keep the command as it is
+            QCoreApplication::translate(
+                "mvdash::Monitoring",
+                "the database is not migrated: run `mvdash-admin migrate` first")};
+    if (!state.pending.isEmpty()) {
+        const int missing = int(state.pending.size());
+        const QString next = state.pending.first().name;
+        return SchemaProblem{QStringLiteral("the database lacks %1 migration(s) (next: %2): run "
+                                            "`mvdash-admin migrate`")
+                                 .arg(missing)
+                                 .arg(next),
+                             //: "the database lacks <n migrations> (next: <file name>): run
+                             //: `mvdash-admin migrate`"; keep the command as it is
+                             QCoreApplication::translate("mvdash::Monitoring",
+                                                         "the database lacks %n migration(s) "
+                                                         "(next: %1): run `mvdash-admin migrate`",
+                                                         nullptr, missing)
+                                 .arg(next)};
+    }
     return std::nullopt;
 }
 

@@ -56,7 +56,11 @@ QList<ViewStatus> fetchViewStatus(const QSqlDatabase &db);
 QList<ViewSize> fetchViewSizes(const QSqlDatabase &db);
 SizeRatio fetchSizeRatio(const QSqlDatabase &db);
 
-// "is the schema there?": nullopt when it is, else what to tell the user.
-std::optional<QString> schemaProblem(const QSqlDatabase &db);
+// "is the schema there?": nullopt when it is, else what to tell the user, in English (machine
+// output: doctor --json) and translated (people).
+struct SchemaProblem {
+    QString english, translated;
+};
+std::optional<SchemaProblem> schemaProblem(const QSqlDatabase &db);
 
 } // namespace mvdash

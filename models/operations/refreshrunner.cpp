@@ -98,7 +98,7 @@ RefreshRunner::run(const QStringList &views,
         if (std::none_of(fullPlan.cbegin(), fullPlan.cend(),
                          [&](const RefreshPlanEntry &e) { return e.view == name; }))
             throw DbError(QStringLiteral("unknown materialized view: %1").arg(name),
-                          QStringLiteral("42P01"));
+                          tr("unknown materialized view: %1").arg(name), QStringLiteral("42P01"));
     }
     for (const RefreshPlanEntry &entry : fullPlan) {
         if (views.isEmpty() || views.contains(entry.view))
@@ -238,7 +238,7 @@ RefreshOutcome RefreshRunner::refreshOne(const QSqlDatabase &db, const RefreshPl
     begin.finish();
     if (gone) // dropped since the plan was read: reported, and the run goes on
         return RefreshOutcome{entry.view, entry.method, QStringLiteral("0"), RunOutcome::Skipped,
-                              QStringLiteral("the view no longer exists (dropped during the run)")};
+                              tr("the view no longer exists (dropped during the run)")};
     QSqlQuery q;
     try {
         q = runQuery(db, QStringLiteral("refresh_view"), {entry.view, runId, historyId});
@@ -248,7 +248,7 @@ RefreshOutcome RefreshRunner::refreshOne(const QSqlDatabase &db, const RefreshPl
         QSqlQuery abort(db);
         abort.prepare(catalogQuery(QStringLiteral("refresh_abort")));
         abort.addBindValue(historyId);
-        abort.addBindValue(e.message());
+        abort.addBindValue(e.englishMessage()); // the history (status --json) keeps English
         abort.exec();
         throw;
     }

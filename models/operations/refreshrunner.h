@@ -5,6 +5,7 @@
 
 #include <barrier>
 #include <functional>
+#include <QCoreApplication>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -41,6 +42,8 @@ struct RefreshOutcome {
 // backend's work (CONCURRENTLY's duplicate check and diff are not parallel), so on a
 // multi-core server two sessions shorten Refresh all by about a third (docs/BENCHMARKS.md).
 class RefreshRunner {
+    Q_DECLARE_TR_FUNCTIONS(mvdash::RefreshRunner)
+
 public:
     using SessionSetup = std::function<void(const QSqlDatabase &)>;
 

@@ -7,6 +7,7 @@
 #include <exception>
 #include <mutex>
 #include <optional>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QSqlQuery>
 #include <thread>
@@ -22,7 +23,12 @@ StatementPool::StatementPool(const QSqlDatabase &db, int sessions)
     std::optional<ConnectionSettings> parsed =
         ConnectionSettings::fromDsn(db.connectOptions(), &error);
     if (!parsed)
-        throw DbError(QStringLiteral("cannot open more sessions like this one: ") + error);
+        throw DbError(QStringLiteral("cannot open more sessions like this one: %1").arg(error),
+                      //: "cannot open more sessions like this one: <why>"
+                      QCoreApplication::translate("mvdash::StatementPool",
+                                                  "cannot open more sessions like this one: %1")
+                          .arg(error),
+                      QString());
     settings_ = *parsed;
     settings_.set(QStringLiteral("application_name"), QStringLiteral("mvdash rebuild helper"));
 }

@@ -129,20 +129,22 @@ ViewVerifier::Result ViewVerifier::compare(const Replay &replay, const QString &
     for (const QString &column : std::as_const(viewColumnNames)) {
         if (!names.contains(column) && !names.contains(column + QStringLiteral("_ms")) &&
             !names.contains(QStringLiteral("has_") + column))
-            report(QStringLiteral("%1.%2 is not verified: verify_%1.sql does not read it")
-                       .arg(view, column));
+            //: "<view>.<column> is not verified: verify_<view>.sql does not read it"
+            report(tr("%1.%2 is not verified: verify_%1.sql does not read it").arg(view, column));
     }
     QList<int> keyAt;
     for (const QString &column : Replay::keyColumns(view)) {
         keyAt << int(names.indexOf(column));
         if (keyAt.last() < 0)
             throw DbError(
-                QStringLiteral("verify_%1.sql does not read the key column %2").arg(view, column));
+                //: "verify_<view>.sql does not read the key column <column>"
+                tr("verify_%1.sql does not read the key column %2").arg(view, column));
     }
     const Replay::Row sample = expected.isEmpty() ? Replay::Row() : expected.first();
     for (const QString &name : std::as_const(names))
         if (!expected.isEmpty() && !sample.contains(name))
-            report(QStringLiteral("%1.%2 is not computed by the replay").arg(view, name));
+            //: "<view>.<column> is not computed by the replay"
+            report(tr("%1.%2 is not computed by the replay").arg(view, name));
     // numeric columns, compared as exact decimals: QPSQL types them Double (their values
     // arrive as exact text, HighPrecision); the views have no float column (the spec)
     QSet<int> decimals;
@@ -165,19 +167,22 @@ ViewVerifier::Result ViewVerifier::compare(const Replay &replay, const QString &
         const QString key = keyParts.join(u'|');
         auto it = expected.find(key);
         if (it == expected.end()) {
-            report(QStringLiteral("%1: unexpected row %2").arg(view, key));
+            //: "<view>: unexpected row <key>"
+            report(tr("%1: unexpected row %2").arg(view, key));
             continue;
         }
         for (int c = 0; c < columns; ++c) {
             const auto replayed = it->constFind(names[c]);
             if (replayed != it->cend() && actual[c] != *replayed)
-                report(QStringLiteral("%1 %2: %3 is %4, the events say %5")
+                //: "<view> <key>: <column> is <value>, the events say <value>"
+                report(tr("%1 %2: %3 is %4, the events say %5")
                            .arg(view, key, names[c], actual[c], *replayed));
         }
         expected.erase(it);
     }
     for (auto it = expected.cbegin(); it != expected.cend(); ++it)
-        report(QStringLiteral("%1: missing row %2").arg(view, it.key()));
+        //: "<view>: missing row <key>"
+        report(tr("%1: missing row %2").arg(view, it.key()));
     return result;
 }
 

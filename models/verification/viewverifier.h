@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QStringList>
 
@@ -10,6 +11,8 @@ class Replay;
 // Recomputes every read model from the events with the independent C++ Replay and compares
 // row by row with what the materialized views hold.
 class ViewVerifier {
+    Q_DECLARE_TR_FUNCTIONS(mvdash::ViewVerifier)
+
 public:
     struct Result {
         QString view;

@@ -19,6 +19,7 @@
 #include "seeder.h"
 #include "texttable.h"
 #include "traffic.h"
+#include "translations.h"
 #include "viewverifier.h"
 
 #include <atomic>
@@ -124,6 +125,8 @@ public:
             return explainStep(rest);
         if (command == u"doctor")
             return doctor(rest);
+        if (command == u"list-views")
+            return listViews(rest);
         throw UsageError{command.isEmpty() ? tr("no command given")
                                            : tr("unknown command: %1").arg(command)};
     }
@@ -480,6 +483,20 @@ private:
         return Ok;
     }
 
+    // The names `refresh` and `tenant-view` accept, one per line: for scripts and the bash
+    // completion (no headers, no translation).
+    int listViews(const QStringList &rest) {
+        noArguments(rest);
+        auto connection = connect();
+        for (const ViewStatus &s : fetchViewStatus(connection->db()))
+            out(s.view + u'\n');
+        QSqlQuery copies = runQuery(connection->db(), QStringLiteral("tenant_copies_list"), {});
+        const int name = columnOf(copies, "copy_name");
+        while (copies.next())
+            out(copies.value(name).toString() + u'\n');
+        return Ok;
+    }
+
     int status(const QStringList &rest) {
         noArguments(rest);
         auto connection = connect();
@@ -786,6 +803,15 @@ int main(int argc, char *argv[]) {
     QCoreApplication::setApplicationVersion(QStringLiteral(MVDASH_VERSION));
     auto log = spdlog::stderr_color_mt("mvdash-admin");
     log->set_pattern("mvdash-admin: %v");
+    // the language before the parser: its help texts are translated (--lang, else the locale)
+    const QString language = chooseLanguage(requestedLanguage(app.arguments()), QString());
+    if (!isAvailableLanguage(language)) {
+        log->error("unknown language \"{}\" (--lang {})", language,
+                   availableLanguages().join(u'|'));
+        return Usage;
+    }
+    if (const QString problem = installTranslations(app, language); !problem.isEmpty())
+        log->warn("{}", problem); // e.g. Qt's own catalogs missing: its few texts stay English
 
     QCommandLineParser parser;
     //: --help: keep the command names, the options (--json...), VIEW, TENANT_ID, ROLE, N,
@@ -822,6 +848,7 @@ int main(int argc, char *argv[]) {
         "                                 (on N sessions side by side, plain PostgreSQL; "
         "default 2)\n"
         "  explain-step                   live mode: the plan of every statement of a step\n"
+        "  list-views                     the names refresh accepts, one per line (scripts)\n"
         "  doctor [--json] [--tenant T] [--verbose] [--schedule 5min] [--slow 500ms]\n"
         "                                 check the read models, refreshes, schedule, storage,\n"
         "                                 Citus and privileges; what is wrong and what to do\n"
@@ -885,6 +912,9 @@ int main(int argc, char *argv[]) {
                       QStringLiteral("mode")});
     parser.addOption(
         {QStringLiteral("to"), Admin::tr("convert: live or matview."), QStringLiteral("mode")});
+    parser.addOption({QStringLiteral("lang"),
+                      Admin::tr("Language of the messages: en or ru (default: the locale's)."),
+                      QStringLiteral("language")});
     parser.addOption({QStringLiteral("interval"),
                       Admin::tr("follow: pause between steps: 500ms, 2s, 1min; 0 to 1h "
                                 "(default 2s)."),
@@ -894,7 +924,7 @@ int main(int argc, char *argv[]) {
         QStringLiteral("command"),
         Admin::tr("migrate, seed, refresh, status, sizes, tenant-view, grant-tenant, "
                   "revoke-tenant, tenant-grants, verify, demo, convert, follow, rebuild, "
-                  "explain-step, doctor"));
+                  "explain-step, doctor, list-views"));
 
     if (!parser.parse(app.arguments())) {
         //: a usage error: "<what is wrong> (see --help)"

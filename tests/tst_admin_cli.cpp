@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,8 +24,10 @@ struct Run {
 Run runProgram(const QString &program, const QStringList &args, const QMap<QString, QString> &env) {
     QProcess p;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-    for (const char *k : {"PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD", "PGSERVICE"})
+    for (const char *k : {"PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD", "PGSERVICE",
+                          "LANGUAGE", "LC_MESSAGES", "LANG"})
         e.remove(QString::fromLatin1(k));
+    e.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8")); // English unless --lang
     for (auto it = env.cbegin(); it != env.cend(); ++it) {
         if (!it.value().isEmpty())
             e.insert(it.key(), it.value());
@@ -274,6 +277,95 @@ private slots:
                    "may no longer read tenant 10002");
         EXPECT_RUN(admin({"--dsn", dsn_, "revoke-tenant", "cli_tenant", "10002"}), 1,
                    "has no grant for tenant 10002");
+    }
+
+    // --lang ru: the help, the tables and the messages are Russian; what stays Latin is what
+    // people type or read as names (commands, options, view names, values in CAPITALS).
+    void theCliSpeaksRussianWithLangRu() {
+        static const QRegularExpression cyrillic(QStringLiteral("\\p{Cyrillic}"));
+        static const QRegularExpression word(QStringLiteral("\\p{L}[\\p{L}\\-]*"));
+        static const QRegularExpression identifier(QStringLiteral("[\\d_@/:=.+<>|\\[\\]]"));
+        const QStringList names = {u"mvdash"_qs,
+                                   u"mvdash-admin"_qs,
+                                   u"migrate"_qs,
+                                   u"seed"_qs,
+                                   u"refresh"_qs,
+                                   u"status"_qs,
+                                   u"sizes"_qs,
+                                   u"tenant-view"_qs,
+                                   u"create"_qs,
+                                   u"drop"_qs,
+                                   u"grant-tenant"_qs,
+                                   u"revoke-tenant"_qs,
+                                   u"tenant-grants"_qs,
+                                   u"verify"_qs,
+                                   u"demo"_qs,
+                                   u"convert"_qs,
+                                   u"follow"_qs,
+                                   u"rebuild"_qs,
+                                   u"explain-step"_qs,
+                                   u"doctor"_qs,
+                                   u"list-views"_qs,
+                                   u"live"_qs,
+                                   u"matview"_qs,
+                                   u"PostgreSQL"_qs,
+                                   u"Citus"_qs,
+                                   u"libpq"_qs,
+                                   u"pgpass"_qs,
+                                   u"SIGTERM"_qs,
+                                   u"JSON"_qs,
+                                   u"DSN"_qs,
+                                   u"URI"_qs,
+                                   u"PG"_qs,
+                                   u"ms"_qs,
+                                   u"min"_qs,
+                                   u"postgresql"_qs,
+                                   u"concurrently"_qs,
+                                   u"plain"_qs,
+                                   u"ok"_qs,
+                                   u"OK"_qs,
+                                   u"en"_qs,
+                                   u"ru"_qs};
+        const auto englishLines = [&](const QString &text) {
+            QStringList found;
+            for (const QString &line : text.split(u'\n')) {
+                for (const QString &token : line.split(u' ', Qt::SkipEmptyParts)) {
+                    if (token.startsWith(u'-') || token.contains(identifier) ||
+                        token.contains(cyrillic))
+                        continue;
+                    for (const auto &m : word.globalMatch(token)) {
+                        const QString w = m.captured(0);
+                        if (w.size() > 1 && w != w.toUpper() && !names.contains(w))
+                            found << line;
+                    }
+                }
+            }
+            found.removeDuplicates();
+            return found;
+        };
+        const Run help = admin({"--lang", "ru", "--help"});
+        QCOMPARE(help.code, 0);
+        QVERIFY2(englishLines(help.out).isEmpty(), qPrintable(englishLines(help.out).join(u'\n')));
+        for (const QStringList &args :
+             {QStringList{"--dsn", dsn_, "--lang", "ru", "status"},
+              QStringList{"--dsn", dsn_, "--lang", "ru", "sizes"},
+              QStringList{"--dsn", dsn_, "--lang", "ru", "refresh", "payments_view"}}) {
+            const Run r = admin(args);
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            QVERIFY2(
+                englishLines(r.out + r.err).isEmpty(),
+                qPrintable(args.join(u' ') + u":\n"_qs + englishLines(r.out + r.err).join(u'\n')));
+        }
+        // the machine-readable output stays as it is in every language
+        const Run json = admin({"--dsn", dsn_, "--lang", "ru", "status", "--json"});
+        QCOMPARE(json.code, 0);
+        QVERIFY(!json.out.contains(cyrillic));
+        EXPECT_RUN(admin({"--lang", "xx", "--help"}), 2, "xx");
+        // and the views a shell completes are listed one per line
+        const Run views = admin({"--dsn", dsn_, "list-views"});
+        QCOMPARE(views.code, 0);
+        QVERIFY2(views.out.split(u'\n', Qt::SkipEmptyParts).contains(u"payments_view"_qs),
+                 qPrintable(views.out));
     }
 
     void verifyFailsWhenViewsAreStale() {

@@ -2,6 +2,7 @@
 // Citus) with the right figure, and OK once it is repaired; the CLI's exit codes and JSON.
 
 #include "doctor.h"
+#include "livereadmodels.h"
 #include "testcluster.h"
 
 #include <functional>
@@ -244,6 +245,42 @@ private slots:
             checks = doctor(c.db());
             EXPECT_CHECK(checks, "refresh.skipped", QStringLiteral("payments_view"),
                          CheckState::Ok);
+        });
+    }
+
+    // Live mode: a step skipped because another one (the follower) was applying the same
+    // events is expected while the read models keep up; once they fall behind the schedule,
+    // skipped steps are a problem again.
+    void liveStepsSkippedBesideAFollowerAreExpected() {
+        MVDASH_TRY({
+            const ConnectionSettings live =
+                cluster_.createSeededDatabase(QStringLiteral("doctor_live"), 2000);
+            Connection c(live, QStringLiteral("t"));
+            convertReadModels(c.db(), ReadModelMode::Live, [](const QString &) {});
+            exec(c.db(), "SELECT * FROM refresh_aggregate_views()");
+            Connection follower(live, QStringLiteral("follower"));
+            exec(follower.db(), "BEGIN");
+            exec(follower.db(), "SELECT mvdash.mvdash_try_refresh_lock('*live*')");
+            exec(c.db(), "SELECT * FROM refresh_aggregate_views()"); // the CronJob's: skipped
+            exec(c.db(), "SELECT * FROM refresh_aggregate_views()");
+            auto checks = doctor(c.db());
+            EXPECT_CHECK(checks, "refresh.skipped", QStringLiteral("payments_view"),
+                         CheckState::Ok);
+            QVERIFY2(
+                find(checks, QStringLiteral("refresh.skipped"), QStringLiteral("payments_view"))
+                    .first()
+                    .found.contains(QStringLiteral("2 step(s) skipped")),
+                qPrintable(describe(checks)));
+            // the read models fall behind (the last step 2 h ago, the schedule 1 h)
+            exec(follower.db(), "ROLLBACK");
+            exec(c.db(), "UPDATE mvdash.materialized_views_refresh_log "
+                         "SET last_refreshed_at = now() - interval '2 hours'");
+            exec(c.db(), "UPDATE mvdash.live_progress "
+                         "SET last_step_at = now() - interval '2 hours', "
+                         "applied_at = now() - interval '2 hours'");
+            checks = doctor(c.db());
+            EXPECT_CHECK(checks, "refresh.skipped", QStringLiteral("payments_view"),
+                         CheckState::Warn);
         });
     }
 

@@ -29,6 +29,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabBar>
+#include <QTableView>
 #include <QTest>
 #include <QTextDocumentFragment>
 #include <QTranslator>
@@ -133,8 +134,8 @@ private:
         static const QRegularExpression identifier(QStringLiteral("[\\d_@/:=.+]"));
         for (const QString &token :
              text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)) {
-            if (token.contains(identifier))
-                continue;
+            if (token.contains(identifier) || token == token.toUpper())
+                continue; // ... and SQL keywords, placeholders: CREATE UNIQUE INDEX, VIEW
             for (const auto &m : word.globalMatch(token)) {
                 const QString w = m.captured(0);
                 if (w.contains(cyrillic) || w.size() < 2 || dataWords_.contains(w.toLower()) ||
@@ -211,6 +212,16 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return !w.isLoading(); }, kPatienceMs));
         TextCollector texts(tenantWords(w) + storedValues_);
         visitEveryPanel(w, texts);
+        // the diagnostics' findings are mvdash's own texts (with figures and commands)
+        w.showPanel(Panel::Diagnostics);
+        QTableView *checks =
+            w.currentPanel()->findChildren<QTableView *>().value(0); // the checks, then copies
+        QVERIFY(checks);
+        QVERIFY(QTest::qWaitFor([&] { return checks->model()->rowCount() > 10; }, kPatienceMs));
+        for (int r = 0; r < checks->model()->rowCount(); ++r)
+            for (int c = 0; c < checks->model()->columnCount(); ++c)
+                texts.add(QStringLiteral("diagnostics row %1").arg(r),
+                          checks->model()->index(r, c).data().toString());
         ConnectionDialog dialog;
         texts.addWidgetTree(&dialog);
         for (const QString &problem : texts.problems())

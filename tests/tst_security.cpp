@@ -354,7 +354,7 @@ private slots:
             const Run cli =
                 admin(as(owner_, QStringLiteral("sec_operator")),
                       {QStringLiteral("refresh"), QStringLiteral("--jobs"), QStringLiteral("1")});
-            QVERIFY2(cli.code == 3 && cli.output.contains("0 view(s) refreshed") &&
+            QVERIFY2(cli.code == 3 && cli.output.contains("0 views refreshed") &&
                          cli.output.contains(QStringLiteral("pid %1").arg(holder.backendPid())),
                      qPrintable(QStringLiteral("exit %1\n%2").arg(cli.code).arg(cli.output)));
             QVERIFY(holder.db().commit());
@@ -412,13 +412,13 @@ private slots:
     } while (0)
         MVDASH_EXPECT_CLI(op, (QStringList{"refresh"}), 0, "0 failed");
         MVDASH_EXPECT_CLI(op, (QStringList{"refresh", "bets_view", "--jobs", "1"}), 0,
-                          "1 view(s) refreshed");
+                          "1 view refreshed");
         MVDASH_EXPECT_CLI(op, (QStringList{"status"}), 0, "bets_view");
         MVDASH_EXPECT_CLI(op, (QStringList{"sizes"}), 0, "bets_view");
         MVDASH_EXPECT_CLI(op, (QStringList{"tenant-view", "create", "bets_view", "10003"}), 0,
                           "created bets_view_tenant_10003");
         MVDASH_EXPECT_CLI(op, (QStringList{"refresh", "bets_view_tenant_10003"}), 0,
-                          "1 view(s) refreshed");
+                          "1 view refreshed");
         MVDASH_EXPECT_CLI(op, (QStringList{"tenant-view", "drop", "bets_view", "10003"}), 0,
                           "dropped bets_view_tenant_10003");
         MVDASH_EXPECT_CLI(reader, (QStringList{"status", "--json"}), 0, "\"view\"");

@@ -78,8 +78,9 @@ QVariant DoctorModel::data(const QModelIndex &index, int role) const {
     case KeyRole:
         return c->id + u' ' + c->subject;
     case Qt::ToolTipRole:
-        return c->why.isEmpty() ? c->found
-                                : QStringLiteral("%1\n\n%2\n\n%3").arg(c->found, c->why, c->fix);
+        return c->why.isEmpty() ? c->foundText()
+                                : QStringLiteral("%1\n\n%2\n\n%3")
+                                      .arg(c->foundText(), c->whyText(), c->fixText());
     default:
         break;
     }
@@ -93,9 +94,9 @@ QVariant DoctorModel::data(const QModelIndex &index, int role) const {
     case Subject:
         return c->subject;
     case Found:
-        return c->found;
+        return c->foundText();
     case Advice:
-        return c->fix;
+        return c->fixText();
     default:
         return {};
     }

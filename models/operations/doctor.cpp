@@ -376,7 +376,24 @@ void Doctor::refreshes(QList<DoctorCheck> &out) const {
                 QStringLiteral("refresh.skipped"), s.view, QStringLiteral("doctor_refresh_streaks"),
                 CheckState::Ok, Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "no skipped run")));
             skipped.figures.insert(QStringLiteral("skipped_since_ok"), double(streak.skipped));
-            if (streak.skipped > 0) {
+            if (streak.skipped > 0 && s.live && fresh.state == CheckState::Ok) {
+                // live mode: the follower and the CronJob (or two followers) both step; one
+                // skips while the other applies the same events, and the follower records no
+                // history for a step that found nothing new: skips are expected while the
+                // read models keep up (the freshness check above says when they do not)
+                setFound(skipped,
+                         Text(QStringLiteral("%1 step(s) skipped since the last recorded one: "
+                                             "another step was applying the same events; "
+                                             "expected with a follower, and %2 keeps up")
+                                  .arg(count(streak.skipped), s.view),
+                              QCoreApplication::translate(
+                                  "mvdash::Doctor",
+                                  "%n step(s) skipped since the last recorded one: another step "
+                                  "was applying the same events; expected with a follower, and "
+                                  "%1 keeps up",
+                                  nullptr, int(streak.skipped))
+                                  .arg(s.view)));
+            } else if (streak.skipped > 0) {
                 skipped.state = streak.skipped >= 3 ? CheckState::Fail : CheckState::Warn;
                 const Text now = streak.holder.isEmpty()
                                      ? Text()

@@ -2,9 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>mvdash::Admin</name>
+    <message numerus="yes">
+        <location filename="../../app/admin_main.cpp" line="+225"/>
+        <source>%n check(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n check</numerusform>
+            <numerusform>%n checks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n warning(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n failure(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n failure</numerusform>
+            <numerusform>%n failures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+195"/>
+        <source>%n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n tenant(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+50"/>
+        <source>%n view(s) refreshed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+105"/>
+        <source>%n event(s) behind</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+135"/>
+        <source>%n difference(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+77"/>
+        <source>wrote %n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mvdash::DemoDatabase</name>
+    <message numerus="yes">
+        <location filename="../../app/demodatabase.cpp" line="+81"/>
+        <source>seeding %n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>seeded %n event(s) in %1 s</source>
+        <extracomment>&quot;seeded &lt;n events&gt; in &lt;seconds&gt; s&quot;</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mvdash::DiagnosticsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/diagnosticspanel.cpp" line="+188"/>
+        <location filename="../../ui/panels/diagnosticspanel.cpp" line="+189"/>
         <source>%n check(s)</source>
         <translation>
             <numerusform>%n check</numerusform>
@@ -29,10 +124,109 @@
     </message>
 </context>
 <context>
+    <name>mvdash::Doctor</name>
+    <message numerus="yes">
+        <location filename="../../models/operations/doctor.cpp" line="+310"/>
+        <source>%1 is live, %n event(s) behind, last step %2 ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+47"/>
+        <source>%n run(s) of %1 failed since its last good one; the last: %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>%n run(s) of %1 skipped in a row: another refresh held it%2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+87"/>
+        <source>refresh time grows %1 ms/day: at this pace it reaches the %2 interval in %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+182"/>
+        <source>%n temporary file(s), %1, since the statistics were reset; work_mem %2, maintenance_work_mem %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+134"/>
+        <source>last refresh by &quot;%1&quot; %2 ago; %n failed run(s) in the last day</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+158"/>
+        <source>the event tables are in %n co-location group(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mvdash::Follower</name>
+    <message numerus="yes">
+        <location filename="../../models/operations/follower.cpp" line="+47"/>
+        <source>%n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mvdash::LiveReadModels</name>
+    <message numerus="yes">
+        <location filename="../../models/operations/livereadmodels.cpp" line="+290"/>
+        <source>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n session(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>rebuilt from %n event(s) up to arrival %1 in %2</source>
+        <extracomment>&quot;rebuilt from &lt;n events&gt; up to arrival &lt;arrival&gt; in &lt;seconds&gt;&quot;</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>caught up %n event(s) (arrival %1)</source>
+        <extracomment>&quot;caught up &lt;n events&gt; (arrival &lt;arrival&gt;)&quot;</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mvdash::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="+159"/>
-        <location line="+284"/>
+        <location filename="../../ui/mainwindow.cpp" line="+161"/>
+        <location line="+297"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n message</numerusform>
@@ -40,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-241"/>
+        <location line="-254"/>
         <source>Exported %Ln payment(s) to %1</source>
         <translation>
             <numerusform>Exported %Ln payment to %1</numerusform>
@@ -48,12 +242,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+282"/>
+        <location line="+295"/>
         <source> · live, %n event(s) behind</source>
         <extracomment>appended to &quot;Data as of ...&quot;: the live read models lack this many events</extracomment>
         <translation>
             <numerusform> · live, %n event behind</numerusform>
             <numerusform> · live, %n events behind</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mvdash::Monitoring</name>
+    <message numerus="yes">
+        <location filename="../../models/operations/monitoring.cpp" line="+105"/>
+        <source>the database lacks %n migration(s) (next: %1): run `mvdash-admin migrate`</source>
+        <extracomment>&quot;the database lacks &lt;n migrations&gt; (next: &lt;file name&gt;): run `mvdash-admin migrate`&quot;; keep the command as it is</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

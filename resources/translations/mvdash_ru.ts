@@ -4,7 +4,7 @@
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="../../ui/helpdialogs.cpp" line="+30"/>
+        <location filename="../../ui/helpdialogs.cpp" line="+29"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>Сочетание клавиш</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>PostgreSQL %1 on the server</source>
         <translation>PostgreSQL %1 на сервере</translation>
     </message>
@@ -38,6 +38,607 @@
         <source>&lt;h3&gt;mvdash %1&lt;/h3&gt;&lt;p&gt;The dashboard of an event-sourced betting platform&apos;s materialized views: tenant KPIs, top players and payments; refresh health, sizes and diagnostics; one user&apos;s balance and bets, and how fresh they are.&lt;/p&gt;&lt;p&gt;Qt %2 · libpq %3 · %4&lt;/p&gt;&lt;p&gt;mvdash is free software under the MIT licence. It uses Qt (LGPL 3), libpq (PostgreSQL licence), spdlog and fmt (MIT).&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;%5&quot;&gt;%5&lt;/a&gt;&lt;/p&gt;</source>
         <extracomment>%1 version, %2 Qt version, %3 libpq version, %4 the server (or &quot;not connected&quot;)</extracomment>
         <translation>&lt;h3&gt;mvdash %1&lt;/h3&gt;&lt;p&gt;Панель мониторинга материализованных представлений платформы ставок, построенной на event sourcing: KPI арендаторов, топ игроков и платежи; состояние обновления, размеры и диагностика; баланс и ставки отдельного пользователя и насколько свежи эти данные.&lt;/p&gt;&lt;p&gt;Qt %2 · libpq %3 · %4&lt;/p&gt;&lt;p&gt;mvdash — свободное программное обеспечение под лицензией MIT. Используются Qt (LGPL 3), libpq (лицензия PostgreSQL), spdlog и fmt (MIT).&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;%5&quot;&gt;%5&lt;/a&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>mvdash::Admin</name>
+    <message>
+        <location filename="../../app/admin_main.cpp" line="+81"/>
+        <location line="+484"/>
+        <source>never</source>
+        <extracomment>an age: never refreshed</extracomment>
+        <translation type="unfinished">никогда</translation>
+    </message>
+    <message>
+        <location line="-435"/>
+        <source>no command given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown command: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>the read models and the engine are not (all) installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>nothing else can be checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>check --dsn / the PG* variables, the server and pg_hba.conf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>     why: %1
+</source>
+        <extracomment>keep the indentation: &quot; why: &lt;why it matters&gt;&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>     fix: %1
+</source>
+        <extracomment>keep the indentation: &quot; fix: &lt;what to do&gt;&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: %2 ok, %3, %4
+</source>
+        <extracomment>the summary: &quot;&lt;n checks&gt;: &lt;n&gt; ok, &lt;n warnings&gt;, &lt;n failures&gt;&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n check(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n проверка</numerusform>
+            <numerusform>%n проверки</numerusform>
+            <numerusform>%n проверок</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n warning(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n предупреждение</numerusform>
+            <numerusform>%n предупреждения</numerusform>
+            <numerusform>%n предупреждений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n failure(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n ошибка</numerusform>
+            <numerusform>%n ошибки</numerusform>
+            <numerusform>%n ошибок</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>yes</source>
+        <extracomment>a table cell: populated, has a unique key</extracomment>
+        <translation type="unfinished">да</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>unexpected argument: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>database %1 is up to date
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>applied %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>--%1 must be live or matview (got &apos;%2&apos;)</source>
+        <extracomment>keep live and matview as they are (the option&apos;s values)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>convert needs --to live or --to matview</source>
+        <extracomment>keep the command and the options as they are</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>refreshing the materialized views
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the read models are materialized views here (matview mode): refresh rebuilds them; rebuild is for live mode</source>
+        <extracomment>keep matview, refresh and rebuild as they are (a mode and commands)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the read models are materialized views here (matview mode): nothing to follow; mvdash-admin convert --to live first</source>
+        <extracomment>keep matview and the command as they are</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>-- the statements of a live step for the arrivals (%1, %2]
+
+</source>
+        <extracomment>keep &quot;-- &quot; (an SQL comment) and the interval (%1, %2] as they are</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>--%1 must be a whole number from %2 to %3 (got &apos;%4&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>--%1 must be from %2 to %3ms, written as 500ms, 10s or 2min (got &apos;%4&apos;)</source>
+        <extracomment>keep the units ms, s and min as they are (what the option accepts)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>seeded %1 for %2 in %3 s (%4 events/s)
+</source>
+        <extracomment>&quot;seeded &lt;n events&gt; for &lt;n tenants&gt; in &lt;seconds&gt; s (&lt;rate&gt; events/s)&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n tenant(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>started
+</source>
+        <extracomment>a view&apos;s refresh has started (other sessions print their lines meanwhile)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>ok in %1 ms
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>skipped: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>FAILED: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1, %2 failed, %3 skipped
+</source>
+        <extracomment>&quot;&lt;n views refreshed&gt;, &lt;n&gt; failed, &lt;n&gt; skipped&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n view(s) refreshed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <location line="+61"/>
+        <source>view</source>
+        <extracomment>the status table&apos;s column headers
+----------
+the sizes table&apos;s column headers</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <location line="+62"/>
+        <source>populated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+62"/>
+        <source>rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>last refresh (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>avg ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>last ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+62"/>
+        <source>NO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>live read models: watermark %1 of %2, %3, %4 s; last step %5 ms%6</source>
+        <extracomment>&quot;live read models: watermark &lt;arrival&gt; of &lt;arrival&gt;, &lt;n events behind&gt;, &lt;seconds&gt; s; last step &lt;ms&gt; ms[; held back by &lt;session&gt;]&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n event(s) behind</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; held back by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>indexes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>#idx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unique key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>share of events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>all views: %1 of %2 event tables = %3 (the guide expects 10-30%)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>TENANT_ID must be a non-negative whole number</source>
+        <extracomment>keep TENANT_ID as it is (the argument&apos;s name in --help)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+17"/>
+        <source>usage: %1</source>
+        <extracomment>keep the command line as it is</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>created %1
+</source>
+        <extracomment>&quot;created &lt;view&gt;&quot;, &quot;dropped &lt;view&gt;&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>dropped %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>role</source>
+        <extracomment>the tenant-grants table&apos;s column headers</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>granted (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (dropped)</source>
+        <extracomment>a role that no longer exists: &quot;&lt;role&gt; (dropped)&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 %2 rows, replay %3 rows: %4
+</source>
+        <extracomment>&quot;&lt;view&gt; &lt;n&gt; rows, replay &lt;n&gt; rows: ok|&lt;n differences&gt;&quot; (the figures aligned)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ok</source>
+        <extracomment>verify: the view matches the replay</extracomment>
+        <translation type="unfinished">успешно</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n difference(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>writing about %1 events/s, a follower applying them every second, until stopped (Ctrl-C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>writing about %1 events/s (matview mode: refresh to see them) until stopped (Ctrl-C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>wrote %n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Administers the materialized views of an mvdash database.
+
+Commands:
+  migrate                        apply the bundled migrations
+  seed [--events N] [--seed S]   append generated demo events
+  refresh [VIEW...] [--jobs N]   refresh all views (dependencies first) or the named ones,
+                                 independent views on N sessions side by side (default 2)
+  status [--json]                per view: populated, rows, size, last refresh, timings
+  sizes [--json]                 per view sizes and their share of the event tables
+  tenant-view create|drop VIEW TENANT_ID   a per-tenant copy of a view
+  grant-tenant ROLE TENANT_ID    let a tenant administrator&apos;s role read that tenant
+                                 (and nothing else: tenant-scoped views, no ops)
+  revoke-tenant ROLE TENANT_ID   take that back
+  tenant-grants                  list who may read which tenant
+  verify                         compare every view with a replay of the events
+  demo [--events N] [--citus] [--live] [--traffic N]
+                                 start (or reuse) the private demo database, print its DSN;
+                                 --traffic: then keep new events flowing until stopped
+  convert --to live|matview [--jobs N]
+                                 switch the read models&apos; mode online (readers keep reading)
+  follow [--interval 2s]         live mode: apply new events continuously (until SIGTERM)
+  rebuild [--jobs N]             live mode: recompute the live read models from all events
+                                 (on N sessions side by side, plain PostgreSQL; default 2)
+  explain-step                   live mode: the plan of every statement of a step
+  list-views                     the names refresh accepts, one per line (scripts)
+  doctor [--json] [--tenant T] [--verbose] [--schedule 5min] [--slow 500ms]
+                                 check the read models, refreshes, schedule, storage,
+                                 Citus and privileges; what is wrong and what to do
+                                 (exit 0 ok, 1 warnings, 3 failures)
+
+migrate --read-models live|matview also sets the mode (default: keep it; new databases start in matview).
+
+Connection: --dsn (key=value or postgresql:// URI), else the PG* variables, the service
+file and ~/.pgpass, as libpq does. Passwords are never accepted on the command line.</source>
+        <extracomment>--help: keep the command names, the options (--json...), VIEW, TENANT_ID, ROLE, N, live|matview, the exit codes and the column alignment as they are</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>libpq connection string or URI.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Machine-readable output (status, sizes, doctor).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>doctor: also the guide&apos;s check of one tenant&apos;s events against the views.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>doctor: with the SQL behind each check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>doctor: the refresh schedule&apos;s interval: 30s, 5min; 1s to 1440min (default 5min).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>doctor: a refresh slower than this is reported (the guide&apos;s alert: 500ms, the default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>seed, demo: how many events, 1 to 1000000000 (default 100000; demo 1000000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>seed: random seed, 0 to 18446744073709551615 (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>refresh: give up waiting for a lock after this: 500ms, 10s, 2min, up to 2147483647ms; 0 = never (default 10s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>refresh: parallel sessions for independent views; rebuild, convert --to live: helper sessions of the build; 1 to 64 (default 2; 1 = one at a time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>demo: on a local Citus 13 cluster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>demo: cluster directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>demo: put the read models in live mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>demo: then keep writing about N new events/s (and, in live mode, apply them) until stopped; 0 to 100000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>verify: differences listed per view, 0 to 1000000 (default 20).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>migrate: live or matview, the read models&apos; mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>convert: live or matview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language of the messages: en or ru (default: the locale&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>follow: pause between steps: 500ms, 2s, 1min; 0 to 1h (default 2s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>migrate, seed, refresh, status, sizes, tenant-view, grant-tenant, revoke-tenant, tenant-grants, verify, demo, convert, follow, rebuild, explain-step, doctor, list-views</source>
+        <extracomment>keep the command names as they are</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+14"/>
+        <source>%1 (see --help)</source>
+        <extracomment>a usage error: &quot;&lt;what is wrong&gt; (see --help)&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>this role lacks the privileges of the command: status, sizes and verify need mvdash_reader; refresh, follow, rebuild and tenant-view need mvdash_operator; migrate, convert, grant-tenant and revoke-tenant need the owner of the schema mvdash. A tenant administrator&apos;s role reads its tenants in the dashboard only.</source>
+        <extracomment>keep the command names, the roles (mvdash_reader, mvdash_operator) and the schema mvdash as they are</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -369,6 +970,105 @@
     </message>
 </context>
 <context>
+    <name>mvdash::ConnectionSettings</name>
+    <message>
+        <location filename="../../models/db/connectionsettings.cpp" line="+17"/>
+        <source>malformed DSN: %1</source>
+        <extracomment>&quot;malformed DSN: &lt;libpq&apos;s message&gt;&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>out of memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the DSN carries a password; keep passwords in ~/.pgpass, a service file or PGPASSWORD, never on the command line</source>
+        <extracomment>keep ~/.pgpass and PGPASSWORD as they are</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>malformed DSN: a value contains &apos;;&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mvdash::Database</name>
+    <message>
+        <location filename="../../models/db/database.cpp" line="+39"/>
+        <source>view %1 is not populated yet — run Refresh (Refresh panel or `mvdash-admin refresh %1`)</source>
+        <extracomment>keep the command as it is; &quot;Refresh&quot; and &quot;Refresh panel&quot; as the dashboard calls them</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>view %1 does not exist in this database — is it migrated? (`mvdash-admin migrate`)</source>
+        <extracomment>keep the command as it is</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>cannot connect: %1</source>
+        <extracomment>&quot;cannot connect: &lt;the server&apos;s or the driver&apos;s message&gt;&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mvdash::DatabaseWorker</name>
+    <message>
+        <location filename="../../models/db/databaseworker.cpp" line="+44"/>
+        <source>cancelled</source>
+        <extracomment>a database job that was cancelled (by the user, or a newer request)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mvdash::DemoDatabase</name>
+    <message>
+        <location filename="../../app/demodatabase.cpp" line="+58"/>
+        <source>starting the demo cluster in %1</source>
+        <extracomment>&quot;starting the demo cluster in &lt;directory&gt;&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>creating database %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>applied %1</source>
+        <extracomment>&quot;applied &lt;migration file&gt;&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>seeding %n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>seeded %n event(s) in %1 s</source>
+        <extracomment>&quot;seeded &lt;n events&gt; in &lt;seconds&gt; s&quot;</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>refreshing the views</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mvdash::DiagnosticsPanel</name>
     <message>
         <location filename="../../ui/panels/diagnosticspanel.cpp" line="+31"/>
@@ -377,12 +1077,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+139"/>
+        <location line="+140"/>
         <source>Apply the fix</source>
         <translation>Применить исправление</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-113"/>
         <source>Run the checks</source>
         <translation>Запустить проверки</translation>
     </message>
@@ -419,7 +1119,7 @@
         <translation>Выберите проверку, чтобы узнать, почему она важна и что делать.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Why: %1</source>
         <extracomment>why the check&apos;s finding matters</extracomment>
         <translation>Почему это важно: %1</translation>
@@ -484,6 +1184,617 @@
     </message>
 </context>
 <context>
+    <name>mvdash::Doctor</name>
+    <message>
+        <location filename="../../models/operations/doctor.cpp" line="+87"/>
+        <source>%1 MB</source>
+        <extracomment>a size in megabytes: &quot;12.5 MB&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>the check could not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>what it watches is unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>run the doctor as a role with mvdash_operator (or the owner)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>mvdash-admin migrate (the check needs the current schema)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1   (or: %2)</source>
+        <extracomment>%1 a command, %2 the same in SQL: keep the spaces</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>mvdash.%1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>every panel and the guide&apos;s queries read it: they fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>mvdash-admin convert --to matview (rebuilds the six read models from their installed definitions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 has never been refreshed (not populated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reading it fails (&quot;has not been populated&quot;), and it cannot be refreshed concurrently until a plain refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is a live read model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is populated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 has no valid unique index on plain columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>REFRESH ... CONCURRENTLY needs one: the engine falls back to a plain refresh, which locks readers out while it runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>create a unique index on the view&apos;s key columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 can be refreshed concurrently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>pid %1, role %2, %3, for %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 was never refreshed by the engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its age is unknown: the dashboard shows it as stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 last refreshed %2 ago (schedule: every %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%1 is live, %n event(s) behind, last step %2 ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>no step has run lately: is the follower (mvdash-admin follow) running?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the schedule did not refresh it: readers see old figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>mvdash-admin follow   (or: SELECT refresh_aggregate_views();)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; then check the CronJob / pg_cron (see schedule.*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>no failed run since the last good one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n run(s) of %1 failed since its last good one; the last: %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the view keeps its old rows while runs fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>read the error; for &quot;out of memory&quot; or temporary files, SET work_mem = &apos;256MB&apos; for the refreshing role (the guide); then %1</source>
+        <extracomment>%1 the command that refreshes the view</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no skipped run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> (now: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n run(s) of %1 skipped in a row: another refresh held it%2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>two schedulers (CronJob and pg_cron, or a manual run) overlap, or one refresh hangs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>keep one scheduler; a hanging holder: SELECT pg_cancel_backend(&lt;pid&gt;);</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is live: steps, not refreshes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has no timed refresh yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: last refresh %2 ms, average %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a refresh takes longer than the schedule&apos;s interval: runs overlap and are skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>slower than the guide&apos;s %1 ms alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>see storage.* (size, dead rows, indexes: \d+ mvdash.%1); consider live mode (mvdash-admin convert --to live) or archiving old events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>refresh time is not growing (%1 runs, %2 ms/day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>refresh time grows %1 ms/day: at this pace it reaches the %2 interval in %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>within a month the refresh no longer fits the schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>plan for it: live mode (mvdash-admin convert --to live), partitioning or archiving old events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>refreshing now: pid %1 (role %2, %3) for %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>, waiting on a lock (%1)%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> held by pid %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the refresh cannot go on until the holder ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>find the holder: SELECT * FROM pg_stat_activity WHERE pid IN (%1); end it if it is stuck: SELECT pg_cancel_backend(pid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>, blocking pid %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sessions wait behind this refresh (a plain refresh locks readers out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>give the view a unique index (concurrent refresh) or cancel: SELECT pg_cancel_backend(%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>running longer than the schedule&apos;s interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>see refresh.slow and storage.*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no refresh is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>tenant %1 is not in the tenants table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 distinct %2 in the events, %3 rows in %4</source>
+        <extracomment>%2 bets or payments, %4 a view&apos;s name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the tenant has events but the view shows nothing: it was not refreshed since they arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the view holds more rows than there are distinct ids in the events: it is wrong, not just late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the view is behind the events (new ones since the last refresh)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>; then mvdash-admin verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%n temporary file(s), %1, since the statistics were reset; work_mem %2, maintenance_work_mem %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>; on Citus, distributed queries&apos; intermediate results count too: set log_temp_files to see which spilled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>sorts and hashes spilled to disk (refreshes sort whole event tables): slower, and &quot;out of memory&quot; is near</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ALTER ROLE &lt;refreshing role&gt; SET work_mem = &apos;256MB&apos;;  (the guide&apos;s SET work_mem = &apos;256MB&apos; for the session)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1: %2 dead of %3 rows (%4%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>concurrent refreshes leave dead rows; autovacuum is behind: the view grows and scans slow down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the views take %1 against %2 of event tables (%3%; the guide expects 10-30%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>more than the guide&apos;s 30%: per-tenant copies, bloat or indexes nobody uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>mvdash-admin sizes; drop unused per-tenant copies; VACUUM (FULL) a bloated view in a quiet hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1: copy of %2 for tenant %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>its tenant no longer exists: it costs a refresh and space for nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its tenant has no events: it is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>last refresh by &quot;%1&quot; %2 ago; %n failed run(s) in the last day</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>pg_cron job %1 (%2)%3: last run %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>, inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>never</source>
+        <translation type="unfinished">никогда</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %2 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the last scheduled refresh failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the job is switched off: nothing refreshes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the scheduler has not run for two intervals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>no refresh was ever recorded and pg_cron is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>nothing seems to schedule refreshes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kubectl apply -f packaging/k8s/cronjob-refresh-views.yaml (matview) or packaging/k8s/deployment-follower.yaml (live)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>node %1 is inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>node %1 cannot reach %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>queries and refreshes that need its shards fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>bring the node back, then SELECT citus_activate_node(&apos;host&apos;, port);</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>check the network and the node&apos;s pg_hba.conf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>every node is active and reaches every other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 is not distributed by tenant_id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>the event tables are in %n co-location group(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the event tables are distributed by tenant_id and co-located</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>refreshes and steps join across tables by tenant: without co-location they move data between nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>gpid %1 waits for gpid %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a distributed lock wait: a refresh or writer is stuck behind another transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SELECT pg_cancel_backend(%1);  (a gpid cancels on its node)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no distributed lock waits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>only the owner creates in schema mvdash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>can create objects in schema mvdash: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a look-alike function there would run with the refresh functions&apos; rights (docs/RELIABILITY.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>refresh</source>
+        <extracomment>what a role can do: &quot;login roles that can refresh&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no login role but superusers can %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>login roles that can %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>every role can %1, tenant administrators included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>REVOKE SELECT ON mvdash.bets_view FROM PUBLIC;  (and the other read models)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>role %1 is granted tenant %2, which %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exists, but the role does not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a tenant created later with this id would be readable by that role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>every tenant grant names a tenant and a role that exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mvdash::DoctorModel</name>
     <message>
         <location filename="../../models/items/doctormodel.cpp" line="+24"/>
@@ -498,7 +1809,7 @@
         <translation>WARN</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnosticspanel.cpp" line="-132"/>
+        <location filename="../../ui/panels/diagnosticspanel.cpp" line="-133"/>
         <location filename="../../models/items/doctormodel.cpp" line="+5"/>
         <source>OK</source>
         <extracomment>a check&apos;s state: nothing to do</extracomment>
@@ -534,7 +1845,7 @@
         <translation>Что делать</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Creating the unique index of %1</source>
         <translation>Создание уникального индекса для %1</translation>
     </message>
@@ -542,6 +1853,52 @@
         <location line="+9"/>
         <source>Dropping %1</source>
         <translation>Удаление %1</translation>
+    </message>
+</context>
+<context>
+    <name>mvdash::Follower</name>
+    <message>
+        <location filename="../../models/operations/follower.cpp" line="+35"/>
+        <source>connected to %1</source>
+        <extracomment>&quot;connected to &lt;user&gt;@&lt;host&gt;:&lt;port&gt;/&lt;database&gt;&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>applied %1 in %2 ms (watermark %3)</source>
+        <extracomment>&quot;applied &lt;n events&gt; in &lt;ms&gt; ms (watermark &lt;arrival&gt;)&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>skipped: %1</source>
+        <extracomment>a live step did not run: &quot;skipped: &lt;why&gt;&quot; or &quot;failed: &lt;why&gt;&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>step failed: %1; reconnecting in %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>stopped</source>
+        <extracomment>the follower has stopped (SIGTERM, Ctrl-C)</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -581,6 +1938,162 @@
         <source>stale</source>
         <extracomment>the data&apos;s freshness: past twice the refresh interval, or never refreshed</extracomment>
         <translation>устарели</translation>
+    </message>
+</context>
+<context>
+    <name>mvdash::Humanize</name>
+    <message>
+        <location filename="../../models/db/humanize.cpp" line="+12"/>
+        <source>%1 s</source>
+        <extracomment>an age in seconds, abbreviated: &quot;42 s&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min</source>
+        <extracomment>an age in minutes, abbreviated: &quot;3 min&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h</source>
+        <extracomment>an age in hours, abbreviated: &quot;5 h&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 d</source>
+        <extracomment>an age in days, abbreviated: &quot;2 d&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mvdash::LiveReadModels</name>
+    <message>
+        <location filename="../../models/operations/livereadmodels.cpp" line="+77"/>
+        <source>switch attempt %1 could not get its locks (%2); retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>the read-model mode is not recorded (migration 011 missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>(statistics of a scratch table: no plan)</source>
+        <extracomment>explain-step: an ANALYZE statement has no plan to show</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>new tables</source>
+        <extracomment>a rebuild&apos;s progress: the step that creates the new tables</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 (part %2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+49"/>
+        <source>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n session(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>building the live state from every event up to arrival %1 (readers keep reading the current state)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>rebuilt from %n event(s) up to arrival %1 in %2</source>
+        <extracomment>&quot;rebuilt from &lt;n events&gt; up to arrival &lt;arrival&gt; in &lt;seconds&gt;&quot;</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the read models are already in %1 mode</source>
+        <extracomment>&quot;the read models are already in live|matview mode&quot;: keep the mode&apos;s name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>caught up %n event(s) (arrival %1)</source>
+        <extracomment>&quot;caught up &lt;n events&gt; (arrival &lt;arrival&gt;)&quot;</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>building the materialized views in mvdash_staging (readers keep reading the live read models)</source>
+        <extracomment>keep the schema name mvdash_staging as it is</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>staged in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>converted to %1 in %2</source>
+        <extracomment>&quot;converted to live|matview in &lt;seconds&gt;&quot;: keep the mode&apos;s name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mvdash::LocalCluster</name>
+    <message>
+        <location filename="../../app/localcluster.cpp" line="+77"/>
+        <source>citus-local.sh %1 failed: %2</source>
+        <extracomment>&quot;citus-local.sh &lt;init|start|stop&gt; failed: &lt;its last error line&gt;&quot;; keep the script&apos;s name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>%1 failed: %2</source>
+        <extracomment>&quot;&lt;initdb|pg_ctl|...&gt; failed: &lt;its last error line&gt;&quot;</extracomment>
+        <translation type="unfinished">%1: ошибка: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>PostgreSQL server binaries not found under /usr/lib/postgresql (install postgresql-15)</source>
+        <extracomment>keep the path and the package name as they are</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Citus is not installed into PostgreSQL (run %1 build)</source>
+        <extracomment>&quot;... (run &lt;script&gt; build)&quot;: keep the command as it is</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>no three free loopback ports for a Citus cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>openssl could not make a test certificate: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -738,7 +2251,7 @@
 <context>
     <name>mvdash::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+80"/>
+        <location filename="../../ui/mainwindow.cpp" line="+82"/>
         <source>Search tenants…</source>
         <translation>Поиск арендаторов…</translation>
     </message>
@@ -869,7 +2382,12 @@
         <translation>копии для арендаторов</translation>
     </message>
     <message>
-        <location line="+302"/>
+        <location line="+80"/>
+        <source>Copy the selected cells (tab-separated, exact values)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+235"/>
         <source>Behind schedule:
 %1</source>
         <translation>Отставание от расписания:
@@ -886,7 +2404,7 @@
         <translation>без TLS (sslmode=%1)</translation>
     </message>
     <message>
-        <location line="-305"/>
+        <location line="-318"/>
         <source>Export failed: %1</source>
         <translation>Ошибка экспорта: %1</translation>
     </message>
@@ -896,13 +2414,13 @@
         <translation>Экспорт отменён; файл не записан.</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+230"/>
         <source>Connection lost, then reconnected at %1.</source>
         <translation>Соединение было потеряно и восстановлено в %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="-268"/>
-        <location line="+284"/>
+        <location line="-281"/>
+        <location line="+297"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n сообщение</numerusform>
@@ -911,7 +2429,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-241"/>
+        <location line="-254"/>
         <source>Exported %Ln payment(s) to %1</source>
         <translation>
             <numerusform>Экспортирован %Ln платёж в %1</numerusform>
@@ -920,7 +2438,7 @@
         </translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+111"/>
         <source>The language changes when mvdash starts again.</source>
         <translation>Язык сменится после перезапуска mvdash.</translation>
     </message>
@@ -990,6 +2508,50 @@
         <location line="+7"/>
         <source>Role %1 may not refresh views (it needs mvdash_operator).</source>
         <translation>Роль %1 не может обновлять представления (нужна роль mvdash_operator).</translation>
+    </message>
+</context>
+<context>
+    <name>mvdash::MigrationRunner</name>
+    <message>
+        <location filename="../../models/operations/migrationrunner.cpp" line="+85"/>
+        <source>%1 was applied with checksum %2 but the file now has %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>an applied migration was edited, refusing to go on: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>schema %1 (%2 may create in it)</source>
+        <extracomment>&quot;schema &lt;schema&gt; (&lt;roles&gt; may create in it)&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>refusing to migrate: roles other than the owner can create objects in %1. Such a role could plant a function that mvdash&apos;s functions would run with the owner&apos;s rights. Nothing was changed. Take the privilege back first, e.g. REVOKE CREATE ON SCHEMA public FROM PUBLIC;</source>
+        <extracomment>%1: the schemas (&quot;schema public (alice may create in it); ...&quot;); keep the SQL as it is</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mvdash::Monitoring</name>
+    <message>
+        <location filename="../../models/operations/monitoring.cpp" line="+93"/>
+        <source>the database is not migrated: run `mvdash-admin migrate` first</source>
+        <extracomment>keep the command as it is</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>the database lacks %n migration(s) (next: %1): run `mvdash-admin migrate`</source>
+        <extracomment>&quot;the database lacks &lt;n migrations&gt; (next: &lt;file name&gt;): run `mvdash-admin migrate`&quot;; keep the command as it is</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1182,19 +2744,29 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+23"/>
         <source>never</source>
         <extracomment>last refresh: the view was never refreshed</extracomment>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <source>%1: refreshed %2 ago; schedule every %3 s (late after %3 s, stale after %4 s)</source>
-        <extracomment>%1 view, %2 an age (&quot;3 min&quot;) or &quot;never&quot;, %3 and %4 seconds</extracomment>
-        <translation>%1: обновлено %2 назад; по расписанию каждые %3 с (запаздывает после %3 с, устаревает после %4 с)</translation>
+        <location line="+21"/>
+        <source>schedule every %1 s (late after %1 s, stale after %2 s)</source>
+        <extracomment>%1 and %2 seconds: when a view counts as late and as stale</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>%1: refreshed %2 ago; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: never refreshed; %2</source>
+        <extracomment>%1 view, %2 the schedule</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>matview mode: the views are as old as their last refresh</source>
         <translation>режим matview: данные представлений актуальны на момент их последнего обновления</translation>
     </message>
@@ -1362,6 +2934,19 @@
     </message>
 </context>
 <context>
+    <name>mvdash::RefreshRunner</name>
+    <message>
+        <location filename="../../models/operations/refreshrunner.cpp" line="+101"/>
+        <source>unknown materialized view: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+140"/>
+        <source>the view no longer exists (dropped during the run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mvdash::ReloadableModel</name>
     <message>
         <location filename="../../models/items/reloadablemodel.cpp" line="+52"/>
@@ -1372,6 +2957,19 @@
         <location line="+4"/>
         <source>%1 failed: %2</source>
         <translation>%1: ошибка: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mvdash::SettingsFile</name>
+    <message>
+        <location filename="../../models/db/settingsfile.cpp" line="+22"/>
+        <source>The settings file %1 cannot be read and cannot be moved aside; settings will not be saved until it is fixed or removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The settings file %1 could not be read; it was kept as %2 and mvdash starts from default settings.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1408,6 +3006,15 @@
         <location line="+0"/>
         <source>Indexes</source>
         <translation>Индексы</translation>
+    </message>
+</context>
+<context>
+    <name>mvdash::StatementPool</name>
+    <message>
+        <location filename="../../models/operations/statementpool.cpp" line="+28"/>
+        <source>cannot open more sessions like this one: %1</source>
+        <extracomment>&quot;cannot open more sessions like this one: &lt;why&gt;&quot;</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1610,6 +3217,45 @@
         <source>Share of events</source>
         <extracomment>column title: the view&apos;s size as a share of the event tables&apos; size</extracomment>
         <translation>Доля от событий</translation>
+    </message>
+</context>
+<context>
+    <name>mvdash::ViewVerifier</name>
+    <message>
+        <location filename="../../models/verification/viewverifier.cpp" line="+133"/>
+        <source>%1.%2 is not verified: verify_%1.sql does not read it</source>
+        <extracomment>&quot;&lt;view&gt;.&lt;column&gt; is not verified: verify_&lt;view&gt;.sql does not read it&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>verify_%1.sql does not read the key column %2</source>
+        <extracomment>&quot;verify_&lt;view&gt;.sql does not read the key column &lt;column&gt;&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1.%2 is not computed by the replay</source>
+        <extracomment>&quot;&lt;view&gt;.&lt;column&gt; is not computed by the replay&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1: unexpected row %2</source>
+        <extracomment>&quot;&lt;view&gt;: unexpected row &lt;key&gt;&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 %2: %3 is %4, the events say %5</source>
+        <extracomment>&quot;&lt;view&gt; &lt;key&gt;: &lt;column&gt; is &lt;value&gt;, the events say &lt;value&gt;&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: missing row %2</source>
+        <extracomment>&quot;&lt;view&gt;: missing row &lt;key&gt;&quot;</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

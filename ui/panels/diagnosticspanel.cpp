@@ -158,13 +158,14 @@ void DiagnosticsPanel::showSelected() {
     }
     QString text =
         QStringLiteral("<b>%1</b> %2<br>%3")
-            .arg(c->id.toHtmlEscaped(), c->subject.toHtmlEscaped(), c->found.toHtmlEscaped());
+            .arg(c->id.toHtmlEscaped(), c->subject.toHtmlEscaped(), c->foundText().toHtmlEscaped());
     if (!c->why.isEmpty())
         //: why the check's finding matters
-        text += QStringLiteral("<br><i>%1</i>").arg(tr("Why: %1").arg(c->why).toHtmlEscaped());
+        text +=
+            QStringLiteral("<br><i>%1</i>").arg(tr("Why: %1").arg(c->whyText()).toHtmlEscaped());
     if (!c->fix.isEmpty())
         text += QStringLiteral("<br>%1 <code>%2</code>")
-                    .arg(tr("What to do:").toHtmlEscaped(), c->fix.toHtmlEscaped());
+                    .arg(tr("What to do:").toHtmlEscaped(), c->fixText().toHtmlEscaped());
     details_->setText(text);
     fix_->setEnabled(c->state != CheckState::Ok && c->safeFix != SafeFix::None);
     fix_->setText(c->safeFix == SafeFix::RefreshView         ? tr("Refresh now")

@@ -72,8 +72,9 @@ void out(const QString &text) {
     std::fflush(stdout);
 }
 
+// in the chosen language's units (кБ, МБ) and decimal mark; the JSON has plain byte counts
 QString bytes(qint64 n) {
-    return formatBytes(n, QLocale::c());
+    return formatBytes(n, QLocale());
 }
 
 QString age(std::optional<qint64> seconds) {

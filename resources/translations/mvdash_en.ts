@@ -6,7 +6,7 @@
     <message numerus="yes">
         <location filename="../../app/admin_main.cpp" line="+225"/>
         <source>%n check(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n check</numerusform>
             <numerusform>%n checks</numerusform>
         </translation>
@@ -14,7 +14,7 @@
     <message numerus="yes">
         <location line="+2"/>
         <source>%n warning(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n warning</numerusform>
             <numerusform>%n warnings</numerusform>
         </translation>
@@ -22,7 +22,7 @@
     <message numerus="yes">
         <location line="+1"/>
         <source>%n failure(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n failure</numerusform>
             <numerusform>%n failures</numerusform>
         </translation>
@@ -30,49 +30,49 @@
     <message numerus="yes">
         <location line="+195"/>
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n tenant(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n tenant</numerusform>
+            <numerusform>%n tenants</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+50"/>
         <source>%n view(s) refreshed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n view refreshed</numerusform>
+            <numerusform>%n views refreshed</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+105"/>
         <source>%n event(s) behind</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event behind</numerusform>
+            <numerusform>%n events behind</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+135"/>
         <source>%n difference(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n difference</numerusform>
+            <numerusform>%n differences</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+77"/>
         <source>wrote %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>wrote %n event</numerusform>
+            <numerusform>wrote %n events</numerusform>
         </translation>
     </message>
 </context>
@@ -81,18 +81,18 @@
     <message numerus="yes">
         <location filename="../../app/demodatabase.cpp" line="+81"/>
         <source>seeding %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>seeding %n event</numerusform>
+            <numerusform>seeding %n events</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>seeded %n event(s) in %1 s</source>
         <extracomment>&quot;seeded &lt;n events&gt; in &lt;seconds&gt; s&quot;</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>seeded %n event in %1 s</numerusform>
+            <numerusform>seeded %n events in %1 s</numerusform>
         </translation>
     </message>
 </context>
@@ -128,57 +128,65 @@
     <message numerus="yes">
         <location filename="../../models/operations/doctor.cpp" line="+310"/>
         <source>%1 is live, %n event(s) behind, last step %2 ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 is live, %n event behind, last step %2 ago</numerusform>
+            <numerusform>%1 is live, %n events behind, last step %2 ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+47"/>
         <source>%n run(s) of %1 failed since its last good one; the last: %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n run of %1 failed since its last good one; the last: %2</numerusform>
+            <numerusform>%n runs of %1 failed since its last good one; the last: %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+32"/>
+        <source>%n step(s) skipped since the last recorded one: another step was applying the same events; expected with a follower, and %1 keeps up</source>
+        <translation>
+            <numerusform>%n step skipped since the last recorded one: another step was applying the same events; expected with a follower, and %1 keeps up</numerusform>
+            <numerusform>%n steps skipped since the last recorded one: another step was applying the same events; expected with a follower, and %1 keeps up</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
         <source>%n run(s) of %1 skipped in a row: another refresh held it%2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n run of %1 skipped in a row: another refresh held it%2</numerusform>
+            <numerusform>%n runs of %1 skipped in a row: another refresh held it%2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+87"/>
         <source>refresh time grows %1 ms/day: at this pace it reaches the %2 interval in %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>refresh time grows %1 ms/day: at this pace it reaches the %2 interval in %n day</numerusform>
+            <numerusform>refresh time grows %1 ms/day: at this pace it reaches the %2 interval in %n days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+182"/>
         <source>%n temporary file(s), %1, since the statistics were reset; work_mem %2, maintenance_work_mem %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n temporary file, %1, since the statistics were reset; work_mem %2, maintenance_work_mem %3</numerusform>
+            <numerusform>%n temporary files, %1, since the statistics were reset; work_mem %2, maintenance_work_mem %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+134"/>
         <source>last refresh by &quot;%1&quot; %2 ago; %n failed run(s) in the last day</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>last refresh by &quot;%1&quot; %2 ago; %n failed run in the last day</numerusform>
+            <numerusform>last refresh by &quot;%1&quot; %2 ago; %n failed runs in the last day</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+158"/>
         <source>the event tables are in %n co-location group(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>the event tables are in %n co-location group</numerusform>
+            <numerusform>the event tables are in %n co-location groups</numerusform>
         </translation>
     </message>
 </context>
@@ -187,9 +195,9 @@
     <message numerus="yes">
         <location filename="../../models/operations/follower.cpp" line="+47"/>
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
         </translation>
     </message>
 </context>
@@ -198,27 +206,27 @@
     <message numerus="yes">
         <location filename="../../models/operations/livereadmodels.cpp" line="+290"/>
         <source>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n session</numerusform>
+            <numerusform>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n sessions</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+27"/>
         <source>rebuilt from %n event(s) up to arrival %1 in %2</source>
         <extracomment>&quot;rebuilt from &lt;n events&gt; up to arrival &lt;arrival&gt; in &lt;seconds&gt;&quot;</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>rebuilt from %n event up to arrival %1 in %2</numerusform>
+            <numerusform>rebuilt from %n events up to arrival %1 in %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+26"/>
         <source>caught up %n event(s) (arrival %1)</source>
         <extracomment>&quot;caught up &lt;n events&gt; (arrival &lt;arrival&gt;)&quot;</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>caught up %n event (arrival %1)</numerusform>
+            <numerusform>caught up %n events (arrival %1)</numerusform>
         </translation>
     </message>
 </context>
@@ -257,9 +265,9 @@
         <location filename="../../models/operations/monitoring.cpp" line="+105"/>
         <source>the database lacks %n migration(s) (next: %1): run `mvdash-admin migrate`</source>
         <extracomment>&quot;the database lacks &lt;n migrations&gt; (next: &lt;file name&gt;): run `mvdash-admin migrate`&quot;; keep the command as it is</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>the database lacks %n migration (next: %1): run `mvdash-admin migrate`</numerusform>
+            <numerusform>the database lacks %n migrations (next: %1): run `mvdash-admin migrate`</numerusform>
         </translation>
     </message>
 </context>

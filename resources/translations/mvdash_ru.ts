@@ -47,58 +47,61 @@
         <location line="+484"/>
         <source>never</source>
         <extracomment>an age: never refreshed</extracomment>
-        <translation type="unfinished">никогда</translation>
+        <translation>никогда</translation>
     </message>
     <message>
         <location line="-435"/>
         <source>no command given</source>
-        <translation type="unfinished"></translation>
+        <translation>не указана команда</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unknown command: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>неизвестная команда: %1</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>the read models and the engine are not (all) installed</source>
-        <translation type="unfinished"></translation>
+        <translation>модели чтения и движок не установлены (или установлены не полностью)</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>nothing else can be checked</source>
-        <translation type="unfinished"></translation>
+        <translation>остальное проверить невозможно</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>check --dsn / the PG* variables, the server and pg_hba.conf</source>
-        <translation type="unfinished"></translation>
+        <translation>проверьте --dsn / переменные PG*, сервер и pg_hba.conf</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>     why: %1
 </source>
         <extracomment>keep the indentation: &quot; why: &lt;why it matters&gt;&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>     почему: %1
+</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>     fix: %1
 </source>
         <extracomment>keep the indentation: &quot; fix: &lt;what to do&gt;&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>     что делать: %1
+</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1: %2 ok, %3, %4
 </source>
         <extracomment>the summary: &quot;&lt;n checks&gt;: &lt;n&gt; ok, &lt;n warnings&gt;, &lt;n failures&gt;&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 OK, %3, %4
+</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n check(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n проверка</numerusform>
             <numerusform>%n проверки</numerusform>
             <numerusform>%n проверок</numerusform>
@@ -107,7 +110,7 @@
     <message numerus="yes">
         <location line="+2"/>
         <source>%n warning(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n предупреждение</numerusform>
             <numerusform>%n предупреждения</numerusform>
             <numerusform>%n предупреждений</numerusform>
@@ -116,7 +119,7 @@
     <message numerus="yes">
         <location line="+1"/>
         <source>%n failure(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n ошибка</numerusform>
             <numerusform>%n ошибки</numerusform>
             <numerusform>%n ошибок</numerusform>
@@ -126,54 +129,57 @@
         <location line="+8"/>
         <source>yes</source>
         <extracomment>a table cell: populated, has a unique key</extracomment>
-        <translation type="unfinished">да</translation>
+        <translation>да</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>unexpected argument: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>лишний аргумент: %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>database %1 is up to date
 </source>
-        <translation type="unfinished"></translation>
+        <translation>база данных %1 уже в актуальном состоянии
+</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>applied %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>применено: %1
+</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>--%1 must be live or matview (got &apos;%2&apos;)</source>
         <extracomment>keep live and matview as they are (the option&apos;s values)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>значение --%1 должно быть live или matview (указано «%2»)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>convert needs --to live or --to matview</source>
         <extracomment>keep the command and the options as they are</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>для convert нужно указать --to live или --to matview</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>refreshing the materialized views
 </source>
-        <translation type="unfinished"></translation>
+        <translation>обновление материализованных представлений
+</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>the read models are materialized views here (matview mode): refresh rebuilds them; rebuild is for live mode</source>
         <extracomment>keep matview, refresh and rebuild as they are (a mode and commands)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>здесь модели чтения — материализованные представления (режим matview): их перестраивает refresh; rebuild — для режима live</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>the read models are materialized views here (matview mode): nothing to follow; mvdash-admin convert --to live first</source>
         <extracomment>keep matview and the command as they are</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>здесь модели чтения — материализованные представления (режим matview): для follow нечего применять; сначала выполните mvdash-admin convert --to live</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -181,42 +187,45 @@
 
 </source>
         <extracomment>keep &quot;-- &quot; (an SQL comment) and the interval (%1, %2] as they are</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>-- операторы шага live для поступлений (%1, %2]
+
+</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>--%1 must be a whole number from %2 to %3 (got &apos;%4&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>значение --%1 должно быть целым числом от %2 до %3 (указано «%4»)</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>--%1 must be from %2 to %3ms, written as 500ms, 10s or 2min (got &apos;%4&apos;)</source>
         <extracomment>keep the units ms, s and min as they are (what the option accepts)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>значение --%1 должно быть от %2 до %3ms, в виде 500ms, 10s или 2min (указано «%4»)</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>seeded %1 for %2 in %3 s (%4 events/s)
 </source>
         <extracomment>&quot;seeded &lt;n events&gt; for &lt;n tenants&gt; in &lt;seconds&gt; s (&lt;rate&gt; events/s)&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>заполнено демо-данными: %1, %2, за %3 с (%4 событий/с)
+</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n событие</numerusform>
+            <numerusform>%n события</numerusform>
+            <numerusform>%n событий</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n tenant(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n арендатор</numerusform>
+            <numerusform>%n арендатора</numerusform>
+            <numerusform>%n арендаторов</numerusform>
         </translation>
     </message>
     <message>
@@ -224,40 +233,45 @@
         <source>started
 </source>
         <extracomment>a view&apos;s refresh has started (other sessions print their lines meanwhile)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>начато
+</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>ok in %1 ms
 </source>
-        <translation type="unfinished"></translation>
+        <translation>успешно за %1 мс
+</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>skipped: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>пропущено: %1
+</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>FAILED: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>ОШИБКА: %1
+</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1, %2 failed, %3 skipped
 </source>
         <extracomment>&quot;&lt;n views refreshed&gt;, &lt;n&gt; failed, &lt;n&gt; skipped&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1, с ошибкой: %2, пропущено: %3
+</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n view(s) refreshed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>обновлено %n представление</numerusform>
+            <numerusform>обновлено %n представления</numerusform>
+            <numerusform>обновлено %n представлений</numerusform>
         </translation>
     </message>
     <message>
@@ -267,224 +281,228 @@
         <extracomment>the status table&apos;s column headers
 ----------
 the sizes table&apos;s column headers</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>представление</translation>
     </message>
     <message>
         <location line="-61"/>
         <location line="+62"/>
         <source>populated</source>
-        <translation type="unfinished"></translation>
+        <translation>заполнено</translation>
     </message>
     <message>
         <location line="-62"/>
         <source>method</source>
-        <translation type="unfinished"></translation>
+        <translation>метод</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+62"/>
         <source>rows</source>
-        <translation type="unfinished"></translation>
+        <translation>строки</translation>
     </message>
     <message>
         <location line="-62"/>
         <source>size</source>
-        <translation type="unfinished"></translation>
+        <translation>размер</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>last refresh (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>последнее обновление (UTC)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>age</source>
-        <translation type="unfinished"></translation>
+        <translation>возраст</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>avg ms</source>
-        <translation type="unfinished"></translation>
+        <translation>сред. мс</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>last ms</source>
-        <translation type="unfinished"></translation>
+        <translation>посл. мс</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>count</source>
-        <translation type="unfinished"></translation>
+        <translation>кол-во</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>last error</source>
-        <translation type="unfinished"></translation>
+        <translation>последняя ошибка</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+62"/>
         <source>NO</source>
-        <translation type="unfinished"></translation>
+        <translation>НЕТ</translation>
     </message>
     <message>
         <location line="-47"/>
         <source>live read models: watermark %1 of %2, %3, %4 s; last step %5 ms%6</source>
         <extracomment>&quot;live read models: watermark &lt;arrival&gt; of &lt;arrival&gt;, &lt;n events behind&gt;, &lt;seconds&gt; s; last step &lt;ms&gt; ms[; held back by &lt;session&gt;]&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>модели чтения live: водяной знак %1 из %2, %3, %4 с; последний шаг %5 мс%6</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n event(s) behind</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>отставание %n событие</numerusform>
+            <numerusform>отставание %n события</numerusform>
+            <numerusform>отставание %n событий</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>; held back by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>; задерживает %1</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>total</source>
-        <translation type="unfinished"></translation>
+        <translation>всего</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>table</source>
-        <translation type="unfinished"></translation>
+        <translation>таблица</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>indexes</source>
-        <translation type="unfinished"></translation>
+        <translation>индексы</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>#idx</source>
-        <translation type="unfinished"></translation>
+        <translation>кол-во инд.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unique key</source>
-        <translation type="unfinished"></translation>
+        <translation>уникальный ключ</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>share of events</source>
-        <translation type="unfinished"></translation>
+        <translation>доля от событий</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>нет</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>all views: %1 of %2 event tables = %3 (the guide expects 10-30%)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>все представления: %1 при %2 в таблицах событий = %3 (по руководству ожидается 10-30%)
+</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>TENANT_ID must be a non-negative whole number</source>
         <extracomment>keep TENANT_ID as it is (the argument&apos;s name in --help)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>TENANT_ID должен быть неотрицательным целым числом</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+17"/>
         <source>usage: %1</source>
         <extracomment>keep the command line as it is</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>использование: %1</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>created %1
 </source>
         <extracomment>&quot;created &lt;view&gt;&quot;, &quot;dropped &lt;view&gt;&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>создано: %1
+</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>dropped %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>удалено: %1
+</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>role</source>
         <extracomment>the tenant-grants table&apos;s column headers</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>роль</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>арендатор</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>название</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>granted (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>выдано (UTC)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>by</source>
-        <translation type="unfinished"></translation>
+        <translation>кем</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 (dropped)</source>
         <extracomment>a role that no longer exists: &quot;&lt;role&gt; (dropped)&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 (удалена)</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1 %2 rows, replay %3 rows: %4
 </source>
         <extracomment>&quot;&lt;view&gt; &lt;n&gt; rows, replay &lt;n&gt; rows: ok|&lt;n differences&gt;&quot; (the figures aligned)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 строк: %2, при воспроизведении: %3 — %4
+</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>ok</source>
         <extracomment>verify: the view matches the replay</extracomment>
-        <translation type="unfinished">успешно</translation>
+        <translation>совпадает</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n difference(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n расхождение</numerusform>
+            <numerusform>%n расхождения</numerusform>
+            <numerusform>%n расхождений</numerusform>
         </translation>
     </message>
     <message>
         <location line="+59"/>
         <source>writing about %1 events/s, a follower applying them every second, until stopped (Ctrl-C)</source>
-        <translation type="unfinished"></translation>
+        <translation>запись около %1 событий/с до остановки (Ctrl-C); процесс follow применяет их каждую секунду</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>writing about %1 events/s (matview mode: refresh to see them) until stopped (Ctrl-C)</source>
-        <translation type="unfinished"></translation>
+        <translation>запись около %1 событий/с (режим matview: чтобы их увидеть, выполните обновление) до остановки (Ctrl-C)</translation>
     </message>
     <message numerus="yes">
         <location line="+14"/>
         <source>wrote %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>записано %n событие</numerusform>
+            <numerusform>записано %n события</numerusform>
+            <numerusform>записано %n событий</numerusform>
         </translation>
     </message>
     <message>
@@ -524,121 +542,154 @@ migrate --read-models live|matview also sets the mode (default: keep it; new dat
 Connection: --dsn (key=value or postgresql:// URI), else the PG* variables, the service
 file and ~/.pgpass, as libpq does. Passwords are never accepted on the command line.</source>
         <extracomment>--help: keep the command names, the options (--json...), VIEW, TENANT_ID, ROLE, N, live|matview, the exit codes and the column alignment as they are</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Администрирование материализованных представлений базы данных mvdash.
+
+Команды:
+  migrate                        применить миграции из комплекта поставки
+  seed [--events N] [--seed S]   добавить сгенерированные демо-события
+  refresh [VIEW...] [--jobs N]   обновить все представления (сначала зависимости) или указанные,
+                                 независимые — параллельно в N сеансах (по умолчанию 2)
+  status [--json]                по представлениям: заполнение, строки, размер, обновление, время
+  sizes [--json]                 размеры представлений и их доля от таблиц событий
+  tenant-view create|drop VIEW TENANT_ID   копия представления для арендатора
+  grant-tenant ROLE TENANT_ID    разрешить роли администратора арендатора читать этого арендатора
+                                 (и ничего больше: представления арендатора, без обслуживания)
+  revoke-tenant ROLE TENANT_ID   отозвать это разрешение
+  tenant-grants                  показать, кто каких арендаторов может читать
+  verify                         сравнить каждое представление с воспроизведением событий
+  demo [--events N] [--citus] [--live] [--traffic N]
+                                 запустить (или взять готовую) личную демо-базу, вывести её DSN;
+                                 --traffic: затем подавать новые события до остановки
+  convert --to live|matview [--jobs N]
+                                 переключить режим моделей чтения онлайн (чтение не прерывается)
+  follow [--interval 2s]         режим live: непрерывно применять новые события (до SIGTERM)
+  rebuild [--jobs N]             режим live: пересчитать модели чтения live по всем событиям
+                                 (в N сеансах параллельно, обычный PostgreSQL; по умолчанию 2)
+  explain-step                   режим live: план каждого оператора шага
+  list-views                     имена, принимаемые refresh, по одному в строке (для скриптов)
+  doctor [--json] [--tenant T] [--verbose] [--schedule 5min] [--slow 500ms]
+                                 проверить модели чтения, обновления, расписание, хранение,
+                                 Citus и права; показать, что не так и что делать
+                                 (код выхода: 0 — всё в порядке, 1 — предупреждения, 3 — ошибки)
+
+migrate --read-models live|matview также задаёт режим (по умолчанию прежний; новые базы — matview).
+
+Подключение: --dsn (key=value или URI postgresql://), иначе переменные PG*, файл служб
+и ~/.pgpass, как в libpq. Пароли в командной строке не принимаются никогда.</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>libpq connection string or URI.</source>
-        <translation type="unfinished"></translation>
+        <translation>Строка подключения libpq или URI.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Machine-readable output (status, sizes, doctor).</source>
-        <translation type="unfinished"></translation>
+        <translation>Машиночитаемый вывод (status, sizes, doctor).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>doctor: also the guide&apos;s check of one tenant&apos;s events against the views.</source>
-        <translation type="unfinished"></translation>
+        <translation>doctor: также проверка из руководства — сверка событий одного арендатора с представлениями.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>doctor: with the SQL behind each check.</source>
-        <translation type="unfinished"></translation>
+        <translation>doctor: с SQL-запросом каждой проверки.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>doctor: the refresh schedule&apos;s interval: 30s, 5min; 1s to 1440min (default 5min).</source>
-        <translation type="unfinished"></translation>
+        <translation>doctor: интервал расписания обновления: 30s, 5min; от 1s до 1440min (по умолчанию 5min).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>doctor: a refresh slower than this is reported (the guide&apos;s alert: 500ms, the default).</source>
-        <translation type="unfinished"></translation>
+        <translation>doctor: сообщать об обновлениях дольше этого значения (порог оповещения из руководства — 500ms, по умолчанию).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>seed, demo: how many events, 1 to 1000000000 (default 100000; demo 1000000).</source>
-        <translation type="unfinished"></translation>
+        <translation>seed, demo: число событий, от 1 до 1000000000 (по умолчанию 100000; для demo 1000000).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>seed: random seed, 0 to 18446744073709551615 (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>seed: начальное значение генератора случайных чисел, от 0 до 18446744073709551615 (по умолчанию 1).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>refresh: give up waiting for a lock after this: 500ms, 10s, 2min, up to 2147483647ms; 0 = never (default 10s).</source>
-        <translation type="unfinished"></translation>
+        <translation>refresh: предельное время ожидания блокировки: 500ms, 10s, 2min, до 2147483647ms; 0 — без ограничения (по умолчанию 10s).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>refresh: parallel sessions for independent views; rebuild, convert --to live: helper sessions of the build; 1 to 64 (default 2; 1 = one at a time).</source>
-        <translation type="unfinished"></translation>
+        <translation>refresh: параллельные сеансы для независимых представлений; rebuild, convert --to live: вспомогательные сеансы построения; от 1 до 64 (по умолчанию 2; 1 — по одному).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>demo: on a local Citus 13 cluster.</source>
-        <translation type="unfinished"></translation>
+        <translation>demo: на локальном кластере Citus 13.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>demo: cluster directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>demo: каталог кластера.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>demo: put the read models in live mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>demo: перевести модели чтения в режим live.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>demo: then keep writing about N new events/s (and, in live mode, apply them) until stopped; 0 to 100000.</source>
-        <translation type="unfinished"></translation>
+        <translation>demo: затем записывать около N новых событий/с (а в режиме live — применять их) до остановки; от 0 до 100000.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>verify: differences listed per view, 0 to 1000000 (default 20).</source>
-        <translation type="unfinished"></translation>
+        <translation>verify: сколько расхождений выводить по каждому представлению, от 0 до 1000000 (по умолчанию 20).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>migrate: live or matview, the read models&apos; mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>migrate: live или matview — режим моделей чтения.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>convert: live or matview.</source>
-        <translation type="unfinished"></translation>
+        <translation>convert: live или matview.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Language of the messages: en or ru (default: the locale&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Язык сообщений: en или ru (по умолчанию — из локали).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>follow: pause between steps: 500ms, 2s, 1min; 0 to 1h (default 2s).</source>
-        <translation type="unfinished"></translation>
+        <translation>follow: пауза между шагами: 500ms, 2s, 1min; от 0 до 1h (по умолчанию 2s).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>migrate, seed, refresh, status, sizes, tenant-view, grant-tenant, revoke-tenant, tenant-grants, verify, demo, convert, follow, rebuild, explain-step, doctor, list-views</source>
         <extracomment>keep the command names as they are</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>migrate, seed, refresh, status, sizes, tenant-view, grant-tenant, revoke-tenant, tenant-grants, verify, demo, convert, follow, rebuild, explain-step, doctor, list-views</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+14"/>
         <source>%1 (see --help)</source>
         <extracomment>a usage error: &quot;&lt;what is wrong&gt; (see --help)&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 (см. --help)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>this role lacks the privileges of the command: status, sizes and verify need mvdash_reader; refresh, follow, rebuild and tenant-view need mvdash_operator; migrate, convert, grant-tenant and revoke-tenant need the owner of the schema mvdash. A tenant administrator&apos;s role reads its tenants in the dashboard only.</source>
         <extracomment>keep the command names, the roles (mvdash_reader, mvdash_operator) and the schema mvdash as they are</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>у этой роли нет прав на эту команду: для status, sizes и verify нужна роль mvdash_reader; для refresh, follow, rebuild и tenant-view — mvdash_operator; для migrate, convert, grant-tenant и revoke-tenant — владелец схемы mvdash. Роль администратора арендатора читает данные своих арендаторов только в панели мониторинга.</translation>
     </message>
 </context>
 <context>
@@ -975,23 +1026,23 @@ file and ~/.pgpass, as libpq does. Passwords are never accepted on the command l
         <location filename="../../models/db/connectionsettings.cpp" line="+17"/>
         <source>malformed DSN: %1</source>
         <extracomment>&quot;malformed DSN: &lt;libpq&apos;s message&gt;&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>некорректный DSN: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>out of memory</source>
-        <translation type="unfinished"></translation>
+        <translation>недостаточно памяти</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>the DSN carries a password; keep passwords in ~/.pgpass, a service file or PGPASSWORD, never on the command line</source>
         <extracomment>keep ~/.pgpass and PGPASSWORD as they are</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>DSN содержит пароль; храните пароли в ~/.pgpass, файле служб или PGPASSWORD, но не в командной строке</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>malformed DSN: a value contains &apos;;&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>некорректный DSN: значение содержит символ &apos;;&apos;</translation>
     </message>
 </context>
 <context>
@@ -1000,19 +1051,19 @@ file and ~/.pgpass, as libpq does. Passwords are never accepted on the command l
         <location filename="../../models/db/database.cpp" line="+39"/>
         <source>view %1 is not populated yet — run Refresh (Refresh panel or `mvdash-admin refresh %1`)</source>
         <extracomment>keep the command as it is; &quot;Refresh&quot; and &quot;Refresh panel&quot; as the dashboard calls them</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>представление %1 ещё не заполнено — выполните обновление (панель «Обновление» или `mvdash-admin refresh %1`)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>view %1 does not exist in this database — is it migrated? (`mvdash-admin migrate`)</source>
         <extracomment>keep the command as it is</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>представления %1 нет в этой базе данных — миграции применены? (`mvdash-admin migrate`)</translation>
     </message>
     <message>
         <location line="+68"/>
         <source>cannot connect: %1</source>
         <extracomment>&quot;cannot connect: &lt;the server&apos;s or the driver&apos;s message&gt;&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся подключиться: %1</translation>
     </message>
 </context>
 <context>
@@ -1021,7 +1072,7 @@ file and ~/.pgpass, as libpq does. Passwords are never accepted on the command l
         <location filename="../../models/db/databaseworker.cpp" line="+44"/>
         <source>cancelled</source>
         <extracomment>a database job that was cancelled (by the user, or a newer request)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>отменено</translation>
     </message>
 </context>
 <context>
@@ -1030,42 +1081,42 @@ file and ~/.pgpass, as libpq does. Passwords are never accepted on the command l
         <location filename="../../app/demodatabase.cpp" line="+58"/>
         <source>starting the demo cluster in %1</source>
         <extracomment>&quot;starting the demo cluster in &lt;directory&gt;&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>запуск демо-кластера в %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>creating database %1</source>
-        <translation type="unfinished"></translation>
+        <translation>создание базы данных %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>applied %1</source>
         <extracomment>&quot;applied &lt;migration file&gt;&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>применено: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>seeding %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>заполнение демо-данными: %n событие</numerusform>
+            <numerusform>заполнение демо-данными: %n события</numerusform>
+            <numerusform>заполнение демо-данными: %n событий</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>seeded %n event(s) in %1 s</source>
         <extracomment>&quot;seeded &lt;n events&gt; in &lt;seconds&gt; s&quot;</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>заполнено демо-данными: %n событие за %1 с</numerusform>
+            <numerusform>заполнено демо-данными: %n события за %1 с</numerusform>
+            <numerusform>заполнено демо-данными: %n событий за %1 с</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>refreshing the views</source>
-        <translation type="unfinished"></translation>
+        <translation>обновление представлений</translation>
     </message>
 </context>
 <context>
@@ -1189,609 +1240,618 @@ file and ~/.pgpass, as libpq does. Passwords are never accepted on the command l
         <location filename="../../models/operations/doctor.cpp" line="+87"/>
         <source>%1 MB</source>
         <extracomment>a size in megabytes: &quot;12.5 MB&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 МБ</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>the check could not run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>не удалось выполнить проверку: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>what it watches is unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>состояние того, что она проверяет, неизвестно</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>run the doctor as a role with mvdash_operator (or the owner)</source>
-        <translation type="unfinished"></translation>
+        <translation>запустите doctor от имени роли с mvdash_operator (или владельца)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>mvdash-admin migrate (the check needs the current schema)</source>
-        <translation type="unfinished"></translation>
+        <translation>mvdash-admin migrate (для проверки нужна актуальная схема)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1   (or: %2)</source>
         <extracomment>%1 a command, %2 the same in SQL: keep the spaces</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1   (или: %2)</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>mvdash.%1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>mvdash.%1 не существует</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>every panel and the guide&apos;s queries read it: they fail</source>
-        <translation type="unfinished"></translation>
+        <translation>его читают все панели и запросы из руководства: они завершаются ошибкой</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>mvdash-admin convert --to matview (rebuilds the six read models from their installed definitions)</source>
-        <translation type="unfinished"></translation>
+        <translation>mvdash-admin convert --to matview (перестраивает шесть моделей чтения по установленным определениям)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 has never been refreshed (not populated)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ни разу не обновлялось (не заполнено)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>reading it fails (&quot;has not been populated&quot;), and it cannot be refreshed concurrently until a plain refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>чтение из него завершается ошибкой («has not been populated»), а обновить его с CONCURRENTLY нельзя до первого обычного обновления</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 is a live read model</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — модель чтения live</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is populated</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 заполнено</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 has no valid unique index on plain columns</source>
-        <translation type="unfinished"></translation>
+        <translation>у %1 нет действительного уникального индекса по простым столбцам</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>REFRESH ... CONCURRENTLY needs one: the engine falls back to a plain refresh, which locks readers out while it runs</source>
-        <translation type="unfinished"></translation>
+        <translation>он нужен для REFRESH ... CONCURRENTLY: движок переходит на обычное обновление, которое на время работы блокирует чтение</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>create a unique index on the view&apos;s key columns</source>
-        <translation type="unfinished"></translation>
+        <translation>создайте уникальный индекс по ключевым столбцам представления</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 can be refreshed concurrently</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 можно обновлять с CONCURRENTLY</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>pid %1, role %2, %3, for %4</source>
-        <translation type="unfinished"></translation>
+        <translation>pid %1, роль %2, %3, длится %4</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 was never refreshed by the engine</source>
-        <translation type="unfinished"></translation>
+        <translation>движок ни разу не обновлял %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>its age is unknown: the dashboard shows it as stale</source>
-        <translation type="unfinished"></translation>
+        <translation>его возраст неизвестен: панель мониторинга показывает его как устаревшее</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 last refreshed %2 ago (schedule: every %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 последний раз обновлялось %2 назад (расписание: каждые %3)</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%1 is live, %n event(s) behind, last step %2 ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 в режиме live, отставание %n событие, последний шаг %2 назад</numerusform>
+            <numerusform>%1 в режиме live, отставание %n события, последний шаг %2 назад</numerusform>
+            <numerusform>%1 в режиме live, отставание %n событий, последний шаг %2 назад</numerusform>
         </translation>
     </message>
     <message>
         <location line="+16"/>
         <source>no step has run lately: is the follower (mvdash-admin follow) running?</source>
-        <translation type="unfinished"></translation>
+        <translation>шаги давно не выполнялись: запущен ли процесс follow (mvdash-admin follow)?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the schedule did not refresh it: readers see old figures</source>
-        <translation type="unfinished"></translation>
+        <translation>расписание его не обновило: пользователи видят старые данные</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>mvdash-admin follow   (or: SELECT refresh_aggregate_views();)</source>
-        <translation type="unfinished"></translation>
+        <translation>mvdash-admin follow   (или: SELECT refresh_aggregate_views();)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>; then check the CronJob / pg_cron (see schedule.*)</source>
-        <translation type="unfinished"></translation>
+        <translation>; затем проверьте CronJob / pg_cron (см. schedule.*)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>no failed run since the last good one</source>
-        <translation type="unfinished"></translation>
+        <translation>после последнего успешного запуска сбоев не было</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%n run(s) of %1 failed since its last good one; the last: %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: после последнего успешного запуска ошибкой завершился %n запуск; последняя ошибка: %2</numerusform>
+            <numerusform>%1: после последнего успешного запуска ошибкой завершились %n запуска; последняя ошибка: %2</numerusform>
+            <numerusform>%1: после последнего успешного запуска ошибкой завершились %n запусков; последняя ошибка: %2</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the view keeps its old rows while runs fail</source>
-        <translation type="unfinished"></translation>
+        <translation>пока запуски завершаются ошибкой, представление хранит старые строки</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>read the error; for &quot;out of memory&quot; or temporary files, SET work_mem = &apos;256MB&apos; for the refreshing role (the guide); then %1</source>
         <extracomment>%1 the command that refreshes the view</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>прочитайте текст ошибки; при «out of memory» или временных файлах — SET work_mem = &apos;256MB&apos; для роли, выполняющей обновление (см. руководство); затем %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>no skipped run</source>
-        <translation type="unfinished"></translation>
+        <translation>пропущенных запусков нет</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n step(s) skipped since the last recorded one: another step was applying the same events; expected with a follower, and %1 keeps up</source>
+        <translation>
+            <numerusform>%n шаг пропущен после последнего записанного: другой шаг применял те же события; так и должно быть при работающем процессе follow, и %1 не отстаёт</numerusform>
+            <numerusform>%n шага пропущено после последнего записанного: другой шаг применял те же события; так и должно быть при работающем процессе follow, и %1 не отстаёт</numerusform>
+            <numerusform>%n шагов пропущено после последнего записанного: другой шаг применял те же события; так и должно быть при работающем процессе follow, и %1 не отстаёт</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source> (now: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (сейчас: %1)</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>%n run(s) of %1 skipped in a row: another refresh held it%2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: подряд пропущен %n запуск — представление удерживало другое обновление%2</numerusform>
+            <numerusform>%1: подряд пропущено %n запуска — представление удерживало другое обновление%2</numerusform>
+            <numerusform>%1: подряд пропущено %n запусков — представление удерживало другое обновление%2</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>two schedulers (CronJob and pg_cron, or a manual run) overlap, or one refresh hangs</source>
-        <translation type="unfinished"></translation>
+        <translation>пересекаются два планировщика (CronJob и pg_cron или ручной запуск) либо одно из обновлений зависло</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>keep one scheduler; a hanging holder: SELECT pg_cancel_backend(&lt;pid&gt;);</source>
-        <translation type="unfinished"></translation>
+        <translation>оставьте один планировщик; зависший держатель блокировки: SELECT pg_cancel_backend(&lt;pid&gt;);</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 is live: steps, not refreshes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 в режиме live: шаги вместо обновлений</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 has no timed refresh yet</source>
-        <translation type="unfinished"></translation>
+        <translation>для %1 ещё нет обновлений с замером времени</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1: last refresh %2 ms, average %3 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: последнее обновление %2 мс, в среднем %3 мс</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>a refresh takes longer than the schedule&apos;s interval: runs overlap and are skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>обновление длится дольше интервала расписания: запуски накладываются и пропускаются</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>slower than the guide&apos;s %1 ms alert</source>
-        <translation type="unfinished"></translation>
+        <translation>медленнее порога оповещения из руководства (%1 мс)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>see storage.* (size, dead rows, indexes: \d+ mvdash.%1); consider live mode (mvdash-admin convert --to live) or archiving old events</source>
-        <translation type="unfinished"></translation>
+        <translation>см. storage.* (размер, мёртвые строки, индексы: \d+ mvdash.%1); рассмотрите режим live (mvdash-admin convert --to live) или архивирование старых событий</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>refresh time is not growing (%1 runs, %2 ms/day)</source>
-        <translation type="unfinished"></translation>
+        <translation>время обновления не растёт (запусков: %1, %2 мс/день)</translation>
     </message>
     <message numerus="yes">
         <location line="+14"/>
         <source>refresh time grows %1 ms/day: at this pace it reaches the %2 interval in %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>время обновления растёт на %1 мс/день: при таком темпе оно достигнет интервала %2 через %n день</numerusform>
+            <numerusform>время обновления растёт на %1 мс/день: при таком темпе оно достигнет интервала %2 через %n дня</numerusform>
+            <numerusform>время обновления растёт на %1 мс/день: при таком темпе оно достигнет интервала %2 через %n дней</numerusform>
         </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>within a month the refresh no longer fits the schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>в течение месяца обновление перестанет укладываться в расписание</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>plan for it: live mode (mvdash-admin convert --to live), partitioning or archiving old events</source>
-        <translation type="unfinished"></translation>
+        <translation>подготовьтесь заранее: режим live (mvdash-admin convert --to live), секционирование или архивирование старых событий</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>refreshing now: pid %1 (role %2, %3) for %4</source>
-        <translation type="unfinished"></translation>
+        <translation>сейчас идёт обновление: pid %1 (роль %2, %3), длится %4</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>, waiting on a lock (%1)%2</source>
-        <translation type="unfinished"></translation>
+        <translation>, ожидает блокировку (%1)%2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> held by pid %1</source>
-        <translation type="unfinished"></translation>
+        <translation> — её удерживает pid %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the refresh cannot go on until the holder ends</source>
-        <translation type="unfinished"></translation>
+        <translation>обновление не продолжится, пока держатель блокировки не завершится</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>find the holder: SELECT * FROM pg_stat_activity WHERE pid IN (%1); end it if it is stuck: SELECT pg_cancel_backend(pid)</source>
-        <translation type="unfinished"></translation>
+        <translation>найдите держателя блокировки: SELECT * FROM pg_stat_activity WHERE pid IN (%1); если он завис, завершите его: SELECT pg_cancel_backend(pid)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>...</source>
-        <translation type="unfinished"></translation>
+        <translation>...</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>, blocking pid %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, блокирует pid %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>sessions wait behind this refresh (a plain refresh locks readers out)</source>
-        <translation type="unfinished"></translation>
+        <translation>сеансы ждут завершения этого обновления (обычное обновление блокирует чтение)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>give the view a unique index (concurrent refresh) or cancel: SELECT pg_cancel_backend(%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>создайте для представления уникальный индекс (обновление с CONCURRENTLY) или отмените: SELECT pg_cancel_backend(%1)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>running longer than the schedule&apos;s interval</source>
-        <translation type="unfinished"></translation>
+        <translation>выполняется дольше интервала расписания</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>see refresh.slow and storage.*</source>
-        <translation type="unfinished"></translation>
+        <translation>см. refresh.slow и storage.*</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>no refresh is running</source>
-        <translation type="unfinished"></translation>
+        <translation>обновления не выполняются</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>tenant %1 is not in the tenants table</source>
-        <translation type="unfinished"></translation>
+        <translation>арендатора %1 нет в таблице арендаторов</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 distinct %2 in the events, %3 rows in %4</source>
         <extracomment>%2 bets or payments, %4 a view&apos;s name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>различных %2 в событиях: %1, строк в %4: %3</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>the tenant has events but the view shows nothing: it was not refreshed since they arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>у арендатора есть события, но представление пусто: его не обновляли после их поступления</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the view holds more rows than there are distinct ids in the events: it is wrong, not just late</source>
-        <translation type="unfinished"></translation>
+        <translation>в представлении больше строк, чем различных ID в событиях: оно не просто отстаёт, а содержит неверные данные</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the view is behind the events (new ones since the last refresh)</source>
-        <translation type="unfinished"></translation>
+        <translation>представление отстаёт от событий (после последнего обновления появились новые)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>; then mvdash-admin verify</source>
-        <translation type="unfinished"></translation>
+        <translation>; затем mvdash-admin verify</translation>
     </message>
     <message numerus="yes">
         <location line="+26"/>
         <source>%n temporary file(s), %1, since the statistics were reset; work_mem %2, maintenance_work_mem %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n временный файл, %1, с момента сброса статистики; work_mem %2, maintenance_work_mem %3</numerusform>
+            <numerusform>%n временных файла, %1, с момента сброса статистики; work_mem %2, maintenance_work_mem %3</numerusform>
+            <numerusform>%n временных файлов, %1, с момента сброса статистики; work_mem %2, maintenance_work_mem %3</numerusform>
         </translation>
     </message>
     <message>
         <location line="+14"/>
         <source>; on Citus, distributed queries&apos; intermediate results count too: set log_temp_files to see which spilled</source>
-        <translation type="unfinished"></translation>
+        <translation>; в Citus учитываются и промежуточные результаты распределённых запросов: включите log_temp_files, чтобы увидеть, какие из них ушли на диск</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>sorts and hashes spilled to disk (refreshes sort whole event tables): slower, and &quot;out of memory&quot; is near</source>
-        <translation type="unfinished"></translation>
+        <translation>сортировки и хеширование выполняются на диске (обновления сортируют таблицы событий целиком): это медленнее, и до «out of memory» недалеко</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>ALTER ROLE &lt;refreshing role&gt; SET work_mem = &apos;256MB&apos;;  (the guide&apos;s SET work_mem = &apos;256MB&apos; for the session)</source>
-        <translation type="unfinished"></translation>
+        <translation>ALTER ROLE &lt;refreshing role&gt; SET work_mem = &apos;256MB&apos;;  (в руководстве — SET work_mem = &apos;256MB&apos; для сеанса)</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>%1: %2 dead of %3 rows (%4%)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: мёртвых строк %2 из %3 (%4%)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>concurrent refreshes leave dead rows; autovacuum is behind: the view grows and scans slow down</source>
-        <translation type="unfinished"></translation>
+        <translation>обновления с CONCURRENTLY оставляют мёртвые строки; autovacuum не успевает: представление растёт, сканирование замедляется</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>the views take %1 against %2 of event tables (%3%; the guide expects 10-30%)</source>
-        <translation type="unfinished"></translation>
+        <translation>представления занимают %1 при %2 в таблицах событий (%3%; по руководству ожидается 10-30%)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>more than the guide&apos;s 30%: per-tenant copies, bloat or indexes nobody uses</source>
-        <translation type="unfinished"></translation>
+        <translation>больше 30%, предусмотренных руководством: копии для арендаторов, раздувание или неиспользуемые индексы</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>mvdash-admin sizes; drop unused per-tenant copies; VACUUM (FULL) a bloated view in a quiet hour</source>
-        <translation type="unfinished"></translation>
+        <translation>mvdash-admin sizes; удалите ненужные копии для арендаторов; выполните VACUUM (FULL) для раздутого представления в часы низкой нагрузки</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>%1: copy of %2 for tenant %3, %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: копия %2 для арендатора %3, %4</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>its tenant no longer exists: it costs a refresh and space for nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>её арендатора больше нет: на её обновление и хранение ресурсы тратятся впустую</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>its tenant has no events: it is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>у её арендатора нет событий: она пуста</translation>
     </message>
     <message numerus="yes">
         <location line="+16"/>
         <source>last refresh by &quot;%1&quot; %2 ago; %n failed run(s) in the last day</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>последнее обновление: «%1», %2 назад; за последние сутки %n неудачный запуск</numerusform>
+            <numerusform>последнее обновление: «%1», %2 назад; за последние сутки %n неудачных запуска</numerusform>
+            <numerusform>последнее обновление: «%1», %2 назад; за последние сутки %n неудачных запусков</numerusform>
         </translation>
     </message>
     <message>
         <location line="+23"/>
         <source>pg_cron job %1 (%2)%3: last run %4</source>
-        <translation type="unfinished"></translation>
+        <translation>задание pg_cron %1 (%2)%3: последний запуск — %4</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>, inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>, неактивно</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>never</source>
-        <translation type="unfinished">никогда</translation>
+        <translation>никогда</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1, %2 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 назад</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the last scheduled refresh failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>последнее обновление по расписанию завершилось ошибкой: %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>the job is switched off: nothing refreshes</source>
-        <translation type="unfinished"></translation>
+        <translation>задание отключено: ничего не обновляется</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>(без имени)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the scheduler has not run for two intervals</source>
-        <translation type="unfinished"></translation>
+        <translation>планировщик не запускался уже два интервала</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>no refresh was ever recorded and pg_cron is not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>ни одного обновления не зарегистрировано, и pg_cron не установлен</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>nothing seems to schedule refreshes</source>
-        <translation type="unfinished"></translation>
+        <translation>похоже, обновления ничем не запускаются по расписанию</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kubectl apply -f packaging/k8s/cronjob-refresh-views.yaml (matview) or packaging/k8s/deployment-follower.yaml (live)</source>
-        <translation type="unfinished"></translation>
+        <translation>kubectl apply -f packaging/k8s/cronjob-refresh-views.yaml (matview) или packaging/k8s/deployment-follower.yaml (live)</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>node %1 is inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>узел %1 неактивен</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>node %1 cannot reach %2</source>
-        <translation type="unfinished"></translation>
+        <translation>узел %1 не может связаться с %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>queries and refreshes that need its shards fail</source>
-        <translation type="unfinished"></translation>
+        <translation>запросы и обновления, которым нужны его шарды, завершаются ошибкой</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>bring the node back, then SELECT citus_activate_node(&apos;host&apos;, port);</source>
-        <translation type="unfinished"></translation>
+        <translation>верните узел в строй, затем выполните SELECT citus_activate_node(&apos;host&apos;, port);</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>check the network and the node&apos;s pg_hba.conf</source>
-        <translation type="unfinished"></translation>
+        <translation>проверьте сеть и pg_hba.conf узла</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>every node is active and reaches every other</source>
-        <translation type="unfinished"></translation>
+        <translation>все узлы активны и связаны друг с другом</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 is not distributed by tenant_id</source>
-        <translation type="unfinished"></translation>
+        <translation>таблица %1 не распределена по tenant_id</translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
         <source>the event tables are in %n co-location group(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>таблицы событий находятся в %n группе совместного размещения</numerusform>
+            <numerusform>таблицы событий находятся в %n группах совместного размещения</numerusform>
+            <numerusform>таблицы событий находятся в %n группах совместного размещения</numerusform>
         </translation>
     </message>
     <message>
         <location line="+7"/>
         <source>the event tables are distributed by tenant_id and co-located</source>
-        <translation type="unfinished"></translation>
+        <translation>таблицы событий распределены по tenant_id и размещены совместно</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>refreshes and steps join across tables by tenant: without co-location they move data between nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>обновления и шаги соединяют таблицы по арендатору: без совместного размещения данные пересылаются между узлами</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>gpid %1 waits for gpid %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>gpid %1 ждёт gpid %2: %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>a distributed lock wait: a refresh or writer is stuck behind another transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>ожидание распределённой блокировки: обновление или запись застряли за другой транзакцией</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>SELECT pg_cancel_backend(%1);  (a gpid cancels on its node)</source>
-        <translation type="unfinished"></translation>
+        <translation>SELECT pg_cancel_backend(%1);  (gpid отменяется на своём узле)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>no distributed lock waits</source>
-        <translation type="unfinished"></translation>
+        <translation>ожиданий распределённых блокировок нет</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>only the owner creates in schema mvdash</source>
-        <translation type="unfinished"></translation>
+        <translation>создавать объекты в схеме mvdash может только владелец</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>can create objects in schema mvdash: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>могут создавать объекты в схеме mvdash: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>a look-alike function there would run with the refresh functions&apos; rights (docs/RELIABILITY.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>функция-двойник, подложенная туда, выполнялась бы с правами функций обновления (docs/RELIABILITY.md)</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>refresh</source>
         <extracomment>what a role can do: &quot;login roles that can refresh&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>обновлять</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>read all</source>
-        <translation type="unfinished"></translation>
+        <translation>читать всё</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>no login role but superusers can %1</source>
-        <translation type="unfinished"></translation>
+        <translation>кроме суперпользователей, ни одна роль с правом входа не может %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>login roles that can %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>роли с правом входа, которые могут %1: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>every role can %1, tenant administrators included</source>
-        <translation type="unfinished"></translation>
+        <translation>любая роль может %1, включая администраторов арендаторов</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>REVOKE SELECT ON mvdash.bets_view FROM PUBLIC;  (and the other read models)</source>
-        <translation type="unfinished"></translation>
+        <translation>REVOKE SELECT ON mvdash.bets_view FROM PUBLIC;  (и то же для остальных моделей чтения)</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>role %1 is granted tenant %2, which %3</source>
-        <translation type="unfinished"></translation>
+        <translation>роли %1 выдан доступ к арендатору %2, который %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>no longer exists</source>
-        <translation type="unfinished"></translation>
+        <translation>больше не существует</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>exists, but the role does not</source>
-        <translation type="unfinished"></translation>
+        <translation>существует, но самой роли нет</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a tenant created later with this id would be readable by that role</source>
-        <translation type="unfinished"></translation>
+        <translation>арендатор, созданный позже с этим ID, будет доступен этой роли</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>every tenant grant names a tenant and a role that exist</source>
-        <translation type="unfinished"></translation>
+        <translation>все доступы к арендаторам ссылаются на существующих арендаторов и роли</translation>
     </message>
 </context>
 <context>
@@ -1861,44 +1921,44 @@ file and ~/.pgpass, as libpq does. Passwords are never accepted on the command l
         <location filename="../../models/operations/follower.cpp" line="+35"/>
         <source>connected to %1</source>
         <extracomment>&quot;connected to &lt;user&gt;@&lt;host&gt;:&lt;port&gt;/&lt;database&gt;&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>подключено к %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>applied %1 in %2 ms (watermark %3)</source>
         <extracomment>&quot;applied &lt;n events&gt; in &lt;ms&gt; ms (watermark &lt;arrival&gt;)&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>применено %1 за %2 мс (водяной знак %3)</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n событие</numerusform>
+            <numerusform>%n события</numerusform>
+            <numerusform>%n событий</numerusform>
         </translation>
     </message>
     <message>
         <location line="+10"/>
         <source>skipped: %1</source>
         <extracomment>a live step did not run: &quot;skipped: &lt;why&gt;&quot; or &quot;failed: &lt;why&gt;&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>пропущен: %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ошибка: %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>step failed: %1; reconnecting in %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>шаг завершился ошибкой: %1; повторное подключение через %2 мс</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>stopped</source>
         <extracomment>the follower has stopped (SIGTERM, Ctrl-C)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>остановлен</translation>
     </message>
 </context>
 <context>
@@ -1946,25 +2006,25 @@ file and ~/.pgpass, as libpq does. Passwords are never accepted on the command l
         <location filename="../../models/db/humanize.cpp" line="+12"/>
         <source>%1 s</source>
         <extracomment>an age in seconds, abbreviated: &quot;42 s&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 с</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 min</source>
         <extracomment>an age in minutes, abbreviated: &quot;3 min&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 мин</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 h</source>
         <extracomment>an age in hours, abbreviated: &quot;5 h&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 ч</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 d</source>
         <extracomment>an age in days, abbreviated: &quot;2 d&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 д</translation>
     </message>
 </context>
 <context>
@@ -1972,86 +2032,86 @@ file and ~/.pgpass, as libpq does. Passwords are never accepted on the command l
     <message>
         <location filename="../../models/operations/livereadmodels.cpp" line="+77"/>
         <source>switch attempt %1 could not get its locks (%2); retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>попытка переключения %1: не удалось получить блокировки (%2); повтор</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>the read-model mode is not recorded (migration 011 missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>режим моделей чтения не записан (нет миграции 011)</translation>
     </message>
     <message>
         <location line="+66"/>
         <source>(statistics of a scratch table: no plan)</source>
         <extracomment>explain-step: an ANALYZE statement has no plan to show</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>(статистика временной таблицы: плана нет)</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>new tables</source>
         <extracomment>a rebuild&apos;s progress: the step that creates the new tables</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>новые таблицы</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>%1 (part %2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (часть %2 из %3)</translation>
     </message>
     <message numerus="yes">
         <location line="+49"/>
         <source>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>построение состояния live по всем событиям до поступления %1 (чтение продолжается из текущего состояния) в %n сеансе</numerusform>
+            <numerusform>построение состояния live по всем событиям до поступления %1 (чтение продолжается из текущего состояния) в %n сеансах</numerusform>
+            <numerusform>построение состояния live по всем событиям до поступления %1 (чтение продолжается из текущего состояния) в %n сеансах</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>building the live state from every event up to arrival %1 (readers keep reading the current state)</source>
-        <translation type="unfinished"></translation>
+        <translation>построение состояния live по всем событиям до поступления %1 (чтение продолжается из текущего состояния)</translation>
     </message>
     <message numerus="yes">
         <location line="+21"/>
         <source>rebuilt from %n event(s) up to arrival %1 in %2</source>
         <extracomment>&quot;rebuilt from &lt;n events&gt; up to arrival &lt;arrival&gt; in &lt;seconds&gt;&quot;</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>перестроено по %n событию до поступления %1 за %2</numerusform>
+            <numerusform>перестроено по %n событиям до поступления %1 за %2</numerusform>
+            <numerusform>перестроено по %n событиям до поступления %1 за %2</numerusform>
         </translation>
     </message>
     <message>
         <location line="+12"/>
         <source>the read models are already in %1 mode</source>
         <extracomment>&quot;the read models are already in live|matview mode&quot;: keep the mode&apos;s name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>модели чтения уже в режиме %1</translation>
     </message>
     <message numerus="yes">
         <location line="+14"/>
         <source>caught up %n event(s) (arrival %1)</source>
         <extracomment>&quot;caught up &lt;n events&gt; (arrival &lt;arrival&gt;)&quot;</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>применено ещё %n событие (поступление %1)</numerusform>
+            <numerusform>применено ещё %n события (поступление %1)</numerusform>
+            <numerusform>применено ещё %n событий (поступление %1)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+9"/>
         <source>building the materialized views in mvdash_staging (readers keep reading the live read models)</source>
         <extracomment>keep the schema name mvdash_staging as it is</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>построение материализованных представлений в mvdash_staging (чтение продолжается из моделей чтения live)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>staged in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>подготовлено за %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>converted to %1 in %2</source>
         <extracomment>&quot;converted to live|matview in &lt;seconds&gt;&quot;: keep the mode&apos;s name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>переведено в режим %1 за %2</translation>
     </message>
 </context>
 <context>
@@ -2060,40 +2120,40 @@ file and ~/.pgpass, as libpq does. Passwords are never accepted on the command l
         <location filename="../../app/localcluster.cpp" line="+77"/>
         <source>citus-local.sh %1 failed: %2</source>
         <extracomment>&quot;citus-local.sh &lt;init|start|stop&gt; failed: &lt;its last error line&gt;&quot;; keep the script&apos;s name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>citus-local.sh %1 завершился с ошибкой: %2</translation>
     </message>
     <message>
         <location line="+76"/>
         <source>%1 failed: %2</source>
         <extracomment>&quot;&lt;initdb|pg_ctl|...&gt; failed: &lt;its last error line&gt;&quot;</extracomment>
-        <translation type="unfinished">%1: ошибка: %2</translation>
+        <translation>%1 завершился с ошибкой: %2</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>PostgreSQL server binaries not found under /usr/lib/postgresql (install postgresql-15)</source>
         <extracomment>keep the path and the package name as they are</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>исполняемые файлы сервера PostgreSQL не найдены в /usr/lib/postgresql (установите postgresql-15)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Citus is not installed into PostgreSQL (run %1 build)</source>
         <extracomment>&quot;... (run &lt;script&gt; build)&quot;: keep the command as it is</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Citus не установлен в PostgreSQL (выполните %1 build)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>no three free loopback ports for a Citus cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>не удалось найти три свободных порта на loopback-интерфейсе для кластера Citus</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся записать %1</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>openssl could not make a test certificate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>openssl не удалось создать тестовый сертификат: %1</translation>
     </message>
 </context>
 <context>
@@ -2384,7 +2444,7 @@ file and ~/.pgpass, as libpq does. Passwords are never accepted on the command l
     <message>
         <location line="+80"/>
         <source>Copy the selected cells (tab-separated, exact values)</source>
-        <translation type="unfinished"></translation>
+        <translation>Копировать выделенные ячейки (через табуляцию, точные значения)</translation>
     </message>
     <message>
         <location line="+235"/>
@@ -2515,24 +2575,24 @@ file and ~/.pgpass, as libpq does. Passwords are never accepted on the command l
     <message>
         <location filename="../../models/operations/migrationrunner.cpp" line="+85"/>
         <source>%1 was applied with checksum %2 but the file now has %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: при применении контрольная сумма была %2, а сейчас у файла %3</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>an applied migration was edited, refusing to go on: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>применённая миграция была изменена, работа прервана: %1</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>schema %1 (%2 may create in it)</source>
         <extracomment>&quot;schema &lt;schema&gt; (&lt;roles&gt; may create in it)&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>схема %1 (право на создание объектов: %2)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>refusing to migrate: roles other than the owner can create objects in %1. Such a role could plant a function that mvdash&apos;s functions would run with the owner&apos;s rights. Nothing was changed. Take the privilege back first, e.g. REVOKE CREATE ON SCHEMA public FROM PUBLIC;</source>
         <extracomment>%1: the schemas (&quot;schema public (alice may create in it); ...&quot;); keep the SQL as it is</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>миграция отклонена: объекты могут создавать не только владелец, но и другие роли — %1. Такая роль могла бы подложить функцию, которую функции mvdash выполнят с правами владельца. Ничего не изменено. Сначала отзовите это право, например: REVOKE CREATE ON SCHEMA public FROM PUBLIC;</translation>
     </message>
 </context>
 <context>
@@ -2541,16 +2601,16 @@ file and ~/.pgpass, as libpq does. Passwords are never accepted on the command l
         <location filename="../../models/operations/monitoring.cpp" line="+93"/>
         <source>the database is not migrated: run `mvdash-admin migrate` first</source>
         <extracomment>keep the command as it is</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>миграции базы данных не применены: сначала выполните `mvdash-admin migrate`</translation>
     </message>
     <message numerus="yes">
         <location line="+12"/>
         <source>the database lacks %n migration(s) (next: %1): run `mvdash-admin migrate`</source>
         <extracomment>&quot;the database lacks &lt;n migrations&gt; (next: &lt;file name&gt;): run `mvdash-admin migrate`&quot;; keep the command as it is</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>в базе данных не применена %n миграция (следующая: %1): выполните `mvdash-admin migrate`</numerusform>
+            <numerusform>в базе данных не применены %n миграции (следующая: %1): выполните `mvdash-admin migrate`</numerusform>
+            <numerusform>в базе данных не применено %n миграций (следующая: %1): выполните `mvdash-admin migrate`</numerusform>
         </translation>
     </message>
 </context>
@@ -2752,18 +2812,18 @@ file and ~/.pgpass, as libpq does. Passwords are never accepted on the command l
         <location line="+21"/>
         <source>schedule every %1 s (late after %1 s, stale after %2 s)</source>
         <extracomment>%1 and %2 seconds: when a view counts as late and as stale</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>расписание: каждые %1 с (запаздывание — после %1 с, устаревание — после %2 с)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: refreshed %2 ago; %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: обновлено %2 назад; %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1: never refreshed; %2</source>
         <extracomment>%1 view, %2 the schedule</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1: ни разу не обновлялось; %2</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2938,12 +2998,12 @@ file and ~/.pgpass, as libpq does. Passwords are never accepted on the command l
     <message>
         <location filename="../../models/operations/refreshrunner.cpp" line="+101"/>
         <source>unknown materialized view: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>неизвестное материализованное представление: %1</translation>
     </message>
     <message>
         <location line="+140"/>
         <source>the view no longer exists (dropped during the run)</source>
-        <translation type="unfinished"></translation>
+        <translation>представление больше не существует (удалено во время выполнения)</translation>
     </message>
 </context>
 <context>
@@ -2964,12 +3024,12 @@ file and ~/.pgpass, as libpq does. Passwords are never accepted on the command l
     <message>
         <location filename="../../models/db/settingsfile.cpp" line="+22"/>
         <source>The settings file %1 cannot be read and cannot be moved aside; settings will not be saved until it is fixed or removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл настроек %1 не удаётся ни прочитать, ни переименовать; настройки не будут сохраняться, пока файл не исправят или не удалят.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The settings file %1 could not be read; it was kept as %2 and mvdash starts from default settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось прочитать файл настроек %1; он сохранён как %2, а mvdash запускается с настройками по умолчанию.</translation>
     </message>
 </context>
 <context>
@@ -3014,7 +3074,7 @@ file and ~/.pgpass, as libpq does. Passwords are never accepted on the command l
         <location filename="../../models/operations/statementpool.cpp" line="+28"/>
         <source>cannot open more sessions like this one: %1</source>
         <extracomment>&quot;cannot open more sessions like this one: &lt;why&gt;&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся открыть ещё сеансы с такими же параметрами: %1</translation>
     </message>
 </context>
 <context>
@@ -3225,37 +3285,37 @@ file and ~/.pgpass, as libpq does. Passwords are never accepted on the command l
         <location filename="../../models/verification/viewverifier.cpp" line="+133"/>
         <source>%1.%2 is not verified: verify_%1.sql does not read it</source>
         <extracomment>&quot;&lt;view&gt;.&lt;column&gt; is not verified: verify_&lt;view&gt;.sql does not read it&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2 не проверяется: verify_%1.sql его не читает</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>verify_%1.sql does not read the key column %2</source>
         <extracomment>&quot;verify_&lt;view&gt;.sql does not read the key column &lt;column&gt;&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>verify_%1.sql не читает ключевой столбец %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1.%2 is not computed by the replay</source>
         <extracomment>&quot;&lt;view&gt;.&lt;column&gt; is not computed by the replay&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2 не вычисляется при воспроизведении</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>%1: unexpected row %2</source>
         <extracomment>&quot;&lt;view&gt;: unexpected row &lt;key&gt;&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1: лишняя строка %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 %2: %3 is %4, the events say %5</source>
         <extracomment>&quot;&lt;view&gt; &lt;key&gt;: &lt;column&gt; is &lt;value&gt;, the events say &lt;value&gt;&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2: %3 = %4, а по событиям — %5</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1: missing row %2</source>
         <extracomment>&quot;&lt;view&gt;: missing row &lt;key&gt;&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1: отсутствует строка %2</translation>
     </message>
 </context>
 </TS>

@@ -108,7 +108,7 @@ echo "  $version"
 grep -q "^mvdash-admin [0-9]" <<<"$version" || fail "mvdash-admin --version: $version"
 gui_version=$("$root/usr/bin/mvdash" --version)
 grep -q "^mvdash [0-9]" <<<"$gui_version" || fail "mvdash --version: $gui_version"
-#RU "$root/usr/bin/mvdash-admin" --lang ru --help | grep -q "Команды" || fail "mvdash-admin --lang ru --help is not in Russian"
+"$root/usr/bin/mvdash-admin" --lang ru --help | grep -q "Команды" || fail "mvdash-admin --lang ru --help is not in Russian"
 
 step "against a test server"
 cluster="$work/cluster"
@@ -125,6 +125,40 @@ LD_DEBUG=libs "$root/usr/bin/mvdash" --dsn "$dsn" --screenshot "$work/shots" >/d
 shots=$(find "$work/shots" -name '*.png' -size +10k | wc -l)
 [ "$shots" -ge 5 ] || fail "mvdash --screenshot wrote $shots pictures"
 echo "  mvdash --screenshot: $shots pictures"
+
+step "bash completion (the installed script, against the test server)"
+# the connection the libpq way, as a user would have it configured
+for kv in $dsn; do # dbname='mvdash_demo' host='/tmp/...' user='postgres'
+    value=${kv#*=}; value=${value//\'/}
+    case $kv in
+        host=*) export PGHOST=$value ;; port=*) export PGPORT=$value ;;
+        dbname=*) export PGDATABASE=$value ;; user=*) export PGUSER=$value ;;
+    esac
+done
+complete_line() { # the words bash offers at the end of the command line $1
+    PATH="$root/usr/bin:$PATH" bash -c '
+        source /usr/share/bash-completion/bash_completion
+        source "$0"
+        COMP_LINE=$1; COMP_POINT=${#COMP_LINE}
+        read -ra COMP_WORDS <<<"$COMP_LINE"; [[ $COMP_LINE == *" " ]] && COMP_WORDS+=("")
+        COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+        _mvdash_admin mvdash-admin "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+        printf "%s\n" "${COMPREPLY[@]}"' "$root/usr/share/bash-completion/completions/mvdash-admin" "$1"
+}
+expect_completion() { # LINE WORD...
+    local offered; offered=$(complete_line "$1")
+    shift
+    for w in "$@"; do
+        grep -qx -- "$w" <<<"$offered" || fail "completing '$line' does not offer $w (offered: $(echo $offered))"
+    done
+}
+line="mvdash-admin re"; expect_completion "$line" refresh rebuild revoke-tenant
+line="mvdash-admin --js"; expect_completion "$line" --json
+line="mvdash-admin migrate --read-models "; expect_completion "$line" live matview
+line="mvdash-admin tenant-view "; expect_completion "$line" create drop
+line="mvdash-admin refresh pay"; expect_completion "$line" payments_view
+line="mvdash-admin tenant-view create "; expect_completion "$line" bets_view user_activity_view
+echo "  subcommands, options, modes and the server's view names"
 check_loaded "$admin" "$admin" "$work/ld-admin.log"
 check_loaded "$gui" "$gui" "$work/ld-gui.log"
 

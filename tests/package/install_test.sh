@@ -57,7 +57,8 @@ for f in usr/bin/mvdash usr/bin/mvdash-admin \
          usr/share/metainfo/org.mvdash.Dashboard.metainfo.xml \
          usr/share/icons/hicolor/scalable/apps/mvdash.svg \
          usr/share/icons/hicolor/48x48/apps/mvdash.png \
-         usr/share/doc/mvdash-admin/examples/deployment-follower.yaml; do
+         usr/share/doc/mvdash-admin/examples/deployment-follower.yaml \
+         usr/share/doc/mvdash/copyright usr/share/doc/mvdash-admin/copyright; do
     [ -e "$root/$f" ] || fail "$f is not in the packages"
 done
 dpkg-deb -c "$admin" | grep -q "usr/share/applications" && fail "the desktop entry is in mvdash-admin"

@@ -203,8 +203,11 @@ private:
             out(QString::fromUtf8(QJsonDocument(Doctor::toJson(checks, verbose)).toJson()));
         } else {
             int counts[3] = {0, 0, 0};
+            const bool problemsOnly = parser_.isSet(QStringLiteral("problems"));
             for (const DoctorCheck &c : checks) {
                 ++counts[int(c.state)];
+                if (problemsOnly && c.state == CheckState::Ok)
+                    continue; // counted in the summary all the same
                 out(QStringLiteral("%1 %2%3: %4\n")
                         .arg(checkStateWord(c.state).toUpper().leftJustified(4), c.id,
                              c.subject.isEmpty() ? QString() : u' ' + c.subject, c.foundText()));
@@ -850,7 +853,7 @@ int main(int argc, char *argv[]) {
         "default 2)\n"
         "  explain-step                   live mode: the plan of every statement of a step\n"
         "  list-views                     the names refresh accepts, one per line (scripts)\n"
-        "  doctor [--json] [--tenant T] [--verbose] [--schedule 5min] [--slow 500ms]\n"
+        "  doctor [--json] [--problems] [--tenant T] [--verbose] [--schedule 5min] [--slow 500ms]\n"
         "                                 check the read models, refreshes, schedule, storage,\n"
         "                                 Citus and privileges; what is wrong and what to do\n"
         "                                 (exit 0 ok, 1 warnings, 3 failures)\n\n"
@@ -870,6 +873,9 @@ int main(int argc, char *argv[]) {
                       QStringLiteral("id")});
     parser.addOption(
         {QStringLiteral("verbose"), Admin::tr("doctor: with the SQL behind each check.")});
+    parser.addOption({QStringLiteral("problems"),
+                      Admin::tr("doctor: list only the checks that are not OK (the text; the "
+                                "JSON keeps them all).")});
     parser.addOption({QStringLiteral("schedule"),
                       Admin::tr("doctor: the refresh schedule's interval: 30s, 5min; 1s to "
                                 "1440min (default 5min)."),

@@ -516,6 +516,13 @@ private slots:
             QCOMPARE(code, 3);
             QVERIFY2(output.contains("FAIL read_model.populated tenant_bet_status_view"),
                      output.constData());
+            // --problems: only what is not OK, the summary still counts every check
+            std::tie(code, output) = run({QStringLiteral("--problems")}, dsn);
+            QCOMPARE(code, 3);
+            QVERIFY2(output.contains("FAIL read_model.populated tenant_bet_status_view") &&
+                         !output.contains("\nOK ") && !output.startsWith("OK ") &&
+                         output.contains(" ok, "),
+                     output.constData());
             exec(c.db(), "SELECT * FROM refresh_materialized_view('tenant_bet_status_view')");
             // a server it cannot reach: one FAIL line, exit 3
             std::tie(code, output) =

@@ -4,7 +4,7 @@
 <context>
     <name>mvdash::Admin</name>
     <message numerus="yes">
-        <location filename="../../app/admin_main.cpp" line="+225"/>
+        <location filename="../../app/admin_main.cpp" line="+229"/>
         <source>%n check(s)</source>
         <translation>
             <numerusform>%n check</numerusform>

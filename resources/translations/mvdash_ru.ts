@@ -43,14 +43,14 @@
 <context>
     <name>mvdash::Admin</name>
     <message>
-        <location filename="../../app/admin_main.cpp" line="+81"/>
-        <location line="+484"/>
+        <location filename="../../app/admin_main.cpp" line="+82"/>
+        <location line="+487"/>
         <source>never</source>
         <extracomment>an age: never refreshed</extracomment>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="-435"/>
+        <location line="-438"/>
         <source>no command given</source>
         <translation>не указана команда</translation>
     </message>
@@ -75,7 +75,7 @@
         <translation>проверьте --dsn / переменные PG*, сервер и pg_hba.conf</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>     why: %1
 </source>
         <extracomment>keep the indentation: &quot; why: &lt;why it matters&gt;&quot;</extracomment>
@@ -532,7 +532,7 @@ Commands:
                                  (on N sessions side by side, plain PostgreSQL; default 2)
   explain-step                   live mode: the plan of every statement of a step
   list-views                     the names refresh accepts, one per line (scripts)
-  doctor [--json] [--tenant T] [--verbose] [--schedule 5min] [--slow 500ms]
+  doctor [--json] [--problems] [--tenant T] [--verbose] [--schedule 5min] [--slow 500ms]
                                  check the read models, refreshes, schedule, storage,
                                  Citus and privileges; what is wrong and what to do
                                  (exit 0 ok, 1 warnings, 3 failures)
@@ -567,7 +567,7 @@ file and ~/.pgpass, as libpq does. Passwords are never accepted on the command l
                                  (в N сеансах параллельно, обычный PostgreSQL; по умолчанию 2)
   explain-step                   режим live: план каждого оператора шага
   list-views                     имена, принимаемые refresh, по одному в строке (для скриптов)
-  doctor [--json] [--tenant T] [--verbose] [--schedule 5min] [--slow 500ms]
+  doctor [--json] [--problems] [--tenant T] [--verbose] [--schedule 5min] [--slow 500ms]
                                  проверить модели чтения, обновления, расписание, хранение,
                                  Citus и права; показать, что не так и что делать
                                  (код выхода: 0 — всё в порядке, 1 — предупреждения, 3 — ошибки)
@@ -599,6 +599,11 @@ migrate --read-models live|matview также задаёт режим (по ум
     </message>
     <message>
         <location line="+2"/>
+        <source>doctor: list only the checks that are not OK (the text; the JSON keeps them all).</source>
+        <translation>doctor: показать только проверки, которые не OK (в тексте; в JSON остаются все).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>doctor: the refresh schedule&apos;s interval: 30s, 5min; 1s to 1440min (default 5min).</source>
         <translation>doctor: интервал расписания обновления: 30s, 5min; от 1s до 1440min (по умолчанию 5min).</translation>
     </message>

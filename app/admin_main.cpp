@@ -635,7 +635,7 @@ private:
     }
 
     static QString percent(const QString &ratio) {
-        return QString::number(ratio.toDouble() * 100.0, 'f', 1) + u'%';
+        return QLocale().toString(ratio.toDouble() * 100.0, 'f', 1) + u'%';
     }
 
     static qint64 tenantIdArgument(const QString &text) {
@@ -926,12 +926,15 @@ int main(int argc, char *argv[]) {
                       Admin::tr("follow: pause between steps: 500ms, 2s, 1min; 0 to 1h "
                                 "(default 2s)."),
                       QStringLiteral("duration")});
+    // the argument's name is a placeholder in "Usage: mvdash-admin [options] command": translated
+    //: the placeholder of the command in the usage line and the argument list
+    const QString commandName = Admin::tr("command");
     //: keep the command names as they are
-    parser.addPositionalArgument(
-        QStringLiteral("command"),
-        Admin::tr("migrate, seed, refresh, status, sizes, tenant-view, grant-tenant, "
-                  "revoke-tenant, tenant-grants, verify, demo, convert, follow, rebuild, "
-                  "explain-step, doctor, list-views"));
+    const QString commandList = Admin::tr("migrate, seed, refresh, status, sizes, tenant-view, "
+                                          "grant-tenant, revoke-tenant, tenant-grants, verify, "
+                                          "demo, convert, follow, rebuild, explain-step, doctor, "
+                                          "list-views");
+    parser.addPositionalArgument(commandName, commandList);
 
     if (!parser.parse(app.arguments())) {
         //: a usage error: "<what is wrong> (see --help)"

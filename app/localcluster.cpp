@@ -224,11 +224,15 @@ bool LocalCluster::start(QString *error) {
                           "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
                           "shared_buffers = 256MB\nwork_mem = 64MB\nmaintenance_work_mem = 256MB\n"
                           "max_connections = 200\n";
+        // pg_stat_statements: what a production server usually has, and what tells the
+        // refreshes' own temporary files (doctor's memory.refresh_temp)
         if (options_.withPgCron)
             // pg_cron connects over libpq like a client (so CALL may COMMIT), here by the socket
-            text += "shared_preload_libraries = 'pg_cron'\ncron.database_name = 'postgres'\n"
-                    "cron.host = '" +
+            text += "shared_preload_libraries = 'pg_cron,pg_stat_statements'\n"
+                    "cron.database_name = 'postgres'\ncron.host = '" +
                     QFile::encodeName(directory_) + "'\n";
+        else
+            text += "shared_preload_libraries = 'pg_stat_statements'\n";
         if (options_.tls) {
             tlsPort_ = freePortTriple();
             if (!tlsPort_ || !makeCertificate(error))

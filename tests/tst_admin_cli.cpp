@@ -322,7 +322,6 @@ private slots:
                                    u"postgresql"_qs,
                                    u"concurrently"_qs,
                                    u"plain"_qs,
-                                   u"command"_qs,
                                    u"ok"_qs,
                                    u"OK"_qs,
                                    u"en"_qs,

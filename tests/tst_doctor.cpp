@@ -323,8 +323,21 @@ private slots:
                 QVERIFY(find(checks, QStringLiteral("memory.temp_files"))
                             .first()
                             .found.contains(QStringLiteral("intermediate results")));
+                // the Citus test cluster does not load pg_stat_statements: said so, not guessed
+                EXPECT_CHECK(checks, "memory.refresh_temp", QString(), CheckState::Ok);
+                QVERIFY(find(checks, QStringLiteral("memory.refresh_temp"))
+                            .first()
+                            .found.contains(QStringLiteral("unknown without pg_stat_statements")));
                 return;
             }
+            // the refreshes' own figure: pg_stat_statements (preloaded by the test cluster)
+            checks = doctor(c.db());
+            EXPECT_CHECK(checks, "memory.refresh_temp", QString(), CheckState::Ok);
+            exec(c.db(), "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            // as the advice says: PUBLIC reads it by default, and a tenant role may not
+            exec(c.db(), "REVOKE SELECT ON pg_stat_statements, pg_stat_statements_info "
+                         "FROM PUBLIC");
+            exec(c.db(), "SELECT pg_stat_statements_reset()");
             exec(c.db(), "SELECT pg_stat_reset()");
             QVERIFY2(eventually([&] {
                          checks = doctor(c.db());
@@ -346,6 +359,14 @@ private slots:
             const DoctorCheck temp = find(checks, QStringLiteral("memory.temp_files")).first();
             QVERIFY(temp.figures.value(QStringLiteral("temp_bytes")).toDouble() > 0);
             QVERIFY2(temp.fix.contains(QStringLiteral("256MB")), qPrintable(temp.fix));
+            // ... and the refresh that spilled is named as the writer
+            EXPECT_CHECK(checks, "memory.refresh_temp", QString(), CheckState::Warn);
+            const DoctorCheck own = find(checks, QStringLiteral("memory.refresh_temp")).first();
+            QVERIFY(own.figures.value(QStringLiteral("temp_bytes")).toDouble() > 0);
+            QVERIFY(own.figures.value(QStringLiteral("calls")).toDouble() >= 1);
+            exec(c.db(), "SELECT pg_stat_statements_reset()");
+            checks = doctor(c.db());
+            EXPECT_CHECK(checks, "memory.refresh_temp", QString(), CheckState::Ok);
             exec(c.db(), "SELECT pg_stat_reset()");
             QVERIFY2(eventually([&] {
                          checks = doctor(c.db());

@@ -536,7 +536,10 @@ void MainWindow::showSessionInfo(const SessionInfo &info) {
 
 void MainWindow::closeEvent(QCloseEvent *event) {
     QSettings().setValue(QStringLiteral("ui/geometry"), saveGeometry());
+    // what runs long is stopped, so that the workers end at once (File > Connect: the new
+    // window must not wait on this one's export)
     models_->refresher()->cancel();
+    paymentsPanel_->cancelExport();
     event->accept();
 }
 

@@ -43,6 +43,8 @@ QString chooseLanguage(const QString &requested, const QString &saved) {
 QString installTranslations(QCoreApplication &app, const QString &language) {
     const QLocale locale(language);
     QLocale::setDefault(locale);
+    // libpq's own messages (gettext) in the same language, where the system has its catalog
+    qputenv("LANGUAGE", language.toUtf8());
     QStringList missing;
     // a second call replaces the first one's catalogs (their texts would win otherwise)
     const QString tag = QStringLiteral("mvdash-catalog");
@@ -61,10 +63,10 @@ QString installTranslations(QCoreApplication &app, const QString &language) {
         auto *qt = new QTranslator(&app);
         qt->setObjectName(tag);
         const QString qtDir = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+        // absent without qt6-translations-l10n (a Recommends): Qt's few own texts (the parser's
+        // headings, standard buttons) stay English; not worth a warning at every run
         if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), qtDir))
             QCoreApplication::installTranslator(qt);
-        else
-            missing << QStringLiteral("%1/qtbase_%2.qm").arg(qtDir, language);
     }
     return missing.isEmpty()
                ? QString()

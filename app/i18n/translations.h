@@ -22,9 +22,10 @@ QString chooseLanguage(const QString &requested, const QString &saved);
 bool isAvailableLanguage(const QString &language);
 
 // Installs mvdash's catalog and Qt's own (qtbase: the parser's and dialogs' texts) for
-// `language` and makes its locale the default one, so numbers, money and dates follow it.
-// Returns what could not be loaded (empty when all went well): Qt's catalogs are a separate
-// package (qt6-translations-l10n), their absence leaves Qt's few own texts in English.
+// `language`, makes its locale the default one (numbers, money and dates follow it) and sets
+// LANGUAGE for libpq's messages. Returns a problem with mvdash's own catalog (empty when all
+// went well); Qt's catalogs are a separate package (qt6-translations-l10n), without which
+// Qt's few own texts stay English.
 QString installTranslations(QCoreApplication &app, const QString &language);
 
 } // namespace mvdash

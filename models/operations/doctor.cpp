@@ -5,6 +5,7 @@
 #include "humanize.h"
 #include "monitoring.h"
 
+#include <climits>
 #include <cmath>
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -159,6 +160,7 @@ QList<DoctorCheck> Doctor::run() const {
     if (settings_.tenantId >= 0)
         tenant(out);
     memory(out);
+    refreshTemp(out);
     storage(out);
     tenantCopies(out);
     schedule(out);
@@ -695,6 +697,63 @@ void Doctor::memory(QList<DoctorCheck> &out) const {
                    Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
                                           "sorts and hashes spilled to disk (refreshes sort whole "
                                           "event tables): slower, and \"out of memory\" is near")));
+            setFix(c, Text(QT_TRANSLATE_NOOP(
+                          "mvdash::Doctor",
+                          "ALTER ROLE <refreshing role> SET work_mem = '256MB';  (the "
+                          "guide's SET work_mem = '256MB' for the session)")));
+        }
+        out << c;
+    });
+}
+
+// The temporary files of the refreshes themselves (pg_stat_statements): memory.temp_files counts
+// every query of the database; this one only what the refreshes and live steps wrote.
+void Doctor::refreshTemp(QList<DoctorCheck> &out) const {
+    const QString source = QStringLiteral("doctor_refresh_temp_source");
+    guarded(out, QStringLiteral("memory.refresh_temp"), source, [&] {
+        QSqlQuery present = runQuery(db_, source);
+        if (!present.next())
+            return;
+        if (!present.value(columnOf(present, "preloaded")).toBool() ||
+            !present.value(columnOf(present, "installed")).toBool()) {
+            DoctorCheck c = finding(
+                QStringLiteral("memory.refresh_temp"), QString(), source, CheckState::Ok,
+                Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                       "unknown without pg_stat_statements (memory.temp_files has "
+                                       "the whole database's): shared_preload_libraries = "
+                                       "'pg_stat_statements', then CREATE EXTENSION "
+                                       "pg_stat_statements; REVOKE SELECT ON pg_stat_statements, "
+                                       "pg_stat_statements_info FROM PUBLIC; (tenant roles must "
+                                       "not read other tenants' statements)")));
+            out << c;
+            return;
+        }
+        const QString query = QStringLiteral("doctor_refresh_temp");
+        QSqlQuery q = runQuery(db_, query);
+        if (!q.next())
+            return;
+        const qint64 calls = q.value(columnOf(q, "calls")).toLongLong();
+        const qint64 bytes = q.value(columnOf(q, "temp_bytes")).toLongLong();
+        // (a plain int for translate(): lupdate hangs on a template call in its arguments)
+        const int shownCalls = int(std::min<qint64>(calls, INT_MAX));
+        DoctorCheck c = finding(
+            QStringLiteral("memory.refresh_temp"), QString(), query, CheckState::Ok,
+            Text(QStringLiteral("%1 written to temporary files by %2 refresh call(s) since "
+                                "pg_stat_statements was reset")
+                     .arg(megabytes(bytes).en, count(calls)),
+                 QCoreApplication::translate("mvdash::Doctor",
+                                             "%1 written to temporary files by %n refresh call(s) "
+                                             "since pg_stat_statements was reset",
+                                             nullptr, shownCalls)
+                     .arg(megabytes(bytes).tr)));
+        c.figures = QJsonObject{{QStringLiteral("calls"), double(calls)},
+                                {QStringLiteral("temp_bytes"), double(bytes)}};
+        if (bytes > 0) {
+            c.state = CheckState::Warn;
+            setWhy(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                             "the refreshes' sorts and hashes did not fit work_mem "
+                                             "and went to disk: slower refreshes, and the guide's "
+                                             "\"out of memory\" is near")));
             setFix(c, Text(QT_TRANSLATE_NOOP(
                           "mvdash::Doctor",
                           "ALTER ROLE <refreshing role> SET work_mem = '256MB';  (the "

@@ -81,6 +81,7 @@ private:
     void runningNow(QList<DoctorCheck> &out) const;
     void tenant(QList<DoctorCheck> &out) const;
     void memory(QList<DoctorCheck> &out) const;
+    void refreshTemp(QList<DoctorCheck> &out) const;
     void storage(QList<DoctorCheck> &out) const;
     void tenantCopies(QList<DoctorCheck> &out) const;
     void schedule(QList<DoctorCheck> &out) const;

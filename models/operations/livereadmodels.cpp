@@ -9,6 +9,7 @@
 #include <mutex>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QLocale>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -48,7 +49,9 @@ int countArg(qint64 n) {
 }
 
 QString seconds(qint64 ms) {
-    return QString::number(double(ms) / 1000.0, 'f', 1) + QStringLiteral(" s");
+    //: a duration in seconds: "3.2 s" (the number is already in the language's form)
+    return QCoreApplication::translate("mvdash::LiveReadModels", "%1 s")
+        .arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
 }
 QString seconds(const QElapsedTimer &timer) {
     return seconds(timer.elapsed());

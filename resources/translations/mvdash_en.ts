@@ -126,7 +126,7 @@
 <context>
     <name>mvdash::Doctor</name>
     <message numerus="yes">
-        <location filename="../../models/operations/doctor.cpp" line="+310"/>
+        <location filename="../../models/operations/doctor.cpp" line="+312"/>
         <source>%1 is live, %n event(s) behind, last step %2 ago</source>
         <translation>
             <numerusform>%1 is live, %n event behind, last step %2 ago</numerusform>
@@ -174,7 +174,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+134"/>
+        <location line="+67"/>
+        <source>%1 written to temporary files by %n refresh call(s) since pg_stat_statements was reset</source>
+        <translation>
+            <numerusform>%1 written to temporary files by %n refresh call since pg_stat_statements was reset</numerusform>
+            <numerusform>%1 written to temporary files by %n refresh calls since pg_stat_statements was reset</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+124"/>
         <source>last refresh by &quot;%1&quot; %2 ago; %n failed run(s) in the last day</source>
         <translation>
             <numerusform>last refresh by &quot;%1&quot; %2 ago; %n failed run in the last day</numerusform>
@@ -204,7 +212,7 @@
 <context>
     <name>mvdash::LiveReadModels</name>
     <message numerus="yes">
-        <location filename="../../models/operations/livereadmodels.cpp" line="+290"/>
+        <location filename="../../models/operations/livereadmodels.cpp" line="+293"/>
         <source>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n session(s)</source>
         <translation>
             <numerusform>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n session</numerusform>

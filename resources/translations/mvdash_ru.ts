@@ -678,13 +678,19 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>follow: пауза между шагами: 500ms, 2s, 1min; от 0 до 1h (по умолчанию 2s).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>command</source>
+        <extracomment>the placeholder of the command in the usage line and the argument list</extracomment>
+        <translation>команда</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>migrate, seed, refresh, status, sizes, tenant-view, grant-tenant, revoke-tenant, tenant-grants, verify, demo, convert, follow, rebuild, explain-step, doctor, list-views</source>
         <extracomment>keep the command names as they are</extracomment>
         <translation>migrate, seed, refresh, status, sizes, tenant-view, grant-tenant, revoke-tenant, tenant-grants, verify, demo, convert, follow, rebuild, explain-step, doctor, list-views</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <location line="+14"/>
         <source>%1 (see --help)</source>
         <extracomment>a usage error: &quot;&lt;what is wrong&gt; (see --help)&quot;</extracomment>
@@ -1242,7 +1248,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Doctor</name>
     <message>
-        <location filename="../../models/operations/doctor.cpp" line="+87"/>
+        <location filename="../../models/operations/doctor.cpp" line="+88"/>
         <source>%1 MB</source>
         <extracomment>a size in megabytes: &quot;12.5 MB&quot;</extracomment>
         <translation>%1 МБ</translation>
@@ -1274,7 +1280,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>%1   (или: %2)</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>mvdash.%1 does not exist</source>
         <translation>mvdash.%1 не существует</translation>
     </message>
@@ -1606,11 +1612,31 @@ migrate --read-models live|matview также задаёт режим (по ум
     </message>
     <message>
         <location line="+3"/>
+        <location line="+57"/>
         <source>ALTER ROLE &lt;refreshing role&gt; SET work_mem = &apos;256MB&apos;;  (the guide&apos;s SET work_mem = &apos;256MB&apos; for the session)</source>
         <translation>ALTER ROLE &lt;refreshing role&gt; SET work_mem = &apos;256MB&apos;;  (в руководстве — SET work_mem = &apos;256MB&apos; для сеанса)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-36"/>
+        <source>unknown without pg_stat_statements (memory.temp_files has the whole database&apos;s): shared_preload_libraries = &apos;pg_stat_statements&apos;, then CREATE EXTENSION pg_stat_statements; REVOKE SELECT ON pg_stat_statements, pg_stat_statements_info FROM PUBLIC; (tenant roles must not read other tenants&apos; statements)</source>
+        <translation>неизвестно без pg_stat_statements (в memory.temp_files — цифры всей базы): shared_preload_libraries = &apos;pg_stat_statements&apos;, затем CREATE EXTENSION pg_stat_statements; REVOKE SELECT ON pg_stat_statements, pg_stat_statements_info FROM PUBLIC; (роли арендаторов не должны читать запросы других арендаторов)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%1 written to temporary files by %n refresh call(s) since pg_stat_statements was reset</source>
+        <translation>
+            <numerusform>%1 записано во временные файлы за %n вызов обновления после сброса pg_stat_statements</numerusform>
+            <numerusform>%1 записано во временные файлы за %n вызова обновления после сброса pg_stat_statements</numerusform>
+            <numerusform>%1 записано во временные файлы за %n вызовов обновления после сброса pg_stat_statements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the refreshes&apos; sorts and hashes did not fit work_mem and went to disk: slower refreshes, and the guide&apos;s &quot;out of memory&quot; is near</source>
+        <translation>сортировки и хеши обновлений не поместились в work_mem и ушли на диск: обновления медленнее, и «out of memory» из руководства уже близко</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>%1: %2 dead of %3 rows (%4%)</source>
         <translation>%1: мёртвых строк %2 из %3 (%4%)</translation>
     </message>
@@ -2035,7 +2061,13 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::LiveReadModels</name>
     <message>
-        <location filename="../../models/operations/livereadmodels.cpp" line="+77"/>
+        <location filename="../../models/operations/livereadmodels.cpp" line="+53"/>
+        <source>%1 s</source>
+        <extracomment>a duration in seconds: &quot;3.2 s&quot; (the number is already in the language&apos;s form)</extracomment>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>switch attempt %1 could not get its locks (%2); retrying</source>
         <translation>попытка переключения %1: не удалось получить блокировки (%2); повтор</translation>
     </message>
@@ -2156,7 +2188,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>не удаётся записать %1</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>openssl could not make a test certificate: %1</source>
         <translation>openssl не удалось создать тестовый сертификат: %1</translation>
     </message>
@@ -2227,22 +2259,17 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>&amp;Экспорт платежей в CSV…</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Ctrl+E</source>
-        <translation>Ctrl+E</translation>
-    </message>
-    <message>
         <location line="+2"/>
         <source>Save the tenant&apos;s payments, as filtered, to a CSV file</source>
         <translation>Сохранить платежи арендатора с учётом фильтров в CSV-файл</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
@@ -2268,11 +2295,6 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>&amp;Сообщения…</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Ctrl+M</source>
-        <translation>Ctrl+M</translation>
-    </message>
-    <message>
         <location line="+3"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
@@ -2291,11 +2313,6 @@ migrate --read-models live|matview также задаёт режим (по ум
         <location line="+1"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+/</source>
-        <translation>Ctrl+/</translation>
     </message>
     <message>
         <location line="+2"/>

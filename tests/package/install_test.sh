@@ -33,17 +33,24 @@ for deb in "$gui" "$admin"; do
 done
 
 step "declared dependencies"
-admin_depends=$(dpkg-deb -f "$admin" Depends)
-gui_depends=$(dpkg-deb -f "$gui" Depends)
-for p in libqt6core6 libqt6sql6 libqt6sql6-psql libspdlog1.10 libpq5; do
-    grep -qw "$p" <<<"$admin_depends" || fail "mvdash-admin does not depend on $p"
+# the package names a Depends field lists (exact names: libqt6sql6 is not libqt6sql6-psql)
+depends_of() { dpkg-deb -f "$1" Depends | tr ',|' '\n\n' | sed 's/(.*)//; s/ //g' | grep -v '^$'; }
+admin_depends=$(depends_of "$admin")
+gui_depends=$(depends_of "$gui")
+for p in libqt6core6 libqt6sql6 libqt6sql6-psql libspdlog1.10-fmt9 libpq5; do
+    grep -qx "$p" <<<"$admin_depends" || fail "mvdash-admin does not depend on $p"
 done
 for p in libqt6widgets6 libqt6charts6 libqt6gui6; do
-    if grep -qw "$p" <<<"$admin_depends"; then fail "mvdash-admin pulls in $p (no widgets for the CLI)"; fi
+    if grep -qx "$p" <<<"$admin_depends"; then fail "mvdash-admin pulls in $p (no widgets for the CLI)"; fi
 done
 for p in libqt6widgets6 libqt6charts6 libqt6sql6-psql; do
-    grep -qw "$p" <<<"$gui_depends" || fail "mvdash does not depend on $p"
+    grep -qx "$p" <<<"$gui_depends" || fail "mvdash does not depend on $p"
 done
+# each package's own synopsis (CPack would put the project's summary first)
+dpkg-deb -f "$admin" Description | head -n1 | grep -q "^Command-line administration" ||
+    fail "mvdash-admin's synopsis: $(dpkg-deb -f "$admin" Description | head -n1)"
+dpkg-deb -f "$gui" Description | head -n1 | grep -q "^Dashboard for the materialized views" ||
+    fail "mvdash's synopsis: $(dpkg-deb -f "$gui" Description | head -n1)"
 LC_ALL=C apt-get install --simulate --no-install-recommends "$gui" "$admin" >"$work/simulate.log" 2>&1 ||
     { cat "$work/simulate.log"; fail "the packages' dependencies do not resolve on this system"; }
 
@@ -61,7 +68,9 @@ for f in usr/bin/mvdash usr/bin/mvdash-admin \
          usr/share/doc/mvdash/copyright usr/share/doc/mvdash-admin/copyright; do
     [ -e "$root/$f" ] || fail "$f is not in the packages"
 done
-dpkg-deb -c "$admin" | grep -q "usr/share/applications" && fail "the desktop entry is in mvdash-admin"
+if dpkg-deb -c "$admin" >"$work/admin-files.txt" && grep -q "usr/share/applications" "$work/admin-files.txt"; then
+    fail "the desktop entry is in mvdash-admin"
+fi
 desktop-file-validate "$root/usr/share/applications/org.mvdash.Dashboard.desktop"
 appstreamcli validate --no-net --explain "$root/usr/share/metainfo/org.mvdash.Dashboard.metainfo.xml" >"$work/appstream.log" 2>&1 ||
     { cat "$work/appstream.log"; fail "appstreamcli validate"; }
@@ -141,7 +150,14 @@ complete_line() { # the words bash offers at the end of the command line $1
         source /usr/share/bash-completion/bash_completion
         source "$0"
         COMP_LINE=$1; COMP_POINT=${#COMP_LINE}
-        read -ra COMP_WORDS <<<"$COMP_LINE"; [[ $COMP_LINE == *" " ]] && COMP_WORDS+=("")
+        # the words as readline hands them over: split at blanks and at the word breaks : and =,
+        # which stand as words of their own (--dsn=postgresql://h -> --dsn = postgresql : //h)
+        COMP_WORDS=()
+        for part in $COMP_LINE; do
+            while IFS= read -r w; do [ -n "$w" ] && COMP_WORDS+=("$w"); done \
+                < <(sed "s/\\([:=]\\)/\\n\\1\\n/g" <<<"$part")
+        done
+        [[ $COMP_LINE == *" " ]] && COMP_WORDS+=("")
         COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
         _mvdash_admin mvdash-admin "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
         printf "%s\n" "${COMPREPLY[@]}"' "$root/usr/share/bash-completion/completions/mvdash-admin" "$1"
@@ -159,6 +175,13 @@ line="mvdash-admin migrate --read-models "; expect_completion "$line" live matvi
 line="mvdash-admin tenant-view "; expect_completion "$line" create drop
 line="mvdash-admin refresh pay"; expect_completion "$line" payments_view
 line="mvdash-admin tenant-view create "; expect_completion "$line" bets_view user_activity_view
+# a DSN on the line (a URI: it has the word breaks : and =), no PG* variables
+# (no & in it: bash breaks words there too)
+uri="postgresql://$PGUSER@/$PGDATABASE?host=$PGHOST"
+line="mvdash-admin --dsn=$uri refresh pay"
+(unset PGHOST PGDATABASE PGUSER; expect_completion "$line" payments_view)
+line="mvdash-admin --dsn $uri refresh pay"
+(unset PGHOST PGDATABASE PGUSER; expect_completion "$line" payments_view)
 echo "  subcommands, options, modes and the server's view names"
 check_loaded "$admin" "$admin" "$work/ld-admin.log"
 check_loaded "$gui" "$gui" "$work/ld-gui.log"

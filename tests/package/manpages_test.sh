@@ -6,6 +6,9 @@
 set -euo pipefail
 build=$(realpath "$1")
 export LC_ALL=C.UTF-8 LANG=C.UTF-8 LANGUAGE= QT_QPA_PLATFORM=offscreen
+# an empty configuration, as the build uses: a language saved by the dashboard would win
+XDG_CONFIG_HOME=$(mktemp -d /tmp/mvdash-man.XXXXXX); export XDG_CONFIG_HOME
+trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
 words() { tr -s ' \t\n' '\n\n\n' | sed '/^$/d; s/:$//' | tr '[:upper:]' '[:lower:]'; } # headings: OPTIONS
 status=0
 for program in mvdash-admin mvdash; do

@@ -11,7 +11,7 @@ cp "$src/scripts/update-translations" "$work/" # (the same lupdate options as th
 cd "$src"
 for lang in ru en; do
     pluralonly=""; [ $lang = en ] && pluralonly=-pluralonly
-    /usr/lib/qt6/bin/lupdate -locations none -no-obsolete -extensions cpp,h $pluralonly app ui models \
+    timeout 120 /usr/lib/qt6/bin/lupdate -locations none -no-obsolete -extensions cpp,h $pluralonly app ui models \
         -ts "$work/translations/mvdash_$lang.ts" >"$work/lupdate-$lang.log" 2>&1
     new=$(grep -c 'type="unfinished"' "$work/translations/mvdash_$lang.ts" || true)
     if [ "$new" -ne 0 ]; then

@@ -144,6 +144,10 @@ void PaymentsPanel::updateFooter() {
                                                model_->rowCount()));
 }
 
+void PaymentsPanel::cancelExport() {
+    export_->cancel();
+}
+
 void PaymentsPanel::exportCsv(const QString &path) {
     QString target = path;
     if (target.isEmpty())

@@ -27,6 +27,8 @@ public:
 
 public slots:
     void exportCsv(const QString &path = {});
+    // Stops a running export (no file is written): the window is closing.
+    void cancelExport();
 
 signals:
     void exportFinished(qint64 rows, const QString &path);

@@ -47,10 +47,12 @@ for p in libqt6widgets6 libqt6charts6 libqt6sql6-psql; do
     grep -qx "$p" <<<"$gui_depends" || fail "mvdash does not depend on $p"
 done
 # each package's own synopsis (CPack would put the project's summary first)
-dpkg-deb -f "$admin" Description | head -n1 | grep -q "^Command-line administration" ||
-    fail "mvdash-admin's synopsis: $(dpkg-deb -f "$admin" Description | head -n1)"
-dpkg-deb -f "$gui" Description | head -n1 | grep -q "^Dashboard for the materialized views" ||
-    fail "mvdash's synopsis: $(dpkg-deb -f "$gui" Description | head -n1)"
+# (outputs are read whole before they are searched: with pipefail, `grep -q` or `head` ending a
+# pipe early kills the writer with SIGPIPE and fails the pipe on a busy machine)
+synopsis=$(dpkg-deb -f "$admin" Description); synopsis=${synopsis%%$'\n'*}
+[[ $synopsis == "Command-line administration"* ]] || fail "mvdash-admin's synopsis: $synopsis"
+synopsis=$(dpkg-deb -f "$gui" Description); synopsis=${synopsis%%$'\n'*}
+[[ $synopsis == "Dashboard for the materialized views"* ]] || fail "mvdash's synopsis: $synopsis"
 LC_ALL=C apt-get install --simulate --no-install-recommends "$gui" "$admin" >"$work/simulate.log" 2>&1 ||
     { cat "$work/simulate.log"; fail "the packages' dependencies do not resolve on this system"; }
 
@@ -74,7 +76,8 @@ fi
 desktop-file-validate "$root/usr/share/applications/org.mvdash.Dashboard.desktop"
 appstreamcli validate --no-net --explain "$root/usr/share/metainfo/org.mvdash.Dashboard.metainfo.xml" >"$work/appstream.log" 2>&1 ||
     { cat "$work/appstream.log"; fail "appstreamcli validate"; }
-MANWIDTH=80 man -l "$root/usr/share/man/man1/mvdash-admin.1.gz" 2>/dev/null | grep -q "doctor" ||
+page=$(MANWIDTH=80 man -l "$root/usr/share/man/man1/mvdash-admin.1.gz" 2>/dev/null)
+grep -q "doctor" <<<"$page" ||
     fail "man mvdash-admin does not render"
 
 # the packages' closure: the declared Depends and, recursively, theirs
@@ -82,7 +85,8 @@ closure() {
     local names
     names=$(dpkg-deb -f "$1" Depends | tr ',|' '\n\n' | sed 's/(.*)//; s/:any//; s/ //g' | grep -v '^$' |
         while read -r name; do # a virtual package (libspdlog1.10-fmt9): the installed providers
-            if dpkg-query -W -f='${Status}' "$name" 2>/dev/null | grep -q 'ok installed'; then echo "$name"; else
+            status=$(dpkg-query -W -f='${Status}' "$name" 2>/dev/null || true)
+            if [[ $status == *"ok installed"* ]]; then echo "$name"; else
                 dpkg-query -W -f='${Package} ${Provides}\n' |
                     awk -v n="$name" '{ for (i = 2; i <= NF; i++) { sub(/[(,].*/, "", $i); if ($i == n) print $1 } }'
             fi
@@ -101,7 +105,7 @@ check_loaded() { # NAME PACKAGE.deb LOG
         case $obj in "$root"/*) continue ;; esac
         pkg=""
         for candidate in "$obj" "$(realpath "$obj")" "${obj#/usr}" "/usr${obj}"; do
-            pkg=$(dpkg -S "$candidate" 2>/dev/null | head -n1 | cut -d: -f1) && [ -n "$pkg" ] && break
+            pkg=$(dpkg -S "$candidate" 2>/dev/null | sed -n '1s/:.*//p') && [ -n "$pkg" ] && break
         done
         [ -n "$pkg" ] || { echo "  $obj: no package owns it"; bad=1; continue; }
         grep -qx "$pkg" <<<"$allowed" || { echo "  $obj: from $pkg, not a declared dependency of $(basename "$1")"; bad=1; }
@@ -118,11 +122,12 @@ echo "  $version"
 grep -q "^mvdash-admin [0-9]" <<<"$version" || fail "mvdash-admin --version: $version"
 gui_version=$("$root/usr/bin/mvdash" --version)
 grep -q "^mvdash [0-9]" <<<"$gui_version" || fail "mvdash --version: $gui_version"
-"$root/usr/bin/mvdash-admin" --lang ru --help | grep -q "Команды" || fail "mvdash-admin --lang ru --help is not in Russian"
+help_ru=$("$root/usr/bin/mvdash-admin" --lang ru --help)
+grep -q "Команды" <<<"$help_ru" || fail "mvdash-admin --lang ru --help is not in Russian"
 
 step "against a test server"
 cluster="$work/cluster"
-dsn=$("$root/usr/bin/mvdash-admin" demo --events 20000 --dir "$cluster" 2>"$work/demo.log" | head -n1) ||
+dsn=$("$root/usr/bin/mvdash-admin" demo --events 20000 --dir "$cluster" 2>"$work/demo.log" | sed -n 1p) ||
     { cat "$work/demo.log"; fail "mvdash-admin demo"; }
 admin_run() { "$root/usr/bin/mvdash-admin" --dsn "$dsn" "$@"; }
 admin_run migrate >/dev/null

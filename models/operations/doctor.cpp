@@ -62,6 +62,13 @@ void setFound(DoctorCheck &c, const Text &t) {
 void appendFound(DoctorCheck &c, const Text &t) {
     setFound(c, Text(c.found, c.foundText()) + t);
 }
+// The guide's answer to sorts that spill: more work_mem for the role that refreshes.
+Text workMemFix() {
+    return Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                  "ALTER ROLE <refreshing role> SET work_mem = '256MB';  (the "
+                                  "guide's SET work_mem = '256MB' for the session)"));
+}
+
 void setWhy(DoctorCheck &c, const Text &t) {
     c.why = t.en;
     c.whyTranslated = t.tr;
@@ -697,10 +704,7 @@ void Doctor::memory(QList<DoctorCheck> &out) const {
                    Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
                                           "sorts and hashes spilled to disk (refreshes sort whole "
                                           "event tables): slower, and \"out of memory\" is near")));
-            setFix(c, Text(QT_TRANSLATE_NOOP(
-                          "mvdash::Doctor",
-                          "ALTER ROLE <refreshing role> SET work_mem = '256MB';  (the "
-                          "guide's SET work_mem = '256MB' for the session)")));
+            setFix(c, workMemFix());
         }
         out << c;
     });
@@ -754,10 +758,7 @@ void Doctor::refreshTemp(QList<DoctorCheck> &out) const {
                                              "the refreshes' sorts and hashes did not fit work_mem "
                                              "and went to disk: slower refreshes, and the guide's "
                                              "\"out of memory\" is near")));
-            setFix(c, Text(QT_TRANSLATE_NOOP(
-                          "mvdash::Doctor",
-                          "ALTER ROLE <refreshing role> SET work_mem = '256MB';  (the "
-                          "guide's SET work_mem = '256MB' for the session)")));
+            setFix(c, workMemFix());
         }
         out << c;
     });

@@ -126,7 +126,7 @@
 <context>
     <name>mvdash::Doctor</name>
     <message numerus="yes">
-        <location filename="../../models/operations/doctor.cpp" line="+312"/>
+        <location filename="../../models/operations/doctor.cpp" line="+319"/>
         <source>%1 is live, %n event(s) behind, last step %2 ago</source>
         <translation>
             <numerusform>%1 is live, %n event behind, last step %2 ago</numerusform>
@@ -174,7 +174,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+67"/>
+        <location line="+64"/>
         <source>%1 written to temporary files by %n refresh call(s) since pg_stat_statements was reset</source>
         <translation>
             <numerusform>%1 written to temporary files by %n refresh call since pg_stat_statements was reset</numerusform>
@@ -182,7 +182,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+124"/>
+        <location line="+121"/>
         <source>last refresh by &quot;%1&quot; %2 ago; %n failed run(s) in the last day</source>
         <translation>
             <numerusform>last refresh by &quot;%1&quot; %2 ago; %n failed run in the last day</numerusform>
@@ -298,7 +298,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Exporting payments… %Ln row(s)</source>
         <translation>
             <numerusform>Exporting payments… %Ln row</numerusform>

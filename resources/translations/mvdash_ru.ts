@@ -1248,7 +1248,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Doctor</name>
     <message>
-        <location filename="../../models/operations/doctor.cpp" line="+88"/>
+        <location filename="../../models/operations/doctor.cpp" line="+95"/>
         <source>%1 MB</source>
         <extracomment>a size in megabytes: &quot;12.5 MB&quot;</extracomment>
         <translation>%1 МБ</translation>
@@ -1611,13 +1611,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>сортировки и хеширование выполняются на диске (обновления сортируют таблицы событий целиком): это медленнее, и до «out of memory» недалеко</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+57"/>
+        <location line="-637"/>
         <source>ALTER ROLE &lt;refreshing role&gt; SET work_mem = &apos;256MB&apos;;  (the guide&apos;s SET work_mem = &apos;256MB&apos; for the session)</source>
         <translation>ALTER ROLE &lt;refreshing role&gt; SET work_mem = &apos;256MB&apos;;  (в руководстве — SET work_mem = &apos;256MB&apos; для сеанса)</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="+658"/>
         <source>unknown without pg_stat_statements (memory.temp_files has the whole database&apos;s): shared_preload_libraries = &apos;pg_stat_statements&apos;, then CREATE EXTENSION pg_stat_statements; REVOKE SELECT ON pg_stat_statements, pg_stat_statements_info FROM PUBLIC; (tenant roles must not read other tenants&apos; statements)</source>
         <translation>неизвестно без pg_stat_statements (в memory.temp_files — цифры всей базы): shared_preload_libraries = &apos;pg_stat_statements&apos;, затем CREATE EXTENSION pg_stat_statements; REVOKE SELECT ON pg_stat_statements, pg_stat_statements_info FROM PUBLIC; (роли арендаторов не должны читать запросы других арендаторов)</translation>
     </message>
@@ -1636,7 +1635,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>сортировки и хеши обновлений не поместились в work_mem и ушли на диск: обновления медленнее, и «out of memory» из руководства уже близко</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
         <source>%1: %2 dead of %3 rows (%4%)</source>
         <translation>%1: мёртвых строк %2 из %3 (%4%)</translation>
     </message>
@@ -2726,7 +2725,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Exporting payments… %Ln row(s)</source>
         <translation>
             <numerusform>Экспорт платежей… %Ln строка</numerusform>

@@ -67,7 +67,8 @@ for f in usr/bin/mvdash usr/bin/mvdash-admin \
          usr/share/icons/hicolor/scalable/apps/mvdash.svg \
          usr/share/icons/hicolor/48x48/apps/mvdash.png \
          usr/share/doc/mvdash-admin/examples/deployment-follower.yaml \
-         usr/share/doc/mvdash/copyright usr/share/doc/mvdash-admin/copyright; do
+         usr/share/doc/mvdash/copyright usr/share/doc/mvdash-admin/copyright \
+         usr/share/doc/mvdash/changelog.gz usr/share/doc/mvdash-admin/changelog.gz; do
     [ -e "$root/$f" ] || fail "$f is not in the packages"
 done
 if dpkg-deb -c "$admin" >"$work/admin-files.txt" && grep -q "usr/share/applications" "$work/admin-files.txt"; then

@@ -15,9 +15,10 @@ MainMenu::MainMenu(QMenuBar *bar, const QList<QPair<Panel, QString>> &panels, QO
     QMenu *file = bar->addMenu(tr("&File"));
     file->addAction(tr("&Connect…"), QKeySequence::Open, this, &MainMenu::connectRequested)
         ->setStatusTip(tr("Open another database (the dashboard starts again on it)"));
-    export_ = file->addAction(tr("&Export payments to CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E),
-                              this, &MainMenu::exportRequested);
-    export_->setStatusTip(tr("Save the tenant's payments, as filtered, to a CSV file"));
+    QAction *exportPayments =
+        file->addAction(tr("&Export payments to CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                        &MainMenu::exportRequested);
+    exportPayments->setStatusTip(tr("Save the tenant's payments, as filtered, to a CSV file"));
     file->addSeparator();
     // Ctrl+Q and F5 spelled out: the platform's standard keys are empty (Quit on generic X11)
     // or Ctrl+R (Refresh on GNOME, which is Refresh selected here)
@@ -82,10 +83,6 @@ void MainMenu::setPanelVisible(Panel panel, bool visible) {
 void MainMenu::setCurrentPanel(Panel panel) {
     if (QAction *a = panelActions_.value(panel))
         a->setChecked(true);
-}
-
-void MainMenu::setExportEnabled(bool enabled) {
-    export_->setEnabled(enabled);
 }
 
 QList<QAction *> MainMenu::shortcutActions() const {

@@ -27,7 +27,6 @@ public:
 
     void setPanelVisible(Panel panel, bool visible);
     void setCurrentPanel(Panel panel);
-    void setExportEnabled(bool enabled);
     // Every action with a shortcut, in menu order (the Keyboard shortcuts dialog).
     QList<QAction *> shortcutActions() const;
 
@@ -47,7 +46,6 @@ signals:
 private:
     QMenuBar *bar_;
     QHash<Panel, QAction *> panelActions_;
-    QAction *export_ = nullptr;
 };
 
 } // namespace mvdash

@@ -3,6 +3,8 @@
 
 #include "doctor.h"
 #include "livereadmodels.h"
+#include "monitoring.h"
+#include "refreshrunner.h"
 #include "testcluster.h"
 
 #include <functional>
@@ -374,6 +376,187 @@ private slots:
                                 CheckState::Ok;
                      }),
                      qPrintable(describe(checks)));
+        });
+    }
+
+    // refresh.trend: refresh times growing by the day reach the interval within a month: WARN
+    // with the days left; a flat history is OK. The history is planted (days cannot be sped
+    // up) under a name of its own, apart from the refreshes the other tests run.
+    void aRefreshOutgrowingTheScheduleIsForetold() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            const QString probe = QStringLiteral("trend_probe_view");
+            // ten daily runs ending today, %1 the duration in ms of the run d days into them
+            const QString plant = QStringLiteral(
+                "INSERT INTO mvdash.materialized_views_refresh_history "
+                "(run_id, view_name, method, outcome, started_at, finished_at, duration_ms) "
+                "SELECT 0, 'trend_probe_view', 'plain', 'ok', t, t, %1 "
+                "FROM generate_series(0, 9) d, "
+                "LATERAL (SELECT now() - (9 - d) * interval '1 day' AS t) s");
+            const QString forget =
+                QStringLiteral("DELETE FROM mvdash.materialized_views_refresh_history "
+                               "WHERE view_name = 'trend_probe_view'");
+            // 1,000 s growing 200 s a day: 2,800 s today, the test's 1 h interval in 4 days
+            exec(c.db(), plant.arg(QStringLiteral("1000000 + d * 200000")));
+            auto checks = doctor(c.db());
+            EXPECT_CHECK(checks, "refresh.trend", probe, CheckState::Warn);
+            const DoctorCheck growing =
+                find(checks, QStringLiteral("refresh.trend"), probe).first();
+            QCOMPARE(qRound(growing.figures.value(QStringLiteral("ms_per_day")).toDouble()),
+                     200000);
+            QCOMPARE(
+                qRound(growing.figures.value(QStringLiteral("days_until_interval")).toDouble()), 4);
+            exec(c.db(), forget);
+            exec(c.db(), plant.arg(QStringLiteral("1000000")));
+            checks = doctor(c.db());
+            EXPECT_CHECK(checks, "refresh.trend", probe, CheckState::Ok);
+            exec(c.db(), forget);
+        });
+    }
+
+    // storage.size_share_trend: the views' share of the event tables is sampled at the start
+    // of refresh runs (at most once per interval); a share climbing towards 30% within a month
+    // warns, views growing with their events do not.
+    void theViewsShareOfTheEventsIsFollowedOverTime() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            const QString samples =
+                QStringLiteral("SELECT count(*) FROM mvdash.storage_share_history");
+            exec(c.db(), "DELETE FROM mvdash.storage_share_history");
+            auto checks = doctor(c.db());
+            EXPECT_CHECK(checks, "storage.size_share_trend", QString(), CheckState::Ok);
+            QVERIFY2(find(checks, QStringLiteral("storage.size_share_trend"))
+                         .first()
+                         .found.startsWith(QStringLiteral("0 sample(s)")),
+                     qPrintable(describe(checks)));
+            // the CronJob's refresh_aggregate_views() samples, once per interval
+            refreshAll(c.db());
+            QCOMPARE(scalar(c.db(), samples).toInt(), 1);
+            refreshAll(c.db());
+            QCOMPARE(scalar(c.db(), samples).toInt(), 1);
+            QVERIFY(scalar(c.db(), "SELECT bool_and(views_bytes > 0 AND event_tables_bytes > 0) "
+                                   "FROM mvdash.storage_share_history")
+                        .toBool());
+            // ... and so does a run of mvdash-admin refresh and the dashboard
+            exec(c.db(), "DELETE FROM mvdash.storage_share_history");
+            RefreshRunner(c.db()).run({QStringLiteral("tenant_bet_status_view")});
+            QCOMPARE(scalar(c.db(), samples).toInt(), 1);
+
+            // eight samples over two weeks: the views from 10% of the event tables, half a
+            // point more a day with the events flat: 30% in 26 days
+            const QString plant =
+                QStringLiteral("INSERT INTO mvdash.storage_share_history (sampled_at, views_bytes, "
+                               "event_tables_bytes) "
+                               "SELECT now() - (14 - 2 * d) * interval '1 day', %1, %2 "
+                               "FROM generate_series(0, 7) d");
+            exec(c.db(), "DELETE FROM mvdash.storage_share_history");
+            exec(c.db(), plant.arg(QStringLiteral("(100 + 10 * d) * 1048576"),
+                                   QStringLiteral("1000 * 1048576")));
+            checks = doctor(c.db());
+            EXPECT_CHECK(checks, "storage.size_share_trend", QString(), CheckState::Warn);
+            const DoctorCheck climbing =
+                find(checks, QStringLiteral("storage.size_share_trend")).first();
+            QCOMPARE(
+                qRound(climbing.figures.value(QStringLiteral("share_per_day")).toDouble() * 10000),
+                50); // 0.5 points a day
+            QCOMPARE(qRound(climbing.figures.value(QStringLiteral("days_until_limit")).toDouble()),
+                     26);
+            // the views grow as fast as the events: a steady 10%
+            exec(c.db(), "DELETE FROM mvdash.storage_share_history");
+            exec(c.db(), plant.arg(QStringLiteral("(100 + 10 * d) * 1048576"),
+                                   QStringLiteral("(1000 + 100 * d) * 1048576")));
+            checks = doctor(c.db());
+            EXPECT_CHECK(checks, "storage.size_share_trend", QString(), CheckState::Ok);
+            exec(c.db(), "DELETE FROM mvdash.storage_share_history");
+        });
+    }
+
+    // storage.dead_rows and storage.bloat on a live read model (a table one can rewrite; on
+    // Citus distributed: the figures are the shards'). Every row of live_bets rewritten twice
+    // with its key changed and back, autovacuum off: two dead versions per row (WARN); after
+    // VACUUM the dead rows are gone but the table and its key are two thirds empty (WARN);
+    // the fixes the checks give (rebuild, REINDEX) make them OK again.
+    void deadRowsAndEmptySpaceAreMeasuredAndRepaired() {
+        MVDASH_TRY({
+            const ConnectionSettings settings =
+                cluster_.createSeededDatabase(QStringLiteral("doctor_bloat"), 10000);
+            Connection c(settings, QStringLiteral("t"));
+            convertReadModels(c.db(), ReadModelMode::Live, [](const QString &) {});
+            DoctorSettings ds;
+            ds.scheduleSeconds = 3600;
+            ds.bloatMinBytes = 0; // a test database is small
+            const auto checksNow = [&] { return Doctor(c.db(), ds).run(); };
+            const QString table = QStringLiteral("live_bets");
+            const QString key = QStringLiteral("live_bets_pkey");
+
+            auto checks = checksNow();
+            EXPECT_CHECK(checks, "storage.bloat", QString(), CheckState::Ok);
+            QVERIFY(find(checks, QStringLiteral("storage.bloat"))
+                        .first()
+                        .found.startsWith(QStringLiteral("unknown without pgstattuple")));
+            exec(c.db(), "CREATE EXTENSION pgstattuple");
+            const double shareBefore = find(checksNow(), QStringLiteral("storage.size_share"))
+                                           .first()
+                                           .figures.value(QStringLiteral("share"))
+                                           .toDouble();
+
+            exec(c.db(), "ALTER TABLE mvdash.live_bets SET (autovacuum_enabled = false)");
+            exec(c.db(), "UPDATE mvdash.live_bets SET bet_id = bet_id || '~'");
+            exec(c.db(), "UPDATE mvdash.live_bets SET bet_id = left(bet_id, -1)");
+            // the sessions' statistics reach the counters when they are idle
+            QVERIFY2(eventually([&] {
+                         checks = checksNow();
+                         return find(checks, QStringLiteral("storage.dead_rows"), table)
+                                    .value(0)
+                                    .state == CheckState::Warn;
+                     }),
+                     qPrintable(describe(checks)));
+            const DoctorCheck dead =
+                find(checks, QStringLiteral("storage.dead_rows"), table).first();
+            const double deadRows = dead.figures.value(QStringLiteral("dead_rows")).toDouble();
+            const double liveRows = dead.figures.value(QStringLiteral("live_rows")).toDouble();
+            QVERIFY2(deadRows >= 1.5 * liveRows, qPrintable(dead.found)); // two per row
+            QVERIFY2(dead.fix.startsWith(QStringLiteral("VACUUM")), qPrintable(dead.fix));
+
+            exec(c.db(), dead.fix);
+            QVERIFY2(eventually([&] {
+                         checks = checksNow();
+                         return find(checks, QStringLiteral("storage.dead_rows"), table)
+                                    .value(0)
+                                    .state == CheckState::Ok;
+                     }),
+                     qPrintable(describe(checks)));
+            EXPECT_CHECK(checks, "storage.bloat", table, CheckState::Warn);
+            const DoctorCheck empty = find(checks, QStringLiteral("storage.bloat"), table).first();
+            QVERIFY2(empty.figures.value(QStringLiteral("free_share")).toDouble() > 0.5,
+                     qPrintable(empty.found));
+            QVERIFY2(empty.fix.contains(QStringLiteral("mvdash-admin rebuild")),
+                     qPrintable(empty.fix));
+            QVERIFY2(find(checks, QStringLiteral("storage.size_share"))
+                             .first()
+                             .figures.value(QStringLiteral("share"))
+                             .toDouble() > shareBefore,
+                     qPrintable(describe(checks)));
+            // a Citus shard's index of a test database is a page or two: its density says
+            // nothing; on one server the key has two dead entries per row to give back
+            const bool citus = cluster_.isCitus();
+            if (!citus) {
+                EXPECT_CHECK(checks, "storage.bloat", key, CheckState::Warn);
+                const DoctorCheck sparse =
+                    find(checks, QStringLiteral("storage.bloat"), key).first();
+                QVERIFY2(sparse.figures.value(QStringLiteral("leaf_density")).toDouble() < 40,
+                         qPrintable(sparse.found));
+                QCOMPARE(sparse.fix,
+                         QStringLiteral("REINDEX INDEX CONCURRENTLY mvdash.%1;").arg(key));
+                exec(c.db(), sparse.fix);
+                checks = checksNow();
+                EXPECT_CHECK(checks, "storage.bloat", key, CheckState::Ok);
+            }
+            rebuildLiveState(c.db(), [](const QString &) {}); // what mvdash-admin rebuild runs
+            checks = checksNow();
+            EXPECT_CHECK(checks, "storage.bloat", table, CheckState::Ok);
+            if (!citus)
+                EXPECT_CHECK(checks, "storage.bloat", key, CheckState::Ok);
         });
     }
 

@@ -54,7 +54,7 @@ const QStringList kNames = {
     u"allow"_qs,      u"prefer"_qs,       u"require"_qs,    u"verify-ca"_qs, u"verify-full"_qs,
     u"Enter"_qs,      u"Esc"_qs,          u"Tab"_qs,        u"Debian"_qs,    u"English"_qs,
     u"PGHOST"_qs,     u"PGPORT"_qs,       u"PGDATABASE"_qs, u"PGUSER"_qs,    u"PGSERVICE"_qs,
-    u"PGPASSWORD"_qs, u"PGSSLMODE"_qs};
+    u"PGPASSWORD"_qs, u"PGSSLMODE"_qs,    u"pgstattuple"_qs};
 
 class TextCollector {
 public:

@@ -169,6 +169,8 @@ QList<DoctorCheck> Doctor::run() const {
     memory(out);
     refreshTemp(out);
     storage(out);
+    sizeShareTrend(out);
+    bloat(out);
     tenantCopies(out);
     schedule(out);
     citus(out);
@@ -770,8 +772,9 @@ void Doctor::storage(QList<DoctorCheck> &out) const {
     guarded(out, QStringLiteral("storage.dead_rows"), query, [&] {
         QSqlQuery q = runQuery(db_, query);
         const int relation = columnOf(q, "relation"), live = columnOf(q, "n_live_tup"),
-                  dead = columnOf(q, "n_dead_tup");
+                  dead = columnOf(q, "n_dead_tup"), shards = columnOf(q, "shards");
         while (q.next()) {
+            const int shardCount = q.value(shards).toInt();
             const qint64 liveRows = q.value(live).toLongLong();
             const qint64 deadRows = q.value(dead).toLongLong();
             const double share =
@@ -782,14 +785,19 @@ void Doctor::storage(QList<DoctorCheck> &out) const {
                         Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "%1: %2 dead of %3 rows (%4%)"))
                             .arg(name, count(deadRows), count(liveRows + deadRows))
                             .arg(share * 100, 0, 'f', 1));
+            if (shardCount > 1)
+                appendFound(
+                    c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor", " in %1 shards")).arg(shardCount));
             c.figures = QJsonObject{{QStringLiteral("dead_rows"), double(deadRows)},
-                                    {QStringLiteral("live_rows"), double(liveRows)}};
+                                    {QStringLiteral("live_rows"), double(liveRows)},
+                                    {QStringLiteral("shards"), shardCount}};
             if (share > settings_.deadRowShare && deadRows > 1000) {
                 c.state = CheckState::Warn;
                 setWhy(c,
                        Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
                                               "concurrent refreshes leave dead rows; autovacuum is "
                                               "behind: the view grows and scans slow down")));
+                // (on Citus the coordinator passes VACUUM on to every shard)
                 setFix(c, Text::same(QStringLiteral("VACUUM (ANALYZE) mvdash.%1;")).arg(name));
             }
             out << c;
@@ -822,6 +830,165 @@ void Doctor::storage(QList<DoctorCheck> &out) const {
                           "(FULL) a bloated view in a quiet hour")));
         }
         out << c;
+    });
+}
+
+// The views' share of the event tables over 30 days (migration 015's samples): a share that
+// grows while the events grow slower is bloat or copies accumulating; when does it pass 30%?
+void Doctor::sizeShareTrend(QList<DoctorCheck> &out) const {
+    const QString query = QStringLiteral("doctor_size_share_trend");
+    const QString id = QStringLiteral("storage.size_share_trend");
+    guarded(out, id, query, [&] {
+        QSqlQuery q = runQuery(db_, query);
+        if (!q.next())
+            return;
+        const qint64 samples = q.value(columnOf(q, "samples")).toLongLong();
+        constexpr qint64 kMinSamples = 5;
+        if (samples < kMinSamples) {
+            // a plain int for translate(): lupdate hangs on a template call in its arguments
+            const int shownSamples = int(samples);
+            out << finding(
+                id, QString(), query, CheckState::Ok,
+                Text(QStringLiteral("%1 sample(s) of the views' share so far: a trend needs %2 "
+                                    "(one per 15 minutes, taken when a refresh or step runs)")
+                         .arg(count(samples))
+                         .arg(kMinSamples),
+                     QCoreApplication::translate(
+                         "mvdash::Doctor",
+                         "%n sample(s) of the views' share so far: a trend needs %1 (one per 15 "
+                         "minutes, taken when a refresh or step runs)",
+                         nullptr, shownSamples)
+                         .arg(kMinSamples)));
+            return;
+        }
+        const double perDay = q.value(columnOf(q, "share_per_day")).toDouble();
+        const double last = q.value(columnOf(q, "last_share")).toDouble();
+        const double viewsPerDay = q.value(columnOf(q, "views_bytes_per_day")).toDouble();
+        const double eventsPerDay = q.value(columnOf(q, "event_bytes_per_day")).toDouble();
+        const double days = q.value(columnOf(q, "days")).toDouble();
+        const double limit = settings_.sizeShareLimit;
+        // the share in percentage points, the sides' growth in MB, per day
+        const Text growth =
+            Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                   "the views' share moves %1 points/day (now %2%; views %3, "
+                                   "event tables %4 per day, over %5 days)"))
+                .arg(perDay * 100, 0, 'f', 2)
+                .arg(last * 100, 0, 'f', 1)
+                .arg(megabytes(qint64(viewsPerDay)), megabytes(qint64(eventsPerDay)))
+                .arg(days, 0, 'f', 1);
+        DoctorCheck c = finding(id, QString(), query, CheckState::Ok, growth);
+        c.figures = QJsonObject{{QStringLiteral("samples"), double(samples)},
+                                {QStringLiteral("share_per_day"), perDay},
+                                {QStringLiteral("share"), last},
+                                {QStringLiteral("views_bytes_per_day"), viewsPerDay},
+                                {QStringLiteral("event_tables_bytes_per_day"), eventsPerDay}};
+        if (perDay > 0 && last < limit) {
+            const double untilLimit = (limit - last) / perDay;
+            c.figures.insert(QStringLiteral("days_until_limit"), untilLimit);
+            appendFound(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                  "; at this pace it passes %1% in %2 days"))
+                               .arg(limit * 100, 0, 'f', 0)
+                               .arg(untilLimit, 0, 'f', 0));
+            if (untilLimit < settings_.trendHorizonDays) {
+                c.state = CheckState::Warn;
+                setWhy(c, Text(QT_TRANSLATE_NOOP(
+                              "mvdash::Doctor",
+                              "the views grow faster than the events they are made of: dead "
+                              "rows and empty pages, per-tenant copies or indexes piling up")));
+                setFix(c, Text(QT_TRANSLATE_NOOP(
+                              "mvdash::Doctor",
+                              "see storage.dead_rows and storage.bloat; mvdash-admin sizes; drop "
+                              "per-tenant copies nobody reads")));
+            }
+        }
+        out << c;
+    });
+}
+
+// Empty space in the read models' storage and their indexes, measured by pgstattuple.
+void Doctor::bloat(QList<DoctorCheck> &out) const {
+    const QString source = QStringLiteral("doctor_bloat_source");
+    const QString id = QStringLiteral("storage.bloat");
+    guarded(out, id, source, [&] {
+        QSqlQuery present = runQuery(db_, source);
+        if (!present.next())
+            return;
+        if (!present.value(columnOf(present, "installed")).toBool() ||
+            !present.value(columnOf(present, "usable")).toBool()) {
+            out << finding(
+                id, QString(), source, CheckState::Ok,
+                Text(QT_TRANSLATE_NOOP(
+                    "mvdash::Doctor",
+                    "unknown without pgstattuple (storage.dead_rows counts what vacuum has yet "
+                    "to do): CREATE EXTENSION pgstattuple; GRANT pg_stat_scan_tables TO <the "
+                    "role running the doctor>;")));
+            return;
+        }
+        const QString query = QStringLiteral("doctor_bloat");
+        QSqlQuery q = runQuery(db_, query);
+        const int view = columnOf(q, "view_name"), relation = columnOf(q, "relation"),
+                  kind = columnOf(q, "kind"), bytes = columnOf(q, "bytes"),
+                  free = columnOf(q, "free_percent"), dead = columnOf(q, "dead_percent"),
+                  density = columnOf(q, "leaf_density");
+        while (q.next()) {
+            const QString name = q.value(relation).toString();
+            const qint64 size = q.value(bytes).toLongLong();
+            const bool big = size >= settings_.bloatMinBytes;
+            DoctorCheck c = finding(id, name, query, CheckState::Ok, QString());
+            c.figures = QJsonObject{{QStringLiteral("bytes"), double(size)}};
+            if (q.value(kind).toString() == u"index") {
+                const double leaf = q.value(density).toDouble(); // NaN: no leaf page yet
+                c.figures.insert(QStringLiteral("leaf_density"), std::isnan(leaf) ? 0.0 : leaf);
+                setFound(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                   "index %1: %2, leaf pages %3% full"))
+                                .arg(name, megabytes(size))
+                                .arg(std::isnan(leaf) ? 100.0 : leaf, 0, 'f', 1));
+                if (big && leaf < settings_.leafDensityMin) {
+                    c.state = CheckState::Warn;
+                    setWhy(c, Text(QT_TRANSLATE_NOOP(
+                                  "mvdash::Doctor",
+                                  "half-empty index pages (rows deleted and rewritten by "
+                                  "concurrent refreshes or steps): more pages to read for every "
+                                  "lookup and a bigger cache footprint")));
+                    setFix(c,
+                           Text::same(
+                               QStringLiteral("REINDEX INDEX CONCURRENTLY mvdash.%1;").arg(name)));
+                }
+            } else {
+                const double freeShare = q.value(free).toDouble() / 100;
+                const double deadShare = q.value(dead).toDouble() / 100;
+                c.figures.insert(QStringLiteral("free_share"), freeShare);
+                c.figures.insert(QStringLiteral("dead_share"), deadShare);
+                setFound(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                   "%1: %2, %3% empty space, %4% dead rows"))
+                                .arg(name, megabytes(size))
+                                .arg(freeShare * 100, 0, 'f', 1)
+                                .arg(deadShare * 100, 0, 'f', 1));
+                if (big && freeShare > settings_.freeSpaceLimit) {
+                    c.state = CheckState::Warn;
+                    setWhy(c, Text(QT_TRANSLATE_NOOP(
+                                  "mvdash::Doctor",
+                                  "vacuum freed the space but the relation keeps its size: "
+                                  "scans read the empty pages too")));
+                    // live mode's state table (not named as its view): rebuild swaps in a
+                    // compact copy while readers read on; a matview is rewritten by a plain
+                    // refresh (readers wait for it) or VACUUM FULL
+                    const bool liveState = name != q.value(view).toString();
+                    setFix(c,
+                           liveState
+                               ? Text(QT_TRANSLATE_NOOP(
+                                     "mvdash::Doctor",
+                                     "mvdash-admin rebuild (a compact copy, swapped in while "
+                                     "readers read on)"))
+                               : Text(QT_TRANSLATE_NOOP(
+                                          "mvdash::Doctor",
+                                          "in a quiet hour: REFRESH MATERIALIZED VIEW mvdash.%1; "
+                                          "(not concurrently: rewritten compactly, readers wait)"))
+                                     .arg(name));
+                }
+            }
+            out << c;
+        }
     });
 }
 

@@ -49,6 +49,14 @@ struct DoctorSettings {
     double slowMs = 500;          // the guide's slow refresh alert
     double deadRowShare = 0.2;    // dead rows over live + dead beyond which to vacuum
     double sizeShareLimit = 0.3;  // views against event tables: the guide says 10-30%
+    double trendHorizonDays = 30; // a trend reaching its limit sooner than this warns
+    // bloat (pgstattuple): smaller relations are not worth a rewrite, whatever their share
+    qint64 bloatMinBytes = 8 * 1024 * 1024;
+    double freeSpaceLimit = 0.5; // empty space in a read model's storage beyond which to rewrite
+    // % full of an index's leaf pages below which to reindex: a new btree is 90% full, one
+    // that took random inserts settles near 70% (50-55% seen after concurrent refreshes);
+    // below 40 it is more than twice its compact size
+    double leafDensityMin = 40;
 };
 
 // Runs every check on one connection, each on its own: a check that cannot run (a role
@@ -83,6 +91,8 @@ private:
     void memory(QList<DoctorCheck> &out) const;
     void refreshTemp(QList<DoctorCheck> &out) const;
     void storage(QList<DoctorCheck> &out) const;
+    void sizeShareTrend(QList<DoctorCheck> &out) const;
+    void bloat(QList<DoctorCheck> &out) const;
     void tenantCopies(QList<DoctorCheck> &out) const;
     void schedule(QList<DoctorCheck> &out) const;
     void citus(QList<DoctorCheck> &out) const;

@@ -3,10 +3,12 @@
 #include "database.h"
 #include "dberror.h"
 #include "livereadmodels.h"
+#include "monitoring.h"
 
 #include <algorithm>
 #include <limits>
 #include <memory>
+#include <QElapsedTimer>
 #include <QThread>
 
 namespace mvdash {
@@ -27,6 +29,7 @@ qint64 Follower::run(const std::atomic_bool &stop) {
     int backoffMs = 500;
     qint64 applying = 0;
     QString lastSkip;
+    QElapsedTimer sampledShare;
     while (!stop) {
         try {
             if (!connection) {
@@ -34,6 +37,12 @@ qint64 Follower::run(const std::atomic_bool &stop) {
                 //: "connected to <user>@<host>:<port>/<database>"
                 log_(tr("connected to %1").arg(connection->describe()));
                 backoffMs = 500;
+            }
+            // the size share's sample, between steps (the server takes one per 15 minutes;
+            // asking once a minute spares a round trip per step)
+            if (!sampledShare.isValid() || sampledShare.hasExpired(60'000)) {
+                sampleStorageShare(connection->db());
+                sampledShare.start();
             }
             const QList<StepOutcome> outcomes =
                 runStep(connection->db(), options_.writerWaitMs, false);

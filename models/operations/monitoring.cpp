@@ -1,12 +1,15 @@
 #include "monitoring.h"
 
 #include "database.h"
+#include "dberror.h"
 #include "migrationrunner.h"
+#include "qtfmt.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QVariant>
+#include <spdlog/spdlog.h>
 
 namespace mvdash {
 
@@ -81,6 +84,18 @@ SizeRatio fetchSizeRatio(const QSqlDatabase &db) {
         r.ratio = q.value(2).toString();
     }
     return r;
+}
+
+bool sampleStorageShare(const QSqlDatabase &db) {
+    try {
+        QSqlQuery q = runQuery(db, QStringLiteral("storage_share_sample"));
+        return q.next() && q.value(0).toBool();
+    } catch (const DbError &e) {
+        // a role without the right or a schema before migration 015: the refresh goes on,
+        // the doctor's trend has fewer samples (and says how many)
+        spdlog::warn("size share sample not taken: {}", e.englishMessage());
+        return false;
+    }
 }
 
 std::optional<SchemaProblem> schemaProblem(const QSqlDatabase &db) {

@@ -55,6 +55,11 @@ struct SizeRatio {
 QList<ViewStatus> fetchViewStatus(const QSqlDatabase &db);
 QList<ViewSize> fetchViewSizes(const QSqlDatabase &db);
 SizeRatio fetchSizeRatio(const QSqlDatabase &db);
+// Records the views' share of the event tables unless a sample is younger than the interval
+// (migration 015; the doctor's storage.size_share_trend). Called at the start of a refresh run
+// and between follower steps, never inside their transactions. Best effort: a failure is
+// logged and the caller goes on; returns whether a sample was taken.
+bool sampleStorageShare(const QSqlDatabase &db);
 
 // "is the schema there?": nullopt when it is, else what to tell the user, in English (machine
 // output: doctor --json) and translated (people).

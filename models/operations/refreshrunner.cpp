@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "dberror.h"
+#include "monitoring.h"
 #include "sessioncanceller.h"
 
 #include <algorithm>
@@ -92,6 +93,7 @@ QList<RefreshOutcome>
 RefreshRunner::run(const QStringList &views,
                    const std::function<void(const RefreshPlanEntry &)> &onStart,
                    const std::function<void(const RefreshOutcome &)> &onDone) {
+    sampleStorageShare(db_); // before the run's transactions, never inside one (migration 015)
     const QList<RefreshPlanEntry> fullPlan = plan();
     QList<RefreshPlanEntry> selected;
     for (const QString &name : views) {

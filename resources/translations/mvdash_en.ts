@@ -126,7 +126,7 @@
 <context>
     <name>mvdash::Doctor</name>
     <message numerus="yes">
-        <location filename="../../models/operations/doctor.cpp" line="+319"/>
+        <location filename="../../models/operations/doctor.cpp" line="+321"/>
         <source>%1 is live, %n event(s) behind, last step %2 ago</source>
         <translation>
             <numerusform>%1 is live, %n event behind, last step %2 ago</numerusform>
@@ -182,7 +182,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+121"/>
+        <location line="+106"/>
+        <source>%n sample(s) of the views&apos; share so far: a trend needs %1 (one per 15 minutes, taken when a refresh or step runs)</source>
+        <translation>
+            <numerusform>%n sample of the views&apos; share so far: a trend needs %1 (one per 15 minutes, taken when a refresh or step runs)</numerusform>
+            <numerusform>%n samples of the views&apos; share so far: a trend needs %1 (one per 15 minutes, taken when a refresh or step runs)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+180"/>
         <source>last refresh by &quot;%1&quot; %2 ago; %n failed run(s) in the last day</source>
         <translation>
             <numerusform>last refresh by &quot;%1&quot; %2 ago; %n failed run in the last day</numerusform>
@@ -201,7 +209,7 @@
 <context>
     <name>mvdash::Follower</name>
     <message numerus="yes">
-        <location filename="../../models/operations/follower.cpp" line="+47"/>
+        <location filename="../../models/operations/follower.cpp" line="+56"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -270,7 +278,7 @@
 <context>
     <name>mvdash::Monitoring</name>
     <message numerus="yes">
-        <location filename="../../models/operations/monitoring.cpp" line="+105"/>
+        <location filename="../../models/operations/monitoring.cpp" line="+120"/>
         <source>the database lacks %n migration(s) (next: %1): run `mvdash-admin migrate`</source>
         <extracomment>&quot;the database lacks &lt;n migrations&gt; (next: &lt;file name&gt;): run `mvdash-admin migrate`&quot;; keep the command as it is</extracomment>
         <translation>

@@ -1280,7 +1280,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>%1   (или: %2)</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>mvdash.%1 does not exist</source>
         <translation>mvdash.%1 не существует</translation>
     </message>
@@ -1611,12 +1611,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>сортировки и хеширование выполняются на диске (обновления сортируют таблицы событий целиком): это медленнее, и до «out of memory» недалеко</translation>
     </message>
     <message>
-        <location line="-637"/>
+        <location line="-639"/>
         <source>ALTER ROLE &lt;refreshing role&gt; SET work_mem = &apos;256MB&apos;;  (the guide&apos;s SET work_mem = &apos;256MB&apos; for the session)</source>
         <translation>ALTER ROLE &lt;refreshing role&gt; SET work_mem = &apos;256MB&apos;;  (в руководстве — SET work_mem = &apos;256MB&apos; для сеанса)</translation>
     </message>
     <message>
-        <location line="+658"/>
+        <location line="+660"/>
         <source>unknown without pg_stat_statements (memory.temp_files has the whole database&apos;s): shared_preload_libraries = &apos;pg_stat_statements&apos;, then CREATE EXTENSION pg_stat_statements; REVOKE SELECT ON pg_stat_statements, pg_stat_statements_info FROM PUBLIC; (tenant roles must not read other tenants&apos; statements)</source>
         <translation>неизвестно без pg_stat_statements (в memory.temp_files — цифры всей базы): shared_preload_libraries = &apos;pg_stat_statements&apos;, затем CREATE EXTENSION pg_stat_statements; REVOKE SELECT ON pg_stat_statements, pg_stat_statements_info FROM PUBLIC; (роли арендаторов не должны читать запросы других арендаторов)</translation>
     </message>
@@ -1635,17 +1635,22 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>сортировки и хеши обновлений не поместились в work_mem и ушли на диск: обновления медленнее, и «out of memory» из руководства уже близко</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>%1: %2 dead of %3 rows (%4%)</source>
         <translation>%1: мёртвых строк %2 из %3 (%4%)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source> in %1 shards</source>
+        <translation> в %1 шардах</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>concurrent refreshes leave dead rows; autovacuum is behind: the view grows and scans slow down</source>
         <translation>обновления с CONCURRENTLY оставляют мёртвые строки; autovacuum не успевает: представление растёт, сканирование замедляется</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>the views take %1 against %2 of event tables (%3%; the guide expects 10-30%)</source>
         <translation>представления занимают %1 при %2 в таблицах событий (%3%; по руководству ожидается 10-30%)</translation>
     </message>
@@ -1659,8 +1664,72 @@ migrate --read-models live|matview также задаёт режим (по ум
         <source>mvdash-admin sizes; drop unused per-tenant copies; VACUUM (FULL) a bloated view in a quiet hour</source>
         <translation>mvdash-admin sizes; удалите ненужные копии для арендаторов; выполните VACUUM (FULL) для раздутого представления в часы низкой нагрузки</translation>
     </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>%n sample(s) of the views&apos; share so far: a trend needs %1 (one per 15 minutes, taken when a refresh or step runs)</source>
+        <translation>
+            <numerusform>пока %n замер доли представлений: для тренда нужно %1 (один раз в 15 минут, при обновлении или шаге)</numerusform>
+            <numerusform>пока %n замера доли представлений: для тренда нужно %1 (один раз в 15 минут, при обновлении или шаге)</numerusform>
+            <numerusform>пока %n замеров доли представлений: для тренда нужно %1 (один раз в 15 минут, при обновлении или шаге)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
+        <source>the views&apos; share moves %1 points/day (now %2%; views %3, event tables %4 per day, over %5 days)</source>
+        <translation>доля представлений меняется на %1 п.п. в день (сейчас %2%; представления %3, таблицы событий %4 в день, за %5 дн.)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>; at this pace it passes %1% in %2 days</source>
+        <translation>; в таком темпе превысит %1% через %2 дн.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the views grow faster than the events they are made of: dead rows and empty pages, per-tenant copies or indexes piling up</source>
+        <translation>представления растут быстрее событий, из которых построены: копятся мёртвые строки и пустые страницы, копии для арендаторов или индексы</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>see storage.dead_rows and storage.bloat; mvdash-admin sizes; drop per-tenant copies nobody reads</source>
+        <translation>см. storage.dead_rows и storage.bloat; mvdash-admin sizes; удалите копии для арендаторов, которые никто не читает</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>unknown without pgstattuple (storage.dead_rows counts what vacuum has yet to do): CREATE EXTENSION pgstattuple; GRANT pg_stat_scan_tables TO &lt;the role running the doctor&gt;;</source>
+        <translation>неизвестно без pgstattuple (storage.dead_rows считает лишь то, что ещё предстоит сделать vacuum): CREATE EXTENSION pgstattuple; GRANT pg_stat_scan_tables TO &lt;роль, которая запускает mvdash-admin doctor&gt;;</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>index %1: %2, leaf pages %3% full</source>
+        <translation>индекс %1: %2, листовые страницы заполнены на %3%</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>half-empty index pages (rows deleted and rewritten by concurrent refreshes or steps): more pages to read for every lookup and a bigger cache footprint</source>
+        <translation>полупустые страницы индекса (строки удалены и переписаны обновлениями с CONCURRENTLY или шагами): каждый поиск читает больше страниц, кэш занят зря</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: %2, %3% empty space, %4% dead rows</source>
+        <translation>%1: %2, пустого места %3%, мёртвых строк %4%</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>vacuum freed the space but the relation keeps its size: scans read the empty pages too</source>
+        <translation>vacuum освободил место, но отношение сохранило свой размер: сканирование читает и пустые страницы</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>mvdash-admin rebuild (a compact copy, swapped in while readers read on)</source>
+        <translation>mvdash-admin rebuild (компактная копия подменяет таблицу, чтение не прерывается)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>in a quiet hour: REFRESH MATERIALIZED VIEW mvdash.%1; (not concurrently: rewritten compactly, readers wait)</source>
+        <translation>в часы низкой нагрузки: REFRESH MATERIALIZED VIEW mvdash.%1; (без CONCURRENTLY: перезаписывается компактно, читатели ждут)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>%1: copy of %2 for tenant %3, %4</source>
         <translation>%1: копия %2 для арендатора %3, %4</translation>
     </message>
@@ -1948,13 +2017,13 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Follower</name>
     <message>
-        <location filename="../../models/operations/follower.cpp" line="+35"/>
+        <location filename="../../models/operations/follower.cpp" line="+38"/>
         <source>connected to %1</source>
         <extracomment>&quot;connected to &lt;user&gt;@&lt;host&gt;:&lt;port&gt;/&lt;database&gt;&quot;</extracomment>
         <translation>подключено к %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>applied %1 in %2 ms (watermark %3)</source>
         <extracomment>&quot;applied &lt;n events&gt; in &lt;ms&gt; ms (watermark &lt;arrival&gt;)&quot;</extracomment>
         <translation>применено %1 за %2 мс (водяной знак %3)</translation>
@@ -2253,7 +2322,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Открыть другую базу данных (панель мониторинга перезапустится с ней)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Export payments to CSV…</source>
         <translation>&amp;Экспорт платежей в CSV…</translation>
     </message>
@@ -2619,7 +2688,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Monitoring</name>
     <message>
-        <location filename="../../models/operations/monitoring.cpp" line="+93"/>
+        <location filename="../../models/operations/monitoring.cpp" line="+108"/>
         <source>the database is not migrated: run `mvdash-admin migrate` first</source>
         <extracomment>keep the command as it is</extracomment>
         <translation>миграции базы данных не применены: сначала выполните `mvdash-admin migrate`</translation>
@@ -3017,7 +3086,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::RefreshRunner</name>
     <message>
-        <location filename="../../models/operations/refreshrunner.cpp" line="+101"/>
+        <location filename="../../models/operations/refreshrunner.cpp" line="+103"/>
         <source>unknown materialized view: %1</source>
         <translation>неизвестное материализованное представление: %1</translation>
     </message>

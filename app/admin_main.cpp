@@ -260,6 +260,10 @@ private:
             out(tr("database %1 is up to date\n").arg(connection->describe()));
         for (const Migration &m : applied)
             out(tr("applied %1\n").arg(m.name));
+        // a read model dropped by hand: made again from its installed definition
+        for (const QString &view : restoreReadModels(connection->db()))
+            //: a read model that was missing, made again from its definition
+            out(tr("made %1 again (it was missing)\n").arg(view));
         if (mode)
             convertReadModels(connection->db(), *mode, printLine);
         return Ok;

@@ -560,6 +560,227 @@ private slots:
         });
     }
 
+    // read_model.present: a dropped read model FAILs with the command that brings it back,
+    // and that command does (on a database of its own: the drop takes its dependants along).
+    void aMissingReadModelFailsUntilItsFixRuns() {
+        MVDASH_TRY({
+            const ConnectionSettings s =
+                cluster_.createSeededDatabase(QStringLiteral("doctor_missing"), 2000);
+            Connection c(s, QStringLiteral("t"));
+            const QString view = QStringLiteral("user_activity_view");
+            exec(c.db(), "DROP MATERIALIZED VIEW mvdash.user_activity_view CASCADE");
+            auto checks = doctor(c.db());
+            EXPECT_CHECK(checks, "read_model.present", view, CheckState::Fail);
+            const DoctorCheck missing =
+                find(checks, QStringLiteral("read_model.present"), view).first();
+            QVERIFY2(missing.fix.startsWith(QStringLiteral("mvdash-admin migrate")),
+                     qPrintable(missing.fix));
+            QProcess migrate;
+            migrate.start(QStringLiteral(MVDASH_ADMIN_BINARY),
+                          {QStringLiteral("--dsn"),
+                           cluster_.cluster().dsn(QStringLiteral("doctor_missing")),
+                           QStringLiteral("migrate")});
+            QVERIFY(migrate.waitForFinished(kPatienceMs));
+            const QString said = QString::fromUtf8(migrate.readAllStandardOutput());
+            QVERIFY2(migrate.exitCode() == 0, qPrintable(said + migrate.readAllStandardError()));
+            // the one dropped and the one that depended on it (CASCADE)
+            QVERIFY2(said.contains(QStringLiteral("made user_activity_view again")) &&
+                         said.contains(QStringLiteral("made tenants_summary_view again")),
+                     qPrintable(said));
+            checks = doctor(c.db());
+            QVERIFY2(find(checks, QStringLiteral("read_model.present")).isEmpty(),
+                     qPrintable(describe(checks)));
+            EXPECT_CHECK(checks, "read_model.populated", view, CheckState::Ok);
+            QCOMPARE(scalar(c.db(), "SELECT count(*) FROM mvdash.user_activity_view").toLongLong(),
+                     scalar(c.db(), "SELECT count(*) FROM (SELECT DISTINCT tenant_id, user_id "
+                                    "FROM balance_events UNION SELECT DISTINCT tenant_id, user_id "
+                                    "FROM bet_events UNION SELECT DISTINCT tenant_id, user_id FROM "
+                                    "payment_events) u")
+                         .toLongLong());
+            QVERIFY(
+                !scalar(c.db(), "SELECT to_regclass('tenant_scope.user_activity_view')").isNull());
+
+            // live mode: the read model is a view over its state, made again the same way
+            convertReadModels(c.db(), ReadModelMode::Live, [](const QString &) {});
+            exec(c.db(), "DROP VIEW mvdash.bets_view CASCADE");
+            checks = doctor(c.db());
+            EXPECT_CHECK(checks, "read_model.present", QStringLiteral("bets_view"),
+                         CheckState::Fail);
+            QCOMPARE(restoreReadModels(c.db()), QStringList{QStringLiteral("bets_view")});
+            checks = doctor(c.db());
+            QVERIFY2(find(checks, QStringLiteral("read_model.present")).isEmpty(),
+                     qPrintable(describe(checks)));
+            QCOMPARE(scalar(c.db(), "SELECT count(*) FROM mvdash.bets_view").toLongLong(),
+                     scalar(c.db(), "SELECT count(*) FROM mvdash.live_bets").toLongLong());
+        });
+    }
+
+    // refresh.fresh: no refresh for longer than the schedule WARNs, for three intervals FAILs;
+    // a refresh makes it OK. Real time passes (the schedule is made short instead of the wait
+    // long): the last refresh is at least 10 s old, the schedule a second less than its age.
+    void aViewLeftUnrefreshedWarnsThenFails() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            const QString view = QStringLiteral("payments_view");
+            exec(c.db(), "SELECT * FROM refresh_materialized_view('payments_view')");
+            DoctorSettings ds;
+            const auto withSchedule = [&](qint64 seconds) {
+                ds.scheduleSeconds = seconds;
+                return Doctor(c.db(), ds).run();
+            };
+            const auto age = [&] {
+                return qint64(find(withSchedule(3600), QStringLiteral("refresh.fresh"), view)
+                                  .value(0)
+                                  .figures.value(QStringLiteral("age_seconds"))
+                                  .toDouble());
+            };
+            QVERIFY(eventually([&] { return age() >= 10; }));
+            const qint64 schedule = age() - 1;
+            auto checks = withSchedule(schedule);
+            EXPECT_CHECK(checks, "refresh.fresh", view, CheckState::Warn);
+            checks = withSchedule(schedule / 4); // more than three intervals
+            EXPECT_CHECK(checks, "refresh.fresh", view, CheckState::Fail);
+            QVERIFY2(find(checks, QStringLiteral("refresh.fresh"), view)
+                         .first()
+                         .fix.contains(QStringLiteral("mvdash-admin refresh payments_view")),
+                     qPrintable(describe(checks)));
+            exec(c.db(), "SELECT * FROM refresh_materialized_view('payments_view')");
+            checks = withSchedule(schedule);
+            EXPECT_CHECK(checks, "refresh.fresh", view, CheckState::Ok);
+        });
+    }
+
+    // refresh.slow: a refresh held 2.5 s behind a lock took longer than the guide's 500 ms
+    // alert (WARN) and than a 2 s schedule (FAIL), with its duration as the figure.
+    void aSlowRefreshWarnsAndOneLongerThanTheScheduleFails() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            const QString view = QStringLiteral("user_balances_view");
+            Connection holder(settings_, QStringLiteral("holder"));
+            exec(holder.db(), "BEGIN");
+            exec(holder.db(), "ANALYZE mvdash.user_balances_view"); // see the lock test above
+            auto refresher = std::async(std::launch::async, [this] {
+                Connection own(settings_, QStringLiteral("refresher"));
+                exec(own.db(), "SELECT * FROM refresh_materialized_view('user_balances_view')");
+            });
+            QVERIFY(eventually([&] {
+                return scalar(c.db(), "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type "
+                                      "= 'Lock' AND query LIKE '%refresh_materialized_view%'")
+                           .toInt() > 0;
+            }));
+            QTest::qWait(2500);
+            exec(holder.db(), "ROLLBACK");
+            refresher.get();
+            DoctorSettings ds;
+            ds.scheduleSeconds = 3600;
+            auto checks = Doctor(c.db(), ds).run();
+            EXPECT_CHECK(checks, "refresh.slow", view, CheckState::Warn);
+            const DoctorCheck slow = find(checks, QStringLiteral("refresh.slow"), view).first();
+            QVERIFY2(slow.figures.value(QStringLiteral("last_ms")).toDouble() >= 2500,
+                     qPrintable(slow.found));
+            ds.scheduleSeconds = 2;
+            checks = Doctor(c.db(), ds).run();
+            EXPECT_CHECK(checks, "refresh.slow", view, CheckState::Fail);
+        });
+    }
+
+    // --tenant with an id no tenant has: said, not a crash or a silent OK.
+    void anUnknownTenantIsSaidSo() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            const auto checks = doctor(c.db(), 987654321);
+            EXPECT_CHECK(checks, "tenant.known", QStringLiteral("987654321"), CheckState::Warn);
+        });
+    }
+
+    // schedule.last_run: the CronJob's application not seen for two intervals WARNs, its next
+    // run makes it OK; a database nothing ever refreshed (and no pg_cron) WARNs.
+    void aSchedulerThatStoppedIsNoticed() {
+        MVDASH_TRY({
+            {
+                const ConnectionSettings never =
+                    cluster_.createDatabase(QStringLiteral("doctor_never"));
+                Connection c(never, QStringLiteral("t"));
+                EXPECT_CHECK(doctor(c.db()), "schedule.last_run", QString(), CheckState::Warn);
+            }
+            Connection c(settings_, QStringLiteral("t"));
+            Connection cronJob(settings_, QStringLiteral("cronjob"));
+            exec(cronJob.db(), "SET application_name = 'mvdash-cronjob'");
+            refreshAll(cronJob.db());
+            const QString app = QStringLiteral("mvdash-cronjob");
+            DoctorSettings ds;
+            const auto withSchedule = [&](qint64 seconds) {
+                ds.scheduleSeconds = seconds;
+                return Doctor(c.db(), ds).run();
+            };
+            QList<DoctorCheck> checks;
+            QVERIFY(eventually([&] {
+                checks = withSchedule(3600);
+                return find(checks, QStringLiteral("schedule.last_run"), app)
+                           .value(0)
+                           .figures.value(QStringLiteral("age_seconds"))
+                           .toDouble() >= 10;
+            }));
+            checks = withSchedule(4); // 10 s > two intervals
+            EXPECT_CHECK(checks, "schedule.last_run", app, CheckState::Warn);
+            refreshAll(cronJob.db());
+            checks = withSchedule(4);
+            EXPECT_CHECK(checks, "schedule.last_run", app, CheckState::Ok);
+        });
+    }
+
+    // Citus: an event table moved out of the others' co-location group FAILs with the
+    // statement that moves it back, which does; a distributed lock wait WARNs while it lasts.
+    void citusColocationAndLockWaits() {
+        if (!cluster_.isCitus()) { // the checks are Citus's: absent on PostgreSQL
+            MVDASH_TRY({
+                Connection c(settings_, QStringLiteral("t"));
+                const auto checks = doctor(c.db());
+                QVERIFY(find(checks, QStringLiteral("citus.colocation")).isEmpty());
+                QVERIFY(find(checks, QStringLiteral("citus.lock_waits")).isEmpty());
+            });
+            return;
+        }
+        MVDASH_TRY({
+            const ConnectionSettings s = cluster_.createDatabase(QStringLiteral("doctor_citus"));
+            Connection c(s, QStringLiteral("t"));
+            exec(c.db(),
+                 "SELECT update_distributed_table_colocation('payment_events', colocate_with "
+                 "=> 'none')");
+            auto checks = doctor(c.db());
+            EXPECT_CHECK(checks, "citus.colocation", QString(), CheckState::Fail);
+            const DoctorCheck split = find(checks, QStringLiteral("citus.colocation")).first();
+            QVERIFY2(split.fix.startsWith(QStringLiteral("SELECT update_distributed_table_"
+                                                         "colocation('public.payment_events'")),
+                     qPrintable(split.fix));
+            exec(c.db(), split.fix);
+            checks = doctor(c.db());
+            EXPECT_CHECK(checks, "citus.colocation", QString(), CheckState::Ok);
+
+            // a row of a distributed table held by one transaction, wanted by another (the
+            // event tables are append-only: this database is the test's own)
+            exec(c.db(), "INSERT INTO bet_events VALUES (1, 1, 'b1', 'u1', 'placed', 5, 2, 'f', "
+                         "NULL, NULL, 1)");
+            Connection holder(s, QStringLiteral("holder"));
+            exec(holder.db(), "BEGIN");
+            exec(holder.db(), "UPDATE bet_events SET user_id = 'u2' WHERE tenant_id = 1");
+            auto waiter = std::async(std::launch::async, [&s] {
+                Connection own(s, QStringLiteral("waiter"));
+                exec(own.db(), "UPDATE bet_events SET user_id = 'u3' WHERE tenant_id = 1");
+            });
+            QVERIFY2(eventually([&] {
+                         checks = doctor(c.db());
+                         return stateOf(checks, QStringLiteral("citus.lock_waits")) ==
+                                CheckState::Warn;
+                     }),
+                     qPrintable(describe(checks)));
+            exec(holder.db(), "ROLLBACK");
+            waiter.get();
+            checks = doctor(c.db());
+            EXPECT_CHECK(checks, "citus.lock_waits", QString(), CheckState::Ok);
+        });
+    }
+
     // A per-tenant copy whose tenant is gone, and a grant to it.
     void aCopyAndAGrantOfAGoneTenantAreFound() {
         MVDASH_TRY({

@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QLocale>
+#include <QMap>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -205,8 +206,9 @@ void Doctor::readModels(QList<DoctorCheck> &out) const {
                               "every panel and the guide's queries read it: they fail")));
                 setFix(c, Text(QT_TRANSLATE_NOOP(
                               "mvdash::Doctor",
-                              "mvdash-admin convert --to matview (rebuilds the six read "
-                              "models from their installed definitions)")));
+                              "mvdash-admin migrate (makes a missing read model again from "
+                              "its installed definition; per-tenant copies dropped with it "
+                              "are not)")));
                 out << c;
                 continue;
             }
@@ -1179,21 +1181,50 @@ void Doctor::citus(QList<DoctorCheck> &out) const {
                       column = columnOf(q, "distribution_column");
             QSet<qint64> groups;
             QList<Text> problems;
+            QStringList fixes; // one statement per table out of place
+            QMap<QString, qint64> groupOf;
+            // the others join bet_events' group (any group when it is the one out of place)
+            const QString anchor = QStringLiteral("bet_events");
             while (q.next()) {
-                if (q.isNull(group) || q.value(column).toString() != u"tenant_id")
+                const QString name = q.value(table).toString();
+                const QString colocateWith = name == anchor ? QStringLiteral("default") : anchor;
+                if (q.isNull(group)) {
                     problems << Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
                                                        "%1 is not distributed by tenant_id"))
-                                    .arg(q.value(table).toString());
-                else
+                                    .arg(name);
+                    fixes << QStringLiteral("SELECT create_distributed_table('public.%1', "
+                                            "'tenant_id', colocate_with => '%2');")
+                                 .arg(name, colocateWith);
+                } else if (q.value(column).toString() != u"tenant_id") {
+                    problems << Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                       "%1 is not distributed by tenant_id"))
+                                    .arg(name);
+                    fixes << QStringLiteral("SELECT alter_distributed_table('public.%1', "
+                                            "distribution_column := 'tenant_id', colocate_with "
+                                            ":= '%2');")
+                                 .arg(name, colocateWith);
+                } else {
                     groups << q.value(group).toLongLong();
+                    groupOf.insert(name, q.value(group).toLongLong());
+                }
             }
-            if (groups.size() > 1)
+            if (groups.size() > 1) {
                 problems << Text(
                     QStringLiteral("the event tables are in %1 co-location groups")
                         .arg(groups.size()),
                     QCoreApplication::translate("mvdash::Doctor",
                                                 "the event tables are in %n co-location group(s)",
                                                 nullptr, int(groups.size())));
+                // bet_events' group wins; without it, the first table's
+                const qint64 target = groupOf.value(anchor, groupOf.first());
+                const QString targetTable = groupOf.key(target);
+                for (auto it = groupOf.cbegin(); it != groupOf.cend(); ++it) {
+                    if (it.value() != target)
+                        fixes << QStringLiteral("SELECT update_distributed_table_colocation("
+                                                "'public.%1', colocate_with => 'public.%2');")
+                                     .arg(it.key(), targetTable);
+                }
+            }
             DoctorCheck c = finding(
                 QStringLiteral("citus.colocation"), QString(),
                 QStringLiteral("doctor_citus_colocation"),
@@ -1207,9 +1238,7 @@ void Doctor::citus(QList<DoctorCheck> &out) const {
                        Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
                                               "refreshes and steps join across tables by tenant: "
                                               "without co-location they move data between nodes")));
-                setFix(c,
-                       Text::same(QStringLiteral("SELECT create_distributed_table('<table>', "
-                                                 "'tenant_id', colocate_with => 'bet_events');")));
+                setFix(c, Text::same(fixes.join(u' ')));
             }
             out << c;
         });

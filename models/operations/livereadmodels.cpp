@@ -366,4 +366,12 @@ void convertReadModels(const QSqlDatabase &db, ReadModelMode target, const Progr
                  .arg(modeName(target), seconds(timer)));
 }
 
+QStringList restoreReadModels(const QSqlDatabase &db) {
+    QStringList made;
+    QSqlQuery q = runQuery(db, QStringLiteral("restore_read_models"));
+    while (q.next())
+        made << q.value(0).toString();
+    return made;
+}
+
 } // namespace mvdash

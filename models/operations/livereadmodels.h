@@ -83,4 +83,9 @@ void rebuildLiveState(const QSqlDatabase &db, const Progress &progress, int sess
 void convertReadModels(const QSqlDatabase &db, ReadModelMode target, const Progress &progress,
                        int switchLockTimeoutMs = 5000, int attempts = 10, int sessions = 2);
 
+// Makes the read models dropped by hand again from their installed definitions (migration
+// 015; mvdash-admin migrate runs it, the doctor's fix for read_model.present); the names made.
+// Needs the schema's owner.
+QStringList restoreReadModels(const QSqlDatabase &db);
+
 } // namespace mvdash

@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+195"/>
+        <location line="+199"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -126,7 +126,7 @@
 <context>
     <name>mvdash::Doctor</name>
     <message numerus="yes">
-        <location filename="../../models/operations/doctor.cpp" line="+321"/>
+        <location filename="../../models/operations/doctor.cpp" line="+323"/>
         <source>%1 is live, %n event(s) behind, last step %2 ago</source>
         <translation>
             <numerusform>%1 is live, %n event behind, last step %2 ago</numerusform>
@@ -198,7 +198,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+158"/>
+        <location line="+177"/>
         <source>the event tables are in %n co-location group(s)</source>
         <translation>
             <numerusform>the event tables are in %n co-location group</numerusform>

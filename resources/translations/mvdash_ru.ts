@@ -44,13 +44,13 @@
     <name>mvdash::Admin</name>
     <message>
         <location filename="../../app/admin_main.cpp" line="+82"/>
-        <location line="+487"/>
+        <location line="+491"/>
         <source>never</source>
         <extracomment>an age: never refreshed</extracomment>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="-438"/>
+        <location line="-442"/>
         <source>no command given</source>
         <translation>не указана команда</translation>
     </message>
@@ -148,6 +148,14 @@
         <source>applied %1
 </source>
         <translation>применено: %1
+</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>made %1 again (it was missing)
+</source>
+        <extracomment>a read model that was missing, made again from its definition</extracomment>
+        <translation>%1 создано заново (его не было)
 </translation>
     </message>
     <message>
@@ -1248,7 +1256,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Doctor</name>
     <message>
-        <location filename="../../models/operations/doctor.cpp" line="+95"/>
+        <location filename="../../models/operations/doctor.cpp" line="+96"/>
         <source>%1 MB</source>
         <extracomment>a size in megabytes: &quot;12.5 MB&quot;</extracomment>
         <translation>%1 МБ</translation>
@@ -1290,12 +1298,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>его читают все панели и запросы из руководства: они завершаются ошибкой</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>mvdash-admin convert --to matview (rebuilds the six read models from their installed definitions)</source>
-        <translation>mvdash-admin convert --to matview (перестраивает шесть моделей чтения по установленным определениям)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>%1 has never been refreshed (not populated)</source>
         <translation>%1 ни разу не обновлялось (не заполнено)</translation>
     </message>
@@ -1611,12 +1614,17 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>сортировки и хеширование выполняются на диске (обновления сортируют таблицы событий целиком): это медленнее, и до «out of memory» недалеко</translation>
     </message>
     <message>
-        <location line="-639"/>
+        <location line="-640"/>
         <source>ALTER ROLE &lt;refreshing role&gt; SET work_mem = &apos;256MB&apos;;  (the guide&apos;s SET work_mem = &apos;256MB&apos; for the session)</source>
         <translation>ALTER ROLE &lt;refreshing role&gt; SET work_mem = &apos;256MB&apos;;  (в руководстве — SET work_mem = &apos;256MB&apos; для сеанса)</translation>
     </message>
     <message>
-        <location line="+660"/>
+        <location line="+139"/>
+        <source>mvdash-admin migrate (makes a missing read model again from its installed definition; per-tenant copies dropped with it are not)</source>
+        <translation>mvdash-admin migrate (заново создаёт недостающую модель чтения по её установленному определению; копии для арендаторов, удалённые вместе с ней, не восстанавливаются)</translation>
+    </message>
+    <message>
+        <location line="+522"/>
         <source>unknown without pg_stat_statements (memory.temp_files has the whole database&apos;s): shared_preload_libraries = &apos;pg_stat_statements&apos;, then CREATE EXTENSION pg_stat_statements; REVOKE SELECT ON pg_stat_statements, pg_stat_statements_info FROM PUBLIC; (tenant roles must not read other tenants&apos; statements)</source>
         <translation>неизвестно без pg_stat_statements (в memory.temp_files — цифры всей базы): shared_preload_libraries = &apos;pg_stat_statements&apos;, затем CREATE EXTENSION pg_stat_statements; REVOKE SELECT ON pg_stat_statements, pg_stat_statements_info FROM PUBLIC; (роли арендаторов не должны читать запросы других арендаторов)</translation>
     </message>
@@ -1838,12 +1846,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>все узлы активны и связаны друг с другом</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
+        <location line="+7"/>
         <source>%1 is not distributed by tenant_id</source>
         <translation>таблица %1 не распределена по tenant_id</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+16"/>
         <source>the event tables are in %n co-location group(s)</source>
         <translation>
             <numerusform>таблицы событий находятся в %n группе совместного размещения</numerusform>
@@ -1852,7 +1861,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <source>the event tables are distributed by tenant_id and co-located</source>
         <translation>таблицы событий распределены по tenant_id и размещены совместно</translation>
     </message>
@@ -1862,7 +1871,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>обновления и шаги соединяют таблицы по арендатору: без совместного размещения данные пересылаются между узлами</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>gpid %1 waits for gpid %2: %3</source>
         <translation>gpid %1 ждёт gpid %2: %3</translation>
     </message>

@@ -240,6 +240,54 @@ BEGIN
 END
 $$;
 
+------------------------------------------------------------------------------------------
+-- A read model dropped by hand (DROP ... CASCADE takes the read models and tenant-scoped
+-- views built on it along) is made again from its installed definition by mvdash-admin
+-- migrate, the doctor's advice for read_model.present. In matview mode: each missing one
+-- created and populated in build order (the definitions name mvdash's relations
+-- unqualified: under this search path they are mvdash's, dependencies made first) with its
+-- indexes; in live mode the views over the state tables (CREATE OR REPLACE: the present ones
+-- are replaced in place). Then tenant_scope's view of each and the readers' grant. Per-tenant
+-- copies a CASCADE dropped are not known any more: not made again. Returns the names made.
+------------------------------------------------------------------------------------------
+CREATE FUNCTION restore_read_models() RETURNS text[]
+LANGUAGE plpgsql SET search_path = pg_catalog, mvdash, pg_temp AS $$
+DECLARE
+    d record;
+    v_index text;
+    v_view text;
+    v_restored text[] := '{}';
+BEGIN
+    IF to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+        -- Citus: a matview built from the shards in parallel, then tenant_scope's function
+        -- propagated to the workers, in one transaction, needs one connection per node
+        PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
+    END IF;
+    FOR d IN SELECT * FROM mvdash.read_model_definitions ORDER BY build_order, view_name LOOP
+        CONTINUE WHEN to_regclass(format('mvdash.%I', d.view_name)) IS NOT NULL;
+        v_restored := v_restored || d.view_name;
+        CONTINUE WHEN mvdash.read_model_mode_now() = 'live';
+        PERFORM set_config('search_path', 'mvdash, pg_catalog, pg_temp', true);
+        EXECUTE format('CREATE MATERIALIZED VIEW mvdash.%I AS %s', d.view_name, d.definition);
+        FOREACH v_index IN ARRAY d.index_definitions LOOP
+            EXECUTE format(v_index, 'mvdash.' || quote_ident(d.view_name));
+        END LOOP;
+        PERFORM set_config('search_path', 'pg_catalog, mvdash, pg_temp', true);
+        EXECUTE format('ANALYZE mvdash.%I', d.view_name);
+    END LOOP;
+    IF cardinality(v_restored) > 0 AND mvdash.read_model_mode_now() = 'live' THEN
+        PERFORM mvdash.live_create_views();
+    END IF;
+    FOREACH v_view IN ARRAY v_restored LOOP
+        PERFORM mvdash.tenant_scope_build(v_view);
+        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mvdash_reader') THEN
+            EXECUTE format('GRANT SELECT ON mvdash.%I TO mvdash_reader', v_view);
+        END IF;
+    END LOOP;
+    RETURN v_restored;
+END
+$$;
+
 -- The committing form (011) as well, sampling in a transaction of its own first.
 CREATE OR REPLACE PROCEDURE refresh_aggregate_views_committing()
 LANGUAGE plpgsql AS $$
@@ -298,7 +346,8 @@ $$;
 
 
 REVOKE ALL ON FUNCTION sample_storage_share(boolean), storage_share_sample_interval(),
-                       read_model_bloat(), read_model_dead_rows(), mvdash_is_distributed(regclass) FROM PUBLIC;
+                       read_model_bloat(), read_model_dead_rows(), mvdash_is_distributed(regclass),
+                       restore_read_models() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION read_model_bloat(), read_model_dead_rows(),
                           mvdash_is_distributed(regclass) TO mvdash_reader;
 GRANT SELECT ON storage_share_history TO mvdash_reader;

@@ -1,6 +1,7 @@
 // The shipped pg_cron schedule (packaging/pg_cron/schedule-refresh.sql) on a real pg_cron:
 // a run is recorded in the refresh history.
 
+#include "doctor.h"
 #include "localcluster.h"
 #include "migrationrunner.h"
 #include "testcluster.h"
@@ -64,6 +65,58 @@ private slots:
                                    "outcome = 'ok' AND view_name = 'bets_view'")
                         .toInt() >= 1);
             QCOMPARE(scalar(c.db(), "SELECT count(*) FROM bets_view").toInt(), 1);
+        });
+    }
+
+    // The doctor's schedule.pg_cron: the job's last run as pg_cron recorded it (OK after the
+    // run above); a job switched off WARNs with the statement that switches it on, which
+    // does; a failed last run FAILs with pg_cron's message until a run succeeds. (The failed
+    // and the good run are written into pg_cron's record as pg_cron writes them: making the
+    // job fail for real would wait for two more minute boundaries.)
+    void theDoctorReadsPgCronsRecord() {
+        MVDASH_TRY({
+            Connection c(cluster_.cluster().settings(), QStringLiteral("t"));
+            DoctorSettings ds;
+            ds.scheduleSeconds = 3600;
+            const auto cronCheck = [&] {
+                const QList<DoctorCheck> checks = Doctor(c.db(), ds).run();
+                QList<DoctorCheck> cron;
+                for (const DoctorCheck &check : checks)
+                    if (check.id == u"schedule.pg_cron")
+                        cron << check;
+                return cron;
+            };
+            const qint64 job =
+                scalar(c.db(), "SELECT jobid FROM cron.job WHERE jobname = 'mvdash-refresh-views'")
+                    .toLongLong();
+            auto cron = cronCheck();
+            QCOMPARE(cron.size(), 1);
+            QCOMPARE(cron.first().subject, QStringLiteral("job %1").arg(job));
+            QCOMPARE(cron.first().state, CheckState::Ok);
+            QVERIFY2(cron.first().found.contains(QStringLiteral("succeeded")),
+                     qPrintable(cron.first().found));
+
+            exec(c.db(), QStringLiteral("SELECT cron.alter_job(%1, active := false)").arg(job));
+            cron = cronCheck();
+            QCOMPARE(cron.first().state, CheckState::Warn);
+            QCOMPARE(cron.first().fix,
+                     QStringLiteral("SELECT cron.alter_job(%1, active := true);").arg(job));
+            exec(c.db(), cron.first().fix);
+            QCOMPARE(cronCheck().first().state, CheckState::Ok);
+
+            const QString record = QStringLiteral(
+                "INSERT INTO cron.job_run_details (jobid, runid, job_pid, database, username, "
+                "command, status, return_message, start_time, end_time) "
+                "SELECT %1, nextval('cron.runid_seq'), 0, current_database(), current_user, "
+                "'SELECT refresh_aggregate_views()', '%2', '%3', now(), now()");
+            exec(c.db(), record.arg(job).arg(QStringLiteral("failed"),
+                                             QStringLiteral("ERROR:  division by zero")));
+            cron = cronCheck();
+            QCOMPARE(cron.first().state, CheckState::Fail);
+            QVERIFY2(cron.first().why.contains(QStringLiteral("division by zero")),
+                     qPrintable(cron.first().why));
+            exec(c.db(), record.arg(job).arg(QStringLiteral("succeeded"), QStringLiteral("1 row")));
+            QCOMPARE(cronCheck().first().state, CheckState::Ok);
         });
     }
 

@@ -1,6 +1,7 @@
 // mvdash-bench-live: the live read models against the materialized views, side by side in one
 // run on one database (docs/BENCHMARKS.md, "Live read models"):
 //   mvdash-bench-live [--events N] [--citus] [--repeat R] [--soak-seconds S] [--rate E/s]
+//                     [--compare-history M]
 //                     [--out DIR]
 // It starts a private cluster (PostgreSQL, or Citus with two workers), seeds N events, then:
 // the plain Refresh all (one session, and the engine's two) and the rebuild of the live state
@@ -11,6 +12,8 @@
 // events/s with a follower at --interval 1s (staleness from each batch's commit to its visibility
 // in the read models), the writer's throughput with and without the follower, and at the end the
 // read models against the replay.
+// With --compare-history M it measures O(change) instead: steps of 10,000 new events on M and on
+// N events of history, two databases on one server, alternating (compareHistories below).
 
 #include "database.h"
 #include "dberror.h"
@@ -23,10 +26,12 @@
 #include "traffic.h"
 #include "viewverifier.h"
 
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -487,6 +492,115 @@ QString markdown(const QJsonObject &r) {
 
 } // namespace
 
+// O(change), side by side (issue #13: "the same 10,000-event step at 1M and at 10M events of
+// history within 1.5x"): two databases on one server, one with `small` events of history and
+// one with `large`, both in live mode; rounds alternate between them (which goes first
+// alternates too): append 10,000 events, one step. Nothing else runs meanwhile (the main run
+// puts a concurrent Refresh all of the matviews between its steps, which empties the caches
+// the step reads through). Both against the replay at the end.
+int compareHistories(LocalCluster &cluster, qint64 small, qint64 large, int repeat,
+                     const QString &dir) {
+    struct Side {
+        qint64 history = 0;
+        ConnectionSettings settings;
+        std::unique_ptr<Connection> connection;
+        std::unique_ptr<Traffic> writer;
+        QList<double> steps;
+    };
+    std::array<Side, 2> sides;
+    sides[0].history = small;
+    sides[1].history = large;
+    for (Side &side : sides) {
+        const QString name = QStringLiteral("history%1").arg(side.history);
+        QString error;
+        if (!cluster.createDatabase(name, &error)) {
+            say(error);
+            return 1;
+        }
+        side.settings = cluster.settings(name);
+        side.connection = std::make_unique<Connection>(side.settings, QStringLiteral("bench"));
+        MigrationRunner(side.connection->db()).migrate();
+        EventGenerator::Options seed;
+        seed.events = side.history;
+        const SeedReport report = seedDatabase(side.settings, seed);
+        say(QStringLiteral("%1: seeded %2 events in %3 s, building the live state...")
+                .arg(name)
+                .arg(report.events)
+                .arg(report.seconds, 0, 'f', 1));
+        convertReadModels(side.connection->db(), ReadModelMode::Live, [](const QString &) {});
+        execScript(side.connection->db(), QStringLiteral("VACUUM ANALYZE"),
+                   QStringLiteral("vacuum"));
+        Traffic::Options trafficOptions;
+        trafficOptions.seed = 5000;
+        side.writer = std::make_unique<Traffic>(side.settings, trafficOptions);
+        // one round unmeasured on each: the first step after the build warms what it reads
+        side.writer->writeBatch(10000);
+        stepMs(side.connection->db());
+    }
+    for (int round = 0; round < repeat; ++round) {
+        for (int i = 0; i < 2; ++i) {
+            Side &side = sides[(round + i) % 2];
+            side.writer->writeBatch(10000);
+            side.steps << stepMs(side.connection->db());
+        }
+        say(QStringLiteral("  round %1: step %2 ms at %3, %4 ms at %5")
+                .arg(round + 1)
+                .arg(fmt(sides[0].steps.last()))
+                .arg(small)
+                .arg(fmt(sides[1].steps.last()))
+                .arg(large));
+    }
+    QJsonObject out{{QStringLiteral("machine"),
+                     QJsonObject{{QStringLiteral("cpus"), QThread::idealThreadCount()},
+                                 {QStringLiteral("os"), QSysInfo::prettyProductName()}}},
+                    {QStringLiteral("rounds"), repeat}};
+    QString md = QStringLiteral("### O(change): one step of 10,000 new events, side by side\n\n"
+                                "| history (events) | median (ms) | p95 (ms) | fastest (ms) | "
+                                "differences from the replay |\n|---:|---:|---:|---:|---:|\n");
+    qint64 differences = 0;
+    for (Side &side : sides) {
+        qint64 sideDifferences = 0;
+        for (const auto &r : ViewVerifier(side.connection->db()).verifyAll(5))
+            sideDifferences += r.differenceCount;
+        differences += sideDifferences;
+        const QJsonArray runs =
+            QJsonArray::fromVariantList(QVariantList(side.steps.cbegin(), side.steps.cend()));
+        out[QString::number(side.history)] =
+            QJsonObject{{QStringLiteral("median_ms"), percentile(side.steps, 0.5)},
+                        {QStringLiteral("p95_ms"), percentile(side.steps, 0.95)},
+                        {QStringLiteral("fastest_ms"), percentile(side.steps, 0)},
+                        {QStringLiteral("runs_ms"), runs},
+                        {QStringLiteral("differences"), double(sideDifferences)}};
+        md += QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n")
+                  .arg(side.history)
+                  .arg(fmt(percentile(side.steps, 0.5)), fmt(percentile(side.steps, 0.95)),
+                       fmt(percentile(side.steps, 0)))
+                  .arg(sideDifferences);
+    }
+    const double ratio = percentile(sides[1].steps, 0.5) / percentile(sides[0].steps, 0.5);
+    const double ratioP95 = percentile(sides[1].steps, 0.95) / percentile(sides[0].steps, 0.95);
+    out[QStringLiteral("median_ratio")] = ratio;
+    out[QStringLiteral("p95_ratio")] = ratioP95;
+    md += QStringLiteral("\nmedian %1 / %2 events: %3x; p95: %4x (%5 rounds, alternating)\n")
+              .arg(large)
+              .arg(small)
+              .arg(ratio, 0, 'f', 2)
+              .arg(ratioP95, 0, 'f', 2)
+              .arg(repeat);
+    const QString base = QStringLiteral("%1/ochange-%2-%3").arg(dir).arg(small).arg(large);
+    QDir().mkpath(dir);
+    QFile json(base + QStringLiteral(".json"));
+    QFile mdFile(base + QStringLiteral(".md"));
+    if (!json.open(QIODevice::WriteOnly) || !mdFile.open(QIODevice::WriteOnly)) {
+        say(QStringLiteral("cannot write %1").arg(base));
+        return 1;
+    }
+    json.write(QJsonDocument(out).toJson());
+    mdFile.write(md.toUtf8());
+    std::fputs(md.toUtf8().constData(), stdout);
+    return differences == 0 ? 0 : 1;
+}
+
 int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
@@ -508,6 +622,10 @@ int main(int argc, char *argv[]) {
     parser.addOption({QStringLiteral("throughput-seconds"),
                       QStringLiteral("Writer throughput, each way (default 30)."),
                       QStringLiteral("s"), QStringLiteral("30")});
+    parser.addOption({QStringLiteral("compare-history"),
+                      QStringLiteral("O(change) instead: steps of 10,000 events on this much "
+                                     "history and on --events, side by side (--repeat rounds)."),
+                      QStringLiteral("n")});
     parser.addOption({QStringLiteral("out"), QStringLiteral("Results directory."),
                       QStringLiteral("dir"), QStringLiteral("bench/results")});
     parser.process(app);
@@ -524,6 +642,11 @@ int main(int argc, char *argv[]) {
             say(error);
             return 1;
         }
+        if (parser.isSet(QStringLiteral("compare-history")))
+            return compareHistories(
+                cluster, parser.value(QStringLiteral("compare-history")).toLongLong(), events,
+                std::max(1, parser.value(QStringLiteral("repeat")).toInt()),
+                parser.value(QStringLiteral("out")));
         const ConnectionSettings settings = cluster.settings(QStringLiteral("benchlive"));
         {
             Connection setup(settings, QStringLiteral("bench-setup"));

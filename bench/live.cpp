@@ -492,6 +492,21 @@ QString markdown(const QJsonObject &r) {
 
 } // namespace
 
+// BASE.json and BASE.md, the Markdown on standard output too; false (said) when they cannot be
+// written.
+bool writeResults(const QString &base, const QJsonObject &result, const QString &md) {
+    QFile json(base + QStringLiteral(".json"));
+    QFile mdFile(base + QStringLiteral(".md"));
+    if (!json.open(QIODevice::WriteOnly) || !mdFile.open(QIODevice::WriteOnly)) {
+        say(QStringLiteral("cannot write %1").arg(base));
+        return false;
+    }
+    json.write(QJsonDocument(result).toJson());
+    mdFile.write(md.toUtf8());
+    std::fputs(md.toUtf8().constData(), stdout);
+    return true;
+}
+
 // O(change), side by side (issue #13: "the same 10,000-event step at 1M and at 10M events of
 // history within 1.5x"): two databases on one server, one with `small` events of history and
 // one with `large`, both in live mode; rounds alternate between them (which goes first
@@ -587,17 +602,9 @@ int compareHistories(LocalCluster &cluster, qint64 small, qint64 large, int repe
               .arg(ratio, 0, 'f', 2)
               .arg(ratioP95, 0, 'f', 2)
               .arg(repeat);
-    const QString base = QStringLiteral("%1/ochange-%2-%3").arg(dir).arg(small).arg(large);
     QDir().mkpath(dir);
-    QFile json(base + QStringLiteral(".json"));
-    QFile mdFile(base + QStringLiteral(".md"));
-    if (!json.open(QIODevice::WriteOnly) || !mdFile.open(QIODevice::WriteOnly)) {
-        say(QStringLiteral("cannot write %1").arg(base));
+    if (!writeResults(QStringLiteral("%1/ochange-%2-%3").arg(dir).arg(small).arg(large), out, md))
         return 1;
-    }
-    json.write(QJsonDocument(out).toJson());
-    mdFile.write(md.toUtf8());
-    std::fputs(md.toUtf8().constData(), stdout);
     return differences == 0 ? 0 : 1;
 }
 
@@ -670,15 +677,8 @@ int main(int argc, char *argv[]) {
                       std::max(1.0, parser.value(QStringLiteral("rate")).toDouble()),
                       std::max(1, parser.value(QStringLiteral("throughput-seconds")).toInt()))
                 .run(base + QStringLiteral("-panels"));
-        QFile json(base + QStringLiteral(".json"));
-        QFile md(base + QStringLiteral(".md"));
-        if (!json.open(QIODevice::WriteOnly) || !md.open(QIODevice::WriteOnly)) {
-            say(QStringLiteral("cannot write %1").arg(base));
+        if (!writeResults(base, result, markdown(result)))
             return 1;
-        }
-        json.write(QJsonDocument(result).toJson());
-        md.write(markdown(result).toUtf8());
-        std::fputs(markdown(result).toUtf8().constData(), stdout);
         return result[QStringLiteral("differences_after_all")].toDouble() == 0 ? 0 : 1;
     } catch (const DbError &e) {
         say(e.message());

@@ -71,6 +71,9 @@ void out(const QString &text) {
     std::fputs(text.toUtf8().constData(), stdout);
     std::fflush(stdout);
 }
+void err(const QString &text) {
+    std::fputs(text.toUtf8().constData(), stderr);
+}
 
 // in the chosen language's units (кБ, МБ) and decimal mark; the JSON has plain byte counts
 QString bytes(qint64 n) {
@@ -261,9 +264,14 @@ private:
         for (const Migration &m : applied)
             out(tr("applied %1\n").arg(m.name));
         // a read model dropped by hand: made again from its installed definition
-        for (const QString &view : restoreReadModels(connection->db()))
-            //: a read model that was missing, made again from its definition
-            out(tr("made %1 again (it was missing)\n").arg(view));
+        for (const RestoredReadModel &r : restoreReadModels(connection->db())) {
+            if (r.made)
+                //: a read model that was missing, made again from its definition
+                out(tr("made %1 again (it was missing)\n").arg(r.view));
+            else
+                //: "<view> is missing and cannot be made again: <why, from the server>"
+                err(tr("%1 is missing and cannot be made again: %2\n").arg(r.view, r.whyNot));
+        }
         if (mode)
             convertReadModels(connection->db(), *mode, printLine);
         return Ok;

@@ -884,7 +884,14 @@ void Doctor::sizeShareTrend(QList<DoctorCheck> &out) const {
                                 {QStringLiteral("share"), last},
                                 {QStringLiteral("views_bytes_per_day"), viewsPerDay},
                                 {QStringLiteral("event_tables_bytes_per_day"), eventsPerDay}};
-        if (perDay > 0 && last < limit) {
+        // a line through an hour of samples says nothing about a month (a rebuild, vacuum's
+        // cycle): a forecast needs the samples to span a few days
+        constexpr double kMinSpanDays = 3;
+        if (days < kMinSpanDays) {
+            appendFound(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                  "; a forecast needs %1 days of samples"))
+                               .arg(kMinSpanDays));
+        } else if (perDay > 0 && last < limit) {
             const double untilLimit = (limit - last) / perDay;
             c.figures.insert(QStringLiteral("days_until_limit"), untilLimit);
             appendFound(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
@@ -939,13 +946,19 @@ void Doctor::bloat(QList<DoctorCheck> &out) const {
             DoctorCheck c = finding(id, name, query, CheckState::Ok, QString());
             c.figures = QJsonObject{{QStringLiteral("bytes"), double(size)}};
             if (q.value(kind).toString() == u"index") {
-                const double leaf = q.value(density).toDouble(); // NaN: no leaf page yet
-                c.figures.insert(QStringLiteral("leaf_density"), std::isnan(leaf) ? 0.0 : leaf);
-                setFound(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
-                                                   "index %1: %2, leaf pages %3% full"))
-                                .arg(name, megabytes(size))
-                                .arg(std::isnan(leaf) ? 100.0 : leaf, 0, 'f', 1));
-                if (big && leaf < settings_.leafDensityMin) {
+                // no leaf page yet (an empty index): nothing to be sparse
+                const bool empty = q.isNull(density);
+                const double leaf = q.value(density).toDouble();
+                if (!empty)
+                    c.figures.insert(QStringLiteral("leaf_density"), leaf);
+                setFound(c, empty ? Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                           "index %1: %2, no leaf page yet"))
+                                        .arg(name, megabytes(size))
+                                  : Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                           "index %1: %2, leaf pages %3% full"))
+                                        .arg(name, megabytes(size))
+                                        .arg(leaf, 0, 'f', 1));
+                if (big && !empty && leaf < settings_.leafDensityMin) {
                     c.state = CheckState::Warn;
                     setWhy(c, Text(QT_TRANSLATE_NOOP(
                                   "mvdash::Doctor",
@@ -1187,7 +1200,8 @@ void Doctor::citus(QList<DoctorCheck> &out) const {
             const QString anchor = QStringLiteral("bet_events");
             while (q.next()) {
                 const QString name = q.value(table).toString();
-                const QString colocateWith = name == anchor ? QStringLiteral("default") : anchor;
+                const QString colocateWith =
+                    name == anchor ? QStringLiteral("default") : QStringLiteral("public.") + anchor;
                 if (q.isNull(group)) {
                     problems << Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
                                                        "%1 is not distributed by tenant_id"))
@@ -1216,8 +1230,8 @@ void Doctor::citus(QList<DoctorCheck> &out) const {
                                                 "the event tables are in %n co-location group(s)",
                                                 nullptr, int(groups.size())));
                 // bet_events' group wins; without it, the first table's
-                const qint64 target = groupOf.value(anchor, groupOf.first());
-                const QString targetTable = groupOf.key(target);
+                const QString targetTable = groupOf.contains(anchor) ? anchor : groupOf.firstKey();
+                const qint64 target = groupOf.value(targetTable);
                 for (auto it = groupOf.cbegin(); it != groupOf.cend(); ++it) {
                     if (it.value() != target)
                         fixes << QStringLiteral("SELECT update_distributed_table_colocation("

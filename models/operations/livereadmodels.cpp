@@ -366,12 +366,13 @@ void convertReadModels(const QSqlDatabase &db, ReadModelMode target, const Progr
                  .arg(modeName(target), seconds(timer)));
 }
 
-QStringList restoreReadModels(const QSqlDatabase &db) {
-    QStringList made;
+QList<RestoredReadModel> restoreReadModels(const QSqlDatabase &db) {
+    QList<RestoredReadModel> missing;
     QSqlQuery q = runQuery(db, QStringLiteral("restore_read_models"));
     while (q.next())
-        made << q.value(0).toString();
-    return made;
+        missing << RestoredReadModel{q.value(0).toString(), q.value(1).toBool(),
+                                     q.value(2).toString()};
+    return missing;
 }
 
 } // namespace mvdash

@@ -84,8 +84,14 @@ void convertReadModels(const QSqlDatabase &db, ReadModelMode target, const Progr
                        int switchLockTimeoutMs = 5000, int attempts = 10, int sessions = 2);
 
 // Makes the read models dropped by hand again from their installed definitions (migration
-// 015; mvdash-admin migrate runs it, the doctor's fix for read_model.present); the names made.
+// 015; mvdash-admin migrate runs it, the doctor's fix for read_model.present). Each missing
+// one, made or, when it cannot be (live mode without its state table), why not, in English.
 // Needs the schema's owner.
-QStringList restoreReadModels(const QSqlDatabase &db);
+struct RestoredReadModel {
+    QString view;
+    bool made = false;
+    QString whyNot;
+};
+QList<RestoredReadModel> restoreReadModels(const QSqlDatabase &db);
 
 } // namespace mvdash

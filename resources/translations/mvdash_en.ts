@@ -4,7 +4,7 @@
 <context>
     <name>mvdash::Admin</name>
     <message numerus="yes">
-        <location filename="../../app/admin_main.cpp" line="+229"/>
+        <location filename="../../app/admin_main.cpp" line="+232"/>
         <source>%n check(s)</source>
         <translation>
             <numerusform>%n check</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+199"/>
+        <location line="+204"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -190,7 +190,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+180"/>
+        <location line="+193"/>
         <source>last refresh by &quot;%1&quot; %2 ago; %n failed run(s) in the last day</source>
         <translation>
             <numerusform>last refresh by &quot;%1&quot; %2 ago; %n failed run in the last day</numerusform>
@@ -198,7 +198,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+177"/>
+        <location line="+178"/>
         <source>the event tables are in %n co-location group(s)</source>
         <translation>
             <numerusform>the event tables are in %n co-location group</numerusform>

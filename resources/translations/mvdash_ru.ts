@@ -43,14 +43,14 @@
 <context>
     <name>mvdash::Admin</name>
     <message>
-        <location filename="../../app/admin_main.cpp" line="+82"/>
-        <location line="+491"/>
+        <location filename="../../app/admin_main.cpp" line="+85"/>
+        <location line="+496"/>
         <source>never</source>
         <extracomment>an age: never refreshed</extracomment>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="-442"/>
+        <location line="-447"/>
         <source>no command given</source>
         <translation>не указана команда</translation>
     </message>
@@ -151,7 +151,7 @@
 </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>made %1 again (it was missing)
 </source>
         <extracomment>a read model that was missing, made again from its definition</extracomment>
@@ -159,7 +159,15 @@
 </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+3"/>
+        <source>%1 is missing and cannot be made again: %2
+</source>
+        <extracomment>&quot;&lt;view&gt; is missing and cannot be made again: &lt;why, from the server&gt;&quot;</extracomment>
+        <translation>%1 отсутствует, и создать его заново нельзя: %2
+</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>--%1 must be live or matview (got &apos;%2&apos;)</source>
         <extracomment>keep live and matview as they are (the option&apos;s values)</extracomment>
         <translation>значение --%1 должно быть live или matview (указано «%2»)</translation>
@@ -1687,7 +1695,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>доля представлений меняется на %1 п.п. в день (сейчас %2%; представления %3, таблицы событий %4 в день, за %5 дн.)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <source>; a forecast needs %1 days of samples</source>
+        <translation>; для прогноза нужны замеры за %1 дн.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>; at this pace it passes %1% in %2 days</source>
         <translation>; в таком темпе превысит %1% через %2 дн.</translation>
     </message>
@@ -1707,7 +1720,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>неизвестно без pgstattuple (storage.dead_rows считает лишь то, что ещё предстоит сделать vacuum): CREATE EXTENSION pgstattuple; GRANT pg_stat_scan_tables TO &lt;роль, которая запускает mvdash-admin doctor&gt;;</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
+        <source>index %1: %2, no leaf page yet</source>
+        <translation>индекс %1: %2, листовых страниц ещё нет</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>index %1: %2, leaf pages %3% full</source>
         <translation>индекс %1: %2, листовые страницы заполнены на %3%</translation>
     </message>
@@ -1846,7 +1864,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>все узлы активны и связаны друг с другом</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <location line="+7"/>
         <source>%1 is not distributed by tenant_id</source>
         <translation>таблица %1 не распределена по tenant_id</translation>

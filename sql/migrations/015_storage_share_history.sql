@@ -4,11 +4,10 @@
 -- growing 1% a day is healthy when the events grow as fast, bloat when they do not.
 --
 -- A sample is taken at most once per storage_share_sample_interval() by whoever refreshes:
--- refresh_aggregate_views() (the CronJob, both modes) before it writes anything, mvdash-admin
--- refresh and the dashboard at the start of a run, the follower between steps. Never inside a
--- step's or a refresh's transaction: on Citus the size functions refuse to run in a transaction
--- that has written to distributed tables (SQLSTATE 25001), and sizes read mid-refresh would
--- count a matview twice (old and new heap). The doctor fits a line through 30 days of samples
+-- refresh_aggregate_views() (the CronJob, both modes) at its end, its committing form and
+-- mvdash-admin refresh and the dashboard at the start of a run, the follower between steps. On
+-- Citus the size functions refuse to run in a transaction that has written to distributed
+-- tables (SQLSTATE 25001: a live step's): the sample is then skipped, never the refresh. The doctor fits a line through 30 days of samples
 -- (storage.size_share_trend).
 
 CREATE TABLE storage_share_history (
@@ -25,9 +24,13 @@ LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, mvdash, pg_temp AS $$ SELEC
 
 -- Takes a sample unless one is younger than the interval (p_force: take it anyway, for
 -- scripts and tests). Returns whether it sampled. Two callers at once may both sample: two
--- rows a moment apart do not bend a line fitted over days.
+-- rows a moment apart do not bend a line fitted over days. Best effort, never in the way of
+-- the refresh that calls it: the sizes wait at most a second for a lock (a plain REFRESH
+-- queued behind a reader holds every later lock request back), and whatever fails is a
+-- sample not taken (a warning), not a failed refresh. Only a cancel goes through.
 CREATE FUNCTION sample_storage_share(p_force boolean DEFAULT false) RETURNS boolean
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, mvdash, pg_temp SET lock_timeout = '1s' AS $$
 DECLARE
     v_ratio record;
 BEGIN
@@ -38,25 +41,32 @@ BEGIN
     END IF;
     BEGIN
         SELECT * INTO v_ratio FROM mvdash.materialized_views_size_ratio();
-    EXCEPTION WHEN active_sql_transaction THEN
-        -- Citus: called in a transaction that already wrote to distributed tables; the next
-        -- caller at the start of its transaction samples instead
-        RETURN false;
+    EXCEPTION
+        WHEN active_sql_transaction THEN
+            -- Citus: called in a transaction that already wrote to distributed tables; the
+            -- next caller at the start of its transaction samples instead
+            RETURN false;
+        WHEN OTHERS THEN -- a lock not granted within the second, a worker unreachable, ...
+            RAISE WARNING 'size share sample not taken: %', SQLERRM;
+            RETURN false;
     END;
     IF v_ratio.event_tables_bytes IS NULL OR v_ratio.event_tables_bytes = 0 THEN
         RETURN false;
     END IF;
     INSERT INTO mvdash.storage_share_history (views_bytes, event_tables_bytes)
     VALUES (v_ratio.views_bytes, v_ratio.event_tables_bytes);
+    -- kept by age (the doctor reads 30 days), and bounded however often it is forced
     DELETE FROM mvdash.storage_share_history h
-    WHERE h.sample_id < (SELECT h2.sample_id FROM mvdash.storage_share_history h2
-                         ORDER BY h2.sample_id DESC
-                         OFFSET mvdash.materialized_views_history_limit() - 1 LIMIT 1);
+    WHERE h.sampled_at < clock_timestamp() - interval '35 days'
+       OR h.sample_id < (SELECT h2.sample_id FROM mvdash.storage_share_history h2
+                         ORDER BY h2.sample_id DESC OFFSET 9999 LIMIT 1);
     RETURN true;
 END
 $$;
 
--- refresh_aggregate_views() as in 011, sampling first (before any write of this transaction).
+-- refresh_aggregate_views() as in 011, sampling last (the sizes as refreshed; no lock on the
+-- copies and event tables held through the run). In live mode on Citus the step has written to
+-- distributed tables by then: no sample here, the follower takes them.
 CREATE OR REPLACE FUNCTION refresh_aggregate_views()
 RETURNS TABLE (view_name text, method text, duration_ms numeric, outcome text, error text)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
@@ -67,11 +77,11 @@ DECLARE
     v_row record;
     v record;
 BEGIN
-    PERFORM mvdash.sample_storage_share();
     IF mvdash.read_model_mode_now() = 'live' THEN
         RETURN QUERY SELECT * FROM mvdash.mvdash_live_step(true, '10s');
         IF NOT EXISTS (SELECT 1 FROM mvdash.materialized_views_refresh_plan() p
                        WHERE p.method <> 'live') THEN
+            PERFORM mvdash.sample_storage_share();
             RETURN;
         END IF;
     END IF;
@@ -102,6 +112,7 @@ BEGIN
             v_skip := 'the run was canceled';
         END IF;
     END LOOP;
+    PERFORM mvdash.sample_storage_share();
 END
 $$;
 
@@ -131,6 +142,20 @@ BEGIN
 END
 $$;
 
+-- One shard's answer to run_command_on_shards, or an error naming the shard: a figure added
+-- up over the shards that answered would pass for the whole relation's.
+CREATE FUNCTION mvdash_shard_results(p_rel regclass, p_success boolean, p_result text)
+RETURNS text
+LANGUAGE plpgsql SET search_path = pg_catalog, mvdash, pg_temp AS $$
+BEGIN
+    IF NOT p_success THEN
+        RAISE EXCEPTION 'a shard of % could not be measured: %', p_rel, p_result
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN p_result;
+END
+$$;
+
 CREATE FUNCTION read_model_dead_rows()
 RETURNS TABLE (view_name text, relation text, n_live_tup bigint, n_dead_tup bigint,
                last_vacuum timestamptz, shards integer)
@@ -152,13 +177,14 @@ BEGIN
                    count(*)::integer
             FROM pg_class c
             CROSS JOIN LATERAL (
-                SELECT o.result::json AS j
+                SELECT mvdash.mvdash_shard_results(v.rel, o.success, o.result)::json AS j
+                -- the text runs on the workers with their sessions' search path: everything
+                -- in it schema-qualified, operators included
                 FROM run_command_on_shards(v.rel,
-                    $cmd$SELECT json_build_object('live', s.n_live_tup, 'dead', s.n_dead_tup,
-                                                  'vacuum', greatest(s.last_vacuum, s.last_autovacuum))
+                    $cmd$SELECT pg_catalog.json_build_object('live', s.n_live_tup, 'dead',
+                                s.n_dead_tup, 'vacuum', GREATEST(s.last_vacuum, s.last_autovacuum))
                          FROM pg_catalog.pg_stat_all_tables s
-                         WHERE s.relid = '%1$s'::regclass$cmd$) o
-                WHERE o.success) r
+                         WHERE s.relid OPERATOR(pg_catalog.=) %1$L::pg_catalog.regclass$cmd$) o) r
             WHERE c.oid = v.rel
             GROUP BY c.relname;
         ELSE
@@ -184,19 +210,21 @@ DECLARE
     -- one storage relation (%1$s: the relation, or on Citus each shard in turn) measured as
     -- a JSON array of {kind, name, bytes, free, dead, density}
     v_measure text := format(
-        $cmd$SELECT json_agg(m) FROM (
-                 SELECT 'table' AS kind, NULL::text AS name, a.table_len AS bytes,
-                        a.approx_free_percent AS free, a.dead_tuple_percent AS dead,
-                        NULL::float8 AS density
-                 FROM %1$I.pgstattuple_approx('%%1$s'::regclass) a
+        $cmd$SELECT pg_catalog.json_agg(m) FROM (
+                 SELECT 'table'::pg_catalog.text AS kind, NULL::pg_catalog.text AS name,
+                        a.table_len AS bytes, a.approx_free_percent AS free,
+                        a.dead_tuple_percent AS dead, NULL::pg_catalog.float8 AS density
+                 FROM %1$I.pgstattuple_approx(%%1$L::pg_catalog.regclass) a
                  UNION ALL
-                 SELECT 'index', c.relname::text, s.index_size, NULL, NULL,
-                        nullif(s.avg_leaf_density, 'NaN')
+                 SELECT 'index', c.relname::pg_catalog.text, s.index_size, NULL, NULL,
+                        NULLIF(s.avg_leaf_density, 'NaN'::pg_catalog.float8)
                  FROM pg_catalog.pg_index i
-                 JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
-                 JOIN pg_catalog.pg_am am ON am.oid = c.relam AND am.amname = 'btree'
-                 CROSS JOIN LATERAL %1$I.pgstatindex(i.indexrelid::regclass) s
-                 WHERE i.indrelid = '%%1$s'::regclass AND i.indisvalid) m$cmd$, v_schema);
+                 JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) i.indexrelid
+                 JOIN pg_catalog.pg_am am ON am.oid OPERATOR(pg_catalog.=) c.relam
+                      AND am.amname OPERATOR(pg_catalog.=) 'btree'::pg_catalog.name
+                 CROSS JOIN LATERAL %1$I.pgstatindex(i.indexrelid::pg_catalog.regclass) s
+                 WHERE i.indrelid OPERATOR(pg_catalog.=) %%1$L::pg_catalog.regclass
+                   AND i.indisvalid) m$cmd$, v_schema);
     v record;
     v_one json;
     v_shards text[];
@@ -210,8 +238,8 @@ BEGIN
              JOIN pg_class c ON c.oid = mvdash.read_model_storage(d.view_name)
              ORDER BY d.build_order, d.view_name LOOP
         IF v.distributed THEN
-            v_shards := ARRAY(SELECT o.result FROM run_command_on_shards(v.rel, v_measure) o
-                              WHERE o.success);
+            v_shards := ARRAY(SELECT mvdash.mvdash_shard_results(v.rel, o.success, o.result)
+                              FROM run_command_on_shards(v.rel, v_measure) o);
         ELSE
             EXECUTE format(v_measure, v.rel) INTO v_one;
             v_shards := ARRAY[v_one::text];
@@ -248,14 +276,19 @@ $$;
 -- unqualified: under this search path they are mvdash's, dependencies made first) with its
 -- indexes; in live mode the views over the state tables (CREATE OR REPLACE: the present ones
 -- are replaced in place). Then tenant_scope's view of each and the readers' grant. Per-tenant
--- copies a CASCADE dropped are not known any more: not made again. Returns the names made.
+-- copies a CASCADE dropped are not known any more: not made again. Returns each missing read
+-- model, whether it was made, and why not.
 ------------------------------------------------------------------------------------------
-CREATE FUNCTION restore_read_models() RETURNS text[]
+CREATE FUNCTION restore_read_models()
+RETURNS TABLE (view_name text, made boolean, why_not text)
 LANGUAGE plpgsql SET search_path = pg_catalog, mvdash, pg_temp AS $$
+#variable_conflict use_column
 DECLARE
     d record;
     v_index text;
     v_view text;
+    v_live boolean := mvdash.read_model_mode_now() = 'live';
+    v_missing_state text;
     v_restored text[] := '{}';
 BEGIN
     IF to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
@@ -263,10 +296,24 @@ BEGIN
         -- propagated to the workers, in one transaction, needs one connection per node
         PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
     END IF;
+    IF v_live THEN
+        -- the views read the state tables: without them nothing can be made (rebuild needs
+        -- them too)
+        SELECT string_agg(format('mvdash.%I', t.state_table), ', ' ORDER BY t.state_table)
+        INTO v_missing_state
+        FROM mvdash.read_model_definitions t
+        WHERE to_regclass(format('mvdash.%I', t.state_table)) IS NULL;
+    END IF;
     FOR d IN SELECT * FROM mvdash.read_model_definitions ORDER BY build_order, view_name LOOP
         CONTINUE WHEN to_regclass(format('mvdash.%I', d.view_name)) IS NOT NULL;
+        IF v_missing_state IS NOT NULL THEN
+            RETURN QUERY SELECT d.view_name, false,
+                format('live mode, and state tables are gone too (%s): restore them from a backup',
+                       v_missing_state);
+            CONTINUE;
+        END IF;
         v_restored := v_restored || d.view_name;
-        CONTINUE WHEN mvdash.read_model_mode_now() = 'live';
+        CONTINUE WHEN v_live;
         PERFORM set_config('search_path', 'mvdash, pg_catalog, pg_temp', true);
         EXECUTE format('CREATE MATERIALIZED VIEW mvdash.%I AS %s', d.view_name, d.definition);
         FOREACH v_index IN ARRAY d.index_definitions LOOP
@@ -275,7 +322,7 @@ BEGIN
         PERFORM set_config('search_path', 'pg_catalog, mvdash, pg_temp', true);
         EXECUTE format('ANALYZE mvdash.%I', d.view_name);
     END LOOP;
-    IF cardinality(v_restored) > 0 AND mvdash.read_model_mode_now() = 'live' THEN
+    IF cardinality(v_restored) > 0 AND v_live THEN
         PERFORM mvdash.live_create_views();
     END IF;
     FOREACH v_view IN ARRAY v_restored LOOP
@@ -283,8 +330,8 @@ BEGIN
         IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mvdash_reader') THEN
             EXECUTE format('GRANT SELECT ON mvdash.%I TO mvdash_reader', v_view);
         END IF;
+        RETURN QUERY SELECT v_view, true, NULL::text;
     END LOOP;
-    RETURN v_restored;
 END
 $$;
 
@@ -347,9 +394,11 @@ $$;
 
 REVOKE ALL ON FUNCTION sample_storage_share(boolean), storage_share_sample_interval(),
                        read_model_bloat(), read_model_dead_rows(), mvdash_is_distributed(regclass),
-                       restore_read_models() FROM PUBLIC;
+                       restore_read_models(), mvdash_shard_results(regclass, boolean, text)
+    FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION read_model_bloat(), read_model_dead_rows(),
-                          mvdash_is_distributed(regclass) TO mvdash_reader;
+                          mvdash_is_distributed(regclass),
+                          mvdash_shard_results(regclass, boolean, text) TO mvdash_reader;
 GRANT SELECT ON storage_share_history TO mvdash_reader;
 GRANT EXECUTE ON FUNCTION storage_share_sample_interval() TO mvdash_reader;
 GRANT EXECUTE ON FUNCTION sample_storage_share(boolean) TO mvdash_operator;

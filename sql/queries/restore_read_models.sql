@@ -1,3 +1,3 @@
 -- mvdash-admin migrate: the read models dropped by hand, made again from their installed
--- definitions (migration 015); the names made.
-SELECT pg_catalog.unnest(mvdash.restore_read_models()) AS view_name
+-- definitions (migration 015): each missing one, whether it was made, and why not.
+SELECT view_name, made, why_not FROM mvdash.restore_read_models()

@@ -441,6 +441,10 @@ private slots:
             exec(c.db(), "DELETE FROM mvdash.storage_share_history");
             RefreshRunner(c.db()).run({QStringLiteral("tenant_bet_status_view")});
             QCOMPARE(scalar(c.db(), samples).toInt(), 1);
+            // ... and the committing form the pg_cron schedule calls
+            exec(c.db(), "DELETE FROM mvdash.storage_share_history");
+            exec(c.db(), "CALL refresh_aggregate_views_committing()");
+            QCOMPARE(scalar(c.db(), samples).toInt(), 1);
             // never in the way of a refresh: a sample that cannot get its locks within a second
             // is not taken (no error, no wait for the holder)
             {

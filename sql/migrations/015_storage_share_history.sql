@@ -4,8 +4,9 @@
 -- growing 1% a day is healthy when the events grow as fast, bloat when they do not.
 --
 -- A sample is taken at most once per storage_share_sample_interval() by whoever refreshes:
--- refresh_aggregate_views() (the CronJob, both modes) at its end, its committing form and
--- mvdash-admin refresh and the dashboard at the start of a run, the follower between steps. On
+-- refresh_aggregate_views() (the CronJob, both modes) at its end; its committing form,
+-- mvdash-admin refresh and the dashboard at the start of a run (materialized_views_new_run());
+-- the follower between steps (and a live-only run of mvdash-admin refresh before its step). On
 -- Citus the size functions refuse to run in a transaction that has written to distributed
 -- tables (SQLSTATE 25001: a live step's): the sample is then skipped, never the refresh. The doctor fits a line through 30 days of samples
 -- (storage.size_share_trend).
@@ -335,59 +336,15 @@ BEGIN
 END
 $$;
 
--- The committing form (011) as well, sampling in a transaction of its own first.
-CREATE OR REPLACE PROCEDURE refresh_aggregate_views_committing()
-LANGUAGE plpgsql AS $$
-DECLARE
-    v_run bigint := mvdash.materialized_views_new_run();
-    v_history bigint;
-    v_refreshed boolean := false;
-    v_views integer := 0;
-    v_streak integer;
-    v_row record;
-    v record;
+-- A run's id (010), sampling first: what the committing form of refresh_aggregate_views()
+-- (011) and mvdash-admin refresh / the dashboard call before their first refresh, in a
+-- transaction that has written nothing yet.
+CREATE OR REPLACE FUNCTION materialized_views_new_run() RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
 BEGIN
-    COMMIT;
     PERFORM mvdash.sample_storage_share();
-    COMMIT;
-    IF mvdash.read_model_mode_now() = 'live' THEN
-        FOR v_row IN SELECT * FROM mvdash.live_step('10s', true) LOOP
-            v_views := v_views + 1;
-            v_refreshed := v_refreshed OR v_row.outcome IN ('ok', 'failed');
-            IF v_row.error LIKE 'canceled: %' THEN
-                COMMIT;
-                RAISE EXCEPTION 'live step %', v_row.error USING ERRCODE = 'query_canceled';
-            END IF;
-        END LOOP;
-        COMMIT;
-    END IF;
-    FOR v IN SELECT p.view_name FROM mvdash.materialized_views_refresh_plan() p
-             WHERE p.method <> 'live'
-             ORDER BY p.refresh_order, p.view_name LOOP
-        v_views := v_views + 1;
-        v_history := mvdash.materialized_views_begin_refresh(v.view_name, v_run);
-        COMMIT;
-        IF v_history IS NULL THEN
-            RAISE NOTICE 'skipped %: the view no longer exists (dropped during the run)', v.view_name;
-            CONTINUE;
-        END IF;
-        SELECT * INTO v_row
-        FROM mvdash.refresh_materialized_view(v.view_name, v_run, v_history) r;
-        v_refreshed := v_refreshed OR v_row.outcome IN ('ok', 'failed');
-        IF v_row.error LIKE 'canceled: %' THEN
-            COMMIT;
-            RAISE EXCEPTION 'refresh run % %', v_run, v_row.error USING ERRCODE = 'query_canceled';
-        END IF;
-        COMMIT;
-    END LOOP;
-    IF v_views > 0 AND NOT v_refreshed THEN
-        v_streak := mvdash.materialized_views_skipped_streak();
-        IF v_streak >= mvdash.materialized_views_max_skipped_runs() THEN
-            RAISE EXCEPTION 'no view refreshed in the last % runs: every view was skipped', v_streak
-                USING ERRCODE = 'lock_not_available',
-                      HINT = 'See the error column of materialized_views_refresh_history for who holds them.';
-        END IF;
-    END IF;
+    PERFORM mvdash.materialized_views_close_interrupted();
+    RETURN mvdash.materialized_views_register_run();
 END
 $$;
 

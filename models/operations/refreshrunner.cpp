@@ -93,7 +93,6 @@ QList<RefreshOutcome>
 RefreshRunner::run(const QStringList &views,
                    const std::function<void(const RefreshPlanEntry &)> &onStart,
                    const std::function<void(const RefreshOutcome &)> &onDone) {
-    sampleStorageShare(db_); // before the run's transactions, never inside one (migration 015)
     const QList<RefreshPlanEntry> fullPlan = plan();
     QList<RefreshPlanEntry> selected;
     for (const QString &name : views) {
@@ -177,6 +176,9 @@ RefreshRunner::runLiveStep(const QList<RefreshPlanEntry> &entries,
         if (onStart)
             onStart(entry);
     }
+    // the size share's sample, before the step's transaction (a run of materialized views
+    // samples in materialized_views_new_run(), migration 015)
+    sampleStorageShare(db_);
     QList<RefreshOutcome> outcomes;
     const CancelScope cancelScope(canceller_, db_);
     QSqlQuery q = runQuery(db_, QStringLiteral("live_step"), {QStringLiteral("10 seconds"), true});

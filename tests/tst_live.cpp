@@ -10,6 +10,7 @@
 #include "migrationrunner.h"
 #include "seeder.h"
 #include "testcluster.h"
+#include "traffic.h"
 #include "viewverifier.h"
 
 #include <atomic>
@@ -983,6 +984,130 @@ private slots:
     }
 
     // A follower waits out a server restart and goes on (last: it restarts the cluster).
+    // The moving demo's and the benchmark's writer keeps its sessions from batch to batch (a
+    // new session per batch measured the connecting: on Citus each one also opened a session
+    // per shard), commits every batch and its marker, survives a lost session by opening new
+    // ones at the next batch, and a failed batch leaves nothing behind.
+    void trafficKeepsItsSessionsBetweenBatches() {
+        MVDASH_TRY({
+            const auto settings = liveDatabase(QStringLiteral("traffic"), 3000);
+            Connection c(settings, QStringLiteral("t"));
+            const auto writerPids = [&c] {
+                QStringList pids;
+                QSqlQuery q = runSql(
+                    c.db(), QStringLiteral("SELECT pid FROM pg_stat_activity WHERE "
+                                           "datname = current_database() AND "
+                                           "application_name LIKE 'mvdash seed%' ORDER BY pid"));
+                while (q.next())
+                    pids << q.value(0).toString();
+                return pids.join(u',');
+            };
+            const auto events = [&c] {
+                return scalar(c.db(), QStringLiteral("SELECT (SELECT count(*) FROM bet_events) + "
+                                                     "(SELECT count(*) FROM balance_events) + "
+                                                     "(SELECT count(*) FROM payment_events)"))
+                    .toLongLong();
+            };
+            Traffic::Options options;
+            options.seed = 4242;
+            Traffic traffic(settings, options);
+            qint64 before = events();
+            const Traffic::Batch first = traffic.writeBatch(400);
+            QCOMPARE(events(), before + first.events);
+            const QString sessions = writerPids();
+            QVERIFY2(!sessions.isEmpty(), "the writer's sessions are open between batches");
+            for (int i = 0; i < 3; ++i) {
+                before = events();
+                const Traffic::Batch next = traffic.writeBatch(400);
+                QCOMPARE(events(), before + next.events);
+                QCOMPARE(writerPids(), sessions);
+            }
+            // every marker is in once the follower's step has run
+            runStep(c.db(), 60000, true);
+            QCOMPARE(scalar(c.db(),
+                            QStringLiteral("SELECT count(*) FROM bets_view WHERE tenant_id = ? AND "
+                                           "bet_id LIKE 'probe-4242-%'"),
+                            {options.markerTenant})
+                         .toInt(),
+                     4);
+
+            // the writer's sessions end under it: that batch fails with the server's reason,
+            // writes nothing, and the next one opens new sessions
+            exec(c.db(), QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                        "WHERE datname = current_database() AND "
+                                        "application_name LIKE 'mvdash seed%'"));
+            QTRY_VERIFY_WITH_TIMEOUT(writerPids().isEmpty(), kPatienceMs);
+            before = events();
+            QVERIFY_THROWS_EXCEPTION(DbError, traffic.writeBatch(400));
+            QCOMPARE(events(), before);
+            const Traffic::Batch after = traffic.writeBatch(400);
+            QCOMPARE(events(), before + after.events);
+            QVERIFY(!writerPids().isEmpty());
+            QVERIFY(writerPids() != sessions);
+            runStep(c.db(), 60000, true);
+            QCOMPARE(differences(c.db()), QString());
+        });
+    }
+
+    // One writer, several transactions: a batch rolled back or refused by the server leaves
+    // nothing, and the same writer goes on with the next batch on the same sessions.
+    void anEventWriterGoesOnAfterARefusedBatch() {
+        MVDASH_TRY({
+            const auto settings = liveDatabase(QStringLiteral("writer_reuse"), 1000);
+            Connection c(settings, QStringLiteral("t"));
+            const auto bets = [&c](const QString &id) {
+                return scalar(c.db(),
+                              QStringLiteral("SELECT count(*) FROM bet_events "
+                                             "WHERE tenant_id = 77 AND bet_id = ?"),
+                              {id})
+                    .toInt();
+            };
+            const auto bet = [](qint64 eventId, const QString &id) {
+                return BetEvent{77,
+                                eventId,
+                                id,
+                                QStringLiteral("u-w"),
+                                QStringLiteral("placed"),
+                                dec("2.00"),
+                                dec("1.5000"),
+                                QStringLiteral("fx"),
+                                {},
+                                {},
+                                1700000000000};
+            };
+            EventWriter w(settings);
+            w.add(bet(1, QStringLiteral("w-1")));
+            w.commit();
+            w.add(bet(2, QStringLiteral("w-rolled-back")));
+            w.rollback();
+            // the same event id twice: the server refuses the COPY at its end
+            w.add(bet(3, QStringLiteral("w-dup")));
+            w.add(bet(3, QStringLiteral("w-dup")));
+            w.add(BalanceEvent{77, 1, QStringLiteral("u-w"), dec("5.00"), QStringLiteral("deposit"),
+                               QStringLiteral("r-1"), 1700000000000});
+            QVERIFY_THROWS_EXCEPTION(DbError, w.commit());
+            w.add(bet(4, QStringLiteral("w-4")));
+            w.commit();
+            QCOMPARE(bets(QStringLiteral("w-1")), 1);
+            QCOMPARE(bets(QStringLiteral("w-rolled-back")), 0);
+            QCOMPARE(bets(QStringLiteral("w-dup")), 0);
+            QCOMPARE(scalar(c.db(), QStringLiteral("SELECT count(*) FROM balance_events WHERE "
+                                                   "tenant_id = 77"))
+                         .toInt(),
+                     0);
+            QCOMPARE(bets(QStringLiteral("w-4")), 1);
+            // on Citus the writer's sessions send a COPY through one connection per worker
+            runQuery(c.db(), QStringLiteral("writer_session_setup"));
+            const QVariant mode = scalar(
+                c.db(),
+                QStringLiteral("SELECT current_setting('citus.multi_shard_modify_mode', true)"));
+            if (cluster_.isCitus())
+                QCOMPARE(mode.toString(), QStringLiteral("sequential"));
+            else
+                QVERIFY2(mode.isNull() || mode.toString().isEmpty(), qPrintable(mode.toString()));
+        });
+    }
+
     void followerSurvivesAServerRestart() {
         MVDASH_TRY({
             const auto settings = liveDatabase(QStringLiteral("restart"), 3000);

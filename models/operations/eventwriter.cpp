@@ -58,18 +58,32 @@ constexpr qsizetype kFlushBytes = 1 << 20;
 
 } // namespace
 
+// One event table's COPY on a connection of its own, opened at the first event and kept
+// from one commit to the next (a writer that commits a batch every quarter second should not
+// pay a new session per batch: on Citus each new session also opens its own worker sessions).
 struct EventWriter::Stream {
     Stream(const ConnectionSettings &settings, const char *copySql)
-        : connection(settings, QStringLiteral("seed")) {
-        // plain libpq from here on: a QSqlQuery would read results in the middle of the COPY
-        conn = nativeHandle(connection.db());
+        : settings(settings)
+        , copySql(copySql) {}
+    // BEGIN and COPY, when the table gets its first event since the last commit
+    void begin() {
+        if (!connection) {
+            connection = std::make_unique<Connection>(settings, QStringLiteral("seed"));
+            runQuery(connection->db(), QStringLiteral("writer_session_setup"));
+            // plain libpq from here on: a QSqlQuery would read results in the middle of the COPY
+            conn = nativeHandle(connection->db());
+        }
         finish("BEGIN");
+        inTransaction = true;
         PGresult *res = PQexec(conn, copySql);
         const bool ok = PQresultStatus(res) == PGRES_COPY_IN;
         const QString error = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
         PQclear(res);
-        if (!ok)
+        if (!ok) {
+            end("ROLLBACK");
             throw DbError(QStringLiteral("seed: ") + error);
+        }
+        copying = true;
     }
     void flush() {
         if (buffer.isEmpty())
@@ -78,7 +92,7 @@ struct EventWriter::Stream {
             throw DbError(QStringLiteral("seed: ") + QString::fromUtf8(PQerrorMessage(conn)));
         buffer.clear();
     }
-    // Ends the COPY; the transaction stays open until finish().
+    // Ends the COPY; the transaction stays open until end().
     void endCopy() {
         flush();
         if (PQputCopyEnd(conn, nullptr) != 1)
@@ -94,6 +108,16 @@ struct EventWriter::Stream {
             throw DbError(QStringLiteral("seed: ") +
                           error.section(u'\n', 0, 0).remove(QStringLiteral("ERROR:  ")));
     }
+    // Aborts a COPY still under way and drops what it sent.
+    void cancelCopy() {
+        if (!copying)
+            return;
+        buffer.clear();
+        PQputCopyEnd(conn, "cancelled");
+        while (PGresult *res = PQgetResult(conn))
+            PQclear(res);
+        copying = false;
+    }
     void finish(const char *command) {
         PGresult *res = PQexec(conn, command);
         const bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
@@ -101,30 +125,39 @@ struct EventWriter::Stream {
         if (!ok)
             throw DbError(QStringLiteral("seed: ") + QString::fromUtf8(PQerrorMessage(conn)));
     }
+    // COMMIT or ROLLBACK; the stream is ready for the next begin() either way.
+    void end(const char *command) {
+        inTransaction = false;
+        finish(command);
+    }
     ~Stream() {
-        if (copying) {
-            PQputCopyEnd(conn, "cancelled");
-            while (PGresult *res = PQgetResult(conn))
-                PQclear(res);
+        cancelCopy();
+        if (inTransaction) {
+            PGresult *res = PQexec(conn, "ROLLBACK");
+            PQclear(res);
         }
     }
 
-    Connection connection;
+    const ConnectionSettings &settings;
+    const char *copySql;
+    std::unique_ptr<Connection> connection;
     PGconn *conn = nullptr;
     QByteArray buffer;
-    bool copying = true;
+    bool inTransaction = false;
+    bool copying = false;
 };
 
 EventWriter::EventWriter(const ConnectionSettings &settings)
-    : bets_(std::make_unique<Stream>(
-          settings,
+    : settings_(settings)
+    , bets_(std::make_unique<Stream>(
+          settings_,
           "COPY public.bet_events (tenant_id, event_id, bet_id, user_id, event_type, stake, "
           "odds, fixture_id, result, payout, event_timestamp) FROM STDIN"))
     , balances_(std::make_unique<Stream>(
-          settings, "COPY public.balance_events (tenant_id, event_id, user_id, amount, reason, "
-                    "reference_id, event_timestamp) FROM STDIN"))
+          settings_, "COPY public.balance_events (tenant_id, event_id, user_id, amount, reason, "
+                     "reference_id, event_timestamp) FROM STDIN"))
     , payments_(std::make_unique<Stream>(
-          settings,
+          settings_,
           "COPY public.payment_events (tenant_id, event_id, payment_id, user_id, event_type, "
           "amount, currency, payment_method, external_id, payment_type, "
           "event_timestamp) FROM STDIN")) {}
@@ -132,6 +165,8 @@ EventWriter::EventWriter(const ConnectionSettings &settings)
 EventWriter::~EventWriter() = default;
 
 void EventWriter::append(Stream &stream, const QByteArray &line) {
+    if (!stream.inTransaction)
+        stream.begin();
     stream.buffer += line;
     ++written_;
     if (stream.buffer.size() >= kFlushBytes)
@@ -189,32 +224,57 @@ void EventWriter::add(const PaymentEvent &e) {
 }
 
 void EventWriter::commit() {
-    Stream *streams[] = {bets_.get(), balances_.get(), payments_.get()};
+    // only the tables that got events since the last commit
+    QList<Stream *> streams;
+    for (Stream *s : {bets_.get(), balances_.get(), payments_.get()}) {
+        if (s->inTransaction)
+            streams << s;
+    }
     try {
         for (Stream *s : streams)
             s->endCopy();
     } catch (...) {
         for (Stream *s : streams) {
-            if (!s->copying)
-                s->finish("ROLLBACK");
+            s->cancelCopy();
+            try {
+                s->end("ROLLBACK");
+            } catch (const DbError &) {
+                // the first error is the one to report; a lost connection fails both
+            }
         }
         throw;
     }
     for (Stream *s : streams)
-        s->finish("COMMIT");
+        s->end("COMMIT");
+}
+
+void upsertTenants(const QSqlDatabase &db, const QList<Tenant> &tenants) {
+    QSqlDatabase session = db;
+    if (!session.transaction())
+        throw DbError::fromSqlError(QStringLiteral("tenants"), session.lastError());
+    try {
+        for (const Tenant &t : tenants)
+            runQuery(session, QStringLiteral("upsert_tenant"),
+                     {t.tenantId, t.name, t.slug, t.status, t.plan});
+    } catch (...) {
+        session.rollback();
+        throw;
+    }
+    if (!session.commit())
+        throw DbError::fromSqlError(QStringLiteral("tenants"), session.lastError());
 }
 
 void upsertTenants(const ConnectionSettings &settings, const QList<Tenant> &tenants) {
     Connection connection(settings, QStringLiteral("seed"));
-    QSqlDatabase db = connection.db();
-    if (!db.transaction())
-        throw DbError::fromSqlError(QStringLiteral("tenants"), db.lastError());
-    for (const Tenant &t : tenants) {
-        QSqlQuery q = runQuery(db, QStringLiteral("upsert_tenant"),
-                               {t.tenantId, t.name, t.slug, t.status, t.plan});
+    upsertTenants(connection.db(), tenants);
+}
+
+void EventWriter::rollback() {
+    for (Stream *s : {bets_.get(), balances_.get(), payments_.get()}) {
+        s->cancelCopy();
+        if (s->inTransaction)
+            s->end("ROLLBACK");
     }
-    if (!db.commit())
-        throw DbError::fromSqlError(QStringLiteral("tenants"), db.lastError());
 }
 
 } // namespace mvdash

@@ -1,11 +1,9 @@
 #include "traffic.h"
 
-#include "database.h"
-#include "eventgenerator.h"
-#include "eventwriter.h"
 #include "seeder.h"
 
 #include <QDateTime>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QThread>
 #include <QVariant>
@@ -15,6 +13,8 @@ namespace mvdash {
 Traffic::Traffic(ConnectionSettings settings, Options options)
     : settings_(std::move(settings))
     , options_(options) {}
+
+Traffic::~Traffic() = default;
 
 Traffic::Batch Traffic::writeBatch(qint64 events) {
     Batch batch;
@@ -29,19 +29,16 @@ Traffic::Batch Traffic::writeBatch(qint64 events) {
     // tenants only, so that a demo's "20 events/s" is about 20
     if (events < 100)
         generate.tenants = int(std::max<qint64>(1, events / 10));
-    const SeedReport written = seedDatabase(settings_, generate);
+    // the sessions are opened by the thread that writes, and kept for its next batches; after
+    // an error (a lost connection) the next batch opens new ones
+    if (!seeder_)
+        seeder_ = std::make_unique<Seeder>(settings_);
+    auto dropSessions = qScopeGuard([this] { seeder_.reset(); });
+    const SeedReport written = seeder_->seed(generate);
     // the marker goes in after the batch it stands for, committed after it
     batch.marker = QStringLiteral("probe-%1-%2").arg(options_.seed).arg(batch.number);
-    qint64 markerId = 0;
-    {
-        Connection ids(settings_, QStringLiteral("traffic-ids"));
-        QSqlQuery q =
-            runQuery(ids.db(), QStringLiteral("next_event_ids"),
-                     {options_.markerTenant, options_.markerTenant, options_.markerTenant});
-        q.next();
-        markerId = q.value(0).toLongLong();
-    }
-    EventWriter marker(settings_);
+    const qint64 markerId = seeder_->nextEventIds(options_.markerTenant)[0];
+    EventWriter &marker = seeder_->writer();
     marker.add(BetEvent{options_.markerTenant,
                         markerId,
                         batch.marker,
@@ -54,6 +51,7 @@ Traffic::Batch Traffic::writeBatch(qint64 events) {
                         {},
                         QDateTime::currentMSecsSinceEpoch()});
     marker.commit();
+    dropSessions.dismiss();
     batch.committed = std::chrono::steady_clock::now();
     batch.events = written.events + 1;
     return batch;
@@ -67,6 +65,8 @@ qint64 Traffic::run(const std::atomic_bool &stop,
     const auto period = milliseconds(1000 / std::max(1, options_.batchesPerSecond));
     auto next = steady_clock::now();
     qint64 total = 0;
+    // the sessions belong to this thread: closed here, not by whoever destroys the Traffic
+    const auto closeSessions = qScopeGuard([this] { seeder_.reset(); });
     while (!stop) {
         const Batch batch = writeBatch(perBatch);
         total += batch.events;

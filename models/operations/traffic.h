@@ -10,9 +10,12 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <QString>
 
 namespace mvdash {
+
+class Seeder;
 
 class Traffic {
 public:
@@ -30,17 +33,20 @@ public:
     };
 
     Traffic(ConnectionSettings settings, Options options);
+    ~Traffic();
 
     // Writes batches until `stop`; calls onBatch after each commit. Throws DbError.
     qint64 run(const std::atomic_bool &stop,
                const std::function<void(const Batch &)> &onBatch = {});
     // One batch of `events` events now (the throughput benchmark writes as fast as it can).
+    // The sessions stay open for the next batch: call it from one thread only.
     Batch writeBatch(qint64 events);
 
 private:
     ConnectionSettings settings_;
     Options options_;
     qint64 batches_ = 0;
+    std::unique_ptr<Seeder> seeder_; // the writing thread's sessions
 };
 
 } // namespace mvdash

@@ -295,7 +295,7 @@ private:
 
         std::mutex mutex;
         std::deque<Traffic::Batch> pending;
-        QList<double> staleness;
+        QList<double> staleness, writeMs;
         qint64 written = 0;
         Traffic::Options trafficOptions;
         trafficOptions.eventsPerSecond = rate_;
@@ -306,6 +306,7 @@ private:
             written = traffic.run(stopWriter, [&](const Traffic::Batch &b) {
                 std::lock_guard lock(mutex);
                 pending.push_back(b);
+                writeMs << b.writeMs;
             });
         });
         Connection probe(settings_, QStringLiteral("bench-probe"));
@@ -345,15 +346,31 @@ private:
         writing.join();
         stopFollower = true;
         following.join();
-        const QJsonObject result{{QStringLiteral("seconds"), soakSeconds_},
-                                 {QStringLiteral("target_events_per_s"), rate_},
-                                 {QStringLiteral("events_written"), double(written)},
-                                 {QStringLiteral("events_per_s"), double(written) / soakSeconds_},
-                                 {QStringLiteral("batches_seen"), staleness.size()},
-                                 {QStringLiteral("batches_never_seen"), qint64(pending.size())},
-                                 {QStringLiteral("staleness_p50_ms"), percentile(staleness, 0.5)},
-                                 {QStringLiteral("staleness_p95_ms"), percentile(staleness, 0.95)},
-                                 {QStringLiteral("staleness_max_ms"), percentile(staleness, 1.0)}};
+        // the same writer at the same rate without a follower: does the follower slow the
+        // writers down at the target's rate (their batches wait for nothing of the step's)?
+        const Paced alone = pacedWithoutFollower(std::max(5, soakSeconds_ / 4));
+        QJsonObject result{{QStringLiteral("seconds"), soakSeconds_},
+                           {QStringLiteral("target_events_per_s"), rate_},
+                           {QStringLiteral("events_written"), double(written)},
+                           {QStringLiteral("events_per_s"), double(written) / soakSeconds_},
+                           {QStringLiteral("batches_seen"), staleness.size()},
+                           {QStringLiteral("batches_never_seen"), qint64(pending.size())},
+                           {QStringLiteral("staleness_p50_ms"), percentile(staleness, 0.5)},
+                           {QStringLiteral("staleness_p95_ms"), percentile(staleness, 0.95)},
+                           {QStringLiteral("staleness_max_ms"), percentile(staleness, 1.0)},
+                           {QStringLiteral("batch_write_p50_ms"), percentile(writeMs, 0.5)},
+                           {QStringLiteral("batch_write_p95_ms"), percentile(writeMs, 0.95)}};
+        result[QStringLiteral("without_follower")] =
+            QJsonObject{{QStringLiteral("seconds"), alone.seconds},
+                        {QStringLiteral("events_per_s"), double(alone.events) / alone.seconds},
+                        {QStringLiteral("batch_write_p50_ms"), percentile(alone.writeMs, 0.5)},
+                        {QStringLiteral("batch_write_p95_ms"), percentile(alone.writeMs, 0.95)}};
+        say(QStringLiteral("  without a follower (%1 s): %2 events/s written; a batch written "
+                           "and committed in p50 %3 / p95 %4 ms, with the follower %5 / %6 ms")
+                .arg(alone.seconds)
+                .arg(double(alone.events) / alone.seconds, 0, 'f', 0)
+                .arg(fmt(percentile(alone.writeMs, 0.5)), fmt(percentile(alone.writeMs, 0.95)),
+                     fmt(percentile(writeMs, 0.5)), fmt(percentile(writeMs, 0.95))));
         say(QStringLiteral("  %1 events/s written, staleness p50 %2 / p95 %3 / max %4 ms, %5 "
                            "batches never seen")
                 .arg(double(written) / soakSeconds_, 0, 'f', 0)
@@ -361,6 +378,32 @@ private:
                      fmt(percentile(staleness, 1.0)))
                 .arg(pending.size()));
         return result;
+    }
+
+    struct Paced {
+        int seconds = 0;
+        qint64 events = 0;
+        QList<double> writeMs;
+    };
+    // The soak's writer at its rate for `seconds`, nothing else running.
+    Paced pacedWithoutFollower(int seconds) {
+        Paced paced;
+        paced.seconds = seconds;
+        std::atomic_bool stop{false};
+        Traffic::Options trafficOptions;
+        trafficOptions.eventsPerSecond = rate_;
+        trafficOptions.batchesPerSecond = 4;
+        trafficOptions.seed = 750000;
+        Traffic traffic(settings_, trafficOptions);
+        std::thread writing([&] {
+            paced.events = traffic.run(
+                stop, [&paced](const Traffic::Batch &b) { paced.writeMs << b.writeMs; });
+        });
+        QThread::sleep(seconds);
+        stop = true;
+        writing.join();
+        runStep(connection_.db(), 60000, true); // what it wrote is applied before what follows
+        return paced;
     }
 
     // Events per second one writer gets in, batches of 5,000, for --throughput-seconds each way,
@@ -477,6 +520,16 @@ QString markdown(const QJsonObject &r) {
               .arg(fmt(soak[QStringLiteral("staleness_p50_ms")].toDouble(NAN)),
                    fmt(soak[QStringLiteral("staleness_p95_ms")].toDouble(NAN)),
                    fmt(soak[QStringLiteral("staleness_max_ms")].toDouble(NAN)));
+    const QJsonObject alone = soak[QStringLiteral("without_follower")].toObject();
+    md += QStringLiteral("| at that rate without a follower (%1 s): written (events/s) | %2 |\n")
+              .arg(alone[QStringLiteral("seconds")].toInt())
+              .arg(alone[QStringLiteral("events_per_s")].toDouble(), 0, 'f', 0);
+    md += QStringLiteral("| a batch written and committed, p50 / p95 (ms): with the follower; "
+                         "without | %1 / %2; %3 / %4 |\n")
+              .arg(fmt(soak[QStringLiteral("batch_write_p50_ms")].toDouble(NAN)),
+                   fmt(soak[QStringLiteral("batch_write_p95_ms")].toDouble(NAN)),
+                   fmt(alone[QStringLiteral("batch_write_p50_ms")].toDouble(NAN)),
+                   fmt(alone[QStringLiteral("batch_write_p95_ms")].toDouble(NAN)));
     md += QStringLiteral("| batches seen / never seen | %1 / %2 |\n")
               .arg(soak[QStringLiteral("batches_seen")].toInt())
               .arg(soak[QStringLiteral("batches_never_seen")].toInt());

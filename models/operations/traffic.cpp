@@ -17,6 +17,7 @@ Traffic::Traffic(ConnectionSettings settings, Options options)
 Traffic::~Traffic() = default;
 
 Traffic::Batch Traffic::writeBatch(qint64 events) {
+    const auto started = std::chrono::steady_clock::now();
     Batch batch;
     batch.number = ++batches_;
     EventGenerator::Options generate;
@@ -53,6 +54,7 @@ Traffic::Batch Traffic::writeBatch(qint64 events) {
     marker.commit();
     dropSessions.dismiss();
     batch.committed = std::chrono::steady_clock::now();
+    batch.writeMs = std::chrono::duration<double, std::milli>(batch.committed - started).count();
     batch.events = written.events + 1;
     return batch;
 }

@@ -30,6 +30,7 @@ public:
         qint64 events = 0; // with the marker
         QString marker;    // bet_id of the marker bet, in markerTenant
         std::chrono::steady_clock::time_point committed;
+        double writeMs = 0; // generating, writing and committing it, marker included
     };
 
     Traffic(ConnectionSettings settings, Options options);

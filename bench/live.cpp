@@ -297,10 +297,7 @@ private:
         std::deque<Traffic::Batch> pending;
         QList<double> staleness, writeMs;
         qint64 written = 0;
-        Traffic::Options trafficOptions;
-        trafficOptions.eventsPerSecond = rate_;
-        trafficOptions.batchesPerSecond = 4;
-        trafficOptions.seed = 700000;
+        const Traffic::Options trafficOptions = soakTraffic(700000);
         Traffic traffic(settings_, trafficOptions);
         std::thread writing([&] {
             written = traffic.run(stopWriter, [&](const Traffic::Batch &b) {
@@ -380,6 +377,15 @@ private:
         return result;
     }
 
+    // The soak's writer: --rate events/s in four batches a second.
+    Traffic::Options soakTraffic(quint64 seed) const {
+        Traffic::Options options;
+        options.eventsPerSecond = rate_;
+        options.batchesPerSecond = 4;
+        options.seed = seed;
+        return options;
+    }
+
     struct Paced {
         int seconds = 0;
         qint64 events = 0;
@@ -390,11 +396,7 @@ private:
         Paced paced;
         paced.seconds = seconds;
         std::atomic_bool stop{false};
-        Traffic::Options trafficOptions;
-        trafficOptions.eventsPerSecond = rate_;
-        trafficOptions.batchesPerSecond = 4;
-        trafficOptions.seed = 750000;
-        Traffic traffic(settings_, trafficOptions);
+        Traffic traffic(settings_, soakTraffic(750000));
         std::thread writing([&] {
             paced.events = traffic.run(
                 stop, [&paced](const Traffic::Batch &b) { paced.writeMs << b.writeMs; });

@@ -983,7 +983,6 @@ private slots:
         });
     }
 
-    // A follower waits out a server restart and goes on (last: it restarts the cluster).
     // The moving demo's and the benchmark's writer keeps its sessions from batch to batch (a
     // new session per batch measured the connecting: on Citus each one also opened a session
     // per shard), commits every batch and its marker, survives a lost session by opening new
@@ -1008,6 +1007,8 @@ private slots:
                                                      "(SELECT count(*) FROM payment_events)"))
                     .toLongLong();
             };
+            // the seeding's sessions have closed; their backends may still be ending
+            QTRY_VERIFY_WITH_TIMEOUT(writerPids().isEmpty(), kPatienceMs);
             Traffic::Options options;
             options.seed = 4242;
             Traffic traffic(settings, options);
@@ -1033,9 +1034,9 @@ private slots:
 
             // the writer's sessions end under it: that batch fails with the server's reason,
             // writes nothing, and the next one opens new sessions
-            exec(c.db(), QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                                        "WHERE datname = current_database() AND "
-                                        "application_name LIKE 'mvdash seed%'"));
+            exec(c.db(), QStringLiteral("SELECT pg_terminate_backend(pid, 60000) FROM "
+                                        "pg_stat_activity WHERE datname = current_database() "
+                                        "AND application_name LIKE 'mvdash seed%'"));
             QTRY_VERIFY_WITH_TIMEOUT(writerPids().isEmpty(), kPatienceMs);
             before = events();
             QVERIFY_THROWS_EXCEPTION(DbError, traffic.writeBatch(400));
@@ -1080,23 +1081,56 @@ private slots:
             w.commit();
             w.add(bet(2, QStringLiteral("w-rolled-back")));
             w.rollback();
-            // the same event id twice: the server refuses the COPY at its end
-            w.add(bet(3, QStringLiteral("w-dup")));
+            // the same payment event id twice: the server refuses the last table's COPY at its
+            // end, after the bets' and balances' COPYs went through; none of the three commits
+            const auto payment = [](qint64 eventId) {
+                return PaymentEvent{77,
+                                    eventId,
+                                    QStringLiteral("p-dup"),
+                                    QStringLiteral("u-w"),
+                                    QStringLiteral("created"),
+                                    dec("5.00"),
+                                    QStringLiteral("EUR"),
+                                    QStringLiteral("card"),
+                                    {},
+                                    QStringLiteral("deposit"),
+                                    1700000000000};
+            };
             w.add(bet(3, QStringLiteral("w-dup")));
             w.add(BalanceEvent{77, 1, QStringLiteral("u-w"), dec("5.00"), QStringLiteral("deposit"),
                                QStringLiteral("r-1"), 1700000000000});
+            w.add(payment(1));
+            w.add(payment(1));
             QVERIFY_THROWS_EXCEPTION(DbError, w.commit());
             w.add(bet(4, QStringLiteral("w-4")));
+            w.commit();
+            // the server ends the writer's kept session between two batches: the next batch
+            // fails with the server's reason, the one after opens a new session
+            exec(c.db(), QStringLiteral("SELECT pg_terminate_backend(pid, 60000) FROM "
+                                        "pg_stat_activity WHERE datname = current_database() "
+                                        "AND application_name LIKE 'mvdash seed%'"));
+            QVERIFY_THROWS_EXCEPTION(DbError, [&] {
+                w.add(bet(5, QStringLiteral("w-lost")));
+                w.commit();
+            }());
+            w.add(bet(6, QStringLiteral("w-6")));
             w.commit();
             QCOMPARE(bets(QStringLiteral("w-1")), 1);
             QCOMPARE(bets(QStringLiteral("w-rolled-back")), 0);
             QCOMPARE(bets(QStringLiteral("w-dup")), 0);
-            QCOMPARE(scalar(c.db(), QStringLiteral("SELECT count(*) FROM balance_events WHERE "
-                                                   "tenant_id = 77"))
-                         .toInt(),
-                     0);
+            const auto rowsOf77 = [&c](const QString &table) {
+                return scalar(c.db(), QStringLiteral("SELECT count(*) FROM %1 WHERE tenant_id = 77")
+                                          .arg(table))
+                    .toInt();
+            };
+            QCOMPARE(rowsOf77(QStringLiteral("balance_events")), 0);
+            QCOMPARE(rowsOf77(QStringLiteral("payment_events")), 0);
             QCOMPARE(bets(QStringLiteral("w-4")), 1);
-            // on Citus the writer's sessions send a COPY through one connection per worker
+            QCOMPARE(bets(QStringLiteral("w-lost")), 0);
+            QCOMPARE(bets(QStringLiteral("w-6")), 1);
+            // the writer's session setup (what EventWriter runs on each session it opens; its
+            // sessions are its own, so the statement is checked here): on Citus a COPY through
+            // one connection per worker, nothing on plain PostgreSQL
             runQuery(c.db(), QStringLiteral("writer_session_setup"));
             const QVariant mode = scalar(
                 c.db(),
@@ -1108,6 +1142,7 @@ private slots:
         });
     }
 
+    // A follower waits out a server restart and goes on (last: it restarts the cluster).
     void followerSurvivesAServerRestart() {
         MVDASH_TRY({
             const auto settings = liveDatabase(QStringLiteral("restart"), 3000);

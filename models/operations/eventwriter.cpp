@@ -62,17 +62,26 @@ constexpr qsizetype kFlushBytes = 1 << 20;
 // from one commit to the next (a writer that commits a batch every quarter second should not
 // pay a new session per batch: on Citus each new session also opens its own worker sessions).
 struct EventWriter::Stream {
-    Stream(const ConnectionSettings &settings, const char *copySql)
-        : settings(settings)
+    Stream(ConnectionSettings settings, const char *copySql)
+        : settings(std::move(settings))
         , copySql(copySql) {}
     // BEGIN and COPY, when the table gets its first event since the last commit
     void begin() {
-        if (!connection) {
-            connection = std::make_unique<Connection>(settings, QStringLiteral("seed"));
-            runQuery(connection->db(), QStringLiteral("writer_session_setup"));
-            // plain libpq from here on: a QSqlQuery would read results in the middle of the COPY
-            conn = nativeHandle(connection->db());
+        if (connection && PQstatus(conn) != CONNECTION_OK) {
+            // the server ended the kept session since the last batch: a new one
+            conn = nullptr;
+            connection.reset();
         }
+        if (!connection) {
+            // kept only once set up, so that a failed setup is tried again next time
+            auto opened = std::make_unique<Connection>(settings, QStringLiteral("seed"));
+            runQuery(opened->db(), QStringLiteral("writer_session_setup"));
+            // plain libpq from here on: a QSqlQuery would read results in the middle of the COPY
+            conn = nativeHandle(opened->db());
+            connection = std::move(opened);
+        }
+        if (inTransaction) // left open by a commit that failed half way (see commit())
+            end("ROLLBACK");
         finish("BEGIN");
         inTransaction = true;
         PGresult *res = PQexec(conn, copySql);
@@ -138,7 +147,7 @@ struct EventWriter::Stream {
         }
     }
 
-    const ConnectionSettings &settings;
+    const ConnectionSettings settings;
     const char *copySql;
     std::unique_ptr<Connection> connection;
     PGconn *conn = nullptr;
@@ -148,16 +157,15 @@ struct EventWriter::Stream {
 };
 
 EventWriter::EventWriter(const ConnectionSettings &settings)
-    : settings_(settings)
-    , bets_(std::make_unique<Stream>(
-          settings_,
+    : bets_(std::make_unique<Stream>(
+          settings,
           "COPY public.bet_events (tenant_id, event_id, bet_id, user_id, event_type, stake, "
           "odds, fixture_id, result, payout, event_timestamp) FROM STDIN"))
     , balances_(std::make_unique<Stream>(
-          settings_, "COPY public.balance_events (tenant_id, event_id, user_id, amount, reason, "
-                     "reference_id, event_timestamp) FROM STDIN"))
+          settings, "COPY public.balance_events (tenant_id, event_id, user_id, amount, reason, "
+                    "reference_id, event_timestamp) FROM STDIN"))
     , payments_(std::make_unique<Stream>(
-          settings_,
+          settings,
           "COPY public.payment_events (tenant_id, event_id, payment_id, user_id, event_type, "
           "amount, currency, payment_method, external_id, payment_type, "
           "event_timestamp) FROM STDIN")) {}
@@ -165,7 +173,7 @@ EventWriter::EventWriter(const ConnectionSettings &settings)
 EventWriter::~EventWriter() = default;
 
 void EventWriter::append(Stream &stream, const QByteArray &line) {
-    if (!stream.inTransaction)
+    if (!stream.copying)
         stream.begin();
     stream.buffer += line;
     ++written_;
@@ -234,18 +242,38 @@ void EventWriter::commit() {
         for (Stream *s : streams)
             s->endCopy();
     } catch (...) {
-        for (Stream *s : streams) {
-            s->cancelCopy();
-            try {
-                s->end("ROLLBACK");
-            } catch (const DbError &) {
-                // the first error is the one to report; a lost connection fails both
-            }
-        }
+        for (Stream *s : streams)
+            endQuietly(*s, "ROLLBACK");
         throw;
     }
-    for (Stream *s : streams)
-        s->end("COMMIT");
+    // one COMMIT per table: if one fails after another went through, the batch is partly in
+    // (three sessions cannot commit together); the rest is rolled back and the error says so
+    for (qsizetype i = 0; i < streams.size(); ++i) {
+        try {
+            streams[i]->end("COMMIT");
+        } catch (const DbError &e) {
+            for (qsizetype j = i + 1; j < streams.size(); ++j)
+                endQuietly(*streams[j], "ROLLBACK");
+            if (i == 0)
+                throw;
+            throw DbError(e.message() + QStringLiteral(" (the batch is partly committed: %1 of "
+                                                       "%2 event tables)")
+                                            .arg(i)
+                                            .arg(streams.size()));
+        }
+    }
+}
+
+// ROLLBACK where an error is already being reported: a second one (a lost session fails both)
+// must not hide the first.
+void EventWriter::endQuietly(Stream &stream, const char *command) {
+    stream.cancelCopy();
+    if (!stream.inTransaction)
+        return;
+    try {
+        stream.end(command);
+    } catch (const DbError &) {
+    }
 }
 
 void upsertTenants(const QSqlDatabase &db, const QList<Tenant> &tenants) {
@@ -270,11 +298,8 @@ void upsertTenants(const ConnectionSettings &settings, const QList<Tenant> &tena
 }
 
 void EventWriter::rollback() {
-    for (Stream *s : {bets_.get(), balances_.get(), payments_.get()}) {
-        s->cancelCopy();
-        if (s->inTransaction)
-            s->end("ROLLBACK");
-    }
+    for (Stream *s : {bets_.get(), balances_.get(), payments_.get()})
+        endQuietly(*s, "ROLLBACK");
 }
 
 } // namespace mvdash

@@ -26,16 +26,17 @@ public:
     void add(const BetEvent &e);
     void add(const BalanceEvent &e);
     void add(const PaymentEvent &e);
-    // Throws DbError; on error nothing is committed.
+    // Throws DbError. On an error before the COMMITs nothing is committed; a COMMIT failing after
+    // another table's went through leaves those tables' events in, and the error says so.
     void commit();
-    // Drops what was added since the last commit (their transactions roll back).
+    // Drops what was added since the last commit (their transactions roll back). Never throws.
     void rollback();
     qint64 written() const { return written_; }
 
 private:
     struct Stream;
     void append(Stream &stream, const QByteArray &line);
-    ConnectionSettings settings_;
+    static void endQuietly(Stream &stream, const char *command);
     std::unique_ptr<Stream> bets_, balances_, payments_;
     qint64 written_ = 0;
 };

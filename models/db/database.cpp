@@ -240,4 +240,19 @@ int columnOf(const QSqlQuery &query, const char *name) {
     return at;
 }
 
+Transaction::Transaction(const QSqlDatabase &db)
+    : db_(db) {
+    execScript(db_, QStringLiteral("BEGIN"), QStringLiteral("begin"));
+}
+
+Transaction::~Transaction() {
+    if (open_)
+        QSqlQuery(db_).exec(QStringLiteral("ROLLBACK"));
+}
+
+void Transaction::commit() {
+    execScript(db_, QStringLiteral("COMMIT"), QStringLiteral("commit"));
+    open_ = false;
+}
+
 } // namespace mvdash

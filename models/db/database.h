@@ -55,6 +55,21 @@ void setSessionsSearchPublic(bool on);
 // Runs SQL text that cannot be prepared (DDL, REFRESH, scripts). Throws DbError.
 void execScript(const QSqlDatabase &db, const QString &sql, const QString &context);
 
+// A transaction on `db` that rolls back unless committed (the rebuild, the read models' switch,
+// a writer's tenants rows on a session it keeps). Throws DbError when BEGIN or COMMIT fails.
+class Transaction {
+public:
+    explicit Transaction(const QSqlDatabase &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+    void commit();
+
+private:
+    QSqlDatabase db_;
+    bool open_ = true;
+};
+
 // The text of sql/queries/<name>.sql from the compiled-in resource.
 QString catalogQuery(const QString &name);
 

@@ -55,6 +55,7 @@ struct Tenant {
     QString slug;
     QString status; // active, suspended, closed
     QString plan;   // free, pro, enterprise
+    friend bool operator==(const Tenant &, const Tenant &) = default;
 };
 
 } // namespace mvdash

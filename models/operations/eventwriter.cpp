@@ -80,8 +80,6 @@ struct EventWriter::Stream {
             conn = nativeHandle(opened->db());
             connection = std::move(opened);
         }
-        if (inTransaction) // left open by a commit that failed half way (see commit())
-            end("ROLLBACK");
         finish("BEGIN");
         inTransaction = true;
         PGresult *res = PQexec(conn, copySql);
@@ -139,13 +137,16 @@ struct EventWriter::Stream {
         inTransaction = false;
         finish(command);
     }
-    ~Stream() {
+    // Drops whatever is under way, where an error is already being reported (or nobody is
+    // left to hear one): a second error (a lost session fails both) must not hide the first.
+    void abandon() {
         cancelCopy();
         if (inTransaction) {
-            PGresult *res = PQexec(conn, "ROLLBACK");
-            PQclear(res);
+            inTransaction = false;
+            PQclear(PQexec(conn, "ROLLBACK"));
         }
     }
+    ~Stream() { abandon(); }
 
     const ConnectionSettings settings;
     const char *copySql;
@@ -234,7 +235,7 @@ void EventWriter::add(const PaymentEvent &e) {
 void EventWriter::commit() {
     // only the tables that got events since the last commit
     QList<Stream *> streams;
-    for (Stream *s : {bets_.get(), balances_.get(), payments_.get()}) {
+    for (Stream *s : allStreams()) {
         if (s->inTransaction)
             streams << s;
     }
@@ -242,8 +243,7 @@ void EventWriter::commit() {
         for (Stream *s : streams)
             s->endCopy();
     } catch (...) {
-        for (Stream *s : streams)
-            endQuietly(*s, "ROLLBACK");
+        rollback();
         throw;
     }
     // one COMMIT per table: if one fails after another went through, the batch is partly in
@@ -252,8 +252,7 @@ void EventWriter::commit() {
         try {
             streams[i]->end("COMMIT");
         } catch (const DbError &e) {
-            for (qsizetype j = i + 1; j < streams.size(); ++j)
-                endQuietly(*streams[j], "ROLLBACK");
+            rollback(); // the tables after it
             if (i == 0)
                 throw;
             throw DbError(e.message() + QStringLiteral(" (the batch is partly committed: %1 of "
@@ -264,32 +263,12 @@ void EventWriter::commit() {
     }
 }
 
-// ROLLBACK where an error is already being reported: a second one (a lost session fails both)
-// must not hide the first.
-void EventWriter::endQuietly(Stream &stream, const char *command) {
-    stream.cancelCopy();
-    if (!stream.inTransaction)
-        return;
-    try {
-        stream.end(command);
-    } catch (const DbError &) {
-    }
-}
-
 void upsertTenants(const QSqlDatabase &db, const QList<Tenant> &tenants) {
-    QSqlDatabase session = db;
-    if (!session.transaction())
-        throw DbError::fromSqlError(QStringLiteral("tenants"), session.lastError());
-    try {
-        for (const Tenant &t : tenants)
-            runQuery(session, QStringLiteral("upsert_tenant"),
-                     {t.tenantId, t.name, t.slug, t.status, t.plan});
-    } catch (...) {
-        session.rollback();
-        throw;
-    }
-    if (!session.commit())
-        throw DbError::fromSqlError(QStringLiteral("tenants"), session.lastError());
+    Transaction transaction(db);
+    for (const Tenant &t : tenants)
+        runQuery(db, QStringLiteral("upsert_tenant"),
+                 {t.tenantId, t.name, t.slug, t.status, t.plan});
+    transaction.commit();
 }
 
 void upsertTenants(const ConnectionSettings &settings, const QList<Tenant> &tenants) {
@@ -298,8 +277,12 @@ void upsertTenants(const ConnectionSettings &settings, const QList<Tenant> &tena
 }
 
 void EventWriter::rollback() {
-    for (Stream *s : {bets_.get(), balances_.get(), payments_.get()})
-        endQuietly(*s, "ROLLBACK");
+    for (Stream *s : allStreams())
+        s->abandon();
+}
+
+std::array<EventWriter::Stream *, 3> EventWriter::allStreams() const {
+    return {bets_.get(), balances_.get(), payments_.get()};
 }
 
 } // namespace mvdash

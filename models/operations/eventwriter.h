@@ -3,6 +3,7 @@
 #include "connectionsettings.h"
 #include "events.h"
 
+#include <array>
 #include <memory>
 #include <QByteArray>
 #include <QList>
@@ -36,7 +37,7 @@ public:
 private:
     struct Stream;
     void append(Stream &stream, const QByteArray &line);
-    static void endQuietly(Stream &stream, const char *command);
+    std::array<Stream *, 3> allStreams() const;
     std::unique_ptr<Stream> bets_, balances_, payments_;
     qint64 written_ = 0;
 };

@@ -20,29 +20,6 @@ namespace mvdash {
 
 namespace {
 
-// A transaction on `db` that rolls back unless committed (the rebuild and the switch).
-class Transaction {
-public:
-    explicit Transaction(const QSqlDatabase &db)
-        : db_(db) {
-        execScript(db_, QStringLiteral("BEGIN"), QStringLiteral("begin"));
-    }
-    ~Transaction() {
-        if (open_)
-            QSqlQuery(db_).exec(QStringLiteral("ROLLBACK"));
-    }
-    Transaction(const Transaction &) = delete;
-    Transaction &operator=(const Transaction &) = delete;
-    void commit() {
-        execScript(db_, QStringLiteral("COMMIT"), QStringLiteral("commit"));
-        open_ = false;
-    }
-
-private:
-    QSqlDatabase db_;
-    bool open_ = true;
-};
-
 // a count for a %n text (translate() takes an int)
 int countArg(qint64 n) {
     return int(std::clamp<qint64>(n, 0, std::numeric_limits<int>::max()));

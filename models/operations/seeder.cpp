@@ -35,8 +35,7 @@ SeedReport Seeder::seed(const EventGenerator::Options &options) {
     QList<Tenant> changed;
     for (const Tenant &t : tenants) {
         const auto it = tenantsWritten_.constFind(t.tenantId);
-        if (it == tenantsWritten_.cend() || it->name != t.name || it->slug != t.slug ||
-            it->status != t.status || it->plan != t.plan)
+        if (it == tenantsWritten_.cend() || *it != t)
             changed << t;
     }
     if (!changed.isEmpty()) {

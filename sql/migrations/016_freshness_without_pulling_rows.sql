@@ -1,0 +1,95 @@
+-- The lag behind the newest committed event (issue #13's "freshness everywhere") without
+-- moving rows, on Citus too.
+--
+-- 011 counted the events past the watermark as
+--     count(*) FROM ((SELECT 1 FROM bet_events WHERE arrival_id > w LIMIT 1000000) UNION ALL ...)
+-- On plain PostgreSQL that is three index-only range scans. On Citus a LIMIT over a distributed
+-- table cannot be pushed down whole: each branch became a subplan whose rows (one per event,
+-- up to a million per table) travelled from the workers to the coordinator to be counted
+-- there. Every Refresh panel reload, status and badge paid that: 35 ms warm on the local
+-- cluster with 10,000 events pending, and it grows with the lag, when ops look most.
+--
+-- Now:
+-- 1. No arrival taken past the watermark (pg_sequence_last_value <= applied_arrival): every
+--    event that can exist is applied, lag 0, no event table read. That is a caught-up
+--    follower's usual state, and the common answer of the panels.
+-- 2. Otherwise each table counts its events with arrival_id in (watermark, upper] where
+--    upper = least(latest arrival, watermark + 1,000,000): a plain aggregate, which Citus
+--    runs as one count per shard (the arrival index) and adds up, no rows moved. The arrival
+--    order is shared by the three tables, so the window holds at most a million events in
+--    all, as the LIMITs bounded it before (a million per table); further behind than that,
+--    the figure is the events of the next million arrivals, a lower bound, as before.
+-- The meaning is unchanged: committed events (visible to this snapshot) not yet in the read
+-- models; arrivals taken by a writer still open or rolled back are not events.
+
+CREATE OR REPLACE FUNCTION read_model_freshness()
+RETURNS TABLE (view_name text, mode text, as_of timestamptz, applied_arrival bigint,
+               latest_arrival bigint, lag_events bigint, lag_seconds numeric,
+               last_step_ms numeric, blocked_by text)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
+DECLARE
+    v_mode text := mvdash.read_model_mode_now();
+    -- read before the events: an event committed with a later arrival is newer than this answer
+    v_latest bigint := coalesce(pg_sequence_last_value('mvdash.event_arrival_seq'), 0);
+    v_progress mvdash.live_progress;
+    v_upper bigint;
+    v_lag bigint := 0;
+BEGIN
+    SELECT * INTO v_progress FROM mvdash.live_progress;
+    IF v_mode = 'live' AND v_progress.applied_arrival IS NOT NULL THEN
+        IF v_latest > v_progress.applied_arrival THEN
+            v_upper := least(v_latest, v_progress.applied_arrival + 1000000);
+            SELECT (SELECT count(*) FROM public.bet_events e
+                    WHERE e.arrival_id > v_progress.applied_arrival AND e.arrival_id <= v_upper)
+                 + (SELECT count(*) FROM public.balance_events e
+                    WHERE e.arrival_id > v_progress.applied_arrival AND e.arrival_id <= v_upper)
+                 + (SELECT count(*) FROM public.payment_events e
+                    WHERE e.arrival_id > v_progress.applied_arrival AND e.arrival_id <= v_upper)
+            INTO v_lag;
+        END IF;
+        RETURN QUERY
+        SELECT d.view_name, v_mode, v_progress.applied_at, v_progress.applied_arrival, v_latest,
+               v_lag,
+               CASE WHEN v_lag = 0 THEN 0::numeric
+                    ELSE round(extract(epoch FROM clock_timestamp() - v_progress.applied_at)::numeric, 1) END,
+               v_progress.last_step_ms, v_progress.blocked_by
+        FROM mvdash.read_model_definitions d ORDER BY d.build_order, d.view_name;
+    ELSE
+        RETURN QUERY
+        SELECT d.view_name, v_mode, l.last_refreshed_at, NULL::bigint, v_latest, NULL::bigint,
+               round(extract(epoch FROM clock_timestamp() - l.last_refreshed_at)::numeric, 1),
+               l.last_duration_ms, NULL::text
+        FROM mvdash.read_model_definitions d
+        LEFT JOIN mvdash.materialized_views_refresh_log l ON l.view_name = d.view_name
+        ORDER BY d.build_order, d.view_name;
+    END IF;
+END
+$$;
+
+------------------------------------------------------------------------------------------
+-- Statistics of the live state after a rebuild on Citus
+------------------------------------------------------------------------------------------
+
+-- A rebuild ends with an ANALYZE of the state tables inside its transaction on plain
+-- PostgreSQL (statement 900 of the build). On Citus it cannot: that transaction has written
+-- the reference tables' local placement, after which Citus runs no parallel utility command.
+-- The shards then kept no statistics until the workers' autovacuum came by, and meanwhile the
+-- panels' plans guessed: right after `convert --to live` on the local cluster (1M events) the
+-- payments page of the largest tenant read all of its 18,055 rows on the worker and sorted
+-- them (a bitmap scan and a top-N sort) instead of reading 500 in index order. At 1M events
+-- the rows' trip through the coordinator hides most of it; the sort grows with the tenant. The rebuild's client (mvdash-admin rebuild,
+-- convert --to live) calls this once the rebuild has committed; ANALYZE of a distributed
+-- table reaches every shard. On plain PostgreSQL it does nothing (done already).
+-- SECURITY DEFINER: an operator may rebuild, only the owner may ANALYZE; no arguments.
+CREATE FUNCTION live_analyze_state() RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
+        ANALYZE mvdash.live_bets, mvdash.live_payments, mvdash.live_user_balances,
+            mvdash.live_user_activity, mvdash.live_tenant_bet_status, mvdash.live_tenant_totals;
+    END IF;
+END
+$$;
+
+REVOKE ALL ON FUNCTION live_analyze_state() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION live_analyze_state() TO mvdash_operator;

@@ -8,6 +8,7 @@
 #include "loaddriver.h"
 #include "localcluster.h"
 #include "migrationrunner.h"
+#include "paymentsmodel.h"
 #include "refreshrunner.h"
 #include "seeder.h"
 
@@ -312,7 +313,7 @@ private:
             {QStringLiteral(":to_ms"), QVariant(QMetaType(QMetaType::LongLong))},
             {QStringLiteral(":after_ms"), QVariant(QMetaType(QMetaType::LongLong))},
             {QStringLiteral(":after_id"), QVariant(QMetaType(QMetaType::QString))},
-            {QStringLiteral(":page_size"), 500}};
+            {QStringLiteral(":page_size"), PaymentsModel::kPageSize}};
         QVariantMap paymentsFiltered = paymentsFirstPage;
         paymentsFiltered[QStringLiteral(":status")] = QStringLiteral("failed");
         paymentsFiltered[QStringLiteral(":type")] = QStringLiteral("withdrawal");

@@ -54,8 +54,12 @@ public:
         ColumnCount
     };
     static const ColumnList &columns();
-    static constexpr int kPageSize = 500;
-    static constexpr int kCachedPages = 64; // 32k rows, a few MB
+    // 200 rows, several screens of the table: on Citus each row of a page travels worker,
+    // coordinator, client (the coordinator reads a shard's rows one at a time), about 4 us a
+    // row on the local cluster: 500 rows took 2.7 ms, 200 rows 1.4 ms (docs/BENCHMARKS.md).
+    // DBeaver fetches 200 by default too. Plain PostgreSQL serves either in well under 1 ms.
+    static constexpr int kPageSize = 200;
+    static constexpr int kCachedPages = 160; // 32k rows, a few MB
 
     explicit PaymentsModel(JobRunner *runner, QObject *parent = nullptr);
 

@@ -36,7 +36,7 @@ struct ReadModelFreshness {
     QDateTime asOf;                       // invalid: never refreshed / stepped
     std::optional<qint64> appliedArrival; // live only
     qint64 latestArrival = 0;
-    std::optional<qint64> lagEvents; // live only (counted up to a million per table)
+    std::optional<qint64> lagEvents; // live only (a lower bound past a million arrivals)
     QString lagSeconds;              // exact text, empty when unknown
     QString lastStepMs;
     QString blockedBy; // a writer holding the watermark back

@@ -2156,7 +2156,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::LiveReadModels</name>
     <message>
-        <location filename="../../models/operations/livereadmodels.cpp" line="+53"/>
+        <location filename="../../models/operations/livereadmodels.cpp" line="+30"/>
         <source>%1 s</source>
         <extracomment>a duration in seconds: &quot;3.2 s&quot; (the number is already in the language&apos;s form)</extracomment>
         <translation>%1 с</translation>
@@ -2202,8 +2202,14 @@ migrate --read-models live|matview также задаёт режим (по ум
         <source>building the live state from every event up to arrival %1 (readers keep reading the current state)</source>
         <translation>построение состояния live по всем событиям до поступления %1 (чтение продолжается из текущего состояния)</translation>
     </message>
+    <message>
+        <location line="+26"/>
+        <source>the live state&apos;s statistics were not refreshed (autovacuum will): %1</source>
+        <extracomment>after a rebuild: ANALYZE of the live state failed (the rebuild itself succeeded)</extracomment>
+        <translation>статистика живого состояния не обновлена (это сделает autovacuum): %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+6"/>
         <source>rebuilt from %n event(s) up to arrival %1 in %2</source>
         <extracomment>&quot;rebuilt from &lt;n events&gt; up to arrival &lt;arrival&gt; in &lt;seconds&gt;&quot;</extracomment>
         <translation>
@@ -3113,12 +3119,12 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::RefreshRunner</name>
     <message>
-        <location filename="../../models/operations/refreshrunner.cpp" line="+103"/>
+        <location filename="../../models/operations/refreshrunner.cpp" line="+102"/>
         <source>unknown materialized view: %1</source>
         <translation>неизвестное материализованное представление: %1</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+143"/>
         <source>the view no longer exists (dropped during the run)</source>
         <translation>представление больше не существует (удалено во время выполнения)</translation>
     </message>

@@ -2206,7 +2206,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <location line="+26"/>
         <source>the live state&apos;s statistics were not refreshed (autovacuum will): %1</source>
         <extracomment>after a rebuild: ANALYZE of the live state failed (the rebuild itself succeeded)</extracomment>
-        <translation>статистика живого состояния не обновлена (это сделает autovacuum): %1</translation>
+        <translation>статистика состояния live не обновлена (её соберёт autovacuum): %1</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>

@@ -163,6 +163,7 @@ QList<DoctorCheck> Doctor::run() const {
     });
     readModels(out);
     refreshes(out);
+    liveArrivals(out);
     durationTrend(out);
     runningNow(out);
     if (settings_.tenantId >= 0)
@@ -473,6 +474,71 @@ void Doctor::refreshes(QList<DoctorCheck> &out) const {
 }
 
 // When will a refresh no longer fit the schedule, at the pace its duration grows?
+// Live mode: events whose arrival the coordinator's arrival order never gave (written through a
+// worker, or with arrival_id set by the writer). Steps and rebuilds read arrivals up to the
+// watermark, which follows that order: such events stay out of every live read model, while
+// the materialized views would count them. Advancing the order past them lets the next step
+// apply them (they are committed: no writer can still be in flight below them).
+void Doctor::liveArrivals(QList<DoctorCheck> &out) const {
+    const QString query = QStringLiteral("doctor_live_arrivals");
+    guarded(out, QStringLiteral("live.arrivals"), query, [&] {
+        qint64 newest = 0;
+        bool live = false;
+        {
+            QSqlQuery q = runQuery(db_, query);
+            const int arrival = columnOf(q, "newest_arrival");
+            while (q.next()) {
+                live = true;
+                newest = std::max(newest, q.value(arrival).toLongLong());
+            }
+        }
+        if (!live)
+            return; // matview mode: nothing reads the arrival order
+        // read after the newest arrivals: every arrival the order gave is at or below it now
+        QSqlQuery order = runQuery(db_, QStringLiteral("doctor_live_arrival_order"));
+        const qint64 last = order.next() ? order.value(0).toLongLong() : 0;
+        if (newest <= last) {
+            out << finding(
+                QStringLiteral("live.arrivals"), QString(), query, CheckState::Ok,
+                Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "every event's arrival was given by the "
+                                                         "arrival order (up to %1)"))
+                    .arg(last));
+            return;
+        }
+        // (an event that arrives in the moment between the two statements may be counted too)
+        const QString beyond = QStringLiteral("doctor_live_arrivals_beyond");
+        QSqlQuery q = runQuery(db_, beyond, {last});
+        const int table = columnOf(q, "table_name"), events = columnOf(q, "events"),
+                  newestOfTable = columnOf(q, "newest_arrival");
+        while (q.next()) {
+            const QString name = q.value(table).toString();
+            DoctorCheck c = finding(
+                QStringLiteral("live.arrivals"), name, beyond, CheckState::Fail,
+                Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                       "events of %1 with an arrival past the arrival order: %2 "
+                                       "(the newest %3; the order is at %4)"))
+                    .arg(name)
+                    .arg(q.value(events).toLongLong())
+                    .arg(q.value(newestOfTable).toLongLong())
+                    .arg(last));
+            c.figures.insert(QStringLiteral("events"), q.value(events).toDouble());
+            setWhy(c, Text(QT_TRANSLATE_NOOP(
+                          "mvdash::Doctor",
+                          "no step and no rebuild applies them (both read up to the "
+                          "watermark, which follows the order): the live read models leave "
+                          "them out. They were written through a worker node or with "
+                          "arrival_id set by the writer")));
+            setFix(c, Text(QT_TRANSLATE_NOOP(
+                               "mvdash::Doctor",
+                               "SELECT setval('mvdash.event_arrival_seq', %1); -- the next step "
+                               "applies them. Then make that writer insert through the coordinator "
+                               "without arrival_id (docs/LIVE.md, \"What writers must do\")"))
+                          .arg(newest));
+            out << c;
+        }
+    });
+}
+
 void Doctor::durationTrend(QList<DoctorCheck> &out) const {
     const QString query = QStringLiteral("doctor_duration_trend");
     guarded(out, QStringLiteral("refresh.trend"), query, [&] {

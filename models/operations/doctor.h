@@ -85,6 +85,7 @@ private:
 
     void readModels(QList<DoctorCheck> &out) const;
     void refreshes(QList<DoctorCheck> &out) const;
+    void liveArrivals(QList<DoctorCheck> &out) const;
     void durationTrend(QList<DoctorCheck> &out) const;
     void runningNow(QList<DoctorCheck> &out) const;
     void tenant(QList<DoctorCheck> &out) const;

@@ -1296,7 +1296,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>%1   (или: %2)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>mvdash.%1 does not exist</source>
         <translation>mvdash.%1 не существует</translation>
     </message>
@@ -1488,7 +1488,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>см. storage.* (размер, мёртвые строки, индексы: \d+ mvdash.%1); рассмотрите режим live (mvdash-admin convert --to live) или архивирование старых событий</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+93"/>
         <source>refresh time is not growing (%1 runs, %2 ms/day)</source>
         <translation>время обновления не растёт (запусков: %1, %2 мс/день)</translation>
     </message>
@@ -1622,17 +1622,37 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>сортировки и хеширование выполняются на диске (обновления сортируют таблицы событий целиком): это медленнее, и до «out of memory» недалеко</translation>
     </message>
     <message>
-        <location line="-640"/>
+        <location line="-706"/>
         <source>ALTER ROLE &lt;refreshing role&gt; SET work_mem = &apos;256MB&apos;;  (the guide&apos;s SET work_mem = &apos;256MB&apos; for the session)</source>
         <translation>ALTER ROLE &lt;refreshing role&gt; SET work_mem = &apos;256MB&apos;;  (в руководстве — SET work_mem = &apos;256MB&apos; для сеанса)</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+140"/>
         <source>mvdash-admin migrate (makes a missing read model again from its installed definition; per-tenant copies dropped with it are not)</source>
         <translation>mvdash-admin migrate (заново создаёт недостающую модель чтения по её установленному определению; копии для арендаторов, удалённые вместе с ней, не восстанавливаются)</translation>
     </message>
     <message>
-        <location line="+522"/>
+        <location line="+295"/>
+        <source>every event&apos;s arrival was given by the arrival order (up to %1)</source>
+        <translation>у каждого события номер поступления выдан порядком поступления (до %1)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>events of %1 with an arrival past the arrival order: %2 (the newest %3; the order is at %4)</source>
+        <translation>события %1 с номером поступления за пределами порядка поступления: %2 (новейший %3; порядок на %4)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no step and no rebuild applies them (both read up to the watermark, which follows the order): the live read models leave them out. They were written through a worker node or with arrival_id set by the writer</source>
+        <translation>ни шаг, ни rebuild их не применяют (оба читают до водяного знака, который следует порядку): в моделях чтения live их нет. Их записали через рабочий узел или с arrival_id, заданным писателем</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SELECT setval(&apos;mvdash.event_arrival_seq&apos;, %1); -- the next step applies them. Then make that writer insert through the coordinator without arrival_id (docs/LIVE.md, &quot;What writers must do&quot;)</source>
+        <translation>SELECT setval(&apos;mvdash.event_arrival_seq&apos;, %1); -- следующий шаг их применит. Затем пусть этот писатель вставляет через координатор без arrival_id (docs/LIVE.md, «What writers must do»)</translation>
+    </message>
+    <message>
+        <location line="+264"/>
         <source>unknown without pg_stat_statements (memory.temp_files has the whole database&apos;s): shared_preload_libraries = &apos;pg_stat_statements&apos;, then CREATE EXTENSION pg_stat_statements; REVOKE SELECT ON pg_stat_statements, pg_stat_statements_info FROM PUBLIC; (tenant roles must not read other tenants&apos; statements)</source>
         <translation>неизвестно без pg_stat_statements (в memory.temp_files — цифры всей базы): shared_preload_libraries = &apos;pg_stat_statements&apos;, затем CREATE EXTENSION pg_stat_statements; REVOKE SELECT ON pg_stat_statements, pg_stat_statements_info FROM PUBLIC; (роли арендаторов не должны читать запросы других арендаторов)</translation>
     </message>

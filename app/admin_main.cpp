@@ -557,7 +557,8 @@ private:
                          : QJsonValue()},
                     {QStringLiteral("age_seconds"),
                      s.ageSeconds ? QJsonValue(double(*s.ageSeconds)) : QJsonValue()},
-                    {QStringLiteral("avg_refresh_ms"), s.avgRefreshMs},
+                    {QStringLiteral("avg_refresh_ms"),
+                     s.refreshCount > 0 ? QJsonValue(s.avgRefreshMs) : QJsonValue()},
                     {QStringLiteral("last_duration_ms"), s.lastDurationMs},
                     {QStringLiteral("refresh_count"), s.refreshCount},
                     {QStringLiteral("last_outcome"),
@@ -579,8 +580,10 @@ private:
                           s.lastRefreshedAt.isValid() ? s.lastRefreshedAt.toUTC().toString(
                                                             QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                                                       : tr("never"),
-                          age(s.ageSeconds), s.avgRefreshMs, s.lastDurationMs,
-                          QString::number(s.refreshCount),
+                          age(s.ageSeconds),
+                          // (0 runs since a switch of mode: no average, as in the Refresh panel)
+                          s.refreshCount > 0 ? s.avgRefreshMs : QStringLiteral("—"),
+                          s.lastDurationMs, QString::number(s.refreshCount),
                           s.lastOutcome == RunOutcome::Failed ? s.lastError.left(60) : QString()});
         }
         // live mode: how far behind the newest committed event the read models are

@@ -5,6 +5,7 @@
 #include "connectionprofiles.h"
 #include "databaseworker.h"
 #include "eventgenerator.h"
+#include "livereadmodels.h"
 #include "paymentsmodel.h"
 #include "playersmodel.h"
 #include "refreshhealthmodel.h"
@@ -240,6 +241,40 @@ private slots:
         const QModelIndex changed = changes.first().at(0).value<QModelIndex>();
         QCOMPARE(model.index(changed.row(), RefreshHealthModel::View).data().toString(),
                  QStringLiteral("payments_view"));
+    }
+
+    // After a switch to live mode the log's averages start again at 0 runs: the panel shows no
+    // average until a step has applied events, then the step's.
+    void noAverageBeforeTheFirstRunOfAMode() {
+        ConnectionSettings live;
+        MVDASH_TRY({
+            live = cluster_.createSeededDatabase(QStringLiteral("models_live"), 2000);
+            Connection c(live, QStringLiteral("t"));
+            convertReadModels(c.db(), ReadModelMode::Live, [](const QString &) {});
+        });
+        DatabaseWorker worker(live, QStringLiteral("test"));
+        RefreshHealthModel model(&worker);
+        const auto averageOf = [&model](const QString &view) {
+            for (int row = 0; row < model.rowCount(); ++row)
+                if (model.index(row, RefreshHealthModel::View).data().toString() == view)
+                    return std::pair{model.index(row, RefreshHealthModel::AvgMs).data().toString(),
+                                     model.index(row, RefreshHealthModel::Count).data().toInt()};
+            return std::pair{QStringLiteral("(no row)"), -1};
+        };
+        QVERIFY(load(model));
+        QCOMPARE(averageOf(QStringLiteral("bets_view")), std::pair(QStringLiteral("—"), 0));
+        MVDASH_TRY({
+            EventGenerator::Options more;
+            more.events = 300;
+            more.seed = 5;
+            seedDatabase(live, more);
+            Connection c(live, QStringLiteral("t"));
+            runStep(c.db(), kPatienceMs, false);
+        });
+        QVERIFY(load(model));
+        const auto [average, runs] = averageOf(QStringLiteral("bets_view"));
+        QCOMPARE(runs, 1);
+        QVERIFY2(average != QStringLiteral("—") && !average.isEmpty(), qPrintable(average));
     }
 
     void anOlderAnswerNeverReplacesANewerOne() {

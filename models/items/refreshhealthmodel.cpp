@@ -124,7 +124,9 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
         case Age:
             return s.ageSeconds ? formatAge(*s.ageSeconds) : QStringLiteral("—");
         case AvgMs:
-            return formatDecimalText(s.avgRefreshMs);
+            // no average of nothing: after a switch of mode the log's averages start again
+            // at 0 runs, and "0.00" would read as a run that took no time
+            return s.refreshCount > 0 ? formatDecimalText(s.avgRefreshMs) : QStringLiteral("—");
         case LastMs:
             return formatDecimalText(s.lastDurationMs);
         case Count:

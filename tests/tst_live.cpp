@@ -988,6 +988,21 @@ private slots:
                          QStringLiteral("bets_view"))
                     QVERIFY(rows.toDouble() > 0);
             }
+            std::tie(code, out) =
+                admin(settings, {QStringLiteral("sizes"), QStringLiteral("--json")});
+            const QJsonArray sized =
+                QJsonDocument::fromJson(out.toUtf8()).object()[QStringLiteral("views")].toArray();
+            QCOMPARE(sized.size(), 6);
+            for (const QJsonValue &v : sized) {
+                const QJsonValue rows = v.toObject()[QStringLiteral("row_estimate")];
+                const QString view = v.toObject()[QStringLiteral("view")].toString();
+                QVERIFY2(v.toObject()[QStringLiteral("total_bytes")].toDouble() > 0,
+                         qPrintable(view));
+                if (cluster_.isCitus())
+                    QVERIFY2(rows.isNull(), qPrintable(view));
+                else if (view == QStringLiteral("bets_view"))
+                    QVERIFY(rows.toDouble() > 0);
+            }
             std::tie(code, out) = admin(settings, {QStringLiteral("rebuild")});
             QVERIFY2(code == 0 && out.contains(QStringLiteral("rebuilt from ")), qPrintable(out));
             std::tie(code, out) = admin(settings, {QStringLiteral("explain-step")});

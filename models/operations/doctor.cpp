@@ -473,72 +473,76 @@ void Doctor::refreshes(QList<DoctorCheck> &out) const {
     });
 }
 
-// When will a refresh no longer fit the schedule, at the pace its duration grows?
-// Live mode: events whose arrival the coordinator's arrival order never gave (written through a
-// worker, or with arrival_id set by the writer). Steps and rebuilds read arrivals up to the
-// watermark, which follows that order: such events stay out of every live read model, while
-// the materialized views would count them. Advancing the order past them lets the next step
-// apply them (they are committed: no writer can still be in flight below them).
+// Live mode: events past the arrival order (migration 018: written through a Citus worker,
+// with arrival_id set by the writer, or after the order was set back). Steps read arrivals
+// between the watermark and the order's last value, rebuilds every arrival up to it: such
+// events stay out of every live read model, while the materialized views would count them.
+// The fix moves the order past them and rebuilds; it is safe only once the writes that put
+// them there have stopped (a worker's writer is not seen by the step's wait for writers, and
+// while it goes on its range and the moved order overlap). A writer-chosen arrival near the
+// top of bigint would leave the order nothing to give: then the rows are to be corrected.
 void Doctor::liveArrivals(QList<DoctorCheck> &out) const {
     const QString query = QStringLiteral("doctor_live_arrivals");
     guarded(out, QStringLiteral("live.arrivals"), query, [&] {
-        qint64 newest = 0;
+        QSqlQuery q = runQuery(db_, query);
+        const int table = columnOf(q, "table_name"), newest = columnOf(q, "newest_arrival"),
+                  last = columnOf(q, "last_arrival"), events = columnOf(q, "events");
         bool live = false;
-        {
-            QSqlQuery q = runQuery(db_, query);
-            const int arrival = columnOf(q, "newest_arrival");
-            while (q.next()) {
-                live = true;
-                newest = std::max(newest, q.value(arrival).toLongLong());
-            }
-        }
-        if (!live)
-            return; // matview mode: nothing reads the arrival order
-        // read after the newest arrivals: every arrival the order gave is at or below it now
-        QSqlQuery order = runQuery(db_, QStringLiteral("doctor_live_arrival_order"));
-        const qint64 last = order.next() ? order.value(0).toLongLong() : 0;
-        if (newest <= last) {
-            out << finding(
-                QStringLiteral("live.arrivals"), QString(), query, CheckState::Ok,
-                Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "every event's arrival was given by the "
-                                                         "arrival order (up to %1)"))
-                    .arg(last));
-            return;
-        }
-        // (an event that arrives in the moment between the two statements may be counted too)
-        const QString beyond = QStringLiteral("doctor_live_arrivals_beyond");
-        QSqlQuery q = runQuery(db_, beyond, {last});
-        const int table = columnOf(q, "table_name"), events = columnOf(q, "events"),
-                  newestOfTable = columnOf(q, "newest_arrival");
+        qint64 order = 0;
+        QList<DoctorCheck> past;
         while (q.next()) {
+            live = true;
+            order = q.value(last).toLongLong();
+            const qint64 newestArrival = q.value(newest).toLongLong();
+            if (q.isNull(newest) || newestArrival <= order)
+                continue;
             const QString name = q.value(table).toString();
             DoctorCheck c = finding(
-                QStringLiteral("live.arrivals"), name, beyond, CheckState::Fail,
+                QStringLiteral("live.arrivals"), name, query, CheckState::Fail,
                 Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
                                        "events of %1 with an arrival past the arrival order: %2 "
                                        "(the newest %3; the order is at %4)"))
                     .arg(name)
                     .arg(q.value(events).toLongLong())
-                    .arg(q.value(newestOfTable).toLongLong())
-                    .arg(last));
+                    .arg(newestArrival)
+                    .arg(order));
             c.figures.insert(QStringLiteral("events"), q.value(events).toDouble());
             setWhy(c, Text(QT_TRANSLATE_NOOP(
                           "mvdash::Doctor",
-                          "no step and no rebuild applies them (both read up to the "
-                          "watermark, which follows the order): the live read models leave "
-                          "them out. They were written through a worker node or with "
-                          "arrival_id set by the writer")));
-            setFix(c, Text(QT_TRANSLATE_NOOP(
-                               "mvdash::Doctor",
-                               "SELECT setval('mvdash.event_arrival_seq', %1); -- the next step "
-                               "applies them. Then make that writer insert through the coordinator "
-                               "without arrival_id (docs/LIVE.md, \"What writers must do\")"))
-                          .arg(newest));
-            out << c;
+                          "no step and no rebuild takes them in (both stop at the order's last "
+                          "value): the live read models leave them out. They were written "
+                          "through a worker node, with arrival_id set by the writer, or after "
+                          "the order was set back (a restore without the sequence)")));
+            constexpr qint64 kHighestSafeOrder = qint64(1) << 62;
+            setFix(c, newestArrival < kHighestSafeOrder
+                          ? Text(QT_TRANSLATE_NOOP(
+                                     "mvdash::Doctor",
+                                     "first stop those writes and let their transactions end "
+                                     "(docs/LIVE.md, \"What writers must do\"); then, as the "
+                                     "schema's owner: SELECT setval('mvdash.event_arrival_seq', "
+                                     "%1); and mvdash-admin rebuild"))
+                                .arg(newestArrival)
+                          : Text(QT_TRANSLATE_NOOP(
+                                     "mvdash::Doctor",
+                                     "an arrival this high would leave the order nothing to give: "
+                                     "stop those writes, set those events' arrival_id to at most "
+                                     "the order's value, %1, then mvdash-admin rebuild"))
+                                .arg(order));
+            past << c;
         }
+        if (!live)
+            return; // matview mode: nothing reads the arrival order
+        if (past.isEmpty())
+            out << finding(
+                QStringLiteral("live.arrivals"), QString(), query, CheckState::Ok,
+                Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "every event's arrival was given by the "
+                                                         "arrival order (up to %1)"))
+                    .arg(order));
+        out << past;
     });
 }
 
+// When will a refresh no longer fit the schedule, at the pace its duration grows?
 void Doctor::durationTrend(QList<DoctorCheck> &out) const {
     const QString query = QStringLiteral("doctor_duration_trend");
     guarded(out, QStringLiteral("refresh.trend"), query, [&] {

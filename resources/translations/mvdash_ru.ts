@@ -44,13 +44,13 @@
     <name>mvdash::Admin</name>
     <message>
         <location filename="../../app/admin_main.cpp" line="+85"/>
-        <location line="+496"/>
+        <location line="+497"/>
         <source>never</source>
         <extracomment>an age: never refreshed</extracomment>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="-447"/>
+        <location line="-448"/>
         <source>no command given</source>
         <translation>не указана команда</translation>
     </message>
@@ -291,8 +291,8 @@
         </translation>
     </message>
     <message>
-        <location line="+82"/>
-        <location line="+61"/>
+        <location line="+83"/>
+        <location line="+63"/>
         <source>view</source>
         <extracomment>the status table&apos;s column headers
 ----------
@@ -300,24 +300,24 @@ the sizes table&apos;s column headers</extracomment>
         <translation>представление</translation>
     </message>
     <message>
-        <location line="-61"/>
-        <location line="+62"/>
+        <location line="-63"/>
+        <location line="+64"/>
         <source>populated</source>
         <translation>заполнено</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-64"/>
         <source>method</source>
         <translation>метод</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>rows</source>
         <translation>строки</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-64"/>
         <source>size</source>
         <translation>размер</translation>
     </message>
@@ -353,7 +353,7 @@ the sizes table&apos;s column headers</extracomment>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>NO</source>
         <translation>НЕТ</translation>
     </message>
@@ -1488,7 +1488,22 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>см. storage.* (размер, мёртвые строки, индексы: \d+ mvdash.%1); рассмотрите режим live (mvdash-admin convert --to live) или архивирование старых событий</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+45"/>
+        <source>no step and no rebuild takes them in (both stop at the order&apos;s last value): the live read models leave them out. They were written through a worker node, with arrival_id set by the writer, or after the order was set back (a restore without the sequence)</source>
+        <translation>ни шаг, ни rebuild их не берут (оба останавливаются на последнем значении порядка): в моделях чтения live их нет. Их записали через рабочий узел, с arrival_id, заданным писателем, или после того как порядок отмотали назад (восстановление без последовательности)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>first stop those writes and let their transactions end (docs/LIVE.md, &quot;What writers must do&quot;); then, as the schema&apos;s owner: SELECT setval(&apos;mvdash.event_arrival_seq&apos;, %1); and mvdash-admin rebuild</source>
+        <translation>сначала остановите эти записи и дождитесь конца их транзакций (docs/LIVE.md, «What writers must do»); затем от имени владельца схемы: SELECT setval(&apos;mvdash.event_arrival_seq&apos;, %1); и mvdash-admin rebuild</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>an arrival this high would leave the order nothing to give: stop those writes, set those events&apos; arrival_id to at most the order&apos;s value, %1, then mvdash-admin rebuild</source>
+        <translation>при таком большом номере порядку нечего было бы выдавать: остановите эти записи, задайте этим событиям arrival_id не больше значения порядка, %1, затем mvdash-admin rebuild</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>refresh time is not growing (%1 runs, %2 ms/day)</source>
         <translation>время обновления не растёт (запусков: %1, %2 мс/день)</translation>
     </message>
@@ -1622,7 +1637,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>сортировки и хеширование выполняются на диске (обновления сортируют таблицы событий целиком): это медленнее, и до «out of memory» недалеко</translation>
     </message>
     <message>
-        <location line="-706"/>
+        <location line="-710"/>
         <source>ALTER ROLE &lt;refreshing role&gt; SET work_mem = &apos;256MB&apos;;  (the guide&apos;s SET work_mem = &apos;256MB&apos; for the session)</source>
         <translation>ALTER ROLE &lt;refreshing role&gt; SET work_mem = &apos;256MB&apos;;  (в руководстве — SET work_mem = &apos;256MB&apos; для сеанса)</translation>
     </message>
@@ -1632,27 +1647,17 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>mvdash-admin migrate (заново создаёт недостающую модель чтения по её установленному определению; копии для арендаторов, удалённые вместе с ней, не восстанавливаются)</translation>
     </message>
     <message>
-        <location line="+295"/>
+        <location line="+330"/>
         <source>every event&apos;s arrival was given by the arrival order (up to %1)</source>
         <translation>у каждого события номер поступления выдан порядком поступления (до %1)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-36"/>
         <source>events of %1 with an arrival past the arrival order: %2 (the newest %3; the order is at %4)</source>
         <translation>события %1 с номером поступления за пределами порядка поступления: %2 (новейший %3; порядок на %4)</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>no step and no rebuild applies them (both read up to the watermark, which follows the order): the live read models leave them out. They were written through a worker node or with arrival_id set by the writer</source>
-        <translation>ни шаг, ни rebuild их не применяют (оба читают до водяного знака, который следует порядку): в моделях чтения live их нет. Их записали через рабочий узел или с arrival_id, заданным писателем</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>SELECT setval(&apos;mvdash.event_arrival_seq&apos;, %1); -- the next step applies them. Then make that writer insert through the coordinator without arrival_id (docs/LIVE.md, &quot;What writers must do&quot;)</source>
-        <translation>SELECT setval(&apos;mvdash.event_arrival_seq&apos;, %1); -- следующий шаг их применит. Затем пусть этот писатель вставляет через координатор без arrival_id (docs/LIVE.md, «What writers must do»)</translation>
-    </message>
-    <message>
-        <location line="+264"/>
+        <location line="+297"/>
         <source>unknown without pg_stat_statements (memory.temp_files has the whole database&apos;s): shared_preload_libraries = &apos;pg_stat_statements&apos;, then CREATE EXTENSION pg_stat_statements; REVOKE SELECT ON pg_stat_statements, pg_stat_statements_info FROM PUBLIC; (tenant roles must not read other tenants&apos; statements)</source>
         <translation>неизвестно без pg_stat_statements (в memory.temp_files — цифры всей базы): shared_preload_libraries = &apos;pg_stat_statements&apos;, затем CREATE EXTENSION pg_stat_statements; REVOKE SELECT ON pg_stat_statements, pg_stat_statements_info FROM PUBLIC; (роли арендаторов не должны читать запросы других арендаторов)</translation>
     </message>
@@ -2952,7 +2957,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>schedule every %1 s (late after %1 s, stale after %2 s)</source>
         <extracomment>%1 and %2 seconds: when a view counts as late and as stale</extracomment>
         <translation>расписание: каждые %1 с (запаздывание — после %1 с, устаревание — после %2 с)</translation>

@@ -2,8 +2,8 @@
 --
 -- In live mode on Citus a read model's rows are in the shards of its distributed (or
 -- reference) state table; the coordinator's table is an empty shell whose pg_class.reltuples
--- is 0 (or -1). The Sizes panel, the Refresh panel's data and `mvdash-admin status` showed
--- that as the read model's rows: "0 rows" for bets_view with 185,663 bets in its shards (the
+-- is 0 (or -1). The Sizes panel, `mvdash-admin sizes` and `mvdash-admin status` showed that
+-- as the read model's rows: "0 rows" for bets_view with 185,663 bets in its shards (the
 -- local cluster, 1M events). The estimate is now unknown there (the panels show "?").
 --
 -- Measured on the local cluster before choosing this, to give the shards' own figure instead:

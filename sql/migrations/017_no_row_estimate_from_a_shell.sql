@@ -13,6 +13,22 @@
 -- Citus size functions' rounds (2 ms each, warm). The doctor's storage.dead_rows check, on
 -- demand, reads the shards' live rows (read_model_dead_rows()).
 
+-- A relation's row estimate as the panels show it, the one place that says so: its
+-- pg_class.reltuples; unknown (NULL) when never estimated (-1) or when Citus keeps the rows in
+-- shards. (PL/pgSQL: it keeps its plan, where a LANGUAGE sql function with SET search_path is
+-- planned again on every call, 007.)
+CREATE FUNCTION mvdash_row_estimate(p_rel regclass) RETURNS bigint
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, mvdash, pg_temp AS $$
+DECLARE
+    v_tuples real := (SELECT c.reltuples FROM pg_class c WHERE c.oid = p_rel);
+BEGIN
+    IF v_tuples IS NULL OR v_tuples < 0 OR mvdash.mvdash_is_distributed(p_rel) THEN
+        RETURN NULL;
+    END IF;
+    RETURN v_tuples::bigint;
+END
+$$;
+
 CREATE OR REPLACE FUNCTION materialized_view_sizes()
 RETURNS TABLE (view_name text, total_bytes bigint, table_bytes bigint, index_bytes bigint,
                index_count integer, row_estimate bigint, populated boolean,
@@ -28,8 +44,7 @@ BEGIN
     WITH stored AS MATERIALIZED (
         -- the relation holding each read model's rows: its state table in live mode
         SELECT p.view_name, p.populated, p.has_unique_index, c.oid,
-               CASE WHEN c.reltuples < 0 OR (v_citus AND mvdash.mvdash_is_distributed(c.oid))
-                    THEN NULL ELSE c.reltuples::bigint END AS row_estimate
+               mvdash.mvdash_row_estimate(c.oid) AS row_estimate
         FROM mvdash.materialized_views_refresh_plan() p
         LEFT JOIN mvdash.read_model_definitions d ON v_live AND d.view_name = p.view_name
         JOIN pg_class c ON c.relnamespace = 'mvdash'::regnamespace
@@ -54,3 +69,6 @@ BEGIN
     ORDER BY 2 DESC, 1;
 END
 $$;
+
+REVOKE ALL ON FUNCTION mvdash_row_estimate(regclass) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION mvdash_row_estimate(regclass) TO mvdash_reader;

@@ -4,9 +4,8 @@
 -- refreshed by the engine has no sample and is measured live, and so is a live read model
 -- (its state table, which every step changes).
 SELECT s.view_name, s.populated, s.next_method, s.has_unique_index,
-       -- (a Citus shell table's reltuples is not the rows of its shards: unknown, 017)
-       CASE WHEN c.reltuples < 0 OR mvdash_is_distributed(c.oid) THEN NULL
-            ELSE c.reltuples::bigint END AS row_estimate,
+       -- (unknown for a Citus table, whose shell's reltuples is not its shards' rows: 017)
+       mvdash_row_estimate(c.oid) AS row_estimate,
        CASE WHEN s.next_method = 'live' THEN (mvdash_relation_bytes(c.oid)).total_bytes
             ELSE coalesce(z.total_bytes, (mvdash_relation_bytes(c.oid)).total_bytes)
        END AS total_bytes,

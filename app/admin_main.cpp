@@ -22,6 +22,7 @@
 #include "translations.h"
 #include "viewverifier.h"
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -531,9 +532,7 @@ private:
                 if (f != freshness.constEnd())
                     live = QJsonObject{
                         {QStringLiteral("mode"), modeName(f->mode)},
-                        {QStringLiteral("as_of"),
-                         f->asOf.isValid() ? QJsonValue(f->asOf.toUTC().toString(Qt::ISODateWithMs))
-                                           : QJsonValue()},
+                        {QStringLiteral("as_of"), isoOrNull(f->asOf)},
                         {QStringLiteral("applied_arrival"), number(f->appliedArrival)},
                         {QStringLiteral("latest_arrival"), double(f->latestArrival)},
                         {QStringLiteral("lag_events"), number(f->lagEvents)},
@@ -543,28 +542,26 @@ private:
                         {QStringLiteral("last_step_ms"), f->lastStepMs},
                         {QStringLiteral("blocked_by"),
                          f->blockedBy.isEmpty() ? QJsonValue() : QJsonValue(f->blockedBy)}};
-                array.append(QJsonObject{
-                    {QStringLiteral("freshness"), live},
-                    {QStringLiteral("view"), s.view},
-                    {QStringLiteral("populated"), s.populated},
-                    {QStringLiteral("next_method"), s.nextMethod},
-                    {QStringLiteral("row_estimate"),
-                     s.rowEstimate ? QJsonValue(double(*s.rowEstimate)) : QJsonValue()},
-                    {QStringLiteral("total_bytes"), double(s.totalBytes)},
-                    {QStringLiteral("last_refreshed_at"),
-                     s.lastRefreshedAt.isValid()
-                         ? QJsonValue(s.lastRefreshedAt.toUTC().toString(Qt::ISODateWithMs))
-                         : QJsonValue()},
-                    {QStringLiteral("age_seconds"),
-                     s.ageSeconds ? QJsonValue(double(*s.ageSeconds)) : QJsonValue()},
-                    {QStringLiteral("avg_refresh_ms"),
-                     s.refreshCount > 0 ? QJsonValue(s.avgRefreshMs) : QJsonValue()},
-                    {QStringLiteral("last_duration_ms"), s.lastDurationMs},
-                    {QStringLiteral("refresh_count"), s.refreshCount},
-                    {QStringLiteral("last_outcome"),
-                     s.lastOutcome ? runOutcomeWord(*s.lastOutcome) : QString()},
-                    {QStringLiteral("last_error"), s.lastError},
-                    {QStringLiteral("failure_count"), s.failureCount}});
+                array.append(
+                    QJsonObject{{QStringLiteral("freshness"), live},
+                                {QStringLiteral("view"), s.view},
+                                {QStringLiteral("populated"), s.populated},
+                                {QStringLiteral("next_method"), s.nextMethod},
+                                {QStringLiteral("row_estimate"),
+                                 s.rowEstimate ? QJsonValue(double(*s.rowEstimate)) : QJsonValue()},
+                                {QStringLiteral("total_bytes"), double(s.totalBytes)},
+                                {QStringLiteral("size_as_of"), isoOrNull(s.sizeAsOf)},
+                                {QStringLiteral("last_refreshed_at"), isoOrNull(s.lastRefreshedAt)},
+                                {QStringLiteral("age_seconds"),
+                                 s.ageSeconds ? QJsonValue(double(*s.ageSeconds)) : QJsonValue()},
+                                {QStringLiteral("avg_refresh_ms"),
+                                 s.refreshCount > 0 ? QJsonValue(s.avgRefreshMs) : QJsonValue()},
+                                {QStringLiteral("last_duration_ms"), s.lastDurationMs},
+                                {QStringLiteral("refresh_count"), s.refreshCount},
+                                {QStringLiteral("last_outcome"),
+                                 s.lastOutcome ? runOutcomeWord(*s.lastOutcome) : QString()},
+                                {QStringLiteral("last_error"), s.lastError},
+                                {QStringLiteral("failure_count"), s.failureCount}});
             }
             out(QString::fromUtf8(QJsonDocument(array).toJson()));
             return Ok;
@@ -600,6 +597,10 @@ private:
                               f->blockedBy.isEmpty() ? QString()
                                                      : tr("; held back by %1").arg(f->blockedBy)) +
                      u'\n';
+        const auto sampled = std::find_if(list.cbegin(), list.cend(),
+                                          [](const ViewStatus &s) { return s.sizeAsOf.isValid(); });
+        if (sampled != list.cend())
+            footer += sampledSizesNote(sampled->sizeAsOf);
         out(QStringLiteral("%1\n").arg(connection->describe()) + table.render() + footer);
         return Ok;
     }
@@ -624,11 +625,14 @@ private:
                                 {QStringLiteral("has_unique_index"), s.hasUniqueIndex},
                                 {QStringLiteral("share_of_event_tables"), s.shareOfEventTables}});
             out(QString::fromUtf8(
-                QJsonDocument(QJsonObject{{QStringLiteral("views"), array},
-                                          {QStringLiteral("views_bytes"), double(ratio.viewsBytes)},
-                                          {QStringLiteral("event_tables_bytes"),
-                                           double(ratio.eventTablesBytes)},
-                                          {QStringLiteral("ratio"), ratio.ratio}})
+                QJsonDocument(
+                    QJsonObject{
+                        {QStringLiteral("views"), array},
+                        {QStringLiteral("views_bytes"), double(ratio.viewsBytes)},
+                        {QStringLiteral("event_tables_bytes"), double(ratio.eventTablesBytes)},
+                        {QStringLiteral("ratio"), ratio.ratio},
+                        {QStringLiteral("sizes_as_of"),
+                         isoOrNull(list.isEmpty() ? QDateTime() : list.first().sizesAsOf)}})
                     .toJson()));
             return Ok;
         }
@@ -646,7 +650,21 @@ private:
         out(tr("all views: %1 of %2 event tables = %3 (the guide expects 10-30%)\n")
                 .arg(bytes(ratio.viewsBytes), bytes(ratio.eventTablesBytes),
                      ratio.ratio.isEmpty() ? QStringLiteral("-") : percent(ratio.ratio)));
+        if (!list.isEmpty() && list.first().sizesAsOf.isValid())
+            out(sampledSizesNote(list.first().sizesAsOf));
         return Ok;
+    }
+
+    // Citus: the sizes come from the sample of that moment, not from asking the workers now
+    static QString sampledSizesNote(const QDateTime &asOf) {
+        //: %1 a UTC time; keep the function's name as it is
+        return tr("sizes as of %1 UTC (Citus: sampled at most once a minute; SELECT "
+                  "mvdash.sample_relation_sizes(true) measures them now)\n")
+            .arg(asOf.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    }
+
+    static QJsonValue isoOrNull(const QDateTime &at) {
+        return at.isValid() ? QJsonValue(at.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
     }
 
     static QString percent(const QString &ratio) {

@@ -8,6 +8,7 @@
 #include "follower.h"
 #include "livereadmodels.h"
 #include "migrationrunner.h"
+#include "monitoring.h"
 #include "seeder.h"
 #include "testcluster.h"
 #include "traffic.h"
@@ -1082,6 +1083,86 @@ private slots:
                 kPatienceMs);
             QVERIFY2(allOk(step(c.db())), "a step");
             QCOMPARE(lag(), 0);
+        });
+    }
+
+    // Sizes on Citus come from a sample at most ten minutes old instead of asking every worker
+    // at each reload of a panel (migration 019); on plain PostgreSQL they are measured when
+    // asked. The panels' figures are the sample's (a figure written into it shows), say when it
+    // was taken, and are measured again once it is too old; refresh_aggregate_views() takes the
+    // sample in live mode (before its step, whose writes forbid the size functions on Citus).
+    void sizesOnCitusComeFromARecentSample() {
+        MVDASH_TRY({
+            const auto settings = liveDatabase(QStringLiteral("sampled_sizes"), 1500);
+            Connection c(settings, QStringLiteral("t"));
+            const auto samples = [&c] {
+                return scalar(c.db(), QStringLiteral("SELECT count(*) FROM relation_size_samples"))
+                    .toLongLong();
+            };
+            const auto betsSize = [&c] {
+                for (const ViewSize &s : fetchViewSizes(c.db()))
+                    if (s.view == QStringLiteral("bets_view"))
+                        return std::pair{s.totalBytes, s.sizesAsOf};
+                return std::pair{qint64(-1), QDateTime()};
+            };
+            const auto betsStatusSize = [&c] {
+                for (const ViewStatus &s : fetchViewStatus(c.db()))
+                    if (s.view == QStringLiteral("bets_view"))
+                        return std::pair{s.totalBytes, s.sizeAsOf};
+                return std::pair{qint64(-1), QDateTime()};
+            };
+            const qint64 measured =
+                scalar(c.db(), QStringLiteral("SELECT total_bytes FROM "
+                                              "mvdash_relation_bytes_measured('live_bets')"))
+                    .toLongLong();
+            QVERIFY(measured > 0);
+            exec(c.db(), QStringLiteral("DELETE FROM relation_size_samples"));
+            QCOMPARE(scalar(c.db(), QStringLiteral("SELECT sample_relation_sizes(true)")).toBool(),
+                     cluster_.isCitus());
+            if (!cluster_.isCitus()) {
+                QCOMPARE(samples(), 0);
+                QCOMPARE(betsSize(), std::pair(measured, QDateTime()));
+                QCOMPARE(betsStatusSize(), std::pair(measured, QDateTime()));
+                return;
+            }
+            // the three event tables and the six read models' state tables, no scratch table
+            QCOMPARE(samples(), 9);
+            QCOMPARE(scalar(c.db(), QStringLiteral("SELECT sample_relation_sizes()")).toBool(),
+                     false); // a minute has not passed
+            // a figure written into the sample is what the panels show, with its time
+            exec(c.db(), QStringLiteral("UPDATE relation_size_samples SET total_bytes = 7654321, "
+                                        "table_bytes = 7000000 WHERE relid = "
+                                        "'mvdash.live_bets'::regclass"));
+            const QDateTime sampledAt =
+                scalar(c.db(), QStringLiteral("SELECT sampled_at FROM relation_size_samples "
+                                              "WHERE relid = 'mvdash.live_bets'::regclass"))
+                    .toDateTime();
+            QCOMPARE(betsSize(), std::pair(qint64(7654321), sampledAt));
+            QCOMPARE(betsStatusSize(), std::pair(qint64(7654321), sampledAt));
+            // too old: measured again, and nothing says "as of"
+            exec(c.db(), QStringLiteral("UPDATE relation_size_samples SET sampled_at = "
+                                        "sampled_at - interval '11 minutes'"));
+            QCOMPARE(betsSize(), std::pair(measured, QDateTime()));
+            QCOMPARE(betsStatusSize(), std::pair(measured, QDateTime()));
+            // the CronJob's call samples in live mode; the sample is refused (no error) in a
+            // transaction that has written to a distributed table
+            seedMore(settings, 200, 91);
+            exec(c.db(), QStringLiteral("SELECT * FROM refresh_aggregate_views()"));
+            QCOMPARE(scalar(c.db(), QStringLiteral("SELECT count(*) FROM relation_size_samples "
+                                                   "WHERE sampled_at > now() - interval '1 "
+                                                   "minute'"))
+                         .toLongLong(),
+                     9);
+            QCOMPARE(betsSize().first,
+                     scalar(c.db(), QStringLiteral("SELECT total_bytes FROM relation_size_samples "
+                                                   "WHERE relid = 'mvdash.live_bets'::regclass"))
+                         .toLongLong());
+            seedMore(settings, 200, 92);
+            exec(c.db(), QStringLiteral("BEGIN"));
+            exec(c.db(), QStringLiteral("SELECT * FROM refresh_aggregate_views()"));
+            QCOMPARE(scalar(c.db(), QStringLiteral("SELECT sample_relation_sizes(true)")).toBool(),
+                     false);
+            exec(c.db(), QStringLiteral("ROLLBACK"));
         });
     }
 

@@ -217,7 +217,8 @@ void ViewSizeModel::apply(const QVariant &result) {
         [](const ViewSize &a, const ViewSize &b) {
             return a.view == b.view && a.totalBytes == b.totalBytes &&
                    a.tableBytes == b.tableBytes && a.indexBytes == b.indexBytes &&
-                   a.rowEstimate == b.rowEstimate && a.shareOfEventTables == b.shareOfEventTables;
+                   a.rowEstimate == b.rowEstimate && a.shareOfEventTables == b.shareOfEventTables &&
+                   a.sizesAsOf == b.sizesAsOf;
         },
         [this] { beginResetModel(); }, [this] { endResetModel(); });
 }

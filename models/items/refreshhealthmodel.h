@@ -72,6 +72,9 @@ public:
     }
     QVariant data(const QModelIndex &index, int role) const override;
     SizeRatio ratio() const { return ratio_; }
+    // when the sizes shown were measured: invalid when at the last reload, else the time of
+    // the sample they come from (Citus)
+    QDateTime sizesAsOf() const { return rows_.isEmpty() ? QDateTime() : rows_.first().sizesAsOf; }
 
     void reload() override;
 

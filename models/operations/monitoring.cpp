@@ -26,11 +26,12 @@ QList<ViewStatus> fetchViewStatus(const QSqlDatabase &db) {
     const int view = column("view_name"), populated = column("populated"),
               nextMethod = column("next_method"), unique = column("has_unique_index"),
               rows = column("row_estimate"), bytes = column("total_bytes"),
-              refreshedAt = column("last_refreshed_at"), age = column("age_seconds"),
-              avgMs = column("avg_refresh_time_ms"), lastMs = column("last_duration_ms"),
-              count = column("refresh_count"), outcome = column("last_outcome"),
-              error = column("last_error"), failures = column("failure_count"),
-              live = column("live"), lag = column("lag_events"), blocked = column("blocked_by");
+              bytesAsOf = column("size_as_of"), refreshedAt = column("last_refreshed_at"),
+              age = column("age_seconds"), avgMs = column("avg_refresh_time_ms"),
+              lastMs = column("last_duration_ms"), count = column("refresh_count"),
+              outcome = column("last_outcome"), error = column("last_error"),
+              failures = column("failure_count"), live = column("live"), lag = column("lag_events"),
+              blocked = column("blocked_by");
     while (q.next()) {
         ViewStatus s;
         s.view = q.value(view).toString();
@@ -39,6 +40,7 @@ QList<ViewStatus> fetchViewStatus(const QSqlDatabase &db) {
         s.hasUniqueIndex = q.value(unique).toBool();
         s.rowEstimate = optInt(q.value(rows));
         s.totalBytes = q.value(bytes).toLongLong();
+        s.sizeAsOf = q.value(bytesAsOf).toDateTime();
         s.lastRefreshedAt = q.value(refreshedAt).toDateTime();
         s.ageSeconds = optInt(q.value(age));
         s.avgRefreshMs = q.value(avgMs).toString();
@@ -70,6 +72,7 @@ QList<ViewSize> fetchViewSizes(const QSqlDatabase &db) {
         s.hasUniqueIndex = q.value(7).toBool();
         s.lastRefreshedAt = q.value(8).toDateTime();
         s.shareOfEventTables = q.value(9).toString();
+        s.sizesAsOf = q.value(10).toDateTime();
         list << s;
     }
     return list;

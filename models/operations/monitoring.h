@@ -18,6 +18,7 @@ struct ViewStatus {
     bool hasUniqueIndex = false;
     std::optional<qint64> rowEstimate;
     qint64 totalBytes = 0;
+    QDateTime sizeAsOf;        // invalid: measured just now; else its sample's time (Citus, 019)
     QDateTime lastRefreshedAt; // invalid when never refreshed
     std::optional<qint64> ageSeconds;
     QString avgRefreshMs; // exact text from numeric, empty when never
@@ -44,6 +45,9 @@ struct ViewSize {
     bool hasUniqueIndex = false;
     QDateTime lastRefreshedAt;
     QString shareOfEventTables; // ratio as exact text, e.g. "0.1234"
+    // when the sizes were measured: invalid when just now, else the time of the sample they
+    // come from (on Citus, where each size asks every worker: migration 019)
+    QDateTime sizesAsOf;
 };
 
 struct SizeRatio {

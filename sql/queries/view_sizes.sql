@@ -1,3 +1,5 @@
 SELECT view_name, total_bytes, table_bytes, index_bytes, index_count, row_estimate, populated,
-       has_unique_index, last_refreshed_at, share_of_event_tables
+       has_unique_index, last_refreshed_at, share_of_event_tables,
+       -- when the sizes were measured: NULL now, else the sample's time (Citus, 019)
+       relation_sizes_as_of() AS sizes_as_of
 FROM materialized_view_sizes()

@@ -2,13 +2,16 @@
 -- the sample taken after the view's last refresh (a materialized view changes size only when
 -- refreshed), so this panel stats no files; the Sizes panel shows live sizes. A view never
 -- refreshed by the engine has no sample and is measured live, and so is a live read model
--- (its state table, which every step changes).
+-- (its state table, which every step changes), except on Citus, where a sample at most ten
+-- minutes old stands in for asking every worker (019).
 SELECT s.view_name, s.populated, s.next_method, s.has_unique_index,
        -- (unknown for a Citus table, whose shell's reltuples is not its shards' rows: 017)
        mvdash_row_estimate(c.oid) AS row_estimate,
        CASE WHEN s.next_method = 'live' THEN (mvdash_relation_bytes(c.oid)).total_bytes
             ELSE coalesce(z.total_bytes, (mvdash_relation_bytes(c.oid)).total_bytes)
        END AS total_bytes,
+       -- when a live read model's size was measured: NULL now, else its sample's time (019)
+       CASE WHEN s.next_method = 'live' THEN relation_size_sampled_at(c.oid) END AS size_as_of,
        s.last_refreshed_at,
        extract(epoch FROM clock_timestamp() - s.last_refreshed_at)::bigint AS age_seconds,
        s.avg_refresh_time_ms, s.last_duration_ms, s.refresh_count, s.last_outcome,
@@ -16,8 +19,9 @@ SELECT s.view_name, s.populated, s.next_method, s.has_unique_index,
        -- live mode: committed events not in the read model yet, and who holds them back
        f.mode = 'live' AS live, f.lag_events, f.blocked_by
 FROM materialized_views_status s
--- the matview, or the state table of a live read model (migration 011)
-JOIN pg_class c ON c.oid = read_model_storage(s.view_name)
+-- the matview, or the state table of a live read model (migration 011); not a join with
+-- pg_class, which Citus filters row by row for its shards (a millisecond on the coordinator)
+JOIN LATERAL (SELECT read_model_storage(s.view_name)::oid AS oid) c ON c.oid IS NOT NULL
 LEFT JOIN LATERAL (SELECT h.total_bytes
                    FROM materialized_views_size_history h
                    WHERE h.view_name = s.view_name

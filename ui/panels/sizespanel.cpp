@@ -50,11 +50,17 @@ SizesPanel::SizesPanel(ViewSizeModel *model, TimeSeriesModel *trend, QWidget *pa
 void SizesPanel::rebuildChart() {
     const SizeRatio r = model_->ratio();
     //: %1 and %2 sizes ("1.2 GB"), %3 a percentage
-    ratio_->setText(tr("All views: %1 of %2 in the event tables = %3 (the guide expects 10–30%)")
-                        .arg(formatBytes(r.viewsBytes), formatBytes(r.eventTablesBytes),
-                             r.ratio.isEmpty()
-                                 ? QStringLiteral("—")
-                                 : QLocale().toString(r.ratio.toDouble() * 100, 'f', 1) + u'%'));
+    QString text =
+        tr("All views: %1 of %2 in the event tables = %3 (the guide expects 10–30%)")
+            .arg(formatBytes(r.viewsBytes), formatBytes(r.eventTablesBytes),
+                 r.ratio.isEmpty() ? QStringLiteral("—")
+                                   : QLocale().toString(r.ratio.toDouble() * 100, 'f', 1) + u'%');
+    if (const QDateTime asOf = model_->sizesAsOf(); asOf.isValid())
+        //: %1 a time of day; on Citus the sizes come from a sample taken at most once a minute
+        text += u'\n' + tr("Sizes as of %1: on Citus they are sampled every minute by the "
+                           "follower or the refresh, not asked of every worker at each reload")
+                            .arg(formatTime(asOf));
+    ratio_->setText(text);
     QStringList views;
     //: the chart's legend: the views' table (heap) size and their indexes' size
     BarSet table{tr("Table"), {}}, indexes{tr("Indexes"), {}};

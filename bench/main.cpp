@@ -351,6 +351,8 @@ private:
              QVariantList{}},
             {QStringLiteral("view sizes"), catalogQuery(QStringLiteral("view_sizes")),
              QVariantList{}},
+            {QStringLiteral("view sizes: all views against the events"),
+             catalogQuery(QStringLiteral("view_size_ratio")), QVariantList{}},
             {QStringLiteral("refresh durations chart"),
              catalogQuery(QStringLiteral("refresh_duration_history")), QVariantList{}},
             {QStringLiteral("size trend chart"), catalogQuery(QStringLiteral("size_trend")),

@@ -4,7 +4,7 @@
 <context>
     <name>mvdash::Admin</name>
     <message numerus="yes">
-        <location filename="../../app/admin_main.cpp" line="+232"/>
+        <location filename="../../app/admin_main.cpp" line="+233"/>
         <source>%n check(s)</source>
         <translation>
             <numerusform>%n check</numerusform>
@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+108"/>
+        <location line="+104"/>
         <source>%n event(s) behind</source>
         <translation>
             <numerusform>%n event behind</numerusform>
@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+135"/>
+        <location line="+156"/>
         <source>%n difference(s)</source>
         <translation>
             <numerusform>%n difference</numerusform>
@@ -278,7 +278,7 @@
 <context>
     <name>mvdash::Monitoring</name>
     <message numerus="yes">
-        <location filename="../../models/operations/monitoring.cpp" line="+120"/>
+        <location filename="../../models/operations/monitoring.cpp" line="+123"/>
         <source>the database lacks %n migration(s) (next: %1): run `mvdash-admin migrate`</source>
         <extracomment>&quot;the database lacks &lt;n migrations&gt; (next: &lt;file name&gt;): run `mvdash-admin migrate`&quot;; keep the command as it is</extracomment>
         <translation>

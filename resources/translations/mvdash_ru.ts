@@ -43,14 +43,14 @@
 <context>
     <name>mvdash::Admin</name>
     <message>
-        <location filename="../../app/admin_main.cpp" line="+85"/>
-        <location line="+497"/>
+        <location filename="../../app/admin_main.cpp" line="+86"/>
+        <location line="+493"/>
         <source>never</source>
         <extracomment>an age: never refreshed</extracomment>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="-448"/>
+        <location line="-444"/>
         <source>no command given</source>
         <translation>не указана команда</translation>
     </message>
@@ -291,8 +291,8 @@
         </translation>
     </message>
     <message>
-        <location line="+83"/>
-        <location line="+63"/>
+        <location line="+79"/>
+        <location line="+70"/>
         <source>view</source>
         <extracomment>the status table&apos;s column headers
 ----------
@@ -300,24 +300,24 @@ the sizes table&apos;s column headers</extracomment>
         <translation>представление</translation>
     </message>
     <message>
-        <location line="-63"/>
-        <location line="+64"/>
+        <location line="-70"/>
+        <location line="+71"/>
         <source>populated</source>
         <translation>заполнено</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-71"/>
         <source>method</source>
         <translation>метод</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+64"/>
+        <location line="+71"/>
         <source>rows</source>
         <translation>строки</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-71"/>
         <source>size</source>
         <translation>размер</translation>
     </message>
@@ -353,12 +353,12 @@ the sizes table&apos;s column headers</extracomment>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+64"/>
+        <location line="+71"/>
         <source>NO</source>
         <translation>НЕТ</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-54"/>
         <source>live read models: watermark %1 of %2, %3, %4 s; last step %5 ms%6</source>
         <extracomment>&quot;live read models: watermark &lt;arrival&gt; of &lt;arrival&gt;, &lt;n events behind&gt;, &lt;seconds&gt; s; last step &lt;ms&gt; ms[; held back by &lt;session&gt;]&quot;</extracomment>
         <translation>модели чтения live: водяной знак %1 из %2, %3, %4 с; последний шаг %5 мс%6</translation>
@@ -378,7 +378,7 @@ the sizes table&apos;s column headers</extracomment>
         <translation>; задерживает %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+42"/>
         <source>total</source>
         <translation>всего</translation>
     </message>
@@ -420,7 +420,15 @@ the sizes table&apos;s column headers</extracomment>
 </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
+        <source>sizes as of %1 UTC (Citus: sampled at most once a minute; SELECT mvdash.sample_relation_sizes(true) measures them now)
+</source>
+        <extracomment>%1 a UTC time; keep the function&apos;s name as it is</extracomment>
+        <translation>размеры на %1 UTC (Citus: замеряются не чаще раза в минуту; SELECT mvdash.sample_relation_sizes(true) замеряет их сейчас)
+</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>TENANT_ID must be a non-negative whole number</source>
         <extracomment>keep TENANT_ID as it is (the argument&apos;s name in --help)</extracomment>
         <translation>TENANT_ID должен быть неотрицательным целым числом</translation>
@@ -2746,7 +2754,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Monitoring</name>
     <message>
-        <location filename="../../models/operations/monitoring.cpp" line="+108"/>
+        <location filename="../../models/operations/monitoring.cpp" line="+111"/>
         <source>the database is not migrated: run `mvdash-admin migrate` first</source>
         <extracomment>keep the command as it is</extracomment>
         <translation>миграции базы данных не применены: сначала выполните `mvdash-admin migrate`</translation>
@@ -3199,13 +3207,19 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>МБ</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>All views: %1 of %2 in the event tables = %3 (the guide expects 10–30%)</source>
         <extracomment>%1 and %2 sizes (&quot;1.2 GB&quot;), %3 a percentage</extracomment>
         <translation>Все представления: %1 при %2 в таблицах событий = %3 (по руководству ожидается 10–30%)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Sizes as of %1: on Citus they are sampled every minute by the follower or the refresh, not asked of every worker at each reload</source>
+        <extracomment>%1 a time of day; on Citus the sizes come from a sample taken at most once a minute</extracomment>
+        <translation>Размеры на %1: в Citus их раз в минуту замеряет follower или обновление, а не запрашивают у каждого воркера при каждой перезагрузке</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Table</source>
         <extracomment>the chart&apos;s legend: the views&apos; table (heap) size and their indexes&apos; size</extracomment>
         <translation>Таблица</translation>
@@ -3385,7 +3399,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::ViewSizeModel</name>
     <message>
-        <location filename="../../models/items/refreshhealthmodel.cpp" line="+78"/>
+        <location filename="../../models/items/refreshhealthmodel.cpp" line="+79"/>
         <source>View</source>
         <extracomment>column title: the materialized view (read model)</extracomment>
         <translation>Представление</translation>

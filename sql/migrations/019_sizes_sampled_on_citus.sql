@@ -75,22 +75,28 @@ $$;
 
 -- When a relation's size as mvdash_relation_bytes() gives it was measured: its sample's time,
 -- or NULL when it is measured as it is asked for.
+-- (PL/pgSQL here and below: it keeps its plans, where a LANGUAGE sql function with SET
+-- search_path is planned again on every call, 007; the Refresh panel calls this once a row)
 CREATE FUNCTION relation_size_sampled_at(p_rel regclass) RETURNS timestamptz
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
-    SELECT s.sampled_at
-    FROM mvdash.relation_size_samples s
-    WHERE s.relid = p_rel
-      AND s.sampled_at > clock_timestamp() - mvdash.relation_size_sample_max_age()
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
+BEGIN
+    RETURN (SELECT s.sampled_at
+            FROM mvdash.relation_size_samples s
+            WHERE s.relid = p_rel
+              AND s.sampled_at > clock_timestamp() - mvdash.relation_size_sample_max_age());
+END
 $$;
 
 -- When the sizes shown were measured: the oldest sample in use, or NULL when every size is
 -- measured as it is asked for (plain PostgreSQL, or no recent sample).
 CREATE FUNCTION relation_sizes_as_of() RETURNS timestamptz
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
-    SELECT min(s.sampled_at)
-    FROM mvdash.relation_size_samples s
-    WHERE s.sampled_at > clock_timestamp() - mvdash.relation_size_sample_max_age()
-      AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = s.relid)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
+BEGIN
+    RETURN (SELECT min(s.sampled_at)
+            FROM mvdash.relation_size_samples s
+            WHERE s.sampled_at > clock_timestamp() - mvdash.relation_size_sample_max_age()
+              AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = s.relid));
+END
 $$;
 
 -- Records the sizes of the distributed relations the panels show, unless a sample is younger
@@ -288,6 +294,27 @@ BEGIN
         WHERE v_live
     )
     SELECT * FROM planned ORDER BY 2, 1;
+END
+$$;
+
+-- 011's mode and storage lookups as PL/pgSQL (see relation_size_sampled_at): the Refresh panel
+-- calls read_model_storage() once a row and read_model_mode_now() through most of what it
+-- reads; as LANGUAGE sql functions with SET search_path each call was planned anew.
+CREATE OR REPLACE FUNCTION read_model_mode_now() RETURNS text
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, mvdash, pg_temp AS $$
+BEGIN
+    RETURN (SELECT m.mode FROM mvdash.read_model_mode m);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION read_model_storage(p_view text) RETURNS regclass
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, mvdash, pg_temp AS $$
+BEGIN
+    RETURN coalesce(
+        (SELECT format('mvdash.%I', d.state_table)::regclass FROM mvdash.read_model_definitions d
+         WHERE d.view_name = p_view AND mvdash.read_model_mode_now() = 'live'),
+        (SELECT c.oid::regclass FROM pg_class c
+         WHERE c.relname = p_view AND c.relnamespace = 'mvdash'::regnamespace));
 END
 $$;
 

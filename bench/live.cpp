@@ -93,6 +93,10 @@ qint64 count(const QSqlDatabase &db, const QString &sql) {
     return q.value(0).toLongLong();
 }
 
+// The ops panels' queries, whose sizes come from a sample on Citus (migration 019)
+const QStringList kOpsPanels{QStringLiteral("refresh health"), QStringLiteral("view sizes"),
+                             QStringLiteral("view sizes: all views against the events")};
+
 class LiveBench {
 public:
     LiveBench(ConnectionSettings settings, int repeat, int soakSeconds, double rate,
@@ -222,6 +226,13 @@ public:
         execScript(db, QStringLiteral("SELECT mvdash.sample_relation_sizes(true)"),
                    QStringLiteral("size sample"));
         out[QStringLiteral("panel_queries_live")] = panelQueries(panelsOut);
+        // side by side: every size asked of the servers, as with no sampler running (and as
+        // before migration 019)
+        say(QStringLiteral("panel queries again, the sizes measured instead of sampled..."));
+        execScript(db, QStringLiteral("DELETE FROM mvdash.relation_size_samples"),
+                   QStringLiteral("no size sample"));
+        out[QStringLiteral("panel_queries_live_sizes_measured")] =
+            panelQueries(panelsOut + QStringLiteral("-sizes-measured"));
 
         say(QStringLiteral("sustained ingest at %1 events/s for %2 s with a follower (1 s)...")
                 .arg(rate_)
@@ -252,6 +263,7 @@ private:
     // The dashboard's queries in live mode, by the main benchmark program (same code, same
     // binds), as a child process on this database.
     QJsonObject panelQueries(const QString &outDir) {
+        QDir().mkpath(outDir);
         QProcess p;
         p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         p.start(QCoreApplication::applicationDirPath() + QStringLiteral("/mvdash-bench"),
@@ -269,11 +281,15 @@ private:
         double worst = 0;
         QString worstName;
         QList<double> medians;
+        QJsonObject ops; // the panels whose sizes come from the sample on Citus
         for (const QJsonValue &v : queries) {
             const double m = v.toObject()[QStringLiteral("server")]
                                  .toObject()[QStringLiteral("median_ms")]
                                  .toDouble();
             medians << m;
+            const QString name = v.toObject()[QStringLiteral("name")].toString();
+            if (kOpsPanels.contains(name))
+                ops[name] = m;
             if (m > worst) {
                 worst = m;
                 worstName = v.toObject()[QStringLiteral("name")].toString();
@@ -285,7 +301,8 @@ private:
         return {{QStringLiteral("queries"), queries.size()},
                 {QStringLiteral("median_of_medians_ms"), percentile(medians, 0.5)},
                 {QStringLiteral("slowest_median_ms"), worst},
-                {QStringLiteral("slowest"), worstName}};
+                {QStringLiteral("slowest"), worstName},
+                {QStringLiteral("ops_ms"), ops}};
     }
 
     // Each batch's marker bet polled in bets_view until it shows: staleness is the time from
@@ -517,6 +534,18 @@ QString markdown(const QJsonObject &r) {
               .arg(fmt(panels[QStringLiteral("median_of_medians_ms")].toDouble(NAN)),
                    fmt(panels[QStringLiteral("slowest_median_ms")].toDouble(NAN)),
                    panels[QStringLiteral("slowest")].toString());
+    const auto opsMs = [&r](const char *key) {
+        QStringList list;
+        const QJsonObject ops =
+            r[QLatin1String(key)].toObject()[QStringLiteral("ops_ms")].toObject();
+        for (const QString &name : kOpsPanels)
+            list << fmt(ops[name].toDouble(NAN));
+        return list.join(QStringLiteral(" / "));
+    };
+    md +=
+        QStringLiteral("| ops panels, sizes sampled (019) against measured: refresh health / view "
+                       "sizes / all views against the events (ms) | %1 against %2 |\n")
+            .arg(opsMs("panel_queries_live"), opsMs("panel_queries_live_sizes_measured"));
     md += QStringLiteral("| sustained ingest: target / written (events/s, %1 s) | %2 / %3 |\n")
               .arg(soak[QStringLiteral("seconds")].toInt())
               .arg(soak[QStringLiteral("target_events_per_s")].toDouble(), 0, 'f', 0)

@@ -22,7 +22,6 @@
 #include "translations.h"
 #include "viewverifier.h"
 
-#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -517,6 +516,7 @@ private:
     int status(const QStringList &rest) {
         noArguments(rest);
         auto connection = connect();
+        const SizesMeasuredNow measured(connection->db()); // on demand: what is there now
         const QList<ViewStatus> list = fetchViewStatus(connection->db());
         QMap<QString, ReadModelFreshness> freshness;
         for (const ReadModelFreshness &f : fetchFreshness(connection->db()))
@@ -550,7 +550,6 @@ private:
                                 {QStringLiteral("row_estimate"),
                                  s.rowEstimate ? QJsonValue(double(*s.rowEstimate)) : QJsonValue()},
                                 {QStringLiteral("total_bytes"), double(s.totalBytes)},
-                                {QStringLiteral("size_as_of"), isoOrNull(s.sizeAsOf)},
                                 {QStringLiteral("last_refreshed_at"), isoOrNull(s.lastRefreshedAt)},
                                 {QStringLiteral("age_seconds"),
                                  s.ageSeconds ? QJsonValue(double(*s.ageSeconds)) : QJsonValue()},
@@ -597,10 +596,6 @@ private:
                               f->blockedBy.isEmpty() ? QString()
                                                      : tr("; held back by %1").arg(f->blockedBy)) +
                      u'\n';
-        const auto sampled = std::find_if(list.cbegin(), list.cend(),
-                                          [](const ViewStatus &s) { return s.sizeAsOf.isValid(); });
-        if (sampled != list.cend())
-            footer += sampledSizesNote(sampled->sizeAsOf);
         out(QStringLiteral("%1\n").arg(connection->describe()) + table.render() + footer);
         return Ok;
     }
@@ -608,6 +603,7 @@ private:
     int sizes(const QStringList &rest) {
         noArguments(rest);
         auto connection = connect();
+        const SizesMeasuredNow measured(connection->db()); // on demand: what is there now
         const QList<ViewSize> list = fetchViewSizes(connection->db());
         const SizeRatio ratio = fetchSizeRatio(connection->db());
         if (parser_.isSet(QStringLiteral("json"))) {
@@ -625,14 +621,11 @@ private:
                                 {QStringLiteral("has_unique_index"), s.hasUniqueIndex},
                                 {QStringLiteral("share_of_event_tables"), s.shareOfEventTables}});
             out(QString::fromUtf8(
-                QJsonDocument(
-                    QJsonObject{
-                        {QStringLiteral("views"), array},
-                        {QStringLiteral("views_bytes"), double(ratio.viewsBytes)},
-                        {QStringLiteral("event_tables_bytes"), double(ratio.eventTablesBytes)},
-                        {QStringLiteral("ratio"), ratio.ratio},
-                        {QStringLiteral("sizes_as_of"),
-                         isoOrNull(list.isEmpty() ? QDateTime() : list.first().sizesAsOf)}})
+                QJsonDocument(QJsonObject{{QStringLiteral("views"), array},
+                                          {QStringLiteral("views_bytes"), double(ratio.viewsBytes)},
+                                          {QStringLiteral("event_tables_bytes"),
+                                           double(ratio.eventTablesBytes)},
+                                          {QStringLiteral("ratio"), ratio.ratio}})
                     .toJson()));
             return Ok;
         }
@@ -650,17 +643,7 @@ private:
         out(tr("all views: %1 of %2 event tables = %3 (the guide expects 10-30%)\n")
                 .arg(bytes(ratio.viewsBytes), bytes(ratio.eventTablesBytes),
                      ratio.ratio.isEmpty() ? QStringLiteral("-") : percent(ratio.ratio)));
-        if (!list.isEmpty() && list.first().sizesAsOf.isValid())
-            out(sampledSizesNote(list.first().sizesAsOf));
         return Ok;
-    }
-
-    // Citus: the sizes come from the sample of that moment, not from asking the workers now
-    static QString sampledSizesNote(const QDateTime &asOf) {
-        //: %1 a UTC time; keep the function's name as it is
-        return tr("sizes as of %1 UTC (Citus: sampled at most once a minute; SELECT "
-                  "mvdash.sample_relation_sizes(true) measures them now)\n")
-            .arg(asOf.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     }
 
     static QJsonValue isoOrNull(const QDateTime &at) {

@@ -772,6 +772,8 @@ private slots:
         MVDASH_TRY({
             const auto settings = liveDatabase(QStringLiteral("followers"), 5000);
             Connection c(settings, QStringLiteral("t"));
+            // (the followers take the sizes' sample on Citus, 019: none before them)
+            exec(c.db(), QStringLiteral("DELETE FROM relation_size_samples"));
             QList<QProcess *> followers;
             for (int i = 0; i < 2; ++i) {
                 auto *p = new QProcess(this);
@@ -801,6 +803,9 @@ private slots:
             QVERIFY2(output.contains(QStringLiteral("applied ")), qPrintable(output));
             QVERIFY2(output.count(QStringLiteral("stopped")) == 2, qPrintable(output));
             QCOMPARE(differences(c.db()), QString());
+            QCOMPARE(scalar(c.db(), QStringLiteral("SELECT count(*) FROM relation_size_samples"))
+                         .toInt(),
+                     cluster_.isCitus() ? 9 : 0);
         });
     }
 
@@ -1089,80 +1094,106 @@ private slots:
     // Sizes on Citus come from a sample at most ten minutes old instead of asking every worker
     // at each reload of a panel (migration 019); on plain PostgreSQL they are measured when
     // asked. The panels' figures are the sample's (a figure written into it shows), say when it
-    // was taken, and are measured again once it is too old; refresh_aggregate_views() takes the
-    // sample in live mode (before its step, whose writes forbid the size functions on Citus).
+    // was taken, and are measured again once it is too old, from the future, or when the session
+    // asks for measured sizes (the doctor, the command line). One sampler at a time, never
+    // waiting; refresh_aggregate_views() and a rebuild's statistics take a new sample.
     void sizesOnCitusComeFromARecentSample() {
         MVDASH_TRY({
             const auto settings = liveDatabase(QStringLiteral("sampled_sizes"), 1500);
             Connection c(settings, QStringLiteral("t"));
-            const auto samples = [&c] {
-                return scalar(c.db(), QStringLiteral("SELECT count(*) FROM relation_size_samples"))
+            const auto samples = [&c](const QString &where = QStringLiteral("true")) {
+                return scalar(c.db(),
+                              QStringLiteral("SELECT count(*) FROM relation_size_samples WHERE ") +
+                                  where)
                     .toLongLong();
             };
-            const auto betsSize = [&c] {
+            const auto sample = [&c](bool force) {
+                return scalar(c.db(),
+                              QStringLiteral("SELECT sample_relation_sizes(%1)")
+                                  .arg(force ? QStringLiteral("true") : QStringLiteral("false")))
+                    .toBool();
+            };
+            // what the Sizes panel and the Refresh panel show for bets_view
+            const auto shown = [&c] {
+                std::pair<qint64, QDateTime> sizes{-1, {}};
                 for (const ViewSize &s : fetchViewSizes(c.db()))
                     if (s.view == QStringLiteral("bets_view"))
-                        return std::pair{s.totalBytes, s.sizesAsOf};
-                return std::pair{qint64(-1), QDateTime()};
-            };
-            const auto betsStatusSize = [&c] {
+                        sizes = {s.totalBytes, s.sizesAsOf};
+                qint64 status = -1;
                 for (const ViewStatus &s : fetchViewStatus(c.db()))
                     if (s.view == QStringLiteral("bets_view"))
-                        return std::pair{s.totalBytes, s.sizeAsOf};
-                return std::pair{qint64(-1), QDateTime()};
+                        status = s.totalBytes;
+                return std::tuple{sizes.first, sizes.second, status};
             };
-            const qint64 measured =
-                scalar(c.db(), QStringLiteral("SELECT total_bytes FROM "
-                                              "mvdash_relation_bytes_measured('live_bets')"))
+            const auto measured = [&c] {
+                return scalar(c.db(), QStringLiteral("SELECT total_bytes FROM "
+                                                     "mvdash_relation_bytes_measured('live_bets')"))
                     .toLongLong();
-            QVERIFY(measured > 0);
+            };
+            QVERIFY(measured() > 0);
             exec(c.db(), QStringLiteral("DELETE FROM relation_size_samples"));
-            QCOMPARE(scalar(c.db(), QStringLiteral("SELECT sample_relation_sizes(true)")).toBool(),
-                     cluster_.isCitus());
+            QCOMPARE(sample(true), cluster_.isCitus());
             if (!cluster_.isCitus()) {
                 QCOMPARE(samples(), 0);
-                QCOMPARE(betsSize(), std::pair(measured, QDateTime()));
-                QCOMPARE(betsStatusSize(), std::pair(measured, QDateTime()));
+                QCOMPARE(shown(), std::tuple(measured(), QDateTime(), measured()));
                 return;
             }
             // the three event tables and the six read models' state tables, no scratch table
             QCOMPARE(samples(), 9);
-            QCOMPARE(scalar(c.db(), QStringLiteral("SELECT sample_relation_sizes()")).toBool(),
-                     false); // a minute has not passed
+            QCOMPARE(sample(false), false); // the interval has not passed
+            exec(c.db(), QStringLiteral("UPDATE relation_size_samples SET sampled_at = "
+                                        "sampled_at - interval '61 seconds'"));
+            QCOMPARE(sample(false), true); // it has now
             // a figure written into the sample is what the panels show, with its time
             exec(c.db(), QStringLiteral("UPDATE relation_size_samples SET total_bytes = 7654321, "
                                         "table_bytes = 7000000 WHERE relid = "
                                         "'mvdash.live_bets'::regclass"));
             const QDateTime sampledAt =
-                scalar(c.db(), QStringLiteral("SELECT sampled_at FROM relation_size_samples "
-                                              "WHERE relid = 'mvdash.live_bets'::regclass"))
+                scalar(c.db(), QStringLiteral("SELECT min(sampled_at) FROM relation_size_samples"))
                     .toDateTime();
-            QCOMPARE(betsSize(), std::pair(qint64(7654321), sampledAt));
-            QCOMPARE(betsStatusSize(), std::pair(qint64(7654321), sampledAt));
-            // too old: measured again, and nothing says "as of"
+            QCOMPARE(shown(), std::tuple(qint64(7654321), sampledAt, qint64(7654321)));
+            {
+                // on demand: measured now, and nothing says "as of"
+                const SizesMeasuredNow now(c.db());
+                QCOMPARE(shown(), std::tuple(measured(), QDateTime(), measured()));
+            }
+            QCOMPARE(std::get<0>(shown()), 7654321);
+            // too old, or from a clock set back: measured again
             exec(c.db(), QStringLiteral("UPDATE relation_size_samples SET sampled_at = "
                                         "sampled_at - interval '11 minutes'"));
-            QCOMPARE(betsSize(), std::pair(measured, QDateTime()));
-            QCOMPARE(betsStatusSize(), std::pair(measured, QDateTime()));
-            // the CronJob's call samples in live mode; the sample is refused (no error) in a
-            // transaction that has written to a distributed table
+            QCOMPARE(shown(), std::tuple(measured(), QDateTime(), measured()));
+            exec(c.db(), QStringLiteral("UPDATE relation_size_samples SET sampled_at = "
+                                        "clock_timestamp() + interval '1 hour'"));
+            QCOMPARE(shown(), std::tuple(measured(), QDateTime(), measured()));
+            // one sampler at a time: a second one returns at once, without a sample
+            {
+                Connection other(settings, QStringLiteral("other sampler"));
+                exec(other.db(), QStringLiteral("BEGIN"));
+                QCOMPARE(scalar(other.db(), QStringLiteral("SELECT sample_relation_sizes(true)"))
+                             .toBool(),
+                         true);
+                QCOMPARE(sample(true), false);
+                exec(other.db(), QStringLiteral("COMMIT"));
+            }
+            // the CronJob's call samples in live mode, before its step
+            exec(c.db(), QStringLiteral("UPDATE relation_size_samples SET sampled_at = "
+                                        "sampled_at - interval '2 hours'"));
             seedMore(settings, 200, 91);
             exec(c.db(), QStringLiteral("SELECT * FROM refresh_aggregate_views()"));
-            QCOMPARE(scalar(c.db(), QStringLiteral("SELECT count(*) FROM relation_size_samples "
-                                                   "WHERE sampled_at > now() - interval '1 "
-                                                   "minute'"))
-                         .toLongLong(),
-                     9);
-            QCOMPARE(betsSize().first,
-                     scalar(c.db(), QStringLiteral("SELECT total_bytes FROM relation_size_samples "
-                                                   "WHERE relid = 'mvdash.live_bets'::regclass"))
-                         .toLongLong());
+            QCOMPARE(samples(QStringLiteral("sampled_at > now() - interval '1 minute'")), 9);
+            // refused, no error, in a transaction that has written to distributed tables
             seedMore(settings, 200, 92);
             exec(c.db(), QStringLiteral("BEGIN"));
             exec(c.db(), QStringLiteral("SELECT * FROM refresh_aggregate_views()"));
-            QCOMPARE(scalar(c.db(), QStringLiteral("SELECT sample_relation_sizes(true)")).toBool(),
-                     false);
+            QCOMPARE(sample(true), false);
             exec(c.db(), QStringLiteral("ROLLBACK"));
+            // a rebuild keeps the state tables' oids: its statistics sample the sizes anew
+            const QDateTime before =
+                scalar(c.db(), QStringLiteral("SELECT clock_timestamp()")).toDateTime();
+            exec(c.db(), QStringLiteral("SELECT live_analyze_state()"));
+            QCOMPARE(samples(QStringLiteral("sampled_at > '%1'")
+                                 .arg(before.toUTC().toString(Qt::ISODateWithMs))),
+                     9);
         });
     }
 

@@ -154,6 +154,9 @@ QString checkStateWord(CheckState state) {
 
 QList<DoctorCheck> Doctor::run() const {
     QList<DoctorCheck> out;
+    // what is there now, not the panels' sample: a re-run after the VACUUM or rebuild it
+    // suggested shows their effect
+    const SizesMeasuredNow measured(db_);
     guarded(out, QStringLiteral("extensions"), QStringLiteral("doctor_extensions"), [&] {
         QSqlQuery q = runQuery(db_, QStringLiteral("doctor_extensions"));
         if (q.next()) {

@@ -26,12 +26,11 @@ QList<ViewStatus> fetchViewStatus(const QSqlDatabase &db) {
     const int view = column("view_name"), populated = column("populated"),
               nextMethod = column("next_method"), unique = column("has_unique_index"),
               rows = column("row_estimate"), bytes = column("total_bytes"),
-              bytesAsOf = column("size_as_of"), refreshedAt = column("last_refreshed_at"),
-              age = column("age_seconds"), avgMs = column("avg_refresh_time_ms"),
-              lastMs = column("last_duration_ms"), count = column("refresh_count"),
-              outcome = column("last_outcome"), error = column("last_error"),
-              failures = column("failure_count"), live = column("live"), lag = column("lag_events"),
-              blocked = column("blocked_by");
+              refreshedAt = column("last_refreshed_at"), age = column("age_seconds"),
+              avgMs = column("avg_refresh_time_ms"), lastMs = column("last_duration_ms"),
+              count = column("refresh_count"), outcome = column("last_outcome"),
+              error = column("last_error"), failures = column("failure_count"),
+              live = column("live"), lag = column("lag_events"), blocked = column("blocked_by");
     while (q.next()) {
         ViewStatus s;
         s.view = q.value(view).toString();
@@ -40,7 +39,6 @@ QList<ViewStatus> fetchViewStatus(const QSqlDatabase &db) {
         s.hasUniqueIndex = q.value(unique).toBool();
         s.rowEstimate = optInt(q.value(rows));
         s.totalBytes = q.value(bytes).toLongLong();
-        s.sizeAsOf = q.value(bytesAsOf).toDateTime();
         s.lastRefreshedAt = q.value(refreshedAt).toDateTime();
         s.ageSeconds = optInt(q.value(age));
         s.avgRefreshMs = q.value(avgMs).toString();
@@ -87,6 +85,27 @@ SizeRatio fetchSizeRatio(const QSqlDatabase &db) {
         r.ratio = q.value(2).toString();
     }
     return r;
+}
+
+namespace {
+void setSizesMeasured(const QSqlDatabase &db, bool on) {
+    try {
+        runQuery(db, QStringLiteral("sizes_measured"), {on ? QStringLiteral("on") : QString()});
+    } catch (const DbError &e) {
+        // a lost connection (the next query says so), or a database before migration 019
+        // (no samples: every size is measured anyway)
+        spdlog::warn("could not set how sizes are measured: {}", e.englishMessage());
+    }
+}
+} // namespace
+
+SizesMeasuredNow::SizesMeasuredNow(const QSqlDatabase &db)
+    : db_(db) {
+    setSizesMeasured(db_, true);
+}
+
+SizesMeasuredNow::~SizesMeasuredNow() {
+    setSizesMeasured(db_, false);
 }
 
 bool sampleStorageShare(const QSqlDatabase &db) {

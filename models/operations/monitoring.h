@@ -18,7 +18,6 @@ struct ViewStatus {
     bool hasUniqueIndex = false;
     std::optional<qint64> rowEstimate;
     qint64 totalBytes = 0;
-    QDateTime sizeAsOf;        // invalid: measured just now; else its sample's time (Citus, 019)
     QDateTime lastRefreshedAt; // invalid when never refreshed
     std::optional<qint64> ageSeconds;
     QString avgRefreshMs; // exact text from numeric, empty when never
@@ -48,6 +47,20 @@ struct ViewSize {
     // when the sizes were measured: invalid when just now, else the time of the sample they
     // come from (on Citus, where each size asks every worker: migration 019)
     QDateTime sizesAsOf;
+};
+
+// For as long as it lives, the session's sizes are measured when asked instead of taken from a
+// recent sample (Citus, migration 019): for the doctor and the command line, which run on
+// demand and report what is there now.
+class SizesMeasuredNow {
+public:
+    explicit SizesMeasuredNow(const QSqlDatabase &db);
+    ~SizesMeasuredNow();
+    SizesMeasuredNow(const SizesMeasuredNow &) = delete;
+    SizesMeasuredNow &operator=(const SizesMeasuredNow &) = delete;
+
+private:
+    QSqlDatabase db_; // a handle (callers' db() return temporaries)
 };
 
 struct SizeRatio {

@@ -43,7 +43,7 @@
 <context>
     <name>mvdash::Admin</name>
     <message>
-        <location filename="../../app/admin_main.cpp" line="+86"/>
+        <location filename="../../app/admin_main.cpp" line="+85"/>
         <location line="+493"/>
         <source>never</source>
         <extracomment>an age: never refreshed</extracomment>
@@ -292,7 +292,7 @@
     </message>
     <message>
         <location line="+79"/>
-        <location line="+70"/>
+        <location line="+64"/>
         <source>view</source>
         <extracomment>the status table&apos;s column headers
 ----------
@@ -300,24 +300,24 @@ the sizes table&apos;s column headers</extracomment>
         <translation>представление</translation>
     </message>
     <message>
-        <location line="-70"/>
-        <location line="+71"/>
+        <location line="-64"/>
+        <location line="+65"/>
         <source>populated</source>
         <translation>заполнено</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-65"/>
         <source>method</source>
         <translation>метод</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+71"/>
+        <location line="+65"/>
         <source>rows</source>
         <translation>строки</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-65"/>
         <source>size</source>
         <translation>размер</translation>
     </message>
@@ -353,12 +353,12 @@ the sizes table&apos;s column headers</extracomment>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+71"/>
+        <location line="+65"/>
         <source>NO</source>
         <translation>НЕТ</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-48"/>
         <source>live read models: watermark %1 of %2, %3, %4 s; last step %5 ms%6</source>
         <extracomment>&quot;live read models: watermark &lt;arrival&gt; of &lt;arrival&gt;, &lt;n events behind&gt;, &lt;seconds&gt; s; last step &lt;ms&gt; ms[; held back by &lt;session&gt;]&quot;</extracomment>
         <translation>модели чтения live: водяной знак %1 из %2, %3, %4 с; последний шаг %5 мс%6</translation>
@@ -378,7 +378,7 @@ the sizes table&apos;s column headers</extracomment>
         <translation>; задерживает %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+36"/>
         <source>total</source>
         <translation>всего</translation>
     </message>
@@ -420,15 +420,7 @@ the sizes table&apos;s column headers</extracomment>
 </translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>sizes as of %1 UTC (Citus: sampled at most once a minute; SELECT mvdash.sample_relation_sizes(true) measures them now)
-</source>
-        <extracomment>%1 a UTC time; keep the function&apos;s name as it is</extracomment>
-        <translation>размеры на %1 UTC (Citus: замеряются не чаще раза в минуту; SELECT mvdash.sample_relation_sizes(true) замеряет их сейчас)
-</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>TENANT_ID must be a non-negative whole number</source>
         <extracomment>keep TENANT_ID as it is (the argument&apos;s name in --help)</extracomment>
         <translation>TENANT_ID должен быть неотрицательным целым числом</translation>
@@ -1304,7 +1296,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>%1   (или: %2)</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+70"/>
         <source>mvdash.%1 does not exist</source>
         <translation>mvdash.%1 не существует</translation>
     </message>
@@ -1645,12 +1637,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>сортировки и хеширование выполняются на диске (обновления сортируют таблицы событий целиком): это медленнее, и до «out of memory» недалеко</translation>
     </message>
     <message>
-        <location line="-710"/>
+        <location line="-713"/>
         <source>ALTER ROLE &lt;refreshing role&gt; SET work_mem = &apos;256MB&apos;;  (the guide&apos;s SET work_mem = &apos;256MB&apos; for the session)</source>
         <translation>ALTER ROLE &lt;refreshing role&gt; SET work_mem = &apos;256MB&apos;;  (в руководстве — SET work_mem = &apos;256MB&apos; для сеанса)</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+143"/>
         <source>mvdash-admin migrate (makes a missing read model again from its installed definition; per-tenant copies dropped with it are not)</source>
         <translation>mvdash-admin migrate (заново создаёт недостающую модель чтения по её установленному определению; копии для арендаторов, удалённые вместе с ней, не восстанавливаются)</translation>
     </message>
@@ -2754,7 +2746,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Monitoring</name>
     <message>
-        <location filename="../../models/operations/monitoring.cpp" line="+111"/>
+        <location filename="../../models/operations/monitoring.cpp" line="+130"/>
         <source>the database is not migrated: run `mvdash-admin migrate` first</source>
         <extracomment>keep the command as it is</extracomment>
         <translation>миграции базы данных не применены: сначала выполните `mvdash-admin migrate`</translation>
@@ -3214,9 +3206,9 @@ migrate --read-models live|matview также задаёт режим (по ум
     </message>
     <message>
         <location line="+6"/>
-        <source>Sizes as of %1: on Citus they are sampled every minute by the follower or the refresh, not asked of every worker at each reload</source>
+        <source>Sizes as of %1: on Citus they are sampled at most once a minute, by the follower or a refresh, not asked of every worker at each reload</source>
         <extracomment>%1 a time of day; on Citus the sizes come from a sample taken at most once a minute</extracomment>
-        <translation>Размеры на %1: в Citus их раз в минуту замеряет follower или обновление, а не запрашивают у каждого воркера при каждой перезагрузке</translation>
+        <translation>Размеры на %1: в Citus их замеряет не чаще раза в минуту follower или обновление, а не запрашивают у каждого воркера при каждой перезагрузке</translation>
     </message>
     <message>
         <location line="+6"/>

@@ -2,28 +2,29 @@
 -- reload (issue #13: "panel queries ≤ 2 ms ... the same figures at 1M on the local Citus
 -- cluster").
 --
--- On Citus the size of a distributed or reference table is its shards' sizes: each
+-- On Citus the size of a distributed or reference table is the sum of its shards' sizes: each
 -- citus_total_relation_size / citus_table_size call is a round trip to every worker that holds
 -- a shard. The Refresh panel (view_status) asked that of every live state table, the Sizes
--- panel of every state table and of the three event tables (twice: the sizes and the share):
--- 20-30 ms each on the local cluster with 1M events, at every 5 s reload of every open
--- dashboard, on the workers that serve the tenants. Sizes move by megabytes a minute, and the
--- monitoring tools of this field collect them on a schedule and show them with their time
--- (pgwatch's table sizes every 5 minutes, pganalyze's snapshots every 10).
+-- panel of every state table and of the three event tables: 22, 33 and 59 ms a query on the
+-- local cluster with 1M events, at every 5 s reload of every open dashboard, on the workers
+-- that serve the tenants. Sizes move by megabytes a minute; a panel can show one taken a
+-- minute ago, with its time.
 --
 -- Here: whoever already takes the storage samples (015: the follower between steps,
 -- refresh_aggregate_views(), mvdash-admin refresh and the dashboard at the start of a run)
 -- first records, at most once a minute, the size of every distributed relation the panels
--- show: the read models' storage and the event tables. mvdash_relation_bytes() answers for a
--- distributed relation from that sample while it is younger than ten minutes and measures as
--- before otherwise (no sampler running, a relation created since), so a panel is never further
--- behind than that and never wrong for lack of a sampler. relation_sizes_as_of() says when the
--- oldest figure in use was measured: the panels and `mvdash-admin sizes` / `status` show it.
+-- show: the read models' storage and the event tables; a rebuild's statistics
+-- (live_analyze_state) record them again. mvdash_relation_bytes() answers for a relation from
+-- that sample while it is younger than ten minutes and measures as before otherwise (no
+-- sampler running, a relation created since), so a panel is never further behind than that
+-- and never wrong for lack of a sampler; the Sizes panel says "as of" when. What runs on
+-- demand measures: the doctor and `mvdash-admin status` / `sizes` set mvdash.measure_sizes.
 -- On plain PostgreSQL a size is a stat of local files (about a millisecond for all the
--- panel's relations): nothing is sampled and every size is measured when asked, as before.
+-- panel's relations at 10M events): nothing is sampled and every size is measured when asked,
+-- as before.
 
 CREATE TABLE relation_size_samples (
-    relid       oid PRIMARY KEY,         -- a relation's oid: a dropped one is never matched
+    relid       oid PRIMARY KEY,  -- a dropped relation's row goes at the next sample
     sampled_at  timestamptz NOT NULL,
     total_bytes bigint NOT NULL,
     table_bytes bigint NOT NULL
@@ -54,18 +55,37 @@ BEGIN
 END
 $$;
 
--- A relation's size: its sample if one is recent enough (only distributed relations have
--- one), else measured now.
+-- The one rule of which sample stands for a relation's size now (NULLs: none, measure it):
+-- one younger than the maximum age and not from the future (a clock set back), unless the
+-- session asks for measured sizes. The doctor and `mvdash-admin status` / `sizes` do (SET
+-- mvdash.measure_sizes = on): they run on demand and report what is there now, after a VACUUM
+-- or a rebuild they suggested, say. (PL/pgSQL here and below: it keeps its plans, where a
+-- LANGUAGE sql function with SET search_path is planned again on every call, 007; the panels
+-- call these once a row.)
+CREATE FUNCTION relation_size_sample(p_rel regclass, OUT total_bytes bigint,
+                                     OUT table_bytes bigint, OUT sampled_at timestamptz)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
+BEGIN
+    IF current_setting('mvdash.measure_sizes', true) = 'on' THEN
+        RETURN;
+    END IF;
+    SELECT s.total_bytes, s.table_bytes, s.sampled_at INTO total_bytes, table_bytes, sampled_at
+    FROM mvdash.relation_size_samples s
+    WHERE s.relid = p_rel
+      AND s.sampled_at BETWEEN clock_timestamp() - mvdash.relation_size_sample_max_age()
+                           AND clock_timestamp();
+END
+$$;
+
+-- A relation's size: its sample if one stands for it, else measured now.
 CREATE OR REPLACE FUNCTION mvdash_relation_bytes(p_rel regclass, OUT total_bytes bigint,
                                                  OUT table_bytes bigint, OUT index_bytes bigint)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
 BEGIN
     SELECT s.total_bytes, s.table_bytes, s.total_bytes - s.table_bytes
     INTO total_bytes, table_bytes, index_bytes
-    FROM mvdash.relation_size_samples s
-    WHERE s.relid = p_rel
-      AND s.sampled_at > clock_timestamp() - mvdash.relation_size_sample_max_age();
-    IF NOT FOUND THEN
+    FROM mvdash.relation_size_sample(p_rel) s;
+    IF total_bytes IS NULL THEN
         SELECT m.total_bytes, m.table_bytes, m.index_bytes
         INTO total_bytes, table_bytes, index_bytes
         FROM mvdash.mvdash_relation_bytes_measured(p_rel) m;
@@ -75,40 +95,41 @@ $$;
 
 -- When a relation's size as mvdash_relation_bytes() gives it was measured: its sample's time,
 -- or NULL when it is measured as it is asked for.
--- (PL/pgSQL here and below: it keeps its plans, where a LANGUAGE sql function with SET
--- search_path is planned again on every call, 007; the Refresh panel calls this once a row)
 CREATE FUNCTION relation_size_sampled_at(p_rel regclass) RETURNS timestamptz
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
 BEGIN
-    RETURN (SELECT s.sampled_at
-            FROM mvdash.relation_size_samples s
-            WHERE s.relid = p_rel
-              AND s.sampled_at > clock_timestamp() - mvdash.relation_size_sample_max_age());
+    RETURN (SELECT s.sampled_at FROM mvdash.relation_size_sample(p_rel) s);
 END
 $$;
 
--- When the sizes shown were measured: the oldest sample in use, or NULL when every size is
--- measured as it is asked for (plain PostgreSQL, or no recent sample).
+-- When the sizes of the Sizes panel were measured: the oldest sample among the relations it
+-- shows (each read model's storage and the event tables), NULL when all were measured now.
 CREATE FUNCTION relation_sizes_as_of() RETURNS timestamptz
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
 BEGIN
-    RETURN (SELECT min(s.sampled_at)
-            FROM mvdash.relation_size_samples s
-            WHERE s.sampled_at > clock_timestamp() - mvdash.relation_size_sample_max_age()
-              AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = s.relid));
+    RETURN (SELECT min(mvdash.relation_size_sampled_at(r.rel))
+            FROM (SELECT mvdash.read_model_storage(p.view_name) AS rel
+                  FROM mvdash.materialized_views_refresh_plan() p
+                  UNION ALL
+                  SELECT unnest(ARRAY['public.bet_events'::regclass,
+                                      'public.balance_events'::regclass,
+                                      'public.payment_events'::regclass])) r);
 END
 $$;
 
 -- Records the sizes of the distributed relations the panels show, unless a sample is younger
 -- than the interval (p_force: anyway, for tests and scripts); returns whether it did. Best
--- effort like the storage share sample it runs before (015): a lock not granted within the
--- second or a worker that does not answer is a warning and no sample, never a failed refresh
--- or step; in a transaction that has written to distributed tables Citus refuses the size
--- functions (25001) and the next caller samples. Two callers at once both write the same
--- rows, the later figures win.
+-- effort, never in the way of the refresh or step that calls it:
+-- - one sampler at a time: another one's transaction (the CronJob's, held through its step)
+--   has the sample table locked, and this one returns at once instead of waiting on its rows;
+--   a reader cannot take that lock (it needs more than SELECT);
+-- - a lock on a measured relation not granted within 200 ms or a worker that does not answer
+--   is a warning and no sample;
+-- - in a transaction that has written to distributed tables Citus refuses the size functions
+--   (25001): no sample, the next caller takes it.
 CREATE FUNCTION sample_relation_sizes(p_force boolean DEFAULT false) RETURNS boolean
 LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, mvdash, pg_temp SET lock_timeout = '1s' AS $$
+SET search_path = pg_catalog, mvdash, pg_temp SET lock_timeout = '200ms' AS $$
 DECLARE
     v_at timestamptz := clock_timestamp(); -- one time for the whole sample
 BEGIN
@@ -117,10 +138,12 @@ BEGIN
     END IF;
     IF NOT p_force AND EXISTS (
             SELECT 1 FROM mvdash.relation_size_samples s
-            WHERE s.sampled_at > clock_timestamp() - mvdash.relation_size_sample_interval()) THEN
+            WHERE s.sampled_at BETWEEN clock_timestamp() - mvdash.relation_size_sample_interval()
+                                   AND clock_timestamp()) THEN
         RETURN false;
     END IF;
     BEGIN
+        LOCK TABLE mvdash.relation_size_samples IN SHARE ROW EXCLUSIVE MODE NOWAIT;
         INSERT INTO mvdash.relation_size_samples AS s (relid, sampled_at, total_bytes, table_bytes)
         SELECT r.rel, v_at, m.total_bytes, m.table_bytes
         FROM (SELECT p.logicalrelid AS rel
@@ -135,21 +158,47 @@ BEGIN
         ON CONFLICT (relid) DO UPDATE
         SET sampled_at = excluded.sampled_at, total_bytes = excluded.total_bytes,
             table_bytes = excluded.table_bytes;
+        DELETE FROM mvdash.relation_size_samples s
+        WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = s.relid);
     EXCEPTION
         WHEN active_sql_transaction THEN
+            RETURN false;
+        WHEN lock_not_available THEN
+            IF SQLERRM LIKE '%relation_size_samples%' THEN
+                RETURN false; -- another sampler is at it
+            END IF;
+            RAISE WARNING 'relation sizes not sampled: %', SQLERRM;
             RETURN false;
         WHEN OTHERS THEN
             RAISE WARNING 'relation sizes not sampled: %', SQLERRM;
             RETURN false;
     END;
-    DELETE FROM mvdash.relation_size_samples s
-    WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = s.relid);
     RETURN true;
 END
 $$;
 
--- 015's storage share sample, now taking the relation sizes' sample first (which its own
--- figures, on Citus, then read instead of asking the workers again).
+-- After a rebuild: the state tables keep their oids (TRUNCATE and refill), and a sample from
+-- before it would stand for them for up to ten minutes. live_analyze_state() (016), which
+-- `mvdash-admin rebuild` and `convert --to live` call once the rebuild has committed, now
+-- samples the sizes again.
+CREATE OR REPLACE FUNCTION live_analyze_state() RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, mvdash, pg_temp SET lock_timeout = '5s' AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
+        -- first: Citus counts the ANALYZE of the shards as a change to them and refuses its
+        -- size functions after it in the same transaction (25001); ANALYZE changes no size
+        PERFORM mvdash.sample_relation_sizes(true);
+        ANALYZE mvdash.live_bets, mvdash.live_payments, mvdash.live_user_balances,
+            mvdash.live_user_activity, mvdash.live_tenant_bet_status, mvdash.live_tenant_totals;
+    END IF;
+END
+$$;
+
+-- 015's storage share sample, now taking the relation sizes' sample first: its own figures
+-- then read that sample (on Citus) instead of asking the workers again; a sample up to ten
+-- minutes old, when the new one could not be taken, bends a line fitted over 30 days by
+-- nothing.
 CREATE OR REPLACE FUNCTION sample_storage_share(p_force boolean DEFAULT false) RETURNS boolean
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, mvdash, pg_temp SET lock_timeout = '1s' AS $$
@@ -241,62 +290,6 @@ BEGIN
 END
 $$;
 
--- The plan as in 011, without a Citus reference table in its catalog query.
-CREATE OR REPLACE FUNCTION materialized_views_refresh_plan()
-RETURNS TABLE (view_name text, refresh_order integer, populated boolean,
-               has_unique_index boolean, method text)
-LANGUAGE plpgsql STABLE SET search_path = pg_catalog, mvdash, pg_temp AS $$
-DECLARE
-    v_live boolean := mvdash.read_model_mode_now() = 'live';
-    -- read on its own: on Citus live_progress is a reference table, and one in the catalog
-    -- query below made Citus plan all of it as a distributed query (1.6 ms a call, not 0.3)
-    v_applied boolean := v_live AND (SELECT p.applied_arrival IS NOT NULL
-                                     FROM mvdash.live_progress p);
-BEGIN
-    RETURN QUERY
-    WITH RECURSIVE
-    matviews AS (
-        SELECT c.oid, c.relname::text AS name, c.relispopulated
-        FROM pg_class c
-        WHERE c.relkind = 'm' AND c.relnamespace = 'mvdash'::regnamespace
-    ),
-    reach (root, rel, depth) AS (
-        SELECT m.oid, m.oid, 0 FROM matviews m
-        UNION
-        SELECT reach.root, d.refobjid, reach.depth + (m.oid IS NOT NULL)::integer
-        FROM reach
-        JOIN pg_rewrite r ON r.ev_class = reach.rel
-        JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
-                        AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> r.ev_class
-        LEFT JOIN matviews m ON m.oid = d.refobjid
-    ),
-    keyed AS (
-        -- REFRESH ... CONCURRENTLY needs a valid unique index on plain columns, without WHERE
-        SELECT DISTINCT i.indrelid
-        FROM pg_index i
-        JOIN matviews m ON m.oid = i.indrelid
-        WHERE i.indisunique AND i.indisvalid AND i.indpred IS NULL AND i.indexprs IS NULL
-    ),
-    planned AS (
-        SELECT m.name,
-               max(r.depth)::integer AS refresh_order,
-               m.relispopulated,
-               k.indrelid IS NOT NULL AS keyed,
-               CASE WHEN m.relispopulated AND k.indrelid IS NOT NULL THEN 'concurrently'
-                    ELSE 'plain' END AS method
-        FROM matviews m
-        JOIN reach r ON r.root = m.oid
-        LEFT JOIN keyed k ON k.indrelid = m.oid
-        GROUP BY m.name, m.relispopulated, k.indrelid
-        UNION ALL
-        SELECT d.view_name, d.build_order, v_applied, true, 'live'
-        FROM mvdash.read_model_definitions d
-        WHERE v_live
-    )
-    SELECT * FROM planned ORDER BY 2, 1;
-END
-$$;
-
 -- 011's mode and storage lookups as PL/pgSQL (see relation_size_sampled_at): the Refresh panel
 -- calls read_model_storage() once a row and read_model_mode_now() through most of what it
 -- reads; as LANGUAGE sql functions with SET search_path each call was planned anew.
@@ -323,7 +316,9 @@ $$;
 -- 2.8 ms call on the local cluster's coordinator, the Sizes function's join with it as much
 -- (pgbench: the plan 1.0 ms a call, 0.31 ms without). Neither looks for a shard (matviews, and
 -- relations by their own names), so both see pg_class unfiltered. Set only where Citus is
--- loaded: elsewhere the setting is unknown.
+-- loaded: elsewhere the setting is unknown (a database that gets Citus later does without it,
+-- a millisecond slower; so does a later migration that replaces either function and does not
+-- set it again).
 DO $$
 BEGIN
     IF to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN

@@ -10,8 +10,6 @@ SELECT s.view_name, s.populated, s.next_method, s.has_unique_index,
        CASE WHEN s.next_method = 'live' THEN (mvdash_relation_bytes(c.oid)).total_bytes
             ELSE coalesce(z.total_bytes, (mvdash_relation_bytes(c.oid)).total_bytes)
        END AS total_bytes,
-       -- when a live read model's size was measured: NULL now, else its sample's time (019)
-       CASE WHEN s.next_method = 'live' THEN relation_size_sampled_at(c.oid) END AS size_as_of,
        s.last_refreshed_at,
        extract(epoch FROM clock_timestamp() - s.last_refreshed_at)::bigint AS age_seconds,
        s.avg_refresh_time_ms, s.last_duration_ms, s.refresh_count, s.last_outcome,

@@ -57,8 +57,8 @@ void SizesPanel::rebuildChart() {
                                    : QLocale().toString(r.ratio.toDouble() * 100, 'f', 1) + u'%');
     if (const QDateTime asOf = model_->sizesAsOf(); asOf.isValid())
         //: %1 a time of day; on Citus the sizes come from a sample taken at most once a minute
-        text += u'\n' + tr("Sizes as of %1: on Citus they are sampled every minute by the "
-                           "follower or the refresh, not asked of every worker at each reload")
+        text += u'\n' + tr("Sizes as of %1: on Citus they are sampled at most once a minute, by "
+                           "the follower or a refresh, not asked of every worker at each reload")
                             .arg(formatTime(asOf));
     ratio_->setText(text);
     QStringList views;

@@ -390,7 +390,8 @@ $$;
 
 REVOKE ALL ON FUNCTION relation_size_sample_interval(), relation_size_sample_max_age(),
                        mvdash_relation_bytes_measured(regclass), relation_sizes_as_of(),
-                       relation_size_sampled_at(regclass), sample_relation_sizes(boolean)
+                       relation_size_sampled_at(regclass), sample_relation_sizes(boolean),
+                       relation_size_sample(regclass)
     FROM PUBLIC;
 REVOKE ALL ON relation_size_samples FROM PUBLIC;
 GRANT SELECT ON relation_size_samples TO mvdash_reader;

@@ -292,7 +292,7 @@ private:
                 ops[name] = m;
             if (m > worst) {
                 worst = m;
-                worstName = v.toObject()[QStringLiteral("name")].toString();
+                worstName = name;
             }
         }
         say(QStringLiteral("  %1 queries, slowest median %2 ms (%3)")

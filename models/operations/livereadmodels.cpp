@@ -234,6 +234,25 @@ void runPhases(const QSqlDatabase &db, const QList<BuildStatement> &plan, qint64
     }
 }
 
+// After a rebuild on Citus: what live_analyze_state() did (migration 020).
+QString analyzedStateMessage(int analyzed) {
+    constexpr int kStateTables = 6;
+    if (analyzed == 0)
+        //: after a rebuild on Citus: no ANALYZE was needed
+        return QCoreApplication::translate("mvdash::LiveReadModels",
+                                           "statistics kept: the state tables' rows moved by less "
+                                           "than 10% since their last ANALYZE");
+    if (analyzed >= kStateTables)
+        return QCoreApplication::translate("mvdash::LiveReadModels",
+                                           "statistics: all state tables analyzed");
+    //: after a rebuild on Citus: some of the six state tables were analyzed
+    return QCoreApplication::translate("mvdash::LiveReadModels",
+                                       "statistics: %n of the 6 state tables analyzed (the "
+                                       "others' rows moved by less than 10% since their last "
+                                       "ANALYZE)",
+                                       nullptr, analyzed);
+}
+
 } // namespace
 
 void rebuildLiveState(const QSqlDatabase &db, const Progress &progress, int sessions) {
@@ -293,10 +312,13 @@ void rebuildLiveState(const QSqlDatabase &db, const Progress &progress, int sess
     const qint64 arrival = end.value(1).toLongLong();
     end.finish();
     tx.commit();
-    // on Citus the rebuild's transaction could not ANALYZE the shards (migration 016); the
-    // rebuild stands either way, and the workers' autovacuum gets there later
+    // on Citus the rebuild's transaction could not ANALYZE the shards (migration 016), so it
+    // happens now, for the tables whose rows moved (020); the rebuild stands either way, and
+    // the workers' autovacuum gets there later
     try {
-        runQuery(db, QStringLiteral("live_analyze_state")).finish();
+        QSqlQuery analyzed = runQuery(db, QStringLiteral("live_analyze_state"));
+        if (analyzed.next() && !analyzed.isNull(0))
+            progress(analyzedStateMessage(analyzed.value(0).toInt()));
     } catch (const DbError &e) {
         //: after a rebuild: ANALYZE of the live state failed (the rebuild itself succeeded)
         progress(QCoreApplication::translate("mvdash::LiveReadModels",

@@ -220,7 +220,16 @@
 <context>
     <name>mvdash::LiveReadModels</name>
     <message numerus="yes">
-        <location filename="../../models/operations/livereadmodels.cpp" line="+270"/>
+        <location filename="../../models/operations/livereadmodels.cpp" line="+249"/>
+        <source>statistics: %n of the 6 state tables analyzed (the others&apos; rows moved by less than 10% since their last ANALYZE)</source>
+        <extracomment>after a rebuild on Citus: some of the six state tables were analyzed</extracomment>
+        <translation>
+            <numerusform>statistics: %n of the 6 state tables analyzed (the others&apos; rows moved by less than 10% since their last ANALYZE)</numerusform>
+            <numerusform>statistics: %n of the 6 state tables analyzed (the others&apos; rows moved by less than 10% since their last ANALYZE)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
         <source>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n session(s)</source>
         <translation>
             <numerusform>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n session</numerusform>
@@ -228,7 +237,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+41"/>
         <source>rebuilt from %n event(s) up to arrival %1 in %2</source>
         <extracomment>&quot;rebuilt from &lt;n events&gt; up to arrival &lt;arrival&gt; in &lt;seconds&gt;&quot;</extracomment>
         <translation>

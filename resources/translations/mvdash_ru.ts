@@ -2213,8 +2213,29 @@ migrate --read-models live|matview также задаёт режим (по ум
         <source>%1 (part %2 of %3)</source>
         <translation>%1 (часть %2 из %3)</translation>
     </message>
+    <message>
+        <location line="+21"/>
+        <source>statistics kept: the state tables&apos; rows moved by less than 10% since their last ANALYZE</source>
+        <extracomment>after a rebuild on Citus: no ANALYZE was needed</extracomment>
+        <translation>статистика сохранена: строки таблиц состояния изменились меньше чем на 10% с их последнего ANALYZE</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>statistics: all state tables analyzed</source>
+        <translation>статистика: ANALYZE выполнен для всех таблиц состояния</translation>
+    </message>
     <message numerus="yes">
-        <location line="+49"/>
+        <location line="+3"/>
+        <source>statistics: %n of the 6 state tables analyzed (the others&apos; rows moved by less than 10% since their last ANALYZE)</source>
+        <extracomment>after a rebuild on Citus: some of the six state tables were analyzed</extracomment>
+        <translation>
+            <numerusform>статистика: ANALYZE выполнен для %n таблицы состояния из 6 (строки остальных изменились меньше чем на 10% с их последнего ANALYZE)</numerusform>
+            <numerusform>статистика: ANALYZE выполнен для %n таблиц состояния из 6 (строки остальных изменились меньше чем на 10% с их последнего ANALYZE)</numerusform>
+            <numerusform>статистика: ANALYZE выполнен для %n таблиц состояния из 6 (строки остальных изменились меньше чем на 10% с их последнего ANALYZE)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
         <source>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n session(s)</source>
         <translation>
             <numerusform>построение состояния live по всем событиям до поступления %1 (чтение продолжается из текущего состояния) в %n сеансе</numerusform>
@@ -2228,7 +2249,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>построение состояния live по всем событиям до поступления %1 (чтение продолжается из текущего состояния)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>the live state&apos;s statistics were not refreshed (autovacuum will): %1</source>
         <extracomment>after a rebuild: ANALYZE of the live state failed (the rebuild itself succeeded)</extracomment>
         <translation>статистика состояния live не обновлена (её соберёт autovacuum): %1</translation>

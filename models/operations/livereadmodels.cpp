@@ -240,16 +240,16 @@ QString analyzedStateMessage(int analyzed) {
     if (analyzed == 0)
         //: after a rebuild on Citus: no ANALYZE was needed
         return QCoreApplication::translate("mvdash::LiveReadModels",
-                                           "statistics kept: the state tables' rows moved by less "
-                                           "than 10% since their last ANALYZE");
+                                           "statistics kept: no state table's rows moved by more "
+                                           "than 50 + 10% since its last ANALYZE");
     if (analyzed >= kStateTables)
         return QCoreApplication::translate("mvdash::LiveReadModels",
                                            "statistics: all state tables analyzed");
     //: after a rebuild on Citus: some of the six state tables were analyzed
     return QCoreApplication::translate("mvdash::LiveReadModels",
                                        "statistics: %n of the 6 state tables analyzed (the "
-                                       "others' rows moved by less than 10% since their last "
-                                       "ANALYZE)",
+                                       "others' rows moved by no more than 50 + 10% since their "
+                                       "last ANALYZE)",
                                        nullptr, analyzed);
 }
 

@@ -221,11 +221,11 @@
     <name>mvdash::LiveReadModels</name>
     <message numerus="yes">
         <location filename="../../models/operations/livereadmodels.cpp" line="+249"/>
-        <source>statistics: %n of the 6 state tables analyzed (the others&apos; rows moved by less than 10% since their last ANALYZE)</source>
+        <source>statistics: %n of the 6 state tables analyzed (the others&apos; rows moved by no more than 50 + 10% since their last ANALYZE)</source>
         <extracomment>after a rebuild on Citus: some of the six state tables were analyzed</extracomment>
         <translation>
-            <numerusform>statistics: %n of the 6 state tables analyzed (the others&apos; rows moved by less than 10% since their last ANALYZE)</numerusform>
-            <numerusform>statistics: %n of the 6 state tables analyzed (the others&apos; rows moved by less than 10% since their last ANALYZE)</numerusform>
+            <numerusform>statistics: %n of the 6 state tables analyzed (the others&apos; rows moved by no more than 50 + 10% since their last ANALYZE)</numerusform>
+            <numerusform>statistics: %n of the 6 state tables analyzed (the others&apos; rows moved by no more than 50 + 10% since their last ANALYZE)</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -2214,24 +2214,24 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>%1 (часть %2 из %3)</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>statistics kept: the state tables&apos; rows moved by less than 10% since their last ANALYZE</source>
-        <extracomment>after a rebuild on Citus: no ANALYZE was needed</extracomment>
-        <translation>статистика сохранена: строки таблиц состояния изменились меньше чем на 10% с их последнего ANALYZE</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+25"/>
         <source>statistics: all state tables analyzed</source>
         <translation>статистика: ANALYZE выполнен для всех таблиц состояния</translation>
     </message>
+    <message>
+        <location line="-4"/>
+        <source>statistics kept: no state table&apos;s rows moved by more than 50 + 10% since its last ANALYZE</source>
+        <extracomment>after a rebuild on Citus: no ANALYZE was needed</extracomment>
+        <translation>статистика сохранена: строки ни одной таблицы состояния не изменились больше чем на 50 + 10% с её последнего ANALYZE</translation>
+    </message>
     <message numerus="yes">
-        <location line="+3"/>
-        <source>statistics: %n of the 6 state tables analyzed (the others&apos; rows moved by less than 10% since their last ANALYZE)</source>
+        <location line="+7"/>
+        <source>statistics: %n of the 6 state tables analyzed (the others&apos; rows moved by no more than 50 + 10% since their last ANALYZE)</source>
         <extracomment>after a rebuild on Citus: some of the six state tables were analyzed</extracomment>
         <translation>
-            <numerusform>статистика: ANALYZE выполнен для %n таблицы состояния из 6 (строки остальных изменились меньше чем на 10% с их последнего ANALYZE)</numerusform>
-            <numerusform>статистика: ANALYZE выполнен для %n таблиц состояния из 6 (строки остальных изменились меньше чем на 10% с их последнего ANALYZE)</numerusform>
-            <numerusform>статистика: ANALYZE выполнен для %n таблиц состояния из 6 (строки остальных изменились меньше чем на 10% с их последнего ANALYZE)</numerusform>
+            <numerusform>статистика: ANALYZE выполнен для %n таблицы состояния из 6 (строки остальных изменились не больше чем на 50 + 10% с их последнего ANALYZE)</numerusform>
+            <numerusform>статистика: ANALYZE выполнен для %n таблиц состояния из 6 (строки остальных изменились не больше чем на 50 + 10% с их последнего ANALYZE)</numerusform>
+            <numerusform>статистика: ANALYZE выполнен для %n таблиц состояния из 6 (строки остальных изменились не больше чем на 50 + 10% с их последнего ANALYZE)</numerusform>
         </translation>
     </message>
     <message numerus="yes">

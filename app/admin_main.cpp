@@ -542,25 +542,26 @@ private:
                         {QStringLiteral("last_step_ms"), f->lastStepMs},
                         {QStringLiteral("blocked_by"),
                          f->blockedBy.isEmpty() ? QJsonValue() : QJsonValue(f->blockedBy)}};
-                array.append(
-                    QJsonObject{{QStringLiteral("freshness"), live},
-                                {QStringLiteral("view"), s.view},
-                                {QStringLiteral("populated"), s.populated},
-                                {QStringLiteral("next_method"), s.nextMethod},
-                                {QStringLiteral("row_estimate"),
-                                 s.rowEstimate ? QJsonValue(double(*s.rowEstimate)) : QJsonValue()},
-                                {QStringLiteral("total_bytes"), double(s.totalBytes)},
-                                {QStringLiteral("last_refreshed_at"), isoOrNull(s.lastRefreshedAt)},
-                                {QStringLiteral("age_seconds"),
-                                 s.ageSeconds ? QJsonValue(double(*s.ageSeconds)) : QJsonValue()},
-                                {QStringLiteral("avg_refresh_ms"),
-                                 s.refreshCount > 0 ? QJsonValue(s.avgRefreshMs) : QJsonValue()},
-                                {QStringLiteral("last_duration_ms"), s.lastDurationMs},
-                                {QStringLiteral("refresh_count"), s.refreshCount},
-                                {QStringLiteral("last_outcome"),
-                                 s.lastOutcome ? runOutcomeWord(*s.lastOutcome) : QString()},
-                                {QStringLiteral("last_error"), s.lastError},
-                                {QStringLiteral("failure_count"), s.failureCount}});
+                array.append(QJsonObject{
+                    {QStringLiteral("freshness"), live},
+                    {QStringLiteral("view"), s.view},
+                    {QStringLiteral("populated"), s.populated},
+                    {QStringLiteral("next_method"), s.nextMethod},
+                    {QStringLiteral("row_estimate"),
+                     s.rowEstimate ? QJsonValue(double(*s.rowEstimate)) : QJsonValue()},
+                    {QStringLiteral("total_bytes"), double(s.totalBytes)},
+                    {QStringLiteral("last_refreshed_at"), isoOrNull(s.lastRefreshedAt)},
+                    {QStringLiteral("age_seconds"),
+                     s.ageSeconds ? QJsonValue(double(*s.ageSeconds)) : QJsonValue()},
+                    {QStringLiteral("avg_refresh_ms"),
+                     s.refreshCount > 0 ? QJsonValue(s.avgRefreshMs) : QJsonValue()},
+                    {QStringLiteral("last_duration_ms"),
+                     s.lastDurationMs.isEmpty() ? QJsonValue() : QJsonValue(s.lastDurationMs)},
+                    {QStringLiteral("refresh_count"), s.refreshCount},
+                    {QStringLiteral("last_outcome"),
+                     s.lastOutcome ? runOutcomeWord(*s.lastOutcome) : QString()},
+                    {QStringLiteral("last_error"), s.lastError},
+                    {QStringLiteral("failure_count"), s.failureCount}});
             }
             out(QString::fromUtf8(QJsonDocument(array).toJson()));
             return Ok;
@@ -579,7 +580,8 @@ private:
                           age(s.ageSeconds),
                           // (0 runs since a switch of mode: no average, as in the Refresh panel)
                           s.refreshCount > 0 ? s.avgRefreshMs : QStringLiteral("—"),
-                          s.lastDurationMs, QString::number(s.refreshCount),
+                          s.lastDurationMs.isEmpty() ? QStringLiteral("—") : s.lastDurationMs,
+                          QString::number(s.refreshCount),
                           s.lastOutcome == RunOutcome::Failed ? s.lastError.left(60) : QString()});
         }
         // live mode: how far behind the newest committed event the read models are

@@ -128,7 +128,8 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
             // at 0 runs, and "0.00" would read as a run that took no time
             return s.refreshCount > 0 ? formatDecimalText(s.avgRefreshMs) : QStringLiteral("—");
         case LastMs:
-            return formatDecimalText(s.lastDurationMs);
+            return s.lastDurationMs.isEmpty() ? QStringLiteral("—")
+                                              : formatDecimalText(s.lastDurationMs);
         case Count:
             return s.refreshCount;
         case Progress:

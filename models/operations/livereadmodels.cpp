@@ -234,23 +234,23 @@ void runPhases(const QSqlDatabase &db, const QList<BuildStatement> &plan, qint64
     }
 }
 
-// After a rebuild on Citus: what live_analyze_state() did (migration 020).
-QString analyzedStateMessage(int analyzed) {
+// After a rebuild on Citus: what live_analyze_state() did (migration 020): `full` of the six
+// state tables analyzed in full, the others on their indexed columns.
+QString analyzedStateMessage(int full) {
     constexpr int kStateTables = 6;
-    if (analyzed == 0)
-        //: after a rebuild on Citus: no ANALYZE was needed
+    if (full == 0)
+        //: after a rebuild on Citus
         return QCoreApplication::translate("mvdash::LiveReadModels",
-                                           "statistics kept: no state table's rows moved by more "
-                                           "than 50 + 10% since its last ANALYZE");
-    if (analyzed >= kStateTables)
+                                           "statistics: the state tables analyzed on their "
+                                           "indexed columns (the other columns keep theirs)");
+    if (full >= kStateTables)
         return QCoreApplication::translate("mvdash::LiveReadModels",
                                            "statistics: all state tables analyzed");
-    //: after a rebuild on Citus: some of the six state tables were analyzed
+    //: after a rebuild on Citus: some of the six state tables were analyzed in full
     return QCoreApplication::translate("mvdash::LiveReadModels",
-                                       "statistics: %n of the 6 state tables analyzed (the "
-                                       "others' rows moved by no more than 50 + 10% since their "
-                                       "last ANALYZE)",
-                                       nullptr, analyzed);
+                                       "statistics: %n of the 6 state tables analyzed in full, "
+                                       "the others on their indexed columns",
+                                       nullptr, full);
 }
 
 } // namespace
@@ -313,8 +313,8 @@ void rebuildLiveState(const QSqlDatabase &db, const Progress &progress, int sess
     end.finish();
     tx.commit();
     // on Citus the rebuild's transaction could not ANALYZE the shards (migration 016), so it
-    // happens now, for the tables whose rows moved (020); the rebuild stands either way, and
-    // the workers' autovacuum gets there later
+    // happens now, in full on a first build, else on the indexed columns (020); the rebuild
+    // stands either way, and the workers' autovacuum gets there later
     try {
         QSqlQuery analyzed = runQuery(db, QStringLiteral("live_analyze_state"));
         if (analyzed.next() && !analyzed.isNull(0))

@@ -42,7 +42,8 @@ QList<ViewStatus> fetchViewStatus(const QSqlDatabase &db) {
         s.lastRefreshedAt = q.value(refreshedAt).toDateTime();
         s.ageSeconds = optInt(q.value(age));
         s.avgRefreshMs = q.value(avgMs).toString();
-        s.lastDurationMs = q.value(lastMs).toString();
+        // (a NULL numeric may come as a null double, whose text is "0": none is not zero)
+        s.lastDurationMs = q.isNull(lastMs) ? QString() : q.value(lastMs).toString();
         s.refreshCount = q.value(count).toInt();
         s.lastOutcome = parseRunOutcome(q.value(outcome).toString());
         s.lastError = q.value(error).toString();

@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+104"/>
+        <location line="+106"/>
         <source>%n event(s) behind</source>
         <translation>
             <numerusform>%n event behind</numerusform>
@@ -220,16 +220,16 @@
 <context>
     <name>mvdash::LiveReadModels</name>
     <message numerus="yes">
-        <location filename="../../models/operations/livereadmodels.cpp" line="+249"/>
-        <source>statistics: %n of the 6 state tables analyzed (the others&apos; rows moved by no more than 50 + 10% since their last ANALYZE)</source>
-        <extracomment>after a rebuild on Citus: some of the six state tables were analyzed</extracomment>
+        <location filename="../../models/operations/livereadmodels.cpp" line="+250"/>
+        <source>statistics: %n of the 6 state tables analyzed in full, the others on their indexed columns</source>
+        <extracomment>after a rebuild on Citus: some of the six state tables were analyzed in full</extracomment>
         <translation>
-            <numerusform>statistics: %n of the 6 state tables analyzed (the others&apos; rows moved by no more than 50 + 10% since their last ANALYZE)</numerusform>
-            <numerusform>statistics: %n of the 6 state tables analyzed (the others&apos; rows moved by no more than 50 + 10% since their last ANALYZE)</numerusform>
+            <numerusform>statistics: %n of the 6 state tables analyzed in full, the others on their indexed columns</numerusform>
+            <numerusform>statistics: %n of the 6 state tables analyzed in full, the others on their indexed columns</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+39"/>
         <source>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n session(s)</source>
         <translation>
             <numerusform>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n session</numerusform>
@@ -287,7 +287,7 @@
 <context>
     <name>mvdash::Monitoring</name>
     <message numerus="yes">
-        <location filename="../../models/operations/monitoring.cpp" line="+142"/>
+        <location filename="../../models/operations/monitoring.cpp" line="+143"/>
         <source>the database lacks %n migration(s) (next: %1): run `mvdash-admin migrate`</source>
         <extracomment>&quot;the database lacks &lt;n migrations&gt; (next: &lt;file name&gt;): run `mvdash-admin migrate`&quot;; keep the command as it is</extracomment>
         <translation>

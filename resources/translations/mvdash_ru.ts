@@ -44,13 +44,13 @@
     <name>mvdash::Admin</name>
     <message>
         <location filename="../../app/admin_main.cpp" line="+85"/>
-        <location line="+493"/>
+        <location line="+494"/>
         <source>never</source>
         <extracomment>an age: never refreshed</extracomment>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="-444"/>
+        <location line="-445"/>
         <source>no command given</source>
         <translation>не указана команда</translation>
     </message>
@@ -291,8 +291,8 @@
         </translation>
     </message>
     <message>
-        <location line="+79"/>
-        <location line="+64"/>
+        <location line="+80"/>
+        <location line="+65"/>
         <source>view</source>
         <extracomment>the status table&apos;s column headers
 ----------
@@ -300,24 +300,24 @@ the sizes table&apos;s column headers</extracomment>
         <translation>представление</translation>
     </message>
     <message>
-        <location line="-64"/>
-        <location line="+65"/>
+        <location line="-65"/>
+        <location line="+66"/>
         <source>populated</source>
         <translation>заполнено</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-66"/>
         <source>method</source>
         <translation>метод</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>rows</source>
         <translation>строки</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-66"/>
         <source>size</source>
         <translation>размер</translation>
     </message>
@@ -353,7 +353,7 @@ the sizes table&apos;s column headers</extracomment>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>NO</source>
         <translation>НЕТ</translation>
     </message>
@@ -2214,28 +2214,28 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>%1 (часть %2 из %3)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+22"/>
+        <source>statistics: the state tables analyzed on their indexed columns (the other columns keep theirs)</source>
+        <extracomment>after a rebuild on Citus</extracomment>
+        <translation>статистика: ANALYZE таблиц состояния по индексированным столбцам (остальные столбцы сохраняют свою)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>statistics: all state tables analyzed</source>
         <translation>статистика: ANALYZE выполнен для всех таблиц состояния</translation>
     </message>
-    <message>
-        <location line="-4"/>
-        <source>statistics kept: no state table&apos;s rows moved by more than 50 + 10% since its last ANALYZE</source>
-        <extracomment>after a rebuild on Citus: no ANALYZE was needed</extracomment>
-        <translation>статистика сохранена: строки ни одной таблицы состояния не изменились больше чем на 50 + 10% с её последнего ANALYZE</translation>
-    </message>
     <message numerus="yes">
-        <location line="+7"/>
-        <source>statistics: %n of the 6 state tables analyzed (the others&apos; rows moved by no more than 50 + 10% since their last ANALYZE)</source>
-        <extracomment>after a rebuild on Citus: some of the six state tables were analyzed</extracomment>
+        <location line="+3"/>
+        <source>statistics: %n of the 6 state tables analyzed in full, the others on their indexed columns</source>
+        <extracomment>after a rebuild on Citus: some of the six state tables were analyzed in full</extracomment>
         <translation>
-            <numerusform>статистика: ANALYZE выполнен для %n таблицы состояния из 6 (строки остальных изменились не больше чем на 50 + 10% с их последнего ANALYZE)</numerusform>
-            <numerusform>статистика: ANALYZE выполнен для %n таблиц состояния из 6 (строки остальных изменились не больше чем на 50 + 10% с их последнего ANALYZE)</numerusform>
-            <numerusform>статистика: ANALYZE выполнен для %n таблиц состояния из 6 (строки остальных изменились не больше чем на 50 + 10% с их последнего ANALYZE)</numerusform>
+            <numerusform>статистика: ANALYZE полностью для %n таблицы состояния из 6, для остальных по индексированным столбцам</numerusform>
+            <numerusform>статистика: ANALYZE полностью для %n таблиц состояния из 6, для остальных по индексированным столбцам</numerusform>
+            <numerusform>статистика: ANALYZE полностью для %n таблиц состояния из 6, для остальных по индексированным столбцам</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+39"/>
         <source>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n session(s)</source>
         <translation>
             <numerusform>построение состояния live по всем событиям до поступления %1 (чтение продолжается из текущего состояния) в %n сеансе</numerusform>
@@ -2767,7 +2767,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Monitoring</name>
     <message>
-        <location filename="../../models/operations/monitoring.cpp" line="+130"/>
+        <location filename="../../models/operations/monitoring.cpp" line="+131"/>
         <source>the database is not migrated: run `mvdash-admin migrate` first</source>
         <extracomment>keep the command as it is</extracomment>
         <translation>миграции базы данных не применены: сначала выполните `mvdash-admin migrate`</translation>
@@ -2978,7 +2978,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>schedule every %1 s (late after %1 s, stale after %2 s)</source>
         <extracomment>%1 and %2 seconds: when a view counts as late and as stale</extracomment>
         <translation>расписание: каждые %1 с (запаздывание — после %1 с, устаревание — после %2 с)</translation>

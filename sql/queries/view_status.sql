@@ -12,7 +12,15 @@ SELECT s.view_name, s.populated, s.next_method, s.has_unique_index,
        END AS total_bytes,
        s.last_refreshed_at,
        extract(epoch FROM clock_timestamp() - s.last_refreshed_at)::bigint AS age_seconds,
-       s.avg_refresh_time_ms, s.last_duration_ms, s.refresh_count, s.last_outcome,
+       s.avg_refresh_time_ms,
+       -- the duration of what last brought the view up to date in the mode it is in now: in
+       -- live mode the last step (or the build of convert --to live); in matview mode a
+       -- refresh's, and none while the log still holds a step's from before convert --to
+       -- matview (the switch starts the averages again, not the last duration)
+       CASE WHEN f.mode = 'live' THEN f.last_step_ms
+            WHEN l.last_method IS DISTINCT FROM 'live' THEN s.last_duration_ms
+       END AS last_duration_ms,
+       s.refresh_count, s.last_outcome,
        s.last_error, s.failure_count,
        -- live mode: committed events not in the read model yet, and who holds them back
        f.mode = 'live' AS live, f.lag_events, f.blocked_by
@@ -26,4 +34,5 @@ LEFT JOIN LATERAL (SELECT h.total_bytes
                    ORDER BY h.sample_id DESC
                    LIMIT 1) z ON true
 LEFT JOIN read_model_freshness() f ON f.view_name = s.view_name
+LEFT JOIN materialized_views_refresh_log l ON l.view_name = s.view_name
 ORDER BY s.refresh_order, s.view_name

@@ -234,25 +234,6 @@ void runPhases(const QSqlDatabase &db, const QList<BuildStatement> &plan, qint64
     }
 }
 
-// After a rebuild on Citus: what live_analyze_state() did (migration 020): `full` of the six
-// state tables analyzed in full, the others on their indexed columns.
-QString analyzedStateMessage(int full) {
-    constexpr int kStateTables = 6;
-    if (full == 0)
-        //: after a rebuild on Citus
-        return QCoreApplication::translate("mvdash::LiveReadModels",
-                                           "statistics: the state tables analyzed on their "
-                                           "indexed columns (the other columns keep theirs)");
-    if (full >= kStateTables)
-        return QCoreApplication::translate("mvdash::LiveReadModels",
-                                           "statistics: all state tables analyzed");
-    //: after a rebuild on Citus: some of the six state tables were analyzed in full
-    return QCoreApplication::translate("mvdash::LiveReadModels",
-                                       "statistics: %n of the 6 state tables analyzed in full, "
-                                       "the others on their indexed columns",
-                                       nullptr, full);
-}
-
 } // namespace
 
 void rebuildLiveState(const QSqlDatabase &db, const Progress &progress, int sessions) {
@@ -312,13 +293,10 @@ void rebuildLiveState(const QSqlDatabase &db, const Progress &progress, int sess
     const qint64 arrival = end.value(1).toLongLong();
     end.finish();
     tx.commit();
-    // on Citus the rebuild's transaction could not ANALYZE the shards (migration 016), so it
-    // happens now, in full on a first build, else on the indexed columns (020); the rebuild
-    // stands either way, and the workers' autovacuum gets there later
+    // on Citus the rebuild's transaction could not ANALYZE the shards (migration 016); the
+    // rebuild stands either way, and the workers' autovacuum gets there later
     try {
-        QSqlQuery analyzed = runQuery(db, QStringLiteral("live_analyze_state"));
-        if (analyzed.next() && !analyzed.isNull(0))
-            progress(analyzedStateMessage(analyzed.value(0).toInt()));
+        runQuery(db, QStringLiteral("live_analyze_state")).finish();
     } catch (const DbError &e) {
         //: after a rebuild: ANALYZE of the live state failed (the rebuild itself succeeded)
         progress(QCoreApplication::translate("mvdash::LiveReadModels",

@@ -220,16 +220,7 @@
 <context>
     <name>mvdash::LiveReadModels</name>
     <message numerus="yes">
-        <location filename="../../models/operations/livereadmodels.cpp" line="+250"/>
-        <source>statistics: %n of the 6 state tables analyzed in full, the others on their indexed columns</source>
-        <extracomment>after a rebuild on Citus: some of the six state tables were analyzed in full</extracomment>
-        <translation>
-            <numerusform>statistics: %n of the 6 state tables analyzed in full, the others on their indexed columns</numerusform>
-            <numerusform>statistics: %n of the 6 state tables analyzed in full, the others on their indexed columns</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+39"/>
+        <location filename="../../models/operations/livereadmodels.cpp" line="+270"/>
         <source>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n session(s)</source>
         <translation>
             <numerusform>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n session</numerusform>
@@ -237,7 +228,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+38"/>
         <source>rebuilt from %n event(s) up to arrival %1 in %2</source>
         <extracomment>&quot;rebuilt from &lt;n events&gt; up to arrival &lt;arrival&gt; in &lt;seconds&gt;&quot;</extracomment>
         <translation>

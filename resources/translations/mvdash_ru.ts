@@ -2213,29 +2213,8 @@ migrate --read-models live|matview также задаёт режим (по ум
         <source>%1 (part %2 of %3)</source>
         <translation>%1 (часть %2 из %3)</translation>
     </message>
-    <message>
-        <location line="+22"/>
-        <source>statistics: the state tables analyzed on their indexed columns (the other columns keep theirs)</source>
-        <extracomment>after a rebuild on Citus</extracomment>
-        <translation>статистика: ANALYZE таблиц состояния по индексированным столбцам (остальные столбцы сохраняют свою)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>statistics: all state tables analyzed</source>
-        <translation>статистика: ANALYZE выполнен для всех таблиц состояния</translation>
-    </message>
     <message numerus="yes">
-        <location line="+3"/>
-        <source>statistics: %n of the 6 state tables analyzed in full, the others on their indexed columns</source>
-        <extracomment>after a rebuild on Citus: some of the six state tables were analyzed in full</extracomment>
-        <translation>
-            <numerusform>статистика: ANALYZE полностью для %n таблицы состояния из 6, для остальных по индексированным столбцам</numerusform>
-            <numerusform>статистика: ANALYZE полностью для %n таблиц состояния из 6, для остальных по индексированным столбцам</numerusform>
-            <numerusform>статистика: ANALYZE полностью для %n таблиц состояния из 6, для остальных по индексированным столбцам</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+39"/>
+        <location line="+49"/>
         <source>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n session(s)</source>
         <translation>
             <numerusform>построение состояния live по всем событиям до поступления %1 (чтение продолжается из текущего состояния) в %n сеансе</numerusform>
@@ -2249,7 +2228,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>построение состояния live по всем событиям до поступления %1 (чтение продолжается из текущего состояния)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+26"/>
         <source>the live state&apos;s statistics were not refreshed (autovacuum will): %1</source>
         <extracomment>after a rebuild: ANALYZE of the live state failed (the rebuild itself succeeded)</extracomment>
         <translation>статистика состояния live не обновлена (её соберёт autovacuum): %1</translation>

@@ -1,3 +1,2 @@
--- After a rebuild has committed: the live state's statistics on Citus, in full after a first
--- build, else on the columns of the tables' indexes (migrations 016, 020)
+-- After a rebuild has committed: the live state's statistics on Citus (migration 016)
 SELECT mvdash.live_analyze_state()

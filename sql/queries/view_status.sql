@@ -13,12 +13,15 @@ SELECT s.view_name, s.populated, s.next_method, s.has_unique_index,
        s.last_refreshed_at,
        extract(epoch FROM clock_timestamp() - s.last_refreshed_at)::bigint AS age_seconds,
        s.avg_refresh_time_ms,
-       -- the duration of what last brought the view up to date in the mode it is in now: in
-       -- live mode the last step (or the build of convert --to live); in matview mode a
-       -- refresh's, and none while the log still holds a step's from before convert --to
-       -- matview (the switch starts the averages again, not the last duration)
-       CASE WHEN f.mode = 'live' THEN f.last_step_ms
-            WHEN l.last_method IS DISTINCT FROM 'live' THEN s.last_duration_ms
+       -- the duration of what last brought the view up to date in the mode it is in now. A
+       -- switch of mode sets the log's count to 0 and the first step after it marks the log
+       -- 'live' without a duration, so the log's duration is this mode's once a run counted
+       -- (a step that applied events, a refresh) or failed in it; before that, in live mode
+       -- the last step's (or the build's), in matview mode none
+       CASE WHEN l.refresh_count > 0
+              OR (l.last_outcome = 'failed' AND (l.last_method = 'live') = (f.mode = 'live'))
+            THEN s.last_duration_ms
+            WHEN f.mode = 'live' THEN f.last_step_ms
        END AS last_duration_ms,
        s.refresh_count, s.last_outcome,
        s.last_error, s.failure_count,

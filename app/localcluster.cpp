@@ -17,11 +17,13 @@ bool runningAsRoot() {
     return geteuid() == 0;
 }
 
-void chownToPostgres(const QString &path) {
+// Run as root, the cluster's files go to the postgres user (PostgreSQL refuses root): false
+// when that failed (errno says why).
+bool chownToPostgres(const QString &path) {
     if (!runningAsRoot())
-        return;
-    if (const passwd *pw = getpwnam("postgres"))
-        (void)chown(QFile::encodeName(path).constData(), pw->pw_uid, pw->pw_gid);
+        return true;
+    const passwd *pw = getpwnam("postgres");
+    return pw && chown(QFile::encodeName(path).constData(), pw->pw_uid, pw->pw_gid) == 0;
 }
 bool portFree(int port) {
     const int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -110,6 +112,7 @@ LocalCluster::LocalCluster(Options options)
         directory_ = QDir(options_.directory).absolutePath();
         QDir().mkpath(directory_);
     }
+    // (if this fails, initdb or pg_ctl says so at start, with the directory they could not use)
     chownToPostgres(directory_);
 }
 
@@ -278,8 +281,13 @@ bool LocalCluster::makeCertificate(QString *error) const {
         return false;
     }
     QFile::setPermissions(key, QFile::ReadOwner | QFile::WriteOwner);
-    chownToPostgres(crt);
-    chownToPostgres(key);
+    if (!chownToPostgres(crt) || !chownToPostgres(key)) {
+        if (error)
+            //: a test certificate for the private cluster: chown failed
+            *error = tr("could not give the test certificate to the postgres user: %1")
+                         .arg(qt_error_string(errno));
+        return false;
+    }
     return true;
 }
 

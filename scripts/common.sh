@@ -10,7 +10,7 @@ PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev libqt6opengl6-dev qt6-ch
           openssl   # the TLS test makes a self-signed certificate
           qt6-tools-dev qt6-l10n-tools qt6-translations-l10n  # translations: lrelease, Qt's own
           help2man groff-base man-db  # the manuals, generated from --help
-          dpkg-dev file desktop-file-utils appstream bash-completion)  # packages: shlibdeps, validation
+          dpkg-dev file desktop-file-utils appstream bash-completion lintian)  # packages: shlibdeps, validation
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 

@@ -38,7 +38,9 @@ QList<Entry> readCatalog(const QString &path, QString *error) {
         if (name == u"name") {
             context = xml.readElementText();
         } else if (name == u"message") {
-            entry = Entry{context, {}, xml.attributes().value(QLatin1String("numerus")) == u"yes"};
+            entry = Entry{};
+            entry.context = context;
+            entry.numerus = xml.attributes().value(QLatin1String("numerus")) == u"yes";
         } else if (name == u"source") {
             entry.source = xml.readElementText();
         } else if (name == u"translation") {

@@ -2280,13 +2280,13 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::LocalCluster</name>
     <message>
-        <location filename="../../app/localcluster.cpp" line="+77"/>
+        <location filename="../../app/localcluster.cpp" line="+79"/>
         <source>citus-local.sh %1 failed: %2</source>
         <extracomment>&quot;citus-local.sh &lt;init|start|stop&gt; failed: &lt;its last error line&gt;&quot;; keep the script&apos;s name</extracomment>
         <translation>citus-local.sh %1 завершился с ошибкой: %2</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>%1 failed: %2</source>
         <extracomment>&quot;&lt;initdb|pg_ctl|...&gt; failed: &lt;its last error line&gt;&quot;</extracomment>
         <translation>%1 завершился с ошибкой: %2</translation>
@@ -2317,6 +2317,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <location line="+60"/>
         <source>openssl could not make a test certificate: %1</source>
         <translation>openssl не удалось создать тестовый сертификат: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>could not give the test certificate to the postgres user: %1</source>
+        <extracomment>a test certificate for the private cluster: chown failed</extracomment>
+        <translation>не удалось передать тестовый сертификат пользователю postgres: %1</translation>
     </message>
 </context>
 <context>

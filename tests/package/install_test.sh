@@ -56,6 +56,12 @@ synopsis=$(dpkg-deb -f "$gui" Description); synopsis=${synopsis%%$'\n'*}
 LC_ALL=C apt-get install --simulate --no-install-recommends "$gui" "$admin" >"$work/simulate.log" 2>&1 ||
     { cat "$work/simulate.log"; fail "the packages' dependencies do not resolve on this system"; }
 
+step "lintian"
+# Debian's own checks, the informational and pedantic tags included (hardening flags, sections
+# of the programs, the copyright and changelog files): nothing to report
+lintian --tag-display-limit 0 --display-info --pedantic --fail-on error,warning,info,pedantic \
+    "$gui" "$admin" >"$work/lintian.log" 2>&1 || { cat "$work/lintian.log"; fail "lintian"; }
+
 step "installing into a clean tree"
 root="$work/root"
 dpkg-deb -x "$gui" "$root"; dpkg-deb -x "$admin" "$root"

@@ -878,11 +878,11 @@ private slots:
                         return s.lastDurationMs;
                 return QStringLiteral("(no bets_view)");
             };
-            const auto logged = [&c](const QString &method) {
+            const auto logged = [&c](const QString &condition) {
                 return scalar(c.db(), QStringLiteral("SELECT last_duration_ms FROM "
                                                      "materialized_views_refresh_log WHERE "
                                                      "view_name = 'bets_view' AND %1")
-                                          .arg(method))
+                                          .arg(condition))
                     .toString();
             };
             // (the log still holds the refresh's duration: the switch reset its count only)

@@ -18,8 +18,8 @@ SELECT s.view_name, s.populated, s.next_method, s.has_unique_index,
        -- 'live' without a duration, so the log's duration is this mode's once a run counted
        -- (a step that applied events, a refresh) or failed in it; before that, in live mode
        -- the last step's (or the build's), in matview mode none
-       CASE WHEN l.refresh_count > 0
-              OR (l.last_outcome = 'failed' AND (l.last_method = 'live') = (f.mode = 'live'))
+       CASE WHEN s.refresh_count > 0
+              OR (s.last_outcome = 'failed' AND (l.last_method = 'live') = (f.mode = 'live'))
             THEN s.last_duration_ms
             WHEN f.mode = 'live' THEN f.last_step_ms
        END AS last_duration_ms,
@@ -37,5 +37,6 @@ LEFT JOIN LATERAL (SELECT h.total_bytes
                    ORDER BY h.sample_id DESC
                    LIMIT 1) z ON true
 LEFT JOIN read_model_freshness() f ON f.view_name = s.view_name
+-- (the log's method, which the status view does not carry)
 LEFT JOIN materialized_views_refresh_log l ON l.view_name = s.view_name
 ORDER BY s.refresh_order, s.view_name

@@ -228,14 +228,17 @@ private slots:
                    0, "seeded");
         const Run refresh = admin({"--dsn", dsn_, "refresh"});
         QCOMPARE(refresh.code, 0);
-        // the five views of the spec and the dashboard's tenant_bet_status_view
-        QCOMPARE(refresh.out.count(QStringLiteral(" ok in ")), 6);
+        // the five views of the spec, the dashboard's tenant_bet_status_view and
+        // user_activity_view's part user_last_activity (migration 020), each before what reads it
+        QCOMPARE(refresh.out.count(QStringLiteral(" ok in ")), 7);
         QVERIFY(refresh.out.indexOf("bets_view") < refresh.out.indexOf("user_activity_view"));
+        QVERIFY(refresh.out.indexOf("user_last_activity") <
+                refresh.out.indexOf("user_activity_view"));
 
         const Run status = admin({"--dsn", dsn_, "status", "--json"});
         QCOMPARE(status.code, 0);
         const QJsonArray views = QJsonDocument::fromJson(status.out.toUtf8()).array();
-        QCOMPARE(views.size(), 6);
+        QCOMPARE(views.size(), 7);
         for (const QJsonValue &v : views) {
             QVERIFY(v[QStringLiteral("populated")].toBool());
             QCOMPARE(v[QStringLiteral("refresh_count")].toInt(), 1);
@@ -246,7 +249,7 @@ private slots:
         const Run sizes = admin({"--dsn", dsn_, "sizes", "--json"});
         QCOMPARE(sizes.code, 0);
         const QJsonObject sizeDoc = QJsonDocument::fromJson(sizes.out.toUtf8()).object();
-        QCOMPARE(sizeDoc[QStringLiteral("views")].toArray().size(), 6);
+        QCOMPARE(sizeDoc[QStringLiteral("views")].toArray().size(), 7);
         QVERIFY(sizeDoc[QStringLiteral("ratio")].toString().toDouble() > 0);
         EXPECT_RUN(admin({"--dsn", dsn_, "sizes"}), 0, "the guide expects 10-30%");
 

@@ -438,6 +438,102 @@ private slots:
         });
     }
 
+    // A refreshed database of 019 in matview mode with copies of user_activity_view and
+    // tenants_summary_view: 020 makes both views anew over the part user_last_activity, with
+    // the same rows, and keeps what each copy had. The part is not for readers, and a part
+    // dropped with everything over it is made again by restore_read_models().
+    void upgradeTo020KeepsUserActivityCopies() {
+        MVDASH_TRY({
+            const auto settings = cluster_.createDatabase(QStringLiteral("upgrade020"), false);
+            Connection c(settings, QStringLiteral("t"));
+            MigrationRunner(c.db()).migrate(19);
+            EventGenerator::Options options;
+            options.events = 3000;
+            seedDatabase(settings, options);
+            exec(c.db(), QStringLiteral("SELECT count(*) FROM mvdash.refresh_aggregate_views()"));
+            exec(c.db(),
+                 QStringLiteral(
+                     "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                     "'copy_reader') THEN CREATE ROLE copy_reader NOLOGIN; END IF; END $$"));
+            exec(c.db(), QStringLiteral("SELECT mvdash.create_tenant_view(v, 10001) FROM "
+                                        "unnest(ARRAY['user_activity_view', "
+                                        "'tenants_summary_view']) v"));
+            const QString activity = QStringLiteral("mvdash.user_activity_view_tenant_10001");
+            const QString summary = QStringLiteral("mvdash.tenants_summary_view_tenant_10001");
+            exec(c.db(), QStringLiteral("GRANT SELECT ON %1 TO copy_reader").arg(activity));
+            exec(c.db(), QStringLiteral("COMMENT ON MATERIALIZED VIEW %1 IS 'kept'").arg(summary));
+            exec(c.db(), QStringLiteral("CREATE INDEX activity_by_balance ON %1 (current_balance)")
+                             .arg(activity));
+            const QString activityKept = keptOf(c.db(), activity);
+            const QString summaryKept = keptOf(c.db(), summary);
+            const auto rowsOf = [&](const QString &relation) {
+                return scalar(c.db(), QStringLiteral("SELECT md5(string_agg(r::text, ';' ORDER BY "
+                                                     "r::text)) FROM %1 r")
+                                          .arg(relation))
+                    .toString();
+            };
+            const QString activityRows = rowsOf(QStringLiteral("mvdash.user_activity_view"));
+            const QString copyRows = rowsOf(activity);
+            QVERIFY(!activityRows.isEmpty() && !copyRows.isEmpty());
+
+            // a view of the platform's over a copy stops 020, which then changes nothing
+            exec(c.db(), QStringLiteral("CREATE VIEW public.on_copy AS SELECT user_id FROM %1")
+                             .arg(activity));
+            try {
+                MigrationRunner(c.db()).migrate();
+                QFAIL("020 must refuse to drop a copy that a view depends on");
+            } catch (const DbError &e) {
+                QVERIFY2(e.message().contains(QStringLiteral("public.on_copy")),
+                         qPrintable(e.message()));
+            }
+            QCOMPARE(scalar(c.db(), QStringLiteral("SELECT max(version) FROM "
+                                                   "mvdash.schema_migrations"))
+                         .toInt(),
+                     19);
+            exec(c.db(), QStringLiteral("DROP VIEW public.on_copy"));
+
+            MigrationRunner(c.db()).migrate();
+            const auto reads = [&](const QString &view, const QString &relation) {
+                return scalar(c.db(),
+                              QStringLiteral("SELECT EXISTS (SELECT 1 FROM pg_depend d JOIN "
+                                             "pg_rewrite r ON r.oid = d.objid WHERE r.ev_class = "
+                                             "?::regclass AND d.refobjid = ?::regclass)"),
+                              {view, relation})
+                    .toBool();
+            };
+            QVERIFY(reads(QStringLiteral("mvdash.user_activity_view"),
+                          QStringLiteral("mvdash.user_last_activity")));
+            QVERIFY(!reads(QStringLiteral("mvdash.user_activity_view"),
+                           QStringLiteral("public.bet_events")));
+            QCOMPARE(rowsOf(QStringLiteral("mvdash.user_activity_view")), activityRows);
+            QCOMPARE(rowsOf(activity), copyRows);
+            QCOMPARE(keptOf(c.db(), activity), activityKept);
+            QCOMPARE(keptOf(c.db(), summary), summaryKept);
+            QVERIFY(!scalar(c.db(), QStringLiteral("SELECT has_table_privilege('mvdash_reader', "
+                                                   "'mvdash.user_last_activity', 'SELECT')"))
+                         .toBool());
+            try {
+                exec(c.db(), QStringLiteral("SELECT mvdash.create_tenant_view("
+                                            "'user_last_activity', 10001)"));
+                QFAIL("a part has no per-tenant copies");
+            } catch (const DbError &e) {
+                QVERIFY2(e.message().contains(QStringLiteral("unknown base view")),
+                         qPrintable(e.message()));
+            }
+
+            // the part dropped with all that reads it: made again, first
+            exec(c.db(),
+                 QStringLiteral("DROP MATERIALIZED VIEW mvdash.user_last_activity CASCADE"));
+            QVERIFY(scalar(c.db(), QStringLiteral("SELECT to_regclass('mvdash.user_activity_"
+                                                  "view') IS NULL"))
+                        .toBool());
+            exec(c.db(), QStringLiteral("SELECT count(*) FROM mvdash.restore_read_models()"));
+            QCOMPARE(rowsOf(QStringLiteral("mvdash.user_activity_view")), activityRows);
+            QVERIFY(reads(QStringLiteral("mvdash.user_activity_view"),
+                          QStringLiteral("mvdash.user_last_activity")));
+        });
+    }
+
     // A seeded, refreshed database whose plans look like production's (built once).
     ConnectionSettings explainDatabase() {
         static const auto settings = [this] {

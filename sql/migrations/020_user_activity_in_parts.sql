@@ -1,0 +1,488 @@
+-- user_activity_view's last activity, refreshed apart and beside bets_view (issue #13: "matview
+-- mode is not left behind: Refresh all concurrently at 10M <= 20 s").
+--
+-- At 10M events the engine's Refresh all on two sessions took 23-25 s, and its critical path
+-- was bets_view concurrently (15.5 s) and then user_activity_view (7.3 s), which reads it: the
+-- other session was done with payments_view and user_balances_view at 9 s and then waited.
+-- Of user_activity_view's query (6.1 s), 2.3 s went to finding every (tenant, user) pair of
+-- the three event tables and its newest event time: work that reads no other view, done
+-- while the other session was idle would take it off the critical path.
+--
+-- Here that part is its own materialized view, mvdash.user_last_activity, which reads only
+-- the event tables. The refresh plan puts it with bets_view, payments_view and
+-- user_balances_view (it depends on none of them), so the second session refreshes it while
+-- bets_view is still running, and user_activity_view joins it instead of scanning the events.
+-- Measured alone at 10M: user_activity_view concurrently 6.7 s with the scan of the events,
+-- 3.7-4.3 s reading user_last_activity; user_last_activity concurrently 3.3 s.
+--
+-- user_last_activity is a materialized view of the schema like the others: the engine, the
+-- guide's refresh_aggregate_views(), the refresh log and the size figures count it. It is
+-- not a read model: no reader role may read it (every tenant's users), it has no tenant
+-- copies, and in live mode it does not exist (the state of user activity is kept apart,
+-- 011). Its definition is kept in read_model_parts, beside read_model_definitions, and every
+-- function that makes the matviews (stage for a convert, switch, restore) makes it first.
+
+CREATE TABLE read_model_parts (
+    part_name         text PRIMARY KEY,
+    build_order       integer NOT NULL,
+    definition        text NOT NULL,
+    index_definitions text[] NOT NULL
+);
+
+-- The definitions, taken from the catalog as 012 did: built WITH NO DATA in mvdash_staging and
+-- read back with mvdash's relations unqualified (they resolve in the schema a definition is
+-- built in) and the event store as public.*.
+CREATE MATERIALIZED VIEW mvdash_staging.user_last_activity AS
+SELECT tenant_id, user_id, max(last_ts) AS last_activity_at
+FROM (SELECT tenant_id, user_id, max(event_timestamp) AS last_ts
+      FROM public.bet_events GROUP BY tenant_id, user_id
+      UNION ALL
+      SELECT tenant_id, user_id, max(event_timestamp)
+      FROM public.balance_events GROUP BY tenant_id, user_id
+      UNION ALL
+      SELECT tenant_id, user_id, max(event_timestamp)
+      FROM public.payment_events GROUP BY tenant_id, user_id) AS per_table
+GROUP BY tenant_id, user_id
+-- row-image order, as 012's views: the concurrent refresh's duplicate check sorts by it
+ORDER BY tenant_id, user_id COLLATE "C"
+WITH NO DATA;
+CREATE UNIQUE INDEX user_last_activity_key ON mvdash_staging.user_last_activity (tenant_id, user_id);
+
+-- The build reads the read models under their own names (mvdash_staging's, when a convert
+-- stages them): bets_view etc. are staged beside it.
+CREATE MATERIALIZED VIEW mvdash_staging.bets_view AS
+SELECT * FROM mvdash.bets_view WITH NO DATA;
+CREATE MATERIALIZED VIEW mvdash_staging.payments_view AS
+SELECT * FROM mvdash.payments_view WITH NO DATA;
+CREATE MATERIALIZED VIEW mvdash_staging.user_balances_view AS
+SELECT * FROM mvdash.user_balances_view WITH NO DATA;
+
+CREATE MATERIALIZED VIEW mvdash_staging.user_activity_view AS
+WITH bets AS (
+    SELECT tenant_id, user_id,
+           count(*)::integer AS total_bets,
+           coalesce(sum(stake) FILTER (WHERE status NOT IN ('cancelled', 'voided')), 0)
+               AS total_wagered,
+           coalesce(sum(payout) FILTER (WHERE status = 'settled' AND result = 'win'), 0)
+               AS total_winnings
+    FROM mvdash_staging.bets_view
+    GROUP BY tenant_id, user_id
+),
+payments AS (
+    SELECT tenant_id, user_id,
+           coalesce(sum(amount) FILTER (WHERE status = 'completed' AND payment_type = 'deposit'), 0)
+               AS total_deposited,
+           coalesce(sum(amount) FILTER (WHERE status = 'completed' AND payment_type = 'withdrawal'), 0)
+               AS total_withdrawn
+    FROM mvdash_staging.payments_view
+    GROUP BY tenant_id, user_id
+)
+SELECT u.tenant_id,
+       u.user_id,
+       coalesce(b.balance, 0) AS current_balance,
+       coalesce(bets.total_bets, 0) AS total_bets,
+       coalesce(bets.total_wagered, 0) AS total_wagered,
+       coalesce(bets.total_winnings, 0) AS total_winnings,
+       coalesce(payments.total_deposited, 0) AS total_deposited,
+       coalesce(payments.total_withdrawn, 0) AS total_withdrawn,
+       u.last_activity_at
+FROM mvdash_staging.user_last_activity u
+LEFT JOIN mvdash_staging.user_balances_view b ON b.tenant_id = u.tenant_id AND b.user_id = u.user_id
+LEFT JOIN bets ON bets.tenant_id = u.tenant_id AND bets.user_id = u.user_id
+LEFT JOIN payments ON payments.tenant_id = u.tenant_id AND payments.user_id = u.user_id
+ORDER BY u.tenant_id, u.user_id COLLATE "C"
+WITH NO DATA;
+
+DO $definitions$
+BEGIN
+    PERFORM set_config('search_path', 'mvdash_staging, pg_catalog', true);
+    INSERT INTO mvdash.read_model_parts
+    SELECT 'user_last_activity', 0, pg_get_viewdef(c.oid, false),
+           ARRAY(SELECT replace(pg_get_indexdef(i.indexrelid),
+                                ' ON mvdash_staging.user_last_activity ', ' ON %s ')
+                 FROM pg_index i WHERE i.indrelid = c.oid ORDER BY i.indexrelid)
+    FROM pg_class c
+    WHERE c.oid = 'mvdash_staging.user_last_activity'::regclass;
+    UPDATE mvdash.read_model_definitions d
+    SET definition = pg_get_viewdef('mvdash_staging.user_activity_view'::regclass, false)
+    WHERE d.view_name = 'user_activity_view';
+    PERFORM set_config('search_path', 'mvdash, pg_temp', true);
+    DROP MATERIALIZED VIEW mvdash_staging.user_activity_view;
+    DROP MATERIALIZED VIEW mvdash_staging.user_last_activity, mvdash_staging.bets_view,
+        mvdash_staging.payments_view, mvdash_staging.user_balances_view;
+END
+$definitions$;
+
+------------------------------------------------------------------------------------------
+-- The functions that make the materialized views make the parts first
+------------------------------------------------------------------------------------------
+
+-- 011's, with the parts: built in mvdash_staging before the read models that read them.
+CREATE OR REPLACE FUNCTION live_stage_matviews() RETURNS integer
+LANGUAGE plpgsql SET search_path = pg_catalog, mvdash, pg_temp AS $$
+DECLARE
+    d record;
+    v_index text;
+    v_built integer := 0;
+BEGIN
+    FOR d IN SELECT c.relname FROM pg_class c
+             WHERE c.relnamespace = 'mvdash_staging'::regnamespace AND c.relkind = 'm' LOOP
+        EXECUTE format('DROP MATERIALIZED VIEW IF EXISTS mvdash_staging.%I CASCADE', d.relname);
+    END LOOP;
+    -- the definitions name mvdash's relations unqualified: here they resolve to the staged ones
+    PERFORM set_config('search_path', 'mvdash_staging, pg_catalog, pg_temp', true);
+    FOR d IN SELECT p.part_name AS name, p.definition, p.index_definitions, 0 AS kind, p.build_order
+             FROM mvdash.read_model_parts p
+             UNION ALL
+             SELECT r.view_name, r.definition, r.index_definitions, 1, r.build_order
+             FROM mvdash.read_model_definitions r
+             ORDER BY kind, build_order, name LOOP
+        EXECUTE format('CREATE MATERIALIZED VIEW mvdash_staging.%I AS %s', d.name, d.definition);
+        FOREACH v_index IN ARRAY d.index_definitions LOOP
+            EXECUTE format(v_index, 'mvdash_staging.' || quote_ident(d.name));
+        END LOOP;
+        v_built := v_built + d.kind;
+    END LOOP;
+    RETURN v_built;
+END
+$$;
+
+-- 014's, with the parts: dropped after the read models that read them when going live, moved
+-- in with them when going back.
+CREATE OR REPLACE FUNCTION live_switch(p_mode text) RETURNS text
+LANGUAGE plpgsql SET search_path = pg_catalog, mvdash, pg_temp AS $$
+DECLARE
+    v_mode text := mvdash.read_model_mode_now();
+    v_names text[];
+    v_bases text[];
+    v_tenants bigint[];
+    i integer;
+    c record;
+    v_row record;
+    v_view text;
+BEGIN
+    IF p_mode NOT IN ('live', 'matview') THEN
+        RAISE EXCEPTION 'unknown read-model mode: % (live or matview)', p_mode
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF p_mode = v_mode THEN
+        RETURN format('the read models are already in %s mode', p_mode);
+    END IF;
+    SELECT coalesce(array_agg(t.copy_name), '{}'), coalesce(array_agg(t.base), '{}'),
+           coalesce(array_agg(t.tenant_id), '{}')
+    INTO v_names, v_bases, v_tenants
+    FROM mvdash.mvdash_tenant_copies() t;
+    IF p_mode = 'live' THEN
+        -- a last step, here: the state is as fresh as the switch
+        FOR v_row IN SELECT * FROM mvdash.mvdash_live_step(true, '30s') LOOP
+            IF v_row.outcome <> 'ok' THEN
+                RAISE EXCEPTION 'the last step before the switch did not run: %', v_row.error
+                    USING ERRCODE = 'lock_not_available';
+            END IF;
+        END LOOP;
+        FOR i IN 1 .. cardinality(v_names) LOOP
+            EXECUTE format('DROP MATERIALIZED VIEW mvdash.%I', v_names[i]);
+        END LOOP;
+        DROP MATERIALIZED VIEW mvdash.tenants_summary_view, mvdash.tenant_bet_status_view,
+            mvdash.user_activity_view;
+        DROP MATERIALIZED VIEW mvdash.bets_view, mvdash.payments_view, mvdash.user_balances_view;
+        FOR v_view IN SELECT p.part_name FROM mvdash.read_model_parts p LOOP
+            EXECUTE format('DROP MATERIALIZED VIEW IF EXISTS mvdash.%I', v_view);
+        END LOOP;
+        PERFORM mvdash.live_create_views();
+        FOR i IN 1 .. cardinality(v_names) LOOP
+            PERFORM mvdash.tenant_copy_build(v_bases[i], v_tenants[i], 'v');
+        END LOOP;
+    ELSE
+        IF (SELECT count(*) FROM pg_class k
+            WHERE k.relnamespace = 'mvdash_staging'::regnamespace AND k.relkind = 'm'
+              AND (k.relname IN (SELECT d.view_name FROM mvdash.read_model_definitions d)
+                   OR k.relname IN (SELECT p.part_name FROM mvdash.read_model_parts p)))
+           <> (SELECT count(*) FROM mvdash.read_model_definitions)
+              + (SELECT count(*) FROM mvdash.read_model_parts) THEN
+            RAISE EXCEPTION 'the materialized views are not staged'
+                USING ERRCODE = 'object_not_in_prerequisite_state',
+                      HINT = 'SELECT mvdash.live_stage_matviews() first (mvdash-admin convert does).';
+        END IF;
+        FOR i IN 1 .. cardinality(v_names) LOOP
+            EXECUTE format('DROP VIEW mvdash.%I', v_names[i]);
+        END LOOP;
+        DROP VIEW mvdash.tenants_summary_view, mvdash.tenant_bet_status_view,
+            mvdash.user_activity_view, mvdash.bets_view, mvdash.payments_view,
+            mvdash.user_balances_view;
+        FOR v_view IN SELECT p.part_name FROM mvdash.read_model_parts p
+                      UNION ALL
+                      SELECT d.view_name FROM mvdash.read_model_definitions d LOOP
+            EXECUTE format('ALTER MATERIALIZED VIEW mvdash_staging.%I SET SCHEMA mvdash', v_view);
+        END LOOP;
+        UPDATE mvdash.read_model_mode SET mode = p_mode, changed_at = now();
+        FOR i IN 1 .. cardinality(v_names) LOOP
+            IF EXISTS (SELECT 1 FROM public.tenants t WHERE t.tenant_id = v_tenants[i]) THEN
+                PERFORM mvdash.create_tenant_view(v_bases[i], v_tenants[i]);
+            ELSE
+                RAISE NOTICE 'not carried over: % (tenant % no longer exists)', v_names[i], v_tenants[i];
+            END IF;
+        END LOOP;
+        -- the state is no longer maintained: a later convert builds it again
+        UPDATE mvdash.live_progress SET applied_arrival = NULL, applied_at = NULL, blocked_by = NULL;
+        TRUNCATE mvdash.live_bets, mvdash.live_payments, mvdash.live_user_balances,
+            mvdash.live_user_activity, mvdash.live_tenant_bet_status, mvdash.live_tenants_summary,
+            mvdash.live_tenant_totals;
+    END IF;
+    UPDATE mvdash.read_model_mode SET mode = p_mode, changed_at = now();
+    -- the averages start again: a step's duration and a refresh's do not average together
+    -- (a part's row stays: its refreshes are refreshes in either mode)
+    UPDATE mvdash.materialized_views_refresh_log l
+    SET avg_refresh_time_ms = 0, refresh_count = 0
+    WHERE l.view_name IN (SELECT d.view_name FROM mvdash.read_model_definitions d);
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mvdash_reader') THEN
+        GRANT SELECT ON mvdash.bets_view, mvdash.user_balances_view, mvdash.payments_view,
+            mvdash.user_activity_view, mvdash.tenants_summary_view, mvdash.tenant_bet_status_view
+            TO mvdash_reader;
+        FOR c IN SELECT * FROM mvdash.mvdash_tenant_copies() LOOP
+            EXECUTE format('GRANT SELECT ON mvdash.%I TO mvdash_reader', c.copy_name);
+        END LOOP;
+    END IF;
+    RETURN format('the read models are now in %s mode', p_mode);
+END
+$$;
+
+-- 015's, with the parts: in matview mode a missing part is made before the read models (a
+-- part cannot go alone: DROP would take the read models that read it along only with CASCADE).
+CREATE OR REPLACE FUNCTION restore_read_models()
+RETURNS TABLE (view_name text, made boolean, why_not text)
+LANGUAGE plpgsql SET search_path = pg_catalog, mvdash, pg_temp AS $$
+#variable_conflict use_column
+DECLARE
+    d record;
+    v_index text;
+    v_view text;
+    v_live boolean := mvdash.read_model_mode_now() = 'live';
+    v_missing_state text;
+    v_restored text[] := '{}';
+BEGIN
+    IF to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+        -- Citus: a matview built from the shards in parallel, then tenant_scope's function
+        -- propagated to the workers, in one transaction, needs one connection per node
+        PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
+    END IF;
+    IF v_live THEN
+        -- the views read the state tables: without them nothing can be made (rebuild needs
+        -- them too)
+        SELECT string_agg(format('mvdash.%I', t.state_table), ', ' ORDER BY t.state_table)
+        INTO v_missing_state
+        FROM mvdash.read_model_definitions t
+        WHERE to_regclass(format('mvdash.%I', t.state_table)) IS NULL;
+    ELSE
+        FOR d IN SELECT * FROM mvdash.read_model_parts p ORDER BY p.build_order, p.part_name LOOP
+            CONTINUE WHEN to_regclass(format('mvdash.%I', d.part_name)) IS NOT NULL;
+            PERFORM set_config('search_path', 'mvdash, pg_catalog, pg_temp', true);
+            EXECUTE format('CREATE MATERIALIZED VIEW mvdash.%I AS %s', d.part_name, d.definition);
+            FOREACH v_index IN ARRAY d.index_definitions LOOP
+                EXECUTE format(v_index, 'mvdash.' || quote_ident(d.part_name));
+            END LOOP;
+            PERFORM set_config('search_path', 'pg_catalog, mvdash, pg_temp', true);
+            EXECUTE format('ANALYZE mvdash.%I', d.part_name);
+        END LOOP;
+    END IF;
+    FOR d IN SELECT * FROM mvdash.read_model_definitions ORDER BY build_order, view_name LOOP
+        CONTINUE WHEN to_regclass(format('mvdash.%I', d.view_name)) IS NOT NULL;
+        IF v_missing_state IS NOT NULL THEN
+            RETURN QUERY SELECT d.view_name, false,
+                format('live mode, and state tables are gone too (%s): restore them from a backup',
+                       v_missing_state);
+            CONTINUE;
+        END IF;
+        v_restored := v_restored || d.view_name;
+        CONTINUE WHEN v_live;
+        PERFORM set_config('search_path', 'mvdash, pg_catalog, pg_temp', true);
+        EXECUTE format('CREATE MATERIALIZED VIEW mvdash.%I AS %s', d.view_name, d.definition);
+        FOREACH v_index IN ARRAY d.index_definitions LOOP
+            EXECUTE format(v_index, 'mvdash.' || quote_ident(d.view_name));
+        END LOOP;
+        PERFORM set_config('search_path', 'pg_catalog, mvdash, pg_temp', true);
+        EXECUTE format('ANALYZE mvdash.%I', d.view_name);
+    END LOOP;
+    IF cardinality(v_restored) > 0 AND v_live THEN
+        PERFORM mvdash.live_create_views();
+    END IF;
+    FOREACH v_view IN ARRAY v_restored LOOP
+        PERFORM mvdash.tenant_scope_build(v_view);
+        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mvdash_reader') THEN
+            EXECUTE format('GRANT SELECT ON mvdash.%I TO mvdash_reader', v_view);
+        END IF;
+        RETURN QUERY SELECT v_view, true, NULL::text;
+    END LOOP;
+END
+$$;
+
+-- 014's, refusing a part: a part is no read model, and a copy of it would stop a switch to
+-- live mode (which drops the part, and knows copies of the read models only).
+CREATE OR REPLACE FUNCTION create_tenant_view(p_view text, p_tenant_id bigint) RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
+DECLARE
+    v_base regclass := mvdash.mvdash_matview(p_view);
+    v_name text := p_view || '_tenant_' || p_tenant_id;
+    v_key text;
+BEGIN
+    IF mvdash.read_model_mode_now() = 'live'
+       AND EXISTS (SELECT 1 FROM mvdash.read_model_definitions d WHERE d.view_name = p_view) THEN
+        IF NOT EXISTS (SELECT 1 FROM public.tenants t WHERE t.tenant_id = p_tenant_id) THEN
+            RAISE EXCEPTION 'tenant % does not exist', p_tenant_id
+                USING ERRCODE = 'no_data_found', HINT = 'Tenants are listed in the tenants table.';
+        END IF;
+        RETURN mvdash.tenant_copy_build(p_view, p_tenant_id, 'v');
+    END IF;
+    IF v_base IS NULL OR p_view ~ '_tenant_[0-9]+$'
+       OR EXISTS (SELECT 1 FROM mvdash.read_model_parts p WHERE p.part_name = p_view) THEN
+        RAISE EXCEPTION 'unknown base view: %', p_view USING ERRCODE = 'undefined_table';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM public.tenants t WHERE t.tenant_id = p_tenant_id) THEN
+        RAISE EXCEPTION 'tenant % does not exist', p_tenant_id
+            USING ERRCODE = 'no_data_found', HINT = 'Tenants are listed in the tenants table.';
+    END IF;
+    IF length(v_name) > 59 THEN
+        RAISE EXCEPTION 'view name too long: %', v_name USING ERRCODE = 'name_too_long';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_attribute a
+                   WHERE a.attrelid = v_base AND a.attname = 'tenant_id' AND NOT a.attisdropped) THEN
+        RAISE EXCEPTION 'view % has no tenant_id column', p_view USING ERRCODE = 'undefined_column';
+    END IF;
+    SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.ord) INTO v_key
+    FROM (SELECT i.indrelid, i.indkey FROM pg_index i
+          WHERE i.indrelid = v_base AND i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL
+          ORDER BY i.indnkeyatts LIMIT 1) i
+    CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
+    JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum;
+    IF v_key IS NULL THEN
+        RAISE EXCEPTION 'view % has no unique key to copy', p_view
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+    END IF;
+    PERFORM mvdash.tenant_copy_build(p_view, p_tenant_id, 'm');
+    IF NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = mvdash.mvdash_matview(v_name)
+                   AND i.indisunique AND i.indisvalid AND i.indpred IS NULL AND i.indexprs IS NULL) THEN
+        EXECUTE format('DROP INDEX IF EXISTS mvdash.%I', v_name || '_key');
+        EXECUTE format('CREATE UNIQUE INDEX %I ON mvdash.%I (%s)', v_name || '_key', v_name, v_key);
+    END IF;
+    INSERT INTO mvdash.materialized_views_refresh_locks (lock_name) VALUES (v_name)
+    ON CONFLICT DO NOTHING;
+    RETURN v_name;
+END
+$$;
+
+------------------------------------------------------------------------------------------
+-- An install in matview mode: the part built, user_activity_view made anew over it, and what
+-- depends on it (tenants_summary_view, the per-tenant copies of both) made again as it was
+------------------------------------------------------------------------------------------
+
+-- Only these two views and their copies change: bets_view, payments_view, user_balances_view,
+-- tenant_bet_status_view and their copies stay as they are. A copy keeps its privileges,
+-- owner, comment, options and indexes (as 014's tenant_copy_build does); a view of someone
+-- else's over any of them stops the migration with its name (nothing is dropped then).
+DO $swap$
+DECLARE
+    v_copy record;
+    v_dependents text;
+    v_index text;
+    v_view text;
+    v_cols text;
+    d record;
+BEGIN
+    IF mvdash.read_model_mode_now() <> 'matview' THEN
+        RETURN;
+    END IF;
+    IF to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+        -- Citus: matviews built from the shards, then tenant_scope's functions propagated to
+        -- the workers, in one transaction, need one connection per node (as 015's restore)
+        PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
+    END IF;
+    CREATE TEMP TABLE user_activity_copies ON COMMIT DROP AS
+    SELECT t.copy_name, t.base, t.tenant_id, c.relkind, c.relacl, c.relowner, c.reloptions,
+           pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
+           ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid)
+                 FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid
+                 ORDER BY i.indexrelid) AS indexes,
+           mvdash.mvdash_dependent_views(c.oid) AS dependents
+    FROM mvdash.mvdash_tenant_copies() t
+    JOIN pg_catalog.pg_class c ON c.relname = t.copy_name
+                              AND c.relnamespace = 'mvdash'::regnamespace
+    WHERE t.base IN ('user_activity_view', 'tenants_summary_view');
+
+    SELECT string_agg(x.name, ', ') INTO v_dependents
+    FROM (SELECT u.dependents AS name FROM user_activity_copies u WHERE u.dependents IS NOT NULL
+          UNION ALL
+          SELECT DISTINCT r.ev_class::regclass::text
+          FROM pg_catalog.pg_depend dep
+          JOIN pg_catalog.pg_rewrite r ON r.oid = dep.objid
+          WHERE dep.classid = 'pg_catalog.pg_rewrite'::regclass
+            AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+            AND dep.refobjid IN ('mvdash.user_activity_view'::regclass,
+                                 'mvdash.tenants_summary_view'::regclass)
+            AND r.ev_class NOT IN ('mvdash.user_activity_view'::regclass,
+                                   'mvdash.tenants_summary_view'::regclass)
+            AND r.ev_class NOT IN (SELECT format('mvdash.%I', u.copy_name)::regclass
+                                   FROM user_activity_copies u)) AS x;
+    IF v_dependents IS NOT NULL THEN
+        RAISE EXCEPTION 'cannot make mvdash.user_activity_view and its copies anew: other views depend on them (%)',
+                        v_dependents
+            USING ERRCODE = 'dependent_objects_still_exist',
+                  HINT = 'Drop the dependent views, migrate, create them again.';
+    END IF;
+
+    FOR v_copy IN SELECT * FROM user_activity_copies LOOP
+        EXECUTE format('DROP %s mvdash.%I',
+                       CASE v_copy.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
+                       v_copy.copy_name);
+    END LOOP;
+    DROP MATERIALIZED VIEW mvdash.tenants_summary_view, mvdash.user_activity_view;
+
+    -- the part first, then the two views from their stored definitions (mvdash's relations
+    -- unqualified in them)
+    PERFORM set_config('search_path', 'mvdash, pg_catalog, pg_temp', true);
+    FOR d IN SELECT p.part_name AS name, p.definition, p.index_definitions, 0 AS kind, p.build_order
+             FROM mvdash.read_model_parts p
+             UNION ALL
+             SELECT r.view_name, r.definition, r.index_definitions, 1, r.build_order
+             FROM mvdash.read_model_definitions r
+             WHERE r.view_name IN ('user_activity_view', 'tenants_summary_view')
+             ORDER BY kind, build_order, name LOOP
+        EXECUTE format('CREATE MATERIALIZED VIEW mvdash.%I AS %s', d.name, d.definition);
+        FOREACH v_index IN ARRAY d.index_definitions LOOP
+            EXECUTE format(v_index, 'mvdash.' || quote_ident(d.name));
+        END LOOP;
+        EXECUTE format('ANALYZE mvdash.%I', d.name);
+    END LOOP;
+    PERFORM set_config('search_path', 'mvdash, pg_temp', true);
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mvdash_reader') THEN
+        GRANT SELECT ON mvdash.user_activity_view, mvdash.tenants_summary_view TO mvdash_reader;
+    END IF;
+    FOREACH v_view IN ARRAY ARRAY['user_activity_view', 'tenants_summary_view'] LOOP
+        PERFORM mvdash.tenant_scope_build(v_view);
+    END LOOP;
+
+    -- the copies as tenant_copy_build makes them, with what they had
+    FOR v_copy IN SELECT * FROM user_activity_copies ORDER BY copy_name LOOP
+        SELECT string_agg(format('%I', c.column_name), ', ' ORDER BY c.ord) INTO v_cols
+        FROM mvdash.read_model_columns(v_copy.base) c;
+        EXECUTE format('CREATE %s mvdash.%I%s AS SELECT %s FROM mvdash.%I WHERE tenant_id = %s',
+                       CASE v_copy.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
+                       v_copy.copy_name,
+                       CASE WHEN v_copy.reloptions IS NOT NULL
+                            THEN format(' WITH (%s)', array_to_string(v_copy.reloptions, ', '))
+                            ELSE '' END,
+                       v_cols, v_copy.base, v_copy.tenant_id);
+        -- pg_get_indexdef names the table schema-qualified, the index as it was
+        FOREACH v_index IN ARRAY v_copy.indexes LOOP
+            EXECUTE v_index;
+        END LOOP;
+        IF v_copy.comment IS NOT NULL THEN
+            EXECUTE format('COMMENT ON %s mvdash.%I IS %L',
+                           CASE v_copy.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
+                           v_copy.copy_name, v_copy.comment);
+        END IF;
+        PERFORM mvdash.mvdash_restore_privileges(
+            CASE v_copy.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
+            format('mvdash.%I', v_copy.copy_name), v_copy.relacl, v_copy.relowner);
+    END LOOP;
+END
+$swap$;

@@ -229,10 +229,11 @@ private slots:
         const Run refresh = admin({"--dsn", dsn_, "refresh"});
         QCOMPARE(refresh.code, 0);
         // the five views of the spec, the dashboard's tenant_bet_status_view and
-        // user_activity_view's part user_last_activity (migration 020), each before what reads it
+        // user_activity_view's part user_activity_except_bets (migration 020), each before what
+        // reads it
         QCOMPARE(refresh.out.count(QStringLiteral(" ok in ")), 7);
         QVERIFY(refresh.out.indexOf("bets_view") < refresh.out.indexOf("user_activity_view"));
-        QVERIFY(refresh.out.indexOf("user_last_activity") <
+        QVERIFY(refresh.out.indexOf("user_activity_except_bets") <
                 refresh.out.indexOf("user_activity_view"));
 
         const Run status = admin({"--dsn", dsn_, "status", "--json"});

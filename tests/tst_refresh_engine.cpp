@@ -322,15 +322,18 @@ private slots:
                                         run)
                          .toInt(),
                      2);
-            // no view started before a view of a lower level had finished
+            // no view started before a view it reads had finished (its rules' dependencies,
+            // read here from the catalog)
             QCOMPARE(scalar(c.db(), "SELECT count(*) FROM materialized_views_refresh_history a "
-                                    "JOIN materialized_views_refresh_plan() pa ON pa.view_name = "
-                                    "a.view_name JOIN materialized_views_refresh_history b ON "
-                                    "b.run_id = a.run_id JOIN materialized_views_refresh_plan() pb "
-                                    "ON pb.view_name = b.view_name WHERE a.run_id = " +
+                                    "JOIN materialized_views_refresh_history b ON b.run_id = "
+                                    "a.run_id JOIN pg_rewrite r ON r.ev_class = "
+                                    "to_regclass('mvdash.' || quote_ident(a.view_name)) JOIN "
+                                    "pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid "
+                                    "= r.oid AND d.refobjid = to_regclass('mvdash.' || "
+                                    "quote_ident(b.view_name)) WHERE a.run_id = " +
                                         run +
-                                        " AND pb.refresh_order < pa.refresh_order AND "
-                                        "a.started_at < b.finished_at")
+                                        " AND a.view_name <> b.view_name AND a.started_at < "
+                                        "b.finished_at")
                          .toInt(),
                      0);
             // and the two gated views overlapped, on two sessions
@@ -343,6 +346,47 @@ private slots:
                                        "o.backend_pid <> s.backend_pid")
                         .toInt() == 1);
             exec(c.db(), QStringLiteral("DROP MATERIALIZED VIEW slow_view_2"));
+        });
+    }
+
+    // Two sessions, one held in slow_view (which nothing reads): the other refreshes every
+    // other view meanwhile, those that read views refreshed after slow_view started too. A
+    // view waits for what it reads, not for a whole dependency level (the user_activity_view
+    // of migration 020 starts as soon as bets_view is done).
+    void aViewWaitsOnlyForWhatItReads() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            refreshAll(c.db());
+            const qsizetype views = RefreshRunner(c.db()).plan().size();
+            Gate gate(settings_);
+            auto running = std::async(std::launch::async, [this] {
+                Connection own(settings_, QStringLiteral("runner"));
+                RefreshRunner runner(own.db());
+                runner.setSessions(2, settings_);
+                return runner.run({});
+            });
+            const OpenOnExit openOnExit{gate};
+            const QString run = QStringLiteral("(SELECT max(run_id) FROM "
+                                               "materialized_views_refresh_history)");
+            // every view but slow_view done while slow_view is still held at the gate
+            QTRY_COMPARE_WITH_TIMEOUT(
+                scalar(c.db(), "SELECT count(*) FROM materialized_views_refresh_history WHERE "
+                               "run_id = " +
+                                   run + " AND outcome = 'ok'")
+                    .toInt(),
+                views - 1, kPatienceMs);
+            QCOMPARE(Gate::waiting(c.db()).size(), 1);
+            QCOMPARE(scalar(c.db(), "SELECT outcome FROM materialized_views_refresh_history WHERE "
+                                    "run_id = " +
+                                        run + " AND view_name = 'slow_view'")
+                         .toString(),
+                     QStringLiteral("running"));
+            gate.open();
+            const auto outcomes = running.get();
+            QCOMPARE(outcomes.size(), views);
+            for (const RefreshOutcome &o : outcomes)
+                QVERIFY2(o.outcome == RunOutcome::Ok, qPrintable(o.view + ": " + o.error));
+            QCOMPARE(outcomes.last().view, QStringLiteral("slow_view"));
         });
     }
 

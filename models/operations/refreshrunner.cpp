@@ -6,10 +6,12 @@
 #include "sessioncanceller.h"
 
 #include <algorithm>
-#include <barrier>
+#include <chrono>
+#include <condition_variable>
 #include <exception>
 #include <mutex>
 #include <optional>
+#include <QSet>
 #include <QSqlQuery>
 #include <QVariant>
 #include <thread>
@@ -17,7 +19,8 @@
 
 namespace mvdash {
 
-// What the sessions of one run share: the views still to do, the outcomes, the first error.
+// What the sessions of one run share: the views still to do and what each reads, the
+// outcomes, the first error.
 struct RefreshRunner::Run {
     Run(qint64 id, SessionCanceller *c, const std::function<void(const RefreshPlanEntry &)> &start,
         const std::function<void(const RefreshOutcome &)> &finish)
@@ -32,40 +35,69 @@ struct RefreshRunner::Run {
     const std::function<void(const RefreshOutcome &)> &onDone;
 
     std::mutex mutex;
-    QList<RefreshPlanEntry> queue;
-    qsizetype next = 0;
+    std::condition_variable changed; // a view finished, or the run is stopping
+    QList<RefreshPlanEntry> waiting; // not started, longest first
+    QMultiHash<QString, QString> reads;
+    QSet<QString> unfinished; // waiting or running
     QList<RefreshOutcome> outcomes;
     std::exception_ptr error;
 
-    // The next view for a session; false when the level is done or the run is stopping.
-    bool take(RefreshPlanEntry &entry) {
-        std::lock_guard lock(mutex);
-        if (error || next >= queue.size() || (canceller && canceller->isCancelled()))
-            return false;
-        entry = queue[next++];
-        if (onStart)
-            onStart(entry);
-        return true;
-    }
-    void done(const RefreshOutcome &outcome) {
-        std::lock_guard lock(mutex);
-        outcomes << outcome;
-        if (onDone)
-            onDone(outcome);
-    }
-    void startLevel(const QList<RefreshPlanEntry> &level) {
-        queue = level;
-        next = 0;
+    void start(const QList<RefreshPlanEntry> &entries, const QMultiHash<QString, QString> &deps) {
+        waiting = entries;
         // longest first, so that the short views fill in beside the long one
-        std::stable_sort(queue.begin(), queue.end(),
+        std::stable_sort(waiting.begin(), waiting.end(),
                          [](const RefreshPlanEntry &a, const RefreshPlanEntry &b) {
                              return a.expectedMs > b.expectedMs;
                          });
+        reads = deps;
+        for (const RefreshPlanEntry &e : entries)
+            unfinished.insert(e.view);
+    }
+    bool stopping() const { return error || (canceller && canceller->isCancelled()); }
+    // Ready: none of the views it reads is still to be refreshed in this run (one that is not
+    // in the run counts as done).
+    bool ready(const RefreshPlanEntry &entry) const {
+        const auto [first, last] = reads.equal_range(entry.view);
+        return std::none_of(first, last,
+                            [this](const QString &v) { return unfinished.contains(v); });
+    }
+    // The next view for a session, waiting while every view left reads one that is still
+    // running; false when none is left or the run is stopping.
+    bool take(RefreshPlanEntry &entry) {
+        std::unique_lock lock(mutex);
+        for (;;) {
+            if (stopping() || waiting.isEmpty())
+                return false;
+            const auto next = std::find_if(waiting.begin(), waiting.end(),
+                                           [this](const RefreshPlanEntry &e) { return ready(e); });
+            if (next != waiting.end()) {
+                entry = *next;
+                waiting.erase(next);
+                if (onStart)
+                    onStart(entry);
+                return true;
+            }
+            // a cancel comes from another thread without a notification: look again soon
+            changed.wait_for(lock, std::chrono::milliseconds(100));
+        }
+    }
+    void done(const RefreshPlanEntry &entry, const RefreshOutcome &outcome) {
+        {
+            std::lock_guard lock(mutex);
+            unfinished.remove(entry.view);
+            outcomes << outcome;
+            if (onDone)
+                onDone(outcome);
+        }
+        changed.notify_all();
     }
     void fail(std::exception_ptr e) {
-        std::lock_guard lock(mutex);
-        if (!error)
-            error = std::move(e);
+        {
+            std::lock_guard lock(mutex);
+            if (!error)
+                error = std::move(e);
+        }
+        changed.notify_all();
     }
 };
 
@@ -87,6 +119,14 @@ QList<RefreshPlanEntry> RefreshRunner::plan() const {
                                  q.value(populated).toBool(), q.value(unique).toBool(),
                                  q.value(method).toString(),  q.value(expected).toDouble()};
     return list;
+}
+
+QMultiHash<QString, QString> RefreshRunner::dependencies() const {
+    QMultiHash<QString, QString> reads;
+    QSqlQuery q = runQuery(db_, QStringLiteral("refresh_dependencies"));
+    while (q.next())
+        reads.insert(q.value(0).toString(), q.value(1).toString());
+    return reads;
 }
 
 QList<RefreshOutcome>
@@ -125,37 +165,22 @@ RefreshRunner::run(const QStringList &views,
     Run run(runQ.value(0).toLongLong(), canceller_, onStart, onDone);
     runQ.finish();
 
-    QList<QList<RefreshPlanEntry>> levels;
-    for (const RefreshPlanEntry &entry : selected) {
-        if (levels.isEmpty() || levels.last().first().order != entry.order)
-            levels.append(QList<RefreshPlanEntry>());
-        levels.last() << entry;
-    }
-    qsizetype widest = 0;
-    for (const auto &level : levels)
-        widest = std::max(widest, level.size());
+    run.start(selected, dependencies());
 
-    // Extra sessions live for the whole run (one connection each, not one per level) and
-    // meet the caller's session at a barrier before and after every level.
-    const qsizetype helpers = std::max<qsizetype>(0, std::min<qsizetype>(sessions_, widest) - 1);
-    std::barrier sync(helpers + 1);
-    bool finished = false;
+    // Extra sessions live for the whole run (one connection each); every session takes the
+    // next view whose dependencies are refreshed, so a view waits for what it reads only,
+    // not for a whole level.
+    const qsizetype helpers =
+        std::max<qsizetype>(0, std::min<qsizetype>(sessions_, selected.size()) - 1);
     std::vector<std::thread> threads;
     for (qsizetype i = 0; i < helpers; ++i)
-        threads.emplace_back(
-            [this, &run, &sync, &finished] { helperSession(run, sync, finished); });
+        threads.emplace_back([this, &run] { helperSession(run); });
 
-    const CancelScope cancelScope(canceller_, db_);
-    for (const auto &level : levels) {
-        if (run.error || !cancelScope.active())
-            break;
-        run.startLevel(level);
-        sync.arrive_and_wait();
-        drain(db_, run);
-        sync.arrive_and_wait();
+    {
+        const CancelScope cancelScope(canceller_, db_);
+        if (cancelScope.active())
+            drain(db_, run);
     }
-    finished = true;
-    sync.arrive_and_wait();
     for (std::thread &t : threads)
         t.join();
     if (run.error || (canceller_ && canceller_->isCancelled())) {
@@ -197,36 +222,29 @@ RefreshRunner::runLiveStep(const QList<RefreshPlanEntry> &entries,
     return outcomes;
 }
 
-void RefreshRunner::helperSession(Run &run, std::barrier<> &sync, const bool &finished) const {
+void RefreshRunner::helperSession(Run &run) const {
     std::optional<Connection> session;
     try {
         session.emplace(settings_, QStringLiteral("refresh"));
         if (setup_)
             setup_(session->db());
     } catch (const DbError &) {
-        // a session that cannot open (e.g. too many connections) leaves its share of every
-        // level to the sessions that did
-        session.reset();
+        // a session that cannot open (e.g. too many connections) leaves its share to the
+        // sessions that did
+        return;
     }
-    const CancelScope scope(session ? canceller_ : nullptr,
-                            session ? session->db() : QSqlDatabase());
-    for (;;) {
-        sync.arrive_and_wait(); // a level starts, or the run is over
-        if (finished)
-            return;
-        if (session && scope.active())
-            drain(session->db(), run);
-        sync.arrive_and_wait(); // the level is done
-    }
+    const CancelScope scope(canceller_, session->db());
+    if (scope.active())
+        drain(session->db(), run);
 }
 
 void RefreshRunner::drain(const QSqlDatabase &db, Run &run) {
     RefreshPlanEntry entry;
     while (run.take(entry)) {
         try {
-            run.done(refreshOne(db, entry, run.runId));
+            run.done(entry, refreshOne(db, entry, run.runId));
         } catch (...) {
-            // also what a callback throws: a session must reach the level's barrier
+            // also what a callback throws: the other sessions stop after their current view
             run.fail(std::current_exception());
             return;
         }

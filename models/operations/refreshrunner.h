@@ -3,10 +3,10 @@
 #include "connectionsettings.h"
 #include "runoutcome.h"
 
-#include <barrier>
 #include <functional>
 #include <QCoreApplication>
 #include <QList>
+#include <QMultiHash>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -36,9 +36,10 @@ struct RefreshOutcome {
 // so that a client can show progress and readers see each view as soon as it is done.
 // Uses the connection's session settings, e.g. lock_timeout.
 //
-// With more than one session, the views of one dependency level (which never read each
-// other) are refreshed side by side, each extra session on a connection of its own, longest
-// first; the next level starts when the whole level is done. A REFRESH is mostly one
+// With more than one session, views are refreshed side by side, each extra session on a
+// connection of its own: a session takes the longest view whose dependencies are all
+// refreshed (a view starts when what it reads is done, not when a whole dependency level is).
+// A REFRESH is mostly one
 // backend's work (CONCURRENTLY's duplicate check and diff are not parallel), so on a
 // multi-core server two sessions shorten Refresh all by about a third (docs/BENCHMARKS.md).
 class RefreshRunner {
@@ -55,6 +56,8 @@ public:
     void setSessions(int sessions, const ConnectionSettings &settings, SessionSetup setup = {});
 
     QList<RefreshPlanEntry> plan() const;
+    // view -> each materialized view it reads (directly or through other relations)
+    QMultiHash<QString, QString> dependencies() const;
 
     // Refreshes `views` (all of the plan when empty) in plan order. Throws DbError before
     // doing anything when a name is not a materialized view of the catalog; throws the
@@ -67,7 +70,7 @@ public:
 
 private:
     struct Run;
-    void helperSession(Run &run, std::barrier<> &sync, const bool &finished) const;
+    void helperSession(Run &run) const;
     static void drain(const QSqlDatabase &db, Run &run);
     static RefreshOutcome refreshOne(const QSqlDatabase &db, const RefreshPlanEntry &entry,
                                      qint64 runId);

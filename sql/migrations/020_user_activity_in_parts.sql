@@ -1,55 +1,40 @@
--- user_activity_view's last activity, refreshed apart and beside bets_view (issue #13: "matview
--- mode is not left behind: Refresh all concurrently at 10M <= 20 s").
+-- user_activity_view in two parts: what does not come from bets_view is refreshed beside
+-- bets_view instead of after it (issue #13: "matview mode is not left behind: Refresh all
+-- concurrently at 10M <= 20 s").
 --
 -- At 10M events the engine's Refresh all on two sessions took 23-25 s, and its critical path
 -- was bets_view concurrently (15.5 s) and then user_activity_view (7.3 s), which reads it: the
 -- other session was done with payments_view and user_balances_view at 9 s and then waited.
--- Of user_activity_view's query (6.1 s), 2.3 s went to finding every (tenant, user) pair of
--- the three event tables and its newest event time: work that reads no other view, done
--- while the other session was idle would take it off the critical path.
+-- Most of user_activity_view's query reads no bets: the pass over the three event tables for
+-- every (tenant, user) pair and its newest event time (2.3 s of 6.1 s), the balances, the
+-- payment totals.
 --
--- Here that part is its own materialized view, mvdash.user_last_activity, which reads only
--- the event tables. The refresh plan puts it with bets_view, payments_view and
--- user_balances_view (it depends on none of them), so the second session refreshes it while
--- bets_view is still running, and user_activity_view joins it instead of scanning the events.
--- Measured alone at 10M: user_activity_view concurrently 6.7 s with the scan of the events,
--- 3.7-4.3 s reading user_last_activity; user_last_activity concurrently 3.3 s.
+-- Here that is its own materialized view, mvdash.user_activity_except_bets: every user with
+-- current_balance, total_deposited, total_withdrawn and last_activity_at. It reads the event
+-- tables, payments_view and user_balances_view, not bets_view; the engine (which now starts a
+-- view as soon as the views it reads are done, not a level at a time) refreshes it on the
+-- second session after those two while bets_view still runs. user_activity_view is then that
+-- part joined with the bet totals of bets_view. Measured alone at 10M, concurrently:
+-- user_activity_view 6.7 s before, 3.0-3.3 s reading the part.
 --
--- user_last_activity is a materialized view of the schema like the others: the engine, the
--- guide's refresh_aggregate_views(), the refresh log and the size figures count it. It is
--- not a read model: no reader role may read it (every tenant's users), it has no tenant
--- copies, and in live mode it does not exist (the state of user activity is kept apart,
--- 011). Its definition is kept in read_model_parts, beside read_model_definitions, and every
--- function that makes the matviews (stage for a convert, switch, restore) makes it first.
+-- The part is a materialized view of the schema like the others: the engine, the guide's
+-- refresh_aggregate_views(), the refresh log and the size figures count it. It is not a read
+-- model: no reader role may read it (every tenant's users), it has no tenant copies, and in
+-- live mode it does not exist (the state of user activity is kept apart, 011). Its definition
+-- is kept in read_model_parts, beside read_model_definitions, and every function that makes
+-- the matviews (stage for a convert, switch, restore) makes it in build order: after the
+-- views it reads, before the views that read it.
 
 CREATE TABLE read_model_parts (
     part_name         text PRIMARY KEY,
-    build_order       integer NOT NULL,
+    build_order       integer NOT NULL, -- with the read models': a part is built first in its order
     definition        text NOT NULL,
     index_definitions text[] NOT NULL
 );
 
 -- The definitions, taken from the catalog as 012 did: built WITH NO DATA in mvdash_staging and
 -- read back with mvdash's relations unqualified (they resolve in the schema a definition is
--- built in) and the event store as public.*.
-CREATE MATERIALIZED VIEW mvdash_staging.user_last_activity AS
-SELECT tenant_id, user_id, max(last_ts) AS last_activity_at
-FROM (SELECT tenant_id, user_id, max(event_timestamp) AS last_ts
-      FROM public.bet_events GROUP BY tenant_id, user_id
-      UNION ALL
-      SELECT tenant_id, user_id, max(event_timestamp)
-      FROM public.balance_events GROUP BY tenant_id, user_id
-      UNION ALL
-      SELECT tenant_id, user_id, max(event_timestamp)
-      FROM public.payment_events GROUP BY tenant_id, user_id) AS per_table
-GROUP BY tenant_id, user_id
--- row-image order, as 012's views: the concurrent refresh's duplicate check sorts by it
-ORDER BY tenant_id, user_id COLLATE "C"
-WITH NO DATA;
-CREATE UNIQUE INDEX user_last_activity_key ON mvdash_staging.user_last_activity (tenant_id, user_id);
-
--- The build reads the read models under their own names (mvdash_staging's, when a convert
--- stages them): bets_view etc. are staged beside it.
+-- built in) and the event store as public.*. The views they read are staged beside them.
 CREATE MATERIALIZED VIEW mvdash_staging.bets_view AS
 SELECT * FROM mvdash.bets_view WITH NO DATA;
 CREATE MATERIALIZED VIEW mvdash_staging.payments_view AS
@@ -57,15 +42,17 @@ SELECT * FROM mvdash.payments_view WITH NO DATA;
 CREATE MATERIALIZED VIEW mvdash_staging.user_balances_view AS
 SELECT * FROM mvdash.user_balances_view WITH NO DATA;
 
-CREATE MATERIALIZED VIEW mvdash_staging.user_activity_view AS
-WITH bets AS (
-    SELECT tenant_id, user_id,
-           count(*)::integer AS total_bets,
-           coalesce(sum(stake) FILTER (WHERE status NOT IN ('cancelled', 'voided')), 0)
-               AS total_wagered,
-           coalesce(sum(payout) FILTER (WHERE status = 'settled' AND result = 'win'), 0)
-               AS total_winnings
-    FROM mvdash_staging.bets_view
+CREATE MATERIALIZED VIEW mvdash_staging.user_activity_except_bets AS
+WITH users AS MATERIALIZED (
+    SELECT tenant_id, user_id, max(last_ts) AS last_activity_at
+    FROM (SELECT tenant_id, user_id, max(event_timestamp) AS last_ts
+          FROM public.bet_events GROUP BY tenant_id, user_id
+          UNION ALL
+          SELECT tenant_id, user_id, max(event_timestamp)
+          FROM public.balance_events GROUP BY tenant_id, user_id
+          UNION ALL
+          SELECT tenant_id, user_id, max(event_timestamp)
+          FROM public.payment_events GROUP BY tenant_id, user_id) AS per_table
     GROUP BY tenant_id, user_id
 ),
 payments AS (
@@ -80,36 +67,62 @@ payments AS (
 SELECT u.tenant_id,
        u.user_id,
        coalesce(b.balance, 0) AS current_balance,
-       coalesce(bets.total_bets, 0) AS total_bets,
-       coalesce(bets.total_wagered, 0) AS total_wagered,
-       coalesce(bets.total_winnings, 0) AS total_winnings,
        coalesce(payments.total_deposited, 0) AS total_deposited,
        coalesce(payments.total_withdrawn, 0) AS total_withdrawn,
        u.last_activity_at
-FROM mvdash_staging.user_last_activity u
+FROM users u
 LEFT JOIN mvdash_staging.user_balances_view b ON b.tenant_id = u.tenant_id AND b.user_id = u.user_id
-LEFT JOIN bets ON bets.tenant_id = u.tenant_id AND bets.user_id = u.user_id
 LEFT JOIN payments ON payments.tenant_id = u.tenant_id AND payments.user_id = u.user_id
+-- row-image order, as 012's views: the concurrent refresh's duplicate check sorts by it
+ORDER BY u.tenant_id, u.user_id COLLATE "C"
+WITH NO DATA;
+CREATE UNIQUE INDEX user_activity_except_bets_key
+    ON mvdash_staging.user_activity_except_bets (tenant_id, user_id);
+
+CREATE MATERIALIZED VIEW mvdash_staging.user_activity_view AS
+WITH bets AS (
+    SELECT tenant_id, user_id,
+           count(*)::integer AS total_bets,
+           coalesce(sum(stake) FILTER (WHERE status NOT IN ('cancelled', 'voided')), 0)
+               AS total_wagered,
+           coalesce(sum(payout) FILTER (WHERE status = 'settled' AND result = 'win'), 0)
+               AS total_winnings
+    FROM mvdash_staging.bets_view
+    GROUP BY tenant_id, user_id
+)
+SELECT u.tenant_id,
+       u.user_id,
+       u.current_balance,
+       coalesce(bets.total_bets, 0) AS total_bets,
+       coalesce(bets.total_wagered, 0) AS total_wagered,
+       coalesce(bets.total_winnings, 0) AS total_winnings,
+       u.total_deposited,
+       u.total_withdrawn,
+       u.last_activity_at
+FROM mvdash_staging.user_activity_except_bets u
+LEFT JOIN bets ON bets.tenant_id = u.tenant_id AND bets.user_id = u.user_id
 ORDER BY u.tenant_id, u.user_id COLLATE "C"
 WITH NO DATA;
 
 DO $definitions$
 BEGIN
     PERFORM set_config('search_path', 'mvdash_staging, pg_catalog', true);
+    -- build order 1: after payments_view and user_balances_view, before user_activity_view
     INSERT INTO mvdash.read_model_parts
-    SELECT 'user_last_activity', 0, pg_get_viewdef(c.oid, false),
+    SELECT 'user_activity_except_bets', 1, pg_get_viewdef(c.oid, false),
            ARRAY(SELECT replace(pg_get_indexdef(i.indexrelid),
-                                ' ON mvdash_staging.user_last_activity ', ' ON %s ')
+                                ' ON mvdash_staging.user_activity_except_bets ', ' ON %s ')
                  FROM pg_index i WHERE i.indrelid = c.oid ORDER BY i.indexrelid)
     FROM pg_class c
-    WHERE c.oid = 'mvdash_staging.user_last_activity'::regclass;
+    WHERE c.oid = 'mvdash_staging.user_activity_except_bets'::regclass;
     UPDATE mvdash.read_model_definitions d
     SET definition = pg_get_viewdef('mvdash_staging.user_activity_view'::regclass, false)
     WHERE d.view_name = 'user_activity_view';
     PERFORM set_config('search_path', 'mvdash, pg_temp', true);
     DROP MATERIALIZED VIEW mvdash_staging.user_activity_view;
-    DROP MATERIALIZED VIEW mvdash_staging.user_last_activity, mvdash_staging.bets_view,
-        mvdash_staging.payments_view, mvdash_staging.user_balances_view;
+    DROP MATERIALIZED VIEW mvdash_staging.user_activity_except_bets;
+    DROP MATERIALIZED VIEW mvdash_staging.bets_view, mvdash_staging.payments_view,
+        mvdash_staging.user_balances_view;
 END
 $definitions$;
 
@@ -136,7 +149,7 @@ BEGIN
              UNION ALL
              SELECT r.view_name, r.definition, r.index_definitions, 1, r.build_order
              FROM mvdash.read_model_definitions r
-             ORDER BY kind, build_order, name LOOP
+             ORDER BY build_order, kind, name LOOP
         EXECUTE format('CREATE MATERIALIZED VIEW mvdash_staging.%I AS %s', d.name, d.definition);
         FOREACH v_index IN ARRAY d.index_definitions LOOP
             EXECUTE format(v_index, 'mvdash_staging.' || quote_ident(d.name));
@@ -185,10 +198,11 @@ BEGIN
         END LOOP;
         DROP MATERIALIZED VIEW mvdash.tenants_summary_view, mvdash.tenant_bet_status_view,
             mvdash.user_activity_view;
-        DROP MATERIALIZED VIEW mvdash.bets_view, mvdash.payments_view, mvdash.user_balances_view;
+        -- a part reads base views: it goes between
         FOR v_view IN SELECT p.part_name FROM mvdash.read_model_parts p LOOP
             EXECUTE format('DROP MATERIALIZED VIEW IF EXISTS mvdash.%I', v_view);
         END LOOP;
+        DROP MATERIALIZED VIEW mvdash.bets_view, mvdash.payments_view, mvdash.user_balances_view;
         PERFORM mvdash.live_create_views();
         FOR i IN 1 .. cardinality(v_names) LOOP
             PERFORM mvdash.tenant_copy_build(v_bases[i], v_tenants[i], 'v');
@@ -273,35 +287,37 @@ BEGIN
         INTO v_missing_state
         FROM mvdash.read_model_definitions t
         WHERE to_regclass(format('mvdash.%I', t.state_table)) IS NULL;
-    ELSE
-        FOR d IN SELECT * FROM mvdash.read_model_parts p ORDER BY p.build_order, p.part_name LOOP
-            CONTINUE WHEN to_regclass(format('mvdash.%I', d.part_name)) IS NOT NULL;
-            PERFORM set_config('search_path', 'mvdash, pg_catalog, pg_temp', true);
-            EXECUTE format('CREATE MATERIALIZED VIEW mvdash.%I AS %s', d.part_name, d.definition);
-            FOREACH v_index IN ARRAY d.index_definitions LOOP
-                EXECUTE format(v_index, 'mvdash.' || quote_ident(d.part_name));
-            END LOOP;
-            PERFORM set_config('search_path', 'pg_catalog, mvdash, pg_temp', true);
-            EXECUTE format('ANALYZE mvdash.%I', d.part_name);
-        END LOOP;
     END IF;
-    FOR d IN SELECT * FROM mvdash.read_model_definitions ORDER BY build_order, view_name LOOP
-        CONTINUE WHEN to_regclass(format('mvdash.%I', d.view_name)) IS NOT NULL;
+    -- in build order, a part before the read models of its order (matview mode)
+    FOR d IN SELECT r.view_name AS name, r.definition, r.index_definitions, false AS part,
+                    r.build_order
+             FROM mvdash.read_model_definitions r
+             UNION ALL
+             SELECT p.part_name, p.definition, p.index_definitions, true, p.build_order
+             FROM mvdash.read_model_parts p
+             WHERE NOT v_live
+             ORDER BY build_order, part DESC, name LOOP
+        CONTINUE WHEN to_regclass(format('mvdash.%I', d.name)) IS NOT NULL;
         IF v_missing_state IS NOT NULL THEN
-            RETURN QUERY SELECT d.view_name, false,
+            RETURN QUERY SELECT d.name, false,
                 format('live mode, and state tables are gone too (%s): restore them from a backup',
                        v_missing_state);
             CONTINUE;
         END IF;
-        v_restored := v_restored || d.view_name;
+        IF NOT d.part THEN
+            v_restored := v_restored || d.name;
+        END IF;
         CONTINUE WHEN v_live;
         PERFORM set_config('search_path', 'mvdash, pg_catalog, pg_temp', true);
-        EXECUTE format('CREATE MATERIALIZED VIEW mvdash.%I AS %s', d.view_name, d.definition);
+        EXECUTE format('CREATE MATERIALIZED VIEW mvdash.%I AS %s', d.name, d.definition);
         FOREACH v_index IN ARRAY d.index_definitions LOOP
-            EXECUTE format(v_index, 'mvdash.' || quote_ident(d.view_name));
+            EXECUTE format(v_index, 'mvdash.' || quote_ident(d.name));
         END LOOP;
         PERFORM set_config('search_path', 'pg_catalog, mvdash, pg_temp', true);
-        EXECUTE format('ANALYZE mvdash.%I', d.view_name);
+        EXECUTE format('ANALYZE mvdash.%I', d.name);
+        IF d.part THEN -- no reader's grant, no tenant-scoped relation: reported as made
+            RETURN QUERY SELECT d.name, true, NULL::text;
+        END IF;
     END LOOP;
     IF cardinality(v_restored) > 0 AND v_live THEN
         PERFORM mvdash.live_create_views();
@@ -445,7 +461,7 @@ BEGIN
              SELECT r.view_name, r.definition, r.index_definitions, 1, r.build_order
              FROM mvdash.read_model_definitions r
              WHERE r.view_name IN ('user_activity_view', 'tenants_summary_view')
-             ORDER BY kind, build_order, name LOOP
+             ORDER BY build_order, kind, name LOOP
         EXECUTE format('CREATE MATERIALIZED VIEW mvdash.%I AS %s', d.name, d.definition);
         FOREACH v_index IN ARRAY d.index_definitions LOOP
             EXECUTE format(v_index, 'mvdash.' || quote_ident(d.name));

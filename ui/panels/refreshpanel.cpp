@@ -53,9 +53,13 @@ RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *control
             [this](const QString &view, const QString &method) {
                 //: %1 is the refresh method (CONCURRENTLY, plain)
                 model_->setProgress(view, tr("refreshing (%1)…").arg(method));
-                status_->setText(tr("Refreshing %1…").arg(view));
+                refreshing_ << view;
+                showRefreshing();
             });
     connect(controller_, &RefreshController::viewFinished, this, [this](const RefreshOutcome &o) {
+        // with several sessions, views start and end side by side: the label names them all
+        if (refreshing_.removeOne(o.view) && !refreshing_.isEmpty())
+            showRefreshing();
         //: a view's refresh went well and took %1 milliseconds
         model_->setProgress(o.view, o.outcome == RunOutcome::Ok
                                         ? tr("ok, %1 ms").arg(formatDecimalText(o.durationMs))
@@ -64,6 +68,7 @@ RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *control
     connect(
         controller_, &RefreshController::finished, this,
         [this](bool cancelled, const QString &error) {
+            refreshing_.clear();
             status_->setText(
                 cancelled
                     ? tr("Refresh cancelled: the view being refreshed kept its previous contents.")
@@ -90,6 +95,11 @@ RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *control
     layout->addLayout(buttons);
     layout->addWidget(split, 1);
     updateButtons();
+}
+
+void RefreshPanel::showRefreshing() {
+    //: %1 is the view being refreshed, or several separated by commas
+    status_->setText(tr("Refreshing %1…").arg(refreshing_.join(QStringLiteral(", "))));
 }
 
 void RefreshPanel::setCanRefresh(bool can, const QString &why) {

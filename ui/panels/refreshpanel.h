@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QStringList>
 #include <QWidget>
 
 class QLabel;
@@ -28,11 +29,13 @@ public slots:
 
 private:
     void updateButtons();
+    void showRefreshing();
     RefreshHealthModel *model_;
     RefreshController *controller_;
     QTableView *table_;
     QPushButton *all_, *selected_, *cancel_;
     QLabel *status_;
+    QStringList refreshing_; // the views being refreshed now, in the order they started
     bool canRefresh_ = false;
     QString whyNot_;
 };

@@ -34,13 +34,29 @@ CREATE TABLE read_model_parts (
 
 -- The definitions, taken from the catalog as 012 did: built WITH NO DATA in mvdash_staging and
 -- read back with mvdash's relations unqualified (they resolve in the schema a definition is
--- built in) and the event store as public.*. The views they read are staged beside them.
-CREATE MATERIALIZED VIEW mvdash_staging.bets_view AS
-SELECT * FROM mvdash.bets_view WITH NO DATA;
-CREATE MATERIALIZED VIEW mvdash_staging.payments_view AS
-SELECT * FROM mvdash.payments_view WITH NO DATA;
-CREATE MATERIALIZED VIEW mvdash_staging.user_balances_view AS
-SELECT * FROM mvdash.user_balances_view WITH NO DATA;
+-- built in) and the event store as public.*. The views they read are staged beside them, from
+-- their stored definitions (not from mvdash's relations: in either mode one may have been
+-- dropped by hand, which restore_read_models() mends after the migrations). Leftovers of a
+-- convert that staged and did not switch go first.
+DO $stage$
+DECLARE
+    v_staged text;
+    d record;
+BEGIN
+    FOR v_staged IN SELECT c.relname FROM pg_class c
+                    WHERE c.relnamespace = 'mvdash_staging'::regnamespace AND c.relkind = 'm' LOOP
+        EXECUTE format('DROP MATERIALIZED VIEW IF EXISTS mvdash_staging.%I CASCADE', v_staged);
+    END LOOP;
+    PERFORM set_config('search_path', 'mvdash_staging, pg_catalog, pg_temp', true);
+    FOR d IN SELECT r.view_name, r.definition FROM mvdash.read_model_definitions r
+             WHERE r.view_name IN ('bets_view', 'payments_view', 'user_balances_view') LOOP
+        -- (pg_get_viewdef ends its text with a semicolon)
+        EXECUTE format('CREATE MATERIALIZED VIEW mvdash_staging.%I AS %s WITH NO DATA',
+                       d.view_name, regexp_replace(d.definition, ';\s*$', ''));
+    END LOOP;
+    PERFORM set_config('search_path', 'mvdash, pg_temp', true);
+END
+$stage$;
 
 CREATE MATERIALIZED VIEW mvdash_staging.user_activity_except_bets AS
 WITH users AS MATERIALIZED (
@@ -387,21 +403,25 @@ END
 $$;
 
 ------------------------------------------------------------------------------------------
--- An install in matview mode: the part built, user_activity_view made anew over it, and what
--- depends on it (tenants_summary_view, the per-tenant copies of both) made again as it was
+-- An install in matview mode: the part, user_activity_view and tenants_summary_view built in
+-- mvdash_staging beside the current ones, then swapped in; the per-tenant copies of the two
+-- made again as they were
 ------------------------------------------------------------------------------------------
 
 -- Only these two views and their copies change: bets_view, payments_view, user_balances_view,
--- tenant_bet_status_view and their copies stay as they are. A copy keeps its privileges,
--- owner, comment, options and indexes (as 014's tenant_copy_build does); a view of someone
--- else's over any of them stops the migration with its name (nothing is dropped then).
+-- tenant_bet_status_view and their copies stay as they are. Readers keep reading the current
+-- two while the new ones are built (the long part); the swap drops and moves. The two views
+-- and their copies keep their privileges, owner, comment, options and the indexes someone
+-- added (as 014's tenant_copy_build does for copies); a view of someone else's over any of
+-- them stops the migration with its name, before anything is dropped.
 DO $swap$
 DECLARE
-    v_copy record;
+    v_kept record;
     v_dependents text;
     v_index text;
     v_view text;
     v_cols text;
+    v_staged text;
     d record;
 BEGIN
     IF mvdash.read_model_mode_now() <> 'matview' THEN
@@ -412,49 +432,20 @@ BEGIN
         -- the workers, in one transaction, need one connection per node (as 015's restore)
         PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
     END IF;
-    CREATE TEMP TABLE user_activity_copies ON COMMIT DROP AS
-    SELECT t.copy_name, t.base, t.tenant_id, c.relkind, c.relacl, c.relowner, c.reloptions,
-           pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
-           ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid)
-                 FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid
-                 ORDER BY i.indexrelid) AS indexes,
-           mvdash.mvdash_dependent_views(c.oid) AS dependents
-    FROM mvdash.mvdash_tenant_copies() t
-    JOIN pg_catalog.pg_class c ON c.relname = t.copy_name
-                              AND c.relnamespace = 'mvdash'::regnamespace
-    WHERE t.base IN ('user_activity_view', 'tenants_summary_view');
-
-    SELECT string_agg(x.name, ', ') INTO v_dependents
-    FROM (SELECT u.dependents AS name FROM user_activity_copies u WHERE u.dependents IS NOT NULL
-          UNION ALL
-          SELECT DISTINCT r.ev_class::regclass::text
-          FROM pg_catalog.pg_depend dep
-          JOIN pg_catalog.pg_rewrite r ON r.oid = dep.objid
-          WHERE dep.classid = 'pg_catalog.pg_rewrite'::regclass
-            AND dep.refclassid = 'pg_catalog.pg_class'::regclass
-            AND dep.refobjid IN ('mvdash.user_activity_view'::regclass,
-                                 'mvdash.tenants_summary_view'::regclass)
-            AND r.ev_class NOT IN ('mvdash.user_activity_view'::regclass,
-                                   'mvdash.tenants_summary_view'::regclass)
-            AND r.ev_class NOT IN (SELECT format('mvdash.%I', u.copy_name)::regclass
-                                   FROM user_activity_copies u)) AS x;
-    IF v_dependents IS NOT NULL THEN
-        RAISE EXCEPTION 'cannot make mvdash.user_activity_view and its copies anew: other views depend on them (%)',
-                        v_dependents
-            USING ERRCODE = 'dependent_objects_still_exist',
-                  HINT = 'Drop the dependent views, migrate, create them again.';
+    -- a read model dropped by hand is made first (by now over the part): what follows needs
+    -- them all
+    IF EXISTS (SELECT 1 FROM mvdash.read_model_definitions r
+               WHERE to_regclass(format('mvdash.%I', r.view_name)) IS NULL) THEN
+        PERFORM mvdash.restore_read_models();
     END IF;
 
-    FOR v_copy IN SELECT * FROM user_activity_copies LOOP
-        EXECUTE format('DROP %s mvdash.%I',
-                       CASE v_copy.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
-                       v_copy.copy_name);
+    FOR v_staged IN SELECT c.relname FROM pg_class c
+                    WHERE c.relnamespace = 'mvdash_staging'::regnamespace AND c.relkind = 'm' LOOP
+        EXECUTE format('DROP MATERIALIZED VIEW IF EXISTS mvdash_staging.%I CASCADE', v_staged);
     END LOOP;
-    DROP MATERIALIZED VIEW mvdash.tenants_summary_view, mvdash.user_activity_view;
-
-    -- the part first, then the two views from their stored definitions (mvdash's relations
-    -- unqualified in them)
-    PERFORM set_config('search_path', 'mvdash, pg_catalog, pg_temp', true);
+    -- staged names first: the part and user_activity_view resolve to the staged ones, the
+    -- base views to mvdash's
+    PERFORM set_config('search_path', 'mvdash_staging, mvdash, pg_catalog, pg_temp', true);
     FOR d IN SELECT p.part_name AS name, p.definition, p.index_definitions, 0 AS kind, p.build_order
              FROM mvdash.read_model_parts p
              UNION ALL
@@ -462,43 +453,99 @@ BEGIN
              FROM mvdash.read_model_definitions r
              WHERE r.view_name IN ('user_activity_view', 'tenants_summary_view')
              ORDER BY build_order, kind, name LOOP
-        EXECUTE format('CREATE MATERIALIZED VIEW mvdash.%I AS %s', d.name, d.definition);
+        EXECUTE format('CREATE MATERIALIZED VIEW mvdash_staging.%I AS %s', d.name, d.definition);
         FOREACH v_index IN ARRAY d.index_definitions LOOP
-            EXECUTE format(v_index, 'mvdash.' || quote_ident(d.name));
+            EXECUTE format(v_index, 'mvdash_staging.' || quote_ident(d.name));
         END LOOP;
-        EXECUTE format('ANALYZE mvdash.%I', d.name);
+        EXECUTE format('ANALYZE mvdash_staging.%I', d.name);
     END LOOP;
     PERFORM set_config('search_path', 'mvdash, pg_temp', true);
-    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mvdash_reader') THEN
-        GRANT SELECT ON mvdash.user_activity_view, mvdash.tenants_summary_view TO mvdash_reader;
+
+    -- what the two views and their copies have, kept to be given back
+    CREATE TEMP TABLE user_activity_kept ON COMMIT DROP AS
+    SELECT k.name, k.base, k.tenant_id, c.relkind, c.relacl, c.relowner, c.reloptions,
+           pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
+           ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid)
+                 FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid
+                 ORDER BY i.indexrelid) AS indexes,
+           ARRAY(SELECT x.relname::text FROM pg_catalog.pg_index i
+                 JOIN pg_catalog.pg_class x ON x.oid = i.indexrelid
+                 WHERE i.indrelid = c.oid ORDER BY i.indexrelid) AS index_names
+    FROM (SELECT t.copy_name AS name, t.base, t.tenant_id FROM mvdash.mvdash_tenant_copies() t
+          WHERE t.base IN ('user_activity_view', 'tenants_summary_view')
+          UNION ALL
+          SELECT v, NULL, NULL FROM unnest(ARRAY['user_activity_view', 'tenants_summary_view']) v) k
+    JOIN pg_catalog.pg_class c ON c.relname = k.name AND c.relnamespace = 'mvdash'::regnamespace;
+
+    SELECT string_agg(DISTINCT r.ev_class::regclass::text, ', ') INTO v_dependents
+    FROM user_activity_kept k
+    JOIN pg_catalog.pg_depend dep ON dep.refobjid = format('mvdash.%I', k.name)::regclass
+                                 AND dep.classid = 'pg_catalog.pg_rewrite'::regclass
+                                 AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+    JOIN pg_catalog.pg_rewrite r ON r.oid = dep.objid
+    WHERE r.ev_class <> dep.refobjid
+      AND r.ev_class NOT IN (SELECT format('mvdash.%I', x.name)::regclass FROM user_activity_kept x);
+    IF v_dependents IS NOT NULL THEN
+        RAISE EXCEPTION 'cannot make mvdash.user_activity_view and its copies anew: other views depend on them (%)',
+                        v_dependents
+            USING ERRCODE = 'dependent_objects_still_exist',
+                  HINT = 'Drop the dependent views, migrate, create them again.';
     END IF;
+
+    -- the swap
+    FOR v_kept IN SELECT * FROM user_activity_kept WHERE base IS NOT NULL LOOP
+        EXECUTE format('DROP %s mvdash.%I',
+                       CASE v_kept.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
+                       v_kept.name);
+    END LOOP;
+    DROP MATERIALIZED VIEW mvdash.tenants_summary_view, mvdash.user_activity_view;
+    -- (restore_read_models() above made the part if it ran)
+    FOR v_view IN SELECT p.part_name FROM mvdash.read_model_parts p LOOP
+        EXECUTE format('DROP MATERIALIZED VIEW IF EXISTS mvdash.%I', v_view);
+    END LOOP;
+    FOR v_view IN SELECT p.part_name FROM mvdash.read_model_parts p
+                  UNION ALL SELECT 'user_activity_view' UNION ALL SELECT 'tenants_summary_view' LOOP
+        EXECUTE format('ALTER MATERIALIZED VIEW mvdash_staging.%I SET SCHEMA mvdash', v_view);
+    END LOOP;
     FOREACH v_view IN ARRAY ARRAY['user_activity_view', 'tenants_summary_view'] LOOP
         PERFORM mvdash.tenant_scope_build(v_view);
     END LOOP;
 
-    -- the copies as tenant_copy_build makes them, with what they had
-    FOR v_copy IN SELECT * FROM user_activity_copies ORDER BY copy_name LOOP
+    -- the copies as tenant_copy_build makes them
+    FOR v_kept IN SELECT * FROM user_activity_kept WHERE base IS NOT NULL ORDER BY name LOOP
         SELECT string_agg(format('%I', c.column_name), ', ' ORDER BY c.ord) INTO v_cols
-        FROM mvdash.read_model_columns(v_copy.base) c;
+        FROM mvdash.read_model_columns(v_kept.base) c;
         EXECUTE format('CREATE %s mvdash.%I%s AS SELECT %s FROM mvdash.%I WHERE tenant_id = %s',
-                       CASE v_copy.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
-                       v_copy.copy_name,
-                       CASE WHEN v_copy.reloptions IS NOT NULL
-                            THEN format(' WITH (%s)', array_to_string(v_copy.reloptions, ', '))
+                       CASE v_kept.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
+                       v_kept.name,
+                       CASE WHEN v_kept.reloptions IS NOT NULL
+                            THEN format(' WITH (%s)', array_to_string(v_kept.reloptions, ', '))
                             ELSE '' END,
-                       v_cols, v_copy.base, v_copy.tenant_id);
-        -- pg_get_indexdef names the table schema-qualified, the index as it was
-        FOREACH v_index IN ARRAY v_copy.indexes LOOP
-            EXECUTE v_index;
+                       v_cols, v_kept.base, v_kept.tenant_id);
+    END LOOP;
+    -- and what each of the four kinds of relation had: the indexes it does not have now
+    -- (pg_get_indexdef names the table schema-qualified, the index as it was), options,
+    -- comment, privileges
+    FOR v_kept IN SELECT * FROM user_activity_kept ORDER BY name LOOP
+        FOR i IN 1 .. cardinality(v_kept.indexes) LOOP
+            CONTINUE WHEN to_regclass(format('mvdash.%I', v_kept.index_names[i])) IS NOT NULL;
+            EXECUTE v_kept.indexes[i];
         END LOOP;
-        IF v_copy.comment IS NOT NULL THEN
+        IF v_kept.base IS NULL AND v_kept.reloptions IS NOT NULL THEN
+            EXECUTE format('ALTER MATERIALIZED VIEW mvdash.%I SET (%s)', v_kept.name,
+                           array_to_string(v_kept.reloptions, ', '));
+        END IF;
+        IF v_kept.comment IS NOT NULL THEN
             EXECUTE format('COMMENT ON %s mvdash.%I IS %L',
-                           CASE v_copy.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
-                           v_copy.copy_name, v_copy.comment);
+                           CASE v_kept.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
+                           v_kept.name, v_kept.comment);
         END IF;
         PERFORM mvdash.mvdash_restore_privileges(
-            CASE v_copy.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
-            format('mvdash.%I', v_copy.copy_name), v_copy.relacl, v_copy.relowner);
+            CASE v_kept.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
+            format('mvdash.%I', v_kept.name), v_kept.relacl, v_kept.relowner);
     END LOOP;
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mvdash_reader') THEN
+        GRANT SELECT ON mvdash.user_activity_view, mvdash.tenants_summary_view TO mvdash_reader;
+    END IF;
 END
 $swap$;

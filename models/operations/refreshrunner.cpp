@@ -37,29 +37,53 @@ struct RefreshRunner::Run {
     std::mutex mutex;
     std::condition_variable changed; // a view finished, or the run is stopping
     QList<RefreshPlanEntry> waiting; // not started, longest first
-    QMultiHash<QString, QString> reads;
+    Dependencies deps;
     QSet<QString> unfinished; // waiting or running
     QList<RefreshOutcome> outcomes;
     std::exception_ptr error;
 
-    void start(const QList<RefreshPlanEntry> &entries, const QMultiHash<QString, QString> &deps) {
+    void start(const QList<RefreshPlanEntry> &entries, const Dependencies &dependencies) {
         waiting = entries;
         // longest first, so that the short views fill in beside the long one
         std::stable_sort(waiting.begin(), waiting.end(),
                          [](const RefreshPlanEntry &a, const RefreshPlanEntry &b) {
                              return a.expectedMs > b.expectedMs;
                          });
-        reads = deps;
+        deps = dependencies;
         for (const RefreshPlanEntry &e : entries)
             unfinished.insert(e.view);
     }
     bool stopping() const { return error || (canceller && canceller->isCancelled()); }
+    bool isWaiting(const QString &view) const {
+        return std::any_of(waiting.cbegin(), waiting.cend(),
+                           [&view](const RefreshPlanEntry &e) { return e.view == view; });
+    }
     // Ready: none of the views it reads is still to be refreshed in this run (one that is not
-    // in the run counts as done).
+    // in the run counts as done). A part of a read model also waits until the views read
+    // beside it (by a view that reads the part) have started: its rows are then at least as
+    // new as theirs. user_activity_except_bets taken before bets_view would miss the users
+    // whose first bets bets_view then shows, and user_activity_view would leave them out.
     bool ready(const RefreshPlanEntry &entry) const {
-        const auto [first, last] = reads.equal_range(entry.view);
-        return std::none_of(first, last,
-                            [this](const QString &v) { return unfinished.contains(v); });
+        const auto [first, last] = deps.reads.equal_range(entry.view);
+        if (std::any_of(first, last, [this](const QString &v) { return unfinished.contains(v); }))
+            return false;
+        if (!deps.parts.contains(entry.view))
+            return true;
+        for (auto it = deps.reads.cbegin(); it != deps.reads.cend(); ++it) {
+            if (it.value() != entry.view)
+                continue;
+            const auto [besideFirst, besideLast] = deps.reads.equal_range(it.key());
+            for (auto beside = besideFirst; beside != besideLast; ++beside) {
+                const QString &view = beside.value();
+                // not: the part itself, another part, what the part reads, what reads the part
+                if (view == entry.view || deps.parts.contains(view) ||
+                    deps.reads.contains(entry.view, view) || deps.reads.contains(view, entry.view))
+                    continue;
+                if (isWaiting(view))
+                    return false;
+            }
+        }
+        return true;
     }
     // The next view for a session, waiting while every view left reads one that is still
     // running; false when none is left or the run is stopping.
@@ -73,6 +97,7 @@ struct RefreshRunner::Run {
             if (next != waiting.end()) {
                 entry = *next;
                 waiting.erase(next);
+                changed.notify_all(); // a part may wait for this view to start
                 if (onStart)
                     onStart(entry);
                 return true;
@@ -121,12 +146,17 @@ QList<RefreshPlanEntry> RefreshRunner::plan() const {
     return list;
 }
 
-QMultiHash<QString, QString> RefreshRunner::dependencies() const {
-    QMultiHash<QString, QString> reads;
+RefreshRunner::Dependencies RefreshRunner::dependencies() const {
+    Dependencies deps;
     QSqlQuery q = runQuery(db_, QStringLiteral("refresh_dependencies"));
-    while (q.next())
-        reads.insert(q.value(0).toString(), q.value(1).toString());
-    return reads;
+    const int view = columnOf(q, "view_name"), reads = columnOf(q, "reads"),
+              part = columnOf(q, "reads_part");
+    while (q.next()) {
+        deps.reads.insert(q.value(view).toString(), q.value(reads).toString());
+        if (q.value(part).toBool())
+            deps.parts.insert(q.value(reads).toString());
+    }
+    return deps;
 }
 
 QList<RefreshOutcome>
@@ -141,8 +171,19 @@ RefreshRunner::run(const QStringList &views,
             throw DbError(QStringLiteral("unknown materialized view: %1").arg(name),
                           tr("unknown materialized view: %1").arg(name), QStringLiteral("42P01"));
     }
+    const Dependencies deps = dependencies();
+    // the parts the named views read come along (a view joined with an older part leaves out
+    // rows), in the plan's order
+    QStringList named = views;
+    for (const QString &name : views) {
+        const auto [first, last] = deps.reads.equal_range(name);
+        for (auto it = first; it != last; ++it) {
+            if (deps.parts.contains(it.value()) && !named.contains(it.value()))
+                named << it.value();
+        }
+    }
     for (const RefreshPlanEntry &entry : fullPlan) {
-        if (views.isEmpty() || views.contains(entry.view))
+        if (views.isEmpty() || named.contains(entry.view))
             selected << entry;
     }
 
@@ -165,7 +206,7 @@ RefreshRunner::run(const QStringList &views,
     Run run(runQ.value(0).toLongLong(), canceller_, onStart, onDone);
     runQ.finish();
 
-    run.start(selected, dependencies());
+    run.start(selected, deps);
 
     // Extra sessions live for the whole run (one connection each); every session takes the
     // next view whose dependencies are refreshed, so a view waits for what it reads only,
@@ -239,15 +280,14 @@ void RefreshRunner::helperSession(Run &run) const {
 }
 
 void RefreshRunner::drain(const QSqlDatabase &db, Run &run) {
-    RefreshPlanEntry entry;
-    while (run.take(entry)) {
-        try {
+    try {
+        RefreshPlanEntry entry;
+        while (run.take(entry))
             run.done(entry, refreshOne(db, entry, run.runId));
-        } catch (...) {
-            // also what a callback throws: the other sessions stop after their current view
-            run.fail(std::current_exception());
-            return;
-        }
+    } catch (...) {
+        // also what a callback throws (onStart in take, onDone in done): the other sessions
+        // stop after their current view
+        run.fail(std::current_exception());
     }
 }
 

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QMultiHash>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -56,10 +57,17 @@ public:
     void setSessions(int sessions, const ConnectionSettings &settings, SessionSetup setup = {});
 
     QList<RefreshPlanEntry> plan() const;
-    // view -> each materialized view it reads (directly or through other relations)
-    QMultiHash<QString, QString> dependencies() const;
 
-    // Refreshes `views` (all of the plan when empty) in plan order. Throws DbError before
+    // What the materialized views read of each other (from the catalog).
+    struct Dependencies {
+        QMultiHash<QString, QString> reads; // view -> each view it reads, directly or not
+        QSet<QString> parts;                // views that are parts of a read model (020)
+    };
+    Dependencies dependencies() const;
+
+    // Refreshes `views` (all of the plan when empty, and with the parts they read: a part
+    // older than the views read beside it would leave rows out), each after the views it
+    // reads; a part only once the views read beside it have started. Throws DbError before
     // doing anything when a name is not a materialized view of the catalog; throws the
     // first error that stops a session (connection lost, cancelled) after the others have
     // finished their current view. Callbacks are called one at a time, from any session's

@@ -3100,18 +3100,19 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>обновление (%1)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+47"/>
         <source>Refreshing %1…</source>
+        <extracomment>%1 is the view being refreshed, or several separated by commas</extracomment>
         <translation>Обновление %1…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-37"/>
         <source>ok, %1 ms</source>
         <extracomment>a view&apos;s refresh went well and took %1 milliseconds</extracomment>
         <translation>успешно, %1 мс</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Refresh cancelled: the view being refreshed kept its previous contents.</source>
         <translation>Обновление отменено: обновлявшееся представление сохранило прежнее содержимое.</translation>
     </message>
@@ -3137,7 +3138,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>мс</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Refresh every view, dependencies first (CONCURRENTLY where possible)</source>
         <translation>Обновить все представления, сначала зависимости (CONCURRENTLY, где возможно)</translation>
     </message>
@@ -3150,12 +3151,12 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::RefreshRunner</name>
     <message>
-        <location filename="../../models/operations/refreshrunner.cpp" line="+102"/>
+        <location filename="../../models/operations/refreshrunner.cpp" line="+172"/>
         <source>unknown materialized view: %1</source>
         <translation>неизвестное материализованное представление: %1</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+131"/>
         <source>the view no longer exists (dropped during the run)</source>
         <translation>представление больше не существует (удалено во время выполнения)</translation>
     </message>

@@ -261,10 +261,19 @@ BEGIN
     END IF;
     UPDATE mvdash.read_model_mode SET mode = p_mode, changed_at = now();
     -- the averages start again: a step's duration and a refresh's do not average together
-    -- (a part's row stays: its refreshes are refreshes in either mode)
     UPDATE mvdash.materialized_views_refresh_log l
     SET avg_refresh_time_ms = 0, refresh_count = 0
     WHERE l.view_name IN (SELECT d.view_name FROM mvdash.read_model_definitions d);
+    -- a part is gone in live mode, and back as fresh as the views staged with it (not as old
+    -- as its last refresh before live mode, which the doctor would report as stale)
+    IF p_mode = 'live' THEN
+        DELETE FROM mvdash.materialized_views_refresh_log l
+        WHERE l.view_name IN (SELECT p.part_name FROM mvdash.read_model_parts p);
+    ELSE
+        UPDATE mvdash.materialized_views_refresh_log l
+        SET avg_refresh_time_ms = 0, refresh_count = 0, last_refreshed_at = now()
+        WHERE l.view_name IN (SELECT p.part_name FROM mvdash.read_model_parts p);
+    END IF;
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mvdash_reader') THEN
         GRANT SELECT ON mvdash.bets_view, mvdash.user_balances_view, mvdash.payments_view,
             mvdash.user_activity_view, mvdash.tenants_summary_view, mvdash.tenant_bet_status_view
@@ -399,6 +408,52 @@ BEGIN
     INSERT INTO mvdash.materialized_views_refresh_locks (lock_name) VALUES (v_name)
     ON CONFLICT DO NOTHING;
     RETURN v_name;
+END
+$$;
+
+-- 011's, with the parts: a view refreshed by name on its own (no run: by hand, as the guide's
+-- troubleshooting does) refreshes the parts it reads first, in the same call. Joined with a
+-- part older than the views it reads, user_activity_view would leave out the users that are
+-- new since the part's refresh. A run (the engine, refresh_aggregate_views()) has the parts in
+-- its plan and refreshes them itself.
+CREATE OR REPLACE FUNCTION refresh_materialized_view(p_view text, p_run_id bigint DEFAULT NULL,
+                                                     p_history_id bigint DEFAULT NULL)
+RETURNS TABLE (view_name text, method text, duration_ms numeric, outcome text, error text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
+#variable_conflict use_column
+DECLARE
+    v_row record;
+    v_part text;
+BEGIN
+    IF mvdash.read_model_mode_now() = 'live'
+       AND EXISTS (SELECT 1 FROM mvdash.read_model_definitions d WHERE d.view_name = p_view) THEN
+        SELECT * INTO v_row FROM mvdash.mvdash_live_step(p_history_id IS NULL, '10s') s
+        WHERE s.view_name = p_view;
+        UPDATE mvdash.materialized_views_refresh_history h
+        SET outcome = v_row.outcome, finished_at = clock_timestamp(),
+            duration_ms = v_row.duration_ms, error = v_row.error
+        WHERE h.history_id = p_history_id AND h.outcome = 'running'
+          AND h.backend_pid = pg_backend_pid();
+        RETURN QUERY SELECT v_row.view_name, v_row.method, v_row.duration_ms, v_row.outcome,
+                            v_row.error;
+        RETURN;
+    END IF;
+    IF p_run_id IS NULL THEN
+        FOR v_part IN
+            SELECT p.part_name FROM mvdash.read_model_parts p
+            WHERE p.part_name <> p_view
+              AND EXISTS (SELECT 1 FROM pg_catalog.pg_rewrite r
+                          JOIN pg_catalog.pg_depend d
+                            ON d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.objid = r.oid
+                           AND d.refclassid = 'pg_catalog.pg_class'::regclass
+                          WHERE r.ev_class = to_regclass(format('mvdash.%I', p_view))
+                            AND d.refobjid = to_regclass(format('mvdash.%I', p.part_name)))
+            ORDER BY p.build_order, p.part_name LOOP
+            RETURN QUERY SELECT * FROM mvdash.mvdash_refresh_view(v_part, NULL, NULL, false);
+        END LOOP;
+    END IF;
+    RETURN QUERY SELECT * FROM mvdash.mvdash_refresh_view(p_view, p_run_id, p_history_id,
+                                                          p_history_id IS NOT NULL);
 END
 $$;
 

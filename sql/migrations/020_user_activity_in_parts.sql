@@ -31,6 +31,23 @@ CREATE TABLE read_model_parts (
     definition        text NOT NULL,
     index_definitions text[] NOT NULL
 );
+-- as read_model_definitions (011): the engine, run by operators, asks which views are parts
+GRANT SELECT ON read_model_parts TO mvdash_reader;
+
+-- What a convert or this migration staged and did not switch in goes before anything is
+-- staged again (011's live_stage_matviews did it itself).
+CREATE FUNCTION drop_staged_matviews() RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, mvdash, pg_temp AS $$
+DECLARE
+    v_staged text;
+BEGIN
+    FOR v_staged IN SELECT c.relname FROM pg_class c
+                    WHERE c.relnamespace = 'mvdash_staging'::regnamespace AND c.relkind = 'm' LOOP
+        EXECUTE format('DROP MATERIALIZED VIEW IF EXISTS mvdash_staging.%I CASCADE', v_staged);
+    END LOOP;
+END
+$$;
+REVOKE ALL ON FUNCTION drop_staged_matviews() FROM PUBLIC;
 
 -- The definitions, taken from the catalog as 012 did: built WITH NO DATA in mvdash_staging and
 -- read back with mvdash's relations unqualified (they resolve in the schema a definition is
@@ -40,13 +57,9 @@ CREATE TABLE read_model_parts (
 -- convert that staged and did not switch go first.
 DO $stage$
 DECLARE
-    v_staged text;
     d record;
 BEGIN
-    FOR v_staged IN SELECT c.relname FROM pg_class c
-                    WHERE c.relnamespace = 'mvdash_staging'::regnamespace AND c.relkind = 'm' LOOP
-        EXECUTE format('DROP MATERIALIZED VIEW IF EXISTS mvdash_staging.%I CASCADE', v_staged);
-    END LOOP;
+    PERFORM mvdash.drop_staged_matviews();
     PERFORM set_config('search_path', 'mvdash_staging, pg_catalog, pg_temp', true);
     FOR d IN SELECT r.view_name, r.definition FROM mvdash.read_model_definitions r
              WHERE r.view_name IN ('bets_view', 'payments_view', 'user_balances_view') LOOP
@@ -154,10 +167,7 @@ DECLARE
     v_index text;
     v_built integer := 0;
 BEGIN
-    FOR d IN SELECT c.relname FROM pg_class c
-             WHERE c.relnamespace = 'mvdash_staging'::regnamespace AND c.relkind = 'm' LOOP
-        EXECUTE format('DROP MATERIALIZED VIEW IF EXISTS mvdash_staging.%I CASCADE', d.relname);
-    END LOOP;
+    PERFORM mvdash.drop_staged_matviews();
     -- the definitions name mvdash's relations unqualified: here they resolve to the staged ones
     PERFORM set_config('search_path', 'mvdash_staging, pg_catalog, pg_temp', true);
     FOR d IN SELECT p.part_name AS name, p.definition, p.index_definitions, 0 AS kind, p.build_order
@@ -476,7 +486,6 @@ DECLARE
     v_index text;
     v_view text;
     v_cols text;
-    v_staged text;
     d record;
 BEGIN
     IF mvdash.read_model_mode_now() <> 'matview' THEN
@@ -494,10 +503,7 @@ BEGIN
         PERFORM mvdash.restore_read_models();
     END IF;
 
-    FOR v_staged IN SELECT c.relname FROM pg_class c
-                    WHERE c.relnamespace = 'mvdash_staging'::regnamespace AND c.relkind = 'm' LOOP
-        EXECUTE format('DROP MATERIALIZED VIEW IF EXISTS mvdash_staging.%I CASCADE', v_staged);
-    END LOOP;
+    PERFORM mvdash.drop_staged_matviews();
     -- staged names first: the part and user_activity_view resolve to the staged ones, the
     -- base views to mvdash's
     PERFORM set_config('search_path', 'mvdash_staging, mvdash, pg_catalog, pg_temp', true);

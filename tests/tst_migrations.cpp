@@ -328,6 +328,13 @@ private slots:
             .toString();
     }
 
+    // A role of the platform's that someone granted a copy to (the cluster is shared by tests).
+    static void createCopyReader(const QSqlDatabase &db) {
+        exec(db, QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname "
+                                "= 'copy_reader') THEN CREATE ROLE copy_reader NOLOGIN; END IF; "
+                                "END $$"));
+    }
+
     // The bundled migrations stop at the one that finds public.on_copy over a relation it
     // must make anew, and leave the database at `version`.
     static void expectStoppedByOnCopy(const QSqlDatabase &db, int version) {
@@ -368,10 +375,7 @@ private slots:
             else
                 exec(c.db(),
                      QStringLiteral("SELECT count(*) FROM mvdash.refresh_aggregate_views()"));
-            exec(c.db(),
-                 QStringLiteral(
-                     "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
-                     "'copy_reader') THEN CREATE ROLE copy_reader NOLOGIN; END IF; END $$"));
+            createCopyReader(c.db());
             exec(c.db(), QStringLiteral("SELECT mvdash.create_tenant_view(v, t) FROM "
                                         "unnest(ARRAY['bets_view', 'payments_view']) v, "
                                         "unnest(ARRAY[10001, 10002]::bigint[]) t"));
@@ -458,10 +462,7 @@ private slots:
             options.events = 3000;
             seedDatabase(settings, options);
             exec(c.db(), QStringLiteral("SELECT count(*) FROM mvdash.refresh_aggregate_views()"));
-            exec(c.db(),
-                 QStringLiteral(
-                     "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
-                     "'copy_reader') THEN CREATE ROLE copy_reader NOLOGIN; END IF; END $$"));
+            createCopyReader(c.db());
             exec(c.db(), QStringLiteral("SELECT mvdash.create_tenant_view(v, 10001) FROM "
                                         "unnest(ARRAY['user_activity_view', "
                                         "'tenants_summary_view']) v"));

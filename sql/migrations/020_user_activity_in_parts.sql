@@ -49,6 +49,40 @@ END
 $$;
 REVOKE ALL ON FUNCTION drop_staged_matviews() FROM PUBLIC;
 
+-- Every matview the install defines, in build order: a part before the read models of its
+-- order, which read it (what staging, restoring and this migration build).
+CREATE FUNCTION matview_builds()
+RETURNS TABLE (name text, definition text, index_definitions text[], is_part boolean,
+               build_order integer)
+LANGUAGE sql STABLE SET search_path = pg_catalog, mvdash, pg_temp AS $$
+    SELECT p.part_name, p.definition, p.index_definitions, true, p.build_order
+    FROM mvdash.read_model_parts p
+    UNION ALL
+    SELECT r.view_name, r.definition, r.index_definitions, false, r.build_order
+    FROM mvdash.read_model_definitions r
+    ORDER BY 5, 4 DESC, 1
+$$;
+REVOKE ALL ON FUNCTION matview_builds() FROM PUBLIC;
+
+-- One of them built, with data and its indexes, as p_schema.p_name; its definition names
+-- mvdash's relations unqualified, and they resolve under p_search_path (for this call only:
+-- the function's own path comes back when it returns).
+CREATE FUNCTION build_matview(p_schema text, p_name text, p_definition text, p_indexes text[],
+                              p_search_path text)
+RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, mvdash, pg_temp AS $$
+DECLARE
+    v_index text;
+BEGIN
+    PERFORM set_config('search_path', p_search_path, true);
+    EXECUTE format('CREATE MATERIALIZED VIEW %I.%I AS %s', p_schema, p_name, p_definition);
+    FOREACH v_index IN ARRAY p_indexes LOOP
+        EXECUTE format(v_index, format('%I.%I', p_schema, p_name));
+    END LOOP;
+END
+$$;
+REVOKE ALL ON FUNCTION build_matview(text, text, text, text[], text) FROM PUBLIC;
+
 -- The definitions, taken from the catalog as 012 did: built WITH NO DATA in mvdash_staging and
 -- read back with mvdash's relations unqualified (they resolve in the schema a definition is
 -- built in) and the event store as public.*. The views they read are staged beside them, from
@@ -164,23 +198,14 @@ CREATE OR REPLACE FUNCTION live_stage_matviews() RETURNS integer
 LANGUAGE plpgsql SET search_path = pg_catalog, mvdash, pg_temp AS $$
 DECLARE
     d record;
-    v_index text;
     v_built integer := 0;
 BEGIN
     PERFORM mvdash.drop_staged_matviews();
     -- the definitions name mvdash's relations unqualified: here they resolve to the staged ones
-    PERFORM set_config('search_path', 'mvdash_staging, pg_catalog, pg_temp', true);
-    FOR d IN SELECT p.part_name AS name, p.definition, p.index_definitions, 0 AS kind, p.build_order
-             FROM mvdash.read_model_parts p
-             UNION ALL
-             SELECT r.view_name, r.definition, r.index_definitions, 1, r.build_order
-             FROM mvdash.read_model_definitions r
-             ORDER BY build_order, kind, name LOOP
-        EXECUTE format('CREATE MATERIALIZED VIEW mvdash_staging.%I AS %s', d.name, d.definition);
-        FOREACH v_index IN ARRAY d.index_definitions LOOP
-            EXECUTE format(v_index, 'mvdash_staging.' || quote_ident(d.name));
-        END LOOP;
-        v_built := v_built + d.kind;
+    FOR d IN SELECT * FROM mvdash.matview_builds() LOOP
+        PERFORM mvdash.build_matview('mvdash_staging', d.name, d.definition, d.index_definitions,
+                                     'mvdash_staging, pg_catalog, pg_temp');
+        v_built := v_built + (NOT d.is_part)::integer;
     END LOOP;
     RETURN v_built;
 END
@@ -304,7 +329,6 @@ LANGUAGE plpgsql SET search_path = pg_catalog, mvdash, pg_temp AS $$
 #variable_conflict use_column
 DECLARE
     d record;
-    v_index text;
     v_view text;
     v_live boolean := mvdash.read_model_mode_now() = 'live';
     v_missing_state text;
@@ -324,14 +348,7 @@ BEGIN
         WHERE to_regclass(format('mvdash.%I', t.state_table)) IS NULL;
     END IF;
     -- in build order, a part before the read models of its order (matview mode)
-    FOR d IN SELECT r.view_name AS name, r.definition, r.index_definitions, false AS part,
-                    r.build_order
-             FROM mvdash.read_model_definitions r
-             UNION ALL
-             SELECT p.part_name, p.definition, p.index_definitions, true, p.build_order
-             FROM mvdash.read_model_parts p
-             WHERE NOT v_live
-             ORDER BY build_order, part DESC, name LOOP
+    FOR d IN SELECT * FROM mvdash.matview_builds() b WHERE NOT (v_live AND b.is_part) LOOP
         CONTINUE WHEN to_regclass(format('mvdash.%I', d.name)) IS NOT NULL;
         IF v_missing_state IS NOT NULL THEN
             RETURN QUERY SELECT d.name, false,
@@ -339,18 +356,14 @@ BEGIN
                        v_missing_state);
             CONTINUE;
         END IF;
-        IF NOT d.part THEN
+        IF NOT d.is_part THEN
             v_restored := v_restored || d.name;
         END IF;
         CONTINUE WHEN v_live;
-        PERFORM set_config('search_path', 'mvdash, pg_catalog, pg_temp', true);
-        EXECUTE format('CREATE MATERIALIZED VIEW mvdash.%I AS %s', d.name, d.definition);
-        FOREACH v_index IN ARRAY d.index_definitions LOOP
-            EXECUTE format(v_index, 'mvdash.' || quote_ident(d.name));
-        END LOOP;
-        PERFORM set_config('search_path', 'pg_catalog, mvdash, pg_temp', true);
+        PERFORM mvdash.build_matview('mvdash', d.name, d.definition, d.index_definitions,
+                                     'mvdash, pg_catalog, pg_temp');
         EXECUTE format('ANALYZE mvdash.%I', d.name);
-        IF d.part THEN -- no reader's grant, no tenant-scoped relation: reported as made
+        IF d.is_part THEN -- no reader's grant, no tenant-scoped relation: reported as made
             RETURN QUERY SELECT d.name, true, NULL::text;
         END IF;
     END LOOP;
@@ -483,7 +496,6 @@ DO $swap$
 DECLARE
     v_kept record;
     v_dependents text;
-    v_index text;
     v_view text;
     v_cols text;
     d record;
@@ -506,21 +518,12 @@ BEGIN
     PERFORM mvdash.drop_staged_matviews();
     -- staged names first: the part and user_activity_view resolve to the staged ones, the
     -- base views to mvdash's
-    PERFORM set_config('search_path', 'mvdash_staging, mvdash, pg_catalog, pg_temp', true);
-    FOR d IN SELECT p.part_name AS name, p.definition, p.index_definitions, 0 AS kind, p.build_order
-             FROM mvdash.read_model_parts p
-             UNION ALL
-             SELECT r.view_name, r.definition, r.index_definitions, 1, r.build_order
-             FROM mvdash.read_model_definitions r
-             WHERE r.view_name IN ('user_activity_view', 'tenants_summary_view')
-             ORDER BY build_order, kind, name LOOP
-        EXECUTE format('CREATE MATERIALIZED VIEW mvdash_staging.%I AS %s', d.name, d.definition);
-        FOREACH v_index IN ARRAY d.index_definitions LOOP
-            EXECUTE format(v_index, 'mvdash_staging.' || quote_ident(d.name));
-        END LOOP;
+    FOR d IN SELECT * FROM mvdash.matview_builds() b
+             WHERE b.is_part OR b.name IN ('user_activity_view', 'tenants_summary_view') LOOP
+        PERFORM mvdash.build_matview('mvdash_staging', d.name, d.definition, d.index_definitions,
+                                     'mvdash_staging, mvdash, pg_catalog, pg_temp');
         EXECUTE format('ANALYZE mvdash_staging.%I', d.name);
     END LOOP;
-    PERFORM set_config('search_path', 'mvdash, pg_temp', true);
 
     -- what the two views and their copies have, kept to be given back
     CREATE TEMP TABLE user_activity_kept ON COMMIT DROP AS

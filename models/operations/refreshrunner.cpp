@@ -35,7 +35,7 @@ struct RefreshRunner::Run {
     const std::function<void(const RefreshOutcome &)> &onDone;
 
     std::mutex mutex;
-    std::condition_variable changed; // a view finished, or the run is stopping
+    std::condition_variable changed; // a view started or finished, or the run is stopping
     QList<RefreshPlanEntry> waiting; // not started, longest first
     Dependencies deps;
     QSet<QString> unfinished; // waiting or running

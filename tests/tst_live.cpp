@@ -10,6 +10,7 @@
 #include "migrationrunner.h"
 #include "monitoring.h"
 #include "seeder.h"
+#include "statementpool.h"
 #include "testcluster.h"
 #include "traffic.h"
 #include "viewverifier.h"
@@ -665,6 +666,49 @@ private slots:
             rebuildLiveState(
                 c.db(), [](const QString &) {}, 2);
             QCOMPARE(differences(c.db()), QString());
+        });
+    }
+
+    // The rebuild's scheduler (021): a statement starts only once the ones it comes after have
+    // finished, on a session or on the calling thread; a plan that waits on itself fails
+    // instead of hanging.
+    void statementPoolWaitsForWhatItComesAfter() {
+        MVDASH_TRY({
+            const auto settings = liveDatabase(QStringLiteral("pool"), 100);
+            Connection c(settings, QStringLiteral("t"));
+            const StatementPool pool(c.db(), 2);
+            std::mutex mutex;
+            QStringList finished;
+            QStringList seenAtStart;
+            const auto onDone = [&](const PooledStatement &s, qint64) {
+                std::lock_guard lock(mutex);
+                finished << s.label;
+            };
+            const QString slow = QStringLiteral("live_build_plan");
+            QList<PooledStatement> statements{
+                {QStringLiteral("a"), slow, {}, {}, {}},
+                {QStringLiteral("b"), slow, {}, {0}, {}},
+                {QStringLiteral("own"), {}, {}, {0, 1}, {}},
+                {QStringLiteral("c"), slow, {}, {2}, {}},
+            };
+            statements[2].onCaller = [&] {
+                std::lock_guard lock(mutex);
+                seenAtStart = finished;
+            };
+            pool.run(statements, onDone);
+            QCOMPARE(seenAtStart, (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+            QCOMPARE(finished, (QStringList{QStringLiteral("a"), QStringLiteral("b"),
+                                            QStringLiteral("own"), QStringLiteral("c")}));
+
+            QList<PooledStatement> circle{{QStringLiteral("x"), slow, {}, {1}, {}},
+                                          {QStringLiteral("y"), {}, {}, {0}, [] {}}};
+            QString error;
+            try {
+                pool.run(circle, onDone);
+            } catch (const DbError &e) {
+                error = e.message();
+            }
+            QVERIFY2(error.contains(QStringLiteral("circle")), qPrintable(error));
         });
     }
 

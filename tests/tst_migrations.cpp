@@ -370,11 +370,15 @@ private slots:
             EventGenerator::Options options;
             options.events = 3000;
             seedDatabase(settings, options);
-            if (live)
-                convertReadModels(c.db(), ReadModelMode::Live, [](const QString &) {});
-            else
+            // live mode through that version's SQL: the program's rebuild plans with the
+            // latest migration's (021) functions
+            if (live) {
+                exec(c.db(), QStringLiteral("SELECT count(*) FROM mvdash.live_rebuild()"));
+                exec(c.db(), QStringLiteral("SELECT mvdash.live_switch('live')"));
+            } else {
                 exec(c.db(),
                      QStringLiteral("SELECT count(*) FROM mvdash.refresh_aggregate_views()"));
+            }
             createCopyReader(c.db());
             exec(c.db(), QStringLiteral("SELECT mvdash.create_tenant_view(v, t) FROM "
                                         "unnest(ARRAY['bets_view', 'payments_view']) v, "

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QLocale>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -172,66 +173,75 @@ namespace {
 struct BuildStatement {
     int ord = 0;
     QString label;
-    int phase = 0;
     bool onHelper = false; // writes only the new tables: a helper session may run it
-    bool splits = false;   // can be split in hash parts of its keys
+    bool splits = false;   // can be split in parts (one per session)
+    QList<int> after;      // the statements (ords) that must have finished before it starts
 };
+
+// A Postgres integer[] as QPSQL gives it: "{10,20}".
+QList<int> intArray(const QString &text) {
+    QList<int> values;
+    const QString inner = text.mid(1, text.size() - 2);
+    for (const QStringView item : QStringView(inner).split(u',', Qt::SkipEmptyParts))
+        values << item.toInt();
+    return values;
+}
 
 QList<BuildStatement> buildPlan(const QSqlDatabase &db) {
     QList<BuildStatement> plan;
     QSqlQuery q = runQuery(db, QStringLiteral("live_build_plan"));
     while (q.next())
-        plan << BuildStatement{q.value(0).toInt(), q.value(1).toString(), q.value(2).toInt(),
-                               q.value(3).toBool(), q.value(4).toBool()};
+        plan << BuildStatement{q.value(0).toInt(), q.value(1).toString(), q.value(2).toBool(),
+                               q.value(3).toBool(), intArray(q.value(4).toString())};
     return plan;
 }
 
-// The rebuild's work on helper sessions, phase by phase (migration 013): each phase's helper
-// statements (split ones in one part per session) on the pool, its other statements in the
-// rebuild's transaction (runOwn) meanwhile.
-void runPhases(const QSqlDatabase &db, const QList<BuildStatement> &plan, qint64 to, int sessions,
-               const std::function<void(const QString &label, qint64 ms)> &report,
-               const std::function<void(const BuildStatement &)> &runOwn) {
+// The rebuild's work on helper sessions (migrations 013, 021): every statement starts as soon
+// as the ones it comes after have finished, helper statements (split ones in one part per
+// session) on the pool, the others in the rebuild's transaction on this thread (runOwn).
+void runPlan(const QSqlDatabase &db, const QList<BuildStatement> &plan, qint64 to, int sessions,
+             const std::function<void(const QString &label, qint64 ms)> &report,
+             const std::function<void(int ord)> &runOwn) {
     const StatementPool pool(db, sessions);
     const auto reportDone = [&report](const PooledStatement &s, qint64 ms) { report(s.label, ms); };
     //: a rebuild's progress: the step that creates the new tables
     pool.run({{QCoreApplication::translate("mvdash::LiveReadModels", "new tables"),
                QStringLiteral("live_rebuild_stage"),
+               {},
+               {},
                {}}},
              reportDone);
-    QList<int> phases;
+    QList<PooledStatement> statements;
+    QHash<int, QList<qsizetype>> positions; // ord -> its parts in `statements`
     for (const BuildStatement &s : plan) {
-        if (!phases.contains(s.phase))
-            phases << s.phase;
-    }
-    for (const int phase : std::as_const(phases)) {
-        QList<PooledStatement> helpers;
-        QList<BuildStatement> own;
-        for (const BuildStatement &s : plan) {
-            if (s.phase != phase)
-                continue;
-            if (!s.onHelper) {
-                own << s;
-                continue;
-            }
-            const int parts = s.splits ? sessions : 1;
-            for (int part = 0; part < parts; ++part)
-                helpers << PooledStatement{parts > 1
-                                               //: "<statement> (part <i> of <n>)"
-                                               ? QCoreApplication::translate(
-                                                     "mvdash::LiveReadModels", "%1 (part %2 of %3)")
-                                                     .arg(s.label)
-                                                     .arg(part + 1)
-                                                     .arg(parts)
-                                               : s.label,
-                                           QStringLiteral("live_rebuild_task"),
-                                           {s.ord, part, parts, to}};
+        const int parts = s.onHelper && s.splits ? sessions : 1;
+        for (int part = 0; part < parts; ++part) {
+            positions[s.ord] << statements.size();
+            PooledStatement statement{
+                parts > 1
+                    //: "<statement> (part <i> of <n>)"
+                    ? QCoreApplication::translate("mvdash::LiveReadModels", "%1 (part %2 of %3)")
+                          .arg(s.label)
+                          .arg(part + 1)
+                          .arg(parts)
+                    : s.label,
+                QStringLiteral("live_rebuild_task"),
+                {s.ord, part, parts, to},
+                {},
+                {}};
+            if (!s.onHelper)
+                statement.onCaller = [&runOwn, ord = s.ord] { runOwn(ord); };
+            statements << statement;
         }
-        pool.run(helpers, reportDone, [&] {
-            for (const BuildStatement &s : std::as_const(own))
-                runOwn(s);
-        });
     }
+    qsizetype next = 0;
+    for (const BuildStatement &s : plan) {
+        const qsizetype parts = positions.value(s.ord).size();
+        for (qsizetype part = 0; part < parts; ++part, ++next)
+            for (const int before : s.after)
+                statements[next].after << positions.value(before);
+    }
+    pool.run(statements, reportDone);
 }
 
 } // namespace
@@ -255,11 +265,8 @@ void rebuildLiveState(const QSqlDatabase &db, const Progress &progress, int sess
         progress(QStringLiteral("[%1/%2] %3 (%4)").arg(++done).arg(steps).arg(label, seconds(ms)));
     };
     // a statement in the rebuild's own transaction
-    const auto runOwn = [&](const BuildStatement &s) {
-        QElapsedTimer timer;
-        timer.start();
-        runQuery(db, QStringLiteral("live_rebuild_statement"), {s.ord});
-        report(s.label, timer.elapsed());
+    const auto runOwn = [&db](int ord) {
+        runQuery(db, QStringLiteral("live_rebuild_statement"), {ord}).finish();
     };
 
     Transaction tx(db);
@@ -279,13 +286,17 @@ void rebuildLiveState(const QSqlDatabase &db, const Progress &progress, int sess
                             "(readers keep reading the current state)")
                             .arg(to));
     if (parallel) {
-        runPhases(db, plan, to, sessions, report, runOwn);
+        runPlan(db, plan, to, sessions, report, runOwn);
     } else {
         QList<BuildStatement> inOrder = plan;
         std::sort(inOrder.begin(), inOrder.end(),
                   [](const BuildStatement &a, const BuildStatement &b) { return a.ord < b.ord; });
-        for (const BuildStatement &s : std::as_const(inOrder))
-            runOwn(s);
+        for (const BuildStatement &s : std::as_const(inOrder)) {
+            QElapsedTimer timer;
+            timer.start();
+            runOwn(s.ord);
+            report(s.label, timer.elapsed());
+        }
     }
     QSqlQuery end = runQuery(db, QStringLiteral("live_rebuild_end"));
     end.next();

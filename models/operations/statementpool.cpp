@@ -4,6 +4,7 @@
 #include "dberror.h"
 
 #include <algorithm>
+#include <condition_variable>
 #include <exception>
 #include <mutex>
 #include <optional>
@@ -33,50 +34,105 @@ StatementPool::StatementPool(const QSqlDatabase &db, int sessions)
     settings_.set(QStringLiteral("application_name"), QStringLiteral("mvdash rebuild helper"));
 }
 
-void StatementPool::run(const QList<PooledStatement> &statements,
-                        const std::function<void(const PooledStatement &, qint64 ms)> &onDone,
-                        const std::function<void()> &alongside) const {
+void StatementPool::run(
+    const QList<PooledStatement> &statements,
+    const std::function<void(const PooledStatement &, qint64 ms)> &onDone) const {
+    const qsizetype count = statements.size();
     std::mutex mutex;
-    qsizetype next = 0;
+    std::condition_variable changed; // a statement finished, or the run failed
+    std::vector<bool> started(count, false);
+    std::vector<bool> finished(count, false);
+    qsizetype running = 0;
     std::exception_ptr error;
+    const auto isReady = [&](qsizetype i) {
+        return !started[i] && std::all_of(statements[i].after.cbegin(), statements[i].after.cend(),
+                                          [&](qsizetype before) { return finished[before]; });
+    };
     const auto fail = [&](std::exception_ptr e) {
-        std::lock_guard lock(mutex);
         if (!error)
             error = std::move(e);
+        changed.notify_all();
     };
-    const auto take = [&]() -> const PooledStatement * {
-        std::lock_guard lock(mutex);
-        if (error || next >= statements.size())
-            return nullptr;
-        return &statements[next++];
+    // The next statement for the caller (onCaller) or for a session: waits until one is ready;
+    // nothing when none of that kind is left or the run failed.
+    const auto take = [&](bool onCaller) -> std::optional<qsizetype> {
+        std::unique_lock lock(mutex);
+        for (;;) {
+            if (error)
+                return std::nullopt;
+            bool left = false;
+            bool anyReady = false;
+            for (qsizetype i = 0; i < count; ++i) {
+                const bool ready = isReady(i);
+                anyReady = anyReady || ready;
+                if (started[i] || bool(statements[i].onCaller) != onCaller)
+                    continue;
+                left = true;
+                if (ready) {
+                    started[i] = true;
+                    ++running;
+                    return i;
+                }
+            }
+            if (!left)
+                return std::nullopt;
+            if (running == 0 && !anyReady) {
+                fail(std::make_exception_ptr(DbError(
+                    QStringLiteral("the statements wait on each other in a circle"),
+                    //: a rebuild's plan is broken: no statement can start
+                    QCoreApplication::translate("mvdash::StatementPool",
+                                                "the statements wait on each other in a circle"),
+                    QString())));
+                return std::nullopt;
+            }
+            changed.wait(lock);
+        }
+    };
+    const auto runEach = [&](bool onCaller, const QSqlDatabase &db) {
+        while (const std::optional<qsizetype> i = take(onCaller)) {
+            const PooledStatement &statement = statements[*i];
+            QElapsedTimer timer;
+            timer.start();
+            try {
+                if (onCaller)
+                    statement.onCaller();
+                else
+                    runQuery(db, statement.catalogName, statement.values).finish();
+            } catch (...) {
+                std::lock_guard lock(mutex);
+                --running;
+                fail(std::current_exception());
+                return;
+            }
+            std::lock_guard lock(mutex);
+            --running;
+            finished[*i] = true;
+            try {
+                if (onDone)
+                    onDone(statement, timer.elapsed());
+            } catch (...) {
+                fail(std::current_exception());
+            }
+            changed.notify_all();
+        }
     };
     const auto session = [&] {
         try {
             const Connection connection(settings_, QStringLiteral("rebuild-helper"));
-            while (const PooledStatement *statement = take()) {
-                QElapsedTimer timer;
-                timer.start();
-                runQuery(connection.db(), statement->catalogName, statement->values).finish();
-                std::lock_guard lock(mutex);
-                if (onDone)
-                    onDone(*statement, timer.elapsed());
-            }
+            runEach(false, connection.db());
         } catch (...) {
+            std::lock_guard lock(mutex);
             fail(std::current_exception());
         }
     };
 
+    const qsizetype onSessions =
+        std::count_if(statements.cbegin(), statements.cend(),
+                      [](const PooledStatement &s) { return !s.onCaller; });
     std::vector<std::thread> threads;
-    const qsizetype count = std::min<qsizetype>(sessions_, statements.size());
-    for (qsizetype i = 0; i < count; ++i)
+    for (qsizetype i = 0; i < std::min<qsizetype>(sessions_, onSessions); ++i)
         threads.emplace_back(session);
-    if (alongside) {
-        try {
-            alongside();
-        } catch (...) {
-            fail(std::current_exception());
-        }
-    }
+    runEach(true, QSqlDatabase());
     for (std::thread &t : threads)
         t.join();
     if (error)

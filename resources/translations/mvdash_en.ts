@@ -220,7 +220,7 @@
 <context>
     <name>mvdash::LiveReadModels</name>
     <message numerus="yes">
-        <location filename="../../models/operations/livereadmodels.cpp" line="+270"/>
+        <location filename="../../models/operations/livereadmodels.cpp" line="+277"/>
         <source>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n session(s)</source>
         <translation>
             <numerusform>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n session</numerusform>
@@ -228,7 +228,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+42"/>
         <source>rebuilt from %n event(s) up to arrival %1 in %2</source>
         <extracomment>&quot;rebuilt from &lt;n events&gt; up to arrival &lt;arrival&gt; in &lt;seconds&gt;&quot;</extracomment>
         <translation>

@@ -2181,7 +2181,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::LiveReadModels</name>
     <message>
-        <location filename="../../models/operations/livereadmodels.cpp" line="+30"/>
+        <location filename="../../models/operations/livereadmodels.cpp" line="+31"/>
         <source>%1 s</source>
         <extracomment>a duration in seconds: &quot;3.2 s&quot; (the number is already in the language&apos;s form)</extracomment>
         <translation>%1 с</translation>
@@ -2203,18 +2203,18 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>(статистика временной таблицы: плана нет)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+56"/>
         <source>new tables</source>
         <extracomment>a rebuild&apos;s progress: the step that creates the new tables</extracomment>
         <translation>новые таблицы</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+15"/>
         <source>%1 (part %2 of %3)</source>
         <translation>%1 (часть %2 из %3)</translation>
     </message>
     <message numerus="yes">
-        <location line="+49"/>
+        <location line="+54"/>
         <source>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n session(s)</source>
         <translation>
             <numerusform>построение состояния live по всем событиям до поступления %1 (чтение продолжается из текущего состояния) в %n сеансе</numerusform>
@@ -2228,7 +2228,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>построение состояния live по всем событиям до поступления %1 (чтение продолжается из текущего состояния)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>the live state&apos;s statistics were not refreshed (autovacuum will): %1</source>
         <extracomment>after a rebuild: ANALYZE of the live state failed (the rebuild itself succeeded)</extracomment>
         <translation>статистика состояния live не обновлена (её соберёт autovacuum): %1</translation>
@@ -3232,10 +3232,16 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::StatementPool</name>
     <message>
-        <location filename="../../models/operations/statementpool.cpp" line="+28"/>
+        <location filename="../../models/operations/statementpool.cpp" line="+29"/>
         <source>cannot open more sessions like this one: %1</source>
         <extracomment>&quot;cannot open more sessions like this one: &lt;why&gt;&quot;</extracomment>
         <translation>не удаётся открыть ещё сеансы с такими же параметрами: %1</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>the statements wait on each other in a circle</source>
+        <extracomment>a rebuild&apos;s plan is broken: no statement can start</extracomment>
+        <translation>операторы ждут друг друга по кругу</translation>
     </message>
 </context>
 <context>

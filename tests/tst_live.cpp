@@ -628,6 +628,20 @@ private slots:
                     c.db(), [](const QString &) {}, sessions);
                 QVERIFY2(differences(c.db()).isEmpty(), qPrintable(QString::number(sessions)));
             }
+            // operators rebuild (the plan's statements are written with functions they must
+            // be allowed to call)
+            exec(c.db(), QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE "
+                                        "rolname = 'rebuild_ops') THEN CREATE ROLE rebuild_ops "
+                                        "LOGIN IN ROLE mvdash_operator; END IF; END $$"));
+            {
+                ConnectionSettings asOperator = settings;
+                asOperator.set(QStringLiteral("user"), QStringLiteral("rebuild_ops"));
+                Connection op(asOperator, QStringLiteral("op"));
+                seedMore(settings, 1000, 85);
+                rebuildLiveState(
+                    op.db(), [](const QString &) {}, 2);
+                QCOMPARE(differences(c.db()), QString());
+            }
 
             const QString notOnCitus =
                 cluster_.isCitus() ? QStringLiteral("0A000") : QStringLiteral("55000");

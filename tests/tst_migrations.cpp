@@ -682,6 +682,45 @@ private slots:
             QVERIFY2(!plan.contains(QStringLiteral("Sort")), qPrintable(plan));
         });
     }
+
+    // bets_view's and payments_view's definitions read their events newest first per key,
+    // and the per-key indexes are in that order (022): the index scan is the whole sort, no
+    // sort of every key's events again (2.1 s of bets_view's 7.9 s query at 10M events).
+    void latestValuesReadInIndexOrder_data() {
+        QTest::addColumn<QString>("view");
+        QTest::addColumn<QString>("index");
+        QTest::newRow("bets") << "bets_view"
+                              << "bet_events_bet_idx";
+        QTest::newRow("payments") << "payments_view"
+                                  << "payment_events_payment_idx";
+    }
+    void latestValuesReadInIndexOrder() {
+        QFETCH(QString, view);
+        QFETCH(QString, index);
+        MVDASH_TRY({
+            Connection c(explainDatabase(), QStringLiteral("t"));
+            const QString definition =
+                scalar(c.db(),
+                       "SELECT definition FROM mvdash.read_model_definitions "
+                       "WHERE view_name = ?",
+                       {view})
+                    .toString();
+            // the tables are small at this scale: show that the index can give the order, with
+            // sorting as the last resort (on Citus on the workers too, where a shard's plan runs)
+            Transaction tx(c.db());
+            if (cluster_.isCitus())
+                exec(c.db(), QStringLiteral("SET LOCAL citus.propagate_set_commands = 'local'"));
+            exec(c.db(), QStringLiteral("SET LOCAL enable_seqscan = off"));
+            exec(c.db(), QStringLiteral("SET LOCAL enable_bitmapscan = off"));
+            exec(c.db(), QStringLiteral("SET LOCAL enable_sort = off"));
+            exec(c.db(), QStringLiteral("SET LOCAL enable_incremental_sort = off"));
+            const QString plan = explain(c.db(), definition);
+            QVERIFY2(plan.contains(index), qPrintable(plan));
+            static const QRegularExpression sortOfEvents(
+                QStringLiteral("Sort Key: [^\\n]*event_timestamp"));
+            QVERIFY2(!plan.contains(sortOfEvents), qPrintable(plan));
+        });
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMigrations)

@@ -238,8 +238,23 @@ void runPlan(const QSqlDatabase &db, const QList<BuildStatement> &plan, qint64 t
     for (const BuildStatement &s : plan) {
         const qsizetype parts = positions.value(s.ord).size();
         for (qsizetype part = 0; part < parts; ++part, ++next)
-            for (const int before : s.after)
+            for (const int before : s.after) {
+                // a plan waiting for a statement it does not have would start too early
+                if (!positions.contains(before))
+                    throw DbError(QStringLiteral("the rebuild's plan has no statement %1, which "
+                                                 "statement %2 comes after")
+                                      .arg(before)
+                                      .arg(s.ord),
+                                  //: a rebuild's plan (live_build_plan) is inconsistent
+                                  QCoreApplication::translate(
+                                      "mvdash::LiveReadModels",
+                                      "the rebuild's plan has no statement %1, which statement "
+                                      "%2 comes after")
+                                      .arg(before)
+                                      .arg(s.ord),
+                                  QString());
                 statements[next].after << positions.value(before);
+            }
     }
     pool.run(statements, reportDone);
 }

@@ -133,7 +133,8 @@ LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, mvdash, pg_temp AS $f$
     (850, 'primary keys', $s$SELECT mvdash.live_primary_keys_staged()$s$),
     -- the rebuild's transaction counts the events it builds from while the helpers build
     -- (live_rebuild_end counted them at the end, 0.7 s at 10M events)
-    (5, 'count: events', $s$SELECT pg_catalog.set_config('mvdash.rebuild_events',
+    -- (as "<arrival>:<events>": the end takes it only for its own arrival)
+    (5, 'count: events', $s$SELECT pg_catalog.set_config('mvdash.rebuild_events', $2::text || ':' ||
          ((SELECT count(*) FROM public.bet_events e WHERE e.arrival_id <= $2)
           + (SELECT count(*) FROM public.balance_events e WHERE e.arrival_id <= $2)
           + (SELECT count(*) FROM public.payment_events e WHERE e.arrival_id <= $2))::text, true)$s$),
@@ -166,16 +167,18 @@ DROP FUNCTION live_build_plan();
 -- table only after the primary keys (850): a lock it holds until its commit would make that
 -- statement wait for the rebuild, which waits for it. Listed in the order a free session
 -- takes what is ready: the longest chain first (bets, user activity, its indexes), the rest
--- fills in. On Citus nothing runs on a helper, in the order of ord.
+-- fills in. A statement the list does not name runs in the rebuild's transaction after the
+-- primary keys, last. On Citus nothing runs on a helper, in the order of ord.
 CREATE FUNCTION live_build_plan()
 RETURNS TABLE (ord integer, label text, on_helper boolean, splits boolean, after integer[])
 LANGUAGE sql STABLE SET search_path = pg_catalog, mvdash, pg_temp AS $f$
-    SELECT s.ord, s.label, p.on_helper AND NOT c.citus, p.splits AND NOT c.citus,
-           CASE WHEN c.citus THEN '{}'::integer[] ELSE p.after END
+    SELECT s.ord, s.label, coalesce(p.on_helper, false) AND NOT c.citus,
+           coalesce(p.splits, false) AND NOT c.citus,
+           CASE WHEN c.citus THEN '{}'::integer[] ELSE coalesce(p.after, '{850}') END
     FROM (SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus') AS citus) c
     CROSS JOIN LATERAL mvdash.live_build_statements(
         CASE WHEN c.citus THEN 'mvdash' ELSE 'mvdash_staging' END) s
-    JOIN (VALUES (1, 10, true, false, '{}'::integer[]), (2, 20, true, false, '{}'), (3, 30, true, false, '{}'),
+    LEFT JOIN (VALUES (1, 10, true, false, '{}'::integer[]), (2, 20, true, false, '{}'), (3, 30, true, false, '{}'),
                  (4, 40, true, false, '{}'), (5, 5, false, false, '{}'), (6, 50, false, false, '{}'),
                  (7, 60, false, false, '{}'), (8, 70, true, false, '{10}'), (9, 80, true, false, '{20}'),
                  (10, 90, true, false, '{30}'), (11, 145, true, false, '{40,80,90}'), (12, 150, false, false, '{40,70,80,90}'),
@@ -185,7 +188,7 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, mvdash, pg_temp AS $f$
                  (22, 180, false, false, '{850}'), (23, 190, false, false, '{180}'), (24, 200, false, false, '{190}'),
                  (25, 210, false, false, '{850}'), (26, 900, false, false, '{170,200,210}'))
          AS p (rank, ord, on_helper, splits, after) ON p.ord = s.ord
-    ORDER BY CASE WHEN c.citus THEN s.ord ELSE p.rank END
+    ORDER BY CASE WHEN c.citus THEN s.ord ELSE p.rank END NULLS LAST, s.ord
 $f$;
 
 -- Statistics of the new tables (part p of n: tables p, p + n, ...), on a helper once their
@@ -234,6 +237,7 @@ DECLARE
     v_to bigint := nullif(current_setting('mvdash.rebuild_to', true), '')::bigint;
     v_started timestamptz := nullif(current_setting('mvdash.rebuild_started', true), '')::timestamptz;
     v_events bigint;
+    v_counted text;
     v_done timestamptz;
     v_table text;
 BEGIN
@@ -265,10 +269,13 @@ BEGIN
     END IF;
     PERFORM mvdash.live_sync_tenants();
     -- counted by the build's statement 5 while the helpers worked, or now (in place, on Citus)
-    v_events := coalesce(nullif(current_setting('mvdash.rebuild_events', true), '')::bigint,
-                         (SELECT count(*) FROM public.bet_events e WHERE e.arrival_id <= v_to)
-                         + (SELECT count(*) FROM public.balance_events e WHERE e.arrival_id <= v_to)
-                         + (SELECT count(*) FROM public.payment_events e WHERE e.arrival_id <= v_to));
+    -- (a value for another arrival, or not a count, is not taken)
+    v_counted := current_setting('mvdash.rebuild_events', true);
+    v_events := CASE WHEN v_counted ~ '^[0-9]+:[0-9]+$' AND split_part(v_counted, ':', 1) = v_to::text
+                     THEN split_part(v_counted, ':', 2)::bigint
+                     ELSE (SELECT count(*) FROM public.bet_events e WHERE e.arrival_id <= v_to)
+                          + (SELECT count(*) FROM public.balance_events e WHERE e.arrival_id <= v_to)
+                          + (SELECT count(*) FROM public.payment_events e WHERE e.arrival_id <= v_to) END;
     PERFORM set_config('mvdash.rebuild_events', '', true);
     v_done := clock_timestamp();
     UPDATE mvdash.live_progress
@@ -305,3 +312,8 @@ REVOKE ALL ON FUNCTION live_index_staged(text, integer, integer), live_primary_k
     live_build_statements(text, integer, integer), live_build_plan() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION live_build_statements(text, integer, integer), live_build_plan()
     TO mvdash_operator;
+-- what 013's statements are written with: an operator's rebuild reads the plan (with its
+-- statements) as itself, and failed with "permission denied for function live_bet_columns"
+-- since 014 revoked these from PUBLIC
+GRANT EXECUTE ON FUNCTION live_bet_columns(), live_payment_columns(),
+    live_part_filter(text, integer, integer) TO mvdash_operator;

@@ -16,11 +16,17 @@
 -- then the old one is dropped and the new one takes its name: those take an exclusive lock
 -- held to the migration's commit, a moment after. Nothing else changes: no view is touched.
 
-CREATE INDEX bet_events_bet_latest_idx
-    ON public.bet_events (tenant_id, bet_id, event_timestamp DESC, event_id DESC);
-CREATE INDEX payment_events_payment_latest_idx
-    ON public.payment_events (tenant_id, payment_id, event_timestamp DESC, event_id DESC);
-DROP INDEX IF EXISTS public.bet_events_bet_idx;
-DROP INDEX IF EXISTS public.payment_events_payment_idx;
-ALTER INDEX public.bet_events_bet_latest_idx RENAME TO bet_events_bet_idx;
-ALTER INDEX public.payment_events_payment_latest_idx RENAME TO payment_events_payment_idx;
+-- (Through EXECUTE: Citus forwards DDL on a distributed table with the text of the statement
+-- it came in, and a migration arrives as one multi-statement string; 011 found it.)
+DO $latest_first$
+BEGIN
+    EXECUTE 'CREATE INDEX bet_events_bet_latest_idx ON public.bet_events '
+            '(tenant_id, bet_id, event_timestamp DESC, event_id DESC)';
+    EXECUTE 'CREATE INDEX payment_events_payment_latest_idx ON public.payment_events '
+            '(tenant_id, payment_id, event_timestamp DESC, event_id DESC)';
+    EXECUTE 'DROP INDEX IF EXISTS public.bet_events_bet_idx';
+    EXECUTE 'DROP INDEX IF EXISTS public.payment_events_payment_idx';
+    EXECUTE 'ALTER INDEX public.bet_events_bet_latest_idx RENAME TO bet_events_bet_idx';
+    EXECUTE 'ALTER INDEX public.payment_events_payment_latest_idx RENAME TO payment_events_payment_idx';
+END
+$latest_first$;

@@ -314,6 +314,6 @@ GRANT EXECUTE ON FUNCTION live_build_statements(text, integer, integer), live_bu
     TO mvdash_operator;
 -- what 013's statements are written with: an operator's rebuild reads the plan (with its
 -- statements) as itself, and failed with "permission denied for function live_bet_columns"
--- since 014 revoked these from PUBLIC
+-- these are revoked from PUBLIC
 GRANT EXECUTE ON FUNCTION live_bet_columns(), live_payment_columns(),
     live_part_filter(text, integer, integer) TO mvdash_operator;

@@ -30,6 +30,16 @@ class TestRefreshEngine : public QObject {
         ~OpenOnExit() { gate.open(); }
     };
 
+    // Refresh all on two sessions, on its own connection, in the background.
+    std::future<QList<RefreshOutcome>> refreshAllOnTwoSessions() {
+        return std::async(std::launch::async, [this] {
+            Connection own(settings_, QStringLiteral("runner"));
+            RefreshRunner runner(own.db());
+            runner.setSessions(2, settings_);
+            return runner.run({});
+        });
+    }
+
 private slots:
     void initTestCase() {
         QString error;
@@ -296,12 +306,7 @@ private slots:
             createGatedView(c.db(), QStringLiteral("slow_view_2"), false);
             const auto plan = RefreshRunner(c.db()).plan();
             Gate gate(settings_);
-            auto running = std::async(std::launch::async, [this] {
-                Connection own(settings_, QStringLiteral("runner"));
-                RefreshRunner runner(own.db());
-                runner.setSessions(2, settings_);
-                return runner.run({});
-            });
+            auto running = refreshAllOnTwoSessions();
             const OpenOnExit openOnExit{gate};
             QTRY_VERIFY_WITH_TIMEOUT(Gate::waiting(c.db()).size() == 2, kPatienceMs);
             gate.open();
@@ -359,12 +364,7 @@ private slots:
             refreshAll(c.db());
             const qsizetype views = RefreshRunner(c.db()).plan().size();
             Gate gate(settings_);
-            auto running = std::async(std::launch::async, [this] {
-                Connection own(settings_, QStringLiteral("runner"));
-                RefreshRunner runner(own.db());
-                runner.setSessions(2, settings_);
-                return runner.run({});
-            });
+            auto running = refreshAllOnTwoSessions();
             const OpenOnExit openOnExit{gate};
             const QString run = QStringLiteral("(SELECT max(run_id) FROM "
                                                "materialized_views_refresh_history)");

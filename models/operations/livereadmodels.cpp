@@ -202,16 +202,15 @@ QList<BuildStatement> buildPlan(const QSqlDatabase &db) {
 void runPlan(const QSqlDatabase &db, const QList<BuildStatement> &plan, qint64 to, int sessions,
              const std::function<void(const QString &label, qint64 ms)> &report,
              const std::function<void(int ord)> &runOwn) {
-    const StatementPool pool(db, sessions);
-    const auto reportDone = [&report](const PooledStatement &s, qint64 ms) { report(s.label, ms); };
-    //: a rebuild's progress: the step that creates the new tables
-    pool.run({{QCoreApplication::translate("mvdash::LiveReadModels", "new tables"),
-               QStringLiteral("live_rebuild_stage"),
-               {},
-               {},
-               {}}},
-             reportDone);
-    QList<PooledStatement> statements;
+    // the new tables first: every helper statement comes after them
+    QList<PooledStatement> statements{
+        //: a rebuild's progress: the step that creates the new tables
+        {QCoreApplication::translate("mvdash::LiveReadModels", "new tables"),
+         QStringLiteral("live_rebuild_stage"),
+         {},
+         {},
+         {}}};
+    constexpr qsizetype stage = 0;
     QHash<int, QList<qsizetype>> positions; // ord -> its parts in `statements`
     for (const BuildStatement &s : plan) {
         const int parts = s.onHelper && s.splits ? sessions : 1;
@@ -225,16 +224,21 @@ void runPlan(const QSqlDatabase &db, const QList<BuildStatement> &plan, qint64 t
                           .arg(part + 1)
                           .arg(parts)
                     : s.label,
-                QStringLiteral("live_rebuild_task"),
-                {s.ord, part, parts, to},
+                {},
+                {},
                 {},
                 {}};
-            if (!s.onHelper)
+            if (s.onHelper) {
+                statement.catalogName = QStringLiteral("live_rebuild_task");
+                statement.values = {s.ord, part, parts, to};
+                statement.after << stage;
+            } else {
                 statement.onCaller = [&runOwn, ord = s.ord] { runOwn(ord); };
+            }
             statements << statement;
         }
     }
-    qsizetype next = 0;
+    qsizetype next = stage + 1;
     for (const BuildStatement &s : plan) {
         const qsizetype parts = positions.value(s.ord).size();
         for (qsizetype part = 0; part < parts; ++part, ++next)
@@ -256,7 +260,9 @@ void runPlan(const QSqlDatabase &db, const QList<BuildStatement> &plan, qint64 t
                 statements[next].after << positions.value(before);
             }
     }
-    pool.run(statements, reportDone);
+    StatementPool(db, sessions).run(statements, [&report](const PooledStatement &s, qint64 ms) {
+        report(s.label, ms);
+    });
 }
 
 } // namespace

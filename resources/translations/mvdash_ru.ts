@@ -2209,18 +2209,18 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>новые таблицы</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>%1 (part %2 of %3)</source>
         <translation>%1 (часть %2 из %3)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>the rebuild&apos;s plan has no statement %1, which statement %2 comes after</source>
         <extracomment>a rebuild&apos;s plan (live_build_plan) is inconsistent</extracomment>
         <translation>в плане перестроения нет оператора %1, после которого идёт оператор %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location line="+45"/>
         <source>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n session(s)</source>
         <translation>
             <numerusform>построение состояния live по всем событиям до поступления %1 (чтение продолжается из текущего состояния) в %n сеансе</numerusform>

@@ -453,15 +453,23 @@ private slots:
         });
     }
 
-    // A refreshed database of 019 in matview mode with copies of user_activity_view and
-    // tenants_summary_view: 020 makes both views anew over the part user_activity_except_bets, with
-    // the same rows, and keeps what each copy had. The part is not for readers, and a part
-    // dropped with everything over it is made again by restore_read_models().
-    void upgradeTo020KeepsUserActivityCopies() {
+    // A refreshed database in matview mode with copies of user_activity_view and
+    // tenants_summary_view: 020 makes both views anew over the part user_activity_except_bets,
+    // and 023 over the part's new definition (remake_matviews()), with the same rows, and each
+    // keeps what each copy had. The part is not for readers, and a part dropped with everything
+    // over it is made again by restore_read_models().
+    void upgradeKeepsUserActivityCopies_data() {
+        QTest::addColumn<int>("from");
+        QTest::newRow("020 (from 019)") << 19;
+        QTest::newRow("023 (from 022)") << 22;
+    }
+    void upgradeKeepsUserActivityCopies() {
+        QFETCH(int, from);
         MVDASH_TRY({
-            const auto settings = cluster_.createDatabase(QStringLiteral("upgrade020"), false);
+            const auto settings =
+                cluster_.createDatabase(QStringLiteral("upgrade%1").arg(from), false);
             Connection c(settings, QStringLiteral("t"));
-            MigrationRunner(c.db()).migrate(19);
+            MigrationRunner(c.db()).migrate(from);
             EventGenerator::Options options;
             options.events = 3000;
             seedDatabase(settings, options);
@@ -499,15 +507,16 @@ private slots:
             const QString copyRows = rowsOf(activity);
             QVERIFY(!activityRows.isEmpty() && !copyRows.isEmpty());
 
-            // a view of the platform's over a copy stops 020, which then changes nothing
+            // a view of the platform's over a copy stops the migration, which then changes
+            // nothing
             exec(c.db(), QStringLiteral("CREATE VIEW public.on_copy AS SELECT user_id FROM %1")
                              .arg(activity));
-            expectStoppedByOnCopy(c.db(), 19);
+            expectStoppedByOnCopy(c.db(), from);
             if (QTest::currentTestFailed())
                 return;
             exec(c.db(), QStringLiteral("DROP VIEW public.on_copy"));
             // a leftover of a convert that staged and did not switch, and a read model dropped
-            // by hand (with what reads it) do not stop 020: the views are all there after it
+            // by hand (with what reads it) do not stop it: the views are all there after it
             exec(c.db(), QStringLiteral("CREATE MATERIALIZED VIEW mvdash_staging.bets_view AS "
                                         "SELECT 1 AS leftover"));
             exec(c.db(), QStringLiteral("DROP MATERIALIZED VIEW mvdash.tenant_bet_status_view"));
@@ -528,6 +537,11 @@ private slots:
                           QStringLiteral("mvdash.user_activity_except_bets")));
             QVERIFY(!reads(QStringLiteral("mvdash.user_activity_view"),
                            QStringLiteral("public.bet_events")));
+            // 023: each user's newest balance event comes from user_balances_view
+            const QString part = QStringLiteral("mvdash.user_activity_except_bets");
+            QVERIFY(reads(part, QStringLiteral("mvdash.user_balances_view")));
+            QVERIFY(!reads(part, QStringLiteral("public.balance_events")));
+            QVERIFY(reads(part, QStringLiteral("public.bet_events")));
             QCOMPARE(rowsOf(QStringLiteral("mvdash.user_activity_view")), activityRows);
             QCOMPARE(rowsOf(activity), copyRows);
             QCOMPARE(keptOf(c.db(), activity), activityKept);

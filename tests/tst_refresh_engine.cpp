@@ -433,6 +433,31 @@ private slots:
         });
     }
 
+    // A refresh runs with the guide's work_mem = '256MB' (023) whatever the session has, and
+    // the session's own comes back after it: a view that records the setting it was refreshed
+    // with says so.
+    void aRefreshRunsWithTheGuidesWorkMem() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "DROP MATERIALIZED VIEW IF EXISTS mvdash.work_mem_probe");
+            exec(c.db(), "SET work_mem = '4MB'");
+            exec(c.db(), "CREATE MATERIALIZED VIEW mvdash.work_mem_probe AS "
+                         "SELECT current_setting('work_mem') AS work_mem");
+            QCOMPARE(scalar(c.db(), "SELECT work_mem FROM mvdash.work_mem_probe").toString(),
+                     QStringLiteral("4MB"));
+            QCOMPARE(scalar(c.db(), "SELECT outcome FROM "
+                                    "refresh_materialized_view('work_mem_probe')")
+                         .toString(),
+                     QStringLiteral("ok"));
+            QCOMPARE(scalar(c.db(), "SELECT work_mem FROM mvdash.work_mem_probe").toString(),
+                     QStringLiteral("256MB"));
+            QCOMPARE(scalar(c.db(), "SELECT current_setting('work_mem')").toString(),
+                     QStringLiteral("4MB"));
+            exec(c.db(), "RESET work_mem");
+            exec(c.db(), "DROP MATERIALIZED VIEW mvdash.work_mem_probe");
+        });
+    }
+
     // One cancel stops every session of a parallel run and leaves no 'running' row.
     void cancelStopsEverySession() {
         MVDASH_TRY({

@@ -24,9 +24,6 @@
 --      ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean)
 --          SET work_mem = '1GB';
 --
--- 3. The part was refreshed concurrently, as the read models are, though nobody reads it while
---    it is refreshed (below): now plain, without the duplicate check and the diff.
---
 -- The part is made anew, and with it user_activity_view and tenants_summary_view that read it,
 -- and their per-tenant copies: 020's swap, which was inline in its migration, is now a
 -- function, remake_matviews(views), that a later migration changing a part can call again.
@@ -103,88 +100,6 @@ END
 $definition$;
 
 ------------------------------------------------------------------------------------------
--- A part is refreshed plain
-------------------------------------------------------------------------------------------
-
--- REFRESH ... CONCURRENTLY is for readers: they read the old rows meanwhile, for the price of
--- a duplicate check and a diff of the whole new content against the old. A part has no
--- readers: no reader role may select from it, and the only view that reads it
--- (user_activity_view) reads it when it is refreshed itself, after the part in every run.
--- So a part is refreshed plain: its query into a new heap and its index built on it, 1.2 s
--- less of the second session's work at 10M events (4.1 s against 5.3 s, measured one after
--- the other). Its ACCESS EXCLUSIVE lock is held for those seconds; who asks for its size
--- meanwhile (the Sizes panel, status) waits for them. The read models are refreshed
--- concurrently as before.
---
--- 019's function with that one change (and, on Citus, 019's setting again: CREATE OR REPLACE
--- keeps none).
-CREATE OR REPLACE FUNCTION materialized_views_refresh_plan()
-RETURNS TABLE (view_name text, refresh_order integer, populated boolean,
-               has_unique_index boolean, method text)
-LANGUAGE plpgsql STABLE SET search_path = pg_catalog, mvdash, pg_temp AS $$
-DECLARE
-    v_live boolean := mvdash.read_model_mode_now() = 'live';
-    -- read on its own: on Citus live_progress is a reference table, and with it in the
-    -- catalog query below Citus planned and ran all of it as a distributed query
-    v_applied boolean := v_live AND (SELECT p.applied_arrival IS NOT NULL
-                                     FROM mvdash.live_progress p);
-BEGIN
-    RETURN QUERY
-    WITH RECURSIVE
-    matviews AS (
-        SELECT c.oid, c.relname::text AS name, c.relispopulated
-        FROM pg_class c
-        WHERE c.relkind = 'm' AND c.relnamespace = 'mvdash'::regnamespace
-    ),
-    reach (root, rel, depth) AS (
-        SELECT m.oid, m.oid, 0 FROM matviews m
-        UNION
-        SELECT reach.root, d.refobjid, reach.depth + (m.oid IS NOT NULL)::integer
-        FROM reach
-        JOIN pg_rewrite r ON r.ev_class = reach.rel
-        JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
-                        AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> r.ev_class
-        LEFT JOIN matviews m ON m.oid = d.refobjid
-    ),
-    keyed AS (
-        -- REFRESH ... CONCURRENTLY needs a valid unique index on plain columns, without WHERE
-        SELECT DISTINCT i.indrelid
-        FROM pg_index i
-        JOIN matviews m ON m.oid = i.indrelid
-        WHERE i.indisunique AND i.indisvalid AND i.indpred IS NULL AND i.indexprs IS NULL
-    ),
-    planned AS (
-        SELECT m.name,
-               max(r.depth)::integer AS refresh_order,
-               m.relispopulated,
-               k.indrelid IS NOT NULL AS keyed,
-               CASE WHEN m.relispopulated AND k.indrelid IS NOT NULL
-                         AND m.name NOT IN (SELECT p.part_name FROM mvdash.read_model_parts p)
-                    THEN 'concurrently'
-                    ELSE 'plain' END AS method
-        FROM matviews m
-        JOIN reach r ON r.root = m.oid
-        LEFT JOIN keyed k ON k.indrelid = m.oid
-        GROUP BY m.name, m.relispopulated, k.indrelid
-        UNION ALL
-        SELECT d.view_name, d.build_order, v_applied, true, 'live'
-        FROM mvdash.read_model_definitions d
-        WHERE v_live
-    )
-    SELECT * FROM planned ORDER BY 2, 1;
-END
-$$;
-
-DO $$
-BEGIN
-    IF to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
-        ALTER FUNCTION mvdash.materialized_views_refresh_plan()
-            SET citus.override_table_visibility = off;
-    END IF;
-END
-$$;
-
-------------------------------------------------------------------------------------------
 -- 020's swap as a function: the parts and the named read models made anew beside the current
 -- ones, then swapped in; the per-tenant copies made again as they were
 ------------------------------------------------------------------------------------------
@@ -229,7 +144,9 @@ BEGIN
     END LOOP;
 
     -- what the views and their copies have, kept to be given back
-    DROP TABLE IF EXISTS pg_temp.remade_kept;
+    IF to_regclass('pg_temp.remade_kept') IS NOT NULL THEN -- (a call before, same transaction)
+        DROP TABLE pg_temp.remade_kept;
+    END IF;
     CREATE TEMP TABLE remade_kept ON COMMIT DROP AS
     SELECT k.name, k.base, k.tenant_id, c.relkind, c.relacl, c.relowner, c.reloptions,
            pg_catalog.obj_description(c.oid, 'pg_class') AS comment,

@@ -647,6 +647,16 @@ private slots:
             seedMore(settings, 1000, 86);
             scalar(c.db(), QStringLiteral("SELECT count(*) FROM mvdash.live_rebuild()"));
             QCOMPARE(differences(c.db()), QString());
+            // the rebuild's statements run with the refresh's work_mem (023), whatever the
+            // session has
+            QCOMPARE(
+                scalar(c.db(), QStringLiteral("SELECT count(*) FROM pg_proc WHERE pronamespace = "
+                                              "'mvdash'::regnamespace AND proname IN "
+                                              "('live_rebuild_statement', 'live_rebuild_task', "
+                                              "'mvdash_refresh_view') AND 'work_mem=256MB' = ANY "
+                                              "(proconfig)"))
+                    .toInt(),
+                3);
 
             const QString notOnCitus =
                 cluster_.isCitus() ? QStringLiteral("0A000") : QStringLiteral("55000");

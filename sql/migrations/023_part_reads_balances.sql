@@ -23,6 +23,7 @@
 --    view at a time). A server that wants another figure says so for the function:
 --      ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean)
 --          SET work_mem = '1GB';
+--    The live rebuild's statements get the same figure (they aggregate whole tables too).
 --
 -- The part is made anew, and with it user_activity_view and tenants_summary_view that read it,
 -- and their per-tenant copies: 020's swap, which was inline in its migration, is now a
@@ -30,6 +31,11 @@
 -- In live mode there is no part: only its stored definition changes, for a convert back.
 
 ALTER FUNCTION mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = '256MB';
+-- The live rebuild's statements (in its own transaction and on the helper sessions) do the same
+-- kind of work, the aggregates and sorts of whole tables: the same figure, so that a rebuild and
+-- a Refresh all are measured against each other with the same memory.
+ALTER FUNCTION live_rebuild_statement(integer) SET work_mem = '256MB';
+ALTER FUNCTION live_rebuild_task(integer, integer, integer, bigint) SET work_mem = '256MB';
 
 ------------------------------------------------------------------------------------------
 -- The part's new definition, stored as 020 stored the first one

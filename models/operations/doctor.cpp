@@ -63,11 +63,16 @@ void setFound(DoctorCheck &c, const Text &t) {
 void appendFound(DoctorCheck &c, const Text &t) {
     setFound(c, Text(c.found, c.foundText()) + t);
 }
-// The guide's answer to sorts that spill: more work_mem for the role that refreshes.
+// The guide's answer to sorts that spill: more work_mem. Refreshes run with the refresh
+// function's own setting since migration 023 (the guide's 256MB), which a role's or session's
+// does not change.
 Text workMemFix() {
     return Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
-                                  "ALTER ROLE <refreshing role> SET work_mem = '256MB';  (the "
-                                  "guide's SET work_mem = '256MB' for the session)"));
+                                  "refreshes: ALTER FUNCTION mvdash.mvdash_refresh_view(text, "
+                                  "bigint, bigint, boolean) SET work_mem = '512MB';  (they run "
+                                  "with that function's work_mem, the guide's 256MB unless set "
+                                  "otherwise); other sessions: ALTER ROLE <role> SET work_mem = "
+                                  "'256MB';  (the guide's SET work_mem for the session)"));
 }
 
 void setWhy(DoctorCheck &c, const Text &t) {
@@ -382,9 +387,12 @@ void Doctor::refreshes(QList<DoctorCheck> &out) const {
                 //: %1 the command that refreshes the view
                 setFix(failing,
                        Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
-                                              "read the error; for \"out of memory\" or temporary "
-                                              "files, SET work_mem = '256MB' for the refreshing "
-                                              "role (the guide); then %1"))
+                                              "read the error; for \"out of memory\" a smaller "
+                                              "work_mem for the refreshes, for temporary files a "
+                                              "larger one (ALTER FUNCTION "
+                                              "mvdash.mvdash_refresh_view(text, bigint, bigint, "
+                                              "boolean) SET work_mem = ...; the guide's is 256MB); "
+                                              "then %1"))
                            .arg(refreshCommand(s.view)));
             }
             out << failing;
@@ -763,10 +771,18 @@ void Doctor::memory(QList<DoctorCheck> &out) const {
                                              "reset; work_mem %2, maintenance_work_mem %3",
                                              nullptr, int(files))
                      .arg(megabytes(bytes).tr, workMem, maintenance)));
+        const QString refreshWorkMem = q.value(columnOf(q, "refresh_work_mem")).toString();
         c.figures = QJsonObject{{QStringLiteral("temp_files"), double(files)},
                                 {QStringLiteral("temp_bytes"), double(bytes)},
                                 {QStringLiteral("work_mem"), workMem},
-                                {QStringLiteral("maintenance_work_mem"), maintenance}};
+                                {QStringLiteral("maintenance_work_mem"), maintenance},
+                                {QStringLiteral("refresh_work_mem"), refreshWorkMem}};
+        if (!refreshWorkMem.isEmpty()) {
+            //: %1 the work_mem the refresh function runs with, e.g. 256MB
+            appendFound(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "; refreshes run with "
+                                                                    "work_mem %1"))
+                               .arg(refreshWorkMem));
+        }
         if (citus_) {
             // a coordinator writes the intermediate results of distributed queries (CTEs,
             // subqueries: the dashboard's and this doctor's own) as temporary files too: the

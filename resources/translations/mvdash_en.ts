@@ -126,7 +126,7 @@
 <context>
     <name>mvdash::Doctor</name>
     <message numerus="yes">
-        <location filename="../../models/operations/doctor.cpp" line="+327"/>
+        <location filename="../../models/operations/doctor.cpp" line="+332"/>
         <source>%1 is live, %n event(s) behind, last step %2 ago</source>
         <translation>
             <numerusform>%1 is live, %n event behind, last step %2 ago</numerusform>
@@ -142,7 +142,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+35"/>
         <source>%n step(s) skipped since the last recorded one: another step was applying the same events; expected with a follower, and %1 keeps up</source>
         <translation>
             <numerusform>%n step skipped since the last recorded one: another step was applying the same events; expected with a follower, and %1 keeps up</numerusform>
@@ -174,7 +174,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+64"/>
+        <location line="+72"/>
         <source>%1 written to temporary files by %n refresh call(s) since pg_stat_statements was reset</source>
         <translation>
             <numerusform>%1 written to temporary files by %n refresh call since pg_stat_statements was reset</numerusform>

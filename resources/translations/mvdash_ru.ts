@@ -1264,7 +1264,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Doctor</name>
     <message>
-        <location filename="../../models/operations/doctor.cpp" line="+96"/>
+        <location filename="../../models/operations/doctor.cpp" line="+101"/>
         <source>%1 MB</source>
         <extracomment>a size in megabytes: &quot;12.5 MB&quot;</extracomment>
         <translation>%1 МБ</translation>
@@ -1414,13 +1414,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>пока запуски завершаются ошибкой, представление хранит старые строки</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>read the error; for &quot;out of memory&quot; or temporary files, SET work_mem = &apos;256MB&apos; for the refreshing role (the guide); then %1</source>
-        <extracomment>%1 the command that refreshes the view</extracomment>
-        <translation>прочитайте текст ошибки; при «out of memory» или временных файлах — SET work_mem = &apos;256MB&apos; для роли, выполняющей обновление (см. руководство); затем %1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>no skipped run</source>
         <translation>пропущенных запусков нет</translation>
     </message>
@@ -1627,7 +1621,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>; on Citus, distributed queries&apos; intermediate results count too: set log_temp_files to see which spilled</source>
         <translation>; в Citus учитываются и промежуточные результаты распределённых запросов: включите log_temp_files, чтобы увидеть, какие из них ушли на диск</translation>
     </message>
@@ -1637,17 +1631,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>сортировки и хеширование выполняются на диске (обновления сортируют таблицы событий целиком): это медленнее, и до «out of memory» недалеко</translation>
     </message>
     <message>
-        <location line="-713"/>
-        <source>ALTER ROLE &lt;refreshing role&gt; SET work_mem = &apos;256MB&apos;;  (the guide&apos;s SET work_mem = &apos;256MB&apos; for the session)</source>
-        <translation>ALTER ROLE &lt;refreshing role&gt; SET work_mem = &apos;256MB&apos;;  (в руководстве — SET work_mem = &apos;256MB&apos; для сеанса)</translation>
-    </message>
-    <message>
-        <location line="+143"/>
+        <location line="-581"/>
         <source>mvdash-admin migrate (makes a missing read model again from its installed definition; per-tenant copies dropped with it are not)</source>
         <translation>mvdash-admin migrate (заново создаёт недостающую модель чтения по её установленному определению; копии для арендаторов, удалённые вместе с ней, не восстанавливаются)</translation>
     </message>
     <message>
-        <location line="+330"/>
+        <location line="+333"/>
         <source>every event&apos;s arrival was given by the arrival order (up to %1)</source>
         <translation>у каждого события номер поступления выдан порядком поступления (до %1)</translation>
     </message>
@@ -1657,7 +1646,24 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>события %1 с номером поступления за пределами порядка поступления: %2 (новейший %3; порядок на %4)</translation>
     </message>
     <message>
-        <location line="+297"/>
+        <location line="-443"/>
+        <source>refreshes: ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = &apos;512MB&apos;;  (they run with that function&apos;s work_mem, the guide&apos;s 256MB unless set otherwise); other sessions: ALTER ROLE &lt;role&gt; SET work_mem = &apos;256MB&apos;;  (the guide&apos;s SET work_mem for the session)</source>
+        <translation>обновления: ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = &apos;512MB&apos;;  (они работают с work_mem этой функции, по умолчанию 256MB из руководства); прочие сессии: ALTER ROLE &lt;роль&gt; SET work_mem = &apos;256MB&apos;;  (SET work_mem для сессии из руководства)</translation>
+    </message>
+    <message>
+        <location line="+319"/>
+        <source>read the error; for &quot;out of memory&quot; a smaller work_mem for the refreshes, for temporary files a larger one (ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = ...; the guide&apos;s is 256MB); then %1</source>
+        <extracomment>%1 the command that refreshes the view</extracomment>
+        <translation>прочитайте ошибку; при &quot;out of memory&quot; — меньше work_mem для обновлений, при временных файлах — больше (ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = ...; в руководстве 256MB); затем %1</translation>
+    </message>
+    <message>
+        <location line="+393"/>
+        <source>; refreshes run with work_mem %1</source>
+        <extracomment>%1 the work_mem the refresh function runs with, e.g. 256MB</extracomment>
+        <translation>; обновления работают с work_mem %1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>unknown without pg_stat_statements (memory.temp_files has the whole database&apos;s): shared_preload_libraries = &apos;pg_stat_statements&apos;, then CREATE EXTENSION pg_stat_statements; REVOKE SELECT ON pg_stat_statements, pg_stat_statements_info FROM PUBLIC; (tenant roles must not read other tenants&apos; statements)</source>
         <translation>неизвестно без pg_stat_statements (в memory.temp_files — цифры всей базы): shared_preload_libraries = &apos;pg_stat_statements&apos;, затем CREATE EXTENSION pg_stat_statements; REVOKE SELECT ON pg_stat_statements, pg_stat_statements_info FROM PUBLIC; (роли арендаторов не должны читать запросы других арендаторов)</translation>
     </message>

@@ -8,7 +8,7 @@
 --
 -- 1. The part scanned every balance event for each user's newest event time (3.4M rows hashed
 --    per user, with parallel workers that took the core bets_view runs on), though
---    user_balances_view, refreshed just before it on the same session, holds exactly that:
+--    user_balances_view, refreshed before it in every run (it reads it), holds exactly that:
 --    balance_events.user_id is NOT NULL and last_transaction_timestamp is the user's max
 --    event_timestamp, one row per user with a balance event (the spec). It now reads those
 --    387k rows instead. The bet and payment passes stay: the set of users is every pair an

@@ -18,9 +18,11 @@
 --    and those spilled to disk (bets_view's duplicate check: two external sorts of 150 MB;
 --    user_balances_view's and user_activity_view's aggregates in 5 batches). The guide's
 --    troubleshooting sets work_mem = '256MB' for the refreshing session; the refresh function
---    now does it itself, for the refresh only (a function's SET ends with the call). Two
---    sessions side by side use at most a few of those per session (sorts and hashes of one
---    view at a time). A server that wants another figure says so for the function:
+--    now does it itself, for the refresh only (a function's SET ends with the call). It is a
+--    limit per sort and per hash (a hash may take twice it: hash_mem_multiplier), and each
+--    parallel worker has its own: at 10M events the largest a refresh took was bets_view's
+--    diff, a hash of 300 MB, and a session refreshes one view at a time. A server that wants
+--    another figure says so for the function:
 --      ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean)
 --          SET work_mem = '1GB';
 --    The live rebuild's statements get the same figure (they aggregate whole tables too).

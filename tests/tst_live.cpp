@@ -1056,9 +1056,13 @@ private slots:
             const QString recompute =
                 plans.value(QStringLiteral("bets: recompute the touched bets"));
             if (cluster_.isCitus()) {
-                for (const QString &label : {QStringLiteral("bets: keys the window touched"),
-                                             QStringLiteral("bets: recompute the touched bets"),
-                                             QStringLiteral("user activity: merge")}) {
+                // (024's unions too: every branch on the shard of the same tenant)
+                for (const QString &label :
+                     {QStringLiteral("bets: keys the window touched"),
+                      QStringLiteral("bets: recompute the touched bets"),
+                      QStringLiteral("users: carried by the window's events"),
+                      QStringLiteral("users: bet and payment contributions"),
+                      QStringLiteral("user activity: merge")}) {
                     const QString plan = plans.value(label);
                     QVERIFY2(plan.contains(QStringLiteral("Custom Scan (Citus Adaptive)")) &&
                                  !plan.contains(QStringLiteral("pull to coordinator")) &&
@@ -1152,7 +1156,9 @@ private slots:
     // The lag is the committed events past the watermark, counted by an independent query on
     // the event tables: not an arrival taken by a writer still open or rolled back, all of a
     // committed batch (after a gap of more than a million unused arrivals too), 0 once a step
-    // applied them (migration 016).
+    // applied them (migration 016). A step reports as applied exactly the events the lag
+    // counted, and 0 for a window of rolled-back arrivals only (024 counts them as it applies
+    // them, not before).
     void lagCountsCommittedEventsOnly() {
         MVDASH_TRY({
             const auto settings = liveDatabase(QStringLiteral("lag"), 2000);
@@ -1179,13 +1185,14 @@ private slots:
             const qint64 tenant =
                 scalar(c.db(), QStringLiteral("SELECT min(tenant_id) FROM public.tenants"))
                     .toLongLong();
+            qint64 committed = 0;
             {
                 // an arrival taken past the watermark, its event not committed
                 OpenWriter open(settings, tenant, QStringLiteral("lag-open"), 910000001, 5000);
                 QVERIFY(open.arrival() > appliedArrival(c.db()));
                 QCOMPARE(lag(), 0);
                 seedMore(settings, 600, 81);
-                const qint64 committed = pending();
+                committed = pending();
                 QVERIFY(committed > 500);
                 QCOMPARE(lag(), committed);
                 open.rollback();
@@ -1194,6 +1201,18 @@ private slots:
             QVERIFY2(allOk(step(c.db())), "a step");
             QCOMPARE(lag(), 0);
             QCOMPARE(pending(), 0);
+            QCOMPARE(stepProgress(c.db()).events, committed);
+            {
+                // arrivals taken past the watermark and rolled back, nothing else
+                OpenWriter open(settings, tenant, QStringLiteral("lag-rolled-back"), 910000002,
+                                5000);
+                open.rollback();
+            }
+            const qint64 watermark = appliedArrival(c.db());
+            QVERIFY2(allOk(step(c.db())), "a step over rolled-back arrivals");
+            QVERIFY(appliedArrival(c.db()) > watermark);
+            QCOMPARE(stepProgress(c.db()).events, 0);
+            QCOMPARE(lag(), 0);
             // more than a million arrivals taken and never committed (a huge COPY rolled back),
             // then events: the lag still counts them, and says how old the state is
             exec(c.db(), QStringLiteral("SELECT setval('mvdash.event_arrival_seq', "
@@ -1211,6 +1230,7 @@ private slots:
                 kPatienceMs);
             QVERIFY2(allOk(step(c.db())), "a step");
             QCOMPARE(lag(), 0);
+            QCOMPARE(stepProgress(c.db()).events, afterGap);
         });
     }
 

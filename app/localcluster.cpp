@@ -1,8 +1,11 @@
 #include "localcluster.h"
 
 #include <arpa/inet.h>
+#include <cerrno>
+#include <csignal>
 #include <netinet/in.h>
 #include <pwd.h>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -25,6 +28,23 @@ bool chownToPostgres(const QString &path) {
     const passwd *pw = getpwnam("postgres");
     return pw && chown(QFile::encodeName(path).constData(), pw->pw_uid, pw->pw_gid) == 0;
 }
+// A temporary cluster's directory names the process that made it, for stopAbandoned().
+constexpr auto kTemporaryPattern = "mvdash-pg-*";
+constexpr auto kOwnerFile = "mvdash-owner.pid";
+
+bool processAlive(qint64 pid) {
+    // (EPERM: alive, someone else's)
+    if (pid <= 0 || (kill(pid_t(pid), 0) != 0 && errno != EPERM))
+        return false;
+    // a killed program its parent has not waited for yet is a zombie: gone all the same
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray line = stat.readAll();
+    const qsizetype state = line.lastIndexOf(") ") + 2; // after the program's name
+    return state < 2 || state >= line.size() || line.at(state) != 'Z';
+}
+
 bool portFree(int port) {
     const int fd = socket(AF_INET, SOCK_STREAM, 0);
     if (fd < 0)
@@ -105,15 +125,45 @@ bool LocalCluster::createDatabase(const QString &name, QString *error) {
 LocalCluster::LocalCluster(Options options)
     : options_(std::move(options)) {
     if (options_.directory.isEmpty()) {
+        stopAbandoned();
         temporary_ =
             std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/mvdash-pg-XXXXXX"));
         directory_ = temporary_->path();
+        QFile owner(directory_ + u'/' + QLatin1String(kOwnerFile));
+        if (owner.open(QIODevice::WriteOnly))
+            owner.write(QByteArray::number(QCoreApplication::applicationPid()));
     } else {
         directory_ = QDir(options_.directory).absolutePath();
         QDir().mkpath(directory_);
     }
     // (if this fails, initdb or pg_ctl says so at start, with the directory they could not use)
     chownToPostgres(directory_);
+}
+
+int LocalCluster::stopAbandoned() {
+    const QDir temp(QDir::tempPath());
+    int stopped = 0;
+    for (const QString &name :
+         temp.entryList({QLatin1String(kTemporaryPattern)}, QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QString directory = temp.filePath(name);
+        QFile owner(directory + u'/' + QLatin1String(kOwnerFile));
+        // no owner named (still being made, or not one of ours): not ours to judge
+        if (!owner.open(QIODevice::ReadOnly))
+            continue;
+        bool isNumber = false;
+        const qint64 pid = owner.readAll().trimmed().toLongLong(&isNumber);
+        if (!isNumber || processAlive(pid))
+            continue;
+        Options options;
+        options.directory = directory;
+        options.citus = QDir(directory + QStringLiteral("/coord")).exists();
+        LocalCluster abandoned(options);
+        if (abandoned.isRunning())
+            ++stopped;
+        abandoned.stop(nullptr, true);
+        QDir(directory).removeRecursively();
+    }
+    return stopped;
 }
 
 LocalCluster::~LocalCluster() {

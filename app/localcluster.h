@@ -60,6 +60,12 @@ public:
     static bool citusInstalled();
     static QString citusScript();
 
+    // A temporary cluster outlives its program when that is killed (a test's timeout, a
+    // crash): its servers go on running. Stops the temporary clusters whose program is gone
+    // and removes their directories; every new temporary cluster calls it first. Returns how
+    // many it stopped.
+    static int stopAbandoned();
+
 private:
     bool makeCertificate(QString *error) const;
     bool run(const QString &program, const QStringList &args, QString *error,

@@ -2,6 +2,7 @@
 
 #include "testcluster.h"
 
+#include <csignal>
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -407,6 +408,43 @@ private slots:
             holder.db().rollback();
             QVERIFY2(r.code == 1 && r.out.contains("FAILED") && r.out.contains("lock timeout"),
                      qPrintable(r.out + r.err));
+        });
+    }
+
+    // A temporary cluster whose program was killed (a test's timeout) is stopped and removed
+    // by the next program that makes one; a cluster whose program lives is left alone.
+    void anAbandonedTemporaryClusterIsStopped() {
+        const QString directory =
+            QDir::tempPath() +
+            QStringLiteral("/mvdash-pg-abandoned-%1").arg(QCoreApplication::applicationPid());
+        LocalCluster::Options options;
+        options.directory = directory;
+        LocalCluster abandoned(options);
+        QString error;
+        QVERIFY2(abandoned.start(&error), qPrintable(error));
+        QFile postmaster(abandoned.dataDirectory() + QStringLiteral("/postmaster.pid"));
+        QVERIFY(postmaster.open(QIODevice::ReadOnly));
+        const qint64 server = postmaster.readLine().trimmed().toLongLong();
+        postmaster.close();
+        QVERIFY(server > 0 && kill(pid_t(server), 0) == 0);
+        // its program: a process that has ended
+        QProcess ended;
+        ended.start(QStringLiteral("true"), QStringList());
+        QVERIFY(ended.waitForStarted());
+        const qint64 gone = ended.processId();
+        QVERIFY(ended.waitForFinished());
+        QFile owner(directory + QStringLiteral("/mvdash-owner.pid"));
+        QVERIFY(owner.open(QIODevice::WriteOnly));
+        owner.write(QByteArray::number(gone));
+        owner.close();
+
+        QVERIFY(LocalCluster::stopAbandoned() >= 1);
+        QVERIFY(!QDir(directory).exists());
+        QTRY_VERIFY_WITH_TIMEOUT(kill(pid_t(server), 0) != 0, kPatienceMs);
+        // this program's own cluster goes on
+        MVDASH_TRY({
+            Connection c(cluster_.cluster().settings(QStringLiteral("cli")), QStringLiteral("t"));
+            QCOMPARE(scalar(c.db(), "SELECT 1").toInt(), 1);
         });
     }
 };

@@ -27,8 +27,9 @@
 -- key now has fewer rows. 30 statements and three counts become 26 statements, one of them
 -- the count (a read of a small reference table): five rounds and the counts fewer.
 
--- (on Citus the shards' columns one connection per worker: the function commands below go
--- over one, and Citus refuses them after a parallel operation in the same transaction)
+-- (on Citus the new columns go to the shards over one connection per worker: the function
+-- commands below go over one, and Citus refuses them after a parallel operation in the same
+-- transaction)
 DO $citus$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN

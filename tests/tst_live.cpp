@@ -1093,6 +1093,81 @@ private slots:
         });
     }
 
+    // A step's joins look the touched keys up by their keys, planned as the step plans them:
+    // each statement is explained after the ones before it ran (its scratch tables filled and
+    // analyzed), with the step's planner settings, in a transaction rolled back after. On
+    // Citus every worker plans its shards' statements again: before 025 with its own settings,
+    // and it hashed its whole shard of the history for the few keys of a step.
+    void stepJoinsLookUpTheTouchedKeys() {
+        MVDASH_TRY({
+            const auto settings = liveDatabase(QStringLiteral("joins"), 20000);
+            Connection c(settings, QStringLiteral("t"));
+            exec(c.db(), QStringLiteral("ANALYZE"));
+            seedMore(settings, 2000, 57);
+            const qint64 from = stepProgress(c.db()).appliedArrival;
+            const qint64 to = fetchFreshness(c.db()).value(0).latestArrival;
+            QList<QPair<QString, QString>> statements;
+            QSqlQuery list(c.db());
+            QVERIFY(list.exec(QStringLiteral(
+                "SELECT label, statement FROM mvdash.live_step_statements() ORDER BY ord")));
+            while (list.next())
+                statements.append({list.value(0).toString(), list.value(1).toString()});
+            list.finish();
+            const QStringList keyJoins{QStringLiteral("bets: old contributions (-1)"),
+                                       QStringLiteral("bets: recompute the touched bets"),
+                                       QStringLiteral("bets: new contributions (+1)"),
+                                       QStringLiteral("payments: old contributions (-1)"),
+                                       QStringLiteral("payments: recompute the touched payments"),
+                                       QStringLiteral("payments: new contributions (+1)")};
+            const QString window = QStringLiteral("(%1, %2)").arg(from).arg(to);
+            QMap<QString, QString> plans;
+            {
+                const Transaction transaction(c.db());
+                exec(c.db(), QStringLiteral("SELECT mvdash.live_step_planner(true)"));
+                if (cluster_.isCitus()) // every shard's plan (a shard may hold no tenant)
+                    exec(c.db(), QStringLiteral("SET LOCAL citus.explain_all_tasks = on"));
+                for (const auto &[label, statement] : statements) {
+                    if (statement.startsWith(QStringLiteral("ANALYZE"))) {
+                        exec(c.db(), statement);
+                        continue;
+                    }
+                    exec(c.db(),
+                         QStringLiteral("PREPARE mvdash_step_statement (bigint, bigint) AS ") +
+                             statement);
+                    if (keyJoins.contains(label)) {
+                        QSqlQuery explain(c.db());
+                        QVERIFY2(explain.exec(QStringLiteral("EXPLAIN (COSTS OFF) EXECUTE "
+                                                             "mvdash_step_statement ") +
+                                              window),
+                                 qPrintable(explain.lastError().text()));
+                        QStringList lines;
+                        while (explain.next())
+                            lines << explain.value(0).toString();
+                        plans.insert(label, lines.join(u'\n'));
+                    }
+                    exec(c.db(), QStringLiteral("EXECUTE mvdash_step_statement ") + window);
+                    exec(c.db(), QStringLiteral("DEALLOCATE mvdash_step_statement"));
+                }
+            }
+            QCOMPARE(plans.size(), keyJoins.size());
+            for (const QString &label : keyJoins) {
+                const QString plan = plans.value(label);
+                QVERIFY2(plan.contains(QStringLiteral("Nested Loop")) &&
+                             !plan.contains(QStringLiteral("Hash Join")) &&
+                             !plan.contains(QStringLiteral("Merge Join")),
+                         qPrintable(label + u'\n' + plan));
+            }
+            for (const auto &[label, index] :
+                 {std::pair{QStringLiteral("bets: recompute the touched bets"),
+                            QStringLiteral("bet_events_bet_idx")},
+                  std::pair{QStringLiteral("payments: recompute the touched payments"),
+                            QStringLiteral("payment_events_payment_idx")}})
+                QVERIFY2(plans.value(label).contains(index), qPrintable(plans.value(label)));
+            // nothing of it stayed: the window is still to be applied
+            QCOMPARE(stepProgress(c.db()).appliedArrival, from);
+        });
+    }
+
     // mvdash-admin in live mode: refresh runs one step, status says how far behind, rebuild
     // and explain-step report, follow refuses a database in matview mode.
     void adminCommandsInLiveMode() {

@@ -151,15 +151,23 @@ QStringList explainStepStatement(const QSqlDatabase &db, const QString &statemen
         //: explain-step: an ANALYZE statement has no plan to show
         return {QCoreApplication::translate("mvdash::LiveReadModels",
                                             "(statistics of a scratch table: no plan)")};
-    execScript(db, catalogQuery(QStringLiteral("explain_step_prepare")) + u'\n' + statement,
-               QStringLiteral("explain"));
+    // the plan a step runs: with its planner settings, on Citus's workers too (migration 025),
+    // in a transaction rolled back at the end of this block (the settings end with it)
     QStringList plan;
-    QSqlQuery q(db);
-    const bool ok = q.exec(catalogQuery(QStringLiteral("explain_step_execute")).arg(from).arg(to));
-    while (ok && q.next())
-        plan << q.value(0).toString();
-    const QSqlError error = q.lastError();
-    q.finish();
+    QSqlError error;
+    bool ok = false;
+    {
+        const Transaction transaction(db);
+        runQuery(db, QStringLiteral("live_step_planner")).finish();
+        execScript(db, catalogQuery(QStringLiteral("explain_step_prepare")) + u'\n' + statement,
+                   QStringLiteral("explain"));
+        QSqlQuery q(db);
+        ok = q.exec(catalogQuery(QStringLiteral("explain_step_execute")).arg(from).arg(to));
+        while (ok && q.next())
+            plan << q.value(0).toString();
+        error = q.lastError();
+    }
+    // (a prepared statement outlives the rollback)
     execScript(db, catalogQuery(QStringLiteral("explain_step_deallocate")),
                QStringLiteral("explain"));
     if (!ok)

@@ -22,6 +22,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -1118,7 +1119,9 @@ private slots:
                                        QStringLiteral("bets: new contributions (+1)"),
                                        QStringLiteral("payments: old contributions (-1)"),
                                        QStringLiteral("payments: recompute the touched payments"),
-                                       QStringLiteral("payments: new contributions (+1)")};
+                                       QStringLiteral("payments: new contributions (+1)"),
+                                       // (its new users: a left join on the user activity's key)
+                                       QStringLiteral("tenants: deltas")};
             const QString window = QStringLiteral("(%1, %2)").arg(from).arg(to);
             QMap<QString, QString> plans;
             {
@@ -1165,7 +1168,75 @@ private slots:
                 QVERIFY2(plans.value(label).contains(index), qPrintable(plans.value(label)));
             // nothing of it stayed: the window is still to be applied
             QCOMPARE(stepProgress(c.db()).appliedArrival, from);
+            if (cluster_.isCitus())
+                QVERIFY(stepSendsItsPlannerToEveryWorker(settings, to));
         });
+    }
+
+    // The step as the follower runs it (an autocommit SELECT of live_step(), its statements in a
+    // subtransaction of a SECURITY DEFINER function), with every command Citus sends to the
+    // workers logged to the client: each worker connection that runs a statement of the step
+    // has been told the step's planner first (in its BEGIN or after), and it is reset at the end.
+    bool stepSendsItsPlannerToEveryWorker(const ConnectionSettings &settings, qint64 to) {
+        QProcess psql;
+        psql.setProcessChannelMode(QProcess::MergedChannels);
+        psql.start(LocalCluster::binDirectory() + QStringLiteral("/psql"),
+                   {QStringLiteral("-X"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+                    settings.connectOptions(), QStringLiteral("-c"),
+                    QStringLiteral("SET citus.log_remote_commands = on"), QStringLiteral("-c"),
+                    QStringLiteral("SET client_min_messages = log"), QStringLiteral("-c"),
+                    QStringLiteral("SELECT DISTINCT outcome FROM mvdash.live_step()")});
+        if (!psql.waitForFinished(kPatienceMs) || psql.exitCode() != 0) {
+            qWarning("%s", psql.readAll().constData());
+            return false;
+        }
+        const QStringList lines = QString::fromUtf8(psql.readAll()).split(u'\n');
+        // a command: "NOTICE:  issuing <text>" (maybe on more lines), then "DETAIL:  on server
+        // <node> connectionId: <n>"
+        QSet<QString> told;
+        int stepStatements = 0;
+        int resets = 0;
+        QString command;
+        bool failed = false;
+        for (const QString &line : lines) {
+            if (line.startsWith(QStringLiteral("NOTICE:  issuing "))) {
+                command = line.mid(17);
+                continue;
+            }
+            if (!line.startsWith(QStringLiteral("DETAIL:  on server "))) {
+                command += u'\n' + line;
+                continue;
+            }
+            const QString connection = line.mid(19);
+            if (command.contains(QStringLiteral("SET LOCAL enable_hashjoin TO 'off'")))
+                told.insert(connection);
+            if (command.contains(QStringLiteral("SET LOCAL enable_hashjoin TO DEFAULT")))
+                ++resets;
+            // a statement of the step on a shard, before the reset
+            const bool ofTheStep = !command.startsWith(QStringLiteral("ANALYZE")) &&
+                                   !command.startsWith(QStringLiteral("SELECT lock_")) &&
+                                   command.contains(QStringLiteral("mvdash.live_"));
+            if (ofTheStep && resets == 0) {
+                ++stepStatements;
+                if (!told.contains(connection) && !failed) { // (the first one)
+                    qWarning("not told the step's planner first, on %s: %s", qPrintable(connection),
+                             qPrintable(command.left(200)));
+                    failed = true;
+                }
+            }
+            command.clear();
+        }
+        const bool ok = lines.contains(QStringLiteral(" ok")) && stepStatements >= 32 &&
+                        resets >= told.size() && !told.isEmpty() && !failed;
+        if (!ok)
+            qWarning("step statements %d, connections told %lld, resets %d:\n%s", stepStatements,
+                     qint64(told.size()), resets, qPrintable(lines.mid(0, 40).join(u'\n')));
+        return ok && stepProgressAfter(settings) >= to;
+    }
+
+    static qint64 stepProgressAfter(const ConnectionSettings &settings) {
+        Connection c(settings, QStringLiteral("after"));
+        return stepProgress(c.db()).appliedArrival;
     }
 
     // mvdash-admin in live mode: refresh runs one step, status says how far behind, rebuild

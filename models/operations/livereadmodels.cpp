@@ -168,11 +168,17 @@ QStringList explainStepStatement(const QSqlDatabase &db, const QString &statemen
         error = q.lastError();
     }
     // (a prepared statement outlives the rollback)
-    execScript(db, catalogQuery(QStringLiteral("explain_step_deallocate")),
-               QStringLiteral("explain"));
-    if (!ok)
-        throw DbError::fromSqlError(QStringLiteral("explain"), error);
-    return plan;
+    if (ok) {
+        execScript(db, catalogQuery(QStringLiteral("explain_step_deallocate")),
+                   QStringLiteral("explain"));
+        return plan;
+    }
+    try { // what failed is the EXPLAIN: that is the error to report
+        execScript(db, catalogQuery(QStringLiteral("explain_step_deallocate")),
+                   QStringLiteral("explain"));
+    } catch (const DbError &) {
+    }
+    throw DbError::fromSqlError(QStringLiteral("explain"), error);
 }
 
 namespace {

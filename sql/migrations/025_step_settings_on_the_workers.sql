@@ -11,9 +11,15 @@
 -- read 160,369 events of its shard by the arrival index to join 599 bets) and 58 ms with the
 -- step's (599 index lookups of 3 events each).
 --
--- Citus sends a SET LOCAL to the workers of the transaction, those connected already and
--- those that join later, when citus.propagate_set_commands is 'local' (its documented setting,
--- 'none' by default); a RESET or a SET LOCAL ... TO DEFAULT likewise.
+-- Citus sends a SET LOCAL to the workers when citus.propagate_set_commands is 'local' (its
+-- documented setting, 'none' by default): to every connection already in the distributed
+-- transaction, and in the BEGIN of each one that joins it later in the same subtransaction; a
+-- SET LOCAL ... TO DEFAULT likewise. Inside a function this holds while
+-- citus.function_opens_transaction_block is on (the default): off, nothing is propagated and
+-- the workers plan as before 025. A step's reads reuse the connections of the shards its
+-- earlier statements wrote (every read of a step reads a scratch table written before it), so
+-- they run on connections that were told. tst_live checks, with Citus's log of the commands it
+-- sends, that every worker connection running a statement of a real step was told first.
 -- set_local_on_every_node() does that for one setting, and leaves citus.propagate_set_commands
 -- as it was; on plain PostgreSQL it is a SET LOCAL.
 
@@ -49,8 +55,9 @@ END
 $$;
 
 -- 024's apply with the step's planner on the workers: set before the first statement (a
--- connection that joins later gets it too), back to the servers' settings after the last. The
--- SET clause stays for the coordinator: it restores the caller's values whatever happens.
+-- connection that joins later gets it too), back to the servers' own settings after the last
+-- (the workers' defaults, whatever a caller may have propagated before). The SET clause stays
+-- for the coordinator: it restores the caller's values whatever happens.
 CREATE OR REPLACE FUNCTION live_apply(p_from bigint, p_to bigint) RETURNS bigint
 LANGUAGE plpgsql SET search_path = pg_catalog, mvdash, pg_temp
 SET enable_hashjoin = off SET enable_mergejoin = off AS $$

@@ -1032,6 +1032,15 @@ private slots:
         });
     }
 
+    // A step's statements in their order: (label, statement) from live_step_statements().
+    static QList<QPair<QString, QString>> stepStatements(const QSqlDatabase &db) {
+        QList<QPair<QString, QString>> statements;
+        QSqlQuery list = runQuery(db, QStringLiteral("live_step_statements"));
+        while (list.next())
+            statements.append({list.value(1).toString(), list.value(2).toString()});
+        return statements;
+    }
+
     // What a step costs follows the window: it reads the new events by the arrival index;
     // on Citus every per-key statement runs shard by shard on the workers.
     void stepStatementsReadTheWindowByIndex() {
@@ -1043,16 +1052,11 @@ private slots:
             const StepProgress progress = stepProgress(c.db());
             const qint64 latest = fetchFreshness(c.db()).value(0).latestArrival;
             QVERIFY(latest > progress.appliedArrival);
-            QSqlQuery list(c.db());
-            QVERIFY(list.exec(QStringLiteral(
-                "SELECT label, statement FROM mvdash.live_step_statements() ORDER BY ord")));
             QMap<QString, QString> plans;
-            while (list.next())
-                plans.insert(list.value(0).toString(),
-                             explainStepStatement(c.db(), list.value(1).toString(),
-                                                  progress.appliedArrival, latest)
-                                 .join(u'\n'));
-            list.finish();
+            for (const auto &[label, statement] : stepStatements(c.db()))
+                plans.insert(
+                    label, explainStepStatement(c.db(), statement, progress.appliedArrival, latest)
+                               .join(u'\n'));
             const QString touched = plans.value(QStringLiteral("bets: keys the window touched"));
             const QString recompute =
                 plans.value(QStringLiteral("bets: recompute the touched bets"));
@@ -1107,13 +1111,7 @@ private slots:
             seedMore(settings, 2000, 57);
             const qint64 from = stepProgress(c.db()).appliedArrival;
             const qint64 to = fetchFreshness(c.db()).value(0).latestArrival;
-            QList<QPair<QString, QString>> statements;
-            QSqlQuery list(c.db());
-            QVERIFY(list.exec(QStringLiteral(
-                "SELECT label, statement FROM mvdash.live_step_statements() ORDER BY ord")));
-            while (list.next())
-                statements.append({list.value(0).toString(), list.value(1).toString()});
-            list.finish();
+            const QList<QPair<QString, QString>> statements = stepStatements(c.db());
             const QStringList keyJoins{QStringLiteral("bets: old contributions (-1)"),
                                        QStringLiteral("bets: recompute the touched bets"),
                                        QStringLiteral("bets: new contributions (+1)"),

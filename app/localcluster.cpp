@@ -242,7 +242,8 @@ bool LocalCluster::start(QString *error) {
                             error))
             return false;
         // Citus runs a maintenance worker per database: the default 8 background workers run
-        // out as soon as a suite creates a few databases
+        // out as soon as a suite creates a few databases. And the WAL of logical replication,
+        // which Citus moves shards with by default (a rebalance), as a production cluster has it
         for (int node = 0; node < 3; ++node) {
             QProcess psql;
             psql.start(binDirectory() + QStringLiteral("/psql"),
@@ -250,7 +251,9 @@ bool LocalCluster::start(QString *error) {
                         QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
                         QString::number(citusPort_ + node), QStringLiteral("-U"),
                         QStringLiteral("postgres"), QStringLiteral("-c"),
-                        QStringLiteral("ALTER SYSTEM SET max_worker_processes = 64")});
+                        QStringLiteral("ALTER SYSTEM SET max_worker_processes = 64"),
+                        QStringLiteral("-c"),
+                        QStringLiteral("ALTER SYSTEM SET wal_level = logical")});
             psql.waitForFinished(30000);
         }
         return runCitusScript({QStringLiteral("stop"), directory_}, error) &&

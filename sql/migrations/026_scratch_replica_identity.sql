@@ -49,9 +49,11 @@ BEGIN
 END
 $identity$;
 
--- (3) The rebuild's new tables are made empty by live_rebuild_begin(), in the same rebuild: the
--- DELETE that empties a table in place (Citus) is nothing to do there, and it is what a
--- publication refuses on a table without a key. Every other statement of the list is 021's.
+-- (3) A rebuild into mvdash_staging makes its new tables empty at its start (DROP and CREATE, by
+-- live_rebuild_begin() or, with helper sessions, live_rebuild_stage()): the DELETE that empties
+-- a table in place (Citus) is nothing to do there, and it is what a publication refuses on a
+-- table without a key. The statements keep their places (the plan's order names them); every
+-- other statement of the list is 021's.
 ALTER FUNCTION live_build_statements(text, integer, integer) RENAME TO live_build_statements_021;
 
 CREATE FUNCTION live_build_statements(p_into text DEFAULT 'mvdash', p_part integer DEFAULT 0,
@@ -59,8 +61,9 @@ CREATE FUNCTION live_build_statements(p_into text DEFAULT 'mvdash', p_part integ
 RETURNS TABLE (ord integer, label text, statement text)
 LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, mvdash, pg_temp AS $f$
     SELECT s.ord, s.label,
-           CASE WHEN s.statement ~ '^DELETE FROM mvdash_staging\.[a-z_]+$'
-                THEN 'SELECT ''made empty by live_rebuild_begin()'''
+           CASE WHEN p_into = 'mvdash_staging' AND s.ord IN (10, 20, 30, 40)
+                     AND s.statement ~ '^DELETE FROM mvdash_staging\.[a-z_]+$'
+                THEN 'SELECT ''created empty at the start of the rebuild'''
                 ELSE s.statement END
     FROM mvdash.live_build_statements_021(p_into, p_part, p_parts) s
 $f$;

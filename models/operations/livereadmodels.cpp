@@ -295,13 +295,22 @@ void rebuildLiveState(const QSqlDatabase &db, const Progress &progress, int sess
     // progress lines come from the helpers' threads too: one at a time
     std::mutex progressMutex;
     int done = 0;
-    const auto report = [&](const QString &label, qint64 ms) {
+    // rows: what the statement wrote, when known (in place on Citus a rebuild that finds the
+    // state right writes none: migration 027)
+    const auto report = [&](const QString &label, qint64 ms, qint64 rows = -1) {
         std::lock_guard lock(progressMutex);
-        progress(QStringLiteral("[%1/%2] %3 (%4)").arg(++done).arg(steps).arg(label, seconds(ms)));
+        const QString took =
+            rows < 0 ? seconds(ms)
+                     //: a rebuild's progress: "<seconds>, <n rows> written" by one statement
+                     : QCoreApplication::translate("mvdash::LiveReadModels",
+                                                   "%1, %n row(s) written", nullptr, countArg(rows))
+                           .arg(seconds(ms));
+        progress(QStringLiteral("[%1/%2] %3 (%4)").arg(++done).arg(steps).arg(label, took));
     };
-    // a statement in the rebuild's own transaction
-    const auto runOwn = [&db](int ord) {
-        runQuery(db, QStringLiteral("live_rebuild_statement"), {ord}).finish();
+    // a statement in the rebuild's own transaction; the rows it wrote
+    const auto runOwn = [&db](int ord) -> qint64 {
+        QSqlQuery q = runQuery(db, QStringLiteral("live_rebuild_statement"), {ord});
+        return q.next() && !q.isNull(0) ? q.value(0).toLongLong() : -1;
     };
 
     Transaction tx(db);
@@ -321,7 +330,9 @@ void rebuildLiveState(const QSqlDatabase &db, const Progress &progress, int sess
                             "(readers keep reading the current state)")
                             .arg(to));
     if (parallel) {
-        runPlan(db, plan, to, sessions, report, runOwn);
+        runPlan(
+            db, plan, to, sessions,
+            [&report](const QString &label, qint64 ms) { report(label, ms); }, runOwn);
     } else {
         QList<BuildStatement> inOrder = plan;
         std::sort(inOrder.begin(), inOrder.end(),
@@ -329,8 +340,8 @@ void rebuildLiveState(const QSqlDatabase &db, const Progress &progress, int sess
         for (const BuildStatement &s : std::as_const(inOrder)) {
             QElapsedTimer timer;
             timer.start();
-            runOwn(s.ord);
-            report(s.label, timer.elapsed());
+            const qint64 rows = runOwn(s.ord);
+            report(s.label, timer.elapsed(), rows);
         }
     }
     QSqlQuery end = runQuery(db, QStringLiteral("live_rebuild_end"));

@@ -1776,17 +1776,22 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>vacuum освободил место, но отношение сохранило свой размер: сканирование читает и пустые страницы</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+25"/>
         <source>mvdash-admin rebuild (a compact copy, swapped in while readers read on)</source>
         <translation>mvdash-admin rebuild (компактная копия подменяет таблицу, чтение не прерывается)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-11"/>
         <source>in a quiet hour: REFRESH MATERIALIZED VIEW mvdash.%1; (not concurrently: rewritten compactly, readers wait)</source>
         <translation>в часы низкой нагрузки: REFRESH MATERIALIZED VIEW mvdash.%1; (без CONCURRENTLY: перезаписывается компактно, читатели ждут)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+6"/>
+        <source>in a quiet hour: VACUUM (FULL, ANALYZE) mvdash.%1; (every shard rewritten compactly, readers wait)</source>
+        <translation>в часы низкой нагрузки: VACUUM (FULL, ANALYZE) mvdash.%1; (каждый шард перезаписывается компактно, читатели ждут)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>%1: copy of %2 for tenant %3, %4</source>
         <translation>%1: копия %2 для арендатора %3, %4</translation>
     </message>
@@ -2209,7 +2214,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>(статистика временной таблицы: плана нет)</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+70"/>
         <source>new tables</source>
         <extracomment>a rebuild&apos;s progress: the step that creates the new tables</extracomment>
         <translation>новые таблицы</translation>
@@ -2226,7 +2231,17 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>в плане перестроения нет оператора %1, после которого идёт оператор %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+38"/>
+        <source>%1, %n row(s) written</source>
+        <extracomment>a rebuild&apos;s progress: &quot;&lt;seconds&gt;, &lt;n rows&gt; written&quot; by one statement</extracomment>
+        <translation>
+            <numerusform>%1, записана %n строка</numerusform>
+            <numerusform>%1, записаны %n строки</numerusform>
+            <numerusform>%1, записано %n строк</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
         <source>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n session(s)</source>
         <translation>
             <numerusform>построение состояния live по всем событиям до поступления %1 (чтение продолжается из текущего состояния) в %n сеансе</numerusform>
@@ -2240,7 +2255,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>построение состояния live по всем событиям до поступления %1 (чтение продолжается из текущего состояния)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>the live state&apos;s statistics were not refreshed (autovacuum will): %1</source>
         <extracomment>after a rebuild: ANALYZE of the live state failed (the rebuild itself succeeded)</extracomment>
         <translation>статистика состояния live не обновлена (её соберёт autovacuum): %1</translation>
@@ -2292,13 +2307,13 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::LocalCluster</name>
     <message>
-        <location filename="../../app/localcluster.cpp" line="+79"/>
+        <location filename="../../app/localcluster.cpp" line="+99"/>
         <source>citus-local.sh %1 failed: %2</source>
         <extracomment>&quot;citus-local.sh &lt;init|start|stop&gt; failed: &lt;its last error line&gt;&quot;; keep the script&apos;s name</extracomment>
         <translation>citus-local.sh %1 завершился с ошибкой: %2</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+107"/>
         <source>%1 failed: %2</source>
         <extracomment>&quot;&lt;initdb|pg_ctl|...&gt; failed: &lt;its last error line&gt;&quot;</extracomment>
         <translation>%1 завершился с ошибкой: %2</translation>
@@ -2321,7 +2336,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>не удалось найти три свободных порта на loopback-интерфейсе для кластера Citus</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>cannot write %1</source>
         <translation>не удаётся записать %1</translation>
     </message>

@@ -1091,9 +1091,10 @@ void Doctor::bloat(QList<DoctorCheck> &out) const {
                                   .arg(name)
                         : citus_
                             ? Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
-                                                     "in a quiet hour: VACUUM (FULL, ANALYZE) "
-                                                     "mvdash.%1; (every shard rewritten compactly, "
-                                                     "readers wait)"))
+                                                     "in a quiet hour, as the table's owner: "
+                                                     "VACUUM (FULL, ANALYZE) mvdash.%1; (every "
+                                                     "shard rewritten compactly; readers and the "
+                                                     "live steps wait for it)"))
                                   .arg(name)
                             : Text(QT_TRANSLATE_NOOP(
                                   "mvdash::Doctor",

@@ -349,11 +349,15 @@ void rebuildLiveState(const QSqlDatabase &db, const Progress &progress, int sess
     const qint64 events = end.value(0).toLongLong();
     const qint64 arrival = end.value(1).toLongLong();
     end.finish();
+    // what it wrote, per table: its transaction's setting ends with the commit (027)
+    QSqlQuery written = runQuery(db, QStringLiteral("live_rebuild_written"));
+    const QVariant writtenRows = written.next() ? written.value(0) : QVariant();
+    written.finish();
     tx.commit();
     // on Citus the rebuild's transaction could not ANALYZE the shards (migration 016); the
     // rebuild stands either way, and the workers' autovacuum gets there later
     try {
-        runQuery(db, QStringLiteral("live_analyze_state")).finish();
+        runQuery(db, QStringLiteral("live_analyze_state"), {writtenRows}).finish();
     } catch (const DbError &e) {
         //: after a rebuild: ANALYZE of the live state failed (the rebuild itself succeeded)
         progress(QCoreApplication::translate("mvdash::LiveReadModels",

@@ -1776,22 +1776,22 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>vacuum освободил место, но отношение сохранило свой размер: сканирование читает и пустые страницы</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>mvdash-admin rebuild (a compact copy, swapped in while readers read on)</source>
         <translation>mvdash-admin rebuild (компактная копия подменяет таблицу, чтение не прерывается)</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>in a quiet hour: REFRESH MATERIALIZED VIEW mvdash.%1; (not concurrently: rewritten compactly, readers wait)</source>
         <translation>в часы низкой нагрузки: REFRESH MATERIALIZED VIEW mvdash.%1; (без CONCURRENTLY: перезаписывается компактно, читатели ждут)</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>in a quiet hour: VACUUM (FULL, ANALYZE) mvdash.%1; (every shard rewritten compactly, readers wait)</source>
-        <translation>в часы низкой нагрузки: VACUUM (FULL, ANALYZE) mvdash.%1; (каждый шард перезаписывается компактно, читатели ждут)</translation>
+        <source>in a quiet hour, as the table&apos;s owner: VACUUM (FULL, ANALYZE) mvdash.%1; (every shard rewritten compactly; readers and the live steps wait for it)</source>
+        <translation>в часы низкой нагрузки, от имени владельца таблицы: VACUUM (FULL, ANALYZE) mvdash.%1; (каждый шард перезаписывается компактно; читатели и шаги live-режима ждут его)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>%1: copy of %2 for tenant %3, %4</source>
         <translation>%1: копия %2 для арендатора %3, %4</translation>
     </message>
@@ -2255,7 +2255,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>построение состояния live по всем событиям до поступления %1 (чтение продолжается из текущего состояния)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>the live state&apos;s statistics were not refreshed (autovacuum will): %1</source>
         <extracomment>after a rebuild: ANALYZE of the live state failed (the rebuild itself succeeded)</extracomment>
         <translation>статистика состояния live не обновлена (её соберёт autovacuum): %1</translation>

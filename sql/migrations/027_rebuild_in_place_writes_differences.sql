@@ -75,15 +75,10 @@ BEGIN
             v_table, v_key, v_columns;
     END IF;
     SELECT string_agg(format('t.%1$I = s.%1$I', c), ' AND ') INTO v_on FROM unnest(v_key) c;
-    -- each column as the table would store it, numbers as text (their scale shows)
-    SELECT string_agg(CASE WHEN a.atttypid = 'numeric'::regtype
-                           THEN format('t.%I::text', a.attname)
-                           ELSE format('t.%I', a.attname) END, ', ' ORDER BY a.attnum),
-           string_agg(CASE WHEN a.atttypid = 'numeric'::regtype
-                           THEN format('s.%I::%s::text', a.attname,
-                                       format_type(a.atttypid, a.atttypmod))
-                           ELSE format('s.%I::%s', a.attname,
-                                       format_type(a.atttypid, a.atttypmod)) END,
+    -- each column as the table would store it (its type and typmod), compared as SQL and the
+    -- verifier compare values: a number's scale alone (0 against 0.00) is no difference
+    SELECT string_agg(format('t.%I', a.attname), ', ' ORDER BY a.attnum),
+           string_agg(format('s.%I::%s', a.attname, format_type(a.atttypid, a.atttypmod)),
                       ', ' ORDER BY a.attnum),
            string_agg(format('%1$I = s.%1$I', a.attname), ', ' ORDER BY a.attnum)
     INTO v_differs, v_differs_source, v_set
@@ -141,34 +136,32 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, mvdash, pg_temp AS $f$
                       ARRAY['bet_events', 'payment_events', 'balance_events'])
              ) AS v (ord, noun, state, key, events)
     ) AS d (ord, label, statement) ON d.ord = s.ord
+    ORDER BY s.ord -- (011's one-call live_rebuild() runs them in the order listed)
 $f$;
 
--- The rows a rebuild's statements wrote, per state table, for the statistics after its commit.
--- Kept in a session setting (a transaction's settings end with it), stamped with the rebuild's
--- transaction: a rolled-back rebuild's settings roll back with it, and a count from an earlier
--- rebuild of the session is not added to. Only the statistics read it: a session that sets it
--- itself changes which tables its own next live_analyze_state() analyzes, nothing else.
-CREATE FUNCTION live_rebuild_count_written(p_statement text, p_rows bigint) RETURNS void
-LANGUAGE plpgsql SET search_path = pg_catalog, mvdash, pg_temp AS $$
-DECLARE
-    v_table text := substring(
-        p_statement FROM '^(?:DELETE FROM|MERGE INTO|INSERT INTO|UPDATE) mvdash\.(live_[a-z_]+)');
-    v_xact text := pg_current_xact_id()::text;
-    v_written jsonb := nullif(current_setting('mvdash.rebuild_written', true), '')::jsonb;
-BEGIN
-    IF v_table IS NULL THEN
-        RETURN;
-    END IF;
-    IF v_written IS NULL OR v_written ->> 'xact' IS DISTINCT FROM v_xact THEN
-        v_written := jsonb_build_object('xact', v_xact);
-    END IF;
-    v_written := v_written || jsonb_build_object(
-        v_table, coalesce((v_written ->> v_table)::bigint, 0) + p_rows);
-    PERFORM set_config('mvdash.rebuild_written', v_written::text, false);
-END
+-- The rows a rebuild's statements wrote, per state table, in a setting of the rebuild's
+-- transaction (it ends with it, committed or not): {"live_bets": 0, ...}. The client reads it
+-- before its commit (live_rebuild_written()) and hands it to live_analyze_state() after. A
+-- value of another shape (set by the session) is not trusted, and not an error: no count.
+-- (No EXCEPTION block to parse it: on Citus a subtransaction is a savepoint on every worker.)
+CREATE FUNCTION live_rebuild_written() RETURNS jsonb
+LANGUAGE sql STABLE SET search_path = pg_catalog, mvdash, pg_temp AS $$
+    SELECT CASE WHEN v ~ '^\{("live_[a-z_]+": [0-9]+(, )?)*\}$' THEN v::jsonb END
+    FROM (SELECT current_setting('mvdash.rebuild_written', true) AS v) s
 $$;
 
--- 021's statement runner, now also returning (and counting) the rows the statement wrote.
+CREATE FUNCTION live_rebuild_count_written(p_table text, p_rows bigint) RETURNS void
+LANGUAGE sql SET search_path = pg_catalog, mvdash, pg_temp AS $$
+    SELECT set_config('mvdash.rebuild_written',
+                      (w || jsonb_build_object(p_table, coalesce((w ->> p_table)::bigint, 0)
+                                                        + p_rows))::text,
+                      true)
+    FROM (SELECT coalesce(mvdash.live_rebuild_written(), '{}'::jsonb) AS w) s
+$$;
+
+-- 021's statement runner, now also returning (and counting, per table) the rows the statement
+-- wrote: NULL for a statement that writes no state table (a SELECT of a function that builds
+-- indexes, a no-op), whose count is not a row's.
 -- (A new result type: dropped and made again, with 023's work_mem and its privileges.)
 DROP FUNCTION live_rebuild_statement(integer);
 CREATE FUNCTION live_rebuild_statement(p_ord integer) RETURNS bigint
@@ -177,6 +170,7 @@ SET work_mem = '256MB' AS $$
 DECLARE
     v_to bigint := nullif(current_setting('mvdash.rebuild_to', true), '')::bigint;
     v_statement text;
+    v_table text;
     v_rows bigint;
 BEGIN
     IF v_to IS NULL THEN
@@ -187,45 +181,59 @@ BEGIN
     FROM mvdash.live_build_statements(mvdash.live_build_target()) s WHERE s.ord = p_ord;
     EXECUTE v_statement USING -1::bigint, v_to;
     GET DIAGNOSTICS v_rows = ROW_COUNT;
-    PERFORM mvdash.live_rebuild_count_written(v_statement, v_rows);
+    v_table := substring(v_statement FROM
+        '^(?:DELETE FROM|MERGE INTO|INSERT INTO|UPDATE) (?:mvdash|mvdash_staging)\.(live_[a-z_]+)');
+    IF v_table IS NULL THEN
+        RETURN NULL;
+    END IF;
+    PERFORM mvdash.live_rebuild_count_written(v_table, v_rows);
     RETURN v_rows;
 END
 $$;
 
 -- 016's statistics after a rebuild on Citus (with 019's sample of the sizes), now by
--- autovacuum's rule on what the rebuild of this session wrote (every table when there is no
--- count of this session's last rebuild, as before: called on its own, or after a rebuild that
--- wrote nothing it counted).
-CREATE OR REPLACE FUNCTION live_analyze_state() RETURNS void
+-- autovacuum's rule on what the rebuild wrote (p_written, live_rebuild_written() read before
+-- its commit): a big table is analyzed at once when the rebuild wrote more than
+-- autovacuum_analyze_threshold + autovacuum_analyze_scale_factor of its rows; the two small
+-- per-tenant tables, which every rebuild empties and refills, always. Without counts (called
+-- on its own, after moving shards) every table, as before. A new argument: dropped and made
+-- again, with its privileges.
+DROP FUNCTION live_analyze_state();
+CREATE FUNCTION live_analyze_state(p_written jsonb DEFAULT NULL) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, mvdash, pg_temp SET lock_timeout = '5s' AS $$
 DECLARE
-    v_written jsonb := nullif(current_setting('mvdash.rebuild_written', true), '')::jsonb;
     v_table text;
+    v_written numeric;
     v_rows bigint;
     v_threshold float8 := current_setting('autovacuum_analyze_threshold')::float8;
     v_scale float8 := current_setting('autovacuum_analyze_scale_factor')::float8;
+    v_local_execution text;
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
         RETURN; -- plain PostgreSQL: the rebuild analyzed its new tables before the swap
     END IF;
-    PERFORM set_config('mvdash.rebuild_written', '', false);
     -- 019's sample of the sizes first: Citus counts the ANALYZE of the shards as a change to
     -- them and refuses its size functions after it in the same transaction (25001)
     PERFORM mvdash.sample_relation_sizes(true);
     -- (a count read on the coordinator's copy of a reference table by local execution makes
-    -- Citus refuse the ANALYZE after it in the same transaction)
+    -- Citus refuse the ANALYZE after it in the same transaction; put back at the end)
+    v_local_execution := current_setting('citus.enable_local_execution');
     PERFORM set_config('citus.enable_local_execution', 'off', true);
     FOREACH v_table IN ARRAY ARRAY['live_bets', 'live_payments', 'live_user_balances',
                                    'live_user_activity', 'live_tenant_bet_status',
                                    'live_tenant_totals'] LOOP
-        IF v_written IS NOT NULL THEN
-            CONTINUE WHEN coalesce((v_written ->> v_table)::bigint, 0) <= v_threshold;
+        v_written := CASE WHEN jsonb_typeof(p_written -> v_table) = 'number'
+                          THEN (p_written ->> v_table)::numeric END;
+        IF v_written IS NOT NULL
+           AND v_table NOT IN ('live_tenant_bet_status', 'live_tenant_totals') THEN
+            CONTINUE WHEN v_written <= v_threshold;
             EXECUTE format('SELECT count(*) FROM mvdash.%I', v_table) INTO v_rows;
-            CONTINUE WHEN (v_written ->> v_table)::bigint <= v_threshold + v_scale * v_rows;
+            CONTINUE WHEN v_written <= v_threshold + v_scale * v_rows;
         END IF;
         EXECUTE format('ANALYZE mvdash.%I', v_table);
     END LOOP;
+    PERFORM set_config('citus.enable_local_execution', v_local_execution, true);
 END
 $$;
 
@@ -233,8 +241,10 @@ $$;
 REVOKE ALL ON FUNCTION live_merge_statement(text), live_keys_without_events(text, text, text[]),
     live_build_statements(text, integer, integer),
     live_build_statements_026(text, integer, integer), live_rebuild_count_written(text, bigint),
-    live_rebuild_statement(integer) FROM PUBLIC;
+    live_rebuild_written(), live_rebuild_statement(integer), live_analyze_state(jsonb)
+    FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION live_merge_statement(text), live_keys_without_events(text, text, text[]),
     live_build_statements(text, integer, integer),
-    live_build_statements_026(text, integer, integer), live_rebuild_statement(integer)
+    live_build_statements_026(text, integer, integer), live_rebuild_written(),
+    live_rebuild_statement(integer), live_analyze_state(jsonb)
     TO mvdash_operator;

@@ -1,2 +1,3 @@
--- After a rebuild has committed: the live state's statistics on Citus (migration 016)
-SELECT mvdash.live_analyze_state()
+-- After a rebuild has committed: the live state's statistics on Citus (migrations 016, 027),
+-- for the tables it wrote enough of (:written, from live_rebuild_written; NULL: every table)
+SELECT mvdash.live_analyze_state(:written::jsonb)

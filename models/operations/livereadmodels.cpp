@@ -10,6 +10,8 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -281,7 +283,8 @@ void runPlan(const QSqlDatabase &db, const QList<BuildStatement> &plan, qint64 t
 
 } // namespace
 
-void rebuildLiveState(const QSqlDatabase &db, const Progress &progress, int sessions) {
+QMap<QString, qint64> rebuildLiveState(const QSqlDatabase &db, const Progress &progress,
+                                       int sessions) {
     QElapsedTimer total;
     total.start();
     const QList<BuildStatement> plan = buildPlan(db);
@@ -371,6 +374,12 @@ void rebuildLiveState(const QSqlDatabase &db, const Progress &progress, int sess
                                          countArg(events))
                  .arg(arrival)
                  .arg(seconds(total)));
+    QMap<QString, qint64> rows;
+    const QJsonObject counted = QJsonDocument::fromJson(writtenRows.toString().toUtf8()).object();
+    for (auto it = counted.constBegin(); it != counted.constEnd(); ++it)
+        if (it.key() != u"xact")
+            rows.insert(it.key(), qint64(it.value().toDouble()));
+    return rows;
 }
 
 void convertReadModels(const QSqlDatabase &db, ReadModelMode target, const Progress &progress,

@@ -12,6 +12,7 @@
 #include <optional>
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -73,8 +74,11 @@ using Progress = std::function<void(const QString &line)>;
 // Rebuilds the live state from every event (one transaction, reported statement by
 // statement); readers keep reading the old state until it commits. On plain PostgreSQL the
 // work runs on `sessions` more connections like `db` (migration 013; 1: all in the
-// transaction, as on Citus).
-void rebuildLiveState(const QSqlDatabase &db, const Progress &progress, int sessions = 2);
+// transaction, as on Citus). Returns the rows its own transaction's statements wrote, per
+// table (migration 027: in place on Citus, only the rows that differed; a helper session's
+// are not counted).
+QMap<QString, qint64> rebuildLiveState(const QSqlDatabase &db, const Progress &progress,
+                                       int sessions = 2);
 
 // Switches the database to `target` online: the long part (build the live state, or stage the
 // materialized views) locks nothing readers use; the switch itself is one short transaction,

@@ -18,16 +18,17 @@
 --   left by a bug, or planted) are deleted, by a lookup of the key in the events' indexes;
 -- - each build's INSERT ... SELECT becomes a MERGE with the same SELECT: a key the state lacks
 --   is inserted, a row that differs in any column is updated, a row equal in every column is
---   left alone (not even locked: MERGE tests its WHEN condition before it writes). Numbers
---   are compared as their text, so a value equal but with another scale (1.5 against 1.50,
---   which the read models show differently) counts as different. Citus runs the MERGE on
---   the workers, shard by shard, since source and target are co-located and joined on
---   tenant_id.
+--   left alone (not even locked: MERGE tests its WHEN condition before it writes). Values
+--   are compared as SQL and the verifier compare them: a number's scale alone (1.5 against
+--   1.50) is no difference. Citus runs the MERGE on the workers, shard by shard, since
+--   source and target are co-located and joined on tenant_id.
 -- The small per-tenant tables (tenant totals, bets by status) are still emptied and refilled.
 -- Each statement's rows written are counted, per table, and the statistics after the commit
--- follow autovacuum's own rule: a table is analyzed at once only when the rebuild wrote more
--- than autovacuum_analyze_threshold + autovacuum_analyze_scale_factor of its rows; for the
--- rest the shards' counters hold what it wrote, and autovacuum analyzes when they add up.
+-- follow autovacuum's own rule, which it applies shard by shard: a big table is analyzed at
+-- once when the rebuild wrote more than autovacuum_analyze_threshold +
+-- autovacuum_analyze_scale_factor of a shard's share of its rows (the writes may all be in
+-- one shard, one big tenant's); for the rest the shards' counters hold what it wrote, and
+-- autovacuum analyzes when they add up. The small tables are always analyzed.
 -- The first build after convert --to live writes every row, and so analyzes every table as
 -- before. A rebuild on plain PostgreSQL is unchanged: it builds new tables and swaps them in.
 
@@ -140,14 +141,18 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, mvdash, pg_temp AS $f$
 $f$;
 
 -- The rows a rebuild's statements wrote, per state table, in a setting of the rebuild's
--- transaction (it ends with it, committed or not): {"live_bets": 0, ...}. The client reads it
--- before its commit (live_rebuild_written()) and hands it to live_analyze_state() after. A
--- value of another shape (set by the session) is not trusted, and not an error: no count.
+-- transaction (it ends with it, committed or not), stamped with that transaction:
+-- {"live_bets": 0, ..., "xact": 1234}. The client reads it before its commit
+-- (live_rebuild_written()) and hands it to live_analyze_state() after. A value of another
+-- shape or another transaction (set by the session) is no count: not trusted, not an error.
 -- (No EXCEPTION block to parse it: on Citus a subtransaction is a savepoint on every worker.)
 CREATE FUNCTION live_rebuild_written() RETURNS jsonb
 LANGUAGE sql STABLE SET search_path = pg_catalog, mvdash, pg_temp AS $$
-    SELECT CASE WHEN v ~ '^\{("live_[a-z_]+": [0-9]+(, )?)*\}$' THEN v::jsonb END
-    FROM (SELECT current_setting('mvdash.rebuild_written', true) AS v) s
+    SELECT w
+    FROM (SELECT CASE WHEN v ~ '^\{"[a-z_]+": [0-9]{1,18}(, "[a-z_]+": [0-9]{1,18})*\}$'
+                      THEN v::jsonb END AS w
+          FROM (SELECT current_setting('mvdash.rebuild_written', true) AS v) s) p
+    WHERE w ->> 'xact' = pg_current_xact_id()::text
 $$;
 
 CREATE FUNCTION live_rebuild_count_written(p_table text, p_rows bigint) RETURNS void
@@ -156,7 +161,8 @@ LANGUAGE sql SET search_path = pg_catalog, mvdash, pg_temp AS $$
                       (w || jsonb_build_object(p_table, coalesce((w ->> p_table)::bigint, 0)
                                                         + p_rows))::text,
                       true)
-    FROM (SELECT coalesce(mvdash.live_rebuild_written(), '{}'::jsonb) AS w) s
+    FROM (SELECT coalesce(mvdash.live_rebuild_written(),
+                          jsonb_build_object('xact', pg_current_xact_id()::text::bigint)) AS w) s
 $$;
 
 -- 021's statement runner, now also returning (and counting, per table) the rows the statement
@@ -194,7 +200,8 @@ $$;
 -- 016's statistics after a rebuild on Citus (with 019's sample of the sizes), now by
 -- autovacuum's rule on what the rebuild wrote (p_written, live_rebuild_written() read before
 -- its commit): a big table is analyzed at once when the rebuild wrote more than
--- autovacuum_analyze_threshold + autovacuum_analyze_scale_factor of its rows; the two small
+-- autovacuum_analyze_threshold + autovacuum_analyze_scale_factor of a shard's share of its
+-- rows (pg_dist_shard is read only here, on Citus); the two small
 -- per-tenant tables, which every rebuild empties and refills, always. Without counts (called
 -- on its own, after moving shards) every table, as before. A new argument: dropped and made
 -- again, with its privileges.
@@ -228,7 +235,10 @@ BEGIN
         IF v_written IS NOT NULL
            AND v_table NOT IN ('live_tenant_bet_status', 'live_tenant_totals') THEN
             CONTINUE WHEN v_written <= v_threshold;
+            -- a shard's share of the rows (autovacuum decides shard by shard)
             EXECUTE format('SELECT count(*) FROM mvdash.%I', v_table) INTO v_rows;
+            SELECT v_rows / greatest(count(*), 1) INTO v_rows
+            FROM pg_dist_shard WHERE logicalrelid = format('mvdash.%I', v_table)::regclass;
             CONTINUE WHEN v_written <= v_threshold + v_scale * v_rows;
         END IF;
         EXECUTE format('ANALYZE mvdash.%I', v_table);

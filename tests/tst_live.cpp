@@ -1691,6 +1691,76 @@ private slots:
         });
     }
 
+    // The Sizes panel's trend goes on in live mode (028): where the size share is sampled
+    // between steps, each read model's state table is sampled into the size history the panel
+    // reads, at most every five minutes, as each refresh samples its matview. In matview mode
+    // that stays the refresh's.
+    void sizeTrendGoesOnInLiveMode() {
+        MVDASH_TRY({
+            const auto settings = liveDatabase(QStringLiteral("size_trend"), 1500);
+            Connection c(settings, QStringLiteral("t"));
+            const auto samples = [&c] {
+                return scalar(c.db(), QStringLiteral("SELECT count(*) FROM "
+                                                     "materialized_views_size_history"))
+                    .toLongLong();
+            };
+            const auto sampleShare = [&c](bool force) {
+                exec(c.db(), QStringLiteral("SELECT sample_storage_share(%1)")
+                                 .arg(force ? QStringLiteral("true") : QStringLiteral("false")));
+            };
+            exec(c.db(), QStringLiteral("DELETE FROM materialized_views_size_history"));
+            sampleShare(false);
+            QCOMPARE(samples(), 6);
+            // each read model's state table, not the view over it (a view has no bytes); on
+            // Citus the sizes are the relation sizes' sample just taken (019), with no row
+            // estimate (017)
+            QCOMPARE(scalar(c.db(),
+                            QStringLiteral("SELECT count(*) FROM materialized_views_size_history h "
+                                           "JOIN read_model_definitions d USING (view_name) "
+                                           "WHERE h.total_bytes > 0 AND h.index_bytes > 0 "
+                                           "AND h.table_bytes + h.index_bytes <= h.total_bytes "
+                                           "AND (h.row_estimate IS NULL OR NOT %1)")
+                                .arg(cluster_.isCitus() ? QStringLiteral("true")
+                                                        : QStringLiteral("false")))
+                         .toLongLong(),
+                     6);
+            if (cluster_.isCitus())
+                QCOMPARE(scalar(c.db(), QStringLiteral(
+                                            "SELECT count(*) FROM materialized_views_size_history "
+                                            "h JOIN relation_size_samples s ON s.relid = "
+                                            "read_model_storage(h.view_name) AND s.total_bytes = "
+                                            "h.total_bytes"))
+                             .toLongLong(),
+                         6);
+            // what the panel's trend reads: a point for every read model
+            {
+                QSet<QString> series;
+                QSqlQuery trend = runQuery(c.db(), QStringLiteral("size_trend"));
+                while (trend.next())
+                    series << trend.value(0).toString();
+                QCOMPARE(series, QSet<QString>({QStringLiteral("bets_view"),
+                                                QStringLiteral("payments_view"),
+                                                QStringLiteral("user_balances_view"),
+                                                QStringLiteral("tenant_bet_status_view"),
+                                                QStringLiteral("user_activity_view"),
+                                                QStringLiteral("tenants_summary_view")}));
+            }
+            sampleShare(false); // within five minutes: no new sample
+            QCOMPARE(samples(), 6);
+            // five minutes later the guide's CronJob call samples, before its step
+            exec(c.db(), QStringLiteral("UPDATE materialized_views_size_history SET sampled_at "
+                                        "= sampled_at - interval '301 seconds'"));
+            seedMore(settings, 200, 93);
+            exec(c.db(), QStringLiteral("SELECT * FROM refresh_aggregate_views()"));
+            QCOMPARE(samples(), 12);
+            // in matview mode the refreshes sample their views, and only they
+            convertReadModels(c.db(), ReadModelMode::Matview, [](const QString &) {});
+            exec(c.db(), QStringLiteral("DELETE FROM materialized_views_size_history"));
+            sampleShare(true);
+            QCOMPARE(samples(), 0);
+        });
+    }
+
     // The moving demo's and the benchmark's writer keeps its sessions from batch to batch (a
     // new session per batch measured the connecting: on Citus each one also opened a session
     // per shard), commits every batch and its marker, survives a lost session by opening new

@@ -220,7 +220,7 @@
 <context>
     <name>mvdash::LiveReadModels</name>
     <message numerus="yes">
-        <location filename="../../models/operations/livereadmodels.cpp" line="+305"/>
+        <location filename="../../models/operations/livereadmodels.cpp" line="+308"/>
         <source>%1, %n row(s) written</source>
         <extracomment>a rebuild&apos;s progress: &quot;&lt;seconds&gt;, &lt;n rows&gt; written&quot; by one statement</extracomment>
         <translation>
@@ -246,7 +246,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+32"/>
         <source>caught up %n event(s) (arrival %1)</source>
         <extracomment>&quot;caught up &lt;n events&gt; (arrival &lt;arrival&gt;)&quot;</extracomment>
         <translation>

@@ -2192,7 +2192,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::LiveReadModels</name>
     <message>
-        <location filename="../../models/operations/livereadmodels.cpp" line="+31"/>
+        <location filename="../../models/operations/livereadmodels.cpp" line="+33"/>
         <source>%1 s</source>
         <extracomment>a duration in seconds: &quot;3.2 s&quot; (the number is already in the language&apos;s form)</extracomment>
         <translation>%1 с</translation>
@@ -2231,7 +2231,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>в плане перестроения нет оператора %1, после которого идёт оператор %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+39"/>
         <source>%1, %n row(s) written</source>
         <extracomment>a rebuild&apos;s progress: &quot;&lt;seconds&gt;, &lt;n rows&gt; written&quot; by one statement</extracomment>
         <translation>
@@ -2271,7 +2271,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>the read models are already in %1 mode</source>
         <extracomment>&quot;the read models are already in live|matview mode&quot;: keep the mode&apos;s name</extracomment>
         <translation>модели чтения уже в режиме %1</translation>
@@ -3222,12 +3222,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Размер каждого представления (МБ)</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Size trend per view (MB), sampled after each refresh</source>
-        <translation>Динамика размера представлений (МБ), замер после каждого обновления</translation>
+        <location line="+13"/>
+        <source>Size trend per view (MB), sampled after each refresh (live mode: every 5 minutes)</source>
+        <translation>Динамика размера представлений (МБ), замер после каждого обновления (в режиме live — раз в 5 минут)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>MB</source>
         <extracomment>the chart&apos;s axis title: megabytes</extracomment>
         <translation>МБ</translation>

@@ -33,8 +33,10 @@ SizesPanel::SizesPanel(ViewSizeModel *model, TimeSeriesModel *trend, QWidget *pa
     connect(model, &QAbstractItemModel::modelReset, table, [table] { fitColumnsOnce(table); });
     connect(model, &QAbstractItemModel::modelReset, this, &SizesPanel::rebuildChart);
     connect(model, &QAbstractItemModel::dataChanged, this, &SizesPanel::rebuildChart);
-    auto *trendChart =
-        makeChartView(tr("Size trend per view (MB), sampled after each refresh"), this);
+    // (in live mode no refresh samples a view: the follower samples the state tables, 028)
+    auto *trendChart = makeChartView(
+        tr("Size trend per view (MB), sampled after each refresh (live mode: every 5 minutes)"),
+        this);
     connect(trend, &QAbstractItemModel::modelReset, trendChart,
             //: the chart's axis title: megabytes
             [trendChart, trend] { drawTimeSeries(trendChart->chart(), trend, tr("MB")); });

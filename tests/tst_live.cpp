@@ -1084,6 +1084,28 @@ private slots:
                                           .arg(condition))
                     .toString();
             };
+            // the Refresh panel's chart: the runs of the current mode, all of them (steps in
+            // live mode, refreshes in matview mode), and the views they ran for
+            const auto charted = [&c](const QString &methods) {
+                QSet<QString> series;
+                qint64 points = 0;
+                QSqlQuery chart = runQuery(c.db(), QStringLiteral("refresh_duration_history"));
+                while (chart.next()) {
+                    series << chart.value(0).toString();
+                    ++points;
+                }
+                const qint64 runs =
+                    scalar(c.db(), QStringLiteral("SELECT count(*) FROM "
+                                                  "materialized_views_refresh_history WHERE "
+                                                  "outcome = 'ok' AND method %1")
+                                       .arg(methods))
+                        .toLongLong();
+                return points == runs
+                           ? series
+                           : QSet<QString>{
+                                 QStringLiteral("%1 points, %2 runs").arg(points).arg(runs)};
+            };
+            const QString part = QStringLiteral("user_activity_except_bets");
             // (the log still holds the refresh's duration: the switch reset its count only)
             QVERIFY(!logged(QStringLiteral("refresh_count = 0")).isEmpty());
             const QString build =
@@ -1098,6 +1120,9 @@ private slots:
             // an empty step (the follower's poll) changes the progress's last step only
             QVERIFY2(allOk(step(c.db())), "an empty step");
             QCOMPARE(shown(), applied);
+            const QSet<QString> liveSeries = charted(QStringLiteral("= 'live'"));
+            QVERIFY2(liveSeries.contains(QStringLiteral("bets_view")) && !liveSeries.contains(part),
+                     qPrintable(QStringList(liveSeries.values()).join(u',')));
             convertReadModels(c.db(), ReadModelMode::Matview, [](const QString &) {});
             QVERIFY(!logged(QStringLiteral("refresh_count = 0")).isEmpty());
             QCOMPARE(shown(), QString());
@@ -1105,6 +1130,10 @@ private slots:
             const QString refreshed = logged(QStringLiteral("refresh_count > 0"));
             QVERIFY(!refreshed.isEmpty());
             QCOMPARE(shown(), refreshed);
+            const QSet<QString> matviewSeries = charted(QStringLiteral("<> 'live'"));
+            QVERIFY2(matviewSeries.contains(QStringLiteral("bets_view")) &&
+                         matviewSeries.contains(part),
+                     qPrintable(QStringList(matviewSeries.values()).join(u',')));
         });
     }
 

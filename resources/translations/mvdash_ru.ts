@@ -3127,13 +3127,18 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>обновление (%1)…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+31"/>
+        <source>Refresh duration per view (ms), from the history of the current mode (live: steps)</source>
+        <translation>Длительность обновления по представлениям (мс), из истории текущего режима (live: шаги)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Refreshing %1…</source>
         <extracomment>%1 is the view being refreshed, or several separated by commas</extracomment>
         <translation>Обновление %1…</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-39"/>
         <source>ok, %1 ms</source>
         <extracomment>a view&apos;s refresh went well and took %1 milliseconds</extracomment>
         <translation>успешно, %1 мс</translation>
@@ -3154,12 +3159,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Обновление прервано: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Refresh duration per view (ms), from the history</source>
-        <translation>Длительность обновления по представлениям (мс), по истории</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+13"/>
         <source>ms</source>
         <extracomment>the chart&apos;s axis title: milliseconds</extracomment>
         <translation>мс</translation>

@@ -82,7 +82,9 @@ RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *control
     buttons->addWidget(selected_);
     buttons->addWidget(cancel_);
     buttons->addWidget(status_, 1);
-    auto *chart = makeChartView(tr("Refresh duration per view (ms), from the history"), this);
+    auto *chart = makeChartView(
+        tr("Refresh duration per view (ms), from the history of the current mode (live: steps)"),
+        this);
     //: the chart's axis title: milliseconds
     auto redraw = [chart, durations] { drawTimeSeries(chart->chart(), durations, tr("ms")); };
     connect(durations, &QAbstractItemModel::modelReset, chart, redraw);

@@ -438,6 +438,15 @@ private slots:
             checks = doctor(c.db());
             EXPECT_CHECK(checks, "refresh.trend", probe, CheckState::Ok);
             exec(c.db(), forget);
+            // the steps of a live period in the history are no refreshes: flat refreshes beside
+            // steps that grew are OK
+            exec(c.db(), plant.arg(QStringLiteral("1000000")));
+            exec(c.db(), QString(plant)
+                             .replace(QStringLiteral("'plain'"), QStringLiteral("'live'"))
+                             .arg(QStringLiteral("1000000 + d * 200000")));
+            checks = doctor(c.db());
+            EXPECT_CHECK(checks, "refresh.trend", probe, CheckState::Ok);
+            exec(c.db(), forget);
             // runs of a few minutes foretell nothing: ten runs a minute apart, each 100 ms
             // longer (144,000 ms a day, stretched), as on a database minutes old
             exec(c.db(),

@@ -23,6 +23,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -1782,6 +1783,41 @@ private slots:
             seedMore(settings, 200, 93);
             exec(c.db(), QStringLiteral("SELECT * FROM refresh_aggregate_views()"));
             QCOMPARE(samples(), 12);
+            // one sampler at a time, and none beside a transaction that writes the history
+            // (the CronJob's run to the end of its step): no wait, no duplicate
+            {
+                Connection other(settings, QStringLiteral("other sampler"));
+                exec(other.db(), QStringLiteral("BEGIN"));
+                QCOMPARE(scalar(other.db(), QStringLiteral("SELECT sample_read_model_sizes(true)"))
+                             .toBool(),
+                         true);
+                QCOMPARE(
+                    scalar(c.db(), QStringLiteral("SELECT sample_read_model_sizes(true)")).toBool(),
+                    false);
+                exec(other.db(), QStringLiteral("COMMIT"));
+            }
+            QCOMPARE(samples(), 18);
+            // bounded per view as after a refresh (010): the newest 2000
+            exec(c.db(),
+                 QStringLiteral("INSERT INTO materialized_views_size_history (run_id, view_name, "
+                                "sampled_at, total_bytes, table_bytes, index_bytes) SELECT 0, "
+                                "d.view_name, now() - interval '1 day', 1, 1, 0 FROM "
+                                "read_model_definitions d, generate_series(1, 2000)"));
+            sampleShare(true);
+            QCOMPARE(scalar(c.db(),
+                            QStringLiteral("SELECT count(*) FROM (SELECT view_name FROM "
+                                           "materialized_views_size_history GROUP BY view_name "
+                                           "HAVING count(*) = 2000 AND max(sampled_at) > now() - "
+                                           "interval '1 hour') v"))
+                         .toLongLong(),
+                     6);
+            // operators sample through the wrapper, not through 019's function it calls
+            exec(c.db(), QStringLiteral("SET ROLE mvdash_operator"));
+            sampleShare(true);
+            QSqlQuery refused(c.db());
+            QVERIFY(!refused.exec(QStringLiteral("SELECT sample_storage_share_019(true)")));
+            QCOMPARE(refused.lastError().nativeErrorCode(), QStringLiteral("42501"));
+            exec(c.db(), QStringLiteral("RESET ROLE"));
             // in matview mode the refreshes sample their views, and only they
             convertReadModels(c.db(), ReadModelMode::Matview, [](const QString &) {});
             exec(c.db(), QStringLiteral("DELETE FROM materialized_views_size_history"));
@@ -1950,6 +1986,165 @@ private slots:
     }
 
     // A follower waits out a server restart and goes on (last: it restarts the cluster).
+    // The live state is moved and repaired while a follower steps and a writer writes, as ops
+    // do on a live platform: on Citus the shard group of the writer's marker tenant moves to
+    // the other worker (the rebalancer's way: logical replication while writes go on, 026),
+    // and on both engines an operator rebuilds. Steps apply events while the shards move, the
+    // writer never fails, and in the end nothing is lost or applied twice.
+    void theStateMovesUnderStepsAndWriters() {
+        MVDASH_TRY({
+            const auto settings = liveDatabase(QStringLiteral("moving"), 6000);
+            Connection c(settings, QStringLiteral("t"));
+            std::atomic_bool stopWriting{false}, stopStepping{false};
+            std::mutex logMutex;
+            QStringList log;
+            QString writerError;
+            Follower::Options followerOptions;
+            followerOptions.intervalMs = 50;
+            Follower follower(settings, followerOptions, [&](const QString &line) {
+                std::lock_guard lock(logMutex);
+                log << line;
+            });
+            Traffic::Options trafficOptions;
+            trafficOptions.eventsPerSecond = 400;
+            trafficOptions.seed = 7000;
+            Traffic traffic(settings, trafficOptions);
+            std::thread stepping([&] { follower.run(stopStepping); });
+            std::thread writing([&] {
+                try {
+                    traffic.run(stopWriting);
+                } catch (const DbError &e) {
+                    std::lock_guard lock(logMutex);
+                    writerError = e.message();
+                }
+            });
+            // (a failed check returns early: the threads end before their objects)
+            const auto joinAll = qScopeGuard([&] {
+                stopWriting = true;
+                stopStepping = true;
+                for (std::thread *t : {&writing, &stepping})
+                    if (t->joinable())
+                        t->join();
+            });
+            const auto now = [&c] {
+                return scalar(c.db(), QStringLiteral("SELECT clock_timestamp()::text")).toString();
+            };
+            const auto latestArrival = [&c] {
+                return scalar(c.db(), QStringLiteral("SELECT max(arrival_id) FROM "
+                                                     "public.bet_events"))
+                    .toLongLong();
+            };
+            const auto lag = [&c] {
+                return scalar(c.db(), QStringLiteral("SELECT lag_events FROM "
+                                                     "read_model_freshness() WHERE view_name = "
+                                                     "'bets_view'"))
+                    .toLongLong();
+            };
+            // the writer and the follower under way
+            const qint64 started = latestArrival();
+            QTRY_VERIFY_WITH_TIMEOUT(latestArrival() > started + 400, kPatienceMs);
+            if (cluster_.isCitus()) {
+                QSqlQuery shard(c.db());
+                QVERIFY(shard.exec(QStringLiteral(
+                    "SELECT s.shardid, n.nodename, n.nodeport, "
+                    "       (SELECT o.nodeport FROM pg_dist_node o WHERE o.groupid > 0 "
+                    "        AND o.nodeport <> n.nodeport ORDER BY o.nodeport LIMIT 1) "
+                    "FROM (SELECT get_shard_id_for_distribution_column('public.bet_events', "
+                    "             10001) AS shardid) s "
+                    "JOIN pg_dist_placement p USING (shardid) "
+                    "JOIN pg_dist_node n ON n.groupid = p.groupid")));
+                QVERIFY(shard.next());
+                const qint64 shardId = shard.value(0).toLongLong();
+                const QString host = shard.value(1).toString();
+                const int to = shard.value(3).toInt();
+                const QVariantList move{shardId, host, shard.value(2), host, to};
+                shard.finish();
+                const QString moveStarted = now();
+                scalar(c.db(), QStringLiteral("SELECT citus_move_shard_placement(?, ?, ?, ?, ?)"),
+                       move);
+                const QString moveEnded = now();
+                QCOMPARE(scalar(c.db(),
+                                QStringLiteral("SELECT n.nodeport FROM pg_dist_placement p JOIN "
+                                               "pg_dist_node n ON n.groupid = p.groupid WHERE "
+                                               "p.shardid = ?"),
+                                {shardId})
+                             .toInt(),
+                         to);
+                // steps ran beside the move (not vacuous), and none of them waited for it
+                // until its lock timeout or a deadlock detection cancelled it: each skipped the
+                // statistics of a scratch table that the move held (029), and before that, the
+                // move of this one shard group took a minute, as long as the step waited
+                QSqlQuery beside(c.db());
+                beside.prepare(
+                    QStringLiteral("SELECT count(*), count(*) FILTER (WHERE outcome <> 'ok'), "
+                                   "       string_agg(DISTINCT error, '; ') "
+                                   "FROM materialized_views_refresh_history WHERE method = 'live' "
+                                   "AND view_name = 'bets_view' AND started_at <= ?::timestamptz "
+                                   "AND finished_at >= ?::timestamptz"));
+                beside.addBindValue(moveEnded);
+                beside.addBindValue(moveStarted);
+                QVERIFY2(beside.exec() && beside.next(), qPrintable(beside.lastError().text()));
+                QVERIFY(beside.value(0).toLongLong() > 0);
+                QVERIFY2(beside.value(1).toLongLong() == 0, qPrintable(beside.value(2).toString()));
+                beside.finish();
+                // and the writer's events go on into the moved shard
+                const qint64 moved = latestArrival();
+                QTRY_VERIFY_WITH_TIMEOUT(
+                    scalar(c.db(),
+                           QStringLiteral("SELECT count(*) FROM public.bet_events WHERE "
+                                          "arrival_id > ? AND tenant_id = 10001"),
+                           {moved})
+                            .toLongLong() > 0,
+                    kPatienceMs);
+            }
+            // an operator's rebuild beside the follower waits for a step in progress instead of
+            // failing (here the step's lock is held by hand until the rebuild says it waits)
+            {
+                Connection step(settings, QStringLiteral("a step"));
+                exec(step.db(), QStringLiteral("BEGIN"));
+                QTRY_VERIFY_WITH_TIMEOUT(
+                    scalar(step.db(), QStringLiteral("SELECT mvdash_try_refresh_lock('*live*')"))
+                        .toBool(),
+                    kPatienceMs);
+                QStringList lines;
+                std::thread rebuilding([&] {
+                    try {
+                        Connection own(settings, QStringLiteral("rebuild"));
+                        rebuildLiveState(own.db(), [&](const QString &line) {
+                            std::lock_guard lock(logMutex);
+                            lines << line;
+                        });
+                    } catch (const DbError &e) {
+                        std::lock_guard lock(logMutex);
+                        lines << QStringLiteral("error: ") + e.message();
+                    }
+                });
+                const auto said = [&](const QString &text) {
+                    std::lock_guard lock(logMutex);
+                    return lines.join(u'\n').contains(text);
+                };
+                QTRY_VERIFY_WITH_TIMEOUT(said(QStringLiteral("waiting for it to finish")) ||
+                                             said(QStringLiteral("error: ")),
+                                         kPatienceMs);
+                exec(step.db(), QStringLiteral("COMMIT"));
+                rebuilding.join();
+                QVERIFY2(said(QStringLiteral("rebuilt from")) && !said(QStringLiteral("error: ")),
+                         qPrintable(lines.join(u'\n')));
+            }
+            const qint64 rebuilt = latestArrival();
+            QTRY_VERIFY_WITH_TIMEOUT(latestArrival() > rebuilt + 400, kPatienceMs);
+            stopWriting = true;
+            writing.join();
+            QTRY_VERIFY_WITH_TIMEOUT(lag() == 0, kPatienceMs);
+            stopStepping = true;
+            stepping.join();
+            QVERIFY2(writerError.isEmpty(), qPrintable(writerError));
+            const QString text = log.join(u'\n');
+            QVERIFY2(text.contains(QStringLiteral("applied ")), qPrintable(text));
+            QCOMPARE(differences(c.db()), QString());
+        });
+    }
+
     void followerSurvivesAServerRestart() {
         MVDASH_TRY({
             const auto settings = liveDatabase(QStringLiteral("restart"), 3000);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <limits>
 #include <mutex>
+#include <optional>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QHash>
@@ -22,6 +23,9 @@
 namespace mvdash {
 
 namespace {
+
+// how long a rebuild waits for a step in progress (a follower's) to let go of the live lock
+constexpr qint64 kRebuildWaitsForAStepMs = 60'000;
 
 // a count for a %n text (translate() takes an int)
 int countArg(qint64 n) {
@@ -149,7 +153,9 @@ QList<StepOutcome> runStep(const QSqlDatabase &db, int waitMs, bool recordEmpty)
 
 QStringList explainStepStatement(const QSqlDatabase &db, const QString &statement, qint64 from,
                                  qint64 to) {
-    if (statement.startsWith(QStringLiteral("ANALYZE")))
+    // a scratch table's statistics: ANALYZE, since 029 through live_analyze_scratch()
+    if (statement.startsWith(QStringLiteral("ANALYZE")) ||
+        statement.contains(QStringLiteral("live_analyze_scratch(")))
         //: explain-step: an ANALYZE statement has no plan to show
         return {QCoreApplication::translate("mvdash::LiveReadModels",
                                             "(statistics of a scratch table: no plan)")};
@@ -316,11 +322,37 @@ QMap<QString, qint64> rebuildLiveState(const QSqlDatabase &db, const Progress &p
         return q.next() && !q.isNull(0) ? q.value(0).toLongLong() : -1;
     };
 
-    Transaction tx(db);
-    QSqlQuery begin = runQuery(db, QStringLiteral("live_rebuild_begin"), {!parallel});
-    begin.next();
-    const qint64 to = begin.value(0).toLongLong();
-    begin.finish();
+    // A follower's step holds the live lock for a moment at a time: the rebuild waits for it
+    // (up to a minute, as a step waits for a lock), where it used to fail beside a running
+    // follower whenever it came during a step. The lock is tried anew in a new transaction.
+    std::optional<Transaction> tx;
+    qint64 to = 0;
+    QElapsedTimer waited;
+    waited.start();
+    for (bool told = false;;) {
+        tx.emplace(db);
+        try {
+            QSqlQuery begin = runQuery(db, QStringLiteral("live_rebuild_begin"), {!parallel});
+            begin.next();
+            to = begin.value(0).toLongLong();
+            begin.finish();
+            break;
+        } catch (const DbError &e) {
+            // 55P03: the live lock taken (or a writer still in its transaction after the
+            // minute the begin waits for it: then the minute here is over too)
+            if (e.sqlState() != u"55P03" || waited.hasExpired(kRebuildWaitsForAStepMs))
+                throw;
+            tx.reset(); // rolled back
+            if (!told) {
+                //: a rebuild waits: "<a live step is running (pid, role, since)>; waiting..."
+                progress(QCoreApplication::translate("mvdash::LiveReadModels",
+                                                     "%1; waiting for it to finish")
+                             .arg(e.message()));
+                told = true;
+            }
+            QThread::msleep(100);
+        }
+    }
     progress(parallel ? QCoreApplication::translate(
                             "mvdash::LiveReadModels",
                             "building the live state from every event up to arrival %1 "
@@ -356,7 +388,7 @@ QMap<QString, qint64> rebuildLiveState(const QSqlDatabase &db, const Progress &p
     QSqlQuery written = runQuery(db, QStringLiteral("live_rebuild_written"));
     const QVariant writtenRows = written.next() ? written.value(0) : QVariant();
     written.finish();
-    tx.commit();
+    tx->commit();
     // on Citus the rebuild's transaction could not ANALYZE the shards (migration 016); the
     // rebuild stands either way, and the workers' autovacuum gets there later
     try {

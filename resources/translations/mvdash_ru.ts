@@ -2192,7 +2192,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::LiveReadModels</name>
     <message>
-        <location filename="../../models/operations/livereadmodels.cpp" line="+33"/>
+        <location filename="../../models/operations/livereadmodels.cpp" line="+37"/>
         <source>%1 s</source>
         <extracomment>a duration in seconds: &quot;3.2 s&quot; (the number is already in the language&apos;s form)</extracomment>
         <translation>%1 с</translation>
@@ -2208,7 +2208,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>режим моделей чтения не записан (нет миграции 011)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>(statistics of a scratch table: no plan)</source>
         <extracomment>explain-step: an ANALYZE statement has no plan to show</extracomment>
         <translation>(статистика временной таблицы: плана нет)</translation>
@@ -2240,8 +2240,14 @@ migrate --read-models live|matview также задаёт режим (по ум
             <numerusform>%1, записано %n строк</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+34"/>
+        <source>%1; waiting for it to finish</source>
+        <extracomment>a rebuild waits: &quot;&lt;a live step is running (pid, role, since)&gt;; waiting...&quot;</extracomment>
+        <translation>%1; ожидание его завершения</translation>
+    </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+8"/>
         <source>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n session(s)</source>
         <translation>
             <numerusform>построение состояния live по всем событиям до поступления %1 (чтение продолжается из текущего состояния) в %n сеансе</numerusform>

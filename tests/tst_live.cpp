@@ -226,6 +226,39 @@ class TestLive : public QObject {
         return settings;
     }
 
+    // Citus: moves the shard group that holds `tenant`'s events (with the live state's shards,
+    // co-located with it) to the other worker, as citus_rebalance_start would. Returns the
+    // shard's id and the port of the worker it was moved to.
+    static std::pair<qint64, int> moveShardGroupOf(const QSqlDatabase &db, qint64 tenant) {
+        QSqlQuery shard(db);
+        shard.prepare(
+            QStringLiteral("SELECT s.shardid, n.nodename, n.nodeport, "
+                           "       (SELECT o.nodeport FROM pg_dist_node o WHERE o.groupid > 0 "
+                           "        AND o.nodeport <> n.nodeport ORDER BY o.nodeport LIMIT 1) "
+                           "FROM (SELECT get_shard_id_for_distribution_column('public.bet_events', "
+                           "             ?::bigint) AS shardid) s "
+                           "JOIN pg_dist_placement p USING (shardid) "
+                           "JOIN pg_dist_node n ON n.groupid = p.groupid"));
+        shard.addBindValue(tenant);
+        if (!shard.exec() || !shard.next())
+            throw DbError::fromSqlError(QStringLiteral("the shard to move"), shard.lastError());
+        const qint64 shardId = shard.value(0).toLongLong();
+        const QString host = shard.value(1).toString();
+        const int to = shard.value(3).toInt();
+        const QVariantList move{shardId, host, shard.value(2), host, to};
+        shard.finish();
+        scalar(db, QStringLiteral("SELECT citus_move_shard_placement(?, ?, ?, ?, ?)"), move);
+        return {shardId, to};
+    }
+
+    static int shardPort(const QSqlDatabase &db, qint64 shardId) {
+        return scalar(db,
+                      QStringLiteral("SELECT n.nodeport FROM pg_dist_placement p JOIN "
+                                     "pg_dist_node n ON n.groupid = p.groupid WHERE p.shardid = ?"),
+                      {shardId})
+            .toInt();
+    }
+
     static void seedMore(const ConnectionSettings &settings, qint64 events, quint64 seed) {
         EventGenerator::Options options;
         options.events = events;
@@ -1406,34 +1439,13 @@ private slots:
                      fetchFreshness(c.db()).value(0).latestArrival);
             QCOMPARE(differences(c.db()), QString());
             if (cluster_.isCitus()) {
-                // the shard group of the busiest tenant's events (with the live state's shards
-                // co-located with it) to the other worker, as citus_rebalance_start would
-                QSqlQuery shard(c.db());
-                QVERIFY(shard.exec(QStringLiteral(
-                    "SELECT s.shardid, n.nodename, n.nodeport, "
-                    "       (SELECT o.nodeport FROM pg_dist_node o WHERE o.groupid > 0 "
-                    "        AND o.nodeport <> n.nodeport ORDER BY o.nodeport LIMIT 1) "
-                    "FROM (SELECT get_shard_id_for_distribution_column('public.bet_events', "
-                    "             e.tenant_id) AS shardid "
-                    "      FROM public.bet_events e GROUP BY e.tenant_id "
-                    "      ORDER BY count(*) DESC LIMIT 1) s "
-                    "JOIN pg_dist_placement p USING (shardid) "
-                    "JOIN pg_dist_node n ON n.groupid = p.groupid")));
-                QVERIFY(shard.next());
-                const qint64 shardId = shard.value(0).toLongLong();
-                const QString host = shard.value(1).toString();
-                const int from = shard.value(2).toInt();
-                const int to = shard.value(3).toInt();
-                shard.finish();
-                scalar(c.db(), QStringLiteral("SELECT citus_move_shard_placement(?, ?, ?, ?, ?)"),
-                       {shardId, host, from, host, to});
-                QCOMPARE(scalar(c.db(),
-                                QStringLiteral("SELECT n.nodeport FROM pg_dist_placement p JOIN "
-                                               "pg_dist_node n ON n.groupid = p.groupid WHERE "
-                                               "p.shardid = ?"),
-                                {shardId})
-                             .toInt(),
-                         to);
+                // the shard group of the busiest tenant's events to the other worker
+                const auto [shardId, to] = moveShardGroupOf(
+                    c.db(), scalar(c.db(), QStringLiteral("SELECT tenant_id FROM "
+                                                          "public.bet_events GROUP BY 1 "
+                                                          "ORDER BY count(*) DESC LIMIT 1"))
+                                .toLongLong());
+                QCOMPARE(shardPort(c.db(), shardId), to);
                 const qint64 before = stepProgress(c.db()).appliedArrival;
                 seedMore(settings, 1500, 62);
                 // (not vacuous: the moved shards take some of the new events)
@@ -2044,32 +2056,10 @@ private slots:
             const qint64 started = latestArrival();
             QTRY_VERIFY_WITH_TIMEOUT(latestArrival() > started + 400, kPatienceMs);
             if (cluster_.isCitus()) {
-                QSqlQuery shard(c.db());
-                QVERIFY(shard.exec(QStringLiteral(
-                    "SELECT s.shardid, n.nodename, n.nodeport, "
-                    "       (SELECT o.nodeport FROM pg_dist_node o WHERE o.groupid > 0 "
-                    "        AND o.nodeport <> n.nodeport ORDER BY o.nodeport LIMIT 1) "
-                    "FROM (SELECT get_shard_id_for_distribution_column('public.bet_events', "
-                    "             10001) AS shardid) s "
-                    "JOIN pg_dist_placement p USING (shardid) "
-                    "JOIN pg_dist_node n ON n.groupid = p.groupid")));
-                QVERIFY(shard.next());
-                const qint64 shardId = shard.value(0).toLongLong();
-                const QString host = shard.value(1).toString();
-                const int to = shard.value(3).toInt();
-                const QVariantList move{shardId, host, shard.value(2), host, to};
-                shard.finish();
                 const QString moveStarted = now();
-                scalar(c.db(), QStringLiteral("SELECT citus_move_shard_placement(?, ?, ?, ?, ?)"),
-                       move);
+                const auto [shardId, to] = moveShardGroupOf(c.db(), 10001);
                 const QString moveEnded = now();
-                QCOMPARE(scalar(c.db(),
-                                QStringLiteral("SELECT n.nodeport FROM pg_dist_placement p JOIN "
-                                               "pg_dist_node n ON n.groupid = p.groupid WHERE "
-                                               "p.shardid = ?"),
-                                {shardId})
-                             .toInt(),
-                         to);
+                QCOMPARE(shardPort(c.db(), shardId), to);
                 // steps ran beside the move (not vacuous), and none of them waited for it
                 // until its lock timeout or a deadlock detection cancelled it: each skipped the
                 // statistics of a scratch table that the move held (029), and before that, the

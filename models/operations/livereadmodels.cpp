@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <limits>
 #include <mutex>
-#include <optional>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QHash>
@@ -323,36 +322,28 @@ QMap<QString, qint64> rebuildLiveState(const QSqlDatabase &db, const Progress &p
     };
 
     // A follower's step holds the live lock for a moment at a time: the rebuild waits for it
-    // (up to a minute, as a step waits for a lock), where it used to fail beside a running
-    // follower whenever it came during a step. The lock is tried anew in a new transaction.
-    std::optional<Transaction> tx;
-    qint64 to = 0;
-    QElapsedTimer waited;
-    waited.start();
-    for (bool told = false;;) {
-        tx.emplace(db);
-        try {
-            QSqlQuery begin = runQuery(db, QStringLiteral("live_rebuild_begin"), {!parallel});
-            begin.next();
-            to = begin.value(0).toLongLong();
-            begin.finish();
-            break;
-        } catch (const DbError &e) {
-            // 55P03: the live lock taken (or a writer still in its transaction after the
-            // minute the begin waits for it: then the minute here is over too)
-            if (e.sqlState() != u"55P03" || waited.hasExpired(kRebuildWaitsForAStepMs))
-                throw;
-            tx.reset(); // rolled back
-            if (!told) {
-                //: a rebuild waits: "<a live step is running (pid, role, since)>; waiting..."
-                progress(QCoreApplication::translate("mvdash::LiveReadModels",
-                                                     "%1; waiting for it to finish")
-                             .arg(e.message()));
-                told = true;
-            }
-            QThread::msleep(100);
-        }
+    // (up to a minute, as a step waits for a lock) and takes it (029), where it used to fail
+    // beside a running follower whenever it came during a step. Still held after that, the
+    // begin fails as before, saying who holds it.
+    Transaction tx(db);
+    const auto takeLiveLock = [&db](qint64 waitMs) {
+        QSqlQuery take = runQuery(db, QStringLiteral("live_take_live_lock"),
+                                  {QStringLiteral("%1 milliseconds").arg(waitMs)});
+        return take.next() ? take.value(0) : QVariant();
+    };
+    if (const QVariant holder = takeLiveLock(0); !holder.isNull()) {
+        //: a rebuild waits: "a live step is running (<pid, role, since>); waiting..."
+        progress(QCoreApplication::translate("mvdash::LiveReadModels",
+                                             "a live step is running (%1); waiting for it to "
+                                             "finish")
+                     .arg(holder.toString()));
+        takeLiveLock(kRebuildWaitsForAStepMs);
     }
+    QSqlQuery begin = runQuery(db, QStringLiteral("live_rebuild_begin"), {!parallel});
+    begin.next();
+    const qint64 to = begin.value(0).toLongLong();
+    begin.finish();
+    total.start(); // (the rebuild's own time, from here)
     progress(parallel ? QCoreApplication::translate(
                             "mvdash::LiveReadModels",
                             "building the live state from every event up to arrival %1 "
@@ -388,7 +379,7 @@ QMap<QString, qint64> rebuildLiveState(const QSqlDatabase &db, const Progress &p
     QSqlQuery written = runQuery(db, QStringLiteral("live_rebuild_written"));
     const QVariant writtenRows = written.next() ? written.value(0) : QVariant();
     written.finish();
-    tx->commit();
+    tx.commit();
     // on Citus the rebuild's transaction could not ANALYZE the shards (migration 016); the
     // rebuild stands either way, and the workers' autovacuum gets there later
     try {

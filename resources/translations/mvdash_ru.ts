@@ -2192,7 +2192,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::LiveReadModels</name>
     <message>
-        <location filename="../../models/operations/livereadmodels.cpp" line="+37"/>
+        <location filename="../../models/operations/livereadmodels.cpp" line="+36"/>
         <source>%1 s</source>
         <extracomment>a duration in seconds: &quot;3.2 s&quot; (the number is already in the language&apos;s form)</extracomment>
         <translation>%1 с</translation>
@@ -2241,13 +2241,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         </translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>%1; waiting for it to finish</source>
-        <extracomment>a rebuild waits: &quot;&lt;a live step is running (pid, role, since)&gt;; waiting...&quot;</extracomment>
-        <translation>%1; ожидание его завершения</translation>
+        <location line="+23"/>
+        <source>a live step is running (%1); waiting for it to finish</source>
+        <extracomment>a rebuild waits: &quot;a live step is running (&lt;pid, role, since&gt;); waiting...&quot;</extracomment>
+        <translation>выполняется шаг live (%1); ожидание его завершения</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+11"/>
         <source>building the live state from every event up to arrival %1 (readers keep reading the current state) on %n session(s)</source>
         <translation>
             <numerusform>построение состояния live по всем событиям до поступления %1 (чтение продолжается из текущего состояния) в %n сеансе</numerusform>

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "dberror.h"
+#include "monitoring.h"
 #include "statementpool.h"
 
 #include <algorithm>
@@ -442,6 +443,10 @@ void convertReadModels(const QSqlDatabase &db, ReadModelMode target, const Progr
                      .arg(seconds(timer)));
     }
     switchMode(db, target, progress, switchLockTimeoutMs, attempts);
+    // the read models' sizes are the state tables' now: the Sizes panel's trend goes on at
+    // once (028), not five minutes later, when the matviews' last samples have aged
+    if (target == ReadModelMode::Live)
+        sampleStorageShare(db, true);
     //: "converted to live|matview in <seconds>": keep the mode's name
     progress(QCoreApplication::translate("mvdash::LiveReadModels", "converted to %1 in %2")
                  .arg(modeName(target), seconds(timer)));

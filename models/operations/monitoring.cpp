@@ -109,9 +109,9 @@ SizesMeasuredNow::~SizesMeasuredNow() {
     setSizesMeasured(db_, false);
 }
 
-bool sampleStorageShare(const QSqlDatabase &db) {
+bool sampleStorageShare(const QSqlDatabase &db, bool now) {
     try {
-        QSqlQuery q = runQuery(db, QStringLiteral("storage_share_sample"));
+        QSqlQuery q = runQuery(db, QStringLiteral("storage_share_sample"), {now});
         return q.next() && q.value(0).toBool();
     } catch (const DbError &e) {
         // a role without the right or a schema before migration 015: the refresh goes on,

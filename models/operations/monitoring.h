@@ -75,8 +75,9 @@ SizeRatio fetchSizeRatio(const QSqlDatabase &db);
 // Records the views' share of the event tables unless a sample is younger than the interval
 // (migration 015; the doctor's storage.size_share_trend). Called at the start of a refresh run
 // and between follower steps, never inside their transactions. Best effort: a failure is
-// logged and the caller goes on; returns whether a sample was taken.
-bool sampleStorageShare(const QSqlDatabase &db);
+// logged and the caller goes on; returns whether a sample was taken. `now`: whatever the
+// interval (after a convert to live, where the read models' sizes change their storage).
+bool sampleStorageShare(const QSqlDatabase &db, bool now = false);
 
 // "is the schema there?": nullopt when it is, else what to tell the user, in English (machine
 // output: doctor --json) and translated (people).

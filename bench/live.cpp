@@ -66,6 +66,14 @@ qint64 bigTableRowsWritten(const QMap<QString, qint64> &written) {
     return rows;
 }
 
+// Rows of every read model that differ from an independent replay of the events (0: right).
+qint64 differencesFromReplay(const QSqlDatabase &db) {
+    qint64 differences = 0;
+    for (const auto &r : ViewVerifier(db).verifyAll(5))
+        differences += r.differenceCount;
+    return differences;
+}
+
 void say(const QString &text) {
     std::fprintf(stderr, "%s\n", qPrintable(text));
 }
@@ -273,10 +281,7 @@ public:
 
         say(QStringLiteral("read models against the replay..."));
         runStep(db, 60000, true);
-        qint64 differences = 0;
-        for (const auto &r : ViewVerifier(db).verifyAll(5))
-            differences += r.differenceCount;
-        out[QStringLiteral("differences_after_all")] = double(differences);
+        out[QStringLiteral("differences_after_all")] = double(differencesFromReplay(db));
         out[QStringLiteral("events_after_all")] = double(totalEvents());
 
         // the rebuild as an operator runs it to check a state the steps made: in place (Citus)
@@ -290,9 +295,7 @@ public:
             const qint64 rows = bigTableRowsWritten(written);
             out[QStringLiteral("rebuild_after_steps_ms")] = rebuildMs;
             out[QStringLiteral("rebuild_after_steps_rows_written")] = double(rows);
-            qint64 after = 0;
-            for (const auto &r : ViewVerifier(db).verifyAll(5))
-                after += r.differenceCount;
+            const qint64 after = differencesFromReplay(db);
             out[QStringLiteral("differences_after_rebuild")] = double(after);
             say(QStringLiteral("  %1 ms, %2 rows of the big tables written, %3 differences")
                     .arg(fmt(rebuildMs))
@@ -731,9 +734,7 @@ int compareHistories(LocalCluster &cluster, qint64 small, qint64 large, int repe
                                 "differences from the replay |\n|---:|---:|---:|---:|---:|\n");
     qint64 differences = 0;
     for (Side &side : sides) {
-        qint64 sideDifferences = 0;
-        for (const auto &r : ViewVerifier(side.connection->db()).verifyAll(5))
-            sideDifferences += r.differenceCount;
+        const qint64 sideDifferences = differencesFromReplay(side.connection->db());
         differences += sideDifferences;
         const QJsonArray runs =
             QJsonArray::fromVariantList(QVariantList(side.steps.cbegin(), side.steps.cend()));

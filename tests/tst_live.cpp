@@ -263,6 +263,22 @@ class TestLive : public QObject {
             .toInt();
     }
 
+    // Committed events not yet in a read model (read_model_freshness(), 016).
+    static qint64 lagEvents(const QSqlDatabase &db,
+                            const QString &view = QStringLiteral("bets_view")) {
+        return scalar(db,
+                      QStringLiteral("SELECT lag_events FROM read_model_freshness() WHERE "
+                                     "view_name = ?"),
+                      {view})
+            .toLongLong();
+    }
+
+    // The server's clock as text: a QDateTime rounds to the millisecond, and a sample taken
+    // right after may compare as earlier (kept in the server's own form).
+    static QString serverNow(const QSqlDatabase &db) {
+        return scalar(db, QStringLiteral("SELECT clock_timestamp()::text")).toString();
+    }
+
     static void seedMore(const ConnectionSettings &settings, qint64 events, quint64 seed) {
         EventGenerator::Options options;
         options.events = events;
@@ -663,10 +679,7 @@ private slots:
             // Citus the build stays in the rebuild's transaction
             QCOMPARE(progress.join(u'\n').contains(QStringLiteral("bets (part 2 of 2)")),
                      !cluster_.isCitus());
-            QCOMPARE(scalar(c.db(), QStringLiteral("SELECT lag_events FROM read_model_freshness() "
-                                                   "WHERE view_name = 'bets_view'"))
-                         .toLongLong(),
-                     0);
+            QCOMPARE(lagEvents(c.db()), 0);
             // the rebuilt state has its statistics, the new events' rows counted (on Citus in
             // every shard, taken after the rebuild committed: migration 016); small tables are
             // sampled whole, so the estimate is the count
@@ -1024,11 +1037,7 @@ private slots:
             }
             for (int batch = 0; batch < 12; ++batch)
                 seedMore(settings, 300, 200 + batch);
-            QTRY_VERIFY_WITH_TIMEOUT(
-                scalar(c.db(), QStringLiteral("SELECT lag_events FROM read_model_freshness() "
-                                              "WHERE view_name = 'bets_view'"))
-                        .toLongLong() == 0,
-                kPatienceMs);
+            QTRY_VERIFY_WITH_TIMEOUT(lagEvents(c.db()) == 0, kPatienceMs);
             QString output;
             for (QProcess *p : followers) {
                 p->terminate(); // SIGTERM: ends after the step in progress
@@ -1557,10 +1566,7 @@ private slots:
             const auto settings = liveDatabase(QStringLiteral("lag"), 2000);
             Connection c(settings, QStringLiteral("t"));
             const auto lag = [&c] {
-                return scalar(c.db(), QStringLiteral("SELECT lag_events FROM "
-                                                     "read_model_freshness() WHERE view_name = "
-                                                     "'user_balances_view'"))
-                    .toLongLong();
+                return lagEvents(c.db(), QStringLiteral("user_balances_view"));
             };
             const auto pending = [&c] {
                 return scalar(c.db(), QStringLiteral(
@@ -1727,8 +1733,7 @@ private slots:
             // time before it stays in the server's text: a QDateTime rounds to the nearest
             // millisecond, up to 0.5 ms late, and the sample comes 0.4-0.6 ms after (CI once
             // counted 0 here).
-            const QString before =
-                scalar(c.db(), QStringLiteral("SELECT clock_timestamp()::text")).toString();
+            const QString before = serverNow(c.db());
             exec(c.db(), QStringLiteral("SELECT live_analyze_state()"));
             QCOMPARE(scalar(c.db(),
                             QStringLiteral("SELECT count(*) FROM relation_size_samples "
@@ -1845,8 +1850,7 @@ private slots:
             // once, though the matviews' samples are minutes old at most
             refreshAll(c.db());
             QCOMPARE(samples(), 7); // (the six and the matviews' part)
-            const QString converting =
-                scalar(c.db(), QStringLiteral("SELECT clock_timestamp()::text")).toString();
+            const QString converting = serverNow(c.db());
             convertReadModels(c.db(), ReadModelMode::Live, [](const QString &) {});
             QCOMPARE(scalar(c.db(),
                             QStringLiteral("SELECT count(*) FROM "
@@ -2059,27 +2063,19 @@ private slots:
                     if (t->joinable())
                         t->join();
             });
-            const auto now = [&c] {
-                return scalar(c.db(), QStringLiteral("SELECT clock_timestamp()::text")).toString();
-            };
             const auto latestArrival = [&c] {
                 return scalar(c.db(), QStringLiteral("SELECT max(arrival_id) FROM "
                                                      "public.bet_events"))
                     .toLongLong();
             };
-            const auto lag = [&c] {
-                return scalar(c.db(), QStringLiteral("SELECT lag_events FROM "
-                                                     "read_model_freshness() WHERE view_name = "
-                                                     "'bets_view'"))
-                    .toLongLong();
-            };
+            const auto lag = [&c] { return lagEvents(c.db()); };
             // the writer and the follower under way
             const qint64 started = latestArrival();
             QTRY_VERIFY_WITH_TIMEOUT(latestArrival() > started + 400, kPatienceMs);
             if (cluster_.isCitus()) {
-                const QString moveStarted = now();
+                const QString moveStarted = serverNow(c.db());
                 const auto [shardId, to] = moveShardGroupOf(c.db(), 10001);
-                const QString moveEnded = now();
+                const QString moveEnded = serverNow(c.db());
                 QCOMPARE(shardPort(c.db(), shardId), to);
                 // steps ran beside the move (not vacuous), and none of them waited for it
                 // until its lock timeout or a deadlock detection cancelled it: each skipped the
@@ -2184,10 +2180,7 @@ private slots:
             std::thread running([&] { follower.run(stop); });
             const auto lag = [&settings] {
                 Connection c(settings, QStringLiteral("probe"));
-                return scalar(c.db(),
-                              QStringLiteral("SELECT lag_events FROM read_model_freshness() "
-                                             "WHERE view_name = 'bets_view'"))
-                    .toLongLong();
+                return lagEvents(c.db());
             };
             seedMore(settings, 500, 61);
             QTRY_VERIFY_WITH_TIMEOUT(lag() == 0, kPatienceMs);

@@ -85,7 +85,7 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
         return QVariant::fromValue(CellState::None);
     case Qt::TextAlignmentRole:
         return column == Age || column == AvgMs || column == LastMs || column == Count ||
-                       column == Behind
+                       column == Behind || column == BehindSeconds
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                    : QVariant();
     case SortRole:
@@ -100,6 +100,8 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
             return s.refreshCount;
         case Behind:
             return s.lagEvents.value_or(-1);
+        case BehindSeconds:
+            return s.lagSeconds.isEmpty() ? -1.0 : s.lagSeconds.toDouble();
         case LastRefresh:
             return s.lastRefreshedAt;
         default:
@@ -138,6 +140,8 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
             return s.lastOutcome == RunOutcome::Failed ? s.lastError : QString();
         case Behind:
             return s.live && s.lagEvents ? QLocale().toString(*s.lagEvents) : QString();
+        case BehindSeconds:
+            return s.live ? formatDecimalText(s.lagSeconds) : QString();
         default:
             return {};
         }
@@ -164,6 +168,11 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
                        : tr("committed events not in the live read models yet; held back by a "
                             "writer still in its transaction: %1")
                              .arg(s.blockedBy);
+        if (column == BehindSeconds)
+            return !s.live ? tr("matview mode: the views are as old as their last refresh")
+                           : tr("seconds since the point in the event stream the live read "
+                                "models show, while committed events wait for a step (0 when "
+                                "none waits)");
         if (column == Method && s.live)
             return tr("live read model: kept up to date by incremental steps (mvdash-admin "
                       "follow), every read model at once");
@@ -201,6 +210,9 @@ RefreshHealthModel::RefreshHealthModel(JobRunner *runner, QObject *parent)
                           QT_TRANSLATE_NOOP("mvdash::RefreshHealthModel", "Last error"),
                           //: column title: committed events not yet applied to the live read model
                           QT_TRANSLATE_NOOP("mvdash::RefreshHealthModel", "Behind (events)"),
+                          //: column title: for how many seconds the live read models have
+                          //: lacked committed events (0 when none waits)
+                          QT_TRANSLATE_NOOP("mvdash::RefreshHealthModel", "Behind (s)"),
                       },
                       parent) {}
 

@@ -21,7 +21,8 @@ public:
         Count,
         Progress,
         LastError,
-        Behind, // live mode: committed events not applied yet
+        Behind,        // live mode: committed events not applied yet
+        BehindSeconds, // live mode: for how long the read models have lacked them
         ColumnCount
     };
 

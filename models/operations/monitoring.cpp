@@ -30,7 +30,8 @@ QList<ViewStatus> fetchViewStatus(const QSqlDatabase &db) {
               avgMs = column("avg_refresh_time_ms"), lastMs = column("last_duration_ms"),
               count = column("refresh_count"), outcome = column("last_outcome"),
               error = column("last_error"), failures = column("failure_count"),
-              live = column("live"), lag = column("lag_events"), blocked = column("blocked_by");
+              live = column("live"), lag = column("lag_events"), lagSeconds = column("lag_seconds"),
+              blocked = column("blocked_by");
     while (q.next()) {
         ViewStatus s;
         s.view = q.value(view).toString();
@@ -50,6 +51,7 @@ QList<ViewStatus> fetchViewStatus(const QSqlDatabase &db) {
         s.failureCount = q.value(failures).toInt();
         s.live = q.value(live).toBool();
         s.lagEvents = optInt(q.value(lag));
+        s.lagSeconds = q.isNull(lagSeconds) ? QString() : q.value(lagSeconds).toString();
         s.blockedBy = q.value(blocked).toString();
         list << s;
     }

@@ -26,10 +26,12 @@ struct ViewStatus {
     std::optional<RunOutcome> lastOutcome; // none before the first refresh
     QString lastError;
     int failureCount = 0;
-    // live mode (migration 011): committed events not in the read models yet, and the writer
-    // holding the watermark back, if any
+    // live mode (migration 011): committed events not in the read models yet, for how long
+    // (seconds since the point in the event stream the read models show; 0 when none is
+    // pending), and the writer holding the watermark back, if any
     bool live = false;
     std::optional<qint64> lagEvents;
+    QString lagSeconds; // exact text (tenths), empty when unknown
     QString blockedBy;
 };
 

@@ -2192,7 +2192,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::LiveReadModels</name>
     <message>
-        <location filename="../../models/operations/livereadmodels.cpp" line="+36"/>
+        <location filename="../../models/operations/livereadmodels.cpp" line="+37"/>
         <source>%1 s</source>
         <extracomment>a duration in seconds: &quot;3.2 s&quot; (the number is already in the language&apos;s form)</extracomment>
         <translation>%1 с</translation>
@@ -2304,7 +2304,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>подготовлено за %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>converted to %1 in %2</source>
         <extracomment>&quot;converted to live|matview in &lt;seconds&gt;&quot;: keep the mode&apos;s name</extracomment>
         <translation>переведено в режим %1 за %2</translation>
@@ -2785,7 +2785,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Monitoring</name>
     <message>
-        <location filename="../../models/operations/monitoring.cpp" line="+131"/>
+        <location filename="../../models/operations/monitoring.cpp" line="+133"/>
         <source>the database is not migrated: run `mvdash-admin migrate` first</source>
         <extracomment>keep the command as it is</extracomment>
         <translation>миграции базы данных не применены: сначала выполните `mvdash-admin migrate`</translation>
@@ -2978,7 +2978,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::RefreshHealthModel</name>
     <message>
-        <location filename="../../models/items/refreshhealthmodel.cpp" line="+116"/>
+        <location filename="../../models/items/refreshhealthmodel.cpp" line="+118"/>
         <source>yes</source>
         <extracomment>the view holds data</extracomment>
         <translation>да</translation>
@@ -2996,7 +2996,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>schedule every %1 s (late after %1 s, stale after %2 s)</source>
         <extracomment>%1 and %2 seconds: when a view counts as late and as stale</extracomment>
         <translation>расписание: каждые %1 с (запаздывание — после %1 с, устаревание — после %2 с)</translation>
@@ -3014,11 +3014,12 @@ migrate --read-models live|matview также задаёт режим (по ум
     </message>
     <message>
         <location line="+5"/>
+        <location line="+8"/>
         <source>matview mode: the views are as old as their last refresh</source>
         <translation>режим matview: данные представлений актуальны на момент их последнего обновления</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-6"/>
         <source>committed events not in the live read models yet</source>
         <translation>зафиксированные события, которых ещё нет в моделях чтения live</translation>
     </message>
@@ -3026,6 +3027,11 @@ migrate --read-models live|matview также задаёт режим (по ум
         <location line="+2"/>
         <source>committed events not in the live read models yet; held back by a writer still in its transaction: %1</source>
         <translation>зафиксированные события, которых ещё нет в моделях чтения live; их задерживает запись в незавершённой транзакции: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>seconds since the point in the event stream the live read models show, while committed events wait for a step (0 when none waits)</source>
+        <translation>секунд с момента потока событий, на котором стоят модели чтения live, пока зафиксированные события ждут шага (0, когда ничего не ждёт)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3107,6 +3113,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <extracomment>column title: committed events not yet applied to the live read model</extracomment>
         <translation>Отставание (событий)</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Behind (s)</source>
+        <extracomment>column title: for how many seconds the live read models have lacked committed events (0 when none waits)</extracomment>
+        <translation>Отставание (с)</translation>
+    </message>
 </context>
 <context>
     <name>mvdash::RefreshPanel</name>
@@ -3138,13 +3150,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Длительность обновления по представлениям (мс), из истории текущего режима (live: шаги)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Refreshing %1…</source>
         <extracomment>%1 is the view being refreshed, or several separated by commas</extracomment>
         <translation>Обновление %1…</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-45"/>
         <source>ok, %1 ms</source>
         <extracomment>a view&apos;s refresh went well and took %1 milliseconds</extracomment>
         <translation>успешно, %1 мс</translation>
@@ -3165,13 +3177,19 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Обновление прервано: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
+        <source>live step (every read model)</source>
+        <extracomment>the Refresh chart&apos;s legend in live mode: one step brings every read model up</extracomment>
+        <translation>шаг live (все модели чтения)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>ms</source>
         <extracomment>the chart&apos;s axis title: milliseconds</extracomment>
         <translation>мс</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Refresh every view, dependencies first (CONCURRENTLY where possible)</source>
         <translation>Обновить все представления, сначала зависимости (CONCURRENTLY, где возможно)</translation>
     </message>

@@ -25,8 +25,10 @@ SELECT s.view_name, s.populated, s.next_method, s.has_unique_index,
        END AS last_duration_ms,
        s.refresh_count, s.last_outcome,
        s.last_error, s.failure_count,
-       -- live mode: committed events not in the read model yet, and who holds them back
-       f.mode = 'live' AS live, f.lag_events, f.blocked_by
+       -- live mode: committed events not in the read model yet, for how many seconds the read
+       -- models have lacked them (0 when none), and who holds them back
+       f.mode = 'live' AS live, f.lag_events, CASE WHEN f.mode = 'live' THEN f.lag_seconds END
+       AS lag_seconds, f.blocked_by
 FROM materialized_views_status s
 -- the matview, or the state table of a live read model (migration 011); not a join with
 -- pg_class, which Citus filters row by row for its shards (a millisecond on the coordinator)

@@ -85,8 +85,14 @@ RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *control
     auto *chart = makeChartView(
         tr("Refresh duration per view (ms), from the history of the current mode (live: steps)"),
         this);
+    // (live mode: refresh_duration_history gives one series, 'live step', a point a step)
+    const QHash<QString, QString> names{
+        //: the Refresh chart's legend in live mode: one step brings every read model up
+        {QStringLiteral("live step"), tr("live step (every read model)")}};
     //: the chart's axis title: milliseconds
-    auto redraw = [chart, durations] { drawTimeSeries(chart->chart(), durations, tr("ms")); };
+    auto redraw = [chart, durations, names] {
+        drawTimeSeries(chart->chart(), durations, tr("ms"), names);
+    };
     connect(durations, &QAbstractItemModel::modelReset, chart, redraw);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(table_);

@@ -39,7 +39,8 @@ void clearChart(QChart *chart) {
 }
 
 // One line per series over time, from a TimeSeriesModel (a chart and its data never disagree).
-void drawTimeSeries(QChart *chart, const TimeSeriesModel *model, const QString &unit) {
+void drawTimeSeries(QChart *chart, const TimeSeriesModel *model, const QString &unit,
+                    const QHash<QString, QString> &names) {
     clearChart(chart);
     QMap<QString, QLineSeries *> lines;
     QDateTime first, last;
@@ -48,7 +49,7 @@ void drawTimeSeries(QChart *chart, const TimeSeriesModel *model, const QString &
         QLineSeries *&line = lines[p.series];
         if (!line) {
             line = new QLineSeries;
-            line->setName(p.series);
+            line->setName(names.value(p.series, p.series));
             line->setPointsVisible(true);
         }
         line->append(double(p.at.toMSecsSinceEpoch()), p.value);

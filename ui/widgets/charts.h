@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -27,6 +28,9 @@ enum class BarLayout { Vertical, Horizontal, HorizontalStacked };
 void drawBars(QChart *chart, BarLayout layout, const QStringList &categories,
               const QList<BarSet> &sets, const QString &labelFormat, int tickCount = 0);
 // One line per series over time, from a TimeSeriesModel (a chart and its data never disagree).
-void drawTimeSeries(QChart *chart, const TimeSeriesModel *model, const QString &unit);
+// A series whose key is in names is shown under that name in the legend (a key the query
+// gives, such as the Refresh chart's 'live step', in the user's language).
+void drawTimeSeries(QChart *chart, const TimeSeriesModel *model, const QString &unit,
+                    const QHash<QString, QString> &names = {});
 
 } // namespace mvdash

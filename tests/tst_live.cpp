@@ -1653,13 +1653,17 @@ private slots:
 
     // Every read model's rows show in the Sizes and Refresh panels right after the convert,
     // the state tables' row estimate: on plain PostgreSQL tenants_summary_view's too, whose
-    // state table no rebuild analyzes and autovacuum leaves alone while small (it showed "?",
-    // migration 030: the statistics system's live rows instead of reltuples -1). On Citus the
-    // rows are in the shards: unknown (017).
+    // state table no rebuild analyzes (it showed "?" until autovacuum's ANALYZE, after 50
+    // changes; migration 030: the statistics system's live rows instead of reltuples -1). On
+    // Citus the rows are in the shards: unknown (017).
     void everyReadModelShowsItsRowsAfterTheConvert() {
         MVDASH_TRY({
             const auto settings = liveDatabase(QStringLiteral("row_estimates"), 1500);
             Connection c(settings, QStringLiteral("t"));
+            // (autovacuum must not analyze it meanwhile: the case is a table never analyzed)
+            if (!cluster_.isCitus())
+                exec(c.db(), QStringLiteral("ALTER TABLE mvdash.live_tenants_summary SET "
+                                            "(autovacuum_enabled = false)"));
             QVERIFY2(allOk(step(c.db())), "a step");
             if (!cluster_.isCitus())
                 QVERIFY(scalar(c.db(), QStringLiteral("SELECT reltuples < 0 FROM pg_class WHERE "
@@ -1692,7 +1696,8 @@ private slots:
                               .toString();
                 expected << view + u' ' + rows + u'/' + rows;
             }
-            // (the statistics system's counts reach it within a second or so of a commit)
+            // (the statistics system's counts come within seconds of a commit: 10 s at most for
+            // an idle session, PostgreSQL 15)
             QTRY_COMPARE_WITH_TIMEOUT(shown(), expected, kPatienceMs);
         });
     }

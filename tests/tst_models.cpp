@@ -16,6 +16,7 @@
 #include "timeseriesmodel.h"
 #include "userlookup.h"
 
+#include <algorithm>
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFileInfo>
@@ -533,8 +534,12 @@ private slots:
         QCOMPARE(d.activeBets.size(), 3);
         QVERIFY(d.moreActiveBets);
         QStringList shown;
-        for (const QVariantList &row : d.activeBets)
+        QList<QDateTime> updated; // the list's last column: when each bet last changed
+        for (const QVariantList &row : d.activeBets) {
             shown << row.value(0).toString();
+            updated << row.constLast().toDateTime();
+        }
+        QVERIFY(std::is_sorted(updated.crbegin(), updated.crend()));
         MVDASH_TRY({
             Connection c(settings_, QStringLiteral("t"));
             const QString active = QStringLiteral(
@@ -555,6 +560,13 @@ private slots:
                              QVariant(u'{' + shown.join(u',') + u'}')})
                          .toInt(),
                      0);
+            for (qsizetype i = 0; i < shown.size(); ++i)
+                QCOMPARE(scalar(c.db(),
+                                "SELECT last_updated_at FROM bets_view WHERE tenant_id = 10001 "
+                                "AND bet_id = ?",
+                                {shown[i]})
+                             .toDateTime(),
+                         updated[i]);
         });
     }
 

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <future>
 #include <QSet>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -455,6 +456,65 @@ private slots:
                      QStringLiteral("4MB"));
             exec(c.db(), "RESET work_mem");
             exec(c.db(), "DROP MATERIALIZED VIEW mvdash.work_mem_probe");
+        });
+    }
+
+    // A refresh analyzes its view when autovacuum would (migration 031): after a plain
+    // refresh (a new heap), after a concurrent one that changed more rows than autovacuum's
+    // threshold (50 + 10% of the rows), and when autovacuum is off for the view; not after a
+    // concurrent refresh that changed a few rows, whose statistics stay what they were (for
+    // autovacuum, which counts such changes across refreshes).
+    void aRefreshAnalyzesWhenAutovacuumWould() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "DROP MATERIALIZED VIEW IF EXISTS mvdash.analyze_probe");
+            exec(c.db(), "DROP TABLE IF EXISTS mvdash.analyze_probe_rows");
+            exec(c.db(), "CREATE TABLE mvdash.analyze_probe_rows AS "
+                         "SELECT g AS id, 0 AS v FROM generate_series(1, 1000) g");
+            exec(c.db(), "CREATE MATERIALIZED VIEW mvdash.analyze_probe AS "
+                         "SELECT id, v FROM mvdash.analyze_probe_rows WITH NO DATA");
+            exec(c.db(), "CREATE UNIQUE INDEX ON mvdash.analyze_probe (id)");
+            // "<method> <analyzed or not>" for one refresh through the engine, in a session of
+            // its own: PostgreSQL 15 counts a session's changes of the last second or so, not
+            // yet reported, with its transaction's own (an ANALYZE more at worst)
+            int sessions = 0;
+            const auto refresh = [this, &c, &sessions](const QString &change) {
+                if (!change.isEmpty())
+                    exec(c.db(), change);
+                const auto analyses = [&c] {
+                    return scalar(c.db(), "SELECT pg_stat_get_analyze_count("
+                                          "'mvdash.analyze_probe'::regclass)")
+                        .toLongLong();
+                };
+                const qint64 before = analyses();
+                Connection own(settings_, QStringLiteral("analyze%1").arg(++sessions));
+                QSqlQuery q(own.db());
+                if (!q.exec(QStringLiteral("SELECT method, outcome FROM "
+                                           "refresh_materialized_view('analyze_probe')")) ||
+                    !q.next() || q.value(1).toString() != u"ok")
+                    return QStringLiteral("refresh failed: %1").arg(q.lastError().text());
+                return QStringLiteral("%1 %2").arg(q.value(0).toString(),
+                                                   analyses() > before ? QStringLiteral("analyzed")
+                                                                       : QStringLiteral("kept"));
+            };
+            QCOMPARE(refresh({}), QStringLiteral("plain analyzed"));
+            QCOMPARE(refresh({}), QStringLiteral("concurrently kept"));
+            QCOMPARE(refresh(QStringLiteral("UPDATE mvdash.analyze_probe_rows SET v = 1 "
+                                            "WHERE id <= 10")),
+                     QStringLiteral("concurrently kept"));
+            QCOMPARE(refresh(QStringLiteral("UPDATE mvdash.analyze_probe_rows SET v = 2 "
+                                            "WHERE id <= 500")),
+                     QStringLiteral("concurrently analyzed"));
+            QCOMPARE(refresh(QStringLiteral("ALTER MATERIALIZED VIEW mvdash.analyze_probe SET "
+                                            "(autovacuum_enabled = false)")),
+                     QStringLiteral("concurrently analyzed"));
+            // the rows are right whichever way (the statistics are all that is skipped)
+            QCOMPARE(scalar(c.db(), "SELECT count(*) FILTER (WHERE v = 2) FROM "
+                                    "mvdash.analyze_probe")
+                         .toLongLong(),
+                     500);
+            exec(c.db(), "DROP MATERIALIZED VIEW mvdash.analyze_probe");
+            exec(c.db(), "DROP TABLE mvdash.analyze_probe_rows");
         });
     }
 

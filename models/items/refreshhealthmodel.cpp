@@ -3,6 +3,7 @@
 #include "format.h"
 #include "roles.h"
 
+#include <algorithm>
 #include <QLocale>
 
 namespace mvdash {
@@ -57,6 +58,10 @@ void RefreshHealthModel::setProgress(const QString &view, const QString &text) {
     for (qsizetype i = 0; i < rows_.size(); ++i)
         if (rows_[i].view == view)
             emit dataChanged(index(int(i), Progress), index(int(i), Progress));
+}
+
+bool RefreshHealthModel::live() const {
+    return std::any_of(rows_.cbegin(), rows_.cend(), [](const ViewStatus &s) { return s.live; });
 }
 
 void RefreshHealthModel::clearProgress() {
@@ -170,9 +175,9 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
                              .arg(s.blockedBy);
         if (column == BehindSeconds)
             return !s.live ? tr("matview mode: the views are as old as their last refresh")
-                           : tr("seconds since the point in the event stream the live read "
-                                "models show, while committed events wait for a step (0 when "
-                                "none waits)");
+                           : tr("how far behind in time the live read models are while "
+                                "committed events wait: seconds since the step they are as of "
+                                "(0 when none waits)");
         if (column == Method && s.live)
             return tr("live read model: kept up to date by incremental steps (mvdash-admin "
                       "follow), every read model at once");
@@ -199,6 +204,11 @@ RefreshHealthModel::RefreshHealthModel(JobRunner *runner, QObject *parent)
                           QT_TRANSLATE_NOOP("mvdash::RefreshHealthModel", "Last refresh"),
                           //: column title: time since the last refresh
                           QT_TRANSLATE_NOOP("mvdash::RefreshHealthModel", "Age"),
+                          //: column title: committed events not yet applied to the live read model
+                          QT_TRANSLATE_NOOP("mvdash::RefreshHealthModel", "Behind (events)"),
+                          //: column title: how far behind in time the live read models are
+                          //: while committed events wait (0 when none waits)
+                          QT_TRANSLATE_NOOP("mvdash::RefreshHealthModel", "Behind (s)"),
                           //: column title: average refresh duration in milliseconds
                           QT_TRANSLATE_NOOP("mvdash::RefreshHealthModel", "Avg ms"),
                           //: column title: duration of the last refresh in milliseconds
@@ -208,11 +218,6 @@ RefreshHealthModel::RefreshHealthModel(JobRunner *runner, QObject *parent)
                           //: column title: what the running refresh is doing with this view
                           QT_TRANSLATE_NOOP("mvdash::RefreshHealthModel", "Progress"),
                           QT_TRANSLATE_NOOP("mvdash::RefreshHealthModel", "Last error"),
-                          //: column title: committed events not yet applied to the live read model
-                          QT_TRANSLATE_NOOP("mvdash::RefreshHealthModel", "Behind (events)"),
-                          //: column title: for how many seconds the live read models have
-                          //: lacked committed events (0 when none waits)
-                          QT_TRANSLATE_NOOP("mvdash::RefreshHealthModel", "Behind (s)"),
                       },
                       parent) {}
 

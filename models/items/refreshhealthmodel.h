@@ -16,13 +16,13 @@ public:
         Method,
         LastRefresh,
         Age,
+        Behind,        // live mode: committed events not applied yet
+        BehindSeconds, // live mode: how far behind in time the read models are then
         AvgMs,
         LastMs,
         Count,
         Progress,
         LastError,
-        Behind,        // live mode: committed events not applied yet
-        BehindSeconds, // live mode: for how long the read models have lacked them
         ColumnCount
     };
 
@@ -45,6 +45,8 @@ public:
     // The same rule for any age in seconds (the header's "data as of" badge).
     Freshness freshnessOfAge(qint64 ageSeconds) const;
     const QList<ViewStatus> &rows() const { return rows_; }
+    // Whether the read models are live (the Behind columns apply).
+    bool live() const;
 
     // Per-view progress text shown while a refresh runs ("refreshing…", "ok 120 ms").
     void setProgress(const QString &view, const QString &text);

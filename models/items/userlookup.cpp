@@ -12,7 +12,8 @@ namespace mvdash {
 
 namespace {
 // Support's lists (the guide's queries), one column list each, read by name.
-const ColumnList &activeBetColumns() {
+// a bet as both lists show it
+const ColumnList &betColumns() {
     static const ColumnList columns{
         {"bet_id", QT_TRANSLATE_NOOP("mvdash::Columns", "Bet"), ColumnKind::Text},
         {"stake", QT_TRANSLATE_NOOP("mvdash::Columns", "Stake"), ColumnKind::Money},
@@ -25,14 +26,23 @@ const ColumnList &activeBetColumns() {
     return columns;
 }
 
-// the active list's columns, then how the bet ended and when
+// when a bet last changed: both lists are newest first by it, and support is asked "when"
+constexpr ColumnSpec kUpdatedColumn{
+    "last_updated_at", QT_TRANSLATE_NOOP("mvdash::Columns", "Updated"), ColumnKind::Time};
+
+const ColumnList &activeBetColumns() {
+    static const ColumnList columns(betColumns(), {kUpdatedColumn});
+    return columns;
+}
+
+// the bet, then how it ended, and when
 const ColumnList &recentBetColumns() {
     static const ColumnList columns(
-        activeBetColumns(),
+        betColumns(),
         //: column title: how a bet ended (won, lost, ...)
         {{"result", QT_TRANSLATE_NOOP("mvdash::Columns", "Result"), ColumnKind::Text},
          {"payout", QT_TRANSLATE_NOOP("mvdash::Columns", "Payout"), ColumnKind::Money},
-         {"last_updated_at", QT_TRANSLATE_NOOP("mvdash::Columns", "Updated"), ColumnKind::Time}});
+         kUpdatedColumn});
     return columns;
 }
 

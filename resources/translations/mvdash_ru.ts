@@ -2978,7 +2978,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::RefreshHealthModel</name>
     <message>
-        <location filename="../../models/items/refreshhealthmodel.cpp" line="+118"/>
+        <location filename="../../models/items/refreshhealthmodel.cpp" line="+123"/>
         <source>yes</source>
         <extracomment>the view holds data</extracomment>
         <translation>да</translation>
@@ -3029,12 +3029,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>зафиксированные события, которых ещё нет в моделях чтения live; их задерживает запись в незавершённой транзакции: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>seconds since the point in the event stream the live read models show, while committed events wait for a step (0 when none waits)</source>
-        <translation>секунд с момента потока событий, на котором стоят модели чтения live, пока зафиксированные события ждут шага (0, когда ничего не ждёт)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>live read model: kept up to date by incremental steps (mvdash-admin follow), every read model at once</source>
         <translation>модель чтения live: поддерживается в актуальном состоянии инкрементальными шагами (mvdash-admin follow), все модели чтения сразу</translation>
     </message>
@@ -3079,7 +3074,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Возраст</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Avg ms</source>
         <extracomment>column title: average refresh duration in milliseconds</extracomment>
         <translation>Сред. мс</translation>
@@ -3108,15 +3103,20 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Последняя ошибка</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-12"/>
         <source>Behind (events)</source>
         <extracomment>column title: committed events not yet applied to the live read model</extracomment>
         <translation>Отставание (событий)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-30"/>
+        <source>how far behind in time the live read models are while committed events wait: seconds since the step they are as of (0 when none waits)</source>
+        <translation>насколько модели чтения live отстают по времени, пока зафиксированные события ждут: секунд с шага, на момент которого они показаны (0, когда ничего не ждёт)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Behind (s)</source>
-        <extracomment>column title: for how many seconds the live read models have lacked committed events (0 when none waits)</extracomment>
+        <extracomment>column title: how far behind in time the live read models are while committed events wait (0 when none waits)</extracomment>
         <translation>Отставание (с)</translation>
     </message>
 </context>
@@ -3139,7 +3139,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Отмена</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>refreshing (%1)…</source>
         <extracomment>%1 is the refresh method (CONCURRENTLY, plain)</extracomment>
         <translation>обновление (%1)…</translation>
@@ -3455,7 +3455,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::ViewSizeModel</name>
     <message>
-        <location filename="../../models/items/refreshhealthmodel.cpp" line="+79"/>
+        <location filename="../../models/items/refreshhealthmodel.cpp" line="+88"/>
         <source>View</source>
         <extracomment>column title: the materialized view (read model)</extracomment>
         <translation>Представление</translation>

@@ -40,7 +40,17 @@ RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *control
     table_->setModel(proxy);
     table_->setSortingEnabled(false); // plan order (dependencies first) is the natural one
     table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    connect(model, &QAbstractItemModel::modelReset, table_, [this] { fitColumnsOnce(table_); });
+    // the Behind columns say nothing in matview mode: shown in live mode only (a convert
+    // while the window is open changes the rows in place)
+    const auto showBehind = [this] {
+        for (const int column : {RefreshHealthModel::Behind, RefreshHealthModel::BehindSeconds})
+            table_->setColumnHidden(column, !model_->live());
+    };
+    connect(model, &QAbstractItemModel::dataChanged, table_, showBehind);
+    connect(model, &QAbstractItemModel::modelReset, table_, [this, showBehind] {
+        showBehind();
+        fitColumnsOnce(table_);
+    });
     selected_->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
     all_->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     connect(all_, &QPushButton::clicked, this, &RefreshPanel::refreshAll);

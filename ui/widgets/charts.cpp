@@ -1,5 +1,6 @@
 #include "charts.h"
 
+#include "theme.h"
 #include "timeseriesmodel.h"
 
 #include <algorithm>
@@ -63,7 +64,10 @@ void drawTimeSeries(QChart *chart, const TimeSeriesModel *model, const QString &
     time->setFormat(first.daysTo(last) >= 1 ? QStringLiteral("dd MMM HH:mm")
                                             : QStringLiteral("HH:mm:ss"));
     time->setTickCount(5);
-    time->setRange(first.addSecs(-30), last.addSecs(30));
+    // a margin of 2% of the span each side (a second at least), so that the points fill the
+    // width: a fixed 30 s left a live minute of steps in the middle third
+    const qint64 margin = std::max<qint64>(1000, first.msecsTo(last) / 50);
+    time->setRange(first.addMSecs(-margin), last.addMSecs(margin));
     auto *values = new QValueAxis;
     values->setTitleText(unit);
     values->setRange(0, top * 1.1 + 1e-9);
@@ -72,8 +76,10 @@ void drawTimeSeries(QChart *chart, const TimeSeriesModel *model, const QString &
     chart->addAxis(time, Qt::AlignBottom);
     chart->addAxis(values, Qt::AlignLeft);
     chart->legend()->setAlignment(Qt::AlignRight); // view names are long: a column, not a row
+    int colour = 0;
     for (QLineSeries *line : std::as_const(lines)) {
         chart->addSeries(line);
+        line->setColor(theme::seriesColour(colour++)); // (after: adding applies the theme's)
         line->attachAxis(time);
         line->attachAxis(values);
     }

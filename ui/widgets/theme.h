@@ -2,6 +2,7 @@
 
 #include "states.h"
 
+#include <iterator>
 #include <QColor>
 #include <QString>
 
@@ -42,6 +43,18 @@ inline QColor forFreshness(Freshness freshness) {
 // "color: #rrggbb" for a label's style sheet.
 inline QString textStyle(const QColor &colour) {
     return QStringLiteral("color: %1").arg(colour.name());
+}
+
+// Line colours for a chart's series, all told apart: Qt Charts' light theme has five, and the
+// sixth and seventh series (the read models and the part) came back in the first one's blue.
+// (Tableau's ten, readable on light and dark backgrounds.)
+inline QColor seriesColour(int index) {
+    static const QColor colours[] = {QColor(0x4e, 0x79, 0xa7), QColor(0xf2, 0x8e, 0x2b),
+                                     QColor(0xe1, 0x57, 0x59), QColor(0x76, 0xb7, 0xb2),
+                                     QColor(0x59, 0xa1, 0x4f), QColor(0xed, 0xc9, 0x48),
+                                     QColor(0xb0, 0x7a, 0xa1), QColor(0xff, 0x9d, 0xa7),
+                                     QColor(0x9c, 0x75, 0x5f), QColor(0xba, 0xb0, 0xac)};
+    return colours[index % std::size(colours)];
 }
 
 inline QString bannerStyle() {

@@ -1,0 +1,157 @@
+SET search_path = mvdash, pg_catalog;
+CREATE OR REPLACE FUNCTION mvdash_refresh_view(p_view text, p_run_id bigint, p_history_id bigint,
+                                    p_missing_ok boolean)
+RETURNS TABLE (view_name text, method text, duration_ms numeric, outcome text, error text)
+LANGUAGE plpgsql SET search_path = pg_catalog, mvdash, pg_temp AS $$
+#variable_conflict use_column
+DECLARE
+    v_rel regclass := mvdash.mvdash_matview(p_view);
+    v_run bigint := p_run_id;
+    v_history bigint;
+    v_method text;
+    v_started timestamptz;
+    v_duration numeric := 0;
+    v_outcome text;
+    v_error text;
+    v_bytes record;
+BEGIN
+    IF p_history_id IS NOT NULL THEN
+        SELECT h.history_id, h.run_id INTO v_history, v_run
+        FROM mvdash.materialized_views_refresh_history h
+        WHERE h.history_id = p_history_id AND h.view_name = p_view AND h.outcome = 'running'
+          AND h.backend_pid = pg_backend_pid()
+          AND h.run_id IS NOT DISTINCT FROM coalesce(p_run_id, h.run_id);
+        IF v_history IS NULL THEN
+            RAISE EXCEPTION 'history row % is not a refresh of % announced by this session',
+                            p_history_id, p_view
+                USING ERRCODE = 'invalid_parameter_value',
+                      HINT = 'Announce it with materialized_views_begin_refresh(view, run) first.';
+        END IF;
+    END IF;
+    IF v_rel IS NULL THEN
+        IF NOT p_missing_ok THEN
+            RAISE EXCEPTION 'unknown materialized view: %', p_view
+                USING ERRCODE = 'undefined_table', HINT = 'materialized views are listed in pg_matviews';
+        END IF;
+        IF v_history IS NULL THEN
+            RETURN; -- dropped between planning and refreshing: nothing to refresh or log
+        END IF;
+        v_outcome := 'skipped';
+        v_error := 'the view no longer exists (dropped during the run)';
+        UPDATE mvdash.materialized_views_refresh_history h
+        SET outcome = v_outcome, finished_at = clock_timestamp(), duration_ms = 0, error = v_error
+        WHERE h.history_id = v_history;
+        RETURN QUERY SELECT p_view, NULL::text, 0::numeric, v_outcome, v_error;
+        RETURN;
+    END IF;
+    IF v_run IS NULL THEN
+        v_run := mvdash.materialized_views_register_run();
+    ELSIF NOT EXISTS (SELECT 1 FROM mvdash.materialized_views_refresh_runs r
+                      WHERE r.run_id = v_run AND r.requested_by = session_user) THEN
+        RAISE EXCEPTION 'run % was not started by this role', v_run
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Start a run with materialized_views_new_run().';
+    END IF;
+    -- a refresh waits for its locks at most a minute unless the caller chose a limit: a lock
+    -- request queued by anyone in front of it (CREATE RULE, LOCK) must not hang it for good
+    IF current_setting('lock_timeout') IN ('0', '0ms') THEN
+        PERFORM set_config('lock_timeout', '1min', true);
+    END IF;
+    SELECT p.method INTO v_method FROM mvdash.materialized_views_refresh_plan() p
+    WHERE p.view_name = p_view;
+
+    -- one refresher per view; the lock ends with the transaction, as the refresh's own locks
+    IF NOT mvdash.mvdash_try_refresh_lock(p_view) THEN
+        v_outcome := 'skipped';
+        v_error := 'another refresh of this view is running ('
+                   || coalesce(mvdash.mvdash_refresh_lock_holder(p_view), 'holder unknown') || ')';
+        v_started := clock_timestamp();
+    ELSE
+        IF v_history IS NULL THEN
+            INSERT INTO mvdash.materialized_views_refresh_history (run_id, view_name, method, outcome)
+            VALUES (v_run, p_view, v_method, 'running')
+            RETURNING history_id INTO v_history;
+        END IF;
+        v_started := clock_timestamp();
+        BEGIN
+            EXECUTE format('REFRESH MATERIALIZED VIEW %s%s',
+                           CASE WHEN v_method = 'concurrently' THEN 'CONCURRENTLY ' END, v_rel);
+            v_outcome := 'ok';
+        EXCEPTION
+            WHEN query_canceled THEN
+                v_outcome := 'failed';
+                v_error := 'canceled: ' || SQLERRM;
+            WHEN OTHERS THEN
+                v_outcome := 'failed';
+                GET STACKED DIAGNOSTICS v_error = MESSAGE_TEXT;
+        END;
+        v_duration := round(extract(epoch FROM clock_timestamp() - v_started) * 1000, 2);
+    END IF;
+
+    IF v_history IS NULL THEN
+        INSERT INTO mvdash.materialized_views_refresh_history
+            (run_id, view_name, method, outcome, started_at, finished_at, duration_ms, error)
+        VALUES (v_run, p_view, v_method, v_outcome, v_started, clock_timestamp(), v_duration,
+                v_error);
+    ELSE
+        UPDATE mvdash.materialized_views_refresh_history h
+        SET outcome = v_outcome, started_at = v_started, finished_at = clock_timestamp(),
+            duration_ms = v_duration, error = v_error
+        WHERE h.history_id = v_history;
+    END IF;
+
+    IF v_outcome = 'ok' THEN
+        -- fresh statistics keep the panels' index plans right after a rebuild
+        EXECUTE format('ANALYZE %s', v_rel);
+        INSERT INTO mvdash.materialized_views_refresh_log AS l
+            (view_name, avg_refresh_time_ms, refresh_count, last_refreshed_at,
+             last_duration_ms, last_method, last_outcome, last_error)
+        VALUES (p_view, v_duration, 1, v_started, v_duration, v_method, 'ok', NULL)
+        ON CONFLICT ON CONSTRAINT materialized_views_refresh_log_pkey DO UPDATE
+        SET avg_refresh_time_ms = round((l.avg_refresh_time_ms * l.refresh_count
+                                         + excluded.avg_refresh_time_ms)
+                                        / (l.refresh_count + 1), 2),
+            refresh_count = l.refresh_count + 1,
+            last_refreshed_at = excluded.last_refreshed_at,
+            last_duration_ms = excluded.last_duration_ms,
+            last_method = excluded.last_method,
+            last_outcome = 'ok',
+            last_error = NULL;
+        SELECT * INTO v_bytes FROM mvdash.mvdash_relation_bytes(v_rel);
+        INSERT INTO mvdash.materialized_views_size_history
+            (run_id, view_name, total_bytes, table_bytes, index_bytes, row_estimate)
+        SELECT v_run, p_view, v_bytes.total_bytes, v_bytes.table_bytes, v_bytes.index_bytes,
+               greatest(c.reltuples, 0)::bigint
+        FROM pg_class c WHERE c.oid = v_rel;
+    ELSIF v_outcome = 'failed' THEN
+        INSERT INTO mvdash.materialized_views_refresh_log AS l
+            (view_name, last_duration_ms, last_method, last_outcome, last_error,
+             last_failed_at, failure_count)
+        VALUES (p_view, v_duration, v_method, 'failed', v_error, v_started, 1)
+        ON CONFLICT ON CONSTRAINT materialized_views_refresh_log_pkey DO UPDATE
+        SET last_duration_ms = excluded.last_duration_ms,
+            last_method = excluded.last_method,
+            last_outcome = 'failed',
+            last_error = excluded.last_error,
+            last_failed_at = excluded.last_failed_at,
+            failure_count = l.failure_count + 1;
+    END IF;
+
+    -- keep the history bounded
+    DELETE FROM mvdash.materialized_views_refresh_history h
+    WHERE h.view_name = p_view
+      AND h.history_id < (SELECT h2.history_id FROM mvdash.materialized_views_refresh_history h2
+                          WHERE h2.view_name = p_view
+                          ORDER BY h2.history_id DESC
+                          OFFSET mvdash.materialized_views_history_limit() - 1 LIMIT 1);
+    DELETE FROM mvdash.materialized_views_size_history s
+    WHERE s.view_name = p_view
+      AND s.sample_id < (SELECT s2.sample_id FROM mvdash.materialized_views_size_history s2
+                         WHERE s2.view_name = p_view
+                         ORDER BY s2.sample_id DESC
+                         OFFSET mvdash.materialized_views_history_limit() - 1 LIMIT 1);
+
+    RETURN QUERY SELECT p_view, v_method, v_duration, v_outcome, v_error;
+END
+$$;
+ALTER FUNCTION mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = '256MB';

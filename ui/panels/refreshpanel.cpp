@@ -43,8 +43,15 @@ RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *control
     // the Behind columns say nothing in matview mode: shown in live mode only (a convert
     // while the window is open changes the rows in place)
     const auto showBehind = [this] {
-        for (const int column : {RefreshHealthModel::Behind, RefreshHealthModel::BehindSeconds})
-            table_->setColumnHidden(column, !model_->live());
+        for (const int column : {RefreshHealthModel::Behind, RefreshHealthModel::BehindSeconds}) {
+            const bool hide = !model_->live();
+            if (table_->isColumnHidden(column) == hide)
+                continue;
+            table_->setColumnHidden(column, hide);
+            // (hidden when the columns were fitted, before the first rows: fitted when shown)
+            if (!hide)
+                table_->resizeColumnToContents(column);
+        }
     };
     connect(model, &QAbstractItemModel::dataChanged, table_, showBehind);
     connect(model, &QAbstractItemModel::modelReset, table_, [this, showBehind] {

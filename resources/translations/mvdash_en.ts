@@ -335,10 +335,10 @@
     </message>
     <message numerus="yes">
         <location line="+9"/>
-        <source>As of the views&apos; refresh at %1 (%2 ago). Diagnostic: %n event(s) of this user carry a later timestamp and are not in these figures yet.</source>
+        <source>As of the views&apos; refresh at %1 (%2 ago): %n event(s) of this user arrived since and are not in these figures yet.</source>
         <translation>
-            <numerusform>As of the views&apos; refresh at %1 (%2 ago). Diagnostic: %n event of this user carries a later timestamp and is not in these figures yet.</numerusform>
-            <numerusform>As of the views&apos; refresh at %1 (%2 ago). Diagnostic: %n events of this user carry a later timestamp and are not in these figures yet.</numerusform>
+            <numerusform>As of the views&apos; refresh at %1 (%2 ago): %n event of this user arrived since and is not in these figures yet.</numerusform>
+            <numerusform>As of the views&apos; refresh at %1 (%2 ago): %n events of this user arrived since and are not in these figures yet.</numerusform>
         </translation>
     </message>
 </context>

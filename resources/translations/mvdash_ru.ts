@@ -723,7 +723,7 @@ migrate --read-models live|matview также задаёт режим (по ум
     <name>mvdash::Columns</name>
     <message>
         <location filename="../../models/items/paymentsmodel.cpp" line="+66"/>
-        <location filename="../../models/items/userlookup.cpp" line="+41"/>
+        <location filename="../../models/items/userlookup.cpp" line="+51"/>
         <source>Payment</source>
         <translation>Платёж</translation>
     </message>
@@ -765,15 +765,15 @@ migrate --read-models live|matview также задаёт режим (по ум
     <message>
         <location line="+1"/>
         <location filename="../../models/items/tenantsummarymodel.cpp" line="+13"/>
-        <location filename="../../models/items/userlookup.cpp" line="-19"/>
-        <location line="+20"/>
+        <location filename="../../models/items/userlookup.cpp" line="-28"/>
+        <location line="+29"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../models/items/userlookup.cpp" line="-8"/>
-        <location line="+9"/>
+        <location filename="../../models/items/userlookup.cpp" line="-22"/>
+        <location line="+23"/>
         <source>Updated</source>
         <translation>Обновлено</translation>
     </message>
@@ -875,7 +875,7 @@ migrate --read-models live|matview также задаёт режим (по ум
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../models/items/userlookup.cpp" line="-53"/>
+        <location filename="../../models/items/userlookup.cpp" line="-62"/>
         <source>Stake</source>
         <extracomment>column title: money staked on bets</extracomment>
         <translation>Сумма ставок</translation>
@@ -919,7 +919,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Матч</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>Result</source>
         <extracomment>column title: how a bet ended (won, lost, ...)</extracomment>
         <translation>Результат</translation>
@@ -3139,7 +3139,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Отмена</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>refreshing (%1)…</source>
         <extracomment>%1 is the refresh method (CONCURRENTLY, plain)</extracomment>
         <translation>обновление (%1)…</translation>
@@ -3444,11 +3444,11 @@ migrate --read-models live|matview также задаёт режим (по ум
     </message>
     <message numerus="yes">
         <location line="+4"/>
-        <source>As of the views&apos; refresh at %1 (%2 ago). Diagnostic: %n event(s) of this user carry a later timestamp and are not in these figures yet.</source>
+        <source>As of the views&apos; refresh at %1 (%2 ago): %n event(s) of this user arrived since and are not in these figures yet.</source>
         <translation>
-            <numerusform>По состоянию на обновление представлений в %1 (%2 назад). Диагностика: %n событие этого пользователя имеет более позднюю метку времени и пока не учтено в этих цифрах.</numerusform>
-            <numerusform>По состоянию на обновление представлений в %1 (%2 назад). Диагностика: %n события этого пользователя имеют более позднюю метку времени и пока не учтены в этих цифрах.</numerusform>
-            <numerusform>По состоянию на обновление представлений в %1 (%2 назад). Диагностика: %n событий этого пользователя имеют более позднюю метку времени и пока не учтены в этих цифрах.</numerusform>
+            <numerusform>По состоянию на обновление представлений в %1 (%2 назад): %n событие этого пользователя поступило после него и пока не учтено в этих цифрах.</numerusform>
+            <numerusform>По состоянию на обновление представлений в %1 (%2 назад): %n события этого пользователя поступили после него и пока не учтены в этих цифрах.</numerusform>
+            <numerusform>По состоянию на обновление представлений в %1 (%2 назад): %n событий этого пользователя поступили после него и пока не учтены в этих цифрах.</numerusform>
         </translation>
     </message>
 </context>

@@ -1,5 +1,5 @@
 -- How fresh the user lookup is: the oldest refresh of the views it reads, and how many of
--- the events of the user carry a later timestamp (diagnostic, index-backed).
+-- the events of the user arrived since (by the arrival order the refreshes logged, 031).
 WITH refreshed AS (
     SELECT min(last_refreshed_at) AS at FROM materialized_views_refresh_log
     WHERE view_name IN ('bets_view', 'payments_view', 'user_balances_view', 'user_activity_view')

@@ -123,9 +123,8 @@ void UserPanel::show() {
     } else {
         const qint64 age = d.viewsRefreshedAt.secsTo(QDateTime::currentDateTimeUtc());
         freshness_->setText(
-            tr("As of the views' refresh at %1 (%2 ago). Diagnostic: %n event(s) of this user "
-               "carry a later timestamp "
-               "and are not in these figures yet.",
+            tr("As of the views' refresh at %1 (%2 ago): %n event(s) of this user arrived "
+               "since and are not in these figures yet.",
                nullptr, int(d.newerEvents))
                 .arg(QLocale().toString(d.viewsRefreshedAt.toLocalTime(), QLocale::ShortFormat),
                      formatAge(age)));

@@ -96,10 +96,16 @@ Text ageText(qint64 seconds) {
     return {formatAgeEnglish(seconds), formatAge(seconds)};
 }
 
+// a figure with decimals: "16.8" in English (the JSON's texts), the user's decimal point in
+// the translated text ("16,8" in Russian), as the panels show figures
+Text decimal(double value, int decimals) {
+    return {QString::number(value, 'f', decimals), QLocale().toString(value, 'f', decimals)};
+}
+
 Text megabytes(qint64 bytes) {
     //: a size in megabytes: "12.5 MB"
     return Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "%1 MB"))
-        .arg(double(bytes) / 1048576.0, 0, 'f', 1);
+        .arg(decimal(double(bytes) / 1048576.0, 1));
 }
 
 DoctorCheck finding(const QString &id, const QString &subject, const QString &query,
@@ -573,23 +579,24 @@ void Doctor::durationTrend(QList<DoctorCheck> &out) const {
                          Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
                                                 "refresh time is not growing (%1 runs, %2 ms/day)"))
                              .arg(q.value(runs).toString())
-                             .arg(perDay, 0, 'f', 1));
+                             .arg(decimal(perDay, 1)));
             } else {
                 const double days = (budgetMs - lastMs) / perDay;
                 c.figures.insert(QStringLiteral("days_until_interval"), days);
                 const QString perDayText = QString::number(perDay, 'f', 1);
                 // a plain variable: lupdate hangs on int(std::lround(days)) as translate()'s n
                 const int wholeDays = int(std::lround(days));
-                setFound(c, Text(QStringLiteral("refresh time grows %1 ms/day: at this pace it "
-                                                "reaches the %2 interval in %3 days")
-                                     .arg(perDayText, formatAgeEnglish(settings_.scheduleSeconds),
-                                          QString::number(days, 'f', 0)),
-                                 QCoreApplication::translate(
-                                     "mvdash::Doctor",
-                                     "refresh time grows %1 ms/day: at this pace it reaches the %2 "
-                                     "interval in %n day(s)",
-                                     nullptr, wholeDays)
-                                     .arg(perDayText, formatAge(settings_.scheduleSeconds))));
+                setFound(
+                    c, Text(QStringLiteral("refresh time grows %1 ms/day: at this pace it "
+                                           "reaches the %2 interval in %3 days")
+                                .arg(perDayText, formatAgeEnglish(settings_.scheduleSeconds),
+                                     QString::number(days, 'f', 0)),
+                            QCoreApplication::translate(
+                                "mvdash::Doctor",
+                                "refresh time grows %1 ms/day: at this pace it reaches the %2 "
+                                "interval in %n day(s)",
+                                nullptr, wholeDays)
+                                .arg(decimal(perDay, 1).tr, formatAge(settings_.scheduleSeconds))));
                 if (days < 30) {
                     c.state = CheckState::Warn;
                     setWhy(c, Text(QT_TRANSLATE_NOOP(
@@ -875,7 +882,7 @@ void Doctor::storage(QList<DoctorCheck> &out) const {
                 finding(QStringLiteral("storage.dead_rows"), name, query, CheckState::Ok,
                         Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "%1: %2 dead of %3 rows (%4%)"))
                             .arg(name, count(deadRows), count(liveRows + deadRows))
-                            .arg(share * 100, 0, 'f', 1));
+                            .arg(decimal(share * 100, 1)));
             if (shardCount > 1)
                 appendFound(
                     c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor", " in %1 shards")).arg(shardCount));
@@ -905,7 +912,7 @@ void Doctor::storage(QList<DoctorCheck> &out) const {
             Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "the views take %1 against %2 of event tables "
                                                      "(%3%; the guide expects 10-30%)"))
                 .arg(megabytes(r.viewsBytes), megabytes(r.eventTablesBytes))
-                .arg(share * 100, 0, 'f', 1));
+                .arg(decimal(share * 100, 1)));
         c.figures = QJsonObject{{QStringLiteral("views_bytes"), double(r.viewsBytes)},
                                 {QStringLiteral("event_tables_bytes"), double(r.eventTablesBytes)},
                                 {QStringLiteral("share"), share}};
@@ -963,10 +970,10 @@ void Doctor::sizeShareTrend(QList<DoctorCheck> &out) const {
             Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
                                    "the views' share moves %1 points/day (now %2%; views %3, "
                                    "event tables %4 per day, over %5 days)"))
-                .arg(perDay * 100, 0, 'f', 2)
-                .arg(last * 100, 0, 'f', 1)
+                .arg(decimal(perDay * 100, 2))
+                .arg(decimal(last * 100, 1))
                 .arg(megabytes(qint64(viewsPerDay)), megabytes(qint64(eventsPerDay)))
-                .arg(days, 0, 'f', 1);
+                .arg(decimal(days, 1));
         DoctorCheck c = finding(id, QString(), query, CheckState::Ok, growth);
         c.figures = QJsonObject{{QStringLiteral("samples"), double(samples)},
                                 {QStringLiteral("share_per_day"), perDay},
@@ -985,8 +992,8 @@ void Doctor::sizeShareTrend(QList<DoctorCheck> &out) const {
             c.figures.insert(QStringLiteral("days_until_limit"), untilLimit);
             appendFound(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
                                                   "; at this pace it passes %1% in %2 days"))
-                               .arg(limit * 100, 0, 'f', 0)
-                               .arg(untilLimit, 0, 'f', 0));
+                               .arg(decimal(limit * 100, 0))
+                               .arg(decimal(untilLimit, 0)));
             if (untilLimit < settings_.trendHorizonDays) {
                 c.state = CheckState::Warn;
                 setWhy(c, Text(QT_TRANSLATE_NOOP(
@@ -1046,7 +1053,7 @@ void Doctor::bloat(QList<DoctorCheck> &out) const {
                                   : Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
                                                            "index %1: %2, leaf pages %3% full"))
                                         .arg(name, megabytes(size))
-                                        .arg(leaf, 0, 'f', 1));
+                                        .arg(decimal(leaf, 1)));
                 if (big && !empty && leaf < settings_.leafDensityMin) {
                     c.state = CheckState::Warn;
                     setWhy(c, Text(QT_TRANSLATE_NOOP(
@@ -1066,8 +1073,8 @@ void Doctor::bloat(QList<DoctorCheck> &out) const {
                 setFound(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
                                                    "%1: %2, %3% empty space, %4% dead rows"))
                                 .arg(name, megabytes(size))
-                                .arg(freeShare * 100, 0, 'f', 1)
-                                .arg(deadShare * 100, 0, 'f', 1));
+                                .arg(decimal(freeShare * 100, 1))
+                                .arg(decimal(deadShare * 100, 1)));
                 if (big && freeShare > settings_.freeSpaceLimit) {
                     c.state = CheckState::Warn;
                     setWhy(c, Text(QT_TRANSLATE_NOOP(

@@ -1264,7 +1264,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Doctor</name>
     <message>
-        <location filename="../../models/operations/doctor.cpp" line="+101"/>
+        <location filename="../../models/operations/doctor.cpp" line="+107"/>
         <source>%1 MB</source>
         <extracomment>a size in megabytes: &quot;12.5 MB&quot;</extracomment>
         <translation>%1 МБ</translation>
@@ -1502,7 +1502,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>время обновления не растёт (запусков: %1, %2 мс/день)</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+15"/>
         <source>refresh time grows %1 ms/day: at this pace it reaches the %2 interval in %n day(s)</source>
         <translation>
             <numerusform>время обновления растёт на %1 мс/день: при таком темпе оно достигнет интервала %2 через %n день</numerusform>
@@ -1631,7 +1631,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>сортировки и хеширование выполняются на диске (обновления сортируют таблицы событий целиком): это медленнее, и до «out of memory» недалеко</translation>
     </message>
     <message>
-        <location line="-581"/>
+        <location line="-582"/>
         <source>mvdash-admin migrate (makes a missing read model again from its installed definition; per-tenant copies dropped with it are not)</source>
         <translation>mvdash-admin migrate (заново создаёт недостающую модель чтения по её установленному определению; копии для арендаторов, удалённые вместе с ней, не восстанавливаются)</translation>
     </message>
@@ -1646,18 +1646,18 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>события %1 с номером поступления за пределами порядка поступления: %2 (новейший %3; порядок на %4)</translation>
     </message>
     <message>
-        <location line="-443"/>
+        <location line="-449"/>
         <source>refreshes: ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = &apos;512MB&apos;;  (they run with that function&apos;s work_mem, the guide&apos;s 256MB unless set otherwise); other sessions: ALTER ROLE &lt;role&gt; SET work_mem = &apos;256MB&apos;;  (the guide&apos;s SET work_mem for the session)</source>
         <translation>обновления: ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = &apos;512MB&apos;;  (они работают с work_mem этой функции, по умолчанию 256MB из руководства); прочие сессии: ALTER ROLE &lt;роль&gt; SET work_mem = &apos;256MB&apos;;  (SET work_mem для сессии из руководства)</translation>
     </message>
     <message>
-        <location line="+319"/>
+        <location line="+325"/>
         <source>read the error; for &quot;out of memory&quot; a smaller work_mem for the refreshes, for temporary files a larger one (ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = ...; the guide&apos;s is 256MB); then %1</source>
         <extracomment>%1 the command that refreshes the view</extracomment>
         <translation>прочитайте ошибку; при &quot;out of memory&quot; — меньше work_mem для обновлений, при временных файлах — больше (ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = ...; в руководстве 256MB); затем %1</translation>
     </message>
     <message>
-        <location line="+393"/>
+        <location line="+394"/>
         <source>; refreshes run with work_mem %1</source>
         <extracomment>%1 the work_mem the refresh function runs with, e.g. 256MB</extracomment>
         <translation>; обновления работают с work_mem %1</translation>

@@ -453,6 +453,43 @@ private slots:
         });
     }
 
+    // 031 makes mvdash_refresh_view() anew: the settings it had (023's work_mem, or one an
+    // operator gave it as the doctor advises, and any other) stay as they were, and the log's
+    // new arrival is filled by the next refresh.
+    void upgradeKeepsTheRefreshFunctionsSettings() {
+        MVDASH_TRY({
+            const auto settings = cluster_.createDatabase(QStringLiteral("upgrade30"), false);
+            Connection c(settings, QStringLiteral("t"));
+            MigrationRunner(c.db()).migrate(30);
+            const QString function =
+                QStringLiteral("mvdash.mvdash_refresh_view(text, bigint, bigint, boolean)");
+            exec(c.db(), QStringLiteral("ALTER FUNCTION %1 SET work_mem = '512MB'").arg(function));
+            exec(c.db(),
+                 QStringLiteral("ALTER FUNCTION %1 SET statement_timeout = '10min'").arg(function));
+            const auto config = [&] {
+                return scalar(c.db(), QStringLiteral("SELECT array_to_string(ARRAY(SELECT x FROM "
+                                                     "unnest(proconfig) x ORDER BY x), ' ') FROM "
+                                                     "pg_proc WHERE oid = '%1'::regprocedure")
+                                          .arg(function))
+                    .toString();
+            };
+            const QString before = config();
+            QVERIFY2(before.contains(QStringLiteral("work_mem=512MB")), qPrintable(before));
+            MigrationRunner(c.db()).migrate();
+            QCOMPARE(config(), before);
+            EventGenerator::Options options;
+            options.events = 500;
+            seedDatabase(settings, options);
+            exec(c.db(), QStringLiteral("SELECT count(*) FROM mvdash.refresh_aggregate_views()"));
+            QCOMPARE(scalar(c.db(), QStringLiteral("SELECT count(*) FILTER (WHERE last_arrival = "
+                                                   "(SELECT last_value FROM "
+                                                   "mvdash.event_arrival_seq)) = count(*) FROM "
+                                                   "mvdash.materialized_views_refresh_log"))
+                         .toBool(),
+                     true);
+        });
+    }
+
     // A refreshed database in matview mode with copies of user_activity_view and
     // tenants_summary_view: 020 makes both views anew over the part user_activity_except_bets,
     // and 023 over the part's new definition (remake_matviews()), with the same rows, and each

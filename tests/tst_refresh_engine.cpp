@@ -502,11 +502,16 @@ private slots:
             QCOMPARE(refresh(QStringLiteral("UPDATE mvdash.analyze_probe_rows SET v = 1 "
                                             "WHERE id <= 10")),
                      QStringLiteral("concurrently kept"));
+            // 80 changes: past autovacuum's 50, within its 50 + 10% of the rows
+            QCOMPARE(refresh(QStringLiteral("UPDATE mvdash.analyze_probe_rows SET v = 1 "
+                                            "WHERE id BETWEEN 11 AND 50")),
+                     QStringLiteral("concurrently kept"));
             QCOMPARE(refresh(QStringLiteral("UPDATE mvdash.analyze_probe_rows SET v = 2 "
                                             "WHERE id <= 500")),
                      QStringLiteral("concurrently analyzed"));
+            // autovacuum off for the view, in any spelling of a boolean
             QCOMPARE(refresh(QStringLiteral("ALTER MATERIALIZED VIEW mvdash.analyze_probe SET "
-                                            "(autovacuum_enabled = false)")),
+                                            "(autovacuum_enabled = 0)")),
                      QStringLiteral("concurrently analyzed"));
             // the rows are right whichever way (the statistics are all that is skipped)
             QCOMPARE(scalar(c.db(), "SELECT count(*) FILTER (WHERE v = 2) FROM "

@@ -268,6 +268,15 @@ QVariant ViewSizeModel::data(const QModelIndex &index, int role) const {
             return s.view;
         }
     }
+    if (role == Qt::ToolTipRole && column == Rows)
+        return s.rowEstimate
+                   ? tr("the planner's estimate of the rows (exact after an ANALYZE of a small "
+                        "table)")
+                   //: the Sizes panel's "?" in the Rows column
+                   : tr("unknown: on Citus the rows are in the shards, which a panel does not "
+                        "ask (mvdash-admin doctor counts them: storage.dead_rows); on "
+                        "PostgreSQL a materialized view not analyzed since its last plain "
+                        "refresh");
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {

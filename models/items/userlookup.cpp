@@ -162,8 +162,10 @@ void UserLookup::reload() {
             d.recentBets = listOf(db, QStringLiteral("user_recent_bets"), key, recentBetColumns());
             d.deposits = listOf(db, QStringLiteral("guide_user_deposits"), key, paymentColumns());
             d.withdrawals = listOf(db, QStringLiteral("user_withdrawals"), key, paymentColumns());
+            if (d.exact) // (live mode: the figures are exact, nothing to count)
+                return QVariant::fromValue(d);
             QSqlQuery fresh = runQuery(db, QStringLiteral("user_freshness"), key);
-            if (!d.exact && fresh.next() && !fresh.isNull(QStringLiteral("at"))) {
+            if (fresh.next() && !fresh.isNull(QStringLiteral("at"))) {
                 d.viewsRefreshedAt = fresh.value(QStringLiteral("at")).toDateTime();
                 d.newerEvents = fresh.value(QStringLiteral("bet_events")).toLongLong() +
                                 fresh.value(QStringLiteral("balance_events")).toLongLong() +

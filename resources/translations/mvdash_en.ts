@@ -335,10 +335,10 @@
     </message>
     <message numerus="yes">
         <location line="+9"/>
-        <source>As of the views&apos; refresh at %1 (%2 ago): %n event(s) of this user arrived since and are not in these figures yet.</source>
+        <source>As of the views&apos; refresh at %1 (%2 ago): %n event(s) of this user arrived after it and are not in these figures yet (not counted: a write still open when the refresh began).</source>
         <translation>
-            <numerusform>As of the views&apos; refresh at %1 (%2 ago): %n event of this user arrived since and is not in these figures yet.</numerusform>
-            <numerusform>As of the views&apos; refresh at %1 (%2 ago): %n events of this user arrived since and are not in these figures yet.</numerusform>
+            <numerusform>As of the views&apos; refresh at %1 (%2 ago): %n event of this user arrived after it and is not in these figures yet (not counted: a write still open when the refresh began).</numerusform>
+            <numerusform>As of the views&apos; refresh at %1 (%2 ago): %n events of this user arrived after it and are not in these figures yet (not counted: a write still open when the refresh began).</numerusform>
         </translation>
     </message>
 </context>

@@ -3444,18 +3444,28 @@ migrate --read-models live|matview также задаёт режим (по ум
     </message>
     <message numerus="yes">
         <location line="+4"/>
-        <source>As of the views&apos; refresh at %1 (%2 ago): %n event(s) of this user arrived since and are not in these figures yet.</source>
+        <source>As of the views&apos; refresh at %1 (%2 ago): %n event(s) of this user arrived after it and are not in these figures yet (not counted: a write still open when the refresh began).</source>
         <translation>
-            <numerusform>По состоянию на обновление представлений в %1 (%2 назад): %n событие этого пользователя поступило после него и пока не учтено в этих цифрах.</numerusform>
-            <numerusform>По состоянию на обновление представлений в %1 (%2 назад): %n события этого пользователя поступили после него и пока не учтены в этих цифрах.</numerusform>
-            <numerusform>По состоянию на обновление представлений в %1 (%2 назад): %n событий этого пользователя поступили после него и пока не учтены в этих цифрах.</numerusform>
+            <numerusform>По состоянию на обновление представлений в %1 (%2 назад): %n событие этого пользователя поступило после него и пока не учтено в этих цифрах (не учтена запись, ещё не завершённая к началу обновления).</numerusform>
+            <numerusform>По состоянию на обновление представлений в %1 (%2 назад): %n события этого пользователя поступили после него и пока не учтены в этих цифрах (не учтена запись, ещё не завершённая к началу обновления).</numerusform>
+            <numerusform>По состоянию на обновление представлений в %1 (%2 назад): %n событий этого пользователя поступили после него и пока не учтены в этих цифрах (не учтена запись, ещё не завершённая к началу обновления).</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>mvdash::ViewSizeModel</name>
     <message>
-        <location filename="../../models/items/refreshhealthmodel.cpp" line="+88"/>
+        <location filename="../../models/items/refreshhealthmodel.cpp" line="+62"/>
+        <source>the planner&apos;s estimate of the rows (exact after an ANALYZE of a small table)</source>
+        <translation>оценка числа строк планировщиком (точная после ANALYZE небольшой таблицы)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown: on Citus the rows are in the shards, which a panel does not ask (mvdash-admin doctor counts them: storage.dead_rows); on PostgreSQL a materialized view not analyzed since its last plain refresh</source>
+        <translation>неизвестно: в Citus строки лежат в шардах, которые панель не опрашивает (их считает mvdash-admin doctor: storage.dead_rows); в PostgreSQL — материализованное представление без ANALYZE после последнего обычного обновления</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>View</source>
         <extracomment>column title: the materialized view (read model)</extracomment>
         <translation>Представление</translation>

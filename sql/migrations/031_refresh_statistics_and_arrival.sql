@@ -34,11 +34,15 @@
 -- arrival (arrival_id, from mvdash.event_arrival_seq, in both modes). Now each successful
 -- refresh records in the log the arrival order's last value taken just before it
 -- (last_arrival), and the count is of the user's events past the oldest such value of the
--- views the lookup reads. What it cannot see, as a refresh does not wait for writers: an
--- event of a writer still in its transaction when the refresh began, with an arrival taken
--- before it (live mode's watermark waits for those). Events past the coordinator's order
--- (written through a Citus worker: LIVE.md, "What writers must do") are counted by their
--- timestamp, as before; so is everything until the views' first refresh after this migration.
+-- views the lookup reads and the part one of them reads (020). What it cannot see, as a
+-- refresh does not wait for writers: an event of a writer still in its transaction when the
+-- refresh began, with an arrival taken before it (live mode's watermark waits for those; a
+-- refresh waiting for them would wait on every batch, for each view); the panel says so.
+-- Counted by their timestamp, as before: events past the coordinator's order (written through
+-- a Citus worker: LIVE.md, "What writers must do"); everything until the views' first refresh
+-- after this migration, after a refresh in a REPEATABLE READ transaction (whose REFRESH reads
+-- the transaction's older snapshot: no arrival logged), and after `convert --to matview` until
+-- the views are refreshed (the live steps left the log's arrival behind).
 
 ALTER TABLE materialized_views_refresh_log ADD COLUMN last_arrival bigint;
 COMMENT ON COLUMN materialized_views_refresh_log.last_arrival IS
@@ -51,25 +55,48 @@ LANGUAGE plpgsql SET search_path = pg_catalog, mvdash, pg_temp AS $$
 DECLARE
     v_rel pg_class;
     v_changed float8;
+    -- the view's own storage parameters, as autovacuum reads them (any spelling of a boolean)
+    v_option text;
+    v_enabled boolean;
+    v_threshold float8 := current_setting('autovacuum_analyze_threshold')::float8;
+    v_scale float8 := current_setting('autovacuum_analyze_scale_factor')::float8;
 BEGIN
     SELECT * INTO v_rel FROM pg_class c WHERE c.oid = p_rel;
     IF p_method IS DISTINCT FROM 'concurrently' OR NOT FOUND OR v_rel.reltuples < 0
        OR NOT current_setting('autovacuum')::boolean
-       OR coalesce(v_rel.reloptions, '{}') && ARRAY['autovacuum_enabled=false',
-                                                    'autovacuum_enabled=off'] THEN
+       OR NOT current_setting('track_counts')::boolean THEN
+        RETURN true;
+    END IF;
+    FOR v_option IN SELECT o.option_name || '=' || o.option_value
+                    FROM pg_options_to_table(v_rel.reloptions) o LOOP
+        CASE split_part(v_option, '=', 1)
+            WHEN 'autovacuum_enabled' THEN v_enabled := split_part(v_option, '=', 2)::boolean;
+            WHEN 'autovacuum_analyze_threshold' THEN
+                v_threshold := split_part(v_option, '=', 2)::float8;
+            WHEN 'autovacuum_analyze_scale_factor' THEN
+                v_scale := split_part(v_option, '=', 2)::float8;
+            ELSE NULL;
+        END CASE;
+    END LOOP;
+    IF NOT coalesce(v_enabled, true) THEN
         RETURN true;
     END IF;
     v_changed := pg_stat_get_xact_tuples_inserted(p_rel) + pg_stat_get_xact_tuples_deleted(p_rel)
                  + pg_stat_get_xact_tuples_updated(p_rel);
-    RETURN v_changed > current_setting('autovacuum_analyze_threshold')::float8
-                       + current_setting('autovacuum_analyze_scale_factor')::float8
-                         * v_rel.reltuples;
+    RETURN v_changed > v_threshold + v_scale * v_rel.reltuples;
 END
 $$;
 REVOKE ALL ON FUNCTION mvdash_refresh_needs_analyze(regclass, text) FROM PUBLIC;
 
--- 010's function with that one change (CREATE OR REPLACE keeps its privileges; its settings
--- are this definition's: 023's work_mem given back below)
+-- 010's function with those two changes. CREATE OR REPLACE keeps its privileges, not its
+-- settings (023's work_mem, or the figure an operator gave it as the doctor advises): they are
+-- kept aside here and given back below.
+CREATE TEMP TABLE refresh_view_settings ON COMMIT DROP AS
+SELECT o.option_name, o.option_value
+FROM pg_proc p, pg_options_to_table(p.proconfig) o
+WHERE p.oid = 'mvdash.mvdash_refresh_view(text, bigint, bigint, boolean)'::regprocedure
+  AND o.option_name <> 'search_path';
+
 CREATE OR REPLACE FUNCTION mvdash_refresh_view(p_view text, p_run_id bigint, p_history_id bigint,
                                     p_missing_ok boolean)
 RETURNS TABLE (view_name text, method text, duration_ms numeric, outcome text, error text)
@@ -146,7 +173,10 @@ BEGIN
         END IF;
         -- (before the REFRESH takes its snapshot: what it reads has at most this arrival,
         -- but for writers still open now; 031)
-        v_arrival := coalesce(pg_sequence_last_value('mvdash.event_arrival_seq'), 0);
+        -- (under REPEATABLE READ the REFRESH reads the transaction's older snapshot: none)
+        v_arrival := CASE WHEN current_setting('transaction_isolation') = 'read committed'
+                          THEN coalesce(pg_sequence_last_value('mvdash.event_arrival_seq'), 0)
+                     END;
         v_started := clock_timestamp();
         BEGIN
             EXECUTE format('REFRESH MATERIALIZED VIEW %s%s',
@@ -234,7 +264,17 @@ BEGIN
 END
 $$;
 
-ALTER FUNCTION mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = '256MB';
+DO $settings$
+DECLARE
+    v record;
+BEGIN
+    FOR v IN SELECT * FROM pg_temp.refresh_view_settings LOOP
+        EXECUTE format('ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) '
+                       'SET %I = %L', v.option_name, v.option_value);
+    END LOOP;
+END
+$settings$;
+DROP TABLE pg_temp.refresh_view_settings;
 
 -- Support's diagnostic by arrival (above). p_since is the views' refresh as user_freshness.sql
 -- gives it, the oldest of the four views the lookup reads; when the log has an arrival for
@@ -258,12 +298,21 @@ DECLARE
     -- past this, an arrival was taken by no writer through the coordinator
     v_latest bigint := coalesce(pg_sequence_last_value('mvdash.event_arrival_seq'), 0);
 BEGIN
-    SELECT CASE WHEN count(l.last_arrival) = 4 AND min(l.last_refreshed_at) = p_since
+    -- the four views' refresh, and the oldest arrival of theirs and of the parts they read
+    -- (user_activity_view is as new as its part); none when any of them was last brought up
+    -- to date by a live step (its arrival is older: after convert --to matview) or has none
+    SELECT CASE WHEN count(l.last_arrival) = count(*)
+                     AND count(*) = 4 + (SELECT count(*) FROM mvdash.read_model_parts)
+                     AND bool_and(l.last_method IS DISTINCT FROM 'live')
+                     AND min(l.last_refreshed_at) FILTER (WHERE l.view_name IN (
+                             'bets_view', 'payments_view', 'user_balances_view',
+                             'user_activity_view')) = p_since
                 THEN min(l.last_arrival) END
     INTO v_arrival
     FROM mvdash.materialized_views_refresh_log l
     WHERE l.view_name IN ('bets_view', 'payments_view', 'user_balances_view',
-                          'user_activity_view');
+                          'user_activity_view')
+       OR l.view_name IN (SELECT p.part_name FROM mvdash.read_model_parts p);
     IF v_arrival IS NULL THEN
         v_arrival := v_latest; -- by timestamp only (below)
         v_latest := -1;

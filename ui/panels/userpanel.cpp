@@ -124,7 +124,8 @@ void UserPanel::show() {
         const qint64 age = d.viewsRefreshedAt.secsTo(QDateTime::currentDateTimeUtc());
         freshness_->setText(
             tr("As of the views' refresh at %1 (%2 ago): %n event(s) of this user arrived "
-               "since and are not in these figures yet.",
+               "after it and are not in these figures yet (not counted: a write still open "
+               "when the refresh began).",
                nullptr, int(d.newerEvents))
                 .arg(QLocale().toString(d.viewsRefreshedAt.toLocalTime(), QLocale::ShortFormat),
                      formatAge(age)));

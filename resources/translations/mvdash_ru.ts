@@ -3139,7 +3139,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Отмена</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>refreshing (%1)…</source>
         <extracomment>%1 is the refresh method (CONCURRENTLY, plain)</extracomment>
         <translation>обновление (%1)…</translation>
@@ -3189,9 +3189,19 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>мс</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
+        <source>Run one live step now: every read model up to the newest committed events</source>
+        <translation>Выполнить шаг live сейчас: все модели чтения — до последних зафиксированных событий</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Refresh every view, dependencies first (CONCURRENTLY where possible)</source>
         <translation>Обновить все представления, сначала зависимости (CONCURRENTLY, где возможно)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run one live step now (Ctrl+R): a step brings every read model up, not only the selected ones</source>
+        <translation>Выполнить шаг live сейчас (Ctrl+R): шаг обновляет все модели чтения, а не только выбранные</translation>
     </message>
     <message>
         <location line="+2"/>

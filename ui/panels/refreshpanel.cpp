@@ -40,9 +40,10 @@ RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *control
     table_->setModel(proxy);
     table_->setSortingEnabled(false); // plan order (dependencies first) is the natural one
     table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    // the Behind columns say nothing in matview mode: shown in live mode only (a convert
-    // while the window is open changes the rows in place)
-    const auto showBehind = [this] {
+    // what changes with the mode (a convert while the window is open changes the rows in
+    // place): the buttons' tooltips; the Behind columns, which say nothing in matview mode
+    const auto followMode = [this] {
+        updateButtons();
         for (const int column : {RefreshHealthModel::Behind, RefreshHealthModel::BehindSeconds}) {
             const bool hide = !model_->live();
             if (table_->isColumnHidden(column) == hide)
@@ -53,9 +54,9 @@ RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *control
                 table_->resizeColumnToContents(column);
         }
     };
-    connect(model, &QAbstractItemModel::dataChanged, table_, showBehind);
-    connect(model, &QAbstractItemModel::modelReset, table_, [this, showBehind] {
-        showBehind();
+    connect(model, &QAbstractItemModel::dataChanged, table_, followMode);
+    connect(model, &QAbstractItemModel::modelReset, table_, [this, followMode] {
+        followMode();
         fitColumnsOnce(table_);
     });
     selected_->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
@@ -140,10 +141,18 @@ void RefreshPanel::updateButtons() {
     selected_->setEnabled(canRefresh_ && !running && hasSelection);
     cancel_->setEnabled(running);
     const QString tip = canRefresh_ ? QString() : whyNot_;
-    all_->setToolTip(
-        tip.isEmpty() ? tr("Refresh every view, dependencies first (CONCURRENTLY where possible)")
-                      : tip);
-    selected_->setToolTip(tip.isEmpty() ? tr("Refresh the selected views (Ctrl+R)") : tip);
+    // live mode: one step brings every read model up to date, whichever are chosen
+    all_->setToolTip(!tip.isEmpty() ? tip
+                     : model_->live()
+                         ? tr("Run one live step now: every read model up to the newest "
+                              "committed events")
+                         : tr("Refresh every view, dependencies first (CONCURRENTLY where "
+                              "possible)"));
+    selected_->setToolTip(!tip.isEmpty() ? tip
+                          : model_->live()
+                              ? tr("Run one live step now (Ctrl+R): a step brings every read "
+                                   "model up, not only the selected ones")
+                              : tr("Refresh the selected views (Ctrl+R)"));
     if (!canRefresh_ && !whyNot_.isEmpty())
         status_->setText(whyNot_);
 }

@@ -791,6 +791,7 @@ private:
         trafficOptions.eventsPerSecond = rate;
         trafficOptions.batchesPerSecond = std::min(4, rate);
         trafficOptions.seed = quint64(QDateTime::currentSecsSinceEpoch());
+        trafficOptions.markers = false; // (no player "probe" in the tenant the demo shows)
         Traffic traffic(settings, trafficOptions);
         log(live ? tr("writing about %1 events/s, a follower applying them every second, until "
                       "stopped (Ctrl-C)")

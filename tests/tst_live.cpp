@@ -1935,7 +1935,8 @@ private slots:
     // The moving demo's and the benchmark's writer keeps its sessions from batch to batch (a
     // new session per batch measured the connecting: on Citus each one also opened a session
     // per shard), commits every batch and its marker, survives a lost session by opening new
-    // ones at the next batch, and a failed batch leaves nothing behind.
+    // ones at the next batch, and a failed batch leaves nothing behind. The demo's writes no
+    // marker (no player "probe" in the tenant the demo shows).
     void trafficKeepsItsSessionsBetweenBatches() {
         MVDASH_TRY({
             const auto settings = liveDatabase(QStringLiteral("traffic"), 3000);
@@ -1994,6 +1995,22 @@ private slots:
             QCOMPARE(events(), before + after.events);
             QVERIFY(!writerPids().isEmpty());
             QVERIFY(writerPids() != sessions);
+            // the demo's writer, without markers: the events asked for, no bet of a "probe"
+            Traffic::Options demo;
+            demo.seed = 4343;
+            demo.markers = false;
+            Traffic demoTraffic(settings, demo);
+            const auto probes = [&c] {
+                return scalar(c.db(), QStringLiteral("SELECT count(*) FROM bet_events WHERE "
+                                                     "user_id = 'probe'"))
+                    .toLongLong();
+            };
+            const qint64 probesBefore = probes();
+            before = events();
+            const Traffic::Batch unmarked = demoTraffic.writeBatch(400);
+            QVERIFY(unmarked.marker.isEmpty());
+            QCOMPARE(events(), before + unmarked.events);
+            QCOMPARE(probes(), probesBefore);
             runStep(c.db(), 60000, true);
             QCOMPARE(differences(c.db()), QString());
         });

@@ -21,7 +21,7 @@ Traffic::Batch Traffic::writeBatch(qint64 events) {
     Batch batch;
     batch.number = ++batches_;
     EventGenerator::Options generate;
-    generate.events = std::max<qint64>(1, events - 1);
+    generate.events = std::max<qint64>(1, options_.markers ? events - 1 : events);
     generate.seed = options_.seed + quint64(batch.number);
     // the same tenants as the seeded data, no new empty or orphan tenants per batch
     generate.emptyTenants = 0;
@@ -36,26 +36,29 @@ Traffic::Batch Traffic::writeBatch(qint64 events) {
         seeder_ = std::make_unique<Seeder>(settings_);
     auto dropSessions = qScopeGuard([this] { seeder_.reset(); });
     const SeedReport written = seeder_->seed(generate);
-    // the marker goes in after the batch it stands for, committed after it
-    batch.marker = QStringLiteral("probe-%1-%2").arg(options_.seed).arg(batch.number);
-    const qint64 markerId = seeder_->nextEventIds(options_.markerTenant)[0];
-    EventWriter &marker = seeder_->writer();
-    marker.add(BetEvent{options_.markerTenant,
-                        markerId,
-                        batch.marker,
-                        QStringLiteral("probe"),
-                        QStringLiteral("placed"),
-                        {},
-                        {},
-                        {},
-                        {},
-                        {},
-                        QDateTime::currentMSecsSinceEpoch()});
-    marker.commit();
+    batch.events = written.events;
+    if (options_.markers) {
+        // the marker goes in after the batch it stands for, committed after it
+        batch.marker = QStringLiteral("probe-%1-%2").arg(options_.seed).arg(batch.number);
+        const qint64 markerId = seeder_->nextEventIds(options_.markerTenant)[0];
+        EventWriter &marker = seeder_->writer();
+        marker.add(BetEvent{options_.markerTenant,
+                            markerId,
+                            batch.marker,
+                            QStringLiteral("probe"),
+                            QStringLiteral("placed"),
+                            {},
+                            {},
+                            {},
+                            {},
+                            {},
+                            QDateTime::currentMSecsSinceEpoch()});
+        marker.commit();
+        ++batch.events;
+    }
     dropSessions.dismiss();
     batch.committed = std::chrono::steady_clock::now();
     batch.writeMs = std::chrono::duration<double, std::milli>(batch.committed - started).count();
-    batch.events = written.events + 1;
     return batch;
 }
 

@@ -23,12 +23,16 @@ public:
         double eventsPerSecond = 100;
         int batchesPerSecond = 4;
         quint64 seed = 1000; // each batch generates with the next seed
+        // a marker bet after each batch (user "probe" in markerTenant), which a benchmark or a
+        // test polls for to time the batch's way into the read models; not in a demo, where
+        // they would be bets of a player "probe" in the tenant people look at
+        bool markers = true;
         qint64 markerTenant = 10001;
     };
     struct Batch {
         qint64 number = 0;
         qint64 events = 0; // with the marker
-        QString marker;    // bet_id of the marker bet, in markerTenant
+        QString marker;    // bet_id of the marker bet, in markerTenant (empty: no markers)
         std::chrono::steady_clock::time_point committed;
         double writeMs = 0; // generating, writing and committing it, marker included
     };

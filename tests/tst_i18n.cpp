@@ -167,8 +167,9 @@ class TestI18n : public QObject {
     Q_OBJECT
     TestCluster cluster_;
     ConnectionSettings settings_;
-    // the spec's enumerated values (payment types, statuses and methods, bet statuses): shown
-    // and filtered as they are stored, in every language), and the role connected as
+    // the role connected as (a name). The spec's enumerated values (payment types, statuses
+    // and methods, bet statuses) are not in it: they are shown in the user's language (the
+    // filters' choices, the bets chart's legend), filtered and exported as stored.
     QSet<QString> storedValues_;
 
     // Every panel shown and loaded (the ops panels fetch on show).
@@ -200,16 +201,11 @@ private slots:
         MVDASH_TRY({ settings_ = cluster_.createSeededDatabase(QStringLiteral("i18n"), 20000); });
         MVDASH_TRY({
             Connection c(settings_, QStringLiteral("words"));
-            QSqlQuery q = runSql(
-                c.db(), "SELECT DISTINCT v FROM (SELECT payment_type AS v FROM payments_view UNION "
-                        "SELECT status FROM payments_view UNION SELECT payment_method FROM "
-                        "payments_view UNION SELECT status FROM bets_view UNION SELECT "
-                        "current_user) s WHERE v IS "
-                        "NOT NULL");
+            QSqlQuery q = runSql(c.db(), "SELECT current_user");
             while (q.next())
                 storedValues_ << q.value(0).toString().toLower();
         });
-        QVERIFY(storedValues_.contains(QStringLiteral("deposit")));
+        QVERIFY(!storedValues_.isEmpty());
     }
 
     void theRussianDashboardShowsNoEnglish() {

@@ -461,7 +461,7 @@ private slots:
 
     // A refresh analyzes its view when autovacuum would (migration 031): after a plain
     // refresh (a new heap), after a concurrent one that changed more rows than autovacuum's
-    // threshold (50 + 10% of the rows), and when autovacuum is off for the view; not after a
+    // scale factor (10% of the rows), and when autovacuum is off for the view; not after a
     // concurrent refresh that changed a few rows, whose statistics stay what they were (for
     // autovacuum, which counts such changes across refreshes).
     void aRefreshAnalyzesWhenAutovacuumWould() {
@@ -502,7 +502,7 @@ private slots:
             QCOMPARE(refresh(QStringLiteral("UPDATE mvdash.analyze_probe_rows SET v = 1 "
                                             "WHERE id <= 10")),
                      QStringLiteral("concurrently kept"));
-            // 80 changes: past autovacuum's 50, within its 50 + 10% of the rows
+            // 80 changes: within 10% of the rows
             QCOMPARE(refresh(QStringLiteral("UPDATE mvdash.analyze_probe_rows SET v = 1 "
                                             "WHERE id BETWEEN 11 AND 50")),
                      QStringLiteral("concurrently kept"));

@@ -45,7 +45,8 @@ QVariant BetStatusModel::data(const QModelIndex &index, int role) const {
         return index.column() == 1 ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     if (role != Qt::DisplayRole)
         return {};
-    return index.column() == 0 ? QVariant(status) : QVariant(formatCount(count));
+    return index.column() == 0 ? QVariant(formatCode(status, "bet status"))
+                               : QVariant(formatCount(count));
 }
 
 } // namespace mvdash

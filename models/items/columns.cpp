@@ -73,6 +73,7 @@ QVariant ColumnList::typed(int column, const QVariant &value) const {
     case ColumnKind::Time:
         return value.toDateTime();
     case ColumnKind::Text:
+    case ColumnKind::Code:
     case ColumnKind::Number:
     case ColumnKind::RowNumber:
         break;
@@ -117,6 +118,8 @@ QVariant ColumnList::display(int column, const QVariant &value, int row) const {
         return formatBytes(value.toLongLong());
     case ColumnKind::Number:
         return formatDecimalText(value.toString());
+    case ColumnKind::Code:
+        return formatCode(value.toString(), columns_[column].vocabulary);
     case ColumnKind::Text:
     case ColumnKind::RowNumber:
         break;
@@ -134,6 +137,9 @@ QVariant ColumnList::sortKey(int column, const QVariant &value, int row) const {
         return value.isValid() ? value.toString().toDouble() : QVariant();
     case ColumnKind::Time:
         return value.isValid() ? value.toDateTime().toMSecsSinceEpoch() : QVariant();
+    case ColumnKind::Code: // in the order the user reads
+        return value.isValid() ? formatCode(value.toString(), columns_[column].vocabulary)
+                               : QVariant();
     case ColumnKind::Count:
     case ColumnKind::Millis:
     case ColumnKind::Bytes:
@@ -160,6 +166,7 @@ QString ColumnList::exported(int column, const QVariant &value) const {
     case ColumnKind::Bytes:
         return QString::number(value.toLongLong());
     case ColumnKind::Text:
+    case ColumnKind::Code:
     case ColumnKind::Number:
     case ColumnKind::RowNumber:
         break;

@@ -14,6 +14,8 @@ namespace mvdash {
 // What a column holds; it says how a value is read, shown, aligned, sorted and exported.
 enum class ColumnKind {
     Text,      // text, shown as it is
+    Code,      // a value of the spec's vocabularies (a status, a type, a plan, a method): shown
+               // in the user's language (formatCode), exported as stored
     Money,     // numeric: an exact Decimal (null stays null and is shown empty)
     Number,    // numeric that is not money (odds): the server's exact digits, locale separators
     Count,     // bigint, grouped digits
@@ -32,6 +34,9 @@ struct ColumnSpec {
     const char *alias;
     const char *title; // untranslated; translated in kColumnTitleContext
     ColumnKind kind;
+    // a Code's vocabulary, the disambiguation of its values' translations ("bet status":
+    // a bet and a payment are "cancelled" in different words in Russian)
+    const char *vocabulary = nullptr;
 };
 
 // The columns of one item model, in its order: the one place a model's contract is written.

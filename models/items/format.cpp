@@ -47,6 +47,43 @@ QString formatMoneyOf(const QVariant &value, const QLocale &locale) {
     return value.isNull() ? QString() : formatMoney(decimalOf(value), locale);
 }
 
+namespace {
+// The spec's vocabularies (../shared/spec/event-store.md), for lupdate: formatCode translates
+// at run time whatever value it gets, in context mvdash::Values with the vocabulary as the
+// disambiguation. Payment methods are not the spec's: the ones the generator and the
+// Payments panel's filter know.
+[[maybe_unused]] constexpr const char *kVocabularies[][2] = {
+    QT_TRANSLATE_NOOP3("mvdash::Values", "active", "tenant status"),
+    QT_TRANSLATE_NOOP3("mvdash::Values", "suspended", "tenant status"),
+    QT_TRANSLATE_NOOP3("mvdash::Values", "closed", "tenant status"),
+    QT_TRANSLATE_NOOP3("mvdash::Values", "free", "tenant plan"),
+    QT_TRANSLATE_NOOP3("mvdash::Values", "pro", "tenant plan"),
+    QT_TRANSLATE_NOOP3("mvdash::Values", "enterprise", "tenant plan"),
+    QT_TRANSLATE_NOOP3("mvdash::Values", "placed", "bet status"),
+    QT_TRANSLATE_NOOP3("mvdash::Values", "confirmed", "bet status"),
+    QT_TRANSLATE_NOOP3("mvdash::Values", "settled", "bet status"),
+    QT_TRANSLATE_NOOP3("mvdash::Values", "cancelled", "bet status"),
+    QT_TRANSLATE_NOOP3("mvdash::Values", "voided", "bet status"),
+    QT_TRANSLATE_NOOP3("mvdash::Values", "win", "bet result"),
+    QT_TRANSLATE_NOOP3("mvdash::Values", "loss", "bet result"),
+    QT_TRANSLATE_NOOP3("mvdash::Values", "created", "payment status"),
+    QT_TRANSLATE_NOOP3("mvdash::Values", "pending", "payment status"),
+    QT_TRANSLATE_NOOP3("mvdash::Values", "completed", "payment status"),
+    QT_TRANSLATE_NOOP3("mvdash::Values", "failed", "payment status"),
+    QT_TRANSLATE_NOOP3("mvdash::Values", "cancelled", "payment status"),
+    QT_TRANSLATE_NOOP3("mvdash::Values", "deposit", "payment type"),
+    QT_TRANSLATE_NOOP3("mvdash::Values", "withdrawal", "payment type"),
+    QT_TRANSLATE_NOOP3("mvdash::Values", "card", "payment method"),
+    QT_TRANSLATE_NOOP3("mvdash::Values", "bank_transfer", "payment method"),
+    QT_TRANSLATE_NOOP3("mvdash::Values", "e_wallet", "payment method"),
+    QT_TRANSLATE_NOOP3("mvdash::Values", "crypto", "payment method"),
+};
+} // namespace
+
+QString formatCode(const QString &code, const char *vocabulary) {
+    return QCoreApplication::translate("mvdash::Values", code.toUtf8().constData(), vocabulary);
+}
+
 QString describeOutcome(RunOutcome outcome) {
     switch (outcome) {
     case RunOutcome::Ok:

@@ -24,6 +24,11 @@ QString formatBytes(qint64 bytes, const QLocale &locale = QLocale());
 // States in words for people (translated), the one place they are spelled out for the UI.
 QString describeOutcome(RunOutcome outcome);
 QString describeFreshness(Freshness freshness);
+// A value of one of the spec's vocabularies (a tenant's status or plan, a bet's status or
+// result, a payment's status, type or method) in the user's language; `vocabulary` tells apart
+// the same word in two of them ("cancelled": a bet, a payment). A value outside them is
+// returned as it is.
+QString formatCode(const QString &code, const char *vocabulary);
 // A moment in local time, the locale's short format ("" for an invalid one).
 QString formatTime(const QDateTime &at, const QLocale &locale = QLocale());
 // A numeric column as QPSQL hands it (exact text, HighPrecision): the Decimal (0 when null or

@@ -68,12 +68,15 @@ const ColumnList &PaymentsModel::columns() {
         {"amount", QT_TRANSLATE_NOOP("mvdash::Columns", "Amount"), ColumnKind::Money},
         {"currency", QT_TRANSLATE_NOOP("mvdash::Columns", "Currency"), ColumnKind::Text},
         //: column title: payment method (card, bank transfer, ...)
-        {"payment_method", QT_TRANSLATE_NOOP("mvdash::Columns", "Method"), ColumnKind::Text},
+        {"payment_method", QT_TRANSLATE_NOOP("mvdash::Columns", "Method"), ColumnKind::Code,
+         "payment method"},
         //: column title: the payment provider's id of the payment
         {"external_id", QT_TRANSLATE_NOOP("mvdash::Columns", "External id"), ColumnKind::Text},
         //: column title: payment type (deposit or withdrawal)
-        {"payment_type", QT_TRANSLATE_NOOP("mvdash::Columns", "Type"), ColumnKind::Text},
-        {"status", QT_TRANSLATE_NOOP("mvdash::Columns", "Status"), ColumnKind::Text},
+        {"payment_type", QT_TRANSLATE_NOOP("mvdash::Columns", "Type"), ColumnKind::Code,
+         "payment type"},
+        {"status", QT_TRANSLATE_NOOP("mvdash::Columns", "Status"), ColumnKind::Code,
+         "payment status"},
         {"last_updated_at", QT_TRANSLATE_NOOP("mvdash::Columns", "Updated"), ColumnKind::Time},
         //: column title: last update as epoch milliseconds
         {"last_updated_timestamp", QT_TRANSLATE_NOOP("mvdash::Columns", "Updated (ms)"),

@@ -10,9 +10,10 @@ const ColumnList &tenantColumns() {
         {"tenant_name", QT_TRANSLATE_NOOP("mvdash::Columns", "Tenant"), ColumnKind::Text},
         //: column title: the tenant's short URL-safe name
         {"slug", QT_TRANSLATE_NOOP("mvdash::Columns", "Slug"), ColumnKind::Text},
-        {"status", QT_TRANSLATE_NOOP("mvdash::Columns", "Status"), ColumnKind::Text},
+        {"status", QT_TRANSLATE_NOOP("mvdash::Columns", "Status"), ColumnKind::Code,
+         "tenant status"},
         //: column title: the tenant's subscription plan
-        {"plan", QT_TRANSLATE_NOOP("mvdash::Columns", "Plan"), ColumnKind::Text},
+        {"plan", QT_TRANSLATE_NOOP("mvdash::Columns", "Plan"), ColumnKind::Code, "tenant plan"},
         {"total_bets", QT_TRANSLATE_NOOP("mvdash::Columns", "Bets"), ColumnKind::Count},
         {"active_bets", QT_TRANSLATE_NOOP("mvdash::Columns", "Active bets"), ColumnKind::Count},
         //: column title: money staked on bets

@@ -21,7 +21,7 @@ const ColumnList &betColumns() {
         {"odds", QT_TRANSLATE_NOOP("mvdash::Columns", "Odds"), ColumnKind::Number},
         //: column title: the sports event a bet is on
         {"fixture_id", QT_TRANSLATE_NOOP("mvdash::Columns", "Fixture"), ColumnKind::Text},
-        {"status", QT_TRANSLATE_NOOP("mvdash::Columns", "Status"), ColumnKind::Text},
+        {"status", QT_TRANSLATE_NOOP("mvdash::Columns", "Status"), ColumnKind::Code, "bet status"},
     };
     return columns;
 }
@@ -40,7 +40,7 @@ const ColumnList &recentBetColumns() {
     static const ColumnList columns(
         betColumns(),
         //: column title: how a bet ended (won, lost, ...)
-        {{"result", QT_TRANSLATE_NOOP("mvdash::Columns", "Result"), ColumnKind::Text},
+        {{"result", QT_TRANSLATE_NOOP("mvdash::Columns", "Result"), ColumnKind::Code, "bet result"},
          {"payout", QT_TRANSLATE_NOOP("mvdash::Columns", "Payout"), ColumnKind::Money},
          kUpdatedColumn});
     return columns;
@@ -50,7 +50,8 @@ const ColumnList &paymentColumns() {
     static const ColumnList columns{
         {"payment_id", QT_TRANSLATE_NOOP("mvdash::Columns", "Payment"), ColumnKind::Text},
         {"amount", QT_TRANSLATE_NOOP("mvdash::Columns", "Amount"), ColumnKind::Money},
-        {"status", QT_TRANSLATE_NOOP("mvdash::Columns", "Status"), ColumnKind::Text},
+        {"status", QT_TRANSLATE_NOOP("mvdash::Columns", "Status"), ColumnKind::Code,
+         "payment status"},
         {"last_updated_at", QT_TRANSLATE_NOOP("mvdash::Columns", "Updated"), ColumnKind::Time},
     };
     return columns;

@@ -68,7 +68,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+77"/>
+        <location line="+78"/>
         <source>wrote %n event(s)</source>
         <translation>
             <numerusform>wrote %n event</numerusform>

@@ -503,7 +503,7 @@ the sizes table&apos;s column headers</extracomment>
         </translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>writing about %1 events/s, a follower applying them every second, until stopped (Ctrl-C)</source>
         <translation>запись около %1 событий/с до остановки (Ctrl-C); процесс follow применяет их каждую секунду</translation>
     </message>
@@ -751,7 +751,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Способ</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>External id</source>
         <extracomment>column title: the payment provider&apos;s id of the payment</extracomment>
         <translation>Внешний ID</translation>
@@ -763,7 +763,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Тип</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <location filename="../../models/items/tenantsummarymodel.cpp" line="+13"/>
         <location filename="../../models/items/userlookup.cpp" line="-28"/>
         <location line="+29"/>
@@ -771,9 +771,9 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Статус</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <location filename="../../models/items/userlookup.cpp" line="-22"/>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Updated</source>
         <translation>Обновлено</translation>
     </message>
@@ -791,7 +791,7 @@ migrate --read-models live|matview также задаёт режим (по ум
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../models/items/tenantsummarymodel.cpp" line="+3"/>
+        <location filename="../../models/items/tenantsummarymodel.cpp" line="+4"/>
         <location filename="../../models/items/userlookup.cpp" line="+22"/>
         <source>Bets</source>
         <translation>Ставки</translation>
@@ -836,13 +836,13 @@ migrate --read-models live|matview также задаёт режим (по ум
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../models/items/tenantsummarymodel.cpp" line="-15"/>
+        <location filename="../../models/items/tenantsummarymodel.cpp" line="-16"/>
         <source>Tenant</source>
         <translation>Арендатор</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../models/items/tenantsummarymodel.cpp" line="+18"/>
+        <location filename="../../models/items/tenantsummarymodel.cpp" line="+19"/>
         <source>Tenant id</source>
         <translation>ID арендатора</translation>
     </message>
@@ -857,13 +857,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Последнее обновление</translation>
     </message>
     <message>
-        <location filename="../../models/items/tenantsummarymodel.cpp" line="-16"/>
+        <location filename="../../models/items/tenantsummarymodel.cpp" line="-17"/>
         <source>Slug</source>
         <extracomment>column title: the tenant&apos;s short URL-safe name</extracomment>
         <translation>Короткое имя</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Plan</source>
         <extracomment>column title: the tenant&apos;s subscription plan</extracomment>
         <translation>Тариф</translation>
@@ -875,7 +875,7 @@ migrate --read-models live|matview также задаёт режим (по ум
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../models/items/userlookup.cpp" line="-62"/>
+        <location filename="../../models/items/userlookup.cpp" line="-63"/>
         <source>Stake</source>
         <extracomment>column title: money staked on bets</extracomment>
         <translation>Сумма ставок</translation>
@@ -930,7 +930,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Выплата</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Transactions</source>
         <translation>Транзакции</translation>
     </message>
@@ -2126,7 +2126,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Format</name>
     <message>
-        <location filename="../../models/items/format.cpp" line="+54"/>
+        <location filename="../../models/items/format.cpp" line="+91"/>
         <source>ok</source>
         <extracomment>how a view&apos;s refresh ended: it went well</extracomment>
         <translation>успешно</translation>
@@ -3460,6 +3460,153 @@ migrate --read-models live|matview также задаёт режим (по ум
             <numerusform>По состоянию на обновление представлений в %1 (%2 назад): %n события этого пользователя поступили после него и пока не учтены в этих цифрах (не учтена запись, ещё не завершённая к началу обновления).</numerusform>
             <numerusform>По состоянию на обновление представлений в %1 (%2 назад): %n событий этого пользователя поступили после него и пока не учтены в этих цифрах (не учтена запись, ещё не завершённая к началу обновления).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>mvdash::Values</name>
+    <message>
+        <location filename="../../models/items/format.cpp" line="-58"/>
+        <source>active</source>
+        <comment>tenant status</comment>
+        <translation>активен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>suspended</source>
+        <comment>tenant status</comment>
+        <translation>приостановлен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed</source>
+        <comment>tenant status</comment>
+        <translation>закрыт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>free</source>
+        <comment>tenant plan</comment>
+        <translation>бесплатный</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pro</source>
+        <comment>tenant plan</comment>
+        <translation>pro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>enterprise</source>
+        <comment>tenant plan</comment>
+        <translation>корпоративный</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>placed</source>
+        <comment>bet status</comment>
+        <translation>принята</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirmed</source>
+        <comment>bet status</comment>
+        <translation>подтверждена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>settled</source>
+        <comment>bet status</comment>
+        <translation>рассчитана</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <comment>bet status</comment>
+        <translation>отменена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>voided</source>
+        <comment>bet status</comment>
+        <translation>аннулирована</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>win</source>
+        <comment>bet result</comment>
+        <translation>выигрыш</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss</source>
+        <comment>bet result</comment>
+        <translation>проигрыш</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>created</source>
+        <comment>payment status</comment>
+        <translation>создан</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pending</source>
+        <comment>payment status</comment>
+        <translation>в обработке</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>completed</source>
+        <comment>payment status</comment>
+        <translation>проведён</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <comment>payment status</comment>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <comment>payment status</comment>
+        <translation>отменён</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deposit</source>
+        <comment>payment type</comment>
+        <translation>пополнение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>withdrawal</source>
+        <comment>payment type</comment>
+        <translation>вывод</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>card</source>
+        <comment>payment method</comment>
+        <translation>карта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bank_transfer</source>
+        <comment>payment method</comment>
+        <translation>банковский перевод</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e_wallet</source>
+        <comment>payment method</comment>
+        <translation>электронный кошелёк</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>crypto</source>
+        <comment>payment method</comment>
+        <translation>криптовалюта</translation>
     </message>
 </context>
 <context>

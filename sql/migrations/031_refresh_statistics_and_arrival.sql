@@ -8,9 +8,12 @@
 -- longest chain of views (payments, balances, the part, user_activity_view: each waits for the
 -- one before) about half a second of its 18-21 s (docs/BENCHMARKS.md).
 --
--- Now the ANALYZE runs by autovacuum's rule, as the live rebuild's does (027): when the rows
--- this refresh changed (its inserts and deletes, this transaction's counts) pass
--- autovacuum_analyze_threshold + autovacuum_analyze_scale_factor x the view's rows. Always
+-- Now the ANALYZE runs by autovacuum's rule, as the live rebuild's does (027), without its
+-- base of 50 rows: when the rows this refresh changed (its inserts and deletes, this
+-- transaction's counts) pass autovacuum_analyze_scale_factor (10%) of the view's rows. A small
+-- view (tenants_summary_view's few dozen rows, analyzed in a millisecond) so keeps exact
+-- figures after its first population by a concurrent refresh, as before (with the base, its
+-- 27 new rows of a fresh database were under 50: "0 rows" in status until autovacuum). Always
 -- after a plain refresh (a new heap: the first population, a view without a unique index),
 -- for a view never analyzed, and when autovacuum will not come by (off, for the server or that
 -- view): then as before. Below the rule the changes of many refreshes add up in the view's
@@ -58,7 +61,6 @@ DECLARE
     -- the view's own storage parameters, as autovacuum reads them (any spelling of a boolean)
     v_option text;
     v_enabled boolean;
-    v_threshold float8 := current_setting('autovacuum_analyze_threshold')::float8;
     v_scale float8 := current_setting('autovacuum_analyze_scale_factor')::float8;
 BEGIN
     SELECT * INTO v_rel FROM pg_class c WHERE c.oid = p_rel;
@@ -71,8 +73,6 @@ BEGIN
                     FROM pg_options_to_table(v_rel.reloptions) o LOOP
         CASE split_part(v_option, '=', 1)
             WHEN 'autovacuum_enabled' THEN v_enabled := split_part(v_option, '=', 2)::boolean;
-            WHEN 'autovacuum_analyze_threshold' THEN
-                v_threshold := split_part(v_option, '=', 2)::float8;
             WHEN 'autovacuum_analyze_scale_factor' THEN
                 v_scale := split_part(v_option, '=', 2)::float8;
             ELSE NULL;
@@ -83,7 +83,7 @@ BEGIN
     END IF;
     v_changed := pg_stat_get_xact_tuples_inserted(p_rel) + pg_stat_get_xact_tuples_deleted(p_rel)
                  + pg_stat_get_xact_tuples_updated(p_rel);
-    RETURN v_changed > v_threshold + v_scale * v_rel.reltuples;
+    RETURN v_changed > v_scale * v_rel.reltuples;
 END
 $$;
 REVOKE ALL ON FUNCTION mvdash_refresh_needs_analyze(regclass, text) FROM PUBLIC;

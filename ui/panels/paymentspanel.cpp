@@ -21,12 +21,12 @@
 namespace mvdash {
 
 namespace {
-QComboBox *choice(const QStringList &values, QWidget *parent) {
+QComboBox *choice(const QStringList &values, const char *vocabulary, QWidget *parent) {
     auto *box = new QComboBox(parent);
     //: a filter's choice: no restriction
     box->addItem(QCoreApplication::translate("mvdash::PaymentsPanel", "any"), QString());
     for (const QString &v : values)
-        box->addItem(v, v);
+        box->addItem(formatCode(v, vocabulary), v); // (shown translated, filters as stored)
     return box;
 }
 QDateEdit *dayPicker(QWidget *parent) {
@@ -47,14 +47,14 @@ PaymentsPanel::PaymentsPanel(PaymentsModel *model, JobRunner *exportRunner, QWid
     : QWidget(parent)
     , model_(model)
     , export_(new PaymentsExport(exportRunner, this))
-    , type_(choice({QStringLiteral("deposit"), QStringLiteral("withdrawal")}, this))
+    , type_(choice({QStringLiteral("deposit"), QStringLiteral("withdrawal")}, "payment type", this))
     , status_(
           choice({QStringLiteral("created"), QStringLiteral("pending"), QStringLiteral("completed"),
                   QStringLiteral("failed"), QStringLiteral("cancelled")},
-                 this))
+                 "payment status", this))
     , method_(choice({QStringLiteral("card"), QStringLiteral("bank_transfer"),
                       QStringLiteral("e_wallet"), QStringLiteral("crypto")},
-                     this))
+                     "payment method", this))
     , user_(new QLineEdit(this))
     , from_(dayPicker(this))
     , to_(dayPicker(this))

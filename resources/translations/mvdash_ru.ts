@@ -3276,7 +3276,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <location line="+6"/>
         <source>Sizes as of %1: on Citus they are sampled at most once a minute, by the follower or a refresh, not asked of every worker at each reload</source>
         <extracomment>%1 a time of day; on Citus the sizes come from a sample taken at most once a minute</extracomment>
-        <translation>Размеры на %1: в Citus их замеряет не чаще раза в минуту follower или обновление, а не запрашивают у каждого воркера при каждой перезагрузке</translation>
+        <translation>Размеры на %1: в Citus их замеряет не чаще раза в минуту «mvdash-admin follow» или обновление, а не запрашивают у каждого воркера при каждой перезагрузке</translation>
     </message>
     <message>
         <location line="+6"/>

@@ -546,6 +546,8 @@ private slots:
                 "FROM bets_view WHERE tenant_id = 10001 AND user_id = 'u000000' AND status IN "
                 "('placed', 'confirmed')");
             QVERIFY(scalar(c.db(), "SELECT count(*) > 3 " + active).toBool());
+            // and how many there are in all
+            QCOMPARE(d.activeBetsTotal, scalar(c.db(), "SELECT count(*) " + active).toLongLong());
             QCOMPARE(scalar(c.db(), "SELECT count(*) " + active + " AND bet_id = ANY(?::text[])",
                             {QVariant(u'{' + shown.join(u',') + u'}')})
                          .toInt(),

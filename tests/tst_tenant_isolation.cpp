@@ -229,6 +229,7 @@ private slots:
         QTest::newRow("user activity") << "user_activity" << true << QVariantList{};
         QTest::newRow("user balance") << "guide_user_balance" << true << QVariantList{};
         QTest::newRow("active bets") << "guide_active_bets" << true << QVariantList{201};
+        QTest::newRow("active bets count") << "user_active_bets_count" << true << QVariantList{};
         QTest::newRow("recent bets") << "user_recent_bets" << true << QVariantList{};
         QTest::newRow("deposits") << "guide_user_deposits" << true << QVariantList{};
         QTest::newRow("withdrawals") << "user_withdrawals" << true << QVariantList{};

@@ -158,8 +158,12 @@ void UserLookup::reload() {
             d.activeBets = listOf(db, QStringLiteral("guide_active_bets"),
                                   {tenant, user, activeLimit + 1}, activeBetColumns());
             d.moreActiveBets = d.activeBets.size() > activeLimit;
-            if (d.moreActiveBets)
+            d.activeBetsTotal = d.activeBets.size();
+            if (d.moreActiveBets) {
                 d.activeBets.removeLast();
+                QSqlQuery total = runQuery(db, QStringLiteral("user_active_bets_count"), key);
+                d.activeBetsTotal = total.next() ? total.value(0).toLongLong() : 0;
+            }
             d.recentBets = listOf(db, QStringLiteral("user_recent_bets"), key, recentBetColumns());
             d.deposits = listOf(db, QStringLiteral("guide_user_deposits"), key, paymentColumns());
             d.withdrawals = listOf(db, QStringLiteral("user_withdrawals"), key, paymentColumns());

@@ -17,6 +17,7 @@ struct UserDetails {
     QVariantList figures; // UserLookup::figureColumns()' values
     QList<QVariantList> activeBets, recentBets, deposits, withdrawals;
     bool moreActiveBets = false; // activeBets holds only the newest activeBetsLimit()
+    qint64 activeBetsTotal = 0;  // all of the user's active bets (activeBets.size() or more)
     QDateTime viewsRefreshedAt;
     qint64 newerEvents = -1; // events of the user after viewsRefreshedAt; -1 unknown
     // live mode: the figures (activity, balance) are exact to the last committed event, with

@@ -326,7 +326,7 @@
 <context>
     <name>mvdash::UserPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/userpanel.cpp" line="+117"/>
+        <location filename="../../ui/panels/userpanel.cpp" line="+120"/>
         <source>Exact to the last committed event: %n event(s) of this user not yet in the live read models are folded into these figures. The lists are as of %1.</source>
         <translation>
             <numerusform>Exact to the last committed event: %n event of this user not yet in the live read models is folded into these figures. The lists are as of %1.</numerusform>

@@ -3429,9 +3429,9 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Возможно, пользователь новый: его события появятся после следующего обновления представлений.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Active bets (newest %L1; more exist)</source>
-        <translation>Активные ставки (последние %L1; есть ещё)</translation>
+        <location line="+13"/>
+        <source>Active bets (newest %L1 of %L2)</source>
+        <translation>Активные ставки (последние %L1 из %L2)</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -109,9 +109,12 @@ void UserPanel::show() {
     const ColumnList &figures = UserLookup::figureColumns();
     for (int i = 0; i < figures_.size(); ++i)
         figures_[i]->setText(figures.display(i, d.figures.value(i)).toString());
-    tabs_->setTabText(0, d.moreActiveBets
-                             ? tr("Active bets (newest %L1; more exist)").arg(d.activeBets.size())
-                             : tr("Active bets (%L1)").arg(d.activeBets.size()));
+    tabs_->setTabText(
+        0,
+        d.moreActiveBets
+            //: the tab of a user's active bets: the newest 200 of 1,234
+            ? tr("Active bets (newest %L1 of %L2)").arg(d.activeBets.size()).arg(d.activeBetsTotal)
+            : tr("Active bets (%L1)").arg(d.activeBets.size()));
     if (d.exact) {
         freshness_->setText(
             tr("Exact to the last committed event: %n event(s) of this user not yet in the "

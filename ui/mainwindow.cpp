@@ -466,9 +466,7 @@ void MainWindow::report(const QString &message, bool isError) {
 }
 
 int MainWindow::reloadIntervalMs() const {
-    const bool live =
-        std::any_of(models_->health()->rows().cbegin(), models_->health()->rows().cend(),
-                    [](const ViewStatus &s) { return s.live; });
+    const bool live = models_->health()->live();
     return QSettings().value(QStringLiteral("reload/intervalSeconds"), live ? 5 : 30).toInt() *
            1000;
 }

@@ -165,19 +165,18 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
         }
         if (column == LastError)
             return s.lastError;
+        if ((column == Behind || column == BehindSeconds) && !s.live)
+            return tr("matview mode: the views are as old as their last refresh");
         if (column == Behind)
-            return !s.live ? tr("matview mode: the views are as old as their last refresh")
-                   : s.blockedBy.isEmpty()
+            return s.blockedBy.isEmpty()
                        ? tr("committed events not in the live read models yet")
                        //: %1 names the writer's session
                        : tr("committed events not in the live read models yet; held back by a "
                             "writer still in its transaction: %1")
                              .arg(s.blockedBy);
         if (column == BehindSeconds)
-            return !s.live ? tr("matview mode: the views are as old as their last refresh")
-                           : tr("how far behind in time the live read models are while "
-                                "committed events wait: seconds since the step they are as of "
-                                "(0 when none waits)");
+            return tr("how far behind in time the live read models are while committed events "
+                      "wait: seconds since the step they are as of (0 when none waits)");
         if (column == Method && s.live)
             return tr("live read model: kept up to date by incremental steps (mvdash-admin "
                       "follow), every read model at once");

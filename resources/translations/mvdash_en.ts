@@ -275,7 +275,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+295"/>
+        <location line="+293"/>
         <source> · live, %n event(s) behind</source>
         <extracomment>appended to &quot;Data as of ...&quot;: the live read models lack this many events</extracomment>
         <translation>

@@ -2634,7 +2634,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Копировать выделенные ячейки (через табуляцию, точные значения)</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+233"/>
         <source>Behind schedule:
 %1</source>
         <translation>Отставание от расписания:
@@ -2651,7 +2651,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>без TLS (sslmode=%1)</translation>
     </message>
     <message>
-        <location line="-318"/>
+        <location line="-316"/>
         <source>Export failed: %1</source>
         <translation>Ошибка экспорта: %1</translation>
     </message>
@@ -2700,7 +2700,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Ошибка загрузки данных «%1»: %2</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+46"/>
         <source>no data yet</source>
         <translation>данных пока нет</translation>
     </message>
@@ -3014,12 +3014,11 @@ migrate --read-models live|matview также задаёт режим (по ум
     </message>
     <message>
         <location line="+5"/>
-        <location line="+8"/>
         <source>matview mode: the views are as old as their last refresh</source>
         <translation>режим matview: данные представлений актуальны на момент их последнего обновления</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="+3"/>
         <source>committed events not in the live read models yet</source>
         <translation>зафиксированные события, которых ещё нет в моделях чтения live</translation>
     </message>
@@ -3029,7 +3028,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>зафиксированные события, которых ещё нет в моделях чтения live; их задерживает запись в незавершённой транзакции: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>live read model: kept up to date by incremental steps (mvdash-admin follow), every read model at once</source>
         <translation>модель чтения live: поддерживается в актуальном состоянии инкрементальными шагами (mvdash-admin follow), все модели чтения сразу</translation>
     </message>
@@ -3109,12 +3108,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Отставание (событий)</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-29"/>
         <source>how far behind in time the live read models are while committed events wait: seconds since the step they are as of (0 when none waits)</source>
         <translation>насколько модели чтения live отстают по времени, пока зафиксированные события ждут: секунд с шага, на момент которого они показаны (0, когда ничего не ждёт)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>Behind (s)</source>
         <extracomment>column title: how far behind in time the live read models are while committed events wait (0 when none waits)</extracomment>
         <translation>Отставание (с)</translation>

@@ -264,17 +264,20 @@ private:
         for (const Migration &m : applied)
             out(tr("applied %1\n").arg(m.name));
         // a read model dropped by hand: made again from its installed definition
+        bool allThere = true;
         for (const RestoredReadModel &r : restoreReadModels(connection->db())) {
-            if (r.made)
+            if (r.made) {
                 //: a read model that was missing, made again from its definition
                 out(tr("made %1 again (it was missing)\n").arg(r.view));
-            else
+            } else {
                 //: "<view> is missing and cannot be made again: <why, from the server>"
                 err(tr("%1 is missing and cannot be made again: %2\n").arg(r.view, r.whyNot));
+                allThere = false; // a deploy must not go on as if the database were whole
+            }
         }
         if (mode)
             convertReadModels(connection->db(), *mode, printLine);
-        return Ok;
+        return allThere ? Ok : Failed;
     }
 
     static void printLine(const QString &line) { out(line + u'\n'); }

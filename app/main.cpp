@@ -103,6 +103,10 @@ int main(int argc, char *argv[]) {
         icon.addFile(QStringLiteral(":/icons/hicolor/%1x%1/apps/mvdash.png").arg(size));
     QApplication::setWindowIcon(icon);
 
+    // Before anything reads the settings: Qt keeps the file as first parsed, so only the
+    // first reader sees that it is damaged (logged below, once the log is set up).
+    const SettingsSetAside settingsSetAside = setAsideCorruptSettings();
+
     // the language first: the help texts below are translated. --lang, else the setting
     // (View > Language), else the system's.
     const QString language =
@@ -158,7 +162,7 @@ int main(int argc, char *argv[]) {
                  logFile, language);
     if (!translationProblem.isEmpty())
         spdlog::warn("{}", translationProblem);
-    const QString settingsProblem = setAsideCorruptSettings();
+    const QString settingsProblem = settingsSetAside.message();
     if (!settingsProblem.isEmpty())
         spdlog::warn("{}", settingsProblem);
 

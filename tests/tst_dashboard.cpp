@@ -517,6 +517,32 @@ private slots:
         QVERIFY(w.findChild<QComboBox *>()->count() > 0);
     }
 
+    // One source failing (its view renamed away) keeps the banner up while the others load
+    // again and again; it goes when that source loads again.
+    void aFailingSourceKeepsTheBannerUpUntilItLoads() {
+        DashboardModels wModels(settings_);
+        MainWindow w(&wModels);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        const auto rename = [this](const char *from, const char *to) {
+            MVDASH_TRY({
+                Connection c(settings_, QStringLiteral("t"));
+                exec(c.db(), QStringLiteral("ALTER TABLE %1 RENAME TO %2").arg(from, to));
+            });
+        };
+        rename("tenant_bet_status_view", "tenant_bet_status_view_away");
+        w.reloadAll();
+        QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().contains("bets by status"), kPatienceMs);
+        for (int i = 0; i < 3; ++i) { // every other source loads: the failure is still true
+            w.reloadAll();
+            QVERIFY(waitLoaded(w));
+            QVERIFY2(w.bannerText().contains("bets by status"), qPrintable(w.bannerText()));
+        }
+        rename("tenant_bet_status_view_away", "tenant_bet_status_view");
+        w.reloadAll();
+        QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().isEmpty(), kPatienceMs);
+    }
+
     // TLS as libpq applies it: a server that takes TCP clients only over TLS; sslmode=require
     // gets in and the status bar says so, sslmode=disable is refused with the server's reason;
     // the suite's own server shows libpq's default sslmode.

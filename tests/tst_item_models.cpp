@@ -304,6 +304,82 @@ private slots:
                  QStringLiteral("10.00"));
     }
 
+    // A failed request for another tenant drops the rows shown (they are the old tenant's);
+    // a failed reload of the same tenant keeps them (the banner says they are not updated).
+    void aFailedSwitchDropsTheOldTenantsRowsAFailedReloadKeepsThem() {
+        FakeRunner runner;
+        TopPlayersModel model(&runner);
+        model.setQuery(7, TopPlayersModel::OrderBy::Wagered, 10);
+        runner.answerLast(QVariant::fromValue(
+            QList<QVariantList>{{QVariant(), QStringLiteral("u1"), qint64(3),
+                                 QVariant::fromValue(Decimal::parse(QStringLiteral("10")).value()),
+                                 QVariant::fromValue(Decimal()), QVariant::fromValue(Decimal()),
+                                 qint64(1'800'000'000'000)}}));
+        QCOMPARE(model.rowCount(), 1);
+        model.reload();
+        runner.fail(0, JobFailure::Kind::Error, QStringLiteral("statement timeout"));
+        QCOMPARE(model.rowCount(), 1);
+        model.setQuery(8, TopPlayersModel::OrderBy::Wagered, 10);
+        runner.fail(0, JobFailure::Kind::ConnectionLost, QStringLiteral("server closed"));
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.lastError(), QStringLiteral("server closed"));
+        model.reload(); // the same (failed) tenant again: still nothing, no second reset
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        runner.fail(0, JobFailure::Kind::Error, QStringLiteral("again"));
+        QCOMPARE(reset.count(), 0);
+    }
+
+    void aFailedFilterChangeEmptiesThePaymentsInsteadOfPagingTheOldRows() {
+        FakeRunner runner;
+        PaymentsModel model(&runner);
+        model.setPageSize(10);
+        PaymentFilter filter;
+        filter.tenantId = 1;
+        model.setFilter(filter);
+        runner.answerLast(page(0, 10, false));
+        QVERIFY(model.canFetchMore({}));
+        filter.tenantId = 2;
+        model.setFilter(filter);
+        QVERIFY(!model.canFetchMore({})); // tenant 1's rows are no cursor for tenant 2's
+        runner.fail(0, JobFailure::Kind::ConnectionLost, QStringLiteral("server closed"));
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(!model.canFetchMore({}));
+        QCOMPARE(model.lastError(), QStringLiteral("server closed"));
+        model.reload(); // asked again (the window does, while the last load failed)
+        runner.answerLast(page(500, 3, false));
+        QCOMPARE(model.rowCount(), 3);
+        QVERIFY(model.lastError().isEmpty());
+    }
+
+    // A dropped page scrolled into view while the next filter's first page is on its way is
+    // fetched for the rows shown, and dropped when the new rows replace them: never merged
+    // into the new rows (which may be fewer than the page's place).
+    void aPageAskedForWhileANewFilterLoadsIsDroppedWithTheOldRows() {
+        FakeRunner runner;
+        PaymentsModel model(&runner);
+        model.setPageSize(10);
+        model.setCachedPageLimit(2);
+        PaymentFilter filter;
+        filter.tenantId = 1;
+        model.setFilter(filter);
+        runner.answerLast(page(0, 10, false));
+        for (int p = 1; p < 3; ++p) {
+            model.fetchMore({});
+            runner.answerLast(page(p * 10, 10, true));
+        }
+        filter.tenantId = 2;
+        model.setFilter(filter);
+        QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("loading…")); // refetch
+        QCOMPARE(runner.pendingCount(), 2);
+        runner.answer(0, page(200, 4, false)); // tenant 2's first page
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        runner.answer(0, page(0, 10, false)); // tenant 1's page 0, late
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.index(0, PaymentsModel::Payment).data().toString(),
+                 QStringLiteral("p000200"));
+    }
+
     void anAnswerForADestroyedCallerIsDropped() {
         FakeRunner runner;
         auto *model = new TenantSummaryModel(&runner);
@@ -354,7 +430,7 @@ private slots:
                  CellState::Failed);
     }
 
-    void aPageFetchedAgainForAnOldFilterIsDropped() {
+    void aPageFetchedAgainFillsTheOldRowsUntilTheNewFilterReplacesThem() {
         FakeRunner runner;
         PaymentsModel model(&runner);
         model.setPageSize(10);
@@ -373,8 +449,11 @@ private slots:
         model.setFilter(filter); // meanwhile the user changes the filter
         QCOMPARE(runner.pendingCount(), 2);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        runner.answer(0, page(100, 10, false)); // the old filter's page: not shown
-        QCOMPARE(changed.count(), 0);
+        // the old rows are on screen until the new filter's answer: their page fills them
+        runner.answer(0, page(0, 10, false));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(model.index(0, PaymentsModel::Payment).data().toString(),
+                 QStringLiteral("p000000"));
         runner.answer(0, page(200, 4, false));
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.index(0, PaymentsModel::Payment).data().toString(),
@@ -450,6 +529,42 @@ private slots:
         QCOMPARE(completions.count(), 1);
         QCOMPARE(completions.first().at(0).toStringList(),
                  (QStringList{QStringLiteral("u1"), QStringLiteral("u10")}));
+    }
+
+    // Support must never read one user's figures under another's name: a failed lookup of
+    // another user shows nothing of the first; a failed look again at the same user keeps
+    // the last answer (the panel says it is not updated).
+    void aFailedLookupShowsNothingOfTheUserBefore() {
+        FakeRunner runner;
+        UserLookup lookup(&runner);
+        UserDetails d;
+        d.found = true;
+        d.userId = QStringLiteral("u1");
+        d.activeBets = {QVariantList(UserLookup::figureColumns().count())};
+        lookup.lookUp(1, QStringLiteral("u1"));
+        runner.answerLast(QVariant::fromValue(d));
+        QCOMPARE(lookup.activeBets()->rowCount(), 1);
+        lookup.reload();
+        runner.fail(0, JobFailure::Kind::Error, QStringLiteral("timeout"));
+        QVERIFY(lookup.details().found);
+        QCOMPARE(lookup.details().userId, QStringLiteral("u1"));
+        lookup.lookUp(2, QStringLiteral("u1")); // the same id in another tenant
+        QSignalSpy failed(&lookup, &UserLookup::loadFailed);
+        runner.fail(0, JobFailure::Kind::ConnectionLost, QStringLiteral("server closed"));
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(!lookup.details().found);
+        QCOMPARE(lookup.details().userId, QStringLiteral("u1"));
+        QCOMPARE(lookup.activeBets()->rowCount(), 0);
+    }
+
+    void completionsAskedForBeforeATenantChangeAreNotOffered() {
+        FakeRunner runner;
+        UserLookup lookup(&runner);
+        QSignalSpy completions(&lookup, &UserLookup::completions);
+        lookup.complete(1, QStringLiteral("u"));
+        lookup.forgetCompletions();
+        runner.answer(0, QStringList{QStringLiteral("u1")});
+        QCOMPARE(completions.count(), 0);
     }
 
     void aLookupAndACompletionDoNotCancelEachOther() {

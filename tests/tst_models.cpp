@@ -17,6 +17,7 @@
 #include "userlookup.h"
 
 #include <algorithm>
+#include <atomic>
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFileInfo>
@@ -132,7 +133,7 @@ private slots:
             file.write(garbage);
         }
         // first reader after the damage, as at the app's start (QSettings caches a parsed file)
-        const QString message = setAsideCorruptSettings();
+        const QString message = setAsideCorruptSettings().message();
         QVERIFY2(message.contains("could not be read"), qPrintable(message));
         const QStringList kept =
             QFileInfo(path).dir().entryList({QFileInfo(path).fileName() + ".corrupt-*"});
@@ -147,7 +148,7 @@ private slots:
             settings.setValue(QStringLiteral("ui/tenant"), 10001);
         }
         QCOMPARE(QSettings().value(QStringLiteral("ui/tenant")).toInt(), 10001);
-        QCOMPARE(setAsideCorruptSettings(), QString()); // a good file is left alone
+        QCOMPARE(setAsideCorruptSettings().message(), QString()); // a good file is left alone
         keptFile.remove();
     }
 
@@ -702,6 +703,77 @@ private slots:
         });
         QVERIFY(load(players));
         QVERIFY(players.rowCount() > 0);
+    }
+
+    // Offline, a queue of jobs (a reload of every model) is answered by one connection
+    // attempt, not one each: ten models must not wait ten connect timeouts.
+    void offlineOneAttemptAnswersTheJobsQueuedBehindIt() {
+        QTemporaryDir nowhere; // a socket directory with no server in it
+        ConnectionSettings offline = settings_;
+        offline.set(QStringLiteral("host"), nowhere.path());
+        offline.set(QStringLiteral("port"), QStringLiteral("5432"));
+        DatabaseWorker worker(offline, QStringLiteral("offline"));
+        QSignalSpy connection(&worker, &DatabaseWorker::connectionChanged);
+        QObject context;
+        QList<JobFailure> failures;
+        for (int i = 0; i < 5; ++i)
+            worker.submit(
+                &context, [](const QSqlDatabase &) { return QVariant(1); },
+                [](const QVariant &) { QFAIL("no server: no answer"); },
+                [&failures](const JobFailure &f) { failures << f; });
+        QTRY_COMPARE_WITH_TIMEOUT(failures.size(), 5, kPatienceMs);
+        for (const JobFailure &f : failures)
+            QVERIFY(f.connectionLost());
+        QCOMPARE(connection.count(), 1);
+        QCOMPARE(connection.first().at(0).toBool(), false);
+        QCOMPARE(connection.first().at(2).toBool(), false); // not refused: may come back
+    }
+
+    // A login the server refuses (here: no such role) is said to be refused, which a retry
+    // alone does not mend, and the server is not asked again for every job.
+    void aRefusedLoginIsToldAsSuch() {
+        ConnectionSettings stranger = settings_;
+        stranger.set(QStringLiteral("user"), QStringLiteral("mvdash_no_such_role"));
+        DatabaseWorker worker(stranger, QStringLiteral("stranger"));
+        QSignalSpy connection(&worker, &DatabaseWorker::connectionChanged);
+        QObject context;
+        int failed = 0;
+        for (int i = 0; i < 3; ++i)
+            worker.submit(
+                &context, [](const QSqlDatabase &) { return QVariant(1); }, [](const QVariant &) {},
+                [&failed](const JobFailure &) { ++failed; });
+        QTRY_COMPARE_WITH_TIMEOUT(failed, 3, kPatienceMs);
+        QCOMPARE(connection.count(), 1);
+        QVERIFY2(connection.first().at(1).toString().contains("does not exist"),
+                 qPrintable(connection.first().at(1).toString()));
+        QCOMPARE(connection.first().at(2).toBool(), true);
+    }
+
+    // Closing the window waits for the job in progress only: the queue behind it is dropped
+    // unrun (a backlog of reloads must not hold a File > Connect… or a quit).
+    void closingAWorkerDropsTheJobsNotStarted() {
+        std::atomic_int ran{0};
+        {
+            DatabaseWorker worker(settings_, QStringLiteral("closing"));
+            QObject context;
+            worker.submit(
+                &context,
+                [](const QSqlDatabase &db) {
+                    QSqlQuery q(db);
+                    q.exec(QStringLiteral("SELECT pg_sleep(0.3)"));
+                    return QVariant();
+                },
+                [](const QVariant &) {});
+            for (int i = 0; i < 20; ++i)
+                worker.submit(
+                    &context,
+                    [&ran](const QSqlDatabase &) {
+                        ++ran;
+                        return QVariant();
+                    },
+                    [](const QVariant &) {});
+        }
+        QCOMPARE(ran.load(), 0);
     }
 
     void killedBackendIsReportedAndTheNextLoadRecovers() {

@@ -173,7 +173,7 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
 
     // the models ask for the session info themselves after every (re)connect
     connect(models->reader(), &JobRunner::connectionChanged, this,
-            [this](bool connected, const QString &detail) {
+            [this](bool connected, const QString &detail, bool loginRefused) {
                 const bool wasConnected = connected_;
                 connected_ = connected;
                 //: %1 says where (host, database)
@@ -181,10 +181,22 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
                                                     : tr("● offline"));
                 connectionLabel_->setStyleSheet(
                     theme::textStyle(connected ? theme::good() : theme::bad()));
-                if (!connected)
-                    report(tr("Connection lost: %1 — retrying every 5 s").arg(detail), true);
-                else if (!wasConnected && banner_->isVisible())
-                    noteReconnected();
+                if (connected) {
+                    lastOfflineReason_.clear();
+                    if (!wasConnected && banner_->isVisible())
+                        noteReconnected();
+                } else if (detail != lastOfflineReason_) {
+                    // said once per reason, not once per failed retry
+                    lastOfflineReason_ = detail;
+                    report(loginRefused
+                               //: %1 is the server's refusal
+                               ? tr("The server refused the login: %1 — check the user, the "
+                                    "password (~/.pgpass) and the database, then File > "
+                                    "Connect…; trying again every minute")
+                                     .arg(detail)
+                               : tr("Connection lost: %1 — retrying every 5 s").arg(detail),
+                           true);
+                }
                 autoReload_->setInterval(connected ? reloadIntervalMs() : 5000);
             });
     // what each source is, for "Loading %1 failed: %2"
@@ -196,9 +208,9 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     watch(models_->betStatuses(), tr("bets by status"));
     watch(models_->durations(), tr("refresh history"));
     watch(models_->sizeTrend(), tr("size trend"));
-    watch(models_->userLookup(), tr("the user"));
-    watch(models_->doctor(), tr("the diagnostics"));
-    watch(models_->tenantCopies(), tr("the per-tenant copies"));
+    watch(models_->userLookup(), tr("the user"), false);
+    watch(models_->doctor(), tr("the diagnostics"), false);
+    watch(models_->tenantCopies(), tr("the per-tenant copies"), false);
     connect(paymentsPanel_, &PaymentsPanel::exportFinished, this,
             [this](qint64 rows, const QString &path) {
                 report(tr("Exported %Ln payment(s) to %1", nullptr,
@@ -208,6 +220,8 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
             });
     connect(paymentsPanel_, &PaymentsPanel::exportFailed, this,
             [this](const QString &message) { report(tr("Export failed: %1").arg(message), true); });
+    connect(paymentsPanel_, &PaymentsPanel::exportRefused, this,
+            [this](const QString &why) { statusBar()->showMessage(why, 10000); });
     connect(paymentsPanel_, &PaymentsPanel::exportCancelled, this,
             [this] { report(tr("Export cancelled; no file was written."), false); });
     connect(models_->tenants(), &QAbstractItemModel::modelReset, this, [this] {
@@ -421,20 +435,28 @@ void MainWindow::setTenantScoped(bool scoped) {
 
 // MainWindow::tr, not tr: in a template lupdate would take the template parameter (Source)
 // for the context
-template <class Source> void MainWindow::watch(Source *source, const QString &what) {
+template <class Source>
+void MainWindow::watch(Source *source, const QString &what, bool reloadedByTimer) {
     watched_ << [source] { return source->isLoading(); };
-    connect(source, &Source::loaded, this, [this] {
+    connect(source, &Source::loaded, this, [this, what] {
+        failing_.remove(what);
         reloadLabel_->setText(
             MainWindow::tr("reloaded %1")
                 .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
-        if (connected_ && banner_->isVisible() && !isLoading() && !reconnectNoteShown_)
+        // the error stays up while any source that failed has not loaded since
+        if (connected_ && banner_->isVisible() && !isLoading() && !reconnectNoteShown_ &&
+            failing_.isEmpty())
             banner_->setVisible(false);
     });
-    connect(source, &Source::loadFailed, this, [this, what](const QString &message, bool lost) {
-        if (!lost)
-            //: %1 is what was loading ("tenants", "the user", ...), %2 the server's error
-            report(MainWindow::tr("Loading %1 failed: %2").arg(what, message), true);
-    });
+    connect(source, &Source::loadFailed, this,
+            [this, what, reloadedByTimer](const QString &message, bool lost) {
+                if (lost)
+                    return;          // said once, by the connection's own message
+                if (reloadedByTimer) // (the others say it in their panel, until asked again)
+                    failing_.insert(what);
+                //: %1 is what was loading ("tenants", "the user", ...), %2 the server's error
+                report(MainWindow::tr("Loading %1 failed: %2").arg(what, message), true);
+            });
 }
 
 void MainWindow::noteReconnected() {
@@ -467,7 +489,10 @@ void MainWindow::report(const QString &message, bool isError) {
 
 int MainWindow::reloadIntervalMs() const {
     const bool live = models_->health()->live();
-    return QSettings().value(QStringLiteral("reload/intervalSeconds"), live ? 5 : 30).toInt() *
+    // at least a second: 0 or a word in the file would reload without pause
+    return std::max(
+               1,
+               QSettings().value(QStringLiteral("reload/intervalSeconds"), live ? 5 : 30).toInt()) *
            1000;
 }
 

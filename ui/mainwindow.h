@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QKeySequence>
 #include <QMainWindow>
+#include <QSet>
 
 class QComboBox;
 class QLabel;
@@ -74,7 +75,10 @@ private:
     QList<QPair<QString, QKeySequence>> keyboardShortcuts() const;
     void addPanel(Panel id, const QString &name, QWidget *panel);
     // Tells of `source`'s loads in the status bar and its failures in the banner.
-    template <class Source> void watch(Source *source, const QString &what);
+    // `what` names the source in messages; one not reloaded by the timer (a lookup, the
+    // diagnostics) shows its own failure in its panel and does not hold the banner up
+    template <class Source>
+    void watch(Source *source, const QString &what, bool reloadedByTimer = true);
     void report(const QString &message, bool isError);
     void noteReconnected();
     void updateFreshness();
@@ -113,6 +117,8 @@ private:
     bool reconnectNoteShown_ = false;
     qint64 currentTenant_ = -1;
     bool connected_ = false;
+    QSet<QString> failing_;     // the sources whose last load failed (by their names)
+    QString lastOfflineReason_; // the last "Connection lost" said, so that retries repeat nothing
     // Ops panels and their models wait for the session info: a tenant role may not read them.
     QList<QListWidgetItem *> opsItems_;
     bool roleKnown_ = false;

@@ -81,6 +81,29 @@ PGconn *nativeHandle(const QSqlDatabase &db) {
 }
 
 namespace {
+// libpq keeps no SQLSTATE for a failed connection: the server's words (English unless its
+// lc_messages says otherwise) give it, for the failures that a retry alone does not mend.
+QString loginFailureState(const QString &reason) {
+    static const QList<QPair<QLatin1String, QLatin1String>> states = {
+        {QLatin1String("password authentication failed"), QLatin1String("28P01")},
+        {QLatin1String("no password supplied"), QLatin1String("28P01")},
+        {QLatin1String("authentication failed"), QLatin1String("28000")},
+        {QLatin1String("no pg_hba.conf entry"), QLatin1String("28000")},
+        {QLatin1String("is not permitted to log in"), QLatin1String("28000")},
+        {QLatin1String("permission denied for database"), QLatin1String("42501")},
+    };
+    for (const auto &[words, state] : states)
+        if (reason.contains(words))
+            return state;
+    static const QRegularExpression missing(
+        QStringLiteral(R"((role|database) "[^"]*" does not exist)"));
+    const QRegularExpressionMatch m = missing.match(reason);
+    if (m.hasMatch())
+        return m.captured(1) == QLatin1String("role") ? QStringLiteral("28000")
+                                                      : QStringLiteral("3D000");
+    return {};
+}
+
 // Server notices (NOTICE: relation exists, skipping ...) go to the log, not to stderr.
 void logNotice(void *, const char *message) {
     spdlog::debug("server: {}", QString::fromUtf8(message).trimmed());
@@ -111,7 +134,7 @@ Connection::Connection(const ConnectionSettings &settings, const QString &purpos
         throw DbError(
             QStringLiteral("cannot connect: %1").arg(reason),
             QCoreApplication::translate("mvdash::Database", "cannot connect: %1").arg(reason),
-            QString());
+            loginFailureState(reason));
     }
     if (PGconn *conn = nativeHandle(db))
         PQsetNoticeProcessor(conn, logNotice, nullptr);

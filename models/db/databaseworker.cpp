@@ -4,6 +4,8 @@
 #include "dberror.h"
 #include "qtfmt.h"
 
+#include <atomic>
+#include <chrono>
 #include <libpq-fe.h>
 #include <memory>
 #include <QCoreApplication>
@@ -26,13 +28,25 @@ public:
         , purpose_(std::move(purpose)) {}
 
     Answer run(const Job &job) {
+        if (closing_) // the window is going: what is still queued is not wanted
+            return JobFailure{JobFailure::Kind::Cancelled, {}};
         if (!connection_) {
+            // One attempt answers the jobs queued behind it: offline, a reload of ten models
+            // must not wait ten connect timeouts, nor log in ten times with a wrong password.
+            if (std::chrono::steady_clock::now() < retryAt_)
+                return JobFailure{JobFailure::Kind::ConnectionLost, lastConnectError_};
             try {
                 connection_ = std::make_unique<Connection>(settings_, purpose_);
-                emit owner_->connectionChanged(true, connection_->describe());
+                emit owner_->connectionChanged(true, connection_->describe(), false);
             } catch (const DbError &e) {
                 spdlog::warn("{}: {}", purpose_, e.englishMessage()); // the log stays English
-                emit owner_->connectionChanged(false, e.message());
+                // a refused login fails the same way until someone changes something: the
+                // server is asked again once a minute, not on every reload
+                const bool refused = e.isLoginRefused();
+                retryAt_ = std::chrono::steady_clock::now() +
+                           (refused ? std::chrono::seconds(60) : std::chrono::seconds(2));
+                lastConnectError_ = e.message();
+                emit owner_->connectionChanged(false, e.message(), refused);
                 return JobFailure{JobFailure::Kind::ConnectionLost, e.message()};
             }
         }
@@ -49,12 +63,14 @@ public:
             if (!lost)
                 return JobFailure{JobFailure::Kind::Error, e.message()};
             connection_.reset();
-            emit owner_->connectionChanged(false, e.message());
+            emit owner_->connectionChanged(false, e.message(), false);
             return JobFailure{JobFailure::Kind::ConnectionLost, e.message()};
         }
     }
 
     void close() { connection_.reset(); }
+    // From any thread: the jobs not started yet end at once, as cancelled.
+    void startClosing() { closing_ = true; }
 
 private:
     bool connectionLost() const {
@@ -66,6 +82,9 @@ private:
     ConnectionSettings settings_;
     QString purpose_;
     std::unique_ptr<Connection> connection_;
+    std::atomic_bool closing_{false};
+    std::chrono::steady_clock::time_point retryAt_;
+    QString lastConnectError_;
 };
 
 DatabaseWorker::DatabaseWorker(ConnectionSettings settings, QString purpose, QObject *parent)
@@ -78,6 +97,9 @@ DatabaseWorker::DatabaseWorker(ConnectionSettings settings, QString purpose, QOb
 }
 
 DatabaseWorker::~DatabaseWorker() {
+    // The wait below is for the job in progress only: the queue behind it (a backlog of
+    // reloads while offline) is dropped unrun.
+    executor_->startClosing();
     QMetaObject::invokeMethod(
         executor_, [e = executor_] { e->close(); }, Qt::BlockingQueuedConnection);
     thread_.quit();

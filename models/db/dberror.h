@@ -26,6 +26,12 @@ public:
     const QString &message() const { return message_; }
     const QString &englishMessage() const { return english_; }
     const QString &sqlState() const { return sqlState_; }
+    // The server refused the login (classes 28 and 3D, or no CONNECT privilege): the same
+    // attempt fails again until the password, the role, the database or pg_hba.conf change.
+    bool isLoginRefused() const {
+        return sqlState_.startsWith(QLatin1String("28")) || sqlState_ == QLatin1String("3D000") ||
+               sqlState_ == QLatin1String("42501");
+    }
 
 private:
     QString message_;

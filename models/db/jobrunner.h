@@ -45,8 +45,10 @@ public:
                         FailureHandler onFailure = {}) = 0;
 
 signals:
-    // connected / lost, with "user@host:port/db" or the reason
-    void connectionChanged(bool connected, const QString &detail);
+    // connected / lost, with "user@host:port/db" or the reason; `loginRefused` when the
+    // server refused the login (password, role, database, pg_hba.conf), which a retry alone
+    // does not mend
+    void connectionChanged(bool connected, const QString &detail, bool loginRefused);
 };
 
 // The generation of a caller's latest request: answers to older ones are dropped, so a slow

@@ -7,18 +7,26 @@
 
 namespace mvdash {
 
-QString setAsideCorruptSettings() {
-    QString path;
+SettingsSetAside setAsideCorruptSettings() {
+    SettingsSetAside result;
     {
         const QSettings settings;
         if (settings.status() != QSettings::FormatError)
-            return {};
-        path = settings.fileName();
+            return result;
+        result.path = settings.fileName();
     }
     const QString kept =
-        path + QStringLiteral(".corrupt-") +
+        result.path + QStringLiteral(".corrupt-") +
         QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
-    if (!QFile::rename(path, kept))
+    if (QFile::rename(result.path, kept))
+        result.keptAs = kept;
+    return result;
+}
+
+QString SettingsSetAside::message() const {
+    if (path.isEmpty())
+        return {};
+    if (keptAs.isEmpty())
         return QCoreApplication::translate(
                    "mvdash::SettingsFile",
                    "The settings file %1 cannot be read and cannot be moved aside; "
@@ -27,7 +35,7 @@ QString setAsideCorruptSettings() {
     return QCoreApplication::translate("mvdash::SettingsFile",
                                        "The settings file %1 could not be read; it was kept as "
                                        "%2 and mvdash starts from default settings.")
-        .arg(path, kept);
+        .arg(path, keptAs);
 }
 
 } // namespace mvdash

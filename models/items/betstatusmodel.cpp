@@ -16,14 +16,20 @@ void BetStatusModel::setTenant(qint64 tenantId) {
 void BetStatusModel::reload() {
     if (tenantId_ < 0)
         return;
-    request([tenant = tenantId_](const QSqlDatabase &db) {
-        QList<QPair<QString, qint64>> rows;
-        QSqlQuery q = runQuery(db, QStringLiteral("tenant_bets_by_status"), {tenant});
-        const int status = columnOf(q, "status"), bets = columnOf(q, "bets");
-        while (q.next())
-            rows << qMakePair(q.value(status).toString(), q.value(bets).toLongLong());
-        return QVariant::fromValue(rows);
-    });
+    request(
+        [tenant = tenantId_](const QSqlDatabase &db) {
+            QList<QPair<QString, qint64>> rows;
+            QSqlQuery q = runQuery(db, QStringLiteral("tenant_bets_by_status"), {tenant});
+            const int status = columnOf(q, "status"), bets = columnOf(q, "bets");
+            while (q.next())
+                rows << qMakePair(q.value(status).toString(), q.value(bets).toLongLong());
+            return QVariant::fromValue(rows);
+        },
+        tenantId_);
+}
+
+void BetStatusModel::discardRows() {
+    apply(QVariant::fromValue(QList<QPair<QString, qint64>>()));
 }
 
 void BetStatusModel::apply(const QVariant &result) {

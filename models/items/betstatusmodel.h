@@ -24,6 +24,7 @@ public:
 
 protected:
     void apply(const QVariant &result) override;
+    void discardRows() override;
 
 private:
     QList<QPair<QString, qint64>> rows_;

@@ -70,22 +70,33 @@ JobRunner *DashboardModels::exporter() const {
     return exporter_;
 }
 
+namespace {
+// A reload does not queue a second request behind one still on its way: offline, or on a
+// busy server, every tick would add one more and the queue would only grow.
+void reloadUnlessLoading(ReloadableModel *model) {
+    if (!model->isLoading())
+        model->reload();
+}
+} // namespace
+
 void DashboardModels::reloadTenantData() {
-    tenants_->reload();
-    betStatuses_->reload();
-    players_->reload();
+    reloadUnlessLoading(tenants_);
+    reloadUnlessLoading(betStatuses_);
+    reloadUnlessLoading(players_);
+    // the payments list keeps its place (pages fetched as scrolled): asked again only when
+    // its last request failed, and then from the first page of the filter shown
+    if (!payments_->lastError().isEmpty())
+        reloadUnlessLoading(payments_);
 }
 
 void DashboardModels::reloadOps() {
-    durations_->reload();
-    sizeTrend_->reload();
-    health_->reload();
-    sizes_->reload();
+    for (ReloadableModel *model : QList<ReloadableModel *>{durations_, sizeTrend_, health_, sizes_})
+        reloadUnlessLoading(model);
 }
 
 void DashboardModels::reloadDiagnostics() {
-    doctor_->reload();
-    tenantCopies_->reload();
+    reloadUnlessLoading(doctor_);
+    reloadUnlessLoading(tenantCopies_);
 }
 
 } // namespace mvdash

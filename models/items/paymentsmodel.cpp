@@ -98,8 +98,9 @@ void PaymentsModel::reload() {
 }
 
 bool PaymentsModel::canFetchMore(const QModelIndex &parent) const {
+    // the next page follows the rows shown: none while they belong to another filter
     return !parent.isValid() && !complete_ && !isLoading() && filter_.tenantId >= 0 &&
-           rowCount_ > 0;
+           rowCount_ > 0 && shownFilter_ == filter_;
 }
 
 void PaymentsModel::fetchMore(const QModelIndex &parent) {
@@ -146,7 +147,8 @@ void PaymentsModel::requestPage(bool first) {
         pageSize_ = nextPageSize_;
         ++filterGeneration_;
     }
-    request(pageJob(filter_, std::move(after), pageSize_, !first, first ? 0 : rowCount_));
+    request(pageJob(filter_, std::move(after), pageSize_, !first, first ? 0 : rowCount_),
+            QVariant::fromValue(filter_));
 }
 
 void PaymentsModel::apply(const QVariant &result) {
@@ -155,6 +157,8 @@ void PaymentsModel::apply(const QVariant &result) {
         return; // a second answer for rows already appended
     complete_ = page.rows.size() < pageSize_;
     if (!page.append) {
+        shownFilter_ = filter_; // the latest request's: an answer to an older one is dropped
+        shownGeneration_ = filterGeneration_;
         beginResetModel();
         pages_.clear();
         refetching_.clear(); // answers for the old filter are dropped
@@ -178,6 +182,18 @@ void PaymentsModel::apply(const QVariant &result) {
 }
 
 // Keeps `rows` as page `page`; QCache drops the least recently shown pages beyond the limit.
+void PaymentsModel::discardRows() {
+    beginResetModel();
+    pages_.clear();
+    refetching_.clear();
+    pageEnds_.clear();
+    rowCount_ = 0;
+    complete_ = true;
+    shownFilter_ = filter_;                 // no rows of any other filter left
+    shownGeneration_ = ++filterGeneration_; // pages on their way for the old rows are dropped
+    endResetModel();
+}
+
 void PaymentsModel::store(int page, QList<PaymentRow> rows) const {
     pages_.insert(page, new QList<PaymentRow>(std::move(rows)));
 }
@@ -205,16 +221,17 @@ void PaymentsModel::refetch(int page) const {
     std::optional<PaymentRow> after;
     if (page > 0)
         after = pageEnds_.value(page - 1);
-    // answers for a filter that was replaced meanwhile are dropped (the reset clears the set)
+    // The page belongs to the rows shown: their filter, not one still on its way. Answers
+    // for rows replaced meanwhile are dropped (the reset clears the set).
     auto *self = const_cast<PaymentsModel *>(this); // the cache is filled from const data()
     runner()->submit(
-        self, pageJob(filter_, std::move(after), pageSize_, false, 0),
-        [self, page, generation = filterGeneration_](const QVariant &result) {
-            if (generation == self->filterGeneration_)
+        self, pageJob(shownFilter_, std::move(after), pageSize_, false, 0),
+        [self, page, generation = shownGeneration_](const QVariant &result) {
+            if (generation == self->shownGeneration_)
                 self->refetched(page, result.value<PaymentsPage>().rows);
         },
-        [self, page, generation = filterGeneration_](const JobFailure &failure) {
-            if (generation != self->filterGeneration_)
+        [self, page, generation = shownGeneration_](const JobFailure &failure) {
+            if (generation != self->shownGeneration_)
                 return;
             self->refetching_.remove(page);
             self->reportFailure(failure);
@@ -225,6 +242,8 @@ void PaymentsModel::refetched(int page, QList<PaymentRow> rows) {
     refetching_.remove(page);
     const int first = page * pageSize_;
     const int last = std::min(rowCount_, first + pageSize_) - 1;
+    if (last < first)
+        return; // the rows shown have fewer pages now
     // keep the count stable: a refreshed view may return fewer or more rows for the page
     rows.resize(std::min<qsizetype>(rows.size(), last - first + 1));
     store(page, std::move(rows));
@@ -266,6 +285,7 @@ PaymentsExport::PaymentsExport(JobRunner *runner, QObject *parent)
     , runner_(runner) {}
 
 void PaymentsExport::start(const PaymentFilter &filter, const QString &path) {
+    Q_ASSERT(!isRunning());
     stop_ = std::make_shared<std::atomic<bool>>(false);
     auto stop = stop_;
     QPointer<PaymentsExport> self(this);

@@ -90,6 +90,7 @@ public:
 
 protected:
     void apply(const QVariant &result) override;
+    void discardRows() override;
 
 private:
     void requestPage(bool first);
@@ -105,7 +106,9 @@ private:
     int rowCount_ = 0;
     int pageSize_ = kPageSize;
     int nextPageSize_ = kPageSize;
-    PaymentFilter filter_;
+    PaymentFilter filter_;      // the latest asked for
+    PaymentFilter shownFilter_; // the rows' own: differs from filter_ until its answer comes
+    quint64 shownGeneration_ = 0;
     bool complete_ = false;
 };
 
@@ -119,6 +122,8 @@ public:
     PaymentsExport(JobRunner *runner, QObject *parent = nullptr);
     void start(const PaymentFilter &filter, const QString &path);
     void cancel() { stop_->store(true); }
+    // One at a time: start() while one runs would orphan it (its result and its cancel lost).
+    bool isRunning() const { return latest_.isPending(); }
 
 signals:
     void progress(qint64 rows);

@@ -36,14 +36,22 @@ QVariant RecordTableModel::data(const QModelIndex &index, int role) const {
 }
 
 void RecordTableModel::requestRows(const QString &catalogName, const QVariantList &values) {
-    request([catalogName, values, &columns = columns_](const QSqlDatabase &db) {
-        QSqlQuery q = runQuery(db, catalogName, values);
-        const QList<int> positions = columns.positionsIn(q.record(), catalogName);
-        QList<QVariantList> rows;
-        while (q.next())
-            rows << columns.read(q, positions);
-        return QVariant::fromValue(rows);
-    });
+    request(
+        [catalogName, values, &columns = columns_](const QSqlDatabase &db) {
+            QSqlQuery q = runQuery(db, catalogName, values);
+            const QList<int> positions = columns.positionsIn(q.record(), catalogName);
+            QList<QVariantList> rows;
+            while (q.next())
+                rows << columns.read(q, positions);
+            return QVariant::fromValue(rows);
+        },
+        QVariantList{catalogName} + values);
+}
+
+void RecordTableModel::discardRows() {
+    beginResetModel();
+    rows_.clear();
+    endResetModel();
 }
 
 void RecordTableModel::apply(const QVariant &result) {

@@ -33,6 +33,7 @@ protected:
     // Loads the rows of catalog query `catalogName` run with `values` (bound in order).
     void requestRows(const QString &catalogName, const QVariantList &values);
     void apply(const QVariant &result) override;
+    void discardRows() override;
 
 private:
     const ColumnList &columns_;

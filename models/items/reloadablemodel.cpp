@@ -22,20 +22,25 @@ QVariant ReloadableModel::headerData(int section, Qt::Orientation orientation, i
     return QAbstractTableModel::headerData(section, orientation, role);
 }
 
-void ReloadableModel::request(JobRunner::Job job) {
+void ReloadableModel::request(JobRunner::Job job, QVariant scope) {
     if (!runner_)
         return;
     const bool wasLoading = isLoading();
     latest_.submit(
         runner_, this, std::move(job),
-        [this](const QVariant &result) {
+        [this, scope](const QVariant &result) {
             lastError_.clear();
             lastLoaded_ = QDateTime::currentDateTime();
+            shownScope_ = scope;
             apply(result);
             emit loadingChanged(false);
             emit loaded();
         },
-        [this](const JobFailure &failure) {
+        [this, scope](const JobFailure &failure) {
+            if (!failure.cancelled() && scope != shownScope_) {
+                shownScope_ = scope; // nothing shown now, which is true of any scope
+                discardRows();
+            }
             emit loadingChanged(false);
             reportFailure(failure);
         });

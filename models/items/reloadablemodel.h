@@ -42,8 +42,13 @@ signals:
 
 protected:
     // Queues `job`; its result arrives in apply() unless a newer request was made meanwhile.
-    void request(JobRunner::Job job);
+    // `scope` says what the answer is about (a tenant, a filter): when a request for another
+    // scope than the rows shown fails, the rows are dropped (discardRows) rather than left
+    // standing under the new scope's name (tenant A's players under tenant B).
+    void request(JobRunner::Job job, QVariant scope = {});
     virtual void apply(const QVariant &result) = 0;
+    // Empties the model; a model that is never scoped needs none.
+    virtual void discardRows() {}
     JobRunner *runner() const { return runner_; }
     // Tells the watchers about a failure of a request of the subclass's own (a page fetched
     // again): the same signal as a failed reload.
@@ -59,6 +64,7 @@ private:
     LatestRequest latest_;
     QDateTime lastLoaded_;
     QString lastError_;
+    QVariant shownScope_; // the scope of the rows shown
 };
 
 } // namespace mvdash

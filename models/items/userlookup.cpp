@@ -104,16 +104,22 @@ void UserLookup::reload() {
     if (tenantId_ < 0 || userId_.isEmpty())
         return;
     const bool wasLoading = isLoading();
-    const auto onResult = [this](const QVariant &result) {
-        details_ = result.value<UserDetails>();
-        activeBets_->setRows(details_.activeBets);
-        recentBets_->setRows(details_.recentBets);
-        deposits_->setRows(details_.deposits);
-        withdrawals_->setRows(details_.withdrawals);
+    const auto onResult = [this, tenant = tenantId_](const QVariant &result) {
+        shownTenant_ = tenant;
+        show(result.value<UserDetails>());
         emit loadingChanged(false);
         emit loaded();
     };
-    const auto onFailure = [this](const JobFailure &failure) {
+    const auto onFailure = [this, tenant = tenantId_, user = userId_](const JobFailure &failure) {
+        // Another user (or the same id in another tenant) than the one shown: what is shown
+        // is not theirs, so nothing is. The same user again keeps the last answer, which the
+        // panel then says is not updated.
+        if (tenant != shownTenant_ || user != details_.userId) {
+            UserDetails none;
+            none.userId = user;
+            shownTenant_ = tenant;
+            show(std::move(none));
+        }
         emit loadingChanged(false);
         emit loadFailed(failure.message, failure.connectionLost());
     };
@@ -181,6 +187,14 @@ void UserLookup::reload() {
         onResult, onFailure);
     if (!wasLoading)
         emit loadingChanged(true);
+}
+
+void UserLookup::show(UserDetails details) {
+    details_ = std::move(details);
+    activeBets_->setRows(details_.activeBets);
+    recentBets_->setRows(details_.recentBets);
+    deposits_->setRows(details_.deposits);
+    withdrawals_->setRows(details_.withdrawals);
 }
 
 void UserLookup::complete(qint64 tenantId, const QString &prefix) {

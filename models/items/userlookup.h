@@ -57,6 +57,8 @@ public:
     void lookUp(qint64 tenantId, const QString &userId);
     // Completion: user ids of the tenant starting with `prefix` (signal completions()).
     void complete(qint64 tenantId, const QString &prefix);
+    // Drops the completions still on their way (the tenant changed: they are another's ids).
+    void forgetCompletions() { completion_.forget(); }
     const UserDetails &details() const { return details_; }
     void setActiveBetsLimit(int limit) { activeBetsLimit_ = std::max(1, limit); }
     int activeBetsLimit() const { return activeBetsLimit_; }
@@ -72,11 +74,14 @@ signals:
     void completions(const QStringList &userIds);
 
 private:
+    void show(UserDetails details);
+
     JobRunner *runner_;
     LatestRequest lookup_, completion_;
     RecordListModel *activeBets_, *recentBets_, *deposits_, *withdrawals_;
     UserDetails details_;
     qint64 tenantId_ = -1;
+    qint64 shownTenant_ = -1; // the tenant of details_
     QString userId_;
     int activeBetsLimit_ = 200;
 };

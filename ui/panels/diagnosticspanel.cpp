@@ -48,6 +48,14 @@ DiagnosticsPanel::DiagnosticsPanel(DoctorModel *model, TenantCopiesModel *copies
     table_->setWordWrap(false);
     connect(model_, &QAbstractItemModel::modelReset, table_, [this] { fitColumnsOnce(table_); });
     connect(model_, &QAbstractItemModel::modelReset, this, &DiagnosticsPanel::updateSummary);
+    connect(model_, &DoctorModel::loadFailed, this, [this](const QString &message) {
+        //: the checks could not run; %1 is why. The checks shown (if any) are the last ones.
+        summary_->setText(model_->rowCount() == 0
+                              ? tr("The checks could not run: %1").arg(message)
+                              : tr("Not updated: %1. The checks below are from the last run "
+                                   "that succeeded.")
+                                    .arg(message));
+    });
     connect(model_, &QAbstractItemModel::modelReset, this, &DiagnosticsPanel::showSelected);
     connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &DiagnosticsPanel::showSelected);

@@ -149,6 +149,10 @@ void PaymentsPanel::cancelExport() {
 }
 
 void PaymentsPanel::exportCsv(const QString &path) {
+    if (export_->isRunning()) { // File > Export while the button's export runs
+        emit exportRefused(tr("An export is already running: wait for it or cancel it first."));
+        return;
+    }
     QString target = path;
     if (target.isEmpty())
         target = QFileDialog::getSaveFileName(this, tr("Export payments"),

@@ -34,6 +34,7 @@ signals:
     void exportFinished(qint64 rows, const QString &path);
     void exportFailed(const QString &message);
     void exportCancelled();
+    void exportRefused(const QString &why); // a second export asked for while one runs
 
 private:
     void applyFilter();

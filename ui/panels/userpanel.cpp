@@ -39,6 +39,7 @@ UserPanel::UserPanel(UserLookup *lookup, QWidget *parent)
     connect(completer, qOverload<const QString &>(&QCompleter::activated), this,
             &UserPanel::lookUp);
     connect(lookup_, &UserLookup::loaded, this, &UserPanel::show);
+    connect(lookup_, &UserLookup::loadFailed, this, &UserPanel::showFailure);
 
     QFont big = title_->font();
     big.setPointSizeF(big.pointSizeF() * 1.4);
@@ -78,6 +79,7 @@ void UserPanel::setTenant(qint64 tenantId) {
     if (tenantId == tenantId_)
         return;
     tenantId_ = tenantId;
+    lookup_->forgetCompletions();
     completions_->setStringList({});
     if (!lookup_->details().userId.isEmpty())
         lookUp(lookup_->details().userId);
@@ -93,6 +95,24 @@ void UserPanel::lookUp(const QString &userId) {
 
 QString UserPanel::headerText() const {
     return title_->text() + u'\n' + freshness_->text();
+}
+
+void UserPanel::showFailure(const QString &message) {
+    const UserDetails &d = lookup_->details();
+    if (d.found) { // the same user asked again: the last answer stays, said to be old
+        title_->setText(d.userId);
+        //: %1 is the server's error
+        freshness_->setText(tr("Not updated: %1. The figures below are from the last lookup "
+                               "that succeeded.")
+                                .arg(message));
+        return;
+    }
+    //: %1 is the user id
+    title_->setText(tr("Looking up %1 failed").arg(d.userId));
+    freshness_->setText(message);
+    for (QLabel *f : figures_)
+        f->setText(QStringLiteral("—"));
+    tabs_->setTabText(0, tr("Active bets"));
 }
 
 void UserPanel::show() {

@@ -25,6 +25,7 @@ public slots:
 
 private:
     void show();
+    void showFailure(const QString &message);
     UserLookup *lookup_;
     qint64 tenantId_ = -1;
     QLineEdit *search_;

@@ -339,7 +339,7 @@ private:
              QVariantList{s.tenant, s.user, 201}},
             {QStringLiteral("user: recent bets"), catalogQuery(QStringLiteral("user_recent_bets")),
              QVariantList{s.tenant, s.user}},
-            {QStringLiteral("user: deposits"), catalogQuery(QStringLiteral("guide_user_deposits")),
+            {QStringLiteral("user: deposits"), catalogQuery(QStringLiteral("user_deposits")),
              QVariantList{s.tenant, s.user}},
             {QStringLiteral("user: withdrawals"), catalogQuery(QStringLiteral("user_withdrawals")),
              QVariantList{s.tenant, s.user}},

@@ -8,6 +8,7 @@
 #include "roles.h"
 #include "seeder.h"
 #include "testcluster.h"
+#include "widgets/tableview.h"
 
 #include <optional>
 #include <QAbstractButton>
@@ -21,6 +22,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
@@ -151,6 +153,37 @@ private slots:
         QTableView *table = again.paymentsPanel()->table();
         QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, kPatienceMs);
         QCOMPARE(table->columnWidth(1), 333);
+    }
+
+    // A value that gains digits (a balance, a newer time on top) widens its column; a
+    // narrower one later does not shrink it; one long text takes at most about half the view.
+    void aColumnGrowsWhenItsValuesNoLongerFit() {
+        QWidget host;
+        host.resize(900, 300);
+        QTableView *table = makeTableView(&host, QStringLiteral("test-grow"));
+        table->resize(900, 300);
+        QStandardItemModel model(2, 3);
+        for (int r = 0; r < 2; ++r)
+            for (int c = 0; c < 3; ++c)
+                model.setData(model.index(r, c), QStringLiteral("7"));
+        table->setModel(&model);
+        host.show();
+        fitColumnsOnce(table);
+        const int narrow = table->columnWidth(1);
+        const QString wide = QStringLiteral("1,234,567,890.00");
+        model.setData(model.index(0, 1), wide);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            table->columnWidth(1) > table->fontMetrics().horizontalAdvance(wide), kPatienceMs);
+        const int grown = table->columnWidth(1);
+        QVERIFY(grown > narrow);
+        model.setData(model.index(0, 1), QStringLiteral("1"));
+        QCoreApplication::processEvents();
+        QCoreApplication::processEvents();
+        QCOMPARE(table->columnWidth(1), grown);
+        model.setData(model.index(1, 0), QString(400, u'x')); // a diagnosis, an error text
+        QTRY_VERIFY_WITH_TIMEOUT(table->columnWidth(0) > narrow, kPatienceMs);
+        QVERIFY2(table->columnWidth(0) <= 900 / 2,
+                 qPrintable(QString::number(table->columnWidth(0))));
     }
 
     // Refresh all runs on connections of its own: while it is held at a gate, the window keeps

@@ -231,7 +231,8 @@ private slots:
         QTest::newRow("active bets") << "guide_active_bets" << true << QVariantList{201};
         QTest::newRow("active bets count") << "user_active_bets_count" << true << QVariantList{};
         QTest::newRow("recent bets") << "user_recent_bets" << true << QVariantList{};
-        QTest::newRow("deposits") << "guide_user_deposits" << true << QVariantList{};
+        QTest::newRow("guide deposits") << "guide_user_deposits" << true << QVariantList{};
+        QTest::newRow("deposits") << "user_deposits" << true << QVariantList{};
         QTest::newRow("withdrawals") << "user_withdrawals" << true << QVariantList{};
     }
     void panelQueriesAnswerForTheOwnTenantOnly() {

@@ -50,6 +50,10 @@ const ColumnList &paymentColumns() {
     static const ColumnList columns{
         {"payment_id", QT_TRANSLATE_NOOP("mvdash::Columns", "Payment"), ColumnKind::Text},
         {"amount", QT_TRANSLATE_NOOP("mvdash::Columns", "Amount"), ColumnKind::Money},
+        {"currency", QT_TRANSLATE_NOOP("mvdash::Columns", "Currency"), ColumnKind::Text},
+        {"payment_method", QT_TRANSLATE_NOOP("mvdash::Columns", "Method"), ColumnKind::Code,
+         "payment method"},
+        {"external_id", QT_TRANSLATE_NOOP("mvdash::Columns", "External id"), ColumnKind::Text},
         {"status", QT_TRANSLATE_NOOP("mvdash::Columns", "Status"), ColumnKind::Code,
          "payment status"},
         {"last_updated_at", QT_TRANSLATE_NOOP("mvdash::Columns", "Updated"), ColumnKind::Time},
@@ -171,7 +175,7 @@ void UserLookup::reload() {
                 d.activeBetsTotal = total.next() ? total.value(0).toLongLong() : 0;
             }
             d.recentBets = listOf(db, QStringLiteral("user_recent_bets"), key, recentBetColumns());
-            d.deposits = listOf(db, QStringLiteral("guide_user_deposits"), key, paymentColumns());
+            d.deposits = listOf(db, QStringLiteral("user_deposits"), key, paymentColumns());
             d.withdrawals = listOf(db, QStringLiteral("user_withdrawals"), key, paymentColumns());
             if (d.exact) // (live mode: the figures are exact, nothing to count)
                 return QVariant::fromValue(d);

@@ -1,20 +1,77 @@
 #include "tableview.h"
 
+#include <algorithm>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QSettings>
 #include <QShortcut>
 #include <QTableView>
+#include <QTimer>
 
 namespace mvdash {
 
+namespace {
+// A column is never fitted wider than this: one long text (a diagnosis, an error) must not
+// push every other column out of view; its cell shows the start, its tooltip or detail pane
+// the rest.
+int widestFit(const QTableView *table) {
+    return std::max(160, table->viewport()->width() * 45 / 100);
+}
+
+// Widens the columns whose contents (or title) no longer fit: a balance that gained a digit,
+// a newer time on top, a translated title. Never narrows: a width someone chose, or one
+// that fitted longer values before, stays.
+void growColumnsToContents(QTableView *table) {
+    QHeaderView *header = table->horizontalHeader();
+    const QVariantList chosen = table->property("userSizedColumns").toList();
+    const int cap = widestFit(table);
+    const int stretched =
+        header->stretchLastSection()
+            ? header->logicalIndex(header->count() - 1 - header->hiddenSectionCount())
+            : -1;
+    for (int column = 0; column < header->count(); ++column) {
+        // (sizeHintForColumn is public in QAbstractItemView, protected in QTableView)
+        if (header->isSectionHidden(column) || column == stretched || chosen.contains(column))
+            continue;
+        const int wanted = std::min(
+            cap, std::max(static_cast<const QAbstractItemView *>(table)->sizeHintForColumn(column),
+                          header->sectionSizeHint(column)));
+        if (wanted > header->sectionSize(column))
+            header->resizeSection(column, wanted);
+    }
+}
+} // namespace
+
 void fitColumnsOnce(QTableView *table) {
-    if (table->model() == nullptr || table->model()->rowCount() == 0 ||
-        table->property("columnsFitted").toBool())
+    QAbstractItemModel *model = table->model();
+    if (model == nullptr || model->rowCount() == 0)
+        return;
+    if (!table->property("columnsWatched").toBool()) {
+        table->setProperty("columnsWatched", true);
+        // values change in place (a reload's changed rows) or arrive (more pages): the
+        // columns grow with them, once per burst of changes
+        const auto later = [table] {
+            if (table->property("growPending").toBool())
+                return;
+            table->setProperty("growPending", true);
+            QTimer::singleShot(0, table, [table] {
+                table->setProperty("growPending", false);
+                growColumnsToContents(table);
+            });
+        };
+        QObject::connect(model, &QAbstractItemModel::dataChanged, table, later);
+        QObject::connect(model, &QAbstractItemModel::rowsInserted, table, later);
+        QObject::connect(model, &QAbstractItemModel::modelReset, table, later);
+    }
+    if (table->property("columnsFitted").toBool())
         return;
     table->setProperty("columnsFitted", true);
     table->resizeColumnsToContents();
+    QHeaderView *header = table->horizontalHeader();
+    for (int column = 0; column < header->count(); ++column)
+        if (header->sectionSize(column) > widestFit(table))
+            header->resizeSection(column, widestFit(table));
 }
 
 void arrangeColumns(QTableView *table, const QList<int> &shown) {
@@ -50,6 +107,17 @@ QTableView *makeTableView(QWidget *parent, const QString &name) {
                          [header, key] { QSettings().setValue(key, header->saveState()); });
     };
     QObject::connect(table->horizontalHeader(), &QHeaderView::sectionCountChanged, table, restore);
+    // a width the user drags to stays theirs: the columns that grow with their values
+    // leave it alone (this session; remembered widths may grow when values need it). A drag
+    // is a resize with a mouse button down; the program's own resizes come without one.
+    QObject::connect(table->horizontalHeader(), &QHeaderView::sectionResized, table,
+                     [table](int column) {
+                         if (QGuiApplication::mouseButtons() == Qt::NoButton)
+                             return;
+                         QVariantList chosen = table->property("userSizedColumns").toList();
+                         if (!chosen.contains(column))
+                             table->setProperty("userSizedColumns", chosen << column);
+                     });
     table->setSortingEnabled(true);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setAlternatingRowColors(true);

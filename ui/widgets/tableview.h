@@ -15,7 +15,9 @@ QTableView *makeTableView(QWidget *parent, const QString &name);
 // and hides the others: the model follows its read model's column list, the panel decides
 // what people see first.
 void arrangeColumns(QTableView *table, const QList<int> &shown);
-// Sizes the columns to their contents once, on the first rows, unless remembered widths exist.
+// Sizes the columns to their contents once, on the first rows, unless remembered widths exist
+// (none wider than about half the view); from then on a column grows when its values or
+// title no longer fit, and never shrinks.
 void fitColumnsOnce(QTableView *table);
 
 } // namespace mvdash

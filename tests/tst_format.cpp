@@ -72,6 +72,18 @@ private slots:
         QCOMPARE(formatTime(at, english), english.toString(at.toLocalTime(), QLocale::ShortFormat));
     }
 
+    // English has no translation file for the vocabularies: the stored words are shown
+    // readable, not as codes; an unknown or empty value too.
+    void codesAreShownAsWords() {
+        QCOMPARE(formatCode(QStringLiteral("bank_transfer"), "payment method"),
+                 QStringLiteral("Bank transfer"));
+        QCOMPARE(formatCode(QStringLiteral("completed"), "payment status"),
+                 QStringLiteral("Completed"));
+        QCOMPARE(formatCode(QStringLiteral("some_new_state"), "bet status"),
+                 QStringLiteral("Some new state"));
+        QCOMPARE(formatCode(QString(), "bet status"), QString());
+    }
+
     void outcomeWordsRoundTripAndUnknownWordsAreRefused() {
         for (const RunOutcome o : {RunOutcome::Ok, RunOutcome::Skipped, RunOutcome::Failed}) {
             QCOMPARE(parseRunOutcome(runOutcomeWord(o)), std::optional<RunOutcome>(o));

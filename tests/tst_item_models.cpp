@@ -212,7 +212,7 @@ private slots:
         QCOMPARE(model.columnCount(), int(TenantSummaryModel::ColumnCount));
         QCOMPARE(
             model.headerData(TenantSummaryModel::Stake, Qt::Horizontal, Qt::DisplayRole).toString(),
-            QStringLiteral("Stake"));
+            QStringLiteral("Total stake"));
         QCOMPARE(model.index(0, TenantSummaryModel::Bets).data().toString(),
                  QStringLiteral("1,234,567"));
         QCOMPARE(model.index(0, TenantSummaryModel::Stake).data().toString(),

@@ -182,6 +182,9 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
                 connectionLabel_->setStyleSheet(
                     theme::textStyle(connected ? theme::good() : theme::bad()));
                 if (connected) {
+                    // which database this window shows, also in the task bar (two windows:
+                    // production and staging side by side)
+                    setWindowTitle(QStringLiteral("mvdash — %1").arg(detail));
                     lastOfflineReason_.clear();
                     if (!wasConnected && banner_->isVisible())
                         noteReconnected();
@@ -278,6 +281,8 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     if (!prefs.contains(QStringLiteral("ui/geometry")))
         resize(1360, 860);
     navigation_->setCurrentRow(0);
+    // the keys move between panels first; the tenant field is one Ctrl+F away (Find)
+    navigation_->setFocus();
     connect(models_->sessionInfo(), &SessionInfoModel::changed, this, &MainWindow::showSessionInfo);
     reloadAll();
 }

@@ -81,7 +81,16 @@ namespace {
 } // namespace
 
 QString formatCode(const QString &code, const char *vocabulary) {
-    return QCoreApplication::translate("mvdash::Values", code.toUtf8().constData(), vocabulary);
+    const QString translated =
+        QCoreApplication::translate("mvdash::Values", code.toUtf8().constData(), vocabulary);
+    if (translated != code || code.isEmpty())
+        return translated;
+    // No translation (English, or a value the list above does not know): the stored word
+    // made readable, "bank_transfer" as "Bank transfer"; filters and exports keep the code.
+    QString readable = code;
+    readable.replace(u'_', u' ');
+    readable[0] = readable[0].toUpper();
+    return readable;
 }
 
 QString describeOutcome(RunOutcome outcome) {

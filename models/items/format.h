@@ -26,8 +26,9 @@ QString describeOutcome(RunOutcome outcome);
 QString describeFreshness(Freshness freshness);
 // A value of one of the spec's vocabularies (a tenant's status or plan, a bet's status or
 // result, a payment's status, type or method) in the user's language; `vocabulary` tells apart
-// the same word in two of them ("cancelled": a bet, a payment). A value outside them is
-// returned as it is.
+// the same word in two of them ("cancelled": a bet, a payment). Without a translation (English,
+// or a value outside them) the stored word is made readable: "bank_transfer" as "Bank
+// transfer".
 QString formatCode(const QString &code, const char *vocabulary);
 // A moment in local time, the locale's short format ("" for an invalid one).
 QString formatTime(const QDateTime &at, const QLocale &locale = QLocale());

@@ -17,7 +17,7 @@ const ColumnList &tenantColumns() {
         {"total_bets", QT_TRANSLATE_NOOP("mvdash::Columns", "Bets"), ColumnKind::Count},
         {"active_bets", QT_TRANSLATE_NOOP("mvdash::Columns", "Active bets"), ColumnKind::Count},
         //: column title: money staked on bets
-        {"total_stake", QT_TRANSLATE_NOOP("mvdash::Columns", "Stake"), ColumnKind::Money},
+        {"total_stake", QT_TRANSLATE_NOOP("mvdash::Columns", "Total stake"), ColumnKind::Money},
         {"total_deposits", QT_TRANSLATE_NOOP("mvdash::Columns", "Deposits"), ColumnKind::Money},
         {"total_withdrawals", QT_TRANSLATE_NOOP("mvdash::Columns", "Withdrawals"),
          ColumnKind::Money},

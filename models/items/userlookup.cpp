@@ -16,6 +16,7 @@ namespace {
 const ColumnList &betColumns() {
     static const ColumnList columns{
         {"bet_id", QT_TRANSLATE_NOOP("mvdash::Columns", "Bet"), ColumnKind::Text},
+        //: column title: the money staked on one bet
         {"stake", QT_TRANSLATE_NOOP("mvdash::Columns", "Stake"), ColumnKind::Money},
         //: column title: the betting odds of a bet
         {"odds", QT_TRANSLATE_NOOP("mvdash::Columns", "Odds"), ColumnKind::Number},

@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+204"/>
+        <location line="+207"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -99,7 +99,7 @@
 <context>
     <name>mvdash::DiagnosticsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/diagnosticspanel.cpp" line="+189"/>
+        <location filename="../../ui/panels/diagnosticspanel.cpp" line="+197"/>
         <source>%n check(s)</source>
         <translation>
             <numerusform>%n check</numerusform>
@@ -259,7 +259,7 @@
     <name>mvdash::MainWindow</name>
     <message numerus="yes">
         <location filename="../../ui/mainwindow.cpp" line="+161"/>
-        <location line="+297"/>
+        <location line="+324"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n message</numerusform>
@@ -267,7 +267,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-254"/>
+        <location line="-266"/>
         <source>Exported %Ln payment(s) to %1</source>
         <translation>
             <numerusform>Exported %Ln payment to %1</numerusform>
@@ -275,7 +275,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+293"/>
+        <location line="+308"/>
         <source> · live, %n event(s) behind</source>
         <extracomment>appended to &quot;Data as of ...&quot;: the live read models lack this many events</extracomment>
         <translation>
@@ -315,7 +315,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+26"/>
         <source>Exporting payments… %Ln row(s)</source>
         <translation>
             <numerusform>Exporting payments… %Ln row</numerusform>
@@ -326,7 +326,7 @@
 <context>
     <name>mvdash::UserPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/userpanel.cpp" line="+120"/>
+        <location filename="../../ui/panels/userpanel.cpp" line="+140"/>
         <source>Exact to the last committed event: %n event(s) of this user not yet in the live read models are folded into these figures. The lists are as of %1.</source>
         <translation>
             <numerusform>Exact to the last committed event: %n event of this user not yet in the live read models is folded into these figures. The lists are as of %1.</numerusform>

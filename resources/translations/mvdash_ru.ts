@@ -44,13 +44,13 @@
     <name>mvdash::Admin</name>
     <message>
         <location filename="../../app/admin_main.cpp" line="+85"/>
-        <location line="+494"/>
+        <location line="+497"/>
         <source>never</source>
         <extracomment>an age: never refreshed</extracomment>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="-445"/>
+        <location line="-448"/>
         <source>no command given</source>
         <translation>не указана команда</translation>
     </message>
@@ -151,7 +151,7 @@
 </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>made %1 again (it was missing)
 </source>
         <extracomment>a read model that was missing, made again from its definition</extracomment>
@@ -167,7 +167,7 @@
 </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>--%1 must be live or matview (got &apos;%2&apos;)</source>
         <extracomment>keep live and matview as they are (the option&apos;s values)</extracomment>
         <translation>значение --%1 должно быть live или matview (указано «%2»)</translation>
@@ -723,7 +723,7 @@ migrate --read-models live|matview также задаёт режим (по ум
     <name>mvdash::Columns</name>
     <message>
         <location filename="../../models/items/paymentsmodel.cpp" line="+66"/>
-        <location filename="../../models/items/userlookup.cpp" line="+51"/>
+        <location filename="../../models/items/userlookup.cpp" line="+52"/>
         <source>Payment</source>
         <translation>Платёж</translation>
     </message>
@@ -741,17 +741,20 @@ migrate --read-models live|matview также задаёт режим (по ум
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../models/items/userlookup.cpp" line="+1"/>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../models/items/userlookup.cpp" line="+1"/>
         <source>Method</source>
         <extracomment>column title: payment method (card, bank transfer, ...)</extracomment>
         <translation>Способ</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../models/items/userlookup.cpp" line="+2"/>
         <source>External id</source>
         <extracomment>column title: the payment provider&apos;s id of the payment</extracomment>
         <translation>Внешний ID</translation>
@@ -765,15 +768,15 @@ migrate --read-models live|matview также задаёт режим (по ум
     <message>
         <location line="+2"/>
         <location filename="../../models/items/tenantsummarymodel.cpp" line="+13"/>
-        <location filename="../../models/items/userlookup.cpp" line="-28"/>
-        <location line="+29"/>
+        <location filename="../../models/items/userlookup.cpp" line="-32"/>
+        <location line="+33"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../models/items/userlookup.cpp" line="-22"/>
-        <location line="+24"/>
+        <location filename="../../models/items/userlookup.cpp" line="-26"/>
+        <location line="+28"/>
         <source>Updated</source>
         <translation>Обновлено</translation>
     </message>
@@ -874,9 +877,14 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Активные ставки</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../models/items/userlookup.cpp" line="-63"/>
+        <location filename="../../models/items/userlookup.cpp" line="-67"/>
         <source>Stake</source>
+        <extracomment>column title: the money staked on one bet</extracomment>
+        <translation>Ставка</translation>
+    </message>
+    <message>
+        <location filename="../../models/items/tenantsummarymodel.cpp" line="+2"/>
+        <source>Total stake</source>
         <extracomment>column title: money staked on bets</extracomment>
         <translation>Сумма ставок</translation>
     </message>
@@ -902,12 +910,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Данные на</translation>
     </message>
     <message>
-        <location filename="../../models/items/userlookup.cpp" line="-1"/>
+        <location filename="../../models/items/userlookup.cpp" line="-2"/>
         <source>Bet</source>
         <translation>Ставка</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Odds</source>
         <extracomment>column title: the betting odds of a bet</extracomment>
         <translation>Коэффициент</translation>
@@ -930,7 +938,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Выплата</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Transactions</source>
         <translation>Транзакции</translation>
     </message>
@@ -1087,7 +1095,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>представления %1 нет в этой базе данных — миграции применены? (`mvdash-admin migrate`)</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+91"/>
         <source>cannot connect: %1</source>
         <extracomment>&quot;cannot connect: &lt;the server&apos;s or the driver&apos;s message&gt;&quot;</extracomment>
         <translation>не удаётся подключиться: %1</translation>
@@ -1096,7 +1104,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::DatabaseWorker</name>
     <message>
-        <location filename="../../models/db/databaseworker.cpp" line="+44"/>
+        <location filename="../../models/db/databaseworker.cpp" line="+58"/>
         <source>cancelled</source>
         <extracomment>a database job that was cancelled (by the user, or a newer request)</extracomment>
         <translation>отменено</translation>
@@ -1155,12 +1163,23 @@ migrate --read-models live|matview также задаёт режим (по ум
     </message>
     <message>
         <location line="+3"/>
-        <location line="+140"/>
+        <location line="+148"/>
         <source>Apply the fix</source>
         <translation>Применить исправление</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-128"/>
+        <source>The checks could not run: %1</source>
+        <extracomment>the checks could not run; %1 is why. The checks shown (if any) are the last ones.</extracomment>
+        <translation>Проверки не удалось выполнить: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not updated: %1. The checks below are from the last run that succeeded.</source>
+        <translation>Не обновлено: %1. Ниже — проверки последнего успешного запуска.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Run the checks</source>
         <translation>Запустить проверки</translation>
     </message>
@@ -2126,7 +2145,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Format</name>
     <message>
-        <location filename="../../models/items/format.cpp" line="+91"/>
+        <location filename="../../models/items/format.cpp" line="+100"/>
         <source>ok</source>
         <extracomment>how a view&apos;s refresh ended: it went well</extracomment>
         <translation>успешно</translation>
@@ -2361,7 +2380,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Main</name>
     <message>
-        <location filename="../../app/main.cpp" line="+121"/>
+        <location filename="../../app/main.cpp" line="+125"/>
         <source>Dashboard of an event-sourced betting platform&apos;s materialized views.</source>
         <translation>Панель мониторинга материализованных представлений платформы ставок, построенной на event sourcing.</translation>
     </message>
@@ -2569,6 +2588,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>● нет подключения</translation>
     </message>
     <message>
+        <location line="+15"/>
+        <source>The server refused the login: %1 — check the user, the password (~/.pgpass) and the database, then File &gt; Connect…; trying again every minute</source>
+        <extracomment>%1 is the server&apos;s refusal</extracomment>
+        <translation>Сервер отказал во входе: %1 — проверьте пользователя, пароль (~/.pgpass) и базу данных, затем Файл &gt; Подключиться…; повторная попытка раз в минуту</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Connection lost: %1 — retrying every 5 s</source>
         <translation>Соединение потеряно: %1 — повтор каждые 5 с</translation>
@@ -2629,12 +2654,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>копии для арендаторов</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+84"/>
         <source>Copy the selected cells (tab-separated, exact values)</source>
         <translation>Копировать выделенные ячейки (через табуляцию, точные значения)</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+244"/>
         <source>Behind schedule:
 %1</source>
         <translation>Отставание от расписания:
@@ -2651,23 +2676,23 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>без TLS (sslmode=%1)</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-331"/>
         <source>Export failed: %1</source>
         <translation>Ошибка экспорта: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Экспорт отменён; файл не записан.</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+240"/>
         <source>Connection lost, then reconnected at %1.</source>
         <translation>Соединение было потеряно и восстановлено в %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="-281"/>
-        <location line="+297"/>
+        <location line="-308"/>
+        <location line="+324"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n сообщение</numerusform>
@@ -2676,7 +2701,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-254"/>
+        <location line="-266"/>
         <source>Exported %Ln payment(s) to %1</source>
         <translation>
             <numerusform>Экспортирован %Ln платёж в %1</numerusform>
@@ -2685,22 +2710,23 @@ migrate --read-models live|matview также задаёт режим (по ум
         </translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+115"/>
         <source>The language changes when mvdash starts again.</source>
         <translation>Язык сменится после перезапуска mvdash.</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+115"/>
         <source>reloaded %1</source>
-        <translation>перезагружено: %1</translation>
+        <translation>данные загружены: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Loading %1 failed: %2</source>
+        <extracomment>%1 is what was loading (&quot;tenants&quot;, &quot;the user&quot;, ...), %2 the server&apos;s error</extracomment>
         <translation>Ошибка загрузки данных «%1»: %2</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>no data yet</source>
         <translation>данных пока нет</translation>
     </message>
@@ -2804,7 +2830,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::PaymentsExport</name>
     <message>
-        <location filename="../../models/items/paymentsmodel.cpp" line="+207"/>
+        <location filename="../../models/items/paymentsmodel.cpp" line="+227"/>
         <location line="+42"/>
         <source>cannot write %1: %2</source>
         <extracomment>the export&apos;s file could not be written; %2 is the system&apos;s reason</extracomment>
@@ -2814,7 +2840,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::PaymentsModel</name>
     <message>
-        <location line="-91"/>
+        <location line="-92"/>
         <source>loading…</source>
         <extracomment>a row of payments being fetched again</extracomment>
         <translation>загрузка…</translation>
@@ -2890,8 +2916,13 @@ migrate --read-models live|matview также задаёт режим (по ум
             <numerusform>Загружено %Ln платежей, остальные — при прокрутке</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>An export is already running: wait for it or cancel it first.</source>
+        <translation>Выгрузка уже идёт: дождитесь её или сначала отмените.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+16"/>
         <source>Exporting payments… %Ln row(s)</source>
         <translation>
             <numerusform>Экспорт платежей… %Ln строка</numerusform>
@@ -3070,7 +3101,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <location line="+2"/>
         <source>Age</source>
         <extracomment>column title: time since the last refresh</extracomment>
-        <translation>Возраст</translation>
+        <translation>Давность</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3224,7 +3255,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::ReloadableModel</name>
     <message>
-        <location filename="../../models/items/reloadablemodel.cpp" line="+52"/>
+        <location filename="../../models/items/reloadablemodel.cpp" line="+57"/>
         <source>%1: done</source>
         <translation>%1: готово</translation>
     </message>
@@ -3237,7 +3268,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::SettingsFile</name>
     <message>
-        <location filename="../../models/db/settingsfile.cpp" line="+22"/>
+        <location filename="../../models/db/settingsfile.cpp" line="+30"/>
         <source>The settings file %1 cannot be read and cannot be moved aside; settings will not be saved until it is fixed or removed.</source>
         <translation>Файл настроек %1 не удаётся ни прочитать, ни переименовать; настройки не будут сохраняться, пока файл не исправят или не удалят.</translation>
     </message>
@@ -3307,7 +3338,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::SummaryPanel</name>
     <message>
-        <location filename="../../ui/panels/summarypanel.cpp" line="+24"/>
+        <location filename="../../ui/panels/summarypanel.cpp" line="+26"/>
         <source>Deposits vs withdrawals</source>
         <translation>Депозиты и выводы средств</translation>
     </message>
@@ -3358,6 +3389,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <source>Total balance</source>
         <translation>Общий баланс</translation>
     </message>
+    <message>
+        <location line="+60"/>
+        <source>%1: %2 (%3%)</source>
+        <extracomment>a slice of the bets chart: status, count and share (&quot;Settled: 7,790 (70%)&quot;)</extracomment>
+        <translation>%1: %2 (%3 %)</translation>
+    </message>
 </context>
 <context>
     <name>mvdash::TenantCopiesModel</name>
@@ -3388,12 +3425,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>ID пользователя (поиск по префиксу; Enter — найти)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
+        <location line="+56"/>
         <source>Active bets</source>
         <translation>Активные ставки</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-55"/>
         <source>Recent bets</source>
         <translation>Последние ставки</translation>
     </message>
@@ -3413,12 +3451,24 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Найдите пользователя выбранного арендатора</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Looking up %1…</source>
         <translation>Поиск %1…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
+        <source>Not updated: %1. The figures below are from the last lookup that succeeded.</source>
+        <extracomment>%1 is the server&apos;s error</extracomment>
+        <translation>Не обновлено: %1. Ниже — показатели последнего успешного поиска.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Looking up %1 failed</source>
+        <extracomment>%1 is the user id</extracomment>
+        <translation>Не удалось найти %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>No user “%1” in this tenant</source>
         <translation>У этого арендатора нет пользователя «%1»</translation>
     </message>
@@ -3464,7 +3514,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Values</name>
     <message>
-        <location filename="../../models/items/format.cpp" line="-58"/>
+        <location filename="../../models/items/format.cpp" line="-67"/>
         <source>active</source>
         <comment>tenant status</comment>
         <translation>активен</translation>
@@ -3491,7 +3541,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <location line="+1"/>
         <source>pro</source>
         <comment>tenant plan</comment>
-        <translation>pro</translation>
+        <translation>профессиональный</translation>
     </message>
     <message>
         <location line="+1"/>

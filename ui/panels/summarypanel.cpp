@@ -5,6 +5,7 @@
 #include "roles.h"
 #include "tenantsummarymodel.h"
 #include "widgets/charts.h"
+#include "widgets/theme.h"
 #include "widgets/tiles.h"
 
 #include <QChart>
@@ -14,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPieSeries>
+#include <QPieSlice>
 #include <QVBoxLayout>
 
 namespace mvdash {
@@ -81,10 +83,21 @@ void SummaryPanel::drawBetStatuses() {
     QChart *chart = betsChart_->chart();
     clearChart(chart);
     auto *pie = new QPieSeries;
+    qint64 total = 0;
+    for (int row = 0; row < statuses_->rowCount(); ++row)
+        total += statuses_->index(row, 1).data(SortRole).toLongLong();
     for (int row = 0; row < statuses_->rowCount(); ++row) {
         const QString status = statuses_->index(row, 0).data().toString();
         const qint64 count = statuses_->index(row, 1).data(SortRole).toLongLong();
-        pie->append(QStringLiteral("%1: %2").arg(status, formatCount(count)), double(count));
+        //: a slice of the bets chart: status, count and share ("Settled: 7,790 (70%)")
+        QPieSlice *slice = pie->append(
+            tr("%1: %2 (%3%)")
+                .arg(status, formatCount(count),
+                     QLocale().toString(total > 0 ? qRound(100.0 * double(count) / double(total))
+                                                  : 0)),
+            double(count));
+        // the theme's distinct colours: the default shades of one blue are hard to tell apart
+        slice->setBrush(theme::seriesColour(row));
     }
     chart->addSeries(pie);
     chart->legend()->setAlignment(Qt::AlignRight); // five labels with counts do not fit below

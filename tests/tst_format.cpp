@@ -69,7 +69,14 @@ private slots:
         QCOMPARE(formatBytes(1536, english), QStringLiteral("1.5 kB"));
         QCOMPARE(formatTime(QDateTime(), english), QString());
         const QDateTime at(QDate(2026, 11, 28), QTime(16, 5), Qt::UTC);
-        QCOMPARE(formatTime(at, english), english.toString(at.toLocalTime(), QLocale::ShortFormat));
+        // full year and seconds, no zone: "11/28/2026 4:05:07 PM" in the local time
+        const QDateTime local = at.addSecs(7).toLocalTime();
+        QCOMPARE(formatTime(at.addSecs(7), english),
+                 english.toString(local.date(), QStringLiteral("M/d/yyyy")) + u' ' +
+                     english.toString(local.time(), QStringLiteral("h:mm:ss AP")));
+        const QLocale russian(QStringLiteral("ru_RU"));
+        QCOMPARE(formatTime(at.addSecs(7), russian),
+                 local.toString(QStringLiteral("dd.MM.yyyy H:mm:ss")));
     }
 
     // English has no translation file for the vocabularies: the stored words are shown

@@ -43,6 +43,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -176,15 +177,21 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
             [this](bool connected, const QString &detail, bool loginRefused) {
                 const bool wasConnected = connected_;
                 connected_ = connected;
+                // a socket directory is long and says little: psql's "[local]" in the label
+                // and the title, the path in the tooltip
+                static const QRegularExpression socketDirectory(QStringLiteral("@/[^:]*:"));
+                const QString where =
+                    QString(detail).replace(socketDirectory, QStringLiteral("@[local]:"));
                 //: %1 says where (host, database)
-                connectionLabel_->setText(connected ? tr("● connected: %1").arg(detail)
+                connectionLabel_->setText(connected ? tr("● connected: %1").arg(where)
                                                     : tr("● offline"));
+                connectionLabel_->setToolTip(detail);
                 connectionLabel_->setStyleSheet(
                     theme::textStyle(connected ? theme::good() : theme::bad()));
                 if (connected) {
                     // which database this window shows, also in the task bar (two windows:
                     // production and staging side by side)
-                    setWindowTitle(QStringLiteral("mvdash — %1").arg(detail));
+                    setWindowTitle(QStringLiteral("mvdash — %1").arg(where));
                     lastOfflineReason_.clear();
                     if (!wasConnected && banner_->isVisible())
                         noteReconnected();
@@ -284,6 +291,11 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     // the keys move between panels first; the tenant field is one Ctrl+F away (Find)
     navigation_->setFocus();
     connect(models_->sessionInfo(), &SessionInfoModel::changed, this, &MainWindow::showSessionInfo);
+    connect(models_->sessionInfo(), &SessionInfoModel::failed, this,
+            [this](const QString &message) {
+                //: %1 is the server's error; without the role the ops panels stay hidden
+                report(tr("Reading the session's role failed: %1").arg(message), true);
+            });
     reloadAll();
 }
 
@@ -445,9 +457,8 @@ void MainWindow::watch(Source *source, const QString &what, bool reloadedByTimer
     watched_ << [source] { return source->isLoading(); };
     connect(source, &Source::loaded, this, [this, what] {
         failing_.remove(what);
-        reloadLabel_->setText(
-            MainWindow::tr("reloaded %1")
-                .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+        reloadLabel_->setText(MainWindow::tr("reloaded %1")
+                                  .arg(QLocale().toString(QTime::currentTime(), clockFormat())));
         // the error stays up while any source that failed has not loaded since
         if (connected_ && banner_->isVisible() && !isLoading() && !reconnectNoteShown_ &&
             failing_.isEmpty())
@@ -532,7 +543,12 @@ void MainWindow::updateFreshness() {
         //: the header's badge: %1 a time, %2 an age ("3 min"), %5 the live lag or nothing, %3 a
         //: colour (keep), %4 the freshness ("fresh", "late", "stale")
         tr("Data as of %1 (%2 ago)%5 <span style='color:%3'>● %4</span>")
-            .arg(QLocale().toString(refreshedAt.toLocalTime().time(), QLocale::LongFormat),
+            .arg(QLocale().toString(refreshedAt.toLocalTime(),
+                                    // the time with its zone; the date too when it is not today's
+                                    refreshedAt.toLocalTime().date() == QDate::currentDate()
+                                        ? QLocale().timeFormat(QLocale::LongFormat)
+                                        : QLocale().dateFormat(QLocale::ShortFormat) + u' ' +
+                                              QLocale().timeFormat(QLocale::LongFormat)),
                  formatAge(age), colour, state, lag));
     QStringList behind;
     for (const ViewStatus &s : models_->health()->rows())

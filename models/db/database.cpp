@@ -118,6 +118,15 @@ Connection::Connection(const ConnectionSettings &settings, const QString &purpos
         effective.set(QStringLiteral("application_name"), QStringLiteral("mvdash ") + purpose);
     if (effective.value(QStringLiteral("connect_timeout")).isEmpty())
         effective.set(QStringLiteral("connect_timeout"), QStringLiteral("10"));
+    // Over TCP, a server that went away without a word (a VPN dropped, a node lost) is noticed
+    // within about a minute, not after the system's two hours: the dashboard says "offline"
+    // instead of "connected" over a dead socket, a follower reconnects. (Not for a unix
+    // socket; a setting of the DSN's own wins.)
+    for (const auto &[keyword, value] :
+         {std::pair{"keepalives_idle", "30"}, std::pair{"keepalives_interval", "10"},
+          std::pair{"keepalives_count", "3"}, std::pair{"tcp_user_timeout", "60000"}})
+        if (effective.value(QLatin1String(keyword)).isEmpty())
+            effective.set(QLatin1String(keyword), QLatin1String(value));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name_);
     db.setConnectOptions(effective.connectOptions());
     // numeric values arrive as exact text, never as double

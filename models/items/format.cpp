@@ -35,8 +35,23 @@ QString formatBytes(qint64 bytes, const QLocale &locale) {
     return locale.formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
+QString clockFormat(const QLocale &locale) {
+    // the locale's time with seconds but without the zone, which the badge names once
+    static const QRegularExpression zone(QStringLiteral("\\s*\\(?t+\\)?"));
+    return locale.timeFormat(QLocale::LongFormat).remove(zone).trimmed();
+}
+
+QString timeFormat(const QLocale &locale) {
+    // The locale's short date with the year in full, and its time with seconds: a payment is
+    // matched to a provider's record by the second, a live step takes one.
+    QString date = locale.dateFormat(QLocale::ShortFormat);
+    if (!date.contains(QLatin1String("yyyy")))
+        date.replace(QLatin1String("yy"), QLatin1String("yyyy"));
+    return date + u' ' + clockFormat(locale);
+}
+
 QString formatTime(const QDateTime &at, const QLocale &locale) {
-    return at.isValid() ? locale.toString(at.toLocalTime(), QLocale::ShortFormat) : QString();
+    return at.isValid() ? locale.toString(at.toLocalTime(), timeFormat(locale)) : QString();
 }
 
 Decimal decimalOf(const QVariant &value) {

@@ -30,8 +30,12 @@ QString describeFreshness(Freshness freshness);
 // or a value outside them) the stored word is made readable: "bank_transfer" as "Bank
 // transfer".
 QString formatCode(const QString &code, const char *vocabulary);
-// A moment in local time, the locale's short format ("" for an invalid one).
+// A moment in local time: the locale's short date with a four-digit year and its time with
+// seconds, without the zone ("" for an invalid one). timeFormat() is that format,
+// clockFormat() its time of day.
 QString formatTime(const QDateTime &at, const QLocale &locale = QLocale());
+QString timeFormat(const QLocale &locale = QLocale());
+QString clockFormat(const QLocale &locale = QLocale());
 // A numeric column as QPSQL hands it (exact text, HighPrecision): the Decimal (0 when null or
 // not a number), and formatted as money ("" when null).
 Decimal decimalOf(const QVariant &value);

@@ -11,8 +11,9 @@ SessionInfoModel::SessionInfoModel(JobRunner *runner, QObject *parent)
     : QObject(parent)
     , runner_(runner) {}
 
-// A failure needs no handler here: it is the reader's, and the window hears of a lost
-// connection from the runner; the next reconnect asks again.
+// A lost connection is the runner's to tell, and the next reconnect asks again; any other
+// failure (a database never migrated) is told here: without the role the window cannot tell
+// which panels to offer.
 void SessionInfoModel::reload() {
     const auto onResult = [this](const QVariant &result) {
         info_ = result.value<SessionInfo>();
@@ -37,7 +38,11 @@ void SessionInfoModel::reload() {
             }
             return QVariant::fromValue(info);
         },
-        onResult);
+        onResult,
+        [this](const JobFailure &failure) {
+            if (!failure.connectionLost() && !failure.cancelled())
+                emit failed(failure.message);
+        });
 }
 
 } // namespace mvdash

@@ -29,6 +29,7 @@ public:
 
 signals:
     void changed(const mvdash::SessionInfo &info);
+    void failed(const QString &message); // not for a lost connection (the runner tells that)
 
 private:
     JobRunner *runner_;

@@ -258,8 +258,8 @@
 <context>
     <name>mvdash::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="+161"/>
-        <location line="+324"/>
+        <location filename="../../ui/mainwindow.cpp" line="+162"/>
+        <location line="+333"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n message</numerusform>
@@ -267,7 +267,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-266"/>
+        <location line="-269"/>
         <source>Exported %Ln payment(s) to %1</source>
         <translation>
             <numerusform>Exported %Ln payment to %1</numerusform>
@@ -275,7 +275,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+308"/>
+        <location line="+311"/>
         <source> · live, %n event(s) behind</source>
         <extracomment>appended to &quot;Data as of ...&quot;: the live read models lack this many events</extracomment>
         <translation>
@@ -326,19 +326,19 @@
 <context>
     <name>mvdash::UserPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/userpanel.cpp" line="+140"/>
-        <source>Exact to the last committed event: %n event(s) of this user not yet in the live read models are folded into these figures. The lists are as of %1.</source>
+        <location filename="../../ui/panels/userpanel.cpp" line="+148"/>
+        <source>✓ Exact to the last committed event: these figures include %n event(s) of this user not yet in the live read models. The lists below are as of %1.</source>
         <translation>
-            <numerusform>Exact to the last committed event: %n event of this user not yet in the live read models is folded into these figures. The lists are as of %1.</numerusform>
-            <numerusform>Exact to the last committed event: %n events of this user not yet in the live read models are folded into these figures. The lists are as of %1.</numerusform>
+            <numerusform>✓ Exact to the last committed event: these figures include %n event of this user not yet in the live read models. The lists below are as of %1.</numerusform>
+            <numerusform>✓ Exact to the last committed event: these figures include %n events of this user not yet in the live read models. The lists below are as of %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
-        <source>As of the views&apos; refresh at %1 (%2 ago): %n event(s) of this user arrived after it and are not in these figures yet (not counted: a write still open when the refresh began).</source>
+        <location line="+16"/>
+        <source>⚠ %n event(s) of this user arrived after the views&apos; refresh at %1 (%2 ago) and are not in these figures yet.</source>
         <translation>
-            <numerusform>As of the views&apos; refresh at %1 (%2 ago): %n event of this user arrived after it and is not in these figures yet (not counted: a write still open when the refresh began).</numerusform>
-            <numerusform>As of the views&apos; refresh at %1 (%2 ago): %n events of this user arrived after it and are not in these figures yet (not counted: a write still open when the refresh began).</numerusform>
+            <numerusform>⚠ %n event of this user arrived after the views&apos; refresh at %1 (%2 ago) and is not in these figures yet.</numerusform>
+            <numerusform>⚠ %n events of this user arrived after the views&apos; refresh at %1 (%2 ago) and are not in these figures yet.</numerusform>
         </translation>
     </message>
 </context>

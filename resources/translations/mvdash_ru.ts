@@ -1095,7 +1095,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>представления %1 нет в этой базе данных — миграции применены? (`mvdash-admin migrate`)</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+101"/>
         <source>cannot connect: %1</source>
         <extracomment>&quot;cannot connect: &lt;the server&apos;s or the driver&apos;s message&gt;&quot;</extracomment>
         <translation>не удаётся подключиться: %1</translation>
@@ -2145,7 +2145,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Format</name>
     <message>
-        <location filename="../../models/items/format.cpp" line="+100"/>
+        <location filename="../../models/items/format.cpp" line="+115"/>
         <source>ok</source>
         <extracomment>how a view&apos;s refresh ended: it went well</extracomment>
         <translation>успешно</translation>
@@ -2517,7 +2517,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+82"/>
+        <location filename="../../ui/mainwindow.cpp" line="+83"/>
         <source>Search tenants…</source>
         <translation>Поиск арендаторов…</translation>
     </message>
@@ -2577,7 +2577,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Сообщения</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>● connected: %1</source>
         <extracomment>%1 says where (host, database)</extracomment>
         <translation>● подключено: %1</translation>
@@ -2588,7 +2588,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>● нет подключения</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>The server refused the login: %1 — check the user, the password (~/.pgpass) and the database, then File &gt; Connect…; trying again every minute</source>
         <extracomment>%1 is the server&apos;s refusal</extracomment>
         <translation>Сервер отказал во входе: %1 — проверьте пользователя, пароль (~/.pgpass) и базу данных, затем Файл &gt; Подключиться…; повторная попытка раз в минуту</translation>
@@ -2654,12 +2654,18 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>копии для арендаторов</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+73"/>
+        <source>Reading the session&apos;s role failed: %1</source>
+        <extracomment>%1 is the server&apos;s error; without the role the ops panels stay hidden</extracomment>
+        <translation>Не удалось узнать роль сеанса: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Copy the selected cells (tab-separated, exact values)</source>
         <translation>Копировать выделенные ячейки (через табуляцию, точные значения)</translation>
     </message>
     <message>
-        <location line="+244"/>
+        <location line="+248"/>
         <source>Behind schedule:
 %1</source>
         <translation>Отставание от расписания:
@@ -2676,7 +2682,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>без TLS (sslmode=%1)</translation>
     </message>
     <message>
-        <location line="-331"/>
+        <location line="-339"/>
         <source>Export failed: %1</source>
         <translation>Ошибка экспорта: %1</translation>
     </message>
@@ -2686,13 +2692,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Экспорт отменён; файл не записан.</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+243"/>
         <source>Connection lost, then reconnected at %1.</source>
         <translation>Соединение было потеряно и восстановлено в %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="-308"/>
-        <location line="+324"/>
+        <location line="-317"/>
+        <location line="+333"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n сообщение</numerusform>
@@ -2701,7 +2707,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-266"/>
+        <location line="-269"/>
         <source>Exported %Ln payment(s) to %1</source>
         <translation>
             <numerusform>Экспортирован %Ln платёж в %1</numerusform>
@@ -2710,12 +2716,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         </translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+119"/>
         <source>The language changes when mvdash starts again.</source>
         <translation>Язык сменится после перезапуска mvdash.</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+114"/>
         <source>reloaded %1</source>
         <translation>данные загружены: %1</translation>
     </message>
@@ -2747,7 +2753,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Данные на %1 (%2 назад)%5 &lt;span style=&apos;color:%3&apos;&gt;● %4&lt;/span&gt;</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>never refreshed</source>
         <translation>ни разу не обновлялись</translation>
     </message>
@@ -3420,18 +3426,18 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::UserPanel</name>
     <message>
-        <location filename="../../ui/panels/userpanel.cpp" line="+28"/>
+        <location filename="../../ui/panels/userpanel.cpp" line="+29"/>
         <source>User id (prefix search; Enter looks up)</source>
         <translation>ID пользователя (поиск по префиксу; Enter — найти)</translation>
     </message>
     <message>
         <location line="+31"/>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Active bets</source>
         <translation>Активные ставки</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-57"/>
         <source>Recent bets</source>
         <translation>Последние ставки</translation>
     </message>
@@ -3456,7 +3462,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Поиск %1…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Not updated: %1. The figures below are from the last lookup that succeeded.</source>
         <extracomment>%1 is the server&apos;s error</extracomment>
         <translation>Не обновлено: %1. Ниже — показатели последнего успешного поиска.</translation>
@@ -3473,7 +3479,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>У этого арендатора нет пользователя «%1»</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The user may be new: their events appear after the next refresh of the views.</source>
         <translation>Возможно, пользователь новый: его события появятся после следующего обновления представлений.</translation>
     </message>
@@ -3488,27 +3494,37 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Активные ставки (%L1)</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
-        <source>Exact to the last committed event: %n event(s) of this user not yet in the live read models are folded into these figures. The lists are as of %1.</source>
+        <location line="+6"/>
+        <source>✓ Exact to the last committed event: these figures include %n event(s) of this user not yet in the live read models. The lists below are as of %1.</source>
         <translation>
-            <numerusform>Данные точны вплоть до последнего зафиксированного события: в этих цифрах учтено %n событие этого пользователя, которого ещё нет в моделях чтения live. Списки — по состоянию на %1.</numerusform>
-            <numerusform>Данные точны вплоть до последнего зафиксированного события: в этих цифрах учтены %n события этого пользователя, которых ещё нет в моделях чтения live. Списки — по состоянию на %1.</numerusform>
-            <numerusform>Данные точны вплоть до последнего зафиксированного события: в этих цифрах учтено %n событий этого пользователя, которых ещё нет в моделях чтения live. Списки — по состоянию на %1.</numerusform>
+            <numerusform>✓ Точно до последнего зафиксированного события: в эти показатели включено %n событие пользователя, которого ещё нет в моделях чтения live. Списки ниже — на %1.</numerusform>
+            <numerusform>✓ Точно до последнего зафиксированного события: в эти показатели включены %n события пользователя, которых ещё нет в моделях чтения live. Списки ниже — на %1.</numerusform>
+            <numerusform>✓ Точно до последнего зафиксированного события: в эти показатели включено %n событий пользователя, которых ещё нет в моделях чтения live. Списки ниже — на %1.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The views have never been refreshed.</source>
-        <translation>Представления ещё ни разу не обновлялись.</translation>
+        <location line="+13"/>
+        <source>✓ Up to date: no event of this user has arrived since the views&apos; refresh at %1 (%2 ago).</source>
+        <translation>✓ Актуально: после обновления представлений в %1 (%2 назад) событий этого пользователя не поступало.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
-        <source>As of the views&apos; refresh at %1 (%2 ago): %n event(s) of this user arrived after it and are not in these figures yet (not counted: a write still open when the refresh began).</source>
+        <location line="+3"/>
+        <source>⚠ %n event(s) of this user arrived after the views&apos; refresh at %1 (%2 ago) and are not in these figures yet.</source>
         <translation>
-            <numerusform>По состоянию на обновление представлений в %1 (%2 назад): %n событие этого пользователя поступило после него и пока не учтено в этих цифрах (не учтена запись, ещё не завершённая к началу обновления).</numerusform>
-            <numerusform>По состоянию на обновление представлений в %1 (%2 назад): %n события этого пользователя поступили после него и пока не учтены в этих цифрах (не учтена запись, ещё не завершённая к началу обновления).</numerusform>
-            <numerusform>По состоянию на обновление представлений в %1 (%2 назад): %n событий этого пользователя поступили после него и пока не учтены в этих цифрах (не учтена запись, ещё не завершённая к началу обновления).</numerusform>
+            <numerusform>⚠ %n событие пользователя поступило после обновления представлений в %1 (%2 назад) и ещё не вошло в эти показатели.</numerusform>
+            <numerusform>⚠ %n события пользователя поступили после обновления представлений в %1 (%2 назад) и ещё не вошли в эти показатели.</numerusform>
+            <numerusform>⚠ %n событий пользователя поступили после обновления представлений в %1 (%2 назад) и ещё не вошли в эти показатели.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counted by arrival. Not counted: an event written by a transaction that was still open when the refresh began.</source>
+        <translation>Считается по поступлению. Не учитывается событие, записанное транзакцией, которая ещё была открыта, когда началось обновление.</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>The views have never been refreshed.</source>
+        <translation>Представления ещё ни разу не обновлялись.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "format.h"
 #include "userlookup.h"
 #include "widgets/tableview.h"
+#include "widgets/theme.h"
 #include "widgets/tiles.h"
 
 #include <QCompleter>
@@ -99,6 +100,8 @@ QString UserPanel::headerText() const {
 
 void UserPanel::showFailure(const QString &message) {
     const UserDetails &d = lookup_->details();
+    freshness_->setStyleSheet(theme::textStyle(theme::bad()));
+    freshness_->setToolTip(QString());
     if (d.found) { // the same user asked again: the last answer stays, said to be old
         title_->setText(d.userId);
         //: %1 is the server's error
@@ -119,6 +122,8 @@ void UserPanel::show() {
     const UserDetails &d = lookup_->details();
     if (!d.found) {
         title_->setText(tr("No user “%1” in this tenant").arg(d.userId));
+        freshness_->setStyleSheet(QString());
+        freshness_->setToolTip(QString());
         freshness_->setText(
             tr("The user may be new: their events appear after the next refresh of the views."));
         for (QLabel *f : figures_)
@@ -135,23 +140,33 @@ void UserPanel::show() {
             //: the tab of a user's active bets: the newest 200 of 1,234
             ? tr("Active bets (newest %L1 of %L2)").arg(d.activeBets.size()).arg(d.activeBetsTotal)
             : tr("Active bets (%L1)").arg(d.activeBets.size()));
+    // one glance: a mark and a colour say whether anything of this user is missing
+    freshness_->setToolTip(QString());
     if (d.exact) {
+        freshness_->setStyleSheet(theme::textStyle(theme::good()));
         freshness_->setText(
-            tr("Exact to the last committed event: %n event(s) of this user not yet in the "
-               "live read models are folded into these figures. The lists are as of %1.",
+            tr("✓ Exact to the last committed event: these figures include %n event(s) of this "
+               "user not yet in the live read models. The lists below are as of %1.",
                nullptr, int(d.foldedEvents))
-                .arg(QLocale().toString(d.viewsRefreshedAt.toLocalTime(), QLocale::LongFormat)));
+                .arg(formatTime(d.viewsRefreshedAt)));
     } else if (!d.viewsRefreshedAt.isValid()) {
+        freshness_->setStyleSheet(theme::textStyle(theme::bad()));
         freshness_->setText(tr("The views have never been refreshed."));
     } else {
         const qint64 age = d.viewsRefreshedAt.secsTo(QDateTime::currentDateTimeUtc());
+        freshness_->setStyleSheet(
+            theme::textStyle(d.newerEvents == 0 ? theme::good() : theme::warning()));
         freshness_->setText(
-            tr("As of the views' refresh at %1 (%2 ago): %n event(s) of this user arrived "
-               "after it and are not in these figures yet (not counted: a write still open "
-               "when the refresh began).",
-               nullptr, int(d.newerEvents))
-                .arg(QLocale().toString(d.viewsRefreshedAt.toLocalTime(), QLocale::ShortFormat),
-                     formatAge(age)));
+            d.newerEvents == 0
+                ? tr("✓ Up to date: no event of this user has arrived since the views' refresh "
+                     "at %1 (%2 ago).")
+                      .arg(formatTime(d.viewsRefreshedAt), formatAge(age))
+                : tr("⚠ %n event(s) of this user arrived after the views' refresh at %1 (%2 "
+                     "ago) and are not in these figures yet.",
+                     nullptr, int(d.newerEvents))
+                      .arg(formatTime(d.viewsRefreshedAt), formatAge(age)));
+        freshness_->setToolTip(tr("Counted by arrival. Not counted: an event written by a "
+                                  "transaction that was still open when the refresh began."));
     }
 }
 

@@ -3136,13 +3136,13 @@ migrate --read-models live|matview также задаёт режим (по ум
     <message>
         <location line="+1"/>
         <source>Last error</source>
-        <translation>Последняя ошибка</translation>
+        <translation>Ошибка</translation>
     </message>
     <message>
         <location line="-12"/>
         <source>Behind (events)</source>
         <extracomment>column title: committed events not yet applied to the live read model</extracomment>
-        <translation>Отставание (событий)</translation>
+        <translation>Отстаёт, событий</translation>
     </message>
     <message>
         <location line="-29"/>
@@ -3153,7 +3153,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <location line="+32"/>
         <source>Behind (s)</source>
         <extracomment>column title: how far behind in time the live read models are while committed events wait (0 when none waits)</extracomment>
-        <translation>Отставание (с)</translation>
+        <translation>Отстаёт, с</translation>
     </message>
 </context>
 <context>

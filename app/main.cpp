@@ -173,7 +173,15 @@ int main(int argc, char *argv[]) {
         options.events = parser.value(QStringLiteral("events")).toLongLong();
         options.citus = parser.isSet(QStringLiteral("citus"));
         settings = DemoDatabase::prepare(
-            options, [](const QString &step) { spdlog::info("demo: {}", step); }, &error);
+            options,
+            [verbose = parser.isSet(QStringLiteral("verbose"))](const QString &step) {
+                // before any window: minutes for a new demo, so each step is said on the
+                // console too (--verbose logs it there already)
+                if (!verbose)
+                    std::fprintf(stderr, "mvdash demo: %s\n", qPrintable(step));
+                spdlog::info("demo: {}", step);
+            },
+            &error);
     } else if (parser.isSet(QStringLiteral("dsn")) || parser.isSet(QStringLiteral("screenshot"))) {
         settings = ConnectionSettings::fromDsn(parser.value(QStringLiteral("dsn")), &error);
     } else {

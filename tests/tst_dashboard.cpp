@@ -187,6 +187,24 @@ private slots:
                  qPrintable(QString::number(table->columnWidth(0))));
     }
 
+    // A table on a panel not shown yet (every panel but the first, at start) is fitted when
+    // it is shown, to the view it then has: not to the size of a widget never laid out.
+    void aHiddenTableIsFittedWhenShown() {
+        QSettings().remove(QStringLiteral("ui/columns/test-hidden"));
+        QWidget host;
+        host.resize(1000, 300);
+        QTableView *table = makeTableView(&host, QStringLiteral("test-hidden"));
+        table->resize(1000, 300);
+        QStandardItemModel model(1, 3);
+        const QString id = QStringLiteral("ext-0123456789-abcdefghij-klmnopqrst");
+        model.setData(model.index(0, 0), id);
+        table->setModel(&model);
+        fitColumnsOnce(table); // the rows came while the panel was hidden
+        host.show();
+        QTRY_VERIFY_WITH_TIMEOUT(table->columnWidth(0) > table->fontMetrics().horizontalAdvance(id),
+                                 kPatienceMs);
+    }
+
     // Refresh all runs on connections of its own: while it is held at a gate, the window keeps
     // working (its event loop turns, it shows which view is being refreshed) and the button
     // stays disabled; the run is recorded once it ends.

@@ -79,6 +79,22 @@ private slots:
                  local.toString(QStringLiteral("dd.MM.yyyy H:mm:ss")));
     }
 
+    // Every locale's clock loses its zone cleanly: nothing of what bound it to the time is
+    // left ("h:mm:ss AP, t" must not leave a comma, "[t]" no brackets).
+    void everyLocalesClockDropsItsZoneCleanly() {
+        const QList<QLocale> locales = QLocale::matchingLocales(
+            QLocale::AnyLanguage, QLocale::AnyScript, QLocale::AnyTerritory);
+        QVERIFY(locales.size() > 100);
+        for (const QLocale &locale : locales) {
+            const QString format = clockFormat(locale);
+            const QString shown = locale.toString(QTime(16, 5, 7), format).trimmed();
+            QVERIFY2(!shown.isEmpty() && !shown.endsWith(u',') && !shown.contains(u"[]") &&
+                         !shown.contains(u"()") && !shown.endsWith(u'\u060C'),
+                     qPrintable(locale.name() + u' ' + format + u' ' + shown));
+            QVERIFY2(format.contains(u's'), qPrintable(locale.name() + u' ' + format));
+        }
+    }
+
     // English has no translation file for the vocabularies: the stored words are shown
     // readable, not as codes; an unknown or empty value too.
     void codesAreShownAsWords() {

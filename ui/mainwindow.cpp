@@ -504,12 +504,12 @@ void MainWindow::report(const QString &message, bool isError) {
 }
 
 int MainWindow::reloadIntervalMs() const {
-    const bool live = models_->health()->live();
-    // at least a second: 0 or a word in the file would reload without pause
-    return std::max(
-               1,
-               QSettings().value(QStringLiteral("reload/intervalSeconds"), live ? 5 : 30).toInt()) *
-           1000;
+    const int byDefault = models_->health()->live() ? 5 : 30;
+    // a word in the file means the default; a number is kept between a second and a day
+    bool isNumber = false;
+    const int seconds =
+        QSettings().value(QStringLiteral("reload/intervalSeconds")).toInt(&isNumber);
+    return std::clamp(isNumber ? seconds : byDefault, 1, 86400) * 1000;
 }
 
 void MainWindow::updateFreshness() {

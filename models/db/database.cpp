@@ -81,26 +81,34 @@ PGconn *nativeHandle(const QSqlDatabase &db) {
 }
 
 namespace {
-// libpq keeps no SQLSTATE for a failed connection: the server's words (English unless its
-// lc_messages says otherwise) give it, for the failures that a retry alone does not mend.
+// libpq keeps no SQLSTATE for a failed connection: the server's words give it, for the
+// failures that a retry alone does not mend. In English, and in Russian (a server whose
+// lc_messages is Russian, or libpq's own message on a Russian desktop); in another language
+// a refusal is taken for a connection that may come back, and retried.
 QString loginFailureState(const QString &reason) {
-    static const QList<QPair<QLatin1String, QLatin1String>> states = {
-        {QLatin1String("password authentication failed"), QLatin1String("28P01")},
-        {QLatin1String("no password supplied"), QLatin1String("28P01")},
-        {QLatin1String("authentication failed"), QLatin1String("28000")},
-        {QLatin1String("no pg_hba.conf entry"), QLatin1String("28000")},
-        {QLatin1String("is not permitted to log in"), QLatin1String("28000")},
-        {QLatin1String("permission denied for database"), QLatin1String("42501")},
+    static const QList<QPair<QString, QString>> states = {
+        {QStringLiteral("password authentication failed"), QStringLiteral("28P01")},
+        {QStringLiteral("no password supplied"), QStringLiteral("28P01")},
+        {QStringLiteral("authentication failed"), QStringLiteral("28000")},
+        {QStringLiteral("no pg_hba.conf entry"), QStringLiteral("28000")},
+        {QStringLiteral("pg_hba.conf rejects connection"), QStringLiteral("28000")},
+        {QStringLiteral("is not permitted to log in"), QStringLiteral("28000")},
+        {QStringLiteral("permission denied for database"), QStringLiteral("42501")},
+        {QStringLiteral("не прошёл проверку подлинности"), QStringLiteral("28P01")},
+        {QStringLiteral("пароль не указан"), QStringLiteral("28P01")},
+        {QStringLiteral("в pg_hba.conf нет записи"), QStringLiteral("28000")},
+        {QStringLiteral("pg_hba.conf отвергает подключение"), QStringLiteral("28000")},
     };
     for (const auto &[words, state] : states)
         if (reason.contains(words))
             return state;
-    static const QRegularExpression missing(
-        QStringLiteral(R"((role|database) "[^"]*" does not exist)"));
+    static const QRegularExpression missing(QStringLiteral(
+        R"((role|database|роль|база данных) "[^"]*" (does not exist|не существует))"));
     const QRegularExpressionMatch m = missing.match(reason);
     if (m.hasMatch())
-        return m.captured(1) == QLatin1String("role") ? QStringLiteral("28000")
-                                                      : QStringLiteral("3D000");
+        return m.captured(1) == QLatin1String("role") || m.captured(1) == QStringLiteral("роль")
+                   ? QStringLiteral("28000")
+                   : QStringLiteral("3D000");
     return {};
 }
 

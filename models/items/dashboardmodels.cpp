@@ -84,8 +84,9 @@ void DashboardModels::reloadTenantData() {
     reloadUnlessLoading(betStatuses_);
     reloadUnlessLoading(players_);
     // the payments list keeps its place (pages fetched as scrolled): asked again only when
-    // its last request failed, and then from the first page of the filter shown
-    if (!payments_->lastError().isEmpty())
+    // it has no rows because its first page failed (a failed later page is asked for again
+    // when shown, in place)
+    if (!payments_->lastError().isEmpty() && payments_->rowCount() == 0)
         reloadUnlessLoading(payments_);
 }
 

@@ -36,18 +36,25 @@ QString formatBytes(qint64 bytes, const QLocale &locale) {
 }
 
 QString clockFormat(const QLocale &locale) {
-    // the locale's time with seconds but without the zone, which the badge names once
-    static const QRegularExpression zone(QStringLiteral("\\s*\\(?t+\\)?"));
+    // The locale's time with seconds but without the zone, which the badge names once: "t"
+    // with what binds it to the time ("(t)", "[t]", ", t").
+    static const QRegularExpression zone(QStringLiteral("[\\s,\\x{060C}]*[\\(\\[]?t+[\\)\\]]?"));
     return locale.timeFormat(QLocale::LongFormat).remove(zone).trimmed();
 }
 
 QString timeFormat(const QLocale &locale) {
     // The locale's short date with the year in full, and its time with seconds: a payment is
-    // matched to a provider's record by the second, a live step takes one.
-    QString date = locale.dateFormat(QLocale::ShortFormat);
-    if (!date.contains(QLatin1String("yyyy")))
-        date.replace(QLatin1String("yy"), QLatin1String("yyyy"));
-    return date + u' ' + clockFormat(locale);
+    // matched to a provider's record by the second, a live step takes one. Asked for every
+    // cell shown: kept per thread for the last locale.
+    thread_local QString name, format;
+    if (name != locale.name() || format.isEmpty()) {
+        QString date = locale.dateFormat(QLocale::ShortFormat);
+        if (!date.contains(QLatin1String("yyyy")))
+            date.replace(QLatin1String("yy"), QLatin1String("yyyy"));
+        name = locale.name();
+        format = date + u' ' + clockFormat(locale);
+    }
+    return format;
 }
 
 QString formatTime(const QDateTime &at, const QLocale &locale) {

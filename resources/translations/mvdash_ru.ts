@@ -2925,7 +2925,7 @@ migrate --read-models live|matview также задаёт режим (по ум
     <message>
         <location line="+10"/>
         <source>An export is already running: wait for it or cancel it first.</source>
-        <translation>Выгрузка уже идёт: дождитесь её или сначала отмените.</translation>
+        <translation>Экспорт уже идёт: дождитесь его или сначала отмените.</translation>
     </message>
     <message numerus="yes">
         <location line="+16"/>
@@ -3366,7 +3366,7 @@ migrate --read-models live|matview также задаёт режим (по ум
     <message>
         <location line="+0"/>
         <source>Total stake</source>
-        <translation>Общая сумма ставок</translation>
+        <translation>Сумма ставок</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3471,7 +3471,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <location line="+6"/>
         <source>Looking up %1 failed</source>
         <extracomment>%1 is the user id</extracomment>
-        <translation>Не удалось найти %1</translation>
+        <translation>Не удалось загрузить данные пользователя %1</translation>
     </message>
     <message>
         <location line="+10"/>

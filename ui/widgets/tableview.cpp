@@ -1,9 +1,11 @@
 #include "tableview.h"
 
 #include <algorithm>
+#include <limits>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QSet>
 #include <QSettings>
 #include <QShortcut>
 #include <QTableView>
@@ -12,66 +14,153 @@
 namespace mvdash {
 
 namespace {
-// A column is never fitted wider than this: one long text (a diagnosis, an error) must not
-// push every other column out of view; its cell shows the start, its tooltip or detail pane
-// the rest.
-int widestFit(const QTableView *table) {
-    return std::max(160, table->viewport()->width() * 45 / 100);
-}
-
-// Widens the columns whose contents (or title) no longer fit: a balance that gained a digit,
-// a newer time on top, a translated title. Never narrows: a width someone chose, or one
-// that fitted longer values before, stays.
-void growColumnsToContents(QTableView *table) {
-    QHeaderView *header = table->horizontalHeader();
-    const QVariantList chosen = table->property("userSizedColumns").toList();
-    const int cap = widestFit(table);
-    const int stretched =
-        header->stretchLastSection()
-            ? header->logicalIndex(header->count() - 1 - header->hiddenSectionCount())
-            : -1;
-    for (int column = 0; column < header->count(); ++column) {
-        // (sizeHintForColumn is public in QAbstractItemView, protected in QTableView)
-        if (header->isSectionHidden(column) || column == stretched || chosen.contains(column))
-            continue;
-        const int wanted = std::min(
-            cap, std::max(static_cast<const QAbstractItemView *>(table)->sizeHintForColumn(column),
-                          header->sectionSizeHint(column)));
-        if (wanted > header->sectionSize(column))
-            header->resizeSection(column, wanted);
+// Fits a table's columns to their contents: once on the first rows (unless the user's widths
+// were restored), then grows a column whose values or title no longer fit (a balance that
+// gained a digit, a newer time on top, a translated title). It never narrows one, never fits
+// one wider than about half the view (one long diagnosis must not push the rest out of
+// sight), and leaves alone a column the user dragged. Work for a hidden table waits for it
+// to be shown: its size is not known before, and nobody sees it.
+class ColumnFitter : public QObject {
+public:
+    explicit ColumnFitter(QTableView *table)
+        : QObject(table)
+        , table_(table) {
+        table->installEventFilter(this);
+        // a resize with a mouse button down that is not ours is the user's drag
+        connect(table->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int column) {
+            if (!fitting_ && QGuiApplication::mouseButtons() != Qt::NoButton)
+                userSized_.insert(column);
+        });
     }
-}
+
+    void fitOnce() {
+        QAbstractItemModel *model = table_->model();
+        if (model == nullptr || model->rowCount() == 0)
+            return;
+        if (model != watched_) {
+            watched_ = model;
+            // changed values: only their columns; new rows or a reset: every column
+            connect(model, &QAbstractItemModel::dataChanged, this,
+                    [this](const QModelIndex &from, const QModelIndex &to) {
+                        growLater(from.column(), to.column());
+                    });
+            connect(model, &QAbstractItemModel::rowsInserted, this, [this] { growLater(); });
+            connect(model, &QAbstractItemModel::modelReset, this, [this] { growLater(); });
+        }
+        if (table_->property("columnsFitted").toBool())
+            return;
+        if (!table_->isVisible()) {
+            firstFitWaits_ = true;
+            return;
+        }
+        table_->setProperty("columnsFitted", true);
+        firstFitWaits_ = false;
+        const Fitting fitting(this);
+        table_->resizeColumnsToContents();
+        QHeaderView *header = table_->horizontalHeader();
+        for (int column = 0; column < header->count(); ++column)
+            if (header->sectionSize(column) > widestFit())
+                header->resizeSection(column, widestFit());
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override {
+        if (watched == table_ && event->type() == QEvent::Show)
+            QTimer::singleShot(0, this, [this] {
+                if (firstFitWaits_)
+                    fitOnce();
+                else
+                    growLater();
+            });
+        return false;
+    }
+
+private:
+    // Our own resizes, told apart from the user's.
+    class Fitting {
+    public:
+        explicit Fitting(ColumnFitter *fitter)
+            : fitter_(fitter) {
+            fitter_->fitting_ = true;
+        }
+        ~Fitting() { fitter_->fitting_ = false; }
+
+    private:
+        ColumnFitter *fitter_;
+    };
+
+    int widestFit() const { return std::max(160, table_->viewport()->width() * 45 / 100); }
+
+    // Once per burst of changes, after them.
+    void growLater(int first = 0, int last = std::numeric_limits<int>::max()) {
+        pendingFirst_ = std::min(pendingFirst_, first);
+        pendingLast_ = std::max(pendingLast_, last);
+        if (growQueued_)
+            return;
+        growQueued_ = true;
+        QTimer::singleShot(0, this, [this] {
+            growQueued_ = false;
+            const int from = pendingFirst_, to = pendingLast_;
+            pendingFirst_ = std::numeric_limits<int>::max();
+            pendingLast_ = -1;
+            if (table_->isVisible() && table_->property("columnsFitted").toBool())
+                grow(from, to);
+        });
+    }
+
+    void grow(int first, int last) {
+        QHeaderView *header = table_->horizontalHeader();
+        const Fitting fitting(this);
+        // the rows in view only (not up to a thousand more, as sizeHintForColumn would):
+        // what people see is what must fit, and a page of payments costs no more to show
+        const int precision = header->resizeContentsPrecision();
+        header->setResizeContentsPrecision(0);
+        const int cap = widestFit();
+        const int stretched = stretchedColumn();
+        for (int column = std::max(0, first); column <= std::min(last, header->count() - 1);
+             ++column) {
+            if (header->isSectionHidden(column) || column == stretched ||
+                userSized_.contains(column))
+                continue;
+            // (sizeHintForColumn is public in QAbstractItemView, protected in QTableView)
+            const int wanted = std::min(
+                cap,
+                std::max(static_cast<const QAbstractItemView *>(table_)->sizeHintForColumn(column),
+                         header->sectionSizeHint(column)));
+            if (wanted > header->sectionSize(column))
+                header->resizeSection(column, wanted);
+        }
+        header->setResizeContentsPrecision(precision);
+    }
+
+    // The last column shown, which the header stretches to the view's edge (-1 if none):
+    // hidden columns may sit anywhere (the Refresh panel's Behind columns in matview mode).
+    int stretchedColumn() const {
+        const QHeaderView *header = table_->horizontalHeader();
+        if (!header->stretchLastSection())
+            return -1;
+        for (int visual = header->count() - 1; visual >= 0; --visual)
+            if (!header->isSectionHidden(header->logicalIndex(visual)))
+                return header->logicalIndex(visual);
+        return -1;
+    }
+
+    QTableView *table_;
+    QAbstractItemModel *watched_ = nullptr;
+    QSet<int> userSized_;
+    bool fitting_ = false;
+    bool firstFitWaits_ = false;
+    bool growQueued_ = false;
+    int pendingFirst_ = std::numeric_limits<int>::max();
+    int pendingLast_ = -1;
+};
 } // namespace
 
 void fitColumnsOnce(QTableView *table) {
-    QAbstractItemModel *model = table->model();
-    if (model == nullptr || model->rowCount() == 0)
-        return;
-    if (!table->property("columnsWatched").toBool()) {
-        table->setProperty("columnsWatched", true);
-        // values change in place (a reload's changed rows) or arrive (more pages): the
-        // columns grow with them, once per burst of changes
-        const auto later = [table] {
-            if (table->property("growPending").toBool())
-                return;
-            table->setProperty("growPending", true);
-            QTimer::singleShot(0, table, [table] {
-                table->setProperty("growPending", false);
-                growColumnsToContents(table);
-            });
-        };
-        QObject::connect(model, &QAbstractItemModel::dataChanged, table, later);
-        QObject::connect(model, &QAbstractItemModel::rowsInserted, table, later);
-        QObject::connect(model, &QAbstractItemModel::modelReset, table, later);
-    }
-    if (table->property("columnsFitted").toBool())
-        return;
-    table->setProperty("columnsFitted", true);
-    table->resizeColumnsToContents();
-    QHeaderView *header = table->horizontalHeader();
-    for (int column = 0; column < header->count(); ++column)
-        if (header->sectionSize(column) > widestFit(table))
-            header->resizeSection(column, widestFit(table));
+    // (a plain pointer in a property: ColumnFitter has no meta-object of its own for findChild)
+    if (auto *fitter =
+            static_cast<ColumnFitter *>(table->property("mvdashColumnFitter").value<QObject *>()))
+        fitter->fitOnce();
 }
 
 void arrangeColumns(QTableView *table, const QList<int> &shown) {
@@ -107,17 +196,8 @@ QTableView *makeTableView(QWidget *parent, const QString &name) {
                          [header, key] { QSettings().setValue(key, header->saveState()); });
     };
     QObject::connect(table->horizontalHeader(), &QHeaderView::sectionCountChanged, table, restore);
-    // a width the user drags to stays theirs: the columns that grow with their values
-    // leave it alone (this session; remembered widths may grow when values need it). A drag
-    // is a resize with a mouse button down; the program's own resizes come without one.
-    QObject::connect(table->horizontalHeader(), &QHeaderView::sectionResized, table,
-                     [table](int column) {
-                         if (QGuiApplication::mouseButtons() == Qt::NoButton)
-                             return;
-                         QVariantList chosen = table->property("userSizedColumns").toList();
-                         if (!chosen.contains(column))
-                             table->setProperty("userSizedColumns", chosen << column);
-                     });
+    table->setProperty("mvdashColumnFitter",
+                       QVariant::fromValue(static_cast<QObject *>(new ColumnFitter(table))));
     table->setSortingEnabled(true);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setAlternatingRowColors(true);

@@ -465,7 +465,8 @@ void Doctor::refreshes(QList<DoctorCheck> &out) const {
                 slow.figures.insert(QStringLiteral("avg_ms"), s.avgRefreshMs.toDouble());
                 setFound(slow, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
                                                       "%1: last refresh %2 ms, average %3 ms"))
-                                   .arg(s.view, s.lastDurationMs, s.avgRefreshMs));
+                                   .arg(Text::same(s.view), decimal(lastMs, 2),
+                                        decimal(s.avgRefreshMs.toDouble(), 2)));
                 if (lastMs > double(schedule) * 1000) {
                     slow.state = CheckState::Fail;
                     setWhy(slow, Text(QT_TRANSLATE_NOOP(

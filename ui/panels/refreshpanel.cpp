@@ -116,7 +116,7 @@ RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *control
     split->addWidget(table_);
     split->addWidget(chart);
     split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(1, 2); // six read models need a third of the height; the history more
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(split, 1);

@@ -284,6 +284,25 @@ private slots:
                    "has no grant for tenant 10002");
     }
 
+    // A read model that is gone and cannot be made again (live mode, its state table gone
+    // too) fails migrate: a deploy must not carry on as if the database were whole.
+    void migrateFailsWhenAReadModelCannotBeMadeAgain() {
+        MVDASH_TRY(cluster_.createDatabase(QStringLiteral("cli_gone"), false));
+        const QString dsn = cluster_.cluster().dsn(QStringLiteral("cli_gone"));
+        EXPECT_RUN(admin({"--dsn", dsn, "migrate", "--read-models", "live"}), 0, "live");
+        MVDASH_TRY({
+            Connection c(cluster_.cluster().settings(QStringLiteral("cli_gone")),
+                         QStringLiteral("t"));
+            exec(c.db(), "DROP VIEW mvdash.bets_view CASCADE");
+            exec(c.db(), "DROP TABLE mvdash.live_bets CASCADE");
+        });
+        EXPECT_RUN(admin({"--dsn", dsn, "migrate"}), 1, "cannot be made again");
+        // and no convert is tried on such a database
+        const Run convert = admin({"--dsn", dsn, "migrate", "--read-models", "matview"});
+        QCOMPARE(convert.code, 1);
+        QVERIFY2(!convert.out.contains("matview mode"), qPrintable(convert.out));
+    }
+
     // --lang ru: the help, the tables and the messages are Russian; what stays Latin is what
     // people type or read as names (commands, options, view names, values in CAPITALS).
     void theCliSpeaksRussianWithLangRu() {

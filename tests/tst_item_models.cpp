@@ -71,6 +71,20 @@ QVariant page(int first, int count, bool append) {
         p.rows << payment(i);
     return QVariant::fromValue(p);
 }
+// Tenant 1's payments in pages of 10, three of them loaded, two kept: page 0 is dropped.
+PaymentFilter loadThreePagesKeepingTwo(FakeRunner &runner, PaymentsModel &model) {
+    model.setPageSize(10);
+    model.setCachedPageLimit(2);
+    PaymentFilter filter;
+    filter.tenantId = 1;
+    model.setFilter(filter);
+    runner.answerLast(page(0, 10, false));
+    for (int p = 1; p < 3; ++p) {
+        model.fetchMore({});
+        runner.answerLast(page(p * 10, 10, true));
+    }
+    return filter;
+}
 } // namespace
 
 class TestItemModels : public QObject {
@@ -357,16 +371,7 @@ private slots:
     void aPageAskedForWhileANewFilterLoadsIsDroppedWithTheOldRows() {
         FakeRunner runner;
         PaymentsModel model(&runner);
-        model.setPageSize(10);
-        model.setCachedPageLimit(2);
-        PaymentFilter filter;
-        filter.tenantId = 1;
-        model.setFilter(filter);
-        runner.answerLast(page(0, 10, false));
-        for (int p = 1; p < 3; ++p) {
-            model.fetchMore({});
-            runner.answerLast(page(p * 10, 10, true));
-        }
+        PaymentFilter filter = loadThreePagesKeepingTwo(runner, model);
         filter.tenantId = 2;
         model.setFilter(filter);
         QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("loading…")); // refetch
@@ -433,16 +438,7 @@ private slots:
     void aPageFetchedAgainFillsTheOldRowsUntilTheNewFilterReplacesThem() {
         FakeRunner runner;
         PaymentsModel model(&runner);
-        model.setPageSize(10);
-        model.setCachedPageLimit(2);
-        PaymentFilter filter;
-        filter.tenantId = 1;
-        model.setFilter(filter);
-        runner.answerLast(page(0, 10, false));
-        for (int p = 1; p < 3; ++p) {
-            model.fetchMore({});
-            runner.answerLast(page(p * 10, 10, true));
-        }
+        PaymentFilter filter = loadThreePagesKeepingTwo(runner, model);
         model.index(0, 0).data(); // page 0 dropped: fetched again
         QCOMPARE(runner.pendingCount(), 1);
         filter.status = QStringLiteral("failed");

@@ -133,9 +133,17 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     connect(navigation_, &QListWidget::currentRowChanged, this, [this](int row) {
         const QVariant panel = row >= 0 ? navigation_->item(row)->data(Qt::UserRole) : QVariant();
         if (panel.isValid()) {
-            stack_->setCurrentWidget(panelWidgets_.value(Panel(panel.toInt())));
+            const Panel shown = Panel(panel.toInt());
+            stack_->setCurrentWidget(panelWidgets_.value(shown));
             if (menu_)
-                menu_->setCurrentPanel(Panel(panel.toInt()));
+                menu_->setCurrentPanel(shown);
+            // the panels of every tenant take no tenant: the picker says so rather than
+            // seeming to filter them (Diagnostics uses it, for the per-tenant copies)
+            const bool everyTenant =
+                shown == Panel::Tenants || shown == Panel::Refresh || shown == Panel::Sizes;
+            tenantPicker_->setEnabled(!everyTenant);
+            tenantPicker_->setToolTip(everyTenant ? tr("This panel shows every tenant.")
+                                                  : QString());
         }
         if (panel == QVariant(int(Panel::Diagnostics)))
             models_->reloadDiagnostics();

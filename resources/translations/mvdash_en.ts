@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+207"/>
+        <location line="+209"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -158,7 +158,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+157"/>
+        <location line="+158"/>
         <source>refresh time grows %1 ms/day: at this pace it reaches the %2 interval in %n day(s)</source>
         <translation>
             <numerusform>refresh time grows %1 ms/day: at this pace it reaches the %2 interval in %n day</numerusform>
@@ -258,8 +258,8 @@
 <context>
     <name>mvdash::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="+162"/>
-        <location line="+333"/>
+        <location filename="../../ui/mainwindow.cpp" line="+170"/>
+        <location line="+334"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n message</numerusform>
@@ -267,7 +267,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-269"/>
+        <location line="-270"/>
         <source>Exported %Ln payment(s) to %1</source>
         <translation>
             <numerusform>Exported %Ln payment to %1</numerusform>
@@ -275,7 +275,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+311"/>
+        <location line="+312"/>
         <source> · live, %n event(s) behind</source>
         <extracomment>appended to &quot;Data as of ...&quot;: the live read models lack this many events</extracomment>
         <translation>

@@ -44,13 +44,13 @@
     <name>mvdash::Admin</name>
     <message>
         <location filename="../../app/admin_main.cpp" line="+85"/>
-        <location line="+497"/>
+        <location line="+499"/>
         <source>never</source>
         <extracomment>an age: never refreshed</extracomment>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="-448"/>
+        <location line="-450"/>
         <source>no command given</source>
         <translation>не указана команда</translation>
     </message>
@@ -167,7 +167,7 @@
 </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>--%1 must be live or matview (got &apos;%2&apos;)</source>
         <extracomment>keep live and matview as they are (the option&apos;s values)</extracomment>
         <translation>значение --%1 должно быть live или matview (указано «%2»)</translation>
@@ -1095,7 +1095,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>представления %1 нет в этой базе данных — миграции применены? (`mvdash-admin migrate`)</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+108"/>
         <source>cannot connect: %1</source>
         <extracomment>&quot;cannot connect: &lt;the server&apos;s or the driver&apos;s message&gt;&quot;</extracomment>
         <translation>не удаётся подключиться: %1</translation>
@@ -1486,7 +1486,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>%1: последнее обновление %2 мс, в среднем %3 мс</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>a refresh takes longer than the schedule&apos;s interval: runs overlap and are skipped</source>
         <translation>обновление длится дольше интервала расписания: запуски накладываются и пропускаются</translation>
     </message>
@@ -1650,12 +1650,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>сортировки и хеширование выполняются на диске (обновления сортируют таблицы событий целиком): это медленнее, и до «out of memory» недалеко</translation>
     </message>
     <message>
-        <location line="-582"/>
+        <location line="-583"/>
         <source>mvdash-admin migrate (makes a missing read model again from its installed definition; per-tenant copies dropped with it are not)</source>
         <translation>mvdash-admin migrate (заново создаёт недостающую модель чтения по её установленному определению; копии для арендаторов, удалённые вместе с ней, не восстанавливаются)</translation>
     </message>
     <message>
-        <location line="+333"/>
+        <location line="+334"/>
         <source>every event&apos;s arrival was given by the arrival order (up to %1)</source>
         <translation>у каждого события номер поступления выдан порядком поступления (до %1)</translation>
     </message>
@@ -1665,7 +1665,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>события %1 с номером поступления за пределами порядка поступления: %2 (новейший %3; порядок на %4)</translation>
     </message>
     <message>
-        <location line="-449"/>
+        <location line="-450"/>
         <source>refreshes: ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = &apos;512MB&apos;;  (they run with that function&apos;s work_mem, the guide&apos;s 256MB unless set otherwise); other sessions: ALTER ROLE &lt;role&gt; SET work_mem = &apos;256MB&apos;;  (the guide&apos;s SET work_mem for the session)</source>
         <translation>обновления: ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = &apos;512MB&apos;;  (они работают с work_mem этой функции, по умолчанию 256MB из руководства); прочие сессии: ALTER ROLE &lt;роль&gt; SET work_mem = &apos;256MB&apos;;  (SET work_mem для сессии из руководства)</translation>
     </message>
@@ -1676,7 +1676,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>прочитайте ошибку; при &quot;out of memory&quot; — меньше work_mem для обновлений, при временных файлах — больше (ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = ...; в руководстве 256MB); затем %1</translation>
     </message>
     <message>
-        <location line="+394"/>
+        <location line="+395"/>
         <source>; refreshes run with work_mem %1</source>
         <extracomment>%1 the work_mem the refresh function runs with, e.g. 256MB</extracomment>
         <translation>; обновления работают с work_mem %1</translation>
@@ -2145,7 +2145,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Format</name>
     <message>
-        <location filename="../../models/items/format.cpp" line="+115"/>
+        <location filename="../../models/items/format.cpp" line="+122"/>
         <source>ok</source>
         <extracomment>how a view&apos;s refresh ended: it went well</extracomment>
         <translation>успешно</translation>
@@ -2571,7 +2571,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Диагностика</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+22"/>
+        <source>This panel shows every tenant.</source>
+        <translation>Эта панель показывает всех арендаторов.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Messages</source>
         <extracomment>the window listing the errors and notes of this session</extracomment>
         <translation>Сообщения</translation>
@@ -2654,7 +2659,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>копии для арендаторов</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Reading the session&apos;s role failed: %1</source>
         <extracomment>%1 is the server&apos;s error; without the role the ops panels stay hidden</extracomment>
         <translation>Не удалось узнать роль сеанса: %1</translation>
@@ -2682,7 +2687,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>без TLS (sslmode=%1)</translation>
     </message>
     <message>
-        <location line="-339"/>
+        <location line="-340"/>
         <source>Export failed: %1</source>
         <translation>Ошибка экспорта: %1</translation>
     </message>
@@ -2692,13 +2697,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Экспорт отменён; файл не записан.</translation>
     </message>
     <message>
-        <location line="+243"/>
+        <location line="+244"/>
         <source>Connection lost, then reconnected at %1.</source>
         <translation>Соединение было потеряно и восстановлено в %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="-317"/>
-        <location line="+333"/>
+        <location line="-318"/>
+        <location line="+334"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n сообщение</numerusform>
@@ -2707,7 +2712,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-269"/>
+        <location line="-270"/>
         <source>Exported %Ln payment(s) to %1</source>
         <translation>
             <numerusform>Экспортирован %Ln платёж в %1</numerusform>
@@ -2716,7 +2721,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         </translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>The language changes when mvdash starts again.</source>
         <translation>Язык сменится после перезапуска mvdash.</translation>
     </message>

@@ -27,6 +27,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabBar>
@@ -231,6 +232,17 @@ private slots:
                 if (c != DoctorModel::Subject)
                     texts.add(QStringLiteral("diagnostics row %1").arg(r),
                               checks->model()->index(r, c).data().toString());
+        // no table has two columns of one title: a translation that merges two words (a bet's
+        // id and its stake, both «Ставка» once) leaves people guessing which is which
+        for (QTableView *table : w.findChildren<QTableView *>()) {
+            QSet<QString> titles;
+            for (int c = 0; c < table->model()->columnCount(); ++c) {
+                const QString title = table->model()->headerData(c, Qt::Horizontal).toString();
+                QVERIFY2(title.isEmpty() || !titles.contains(title),
+                         qPrintable(table->objectName() + QStringLiteral(": ") + title));
+                titles << title;
+            }
+        }
         ConnectionDialog dialog;
         texts.addWidgetTree(&dialog);
         for (const QString &problem : texts.problems())

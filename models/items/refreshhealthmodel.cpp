@@ -9,13 +9,18 @@
 namespace mvdash {
 
 namespace {
+QString ageShown(const ViewStatus &s) {
+    return s.ageSeconds ? formatAge(*s.ageSeconds) : QString();
+}
+
 bool sameStatus(const ViewStatus &a, const ViewStatus &b) {
     return a.view == b.view && a.populated == b.populated && a.nextMethod == b.nextMethod &&
            a.lastRefreshedAt == b.lastRefreshedAt && a.avgRefreshMs == b.avgRefreshMs &&
            a.lastDurationMs == b.lastDurationMs && a.refreshCount == b.refreshCount &&
            a.lastOutcome == b.lastOutcome && a.lastError == b.lastError &&
-           a.ageSeconds.value_or(-1) / 60 == b.ageSeconds.value_or(-1) / 60 && a.live == b.live &&
-           a.lagEvents == b.lagEvents && a.blockedBy == b.blockedBy;
+           // the age as shown ("4 s", "3 min"): a row whose shown age moved is a changed row
+           ageShown(a) == ageShown(b) && a.live == b.live && a.lagEvents == b.lagEvents &&
+           a.blockedBy == b.blockedBy;
 }
 struct SizesResult {
     QList<ViewSize> sizes;

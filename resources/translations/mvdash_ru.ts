@@ -912,7 +912,7 @@ migrate --read-models live|matview также задаёт режим (по ум
     <message>
         <location filename="../../models/items/userlookup.cpp" line="-2"/>
         <source>Bet</source>
-        <translation>Ставка</translation>
+        <translation>№ ставки</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3646,7 +3646,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <location line="+1"/>
         <source>deposit</source>
         <comment>payment type</comment>
-        <translation>пополнение</translation>
+        <translation>депозит</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -532,7 +532,11 @@ void MainWindow::updateFreshness() {
         return;
     }
     const qint64 age = std::max<qint64>(0, refreshedAt.secsTo(QDateTime::currentDateTimeUtc()));
-    const Freshness freshness = models_->health()->freshnessOfAge(age);
+    // the worst of this tenant's data and of every read model ops can see (a late bets_view
+    // must not hide behind a fresh summary); a tenant administrator sees no health rows
+    Freshness freshness = models_->health()->freshnessOfAge(age);
+    for (const ViewStatus &s : models_->health()->rows())
+        freshness = std::max(freshness, models_->health()->freshness(s));
     const QString colour = theme::forFreshness(freshness).name();
     const QString state = describeFreshness(freshness);
     // live mode: the read models follow the events; how many committed ones they lack
@@ -569,11 +573,15 @@ void MainWindow::updateFreshness() {
 }
 
 void MainWindow::showSessionInfo(const SessionInfo &info) {
+    // the version's number in the bar ("15.20"), the packager's words in the tooltip: the
+    // role and TLS, which matter more, stay in view in every language
+    const QString version = info.serverVersion.section(u' ', 0, 0);
+    serverLabel_->setToolTip(QStringLiteral("PostgreSQL %1").arg(info.serverVersion));
     serverLabel_->setText(
         //: status bar: %1 server version, %2 Citus or not, %3 the database role, %4 TLS or not
         tr("PostgreSQL %1 · %2 · role %3 · %4")
             .arg(
-                info.serverVersion,
+                version,
                 info.citusVersion.isEmpty() ? tr("no Citus")
                                             : tr("Citus %1").arg(info.citusVersion),
                 info.tenantScoped ? tr("%1 (tenant administrator)").arg(info.role) : info.role,

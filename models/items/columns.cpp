@@ -150,7 +150,10 @@ QVariant ColumnList::sortKey(int column, const QVariant &value, int row) const {
 }
 
 QVariant ColumnList::alignment(int column) const {
-    return isNumeric(column) ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    // a Millis value is a number in exports but shown as a time: aligned as the other times
+    return isNumeric(column) && columns_[column].kind != ColumnKind::Millis
+               ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+               : QVariant();
 }
 
 QString ColumnList::exported(int column, const QVariant &value) const {

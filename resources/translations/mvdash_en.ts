@@ -99,7 +99,7 @@
 <context>
     <name>mvdash::DiagnosticsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/diagnosticspanel.cpp" line="+197"/>
+        <location filename="../../ui/panels/diagnosticspanel.cpp" line="+204"/>
         <source>%n check(s)</source>
         <translation>
             <numerusform>%n check</numerusform>
@@ -275,7 +275,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+312"/>
+        <location line="+316"/>
         <source> · live, %n event(s) behind</source>
         <extracomment>appended to &quot;Data as of ...&quot;: the live read models lack this many events</extracomment>
         <translation>
@@ -326,15 +326,15 @@
 <context>
     <name>mvdash::UserPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/userpanel.cpp" line="+148"/>
-        <source>✓ Exact to the last committed event: these figures include %n event(s) of this user not yet in the live read models. The lists below are as of %1.</source>
+        <location filename="../../ui/panels/userpanel.cpp" line="+154"/>
+        <source>Figures exact to the last committed event: they include %n event(s) of this user not yet in the live read models. ⚠ The lists below may lack them until the next step (as of %1).</source>
         <translation>
-            <numerusform>✓ Exact to the last committed event: these figures include %n event of this user not yet in the live read models. The lists below are as of %1.</numerusform>
-            <numerusform>✓ Exact to the last committed event: these figures include %n events of this user not yet in the live read models. The lists below are as of %1.</numerusform>
+            <numerusform>Figures exact to the last committed event: they include %n event of this user not yet in the live read models. ⚠ The lists below may lack it until the next step (as of %1).</numerusform>
+            <numerusform>Figures exact to the last committed event: they include %n events of this user not yet in the live read models. ⚠ The lists below may lack them until the next step (as of %1).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+17"/>
         <source>⚠ %n event(s) of this user arrived after the views&apos; refresh at %1 (%2 ago) and are not in these figures yet.</source>
         <translation>
             <numerusform>⚠ %n event of this user arrived after the views&apos; refresh at %1 (%2 ago) and is not in these figures yet.</numerusform>

@@ -1163,12 +1163,12 @@ migrate --read-models live|matview также задаёт режим (по ум
     </message>
     <message>
         <location line="+3"/>
-        <location line="+148"/>
+        <location line="+155"/>
         <source>Apply the fix</source>
         <translation>Применить исправление</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-135"/>
         <source>The checks could not run: %1</source>
         <extracomment>the checks could not run; %1 is why. The checks shown (if any) are the last ones.</extracomment>
         <translation>Проверки не удалось выполнить: %1</translation>
@@ -1179,7 +1179,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Не обновлено: %1. Ниже — проверки последнего успешного запуска.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>Run the checks</source>
         <translation>Запустить проверки</translation>
     </message>
@@ -2670,14 +2670,14 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Копировать выделенные ячейки (через табуляцию, точные значения)</translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+252"/>
         <source>Behind schedule:
 %1</source>
         <translation>Отставание от расписания:
 %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>TLS (sslmode=%1)</source>
         <translation>TLS (sslmode=%1)</translation>
     </message>
@@ -2687,7 +2687,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>без TLS (sslmode=%1)</translation>
     </message>
     <message>
-        <location line="-340"/>
+        <location line="-348"/>
         <source>Export failed: %1</source>
         <translation>Ошибка экспорта: %1</translation>
     </message>
@@ -2742,7 +2742,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>данных пока нет</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+19"/>
         <source> · live, %n event(s) behind</source>
         <extracomment>appended to &quot;Data as of ...&quot;: the live read models lack this many events</extracomment>
         <translation>
@@ -2768,7 +2768,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Все представления обновлены в пределах своих интервалов.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>PostgreSQL %1 · %2 · role %3 · %4</source>
         <extracomment>status bar: %1 server version, %2 Citus or not, %3 the database role, %4 TLS or not</extracomment>
         <translation>PostgreSQL %1 · %2 · роль %3 · %4</translation>
@@ -3020,7 +3020,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::RefreshHealthModel</name>
     <message>
-        <location filename="../../models/items/refreshhealthmodel.cpp" line="+123"/>
+        <location filename="../../models/items/refreshhealthmodel.cpp" line="+128"/>
         <source>yes</source>
         <extracomment>the view holds data</extracomment>
         <translation>да</translation>
@@ -3498,17 +3498,22 @@ migrate --read-models live|matview также задаёт режим (по ум
         <source>Active bets (%L1)</source>
         <translation>Активные ставки (%L1)</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>✓ Exact to the last committed event, the lists below too (as of %1).</source>
+        <translation>✓ Точно до последнего зафиксированного события, списки ниже тоже (на %1).</translation>
+    </message>
     <message numerus="yes">
-        <location line="+6"/>
-        <source>✓ Exact to the last committed event: these figures include %n event(s) of this user not yet in the live read models. The lists below are as of %1.</source>
+        <location line="+2"/>
+        <source>Figures exact to the last committed event: they include %n event(s) of this user not yet in the live read models. ⚠ The lists below may lack them until the next step (as of %1).</source>
         <translation>
-            <numerusform>✓ Точно до последнего зафиксированного события: в эти показатели включено %n событие пользователя, которого ещё нет в моделях чтения live. Списки ниже — на %1.</numerusform>
-            <numerusform>✓ Точно до последнего зафиксированного события: в эти показатели включены %n события пользователя, которых ещё нет в моделях чтения live. Списки ниже — на %1.</numerusform>
-            <numerusform>✓ Точно до последнего зафиксированного события: в эти показатели включено %n событий пользователя, которых ещё нет в моделях чтения live. Списки ниже — на %1.</numerusform>
+            <numerusform>Показатели точны до последнего зафиксированного события: в них включено %n событие пользователя, которого ещё нет в моделях чтения live. ⚠ В списках ниже его может не быть до следующего шага (на %1).</numerusform>
+            <numerusform>Показатели точны до последнего зафиксированного события: в них включены %n события пользователя, которых ещё нет в моделях чтения live. ⚠ В списках ниже их может не быть до следующего шага (на %1).</numerusform>
+            <numerusform>Показатели точны до последнего зафиксированного события: в них включено %n событий пользователя, которых ещё нет в моделях чтения live. ⚠ В списках ниже их может не быть до следующего шага (на %1).</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>✓ Up to date: no event of this user has arrived since the views&apos; refresh at %1 (%2 ago).</source>
         <translation>✓ Актуально: после обновления представлений в %1 (%2 назад) событий этого пользователя не поступало.</translation>
     </message>

@@ -56,7 +56,14 @@ DiagnosticsPanel::DiagnosticsPanel(DoctorModel *model, TenantCopiesModel *copies
                                    "that succeeded.")
                                     .arg(message));
     });
-    connect(model_, &QAbstractItemModel::modelReset, this, &DiagnosticsPanel::showSelected);
+    connect(model_, &QAbstractItemModel::modelReset, this, [this] {
+        // the worst finding comes first: shown at once, with what to do about it, unless
+        // all is well (then the pane asks for a choice)
+        const DoctorCheck *worst = model_->rowCount() > 0 ? model_->check(0) : nullptr;
+        if (selectedRow() < 0 && worst && worst->state != CheckState::Ok)
+            table_->selectRow(0);
+        showSelected();
+    });
     connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &DiagnosticsPanel::showSelected);
     connect(onlyProblems_, &QCheckBox::toggled, this, [this](bool only) {

@@ -143,12 +143,19 @@ void UserPanel::show() {
     // one glance: a mark and a colour say whether anything of this user is missing
     freshness_->setToolTip(QString());
     if (d.exact) {
-        freshness_->setStyleSheet(theme::textStyle(theme::good()));
+        // the figures fold in what the steps have not applied yet; the lists are the read
+        // models' rows, so they lack it until the next step: amber when that is so
+        freshness_->setStyleSheet(
+            theme::textStyle(d.foldedEvents == 0 ? theme::good() : theme::warning()));
         freshness_->setText(
-            tr("✓ Exact to the last committed event: these figures include %n event(s) of this "
-               "user not yet in the live read models. The lists below are as of %1.",
-               nullptr, int(d.foldedEvents))
-                .arg(formatTime(d.viewsRefreshedAt)));
+            d.foldedEvents == 0
+                ? tr("✓ Exact to the last committed event, the lists below too (as of %1).")
+                      .arg(formatTime(d.viewsRefreshedAt))
+                : tr("Figures exact to the last committed event: they include %n event(s) of "
+                     "this user not yet in the live read models. ⚠ The lists below may lack them "
+                     "until the next step (as of %1).",
+                     nullptr, int(d.foldedEvents))
+                      .arg(formatTime(d.viewsRefreshedAt)));
     } else if (!d.viewsRefreshedAt.isValid()) {
         freshness_->setStyleSheet(theme::textStyle(theme::bad()));
         freshness_->setText(tr("The views have never been refreshed."));

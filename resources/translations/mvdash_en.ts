@@ -299,7 +299,7 @@
 <context>
     <name>mvdash::PaymentsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/paymentspanel.cpp" line="+142"/>
+        <location filename="../../ui/panels/paymentspanel.cpp" line="+144"/>
         <source>%Ln payment(s)</source>
         <translation>
             <numerusform>%Ln payment</numerusform>

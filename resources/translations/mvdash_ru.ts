@@ -2861,10 +2861,16 @@ migrate --read-models live|matview также задаёт режим (по ум
     <name>mvdash::PaymentsPanel</name>
     <message>
         <location filename="../../ui/panels/paymentspanel.cpp" line="+27"/>
-        <location line="+10"/>
         <source>any</source>
         <extracomment>a filter&apos;s choice: no restriction</extracomment>
         <translation>любой</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>any</source>
+        <comment>date bound</comment>
+        <extracomment>a date filter left open: no bound on this side</extracomment>
+        <translation>не задано</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -3298,8 +3304,8 @@ migrate --read-models live|matview также задаёт режим (по ум
     </message>
     <message>
         <location line="+13"/>
-        <source>Size trend per view (MB), sampled after each refresh (live mode: every 5 minutes)</source>
-        <translation>Динамика размера представлений (МБ), замер после каждого обновления (в режиме live — раз в 5 минут)</translation>
+        <source>Size trend per view (MB): after each refresh; live mode: every 5 min</source>
+        <translation>Размер по представлениям (МБ): после обновлений; live — раз в 5 мин</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3308,7 +3314,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>МБ</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>All views: %1 of %2 in the event tables = %3 (the guide expects 10–30%)</source>
         <extracomment>%1 and %2 sizes (&quot;1.2 GB&quot;), %3 a percentage</extracomment>
         <translation>Все представления: %1 при %2 в таблицах событий = %3 (по руководству ожидается 10–30%)</translation>
@@ -3404,7 +3410,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <location line="+60"/>
         <source>%1: %2 (%3%)</source>
         <extracomment>a slice of the bets chart: status, count and share (&quot;Settled: 7,790 (70%)&quot;)</extracomment>
-        <translation>%1: %2 (%3 %)</translation>
+        <translation>%1: %2 (%3%)</translation>
     </message>
 </context>
 <context>

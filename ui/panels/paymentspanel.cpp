@@ -34,7 +34,9 @@ QDateEdit *dayPicker(QWidget *parent) {
     edit->setCalendarPopup(true);
     edit->setMinimumDate(QDate(2000, 1, 1));
     // the minimum date means "no bound"
-    edit->setSpecialValueText(QCoreApplication::translate("mvdash::PaymentsPanel", "any"));
+    //: a date filter left open: no bound on this side
+    edit->setSpecialValueText(
+        QCoreApplication::translate("mvdash::PaymentsPanel", "any", "date bound"));
     edit->setDate(edit->minimumDate());
     return edit;
 }

@@ -35,8 +35,7 @@ SizesPanel::SizesPanel(ViewSizeModel *model, TimeSeriesModel *trend, QWidget *pa
     connect(model, &QAbstractItemModel::dataChanged, this, &SizesPanel::rebuildChart);
     // (in live mode no refresh samples a view: the follower samples the state tables, 028)
     auto *trendChart = makeChartView(
-        tr("Size trend per view (MB), sampled after each refresh (live mode: every 5 minutes)"),
-        this);
+        tr("Size trend per view (MB): after each refresh; live mode: every 5 min"), this);
     connect(trend, &QAbstractItemModel::modelReset, trendChart,
             //: the chart's axis title: megabytes
             [trendChart, trend] { drawTimeSeries(trendChart->chart(), trend, tr("MB")); });
@@ -45,8 +44,9 @@ SizesPanel::SizesPanel(ViewSizeModel *model, TimeSeriesModel *trend, QWidget *pa
     charts->addWidget(trendChart);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(ratio_);
-    layout->addWidget(table, 1);
-    layout->addLayout(charts, 1);
+    // a few rows, one per view: the charts get the larger share of the height
+    layout->addWidget(table, 2);
+    layout->addLayout(charts, 3);
 }
 
 void SizesPanel::rebuildChart() {

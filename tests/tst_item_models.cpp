@@ -71,14 +71,20 @@ QVariant page(int first, int count, bool append) {
         p.rows << payment(i);
     return QVariant::fromValue(p);
 }
-// Tenant 1's payments in pages of 10, three of them loaded, two kept: page 0 is dropped.
-PaymentFilter loadThreePagesKeepingTwo(FakeRunner &runner, PaymentsModel &model) {
+// Tenant 1's payments in pages of 10, two pages kept in memory: the first page loaded.
+PaymentFilter loadFirstPageKeepingTwo(FakeRunner &runner, PaymentsModel &model) {
     model.setPageSize(10);
     model.setCachedPageLimit(2);
     PaymentFilter filter;
     filter.tenantId = 1;
     model.setFilter(filter);
     runner.answerLast(page(0, 10, false));
+    return filter;
+}
+
+// ... and two more: page 0 is dropped.
+PaymentFilter loadThreePagesKeepingTwo(FakeRunner &runner, PaymentsModel &model) {
+    const PaymentFilter filter = loadFirstPageKeepingTwo(runner, model);
     for (int p = 1; p < 3; ++p) {
         model.fetchMore({});
         runner.answerLast(page(p * 10, 10, true));
@@ -397,12 +403,7 @@ private slots:
     void paymentsArePagedDroppedAndFetchedAgain() {
         FakeRunner runner;
         PaymentsModel model(&runner); // no model tester here: it would fetch more itself
-        model.setPageSize(10);
-        model.setCachedPageLimit(2);
-        PaymentFilter filter;
-        filter.tenantId = 1;
-        model.setFilter(filter);
-        runner.answerLast(page(0, 10, false));
+        loadFirstPageKeepingTwo(runner, model);
         QCOMPARE(model.rowCount(), 10);
         QVERIFY(model.canFetchMore({}));
         for (int p = 1; p < 4; ++p) {

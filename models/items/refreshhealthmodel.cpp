@@ -9,18 +9,15 @@
 namespace mvdash {
 
 namespace {
-QString ageShown(const ViewStatus &s) {
-    return s.ageSeconds ? formatAge(*s.ageSeconds) : QString();
-}
-
 bool sameStatus(const ViewStatus &a, const ViewStatus &b) {
     return a.view == b.view && a.populated == b.populated && a.nextMethod == b.nextMethod &&
            a.lastRefreshedAt == b.lastRefreshedAt && a.avgRefreshMs == b.avgRefreshMs &&
            a.lastDurationMs == b.lastDurationMs && a.refreshCount == b.refreshCount &&
            a.lastOutcome == b.lastOutcome && a.lastError == b.lastError &&
-           // the age as shown ("4 s", "3 min"): a row whose shown age moved is a changed row
-           ageShown(a) == ageShown(b) && a.live == b.live && a.lagEvents == b.lagEvents &&
-           a.blockedBy == b.blockedBy;
+           // by the minute, as the Age column shows it: a reload that only finds the same
+           // views some seconds older changes no row
+           a.ageSeconds.value_or(-1) / 60 == b.ageSeconds.value_or(-1) / 60 && a.live == b.live &&
+           a.lagEvents == b.lagEvents && a.blockedBy == b.blockedBy;
 }
 struct SizesResult {
     QList<ViewSize> sizes;
@@ -134,7 +131,12 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
             //: last refresh: the view was never refreshed
             return s.lastRefreshedAt.isValid() ? formatTime(s.lastRefreshedAt) : tr("never");
         case Age:
-            return s.ageSeconds ? formatAge(*s.ageSeconds) : QStringLiteral("—");
+            // whole minutes: the rows are compared by the minute (sameStatus), so a figure in
+            // seconds would stand still while the data aged ("0 s" for a minute)
+            if (!s.ageSeconds)
+                return QStringLiteral("—");
+            //: the age of a refresh under a minute
+            return *s.ageSeconds < 60 ? tr("< 1 min") : formatAge(*s.ageSeconds / 60 * 60);
         case AvgMs:
             // no average of nothing: after a switch of mode the log's averages start again
             // at 0 runs, and "0.00" would read as a run that took no time

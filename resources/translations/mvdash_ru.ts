@@ -3026,7 +3026,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::RefreshHealthModel</name>
     <message>
-        <location filename="../../models/items/refreshhealthmodel.cpp" line="+128"/>
+        <location filename="../../models/items/refreshhealthmodel.cpp" line="+125"/>
         <source>yes</source>
         <extracomment>the view holds data</extracomment>
         <translation>да</translation>
@@ -3044,7 +3044,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+7"/>
+        <source>&lt; 1 min</source>
+        <extracomment>the age of a refresh under a minute</extracomment>
+        <translation>&lt; 1 мин</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>schedule every %1 s (late after %1 s, stale after %2 s)</source>
         <extracomment>%1 and %2 seconds: when a view counts as late and as stale</extracomment>
         <translation>расписание: каждые %1 с (запаздывание — после %1 с, устаревание — после %2 с)</translation>
@@ -3308,7 +3314,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Размер по представлениям (МБ): после обновлений; live — раз в 5 мин</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>MB</source>
         <extracomment>the chart&apos;s axis title: megabytes</extracomment>
         <translation>МБ</translation>

@@ -59,8 +59,25 @@ LC_ALL=C apt-get install --simulate --no-install-recommends "$gui" "$admin" >"$w
 step "lintian"
 # Debian's own checks, the informational and pedantic tags included (hardening flags, sections
 # of the programs, the copyright and changelog files): nothing to report
-lintian --tag-display-limit 0 --display-info --pedantic --fail-on error,warning,info,pedantic \
-    "$gui" "$admin" >"$work/lintian.log" 2>&1 || { cat "$work/lintian.log"; fail "lintian"; }
+# One exception: spelling-error-in-binary for a "word" that no source file of ours holds. That is
+# machine code that happens to read as a word once lintian drops brackets (")lO(n.(" as "lOn",
+# a misspelled "long"): it comes and goes with any change of the code. A misspelling in one of
+# our own texts is in the sources, and still fails.
+lintian --tag-display-limit 0 --display-info --pedantic "$gui" "$admin" >"$work/lintian.log" 2>&1 ||
+    { cat "$work/lintian.log"; fail "lintian did not run"; }
+problems=()
+while IFS= read -r line; do
+    [[ $line =~ ^[EWIPX]:\  ]] || continue
+    if [[ $line =~ spelling-error-in-binary\ ([^ ]+)\  ]] &&
+        ! grep -rqwF -- "${BASH_REMATCH[1]}" "$src/app" "$src/ui" "$src/models" "$src/sql" "$src/resources"; then
+        echo "(not ours, machine code read as a word: $line)"
+        continue
+    fi
+    problems+=("$line")
+done <"$work/lintian.log"
+if [ ${#problems[@]} -gt 0 ]; then
+    printf '%s\n' "${problems[@]}"; fail "lintian"
+fi
 
 step "installing into a clean tree"
 root="$work/root"

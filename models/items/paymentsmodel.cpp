@@ -100,7 +100,7 @@ void PaymentsModel::reload() {
 bool PaymentsModel::canFetchMore(const QModelIndex &parent) const {
     // the next page follows the rows shown: none while they belong to another filter
     return !parent.isValid() && !complete_ && !isLoading() && filter_.tenantId >= 0 &&
-           rowCount_ > 0 && shownFilter_ == filter_;
+           rowCount_ > 0 && shownFilter() == filter_;
 }
 
 void PaymentsModel::fetchMore(const QModelIndex &parent) {
@@ -157,7 +157,6 @@ void PaymentsModel::apply(const QVariant &result) {
         return; // a second answer for rows already appended
     complete_ = page.rows.size() < pageSize_;
     if (!page.append) {
-        shownFilter_ = filter_; // the latest request's: an answer to an older one is dropped
         shownGeneration_ = filterGeneration_;
         beginResetModel();
         pages_.clear();
@@ -181,7 +180,6 @@ void PaymentsModel::apply(const QVariant &result) {
     endInsertRows();
 }
 
-// Keeps `rows` as page `page`; QCache drops the least recently shown pages beyond the limit.
 void PaymentsModel::discardRows() {
     beginResetModel();
     pages_.clear();
@@ -189,11 +187,11 @@ void PaymentsModel::discardRows() {
     pageEnds_.clear();
     rowCount_ = 0;
     complete_ = true;
-    shownFilter_ = filter_;                 // no rows of any other filter left
     shownGeneration_ = ++filterGeneration_; // pages on their way for the old rows are dropped
     endResetModel();
 }
 
+// Keeps `rows` as page `page`; QCache drops the least recently shown pages beyond the limit.
 void PaymentsModel::store(int page, QList<PaymentRow> rows) const {
     pages_.insert(page, new QList<PaymentRow>(std::move(rows)));
 }
@@ -225,7 +223,7 @@ void PaymentsModel::refetch(int page) const {
     // for rows replaced meanwhile are dropped (the reset clears the set).
     auto *self = const_cast<PaymentsModel *>(this); // the cache is filled from const data()
     runner()->submit(
-        self, pageJob(shownFilter_, std::move(after), pageSize_, false, 0),
+        self, pageJob(shownFilter(), std::move(after), pageSize_, false, 0),
         [self, page, generation = shownGeneration_](const QVariant &result) {
             if (generation == self->shownGeneration_)
                 self->refetched(page, result.value<PaymentsPage>().rows);

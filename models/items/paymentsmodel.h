@@ -91,6 +91,8 @@ public:
 protected:
     void apply(const QVariant &result) override;
     void discardRows() override;
+    // The rows' own filter (their scope): differs from filter_ until its answer comes.
+    PaymentFilter shownFilter() const { return shownScope().value<PaymentFilter>(); }
 
 private:
     void requestPage(bool first);
@@ -106,8 +108,7 @@ private:
     int rowCount_ = 0;
     int pageSize_ = kPageSize;
     int nextPageSize_ = kPageSize;
-    PaymentFilter filter_;      // the latest asked for
-    PaymentFilter shownFilter_; // the rows' own: differs from filter_ until its answer comes
+    PaymentFilter filter_; // the latest asked for
     quint64 shownGeneration_ = 0;
     bool complete_ = false;
 };

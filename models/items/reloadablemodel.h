@@ -49,6 +49,9 @@ protected:
     virtual void apply(const QVariant &result) = 0;
     // Empties the model; a model that is never scoped needs none.
     virtual void discardRows() {}
+    // The scope of the rows shown: the latest answer's, or the failed request's after a
+    // discard (set before apply() and discardRows() run).
+    const QVariant &shownScope() const { return shownScope_; }
     JobRunner *runner() const { return runner_; }
     // Tells the watchers about a failure of a request of the subclass's own (a page fetched
     // again): the same signal as a failed reload.

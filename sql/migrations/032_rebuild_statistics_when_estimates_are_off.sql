@@ -22,7 +22,8 @@
 --   (autovacuum_analyze_threshold + autovacuum_analyze_scale_factor of the estimate), or
 -- - the estimates cannot be read (a worker did not answer, a shard not found once on the
 --   workers: placements on the coordinator, a replication factor above 1), or
--- - autovacuum will not come by (off for the server, for counting, or for the table).
+-- - autovacuum will not come by (off on a worker or the coordinator, for counting, or for the
+--   table).
 -- The shards' estimates are each worker's pg_class.reltuples, read in one round per worker
 -- (run_command_on_workers: 34 ms for the four tables at 1M events; run_command_on_shards
 -- takes 200 ms a table, 017). The small tables, emptied and refilled by every rebuild, are
@@ -89,13 +90,19 @@ $$;
 -- The planner's row estimate of each of the named distributed tables of mvdash: the sum of its
 -- shards' pg_class.reltuples on the workers, one round per worker. NULL for a table when a
 -- shard has none (-1: never analyzed or vacuumed) or is not found exactly once; NULL in all
--- when a worker does not answer. {"live_bets": 185663, ...}
+-- when a worker does not answer or will not analyze (autovacuum or track_counts off there: the
+-- shards are the workers' autovacuum's, not the coordinator's). {"live_bets": 185663, ...}
+-- The command names every function and operator with its schema: it runs on the workers as
+-- this function's caller, the definer of live_analyze_state() (010: a look-alike elsewhere on
+-- the search_path would be taken for an unqualified one). Casts to the built-in types go by
+-- their keywords.
 CREATE FUNCTION live_shard_row_estimates(p_tables text[]) RETURNS jsonb
-LANGUAGE plpgsql STABLE SET search_path = pg_catalog, mvdash, pg_temp AS $$
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, mvdash, pg_temp AS $$
 DECLARE
     v_shards text;
     v_expected jsonb;
     v_answer record;
+    v_result jsonb;
     v_found jsonb := '{}';
     v_table text;
     v_estimates jsonb := '{}';
@@ -111,29 +118,41 @@ BEGIN
     IF v_shards IS NULL THEN
         RETURN NULL;
     END IF;
-    -- each worker: per table, the shards it holds, their estimates added up, and how many
-    -- have none
+    -- each worker: whether its autovacuum analyzes, and per table the shards it holds, their
+    -- estimates added up, and how many have none
     FOR v_answer IN
         SELECT w.success, w.result
         FROM run_command_on_workers(format(
-            $c$SELECT coalesce(pg_catalog.jsonb_object_agg(t, pg_catalog.jsonb_build_object(
-                   'shards', n, 'rows', r, 'unknown', u)), '{}') FROM (
-               SELECT v.t, count(*) AS n, sum(greatest(c.reltuples, 0)) AS r,
-                      count(*) FILTER (WHERE c.reltuples < 0) AS u
-               FROM (VALUES %s) AS v (t, s)
-               JOIN pg_catalog.pg_class c ON c.oid = pg_catalog.to_regclass(v.s)
-               GROUP BY v.t) w$c$, v_shards)) w LOOP
+            $c$SELECT pg_catalog.jsonb_build_object(
+                   'analyzes', pg_catalog.current_setting('autovacuum')::boolean
+                               AND pg_catalog.current_setting('track_counts')::boolean,
+                   'tables', COALESCE(pg_catalog.jsonb_object_agg(w.t,
+                       pg_catalog.jsonb_build_object('shards', w.n, 'rows', w.r, 'unknown', w.u)),
+                       '{}'::jsonb))
+               FROM (SELECT v.t, pg_catalog.count(*) AS n,
+                            pg_catalog.sum(GREATEST(c.reltuples::double precision,
+                                                    0::double precision)) AS r,
+                            pg_catalog.count(*) FILTER (
+                                WHERE c.reltuples OPERATOR(pg_catalog.<) 0::real) AS u
+                     FROM (VALUES %s) AS v (t, s)
+                     JOIN pg_catalog.pg_class c
+                       ON c.oid OPERATOR(pg_catalog.=) pg_catalog.to_regclass(v.s)::oid
+                     GROUP BY v.t) w$c$, v_shards)) w LOOP
         IF NOT v_answer.success THEN
             RETURN NULL;
         END IF;
-        FOR v_table IN SELECT jsonb_object_keys(v_answer.result::jsonb) LOOP
+        v_result := v_answer.result::jsonb;
+        IF NOT (v_result ->> 'analyzes')::boolean THEN
+            RETURN NULL;
+        END IF;
+        FOR v_table IN SELECT jsonb_object_keys(v_result -> 'tables') LOOP
             v_found := jsonb_set(v_found, ARRAY[v_table], jsonb_build_object(
                 'shards', coalesce((v_found #>> ARRAY[v_table, 'shards'])::bigint, 0)
-                          + (v_answer.result::jsonb #>> ARRAY[v_table, 'shards'])::bigint,
+                          + (v_result #>> ARRAY['tables', v_table, 'shards'])::bigint,
                 'rows', coalesce((v_found #>> ARRAY[v_table, 'rows'])::float8, 0)
-                        + (v_answer.result::jsonb #>> ARRAY[v_table, 'rows'])::float8,
+                        + (v_result #>> ARRAY['tables', v_table, 'rows'])::float8,
                 'unknown', coalesce((v_found #>> ARRAY[v_table, 'unknown'])::bigint, 0)
-                           + (v_answer.result::jsonb #>> ARRAY[v_table, 'unknown'])::bigint));
+                           + (v_result #>> ARRAY['tables', v_table, 'unknown'])::bigint));
         END LOOP;
     END LOOP;
     FOREACH v_table IN ARRAY p_tables LOOP
@@ -146,8 +165,9 @@ BEGIN
 END
 $$;
 
--- 027's statistics after a rebuild on Citus, with the estimates' rule above. Same signature:
--- CREATE OR REPLACE keeps its privileges (operators).
+-- 027's statistics after a rebuild on Citus, with the estimates' rule above: which tables to
+-- analyze is decided first (the estimates read before any ANALYZE of this transaction), then
+-- they are analyzed. Same signature: CREATE OR REPLACE keeps its privileges (operators).
 CREATE OR REPLACE FUNCTION live_analyze_state(p_written jsonb DEFAULT NULL) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, mvdash, pg_temp SET lock_timeout = '5s' AS $$
@@ -162,6 +182,7 @@ DECLARE
     v_rule record;
     v_estimates jsonb;
     v_estimate numeric;
+    v_analyze text[] := '{}';
     v_local_execution text;
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN
@@ -196,6 +217,9 @@ BEGIN
                               <= v_rule.threshold + v_rule.scale_factor * v_estimate;
             END IF;
         END IF;
+        v_analyze := v_analyze || v_table;
+    END LOOP;
+    FOREACH v_table IN ARRAY v_analyze LOOP
         EXECUTE format('ANALYZE mvdash.%I', v_table);
     END LOOP;
     PERFORM set_config('citus.enable_local_execution', v_local_execution, true);

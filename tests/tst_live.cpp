@@ -903,6 +903,111 @@ private slots:
         });
     }
 
+    // A rebuild's arrival and target are its begin's (033), not settings its caller can set:
+    // an operator who names another schema as the target (a temp table with a trigger, which
+    // ran as the functions' owner), runs the build's statements without a begin, or gives an
+    // arrival of their own after a begin gets a refusal or the begin's rebuild, and the state
+    // stays right.
+    void aRebuildsSettingsAreNotTheCallers() {
+        MVDASH_TRY({
+            const auto settings = liveDatabase(QStringLiteral("claims"), 6000);
+            Connection c(settings, QStringLiteral("t"));
+            exec(c.db(), QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE "
+                                        "rolname = 'claims_ops') THEN CREATE ROLE claims_ops "
+                                        "LOGIN IN ROLE mvdash_operator; END IF; END $$"));
+            ConnectionSettings asOperator = settings;
+            asOperator.set(QStringLiteral("user"), QStringLiteral("claims_ops"));
+            Connection op(asOperator, QStringLiteral("op"));
+            const QString betsRows = QStringLiteral("SELECT count(*) FROM mvdash.live_bets");
+            const qint64 bets = scalar(c.db(), betsRows).toLongLong();
+            QVERIFY(bets > 0);
+            const auto inTransaction = [&op](const QStringList &statements, const QString &last) {
+                exec(op.db(), QStringLiteral("BEGIN"));
+                for (const QString &s : statements)
+                    exec(op.db(), s);
+                const QString state = sqlStateOf(op.db(), last);
+                exec(op.db(), QStringLiteral("ROLLBACK"));
+                return state;
+            };
+            // another schema as the target: refused before any of its objects is touched
+            const QString seized = inTransaction(
+                {QStringLiteral("CREATE TEMP TABLE live_bets (tenant_id bigint, bet_id text)"),
+                 QStringLiteral("CREATE FUNCTION pg_temp.seize() RETURNS trigger LANGUAGE "
+                                "plpgsql AS $$ BEGIN CREATE ROLE seized_by_a_trigger; RETURN "
+                                "NULL; END $$"),
+                 QStringLiteral("CREATE TRIGGER seize BEFORE INSERT OR UPDATE OR DELETE OR "
+                                "TRUNCATE ON pg_temp.live_bets FOR EACH STATEMENT EXECUTE "
+                                "FUNCTION pg_temp.seize()"),
+                 QStringLiteral("SET LOCAL mvdash.rebuild_into = 'pg_temp'"),
+                 QStringLiteral("SET LOCAL mvdash.rebuild_to = '1'"),
+                 QStringLiteral("SET LOCAL mvdash.rebuild_started = '2026-01-01'")},
+                QStringLiteral("SELECT mvdash.live_rebuild_statement(s.ord) FROM "
+                               "mvdash.live_build_statements('mvdash') s ORDER BY s.ord LIMIT 1"));
+            QVERIFY2(!seized.isEmpty(), "the build ran into another schema");
+            QCOMPARE(scalar(c.db(), QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname "
+                                                   "= 'seized_by_a_trigger'"))
+                         .toLongLong(),
+                     0);
+
+            // the build's statements without a begin, to an arrival of the caller's: refused
+            for (const QString &ending :
+                 {QStringLiteral("SELECT mvdash.live_rebuild_statement(s.ord) FROM "
+                                 "mvdash.live_build_statements('mvdash') s ORDER BY s.ord "
+                                 "LIMIT 1"),
+                  QStringLiteral("SELECT * FROM mvdash.live_rebuild_end()")})
+                QCOMPARE(inTransaction({QStringLiteral("SET LOCAL mvdash.rebuild_into = 'mvdash'"),
+                                        QStringLiteral("SET LOCAL mvdash.rebuild_to = '0'"),
+                                        QStringLiteral("SET LOCAL mvdash.rebuild_started = "
+                                                       "'2026-01-01'")},
+                                       ending),
+                         QStringLiteral("55000"));
+            QCOMPARE(scalar(c.db(), betsRows).toLongLong(), bets);
+            // a begin, then an arrival and a target of the caller's: the begin's rebuild runs,
+            // and its end is the last of it
+            seedMore(settings, 800, 31);
+            exec(op.db(), QStringLiteral("BEGIN"));
+            const qint64 to =
+                scalar(op.db(), QStringLiteral("SELECT mvdash.live_rebuild_begin()")).toLongLong();
+            // (where the build writes: in place on Citus, new tables beside on plain PostgreSQL)
+            const QString target =
+                cluster_.isCitus() ? QStringLiteral("mvdash") : QStringLiteral("mvdash_staging");
+            exec(op.db(), QStringLiteral("SET LOCAL mvdash.rebuild_to = '0'"));
+            exec(op.db(), QStringLiteral("SET LOCAL mvdash.rebuild_into = '%1'")
+                              .arg(target == u"mvdash" ? u"mvdash_staging" : u"mvdash"));
+            scalar(op.db(), QStringLiteral("SELECT count(mvdash.live_rebuild_statement(s.ord)) "
+                                           "FROM (SELECT ord FROM mvdash.live_build_statements("
+                                           "'%1') ORDER BY ord) s")
+                                .arg(target));
+            exec(op.db(), QStringLiteral("SET LOCAL mvdash.rebuild_to = '0'"));
+            QCOMPARE(scalar(op.db(), QStringLiteral("SELECT applied_arrival FROM "
+                                                    "mvdash.live_rebuild_end()"))
+                         .toLongLong(),
+                     to);
+            QCOMPARE(sqlStateOf(op.db(), QStringLiteral("SELECT * FROM mvdash.live_rebuild_end()")),
+                     QStringLiteral("55000"));
+            exec(op.db(), QStringLiteral("ROLLBACK"));
+            exec(op.db(), QStringLiteral("BEGIN"));
+            QCOMPARE(
+                scalar(op.db(), QStringLiteral("SELECT mvdash.live_rebuild_begin()")).toLongLong(),
+                to);
+            exec(op.db(), QStringLiteral("SET LOCAL mvdash.rebuild_to = '0'"));
+            scalar(op.db(), QStringLiteral("SELECT count(mvdash.live_rebuild_statement(s.ord)) "
+                                           "FROM (SELECT ord FROM mvdash.live_build_statements("
+                                           "'%1') ORDER BY ord) s")
+                                .arg(target));
+            exec(op.db(), QStringLiteral("SET LOCAL mvdash.rebuild_to = '0'"));
+            scalar(op.db(),
+                   QStringLiteral("SELECT applied_arrival FROM mvdash.live_rebuild_end()"));
+            exec(op.db(), QStringLiteral("COMMIT"));
+            QCOMPARE(stepProgress(c.db()).appliedArrival, to);
+            QCOMPARE(lagEvents(c.db()), 0);
+            QCOMPARE(differences(c.db()), QString());
+            // the next transaction of that session has no rebuild
+            QCOMPARE(inTransaction({}, QStringLiteral("SELECT * FROM mvdash.live_rebuild_end()")),
+                     QStringLiteral("55000"));
+        });
+    }
+
     // The rebuild's scheduler (021): a statement starts only once the ones it comes after have
     // finished, on a session or on the calling thread; a plan that waits on itself fails
     // instead of hanging.

@@ -1237,9 +1237,9 @@ void Doctor::schedule(QList<DoctorCheck> &out) const {
                               ? Text::same(QStringLiteral(
                                     "kubectl get deploy mvdash-follower; systemctl status "
                                     "mvdash-follow"))
-                              : Text::same(
-                                    QStringLiteral("kubectl get cronjob refresh-views; kubectl get "
-                                                   "jobs --sort-by=.metadata.creationTimestamp")));
+                              : Text::same(QStringLiteral(
+                                    "kubectl get cronjob refresh-materialized-views; kubectl get "
+                                    "jobs --sort-by=.metadata.creationTimestamp")));
             }
             out << c;
         }

@@ -215,6 +215,18 @@ class TestLive : public QObject {
     TestCluster cluster_;
 
     // A database with `events` generated events, converted to live mode.
+    // The settings of `settings` logging in as `role`, a login of mvdash_operator (made once per
+    // cluster).
+    static ConnectionSettings operatorLogin(const QSqlDatabase &db, ConnectionSettings settings,
+                                            const QString &role) {
+        exec(db, QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname "
+                                "= '%1') THEN CREATE ROLE %1 LOGIN IN ROLE mvdash_operator; END "
+                                "IF; END $$")
+                     .arg(role));
+        settings.set(QStringLiteral("user"), role);
+        return settings;
+    }
+
     ConnectionSettings liveDatabase(const QString &name, qint64 events, quint64 seed = 11) {
         const auto settings = cluster_.createDatabase(name);
         EventGenerator::Options options;
@@ -835,13 +847,9 @@ private slots:
             }
             // operators rebuild (the plan's statements are written with functions they must
             // be allowed to call)
-            exec(c.db(), QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE "
-                                        "rolname = 'rebuild_ops') THEN CREATE ROLE rebuild_ops "
-                                        "LOGIN IN ROLE mvdash_operator; END IF; END $$"));
             {
-                ConnectionSettings asOperator = settings;
-                asOperator.set(QStringLiteral("user"), QStringLiteral("rebuild_ops"));
-                Connection op(asOperator, QStringLiteral("op"));
+                Connection op(operatorLogin(c.db(), settings, QStringLiteral("rebuild_ops")),
+                              QStringLiteral("op"));
                 seedMore(settings, 1000, 85);
                 rebuildLiveState(
                     op.db(), [](const QString &) {}, 2);
@@ -912,11 +920,8 @@ private slots:
         MVDASH_TRY({
             const auto settings = liveDatabase(QStringLiteral("claims"), 6000);
             Connection c(settings, QStringLiteral("t"));
-            exec(c.db(), QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE "
-                                        "rolname = 'claims_ops') THEN CREATE ROLE claims_ops "
-                                        "LOGIN IN ROLE mvdash_operator; END IF; END $$"));
-            ConnectionSettings asOperator = settings;
-            asOperator.set(QStringLiteral("user"), QStringLiteral("claims_ops"));
+            const ConnectionSettings asOperator =
+                operatorLogin(c.db(), settings, QStringLiteral("claims_ops"));
             Connection op(asOperator, QStringLiteral("op"));
             const QString betsRows = QStringLiteral("SELECT count(*) FROM mvdash.live_bets");
             const qint64 bets = scalar(c.db(), betsRows).toLongLong();
@@ -1005,6 +1010,70 @@ private slots:
             // the next transaction of that session has no rebuild
             QCOMPARE(inTransaction({}, QStringLiteral("SELECT * FROM mvdash.live_rebuild_end()")),
                      QStringLiteral("55000"));
+
+            // A begin and its end with no statement between (033): refused, naming what did not
+            // run; the watermark stays where it was, the new events unapplied until a step.
+            seedMore(settings, 500, 32);
+            exec(op.db(), QStringLiteral("BEGIN"));
+            exec(op.db(), QStringLiteral("SELECT mvdash.live_rebuild_begin()"));
+            QSqlQuery end(op.db());
+            QVERIFY(!end.exec(QStringLiteral("SELECT * FROM mvdash.live_rebuild_end()")));
+            QVERIFY2(end.lastError().databaseText().contains(QStringLiteral("incomplete")),
+                     qPrintable(end.lastError().databaseText()));
+            end.finish();
+            exec(op.db(), QStringLiteral("ROLLBACK"));
+            QCOMPARE(stepProgress(c.db()).appliedArrival, to);
+            QVERIFY(allOk(step(c.db())));
+            QCOMPARE(differences(c.db()), QString());
+            if (cluster_.isCitus())
+                return; // (no helper sessions: a rebuild runs in one transaction)
+
+            // Helpers that build to another arrival than the rebuild's (033): the end refuses;
+            // built again to the rebuild's arrival, it swaps them in.
+            const qint64 applied = stepProgress(c.db()).appliedArrival;
+            seedMore(settings, 500, 33);
+            Connection helper(asOperator, QStringLiteral("helper"));
+            exec(op.db(), QStringLiteral("BEGIN"));
+            const qint64 next =
+                scalar(op.db(), QStringLiteral("SELECT mvdash.live_rebuild_begin(false)"))
+                    .toLongLong();
+            exec(helper.db(), QStringLiteral("SELECT mvdash.live_rebuild_stage()"));
+            const auto build = [&](qint64 helpersTo) {
+                QSqlQuery plan(op.db());
+                QVERIFY(plan.exec(QStringLiteral("SELECT ord, on_helper FROM "
+                                                 "mvdash.live_build_plan()")));
+                QList<std::pair<int, bool>> statements;
+                while (plan.next())
+                    statements.append({plan.value(0).toInt(), plan.value(1).toBool()});
+                for (const auto &[ord, onHelper] : std::as_const(statements))
+                    if (onHelper)
+                        exec(helper.db(),
+                             QStringLiteral("SELECT mvdash.live_rebuild_task(%1, 0, 1, %2)")
+                                 .arg(ord)
+                                 .arg(helpersTo));
+                    else
+                        exec(op.db(),
+                             QStringLiteral("SELECT mvdash.live_rebuild_statement(%1)").arg(ord));
+            };
+            build(applied); // the arrival of the last step, not this rebuild's
+            QVERIFY(!end.exec(QStringLiteral("SELECT * FROM mvdash.live_rebuild_end()")));
+            QVERIFY2(end.lastError().databaseText().contains(QStringLiteral("incomplete")),
+                     qPrintable(end.lastError().databaseText()));
+            end.finish();
+            exec(op.db(), QStringLiteral("ROLLBACK"));
+            QCOMPARE(stepProgress(c.db()).appliedArrival, applied);
+            // again, every part to the rebuild's arrival
+            exec(op.db(), QStringLiteral("BEGIN"));
+            QCOMPARE(scalar(op.db(), QStringLiteral("SELECT mvdash.live_rebuild_begin(false)"))
+                         .toLongLong(),
+                     next);
+            exec(helper.db(), QStringLiteral("SELECT mvdash.live_rebuild_stage()"));
+            build(next);
+            scalar(op.db(),
+                   QStringLiteral("SELECT applied_arrival FROM mvdash.live_rebuild_end()"));
+            exec(op.db(), QStringLiteral("COMMIT"));
+            QCOMPARE(stepProgress(c.db()).appliedArrival, next);
+            QCOMPARE(differences(c.db()), QString());
         });
     }
 

@@ -1,4 +1,6 @@
--- A rebuild's arrival and target come from its own begin, not from settings a caller can set.
+-- A rebuild's arrival and target come from its own begin, not from settings a caller can set;
+-- its end swaps in, and moves the watermark to, only a build whose every statement ran to that
+-- arrival.
 --
 -- A hostile review of 027-032 found that the rebuild's SECURITY DEFINER functions, granted to
 -- operators, took what to build from the session's custom settings, which any role may set:
@@ -22,22 +24,37 @@
 --   transaction", as before); live_rebuild_end() removes it. The settings are still set (the
 --   build's own functions and a client's messages read them) but no longer decide anything.
 -- - live_build_target() accepts only mvdash or mvdash_staging, and raises for any other value.
--- Not changed: a helper session's live_rebuild_task() takes the arrival as an argument, as the
--- rebuild's client hands it over, and checks that a rebuild holds the live lock and that the
--- arrival was handed out (013); it writes only mvdash_staging's tables, which only the
--- rebuild's own live_rebuild_end() swaps in.
+--
+-- The review also found that live_rebuild_end() took the build on trust: its only check was
+-- that the new tables on plain PostgreSQL had their primary keys. An operator could call live_rebuild_begin() and then live_rebuild_end() with no statement in
+-- between: on Citus the watermark jumped to the current arrival and the events in between were
+-- never applied (no step repairs that); on plain PostgreSQL, running only the statements that
+-- build the indexes and primary keys swapped in empty tables while live_progress said the read
+-- models were current. A helper session's live_rebuild_task() could also build a part to an
+-- arrival other than the rebuild's, and the end swapped it in.
+--
+-- Now each statement is recorded where it ran: live_rebuild_statement() in the rebuild's claim
+-- (the ords it ran), live_rebuild_task() in live_rebuild_parts (owner-only, committed by
+-- the helper: the statement, its part of how many, the arrival it built to, when). The end
+-- refuses, naming them, when a statement of the build ran neither in the rebuild's transaction
+-- nor, every part of it, on helpers to the claim's arrival since the rebuild began; the
+-- transaction then rolls back as before (nothing swapped, the watermark where it was). A part
+-- built again to another arrival replaces its record, so the end refuses that too.
 
 CREATE TABLE live_rebuild_claims (
     backend_pid integer PRIMARY KEY,
     xact xid8 NOT NULL,
     rebuild_to bigint NOT NULL,
     rebuild_into text NOT NULL CHECK (rebuild_into IN ('mvdash', 'mvdash_staging')),
-    started timestamptz NOT NULL
+    started timestamptz NOT NULL,
+    ran integer[] NOT NULL DEFAULT '{}'
 );
 COMMENT ON TABLE live_rebuild_claims IS
     'the rebuild running in a transaction (live_rebuild_begin): its arrival, target schema and '
     'start, read by live_rebuild_statement and live_rebuild_end; nobody is granted anything on it';
 REVOKE ALL ON live_rebuild_claims FROM PUBLIC;
+COMMENT ON COLUMN live_rebuild_claims.ran IS
+    'the statements (ord) live_rebuild_statement ran in this rebuild''s transaction';
 
 -- The claim of a rebuild begun in the caller's transaction, or no row.
 CREATE FUNCTION live_rebuild_claim() RETURNS SETOF live_rebuild_claims
@@ -103,8 +120,36 @@ BEGIN
 END
 $$;
 
--- 027's statement runner, reading the claim (with 023's work_mem, as 027 made it; CREATE OR
--- REPLACE keeps its privileges).
+CREATE TABLE live_rebuild_parts (
+    ord integer NOT NULL,
+    part integer NOT NULL,
+    parts integer NOT NULL,
+    rebuild_to bigint NOT NULL,
+    done_at timestamptz NOT NULL,
+    PRIMARY KEY (ord, part, parts)
+);
+COMMENT ON TABLE live_rebuild_parts IS
+    'the statements (or their parts) helper sessions ran for a rebuild on several sessions '
+    '(live_rebuild_task), read by live_rebuild_end; nobody is granted anything on it';
+REVOKE ALL ON live_rebuild_parts FROM PUBLIC;
+
+-- The statements of the claimed rebuild that did not run (to its arrival, since it began).
+CREATE FUNCTION live_rebuild_missing(p_claim live_rebuild_claims) RETURNS integer[]
+LANGUAGE sql STABLE SET search_path = pg_catalog, mvdash, pg_temp AS $$
+    SELECT coalesce(array_agg(s.ord ORDER BY s.ord), '{}')
+    FROM mvdash.live_build_statements(p_claim.rebuild_into) s
+    WHERE s.ord <> ALL (p_claim.ran)
+      AND NOT EXISTS (SELECT 1
+                      FROM mvdash.live_rebuild_parts p
+                      WHERE p.ord = s.ord AND p.rebuild_to = p_claim.rebuild_to
+                        AND p.done_at >= p_claim.started
+                      GROUP BY p.parts
+                      HAVING count(DISTINCT p.part) = p.parts)
+$$;
+REVOKE ALL ON FUNCTION live_rebuild_missing(live_rebuild_claims) FROM PUBLIC;
+
+-- 027's statement runner, reading the claim and recording the statement in it (with 023's
+-- work_mem, as 027 made it; CREATE OR REPLACE keeps its privileges).
 CREATE OR REPLACE FUNCTION live_rebuild_statement(p_ord integer) RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp
 SET work_mem = '256MB' AS $$
@@ -125,6 +170,8 @@ BEGIN
     PERFORM set_config('mvdash.rebuild_into', v_claim.rebuild_into, true);
     EXECUTE v_statement USING -1::bigint, v_claim.rebuild_to;
     GET DIAGNOSTICS v_rows = ROW_COUNT;
+    UPDATE mvdash.live_rebuild_claims c SET ran = c.ran || p_ord
+    WHERE c.backend_pid = pg_backend_pid();
     v_table := substring(v_statement FROM
         '^(?:DELETE FROM|MERGE INTO|INSERT INTO|UPDATE) (?:mvdash|mvdash_staging)\.(live_[a-z_]+)');
     IF v_table IS NULL THEN
@@ -135,12 +182,56 @@ BEGIN
 END
 $$;
 
--- 021's end, reading the claim, and removing it (a second end, or a statement after it, in the
--- same transaction is refused).
+-- 013's helper statement (with 023's work_mem), recording what it built. CREATE OR REPLACE
+-- keeps its privileges (operators).
+CREATE OR REPLACE FUNCTION live_rebuild_task(p_ord integer, p_part integer, p_parts integer,
+                                             p_to bigint)
+RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp
+SET work_mem = '256MB' AS $$
+DECLARE
+    v_plan record;
+    v_statement text;
+BEGIN
+    PERFORM mvdash.live_check_helper_call();
+    SELECT p.on_helper, p.splits INTO v_plan FROM mvdash.live_build_plan() p WHERE p.ord = p_ord;
+    IF NOT FOUND OR NOT v_plan.on_helper THEN
+        RAISE EXCEPTION 'statement % of the build does not run on a helper session', p_ord
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF p_parts < 1 OR p_part < 0 OR p_part >= p_parts OR (p_parts > 1 AND NOT v_plan.splits) THEN
+        RAISE EXCEPTION 'statement % cannot run as part % of %', p_ord, p_part, p_parts
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF p_to IS NULL OR p_to < 0 OR p_to > coalesce(pg_sequence_last_value('mvdash.event_arrival_seq'), 0) THEN
+        RAISE EXCEPTION 'arrival % has not been handed out', p_to
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    PERFORM set_config('mvdash.rebuild_into', 'mvdash_staging', true);
+    -- The sessions are the parallelism: parallel workers (of queries and of index builds) on
+    -- top of them only compete for the same cores; and no sort where hashing or an index does
+    -- (013). The orders the build relies on are ORDER BYs, which hold either way.
+    PERFORM set_config('max_parallel_workers_per_gather', '0', true);
+    PERFORM set_config('max_parallel_maintenance_workers', '0', true);
+    PERFORM set_config('enable_sort', 'off', true);
+    SELECT s.statement INTO STRICT v_statement
+    FROM mvdash.live_build_statements('mvdash_staging', p_part, p_parts) s WHERE s.ord = p_ord;
+    EXECUTE v_statement USING -1::bigint, p_to;
+    PERFORM set_config('mvdash.rebuild_into', '', true);
+    INSERT INTO mvdash.live_rebuild_parts AS r (ord, part, parts, rebuild_to, done_at)
+    VALUES (p_ord, p_part, p_parts, p_to, clock_timestamp())
+    ON CONFLICT (ord, part, parts) DO UPDATE
+    SET rebuild_to = excluded.rebuild_to, done_at = excluded.done_at;
+END
+$$;
+
+-- 021's end, reading the claim, refusing a build with a statement missing, and removing the
+-- claim (a second end, or a statement after it, in the same transaction is refused).
 CREATE OR REPLACE FUNCTION live_rebuild_end() RETURNS TABLE (events bigint, applied_arrival bigint, duration_ms numeric)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
 DECLARE
     v_claim mvdash.live_rebuild_claims;
+    v_missing integer[];
     v_to bigint;
     v_events bigint;
     v_counted text;
@@ -151,6 +242,13 @@ BEGIN
     IF NOT FOUND THEN
         RAISE EXCEPTION 'no rebuild in this transaction'
             USING ERRCODE = 'object_not_in_prerequisite_state', HINT = 'Call live_rebuild_begin() first.';
+    END IF;
+    v_missing := mvdash.live_rebuild_missing(v_claim);
+    IF cardinality(v_missing) > 0 THEN
+        RAISE EXCEPTION 'the rebuild is incomplete: statement(s) % did not run to arrival %',
+                        array_to_string(v_missing, ', '), v_claim.rebuild_to
+            USING ERRCODE = 'object_not_in_prerequisite_state',
+                  HINT = 'Nothing was changed. Run the rebuild again (mvdash-admin rebuild).';
     END IF;
     v_to := v_claim.rebuild_to;
     IF v_claim.rebuild_into = 'mvdash_staging' THEN

@@ -6,6 +6,7 @@
 #include "migrationrunner.h"
 #include "seeder.h"
 #include "testcluster.h"
+#include "viewverifier.h"
 
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -83,6 +84,157 @@ private slots:
             QCOMPARE(
                 scalar(c.db(), QStringLiteral("SELECT count(*) FROM schema_migrations")).toInt(),
                 4);
+        });
+    }
+
+    // The platform's database has the event tables already (its writers made them): migrate
+    // adopts them when they are the spec's (its own extra columns and indexes stay) and refuses,
+    // changing nothing, when they are not.
+    void thePlatformsEventTablesAreAdopted() {
+        MVDASH_TRY({
+            const QStringList platform{
+                QStringLiteral("CREATE TABLE tenants (tenant_id bigint PRIMARY KEY, tenant_name "
+                               "varchar NOT NULL, slug varchar NOT NULL UNIQUE, status varchar "
+                               "NOT NULL, plan varchar NOT NULL, created_at timestamptz NOT NULL "
+                               "DEFAULT now())"),
+                QStringLiteral(
+                    "CREATE TABLE bet_events (tenant_id bigint NOT NULL, event_id bigint "
+                    "NOT NULL, bet_id varchar NOT NULL, user_id varchar NOT NULL, "
+                    "event_type varchar NOT NULL, stake numeric(18,2), odds "
+                    "numeric(10,4), fixture_id varchar, result varchar, payout "
+                    "numeric(18,2), event_timestamp bigint NOT NULL, ingested_at "
+                    "timestamptz DEFAULT now(), PRIMARY KEY (tenant_id, event_id))"),
+                QStringLiteral(
+                    "CREATE TABLE balance_events (tenant_id bigint NOT NULL, event_id "
+                    "bigint NOT NULL, user_id varchar NOT NULL, amount numeric(18,2) NOT "
+                    "NULL, reason varchar NOT NULL, reference_id varchar, "
+                    "event_timestamp bigint NOT NULL, PRIMARY KEY (tenant_id, event_id))"),
+                QStringLiteral("CREATE TABLE payment_events (tenant_id bigint NOT NULL, event_id "
+                               "bigint NOT NULL, payment_id varchar NOT NULL, user_id varchar NOT "
+                               "NULL, event_type varchar NOT NULL, amount numeric(18,2), currency "
+                               "varchar, payment_method varchar, external_id varchar, payment_type "
+                               "varchar, event_timestamp bigint NOT NULL, PRIMARY KEY (tenant_id, "
+                               "event_id))"),
+                QStringLiteral("CREATE INDEX bet_events_platform_idx ON bet_events "
+                               "(event_timestamp)")};
+            const QStringList placed{
+                QStringLiteral("SELECT create_reference_table('tenants')"),
+                QStringLiteral("SELECT create_distributed_table('bet_events', 'tenant_id')"),
+                QStringLiteral("SELECT create_distributed_table('balance_events', 'tenant_id', "
+                               "colocate_with => 'bet_events')"),
+                QStringLiteral("SELECT create_distributed_table('payment_events', 'tenant_id', "
+                               "colocate_with => 'bet_events')")};
+            const QStringList written{
+                QStringLiteral("INSERT INTO tenants (tenant_id, tenant_name, slug, status, plan) "
+                               "VALUES (90001, 'Before', 'before', 'active', 'pro')"),
+                QStringLiteral("INSERT INTO bet_events (tenant_id, event_id, bet_id, user_id, "
+                               "event_type, stake, odds, fixture_id, event_timestamp) VALUES "
+                               "(90001, 1, 'b1', 'u1', 'placed', 10, 2.5, 'f1', 1000), (90001, 2, "
+                               "'b2', 'u1', 'placed', 5, 1.5, 'f2', 1000)"),
+                QStringLiteral("INSERT INTO bet_events (tenant_id, event_id, bet_id, user_id, "
+                               "event_type, result, payout, event_timestamp) VALUES (90001, 3, "
+                               "'b1', 'u1', 'settled', 'win', 25, 900)"),
+                QStringLiteral("INSERT INTO balance_events (tenant_id, event_id, user_id, amount, "
+                               "reason, event_timestamp) VALUES (90001, 1, 'u1', 100, 'deposit', "
+                               "500), (90001, 2, 'u1', -10, 'bet_stake', 1000)"),
+                QStringLiteral("INSERT INTO payment_events (tenant_id, event_id, payment_id, "
+                               "user_id, event_type, amount, currency, payment_method, "
+                               "payment_type, event_timestamp) VALUES (90001, 1, 'p1', 'u1', "
+                               "'created', 100, 'EUR', 'card', 'deposit', 400)")};
+
+            const auto settings = cluster_.createDatabase(QStringLiteral("adopt"), false);
+            {
+                Connection c(settings, QStringLiteral("t"));
+                for (const QString &s :
+                     platform + (cluster_.isCitus() ? placed : QStringList{}) + written)
+                    exec(c.db(), s);
+                MigrationRunner(c.db()).migrate();
+                QVERIFY(MigrationRunner(c.db()).state().pending.isEmpty());
+                // the platform's own column and index are there, and so is every index a
+                // fresh install has on the event tables
+                QVERIFY(scalar(c.db(), QStringLiteral("SELECT count(*) FROM bet_events WHERE "
+                                                      "ingested_at IS NOT NULL"))
+                            .toLongLong() == 3);
+                const QString indexes =
+                    QStringLiteral("SELECT string_agg(indexname, ',' ORDER BY indexname) FROM "
+                                   "pg_indexes WHERE schemaname = 'public' AND tablename IN "
+                                   "('tenants', 'bet_events', 'balance_events', "
+                                   "'payment_events') AND indexname <> %1")
+                        .arg(QStringLiteral("'bet_events_platform_idx'"));
+                const auto fresh = cluster_.createDatabase(QStringLiteral("adopt_fresh"));
+                Connection f(fresh, QStringLiteral("f"));
+                QCOMPARE(scalar(c.db(), indexes).toString(), scalar(f.db(), indexes).toString());
+                QVERIFY(scalar(c.db(), QStringLiteral("SELECT to_regclass('public."
+                                                      "bet_events_platform_idx') IS NOT NULL"))
+                            .toBool());
+            }
+            // the events from before and those written after are in the views, as a replay
+            // of them says
+            Seeder(settings).seed(EventGenerator::Options{3000, 5, 4, 1, true, 10001});
+            {
+                Connection c(settings, QStringLiteral("t"));
+                refreshAll(c.db());
+                for (const auto &r : ViewVerifier(c.db()).verifyAll())
+                    QVERIFY2(r.differenceCount == 0,
+                             qPrintable(r.view + u' ' + r.differences.join(u';')));
+                QCOMPARE(
+                    scalar(c.db(), QStringLiteral("SELECT balance FROM user_balances_view "
+                                                  "WHERE tenant_id = 90001 AND user_id = 'u1'"))
+                        .toString()
+                        .toDouble(),
+                    90.0);
+            }
+
+            // on Citus, tables the platform left local are placed as 001 places its own
+            if (cluster_.isCitus()) {
+                const auto local = cluster_.createDatabase(QStringLiteral("adopt_local"), false);
+                Connection l(local, QStringLiteral("l"));
+                for (const QString &s : platform + written)
+                    exec(l.db(), s);
+                MigrationRunner(l.db()).migrate();
+                QCOMPARE(
+                    scalar(l.db(), QStringLiteral(
+                                       "SELECT string_agg(logicalrelid::regclass::text || "
+                                       "':' || partmethod::text, ',' ORDER BY logicalrelid::text) "
+                                       "FROM pg_dist_partition WHERE logicalrelid IN "
+                                       "('public.tenants'::regclass, "
+                                       "'public.bet_events'::regclass, "
+                                       "'public.balance_events'::regclass, "
+                                       "'public.payment_events'::regclass)"))
+                        .toString()
+                        .count(u':'),
+                    4);
+                QCOMPARE(scalar(l.db(), QStringLiteral("SELECT count(*) FROM public.bet_events"))
+                             .toLongLong(),
+                         3);
+            }
+
+            // tables that are not the spec's: refused, naming what differs; nothing changed
+            const auto wrong = cluster_.createDatabase(QStringLiteral("adopt_wrong"), false);
+            Connection w(wrong, QStringLiteral("w"));
+            for (QString s : platform) {
+                s.replace(QStringLiteral("amount numeric(18,2), currency"),
+                          QStringLiteral("amount text, currency"));
+                s.replace(QStringLiteral("odds numeric(10,4), "), QString());
+                s.replace(QStringLiteral("user_id varchar NOT NULL, amount numeric(18,2) NOT NULL"),
+                          QStringLiteral("user_id varchar, amount numeric(18,2) NOT NULL"));
+                exec(w.db(), s);
+            }
+            QString error;
+            try {
+                MigrationRunner(w.db()).migrate();
+            } catch (const DbError &e) {
+                error = e.message();
+            }
+            for (const char *named :
+                 {"public.payment_events.amount is text, the spec's is numeric(18,2)",
+                  "public.bet_events.odds is missing", "public.balance_events.user_id may be null"})
+                QVERIFY2(error.contains(QLatin1String(named)), qPrintable(error));
+            QVERIFY(scalar(w.db(), QStringLiteral("SELECT to_regnamespace('mvdash') IS NULL AND "
+                                                  "to_regclass('public.schema_migrations') IS "
+                                                  "NULL AND to_regclass('public."
+                                                  "bet_events_bet_idx') IS NULL"))
+                        .toBool());
         });
     }
 

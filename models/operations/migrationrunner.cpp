@@ -111,6 +111,17 @@ QList<Migration> MigrationRunner::migrate(int throughVersion) {
     if (current.pending.isEmpty())
         return {};
     refuseUnsafeSchemas(current.pending);
+    // 001 on a database whose platform made the event tables: they are adopted, not created,
+    // once found to be the spec's (checked before anything is changed)
+    bool adoptEventStore = false, citus = false;
+    if (current.pending.first().version == 1) {
+        QSqlQuery present = runQuery(db_, QStringLiteral("event_store_present"));
+        present.next();
+        adoptEventStore = present.value(0).toBool();
+        citus = present.value(1).toBool();
+    }
+    if (adoptEventStore)
+        refuseForeignEventStore(citus);
     if (migrationsTable(db_).isEmpty())
         execScript(db_, QString::fromLatin1(kCreateTable),
                    QStringLiteral("creating schema_migrations"));
@@ -124,7 +135,11 @@ QList<Migration> MigrationRunner::migrate(int throughVersion) {
                 db_,
                 QStringLiteral("SET LOCAL search_path = %1, pg_temp").arg(schemaFor(m.version)),
                 m.name);
-            execScript(db_, QString::fromUtf8(m.sql), m.name);
+            execScript(db_,
+                       m.version == 1 && adoptEventStore
+                           ? catalogQuery(QStringLiteral("event_store_adopt"))
+                           : QString::fromUtf8(m.sql),
+                       m.name);
             QSqlQuery record(db_);
             // 010 moves the table: where it is after the migration ran
             record.prepare(
@@ -146,6 +161,28 @@ QList<Migration> MigrationRunner::migrate(int throughVersion) {
     // this session was opened before the schema existed: read it from now on
     applySessionSearchPath(db_);
     return done;
+}
+
+void MigrationRunner::refuseForeignEventStore(bool citus) const {
+    QStringList problems;
+    QStringList checks{QStringLiteral("event_store_adoption_problems")};
+    if (citus)
+        checks << QStringLiteral("event_store_adoption_problems_citus");
+    for (const QString &check : std::as_const(checks)) {
+        QSqlQuery q = runQuery(db_, check);
+        while (q.next())
+            problems << q.value(0).toString();
+    }
+    if (problems.isEmpty())
+        return;
+    //: %1: what differs ("public.payment_events.amount is text, the spec's is numeric(18,2); ...")
+    const char *refusal = QT_TRANSLATE_NOOP(
+        "mvdash::MigrationRunner",
+        "refusing to migrate: the database has event tables that are not the spec's (%1). "
+        "mvdash adopts the platform's event tables when they are; nothing was changed.");
+    const QString list = problems.join(QStringLiteral("; "));
+    throw DbError(QString::fromUtf8(refusal).arg(list), tr(refusal).arg(list),
+                  QStringLiteral("42P07"));
 }
 
 void MigrationRunner::refuseUnsafeSchemas(const QList<Migration> &pending) const {

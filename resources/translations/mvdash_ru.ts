@@ -2807,7 +2807,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>применённая миграция была изменена, работа прервана: %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+71"/>
+        <source>refusing to migrate: the database has event tables that are not the spec&apos;s (%1). mvdash adopts the platform&apos;s event tables when they are; nothing was changed.</source>
+        <extracomment>%1: what differs (&quot;public.payment_events.amount is text, the spec&apos;s is numeric(18,2); ...&quot;)</extracomment>
+        <translation>миграция отклонена: таблицы событий в базе не соответствуют спецификации (%1). mvdash принимает таблицы событий платформы, если они ей соответствуют; ничего не изменено.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>schema %1 (%2 may create in it)</source>
         <extracomment>&quot;schema &lt;schema&gt; (&lt;roles&gt; may create in it)&quot;</extracomment>
         <translation>схема %1 (право на создание объектов: %2)</translation>
@@ -2841,7 +2847,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::PaymentsExport</name>
     <message>
-        <location filename="../../models/items/paymentsmodel.cpp" line="+227"/>
+        <location filename="../../models/items/paymentsmodel.cpp" line="+225"/>
         <location line="+42"/>
         <source>cannot write %1: %2</source>
         <extracomment>the export&apos;s file could not be written; %2 is the system&apos;s reason</extracomment>

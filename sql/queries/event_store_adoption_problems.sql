@@ -1,0 +1,83 @@
+-- migrate on a database whose platform made the event tables already (001 adopts them instead
+-- of creating them): what keeps them from being the spec's event tables, one row a problem;
+-- none: they are. Columns the spec does not name are the platform's own and allowed; a column
+-- the spec says is nullable may be NOT NULL there. The migrating role must own them (later
+-- migrations add a column and indexes).
+WITH expected (rel, col, type, not_null, n) AS (
+    VALUES ('tenants', 'tenant_id', 'bigint', true, 1),
+           ('tenants', 'tenant_name', 'character varying', true, 2),
+           ('tenants', 'slug', 'character varying', true, 3),
+           ('tenants', 'status', 'character varying', true, 4),
+           ('tenants', 'plan', 'character varying', true, 5),
+           ('tenants', 'created_at', 'timestamp with time zone', true, 6),
+           ('bet_events', 'tenant_id', 'bigint', true, 1),
+           ('bet_events', 'event_id', 'bigint', true, 2),
+           ('bet_events', 'bet_id', 'character varying', true, 3),
+           ('bet_events', 'user_id', 'character varying', true, 4),
+           ('bet_events', 'event_type', 'character varying', true, 5),
+           ('bet_events', 'stake', 'numeric(18,2)', false, 6),
+           ('bet_events', 'odds', 'numeric(10,4)', false, 7),
+           ('bet_events', 'fixture_id', 'character varying', false, 8),
+           ('bet_events', 'result', 'character varying', false, 9),
+           ('bet_events', 'payout', 'numeric(18,2)', false, 10),
+           ('bet_events', 'event_timestamp', 'bigint', true, 11),
+           ('balance_events', 'tenant_id', 'bigint', true, 1),
+           ('balance_events', 'event_id', 'bigint', true, 2),
+           ('balance_events', 'user_id', 'character varying', true, 3),
+           ('balance_events', 'amount', 'numeric(18,2)', true, 4),
+           ('balance_events', 'reason', 'character varying', true, 5),
+           ('balance_events', 'reference_id', 'character varying', false, 6),
+           ('balance_events', 'event_timestamp', 'bigint', true, 7),
+           ('payment_events', 'tenant_id', 'bigint', true, 1),
+           ('payment_events', 'event_id', 'bigint', true, 2),
+           ('payment_events', 'payment_id', 'character varying', true, 3),
+           ('payment_events', 'user_id', 'character varying', true, 4),
+           ('payment_events', 'event_type', 'character varying', true, 5),
+           ('payment_events', 'amount', 'numeric(18,2)', false, 6),
+           ('payment_events', 'currency', 'character varying', false, 7),
+           ('payment_events', 'payment_method', 'character varying', false, 8),
+           ('payment_events', 'external_id', 'character varying', false, 9),
+           ('payment_events', 'payment_type', 'character varying', false, 10),
+           ('payment_events', 'event_timestamp', 'bigint', true, 11)),
+keys (rel, cols, n) AS (
+    VALUES ('tenants', ARRAY['tenant_id'], 1),
+           ('bet_events', ARRAY['event_id', 'tenant_id'], 2),
+           ('balance_events', ARRAY['event_id', 'tenant_id'], 3),
+           ('payment_events', ARRAY['event_id', 'tenant_id'], 4)),
+tables AS (
+    SELECT k.rel, k.cols, k.n, to_regclass('public.' || k.rel) AS oid FROM keys k),
+problems (n, col, problem) AS (
+    SELECT t.n, 0, format('public.%s is missing', t.rel)
+    FROM tables t WHERE t.oid IS NULL
+    UNION ALL
+    SELECT t.n, 0, format('public.%s is owned by %s, which %s is not a member of', t.rel,
+                          pg_get_userbyid(c.relowner), current_user)
+    FROM tables t JOIN pg_class c ON c.oid = t.oid
+    WHERE NOT pg_has_role(current_user, c.relowner, 'USAGE')
+    UNION ALL
+    SELECT t.n, e.n,
+           CASE WHEN a.attname IS NULL
+                THEN format('public.%s.%s is missing', e.rel, e.col)
+                WHEN format_type(a.atttypid, a.atttypmod) <> e.type
+                THEN format('public.%s.%s is %s, the spec''s is %s', e.rel, e.col,
+                            format_type(a.atttypid, a.atttypmod), e.type)
+                ELSE format('public.%s.%s may be null, the spec''s is not null', e.rel, e.col) END
+    FROM expected e
+    JOIN tables t ON t.rel = e.rel AND t.oid IS NOT NULL
+    LEFT JOIN pg_attribute a
+           ON a.attrelid = t.oid AND a.attname = e.col AND a.attnum > 0 AND NOT a.attisdropped
+    WHERE a.attname IS NULL OR format_type(a.atttypid, a.atttypmod) <> e.type
+       OR (e.not_null AND NOT a.attnotnull)
+    UNION ALL
+    SELECT t.n, 100, format('public.%s has no primary key or unique index on (%s)', t.rel,
+                            array_to_string(t.cols, ', '))
+    FROM tables t
+    WHERE t.oid IS NOT NULL AND NOT EXISTS (
+        SELECT 1
+        FROM pg_index i
+        WHERE i.indrelid = t.oid AND i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL
+          AND (SELECT array_agg(a.attname::text ORDER BY a.attname)
+               FROM pg_attribute a
+               WHERE a.attrelid = t.oid AND a.attnum = ANY (i.indkey::int2[])) = t.cols
+          AND cardinality(i.indkey::int2[]) = cardinality(t.cols)))
+SELECT problem FROM problems ORDER BY n, col, problem

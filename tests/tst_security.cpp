@@ -733,11 +733,20 @@ private slots:
                          "CREATE ROLE wide_program LOGIN IN ROLE pg_execute_server_program",
                          "CREATE ROLE wide_monitor LOGIN IN ROLE pg_monitor",
                          "CREATE ROLE wide_events LOGIN",
-                         "GRANT SELECT ON public.payment_events TO wide_events"});
+                         "GRANT SELECT ON public.payment_events TO wide_events",
+                         "CREATE ROLE wide_platform NOLOGIN",
+                         "CREATE ROLE wide_writer LOGIN NOINHERIT IN ROLE wide_platform"});
             Connection owner(owner_, QStringLiteral("owner"));
-            for (const char *role :
-                 {"wide_su", "wide_cr", "wide_rls", "wide_noinherit", "wide_member",
-                  "wide_all_data", "wide_repl", "wide_program", "wide_monitor", "wide_events"}) {
+            // an event table owned by the platform's role (migrate adopted it, 034): a
+            // NOINHERIT member has no privilege of its own, but can SET ROLE to the owner
+            const QString eventsOwner =
+                scalar(owner.db(), "SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = "
+                                   "'public.balance_events'::regclass")
+                    .toString();
+            exec(owner.db(), "ALTER TABLE public.balance_events OWNER TO wide_platform");
+            for (const char *role : {"wide_su", "wide_cr", "wide_rls", "wide_noinherit",
+                                     "wide_member", "wide_all_data", "wide_repl", "wide_program",
+                                     "wide_monitor", "wide_events", "wide_writer"}) {
                 QSqlQuery q(owner.db());
                 q.prepare(catalogQuery(QStringLiteral("tenant_grant")));
                 q.addBindValue(QString::fromLatin1(role));
@@ -746,6 +755,8 @@ private slots:
                 QVERIFY2(q.lastError().databaseText().contains("cannot be a tenant administrator"),
                          qPrintable(q.lastError().databaseText()));
             }
+            exec(owner.db(),
+                 QStringLiteral("ALTER TABLE public.balance_events OWNER TO %1").arg(eventsOwner));
             QCOMPARE(scalar(owner.db(), "SELECT count(*) FROM mvdash_tenant_grants g JOIN "
                                         "pg_roles r ON r.oid = g.role_oid WHERE r.rolname LIKE "
                                         "'wide%'")

@@ -135,11 +135,14 @@ QList<Migration> MigrationRunner::migrate(int throughVersion) {
                 db_,
                 QStringLiteral("SET LOCAL search_path = %1, pg_temp").arg(schemaFor(m.version)),
                 m.name);
-            execScript(db_,
-                       m.version == 1 && adoptEventStore
-                           ? catalogQuery(QStringLiteral("event_store_adopt"))
-                           : QString::fromUtf8(m.sql),
-                       m.name);
+            if (m.version == 1 && adoptEventStore) {
+                // checked again under a lock that keeps the tables so until the commit
+                execScript(db_, catalogQuery(QStringLiteral("event_store_lock")), m.name);
+                refuseForeignEventStore(citus);
+                execScript(db_, catalogQuery(QStringLiteral("event_store_adopt")), m.name);
+            } else {
+                execScript(db_, QString::fromUtf8(m.sql), m.name);
+            }
             QSqlQuery record(db_);
             // 010 moves the table: where it is after the migration ran
             record.prepare(

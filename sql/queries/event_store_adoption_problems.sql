@@ -1,8 +1,10 @@
 -- migrate on a database whose platform made the event tables already (001 adopts them instead
 -- of creating them): what keeps them from being the spec's event tables, one row a problem;
 -- none: they are. Columns the spec does not name are the platform's own and allowed; a column
--- the spec says is nullable may be NOT NULL there. The migrating role must own them (later
--- migrations add a column and indexes).
+-- the spec says is nullable may be NOT NULL there. They must be plain tables without
+-- inheritance, row-level security, triggers or rules (mvdash's functions read them with their
+-- owner's rights), owned by the migrating role (or it is a superuser), and free of the names
+-- mvdash's migrations give to their column and indexes.
 WITH expected (rel, col, type, not_null, n) AS (
     VALUES ('tenants', 'tenant_id', 'bigint', true, 1),
            ('tenants', 'tenant_name', 'character varying', true, 2),
@@ -50,10 +52,46 @@ problems (n, col, problem) AS (
     SELECT t.n, 0, format('public.%s is missing', t.rel)
     FROM tables t WHERE t.oid IS NULL
     UNION ALL
-    SELECT t.n, 0, format('public.%s is owned by %s, which %s is not a member of', t.rel,
+    SELECT t.n, 0, format('public.%s is owned by %s: the migrating role (%s) must own it '
+                          '(ALTER TABLE ... OWNER TO) or be a superuser', t.rel,
                           pg_get_userbyid(c.relowner), current_user)
     FROM tables t JOIN pg_class c ON c.oid = t.oid
-    WHERE NOT pg_has_role(current_user, c.relowner, 'USAGE')
+    WHERE c.relowner <> (SELECT r.oid FROM pg_roles r WHERE r.rolname = current_user)
+      AND NOT (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = current_user)
+    UNION ALL
+    SELECT t.n, 0, format('public.%s %s', t.rel, f.what)
+    FROM tables t
+    JOIN pg_class c ON c.oid = t.oid
+    CROSS JOIN LATERAL (
+        SELECT 'is not a plain table (a view, a partitioned or foreign table)'
+        WHERE c.relkind <> 'r'
+        UNION ALL
+        SELECT 'has inheritance parents or children'
+        WHERE EXISTS (SELECT 1 FROM pg_inherits i WHERE t.oid IN (i.inhrelid, i.inhparent))
+        UNION ALL
+        SELECT 'has row-level security or policies'
+        WHERE c.relrowsecurity OR EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = t.oid)
+        UNION ALL
+        SELECT 'has triggers (the spec''s event tables have none)'
+        WHERE EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = t.oid AND NOT g.tgisinternal)
+        UNION ALL
+        SELECT 'has rules'
+        WHERE EXISTS (SELECT 1 FROM pg_rewrite w WHERE w.ev_class = t.oid)
+        UNION ALL
+        SELECT 'has a column arrival_id already (mvdash adds it)'
+        WHERE t.rel <> 'tenants' AND EXISTS (
+            SELECT 1 FROM pg_attribute a
+            WHERE a.attrelid = t.oid AND a.attname = 'arrival_id' AND NOT a.attisdropped)
+    ) AS f (what)
+    UNION ALL
+    SELECT 200, 0, format('public.%s exists already: mvdash''s migrations make an index of that '
+                          'name on the event tables', r.name)
+    FROM unnest(ARRAY['bet_events_bet_idx', 'bet_events_user_idx', 'balance_events_user_idx',
+                      'payment_events_payment_idx', 'payment_events_user_idx',
+                      'bet_events_arrival_idx', 'balance_events_arrival_idx',
+                      'payment_events_arrival_idx', 'bet_events_bet_latest_idx',
+                      'payment_events_payment_latest_idx']) AS r (name)
+    WHERE to_regclass('public.' || r.name) IS NOT NULL
     UNION ALL
     SELECT t.n, e.n,
            CASE WHEN a.attname IS NULL
@@ -75,7 +113,8 @@ problems (n, col, problem) AS (
     WHERE t.oid IS NOT NULL AND NOT EXISTS (
         SELECT 1
         FROM pg_index i
-        WHERE i.indrelid = t.oid AND i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL
+        WHERE i.indrelid = t.oid AND i.indisunique AND i.indisvalid AND i.indimmediate
+          AND i.indpred IS NULL AND i.indexprs IS NULL
           AND (SELECT array_agg(a.attname::text ORDER BY a.attname)
                FROM pg_attribute a
                WHERE a.attrelid = t.oid AND a.attnum = ANY (i.indkey::int2[])) = t.cols

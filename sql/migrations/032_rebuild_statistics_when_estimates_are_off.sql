@@ -101,11 +101,7 @@ LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, mvdash, pg_temp AS $$
 DECLARE
     v_shards text;
     v_expected jsonb;
-    v_answer record;
-    v_result jsonb;
-    v_found jsonb := '{}';
-    v_table text;
-    v_estimates jsonb := '{}';
+    v_answers jsonb[];
 BEGIN
     SELECT string_agg(format('(%L, %L)', c.relname, shard_name(s.logicalrelid, s.shardid)), ', '),
            jsonb_object_agg(c.relname, n.shards)
@@ -120,8 +116,7 @@ BEGIN
     END IF;
     -- each worker: whether its autovacuum analyzes, and per table the shards it holds, their
     -- estimates added up, and how many have none
-    FOR v_answer IN
-        SELECT w.success, w.result
+    SELECT array_agg(CASE WHEN w.success THEN w.result::jsonb END) INTO v_answers
         FROM run_command_on_workers(format(
             $c$SELECT pg_catalog.jsonb_build_object(
                    'analyzes', pg_catalog.current_setting('autovacuum')::boolean
@@ -137,31 +132,21 @@ BEGIN
                      FROM (VALUES %s) AS v (t, s)
                      JOIN pg_catalog.pg_class c
                        ON c.oid OPERATOR(pg_catalog.=) pg_catalog.to_regclass(v.s)::oid
-                     GROUP BY v.t) w$c$, v_shards)) w LOOP
-        IF NOT v_answer.success THEN
-            RETURN NULL;
-        END IF;
-        v_result := v_answer.result::jsonb;
-        IF NOT (v_result ->> 'analyzes')::boolean THEN
-            RETURN NULL;
-        END IF;
-        FOR v_table IN SELECT jsonb_object_keys(v_result -> 'tables') LOOP
-            v_found := jsonb_set(v_found, ARRAY[v_table], jsonb_build_object(
-                'shards', coalesce((v_found #>> ARRAY[v_table, 'shards'])::bigint, 0)
-                          + (v_result #>> ARRAY['tables', v_table, 'shards'])::bigint,
-                'rows', coalesce((v_found #>> ARRAY[v_table, 'rows'])::float8, 0)
-                        + (v_result #>> ARRAY['tables', v_table, 'rows'])::float8,
-                'unknown', coalesce((v_found #>> ARRAY[v_table, 'unknown'])::bigint, 0)
-                           + (v_result #>> ARRAY['tables', v_table, 'unknown'])::bigint));
-        END LOOP;
-    END LOOP;
-    FOREACH v_table IN ARRAY p_tables LOOP
-        v_estimates := v_estimates || jsonb_build_object(v_table,
-            CASE WHEN (v_found #>> ARRAY[v_table, 'unknown'])::bigint = 0
-                      AND v_found #> ARRAY[v_table, 'shards'] = v_expected -> v_table
-                 THEN round((v_found #>> ARRAY[v_table, 'rows'])::numeric) END);
-    END LOOP;
-    RETURN v_estimates;
+                     GROUP BY v.t) w$c$, v_shards)) w;
+    -- a worker that did not answer, or whose autovacuum does not analyze: no estimate at all
+    IF EXISTS (SELECT 1 FROM unnest(v_answers) a
+               WHERE a IS NULL OR NOT (a ->> 'analyzes')::boolean) THEN
+        RETURN NULL;
+    END IF;
+    -- per table, the workers' answers added up: known when every shard was found once, with
+    -- an estimate
+    RETURN (SELECT jsonb_object_agg(t.name, (
+                SELECT round(sum((e.v ->> 'rows')::numeric))
+                FROM unnest(v_answers) a, jsonb_each(a -> 'tables') AS e (name, v)
+                WHERE e.name = t.name
+                HAVING sum((e.v ->> 'unknown')::bigint) = 0
+                   AND sum((e.v ->> 'shards')::bigint) = (v_expected ->> t.name)::bigint))
+            FROM unnest(p_tables) AS t (name));
 END
 $$;
 

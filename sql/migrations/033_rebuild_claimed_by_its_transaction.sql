@@ -21,8 +21,9 @@
 --   stamped with the transaction: the row goes with a rollback, and a later transaction of the
 --   same backend does not match it. live_rebuild_statement() and live_rebuild_end() read the
 --   arrival, the target and the start from there, and refuse without it ("no rebuild in this
---   transaction", as before); live_rebuild_end() removes it. The settings are still set (the
---   build's own functions and a client's messages read them) but no longer decide anything.
+--   transaction", as before); live_rebuild_end() removes it. mvdash.rebuild_to and
+--   mvdash.rebuild_started are no longer set or read. mvdash.rebuild_into is still set, from
+--   the claim, for the build's own functions (live_build_target()).
 -- - live_build_target() accepts only mvdash or mvdash_staging, and raises for any other value.
 --
 -- The review also found that live_rebuild_end() took the build on trust: its only check was
@@ -85,7 +86,6 @@ DECLARE
     v_to bigint;
     v_citus boolean := EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus');
     v_into text;
-    v_started timestamptz;
 BEGIN
     IF current_setting('transaction_isolation') <> 'read committed' THEN
         RAISE EXCEPTION 'a rebuild needs READ COMMITTED' USING ERRCODE = 'invalid_transaction_state';
@@ -101,7 +101,6 @@ BEGIN
         PERFORM mvdash.live_create_staged_tables();
     END IF;
     v_into := CASE WHEN v_citus THEN 'mvdash' ELSE 'mvdash_staging' END;
-    v_started := clock_timestamp();
     -- (claims of backends gone are left by committed rebuilds that ended without
     -- live_rebuild_end: removed here, a few rows at most)
     DELETE FROM mvdash.live_rebuild_claims c
@@ -109,13 +108,11 @@ BEGIN
       AND NOT EXISTS (SELECT 1 FROM pg_stat_get_activity(c.backend_pid));
     INSERT INTO mvdash.live_rebuild_claims AS c (backend_pid, xact, rebuild_to, rebuild_into,
                                                  started)
-    VALUES (pg_backend_pid(), pg_current_xact_id(), v_to, v_into, v_started)
+    VALUES (pg_backend_pid(), pg_current_xact_id(), v_to, v_into, clock_timestamp())
     ON CONFLICT (backend_pid) DO UPDATE
     SET xact = excluded.xact, rebuild_to = excluded.rebuild_to,
         rebuild_into = excluded.rebuild_into, started = excluded.started;
     PERFORM set_config('mvdash.rebuild_into', v_into, true);
-    PERFORM set_config('mvdash.rebuild_to', v_to::text, true);
-    PERFORM set_config('mvdash.rebuild_started', v_started::text, true);
     RETURN v_to;
 END
 $$;
@@ -291,7 +288,6 @@ BEGIN
         last_step_ms = round(extract(epoch FROM v_done - v_claim.started) * 1000, 2),
         blocked_by = NULL;
     DELETE FROM mvdash.live_rebuild_claims c WHERE c.backend_pid = pg_backend_pid();
-    PERFORM set_config('mvdash.rebuild_to', '', true);
     RETURN QUERY SELECT v_events, v_to, round(extract(epoch FROM v_done - v_claim.started) * 1000, 2);
 END
 $$;

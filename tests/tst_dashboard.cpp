@@ -1,10 +1,13 @@
 // The dashboard as real widgets (offscreen) on a real seeded database.
 
+#include "betstatusmodel.h"
 #include "dashboardmodels.h"
+#include "database.h"
 #include "eventgenerator.h"
 #include "format.h"
 #include "mainwindow.h"
 #include "panels/paymentspanel.h"
+#include "playersmodel.h"
 #include "roles.h"
 #include "seeder.h"
 #include "testcluster.h"
@@ -593,6 +596,42 @@ private slots:
         rename("tenant_bet_status_view_away", "tenant_bet_status_view");
         w.reloadAll();
         QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().isEmpty(), kPatienceMs);
+    }
+
+    // A view held locked (the guide's REFRESH without CONCURRENTLY, in a transaction left
+    // open) stops only its own panel: the read gives up after reader/lockTimeoutMs, the banner
+    // names the session holding the lock, the chart keeps what it showed, the session goes on
+    // serving the other panels, and the banner goes once the lock is let go.
+    void aLockedViewNamesItsHolderAndStopsOnlyItsPanel() {
+        QSettings().setValue(QStringLiteral("reader/lockTimeoutMs"), 300);
+        DashboardModels wModels(settings_);
+        QSettings().remove(QStringLiteral("reader/lockTimeoutMs"));
+        MainWindow w(&wModels);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        const int statuses = wModels.betStatuses()->rowCount();
+        QVERIFY(statuses > 0);
+        MVDASH_TRY({
+            Connection holder(settings_, QStringLiteral("holder"));
+            exec(holder.db(), QStringLiteral("BEGIN"));
+            exec(holder.db(), QStringLiteral("REFRESH MATERIALIZED VIEW tenant_bet_status_view"));
+            w.reloadAll();
+            const QString session = QStringLiteral("session %1").arg(holder.backendPid());
+            QTRY_VERIFY2_WITH_TIMEOUT(w.bannerText().contains(session), qPrintable(w.bannerText()),
+                                      kPatienceMs);
+            QVERIFY2(w.bannerText().contains(QStringLiteral("bets by status")) &&
+                         w.bannerText().contains(QStringLiteral("mvdash holder")) &&
+                         w.bannerText().contains(QStringLiteral("tenant_bet_status_view")),
+                     qPrintable(w.bannerText()));
+            QCOMPARE(wModels.betStatuses()->rowCount(), statuses);
+            const QDateTime afterTheWait = QDateTime::currentDateTime();
+            wModels.players()->reload();
+            QTRY_VERIFY_WITH_TIMEOUT(wModels.players()->lastLoaded() >= afterTheWait, kPatienceMs);
+            exec(holder.db(), QStringLiteral("ROLLBACK"));
+        });
+        w.reloadAll();
+        QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().isEmpty(), kPatienceMs);
+        QCOMPARE(wModels.betStatuses()->rowCount(), statuses);
     }
 
     // TLS as libpq applies it: a server that takes TCP clients only over TLS; sslmode=require

@@ -191,6 +191,72 @@ void applySessionSearchPath(const QSqlDatabase &db) {
         throw DbError::fromSqlError(QStringLiteral("search_path"), set.lastError());
 }
 
+void applySessionLockTimeout(const QSqlDatabase &db, int ms) {
+    runQuery(db, QStringLiteral("session_lock_timeout"), {QStringLiteral("%1ms").arg(ms)}).finish();
+}
+
+DbError lockWaitError(const QSqlDatabase &db, int waitedMs) {
+    // English for the log, translated for the window: built twice from the same parts
+    const auto text = [](const char *source, bool translated) {
+        return translated ? QCoreApplication::translate("mvdash::Database", source)
+                          : QString::fromUtf8(source);
+    };
+    struct Holder {
+        QString pid, relation, application, role, heldSeconds;
+    };
+    QList<Holder> holders;
+    try {
+        QSqlQuery q = runQuery(db, QStringLiteral("lock_holders"));
+        const int pid = columnOf(q, "pid"), relation = columnOf(q, "relations"),
+                  application = columnOf(q, "application_name"), role = columnOf(q, "role"),
+                  held = columnOf(q, "held_seconds");
+        while (q.next())
+            holders.append({q.value(pid).toString(), q.value(relation).toString(),
+                            q.value(application).toString(), q.value(role).toString(),
+                            q.isNull(held) ? QString() : q.value(held).toString()});
+    } catch (const DbError &e) {
+        spdlog::warn("lock holders: {}", e.englishMessage()); // the message goes without them
+    }
+    const auto say = [&](bool translated) {
+        QStringList who;
+        for (const Holder &h : holders) {
+            //: a session holding a lock: "session <pid> (<application>, role <role>) on <relation>"
+            QString one =
+                text(QT_TRANSLATE_NOOP("mvdash::Database", "session %1"), translated).arg(h.pid);
+            QStringList about;
+            if (!h.application.isEmpty())
+                about << h.application;
+            if (!h.role.isEmpty())
+                about << text(QT_TRANSLATE_NOOP("mvdash::Database", "role %1"), translated)
+                             .arg(h.role);
+            if (!about.isEmpty())
+                one += QStringLiteral(" (") + about.join(QStringLiteral(", ")) + u')';
+            one += u' ' +
+                   text(QT_TRANSLATE_NOOP("mvdash::Database", "on %1"), translated).arg(h.relation);
+            if (!h.heldSeconds.isEmpty())
+                one += u' ' +
+                       text(QT_TRANSLATE_NOOP("mvdash::Database", "in a transaction open for %1 s"),
+                            translated)
+                           .arg(h.heldSeconds);
+            who << one;
+        }
+        const QString holder =
+            who.isEmpty()
+                ? text(QT_TRANSLATE_NOOP("mvdash::Database",
+                                         "another session (a REFRESH without CONCURRENTLY, a "
+                                         "migration or a LOCK held in a transaction)"),
+                       translated)
+                : who.join(QStringLiteral("; "));
+        //: %1 seconds waited, %2 who holds the lock
+        return text(QT_TRANSLATE_NOOP("mvdash::Database",
+                                      "gave up after waiting %1 s for a lock held by %2 — "
+                                      "what was shown stays, the next reload tries again"),
+                    translated)
+            .arg(QString::number(waitedMs / 1000.0, 'g', 3), holder);
+    };
+    return DbError(say(false), say(true), QStringLiteral("55P03"));
+}
+
 Connection::~Connection() {
     {
         QSqlDatabase db = QSqlDatabase::database(name_, false);

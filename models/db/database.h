@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectionsettings.h"
+#include "dberror.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -49,6 +50,13 @@ int columnOf(const QSqlQuery &query, const char *name);
 // Puts mvdash's schema first on the session's search_path (tenant_scope for a tenant
 // administrator's role), whatever the role's settings say. Every Connection does it.
 void applySessionSearchPath(const QSqlDatabase &db);
+// The session gives up on a lock after `ms` milliseconds (lock_timeout); 0 waits as long as
+// the server's own setting says. Throws DbError.
+void applySessionLockTimeout(const QSqlDatabase &db, int ms);
+// What to tell a person when a statement on `db` gave up waiting `waitedMs` for a lock
+// (SQLSTATE 55P03): which sessions hold the locks that stop reads, asked on the same
+// session, or "another session" when they are gone by then.
+DbError lockWaitError(const QSqlDatabase &db, int waitedMs);
 // Tests that write the event store with unqualified SQL put public after mvdash on their
 // sessions' path; mvdash's programs never do (a writable public could offer look-alikes).
 void setSessionsSearchPublic(bool on);

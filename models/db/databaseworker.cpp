@@ -37,6 +37,7 @@ public:
                 return JobFailure{JobFailure::Kind::ConnectionLost, lastConnectError_};
             try {
                 connection_ = std::make_unique<Connection>(settings_, purpose_);
+                appliedLockTimeoutMs_ = -1;
                 emit owner_->connectionChanged(true, connection_->describe(), false);
             } catch (const DbError &e) {
                 spdlog::warn("{}: {}", purpose_, e.englishMessage()); // the log stays English
@@ -51,6 +52,7 @@ public:
             }
         }
         try {
+            applyLockTimeout();
             return job(connection_->db());
         } catch (const JobCancelled &) {
             //: a database job that was cancelled (by the user, or a newer request)
@@ -60,6 +62,11 @@ public:
             const bool lost = connectionLost();
             spdlog::warn("{}: {}{}", purpose_, e.englishMessage(),
                          lost ? " (connection lost)" : "");
+            if (!lost && e.sqlState() == u"55P03" && appliedLockTimeoutMs_ > 0) {
+                const DbError waited = lockWaitError(connection_->db(), appliedLockTimeoutMs_);
+                spdlog::warn("{}: {}", purpose_, waited.englishMessage());
+                return JobFailure{JobFailure::Kind::Error, waited.message()};
+            }
             if (!lost)
                 return JobFailure{JobFailure::Kind::Error, e.message()};
             connection_.reset();
@@ -69,10 +76,20 @@ public:
     }
 
     void close() { connection_.reset(); }
+    void setLockTimeoutMs(int ms) { lockTimeoutMs_ = ms; }
     // From any thread: the jobs not started yet end at once, as cancelled.
     void startClosing() { closing_ = true; }
 
 private:
+    // A new session starts with the server's setting (-1: not set by us yet)
+    void applyLockTimeout() {
+        const int wanted = lockTimeoutMs_;
+        if (wanted == appliedLockTimeoutMs_ || (wanted == 0 && appliedLockTimeoutMs_ < 0))
+            return;
+        applySessionLockTimeout(connection_->db(), wanted);
+        appliedLockTimeoutMs_ = wanted;
+    }
+
     bool connectionLost() const {
         pg_conn *conn = nativeHandle(connection_->db());
         return !conn || PQstatus(conn) != CONNECTION_OK;
@@ -83,6 +100,8 @@ private:
     QString purpose_;
     std::unique_ptr<Connection> connection_;
     std::atomic_bool closing_{false};
+    std::atomic_int lockTimeoutMs_{0};
+    int appliedLockTimeoutMs_ = -1; // on connection_
     std::chrono::steady_clock::time_point retryAt_;
     QString lastConnectError_;
 };
@@ -104,6 +123,10 @@ DatabaseWorker::~DatabaseWorker() {
         executor_, [e = executor_] { e->close(); }, Qt::BlockingQueuedConnection);
     thread_.quit();
     thread_.wait();
+}
+
+void DatabaseWorker::setLockTimeoutMs(int ms) {
+    executor_->setLockTimeoutMs(ms); // atomic: read by the worker's thread before each job
 }
 
 void DatabaseWorker::submit(QObject *context, Job job, ResultHandler onResult,

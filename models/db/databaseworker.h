@@ -19,6 +19,10 @@ public:
 
     void submit(QObject *context, Job job, ResultHandler onResult,
                 FailureHandler onFailure = {}) override;
+    // From the next job on, the session gives up on a lock after `ms` (0: the server's own
+    // setting), and the job's failure names the sessions holding it. One statement stuck
+    // behind somebody's lock would otherwise hold up every job queued behind it.
+    void setLockTimeoutMs(int ms);
 
 private:
     class Executor;

@@ -13,6 +13,7 @@
 #include "timeseriesmodel.h"
 #include "userlookup.h"
 
+#include <algorithm>
 #include <QSettings>
 
 namespace mvdash {
@@ -53,6 +54,13 @@ DashboardModels::DashboardModels(const ConnectionSettings &settings, QObject *pa
     connect(doctor_, &DoctorModel::changeFinished, tenantCopies_, &TenantCopiesModel::reload);
     refresher_->setLockTimeoutMs(
         prefs.value(QStringLiteral("refresh/lockTimeoutMs"), 10000).toInt());
+    // Panels read on one session, a statement at a time: a read stuck behind a REFRESH
+    // without CONCURRENTLY would stop every panel, the freshness badge too. A legitimate
+    // holder (a conversion's switch, a concurrent refresh's swap) lets go within a second.
+    const int readLockTimeoutMs =
+        std::max(0, prefs.value(QStringLiteral("reader/lockTimeoutMs"), 3000).toInt());
+    reader_->setLockTimeoutMs(readLockTimeoutMs);
+    exporter_->setLockTimeoutMs(readLockTimeoutMs);
     // the server may have changed under the same DSN: ask who we are after every reconnect
     connect(reader_, &JobRunner::connectionChanged, this, [this](bool connected) {
         if (connected)

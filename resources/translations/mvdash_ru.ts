@@ -1100,11 +1100,43 @@ migrate --read-models live|matview также задаёт режим (по ум
         <extracomment>&quot;cannot connect: &lt;the server&apos;s or the driver&apos;s message&gt;&quot;</extracomment>
         <translation>не удаётся подключиться: %1</translation>
     </message>
+    <message>
+        <location line="+72"/>
+        <source>session %1</source>
+        <extracomment>a session holding a lock: &quot;session &lt;pid&gt; (&lt;application&gt;, role &lt;role&gt;) on &lt;relation&gt;&quot;</extracomment>
+        <translation>сеанс %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>role %1</source>
+        <translation>роль %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>on %1</source>
+        <translation>на %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>in a transaction open for %1 s</source>
+        <translation>в транзакции, открытой %1 с</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>another session (a REFRESH without CONCURRENTLY, a migration or a LOCK held in a transaction)</source>
+        <translation>другой сеанс (REFRESH без CONCURRENTLY, миграция или LOCK в открытой транзакции)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>gave up after waiting %1 s for a lock held by %2 — what was shown stays, the next reload tries again</source>
+        <extracomment>%1 seconds waited, %2 who holds the lock</extracomment>
+        <translation>ожидание блокировки прервано через %1 с, её держит %2 — показанные данные остаются, следующая перезагрузка попробует снова</translation>
+    </message>
 </context>
 <context>
     <name>mvdash::DatabaseWorker</name>
     <message>
-        <location filename="../../models/db/databaseworker.cpp" line="+58"/>
+        <location filename="../../models/db/databaseworker.cpp" line="+60"/>
         <source>cancelled</source>
         <extracomment>a database job that was cancelled (by the user, or a newer request)</extracomment>
         <translation>отменено</translation>
@@ -2807,7 +2839,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>применённая миграция была изменена, работа прервана: %1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>refusing to migrate: the database has event tables that are not the spec&apos;s (%1). mvdash adopts the platform&apos;s event tables when they are; nothing was changed.</source>
         <extracomment>%1: what differs (&quot;public.payment_events.amount is text, the spec&apos;s is numeric(18,2); ...&quot;)</extracomment>
         <translation>миграция отклонена: таблицы событий в базе не соответствуют спецификации (%1). mvdash принимает таблицы событий платформы, если они ей соответствуют; ничего не изменено.</translation>

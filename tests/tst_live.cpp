@@ -1226,6 +1226,84 @@ private slots:
         });
     }
 
+    // A step stopped while it applies, after it has written some read models' state and
+    // before the rest and the watermark: its backend killed, or the server stopped hard. A lock
+    // on the state table it writes last holds it there. Nothing of it stays (one transaction):
+    // the watermark has not moved, and the next step applies every event once.
+    void aStepInterruptedWhileApplyingLeavesNothingHalfDone() {
+        for (const bool stopTheServer : {false, true}) {
+            MVDASH_TRY({
+                const auto settings = liveDatabase(stopTheServer ? QStringLiteral("stopped")
+                                                                 : QStringLiteral("killedwriting"),
+                                                   3000);
+                QString lastTable;
+                qint64 before = 0, pending = 0;
+                {
+                    Connection c(settings, QStringLiteral("t"));
+                    seedMore(settings, 1500, stopTheServer ? 33 : 32);
+                    before = appliedArrival(c.db());
+                    lastTable = scalar(c.db(), QStringLiteral(R"(
+                        SELECT x.m[1] FROM (
+                            SELECT s.ord, regexp_match(s.statement,
+                                '(?:INSERT INTO|UPDATE|DELETE FROM|MERGE INTO)\s+mvdash\.(\w+)') AS m
+                            FROM mvdash.live_step_statements() s) x
+                        JOIN mvdash.read_model_definitions d ON d.state_table = x.m[1]
+                        ORDER BY x.ord DESC LIMIT 1)"))
+                                    .toString();
+                    QVERIFY(!lastTable.isEmpty());
+                    // the suite's servers commit asynchronously (synchronous_commit = off): a
+                    // hard stop may take the last commits with it, the seeded events too
+                    exec(c.db(), QStringLiteral("CHECKPOINT"));
+                    pending = lagEvents(c.db());
+                    QVERIFY(pending > 0);
+                    Connection holder(settings, QStringLiteral("holder"));
+                    exec(holder.db(), QStringLiteral("BEGIN"));
+                    exec(holder.db(),
+                         QStringLiteral("LOCK TABLE mvdash.%1 IN SHARE MODE").arg(lastTable));
+                    StepThread s(settings, kPatienceMs);
+                    // held at that table, with another read model's state written already
+                    const auto heldMidway = [&] {
+                        return s.pid() != 0 && scalar(c.db(), QStringLiteral(R"(
+                                   SELECT bool_or(NOT l.granted AND c.relname = ?)
+                                          AND bool_or(l.granted AND l.mode = 'RowExclusiveLock'
+                                                      AND c.relname <> ?
+                                                      AND d.state_table IS NOT NULL)
+                                   FROM pg_locks l
+                                   JOIN pg_class c ON c.oid = l.relation
+                                   LEFT JOIN mvdash.read_model_definitions d
+                                          ON d.state_table = c.relname
+                                   WHERE l.pid = ?)"),
+                                                      {lastTable, lastTable, s.pid()})
+                                                   .toBool();
+                    };
+                    QTRY_VERIFY2_WITH_TIMEOUT(heldMidway() || s.done(),
+                                              qPrintable(activity(c.db(), s.pid())), kPatienceMs);
+                    QVERIFY2(!s.done(), qPrintable(describe(s.outcomes()) + s.error()));
+                    if (stopTheServer) {
+                        QString error;
+                        QVERIFY2(cluster_.cluster().stop(&error, true), qPrintable(error));
+                        QVERIFY2(cluster_.cluster().start(&error), qPrintable(error));
+                    } else {
+                        QVERIFY(scalar(c.db(),
+                                       QStringLiteral("SELECT pg_terminate_backend(?::integer)"),
+                                       {s.pid()})
+                                    .toBool());
+                    }
+                    QTRY_VERIFY_WITH_TIMEOUT(s.done(), kPatienceMs);
+                    QVERIFY2(!s.error().isEmpty(), qPrintable(describe(s.outcomes())));
+                }
+                Connection c(settings, QStringLiteral("after"));
+                QCOMPARE(appliedArrival(c.db()), before);
+                QCOMPARE(lagEvents(c.db()), pending);
+                QVERIFY(!differences(c.db()).isEmpty()); // the seeded events are not in yet
+                const auto outcomes = step(c.db());
+                QVERIFY2(allOk(outcomes), qPrintable(describe(outcomes)));
+                QCOMPARE(lagEvents(c.db()), 0);
+                QCOMPARE(differences(c.db()), QString());
+            });
+        }
+    }
+
     // Two followers and a writer at once: every event applied once (twice would double the
     // balances and counts the replay checks).
     void twoFollowersApplyEachEventOnce() {

@@ -373,12 +373,15 @@ private:
     // refresh, rebuild, convert: sessions side by side
     int jobsOption() const { return numberOption<int>(QStringLiteral("jobs"), 2, 1, kMaxJobs); }
 
-    template <typename T> T numberOption(const QString &option, T fallback, T min, T max) const {
+    // `unit`, when given, may follow the number ("20/s" as well as "20")
+    template <typename T>
+    T numberOption(const QString &option, T fallback, T min, T max, QStringView unit = {}) const {
         if (!parser_.isSet(option))
             return fallback;
         using Wide = std::conditional_t<std::is_unsigned_v<T>, quint64, qint64>;
         const QString text = parser_.value(option);
-        const auto value = wholeNumber<Wide>(text);
+        const auto value = wholeNumber<Wide>(
+            !unit.isEmpty() && text.endsWith(unit) ? text.chopped(unit.size()) : text);
         if (!value || *value < Wide(min) || *value > Wide(max))
             throw UsageError{tr("--%1 must be a whole number from %2 to %3 (got '%4')")
                                  .arg(option)
@@ -533,6 +536,10 @@ private:
                 const auto number = [](std::optional<qint64> v) {
                     return v ? QJsonValue(double(*v)) : QJsonValue();
                 };
+                // the server's exact text as a JSON number (null when unknown)
+                const auto decimal = [](const QString &text) {
+                    return text.isEmpty() ? QJsonValue() : QJsonValue(text.toDouble());
+                };
                 QJsonObject live;
                 if (f != freshness.constEnd())
                     live = QJsonObject{
@@ -541,10 +548,8 @@ private:
                         {QStringLiteral("applied_arrival"), number(f->appliedArrival)},
                         {QStringLiteral("latest_arrival"), double(f->latestArrival)},
                         {QStringLiteral("lag_events"), number(f->lagEvents)},
-                        {QStringLiteral("lag_seconds"), f->lagSeconds.isEmpty()
-                                                            ? QJsonValue()
-                                                            : QJsonValue(f->lagSeconds.toDouble())},
-                        {QStringLiteral("last_step_ms"), f->lastStepMs},
+                        {QStringLiteral("lag_seconds"), decimal(f->lagSeconds)},
+                        {QStringLiteral("last_step_ms"), decimal(f->lastStepMs)},
                         {QStringLiteral("blocked_by"),
                          f->blockedBy.isEmpty() ? QJsonValue() : QJsonValue(f->blockedBy)}};
                 array.append(QJsonObject{
@@ -752,6 +757,8 @@ private:
         options.events = numberOption<qint64>(QStringLiteral("events"), 1000000, 1, kMaxEvents);
         options.directory = parser_.value(QStringLiteral("dir"));
         options.citus = parser_.isSet(QStringLiteral("citus"));
+        // (every option is read before anything starts: a usage error starts no server)
+        const int rate = numberOption<int>(QStringLiteral("traffic"), 0, 0, 100000, u"/s");
         QString error;
         const auto settings = DemoDatabase::prepare(
             options, [](const QString &step) { std::fprintf(stderr, "%s\n", qPrintable(step)); },
@@ -765,7 +772,6 @@ private:
             });
         }
         out(settings->connectOptions() + u'\n');
-        const int rate = numberOption<int>(QStringLiteral("traffic"), 0, 0, 100000);
         if (rate > 0)
             return demoTraffic(*settings, rate);
         return Ok;
@@ -861,7 +867,7 @@ int main(int argc, char *argv[]) {
         "  revoke-tenant ROLE TENANT_ID   take that back\n"
         "  tenant-grants                  list who may read which tenant\n"
         "  verify                         compare every view with a replay of the events\n"
-        "  demo [--events N] [--citus] [--live] [--traffic N]\n"
+        "  demo [--events N] [--citus] [--live] [--traffic N/s]\n"
         "                                 start (or reuse) the private demo database, print its "
         "DSN;\n"
         "                                 --traffic: then keep new events flowing until "
@@ -932,7 +938,7 @@ int main(int argc, char *argv[]) {
         {QStringLiteral("live"), Admin::tr("demo: put the read models in live mode.")});
     parser.addOption({QStringLiteral("traffic"),
                       Admin::tr("demo: then keep writing about N new events/s (and, in live "
-                                "mode, apply them) until stopped; 0 to 100000."),
+                                "mode, apply them) until stopped; 0 to 100000, as N or N/s."),
                       QStringLiteral("n")});
     parser.addOption({QStringLiteral("max-diffs"),
                       Admin::tr("verify: differences listed per view, 0 to 1000000 "

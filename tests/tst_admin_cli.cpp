@@ -104,6 +104,11 @@ private slots:
         QTest::newRow("demo --events huge")
             << QStringList{"demo", "--events", "99999999999999999999"} << events;
         QTest::newRow("demo --events -1") << QStringList{"demo", "--events", "-1"} << events;
+        // a rate may be written N or N/s, nothing else
+        const QString traffic = QStringLiteral("--traffic must be a whole number from 0 to 100000");
+        for (const char *value : {"100001/s", "-1/s", "20/m", "20/s/s", "/s", "fast"})
+            QTest::addRow("demo --traffic '%s'", value)
+                << QStringList{"demo", "--traffic", value} << traffic;
         const QString seed =
             QStringLiteral("--seed must be a whole number from 0 to 18446744073709551615");
         for (const char *value : {"-1", "18446744073709551616", "0x10", "s"})

@@ -4,11 +4,15 @@
 #include "dashboardmodels.h"
 #include "database.h"
 #include "eventgenerator.h"
+#include "eventwriter.h"
 #include "format.h"
+#include "livereadmodels.h"
 #include "mainwindow.h"
 #include "panels/paymentspanel.h"
+#include "panels/userpanel.h"
 #include "playersmodel.h"
 #include "roles.h"
+#include "translations.h"
 #include "seeder.h"
 #include "testcluster.h"
 #include "widgets/tableview.h"
@@ -63,6 +67,8 @@ class TestDashboard : public QObject {
 private slots:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true); // settings and logs of tests stay apart
+        // the window as a user reads it: English with its plural forms ("3 events")
+        QVERIFY(installTranslations(*qApp, QStringLiteral("en")).isEmpty());
         // ... and apart from the other engine's run of this suite, which CTest may run at the
         // same time (one shared settings file let its tenant choice land in this one's)
         QCoreApplication::setApplicationName(QCoreApplication::applicationName() +
@@ -596,6 +602,68 @@ private slots:
         rename("tenant_bet_status_view_away", "tenant_bet_status_view");
         w.reloadAll();
         QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().isEmpty(), kPatienceMs);
+    }
+
+    // Live read models, as support and ops see them: the badge says how many committed events
+    // the read models lack, for how long, and how long the last step took; a user with events
+    // not applied yet is exact and says so; an unknown user is said to have no committed
+    // event; after a step the badge says nothing is behind.
+    void liveModeShowsTheLagAndTheExactLookup() {
+        MVDASH_TRY({
+            const auto settings = cluster_.createSeededDatabase(QStringLiteral("dashlive"), 4000);
+            Connection c(settings, QStringLiteral("t"));
+            convertReadModels(c.db(), ReadModelMode::Live, [](const QString &) {});
+            const qint64 tenant =
+                scalar(c.db(), "SELECT min(tenant_id) FROM tenants_summary_view WHERE "
+                               "total_users > 0")
+                    .toLongLong();
+            {
+                EventWriter writer(settings);
+                for (int i = 0; i < 3; ++i)
+                    writer.add(BetEvent{tenant,
+                                        990000001 + i,
+                                        QStringLiteral("live-b%1").arg(i),
+                                        QStringLiteral("live-user"),
+                                        QStringLiteral("placed"),
+                                        *Decimal::parse(QStringLiteral("5.00")),
+                                        *Decimal::parse(QStringLiteral("2.0000")),
+                                        QStringLiteral("fx"),
+                                        {},
+                                        {},
+                                        QDateTime::currentMSecsSinceEpoch()});
+                writer.commit();
+            }
+            DashboardModels wModels(settings);
+            MainWindow w(&wModels);
+            w.show();
+            QVERIFY(waitLoaded(w));
+            w.selectTenant(tenant);
+            const auto badge = [&w] {
+                for (const QString &text : labelTexts(&w))
+                    if (text.startsWith(QStringLiteral("Data as of")))
+                        return text;
+                return QString();
+            };
+            QTRY_VERIFY2_WITH_TIMEOUT(badge().contains(QStringLiteral("live, 3 events behind (")) &&
+                                          badge().contains(QStringLiteral(" s), last step ")) &&
+                                          badge().contains(QStringLiteral(" ms")),
+                                      qPrintable(badge()), kPatienceMs);
+            w.showPanel(Panel::User);
+            w.userPanel()->lookUp(QStringLiteral("live-user"));
+            QTRY_VERIFY2_WITH_TIMEOUT(
+                w.userPanel()->headerText().contains(QStringLiteral(
+                    "Figures exact to the last committed event: they include 3 events")),
+                qPrintable(w.userPanel()->headerText()), kPatienceMs);
+            w.userPanel()->lookUp(QStringLiteral("nobody-at-all"));
+            QTRY_VERIFY2_WITH_TIMEOUT(
+                w.userPanel()->headerText().contains(QStringLiteral("No committed event")),
+                qPrintable(w.userPanel()->headerText()), kPatienceMs);
+            QVERIFY(!runStep(c.db(), kPatienceMs, true).isEmpty());
+            w.reloadAll();
+            QTRY_VERIFY2_WITH_TIMEOUT(badge().contains(QStringLiteral("live, no event behind, "
+                                                                      "last step ")),
+                                      qPrintable(badge()), kPatienceMs);
+        });
     }
 
     // A view held locked (the guide's REFRESH without CONCURRENTLY, in a transaction left

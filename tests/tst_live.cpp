@@ -17,6 +17,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -1802,6 +1803,11 @@ private slots:
                 const QJsonObject f = v.toObject()[QStringLiteral("freshness")].toObject();
                 QCOMPARE(f[QStringLiteral("mode")].toString(), QStringLiteral("live"));
                 QCOMPARE(f[QStringLiteral("lag_events")].toDouble(), 0.0);
+                // the lag in seconds and the last step's duration, as numbers
+                QVERIFY2(f[QStringLiteral("lag_seconds")].isDouble() &&
+                             f[QStringLiteral("last_step_ms")].isDouble() &&
+                             f[QStringLiteral("last_step_ms")].toDouble() >= 0,
+                         qPrintable(QJsonDocument(f).toJson()));
                 QCOMPARE(f[QStringLiteral("applied_arrival")].toDouble(),
                          f[QStringLiteral("latest_arrival")].toDouble());
                 // rows: the state table's estimate on plain PostgreSQL; on Citus unknown, not
@@ -2530,6 +2536,55 @@ private slots:
             QVERIFY2(writerError.isEmpty(), qPrintable(writerError));
             const QString text = log.join(u'\n');
             QVERIFY2(text.contains(QStringLiteral("applied ")), qPrintable(text));
+            QCOMPARE(differences(c.db()), QString());
+        });
+    }
+
+    // The follower Deployment of packaging/k8s, its loop run by sh and psql as the pod runs
+    // it: it applies what is written, takes the sizes' sample, and SIGTERM ends it with 0.
+    void theFollowerDeploymentsLoopStepsAndSamples() {
+        QFile yaml(QStringLiteral(MVDASH_SOURCE_DIR "/packaging/k8s/deployment-follower.yaml"));
+        QVERIFY(yaml.open(QIODevice::ReadOnly));
+        // the container's command: the lines of the block scalar after "- |"
+        QString script;
+        int indent = -1;
+        for (const QString &line : QString::fromUtf8(yaml.readAll()).split(u'\n')) {
+            if (indent < 0 && line.trimmed() == u"- |") {
+                indent = int(line.indexOf(u'-')) + 2;
+                continue;
+            }
+            if (indent < 0)
+                continue;
+            if (!line.trimmed().isEmpty() && !line.startsWith(QString(indent, u' ')))
+                break;
+            script += line.mid(indent) + u'\n';
+        }
+        QVERIFY2(script.contains(QStringLiteral("mvdash.live_step")), qPrintable(script));
+        MVDASH_TRY({
+            const auto settings = liveDatabase(QStringLiteral("deployment"), 2000);
+            Connection c(settings, QStringLiteral("t"));
+            exec(c.db(), QStringLiteral("DELETE FROM mvdash.storage_share_history"));
+            seedMore(settings, 800, 95);
+            QVERIFY(lagEvents(c.db()) > 0);
+            QProcess loop;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("MVDASH_DSN"), settings.connectOptions());
+            env.insert(QStringLiteral("PATH"),
+                       LocalCluster::binDirectory() + u':' + env.value(QStringLiteral("PATH")));
+            loop.setProcessEnvironment(env);
+            loop.setProcessChannelMode(QProcess::MergedChannels);
+            loop.start(QStringLiteral("sh"), {QStringLiteral("-c"), script});
+            QVERIFY(loop.waitForStarted(kPatienceMs));
+            QTRY_VERIFY_WITH_TIMEOUT(lagEvents(c.db()) == 0, kPatienceMs);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                scalar(c.db(), QStringLiteral("SELECT count(*) FROM mvdash.storage_share_history"))
+                        .toInt() >= 1,
+                kPatienceMs);
+            loop.terminate(); // SIGTERM, as the kubelet sends it
+            QVERIFY(loop.waitForFinished(kPatienceMs));
+            const QString output = QString::fromUtf8(loop.readAll());
+            QVERIFY2(loop.exitStatus() == QProcess::NormalExit && loop.exitCode() == 0,
+                     qPrintable(output));
             QCOMPARE(differences(c.db()), QString());
         });
     }

@@ -543,11 +543,22 @@ void MainWindow::updateFreshness() {
     const auto live =
         std::find_if(models_->health()->rows().cbegin(), models_->health()->rows().cend(),
                      [](const ViewStatus &s) { return s.live; });
-    const QString lag =
-        live == models_->health()->rows().cend()
-            ? QString()
-            //: appended to "Data as of ...": the live read models lack this many events
-            : tr(" · live, %n event(s) behind", nullptr, int(live->lagEvents.value_or(0)));
+    QString lag;
+    if (live != models_->health()->rows().cend()) {
+        const qint64 events = live->lagEvents.value_or(0);
+        const double stepMs = live->lastDurationMs.toDouble();
+        //: the last step's duration in the badge: "5.2 ms", "225 ms"
+        const QString step = tr("%1 ms").arg(QLocale().toString(stepMs, 'f', stepMs < 10 ? 1 : 0));
+        lag = events == 0
+                  //: appended to "Data as of ...": the live read models lack nothing; %1 the
+                  //: duration of the last step ("5.2 ms")
+                  ? tr(" · live, no event behind, last step %1").arg(step)
+                  //: appended to "Data as of ...": the live read models lack this many events,
+                  //: %1 for how long ("0.8"), %2 the duration of the last step ("5.2 ms")
+                  : tr(" · live, %n event(s) behind (%1 s), last step %2", nullptr, int(events))
+                        .arg(QLocale().toString(live->lagSeconds.toDouble(), 'f', 1), step);
+    }
+    userPanel_->setLiveMode(live != models_->health()->rows().cend());
     // live read models move by themselves: reload more often than views refreshed by schedule
     if (connected_ && autoReload_->interval() != reloadIntervalMs())
         autoReload_->setInterval(reloadIntervalMs());

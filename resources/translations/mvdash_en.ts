@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+209"/>
+        <location line="+212"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+106"/>
+        <location line="+108"/>
         <source>%n event(s) behind</source>
         <translation>
             <numerusform>%n event behind</numerusform>
@@ -68,7 +68,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+78"/>
+        <location line="+79"/>
         <source>wrote %n event(s)</source>
         <translation>
             <numerusform>wrote %n event</numerusform>
@@ -275,12 +275,12 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+316"/>
-        <source> · live, %n event(s) behind</source>
-        <extracomment>appended to &quot;Data as of ...&quot;: the live read models lack this many events</extracomment>
+        <location line="+324"/>
+        <source> · live, %n event(s) behind (%1 s), last step %2</source>
+        <extracomment>appended to &quot;Data as of ...&quot;: the live read models lack this many events, %1 for how long (&quot;0.8&quot;), %2 the duration of the last step (&quot;5.2 ms&quot;)</extracomment>
         <translation>
-            <numerusform> · live, %n event behind</numerusform>
-            <numerusform> · live, %n events behind</numerusform>
+            <numerusform> · live, %n event behind (%1 s), last step %2</numerusform>
+            <numerusform> · live, %n events behind (%1 s), last step %2</numerusform>
         </translation>
     </message>
 </context>
@@ -326,7 +326,7 @@
 <context>
     <name>mvdash::UserPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/userpanel.cpp" line="+154"/>
+        <location filename="../../ui/panels/userpanel.cpp" line="+157"/>
         <source>Figures exact to the last committed event: they include %n event(s) of this user not yet in the live read models. ⚠ The lists below may lack them until the next step (as of %1).</source>
         <translation>
             <numerusform>Figures exact to the last committed event: they include %n event of this user not yet in the live read models. ⚠ The lists below may lack it until the next step (as of %1).</numerusform>

@@ -44,13 +44,13 @@
     <name>mvdash::Admin</name>
     <message>
         <location filename="../../app/admin_main.cpp" line="+85"/>
-        <location line="+499"/>
+        <location line="+504"/>
         <source>never</source>
         <extracomment>an age: never refreshed</extracomment>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="-450"/>
+        <location line="-455"/>
         <source>no command given</source>
         <translation>не указана команда</translation>
     </message>
@@ -208,7 +208,7 @@
 </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>--%1 must be a whole number from %2 to %3 (got &apos;%4&apos;)</source>
         <translation>значение --%1 должно быть целым числом от %2 до %3 (указано «%4»)</translation>
     </message>
@@ -291,7 +291,7 @@
         </translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+82"/>
         <location line="+65"/>
         <source>view</source>
         <extracomment>the status table&apos;s column headers
@@ -503,7 +503,7 @@ the sizes table&apos;s column headers</extracomment>
         </translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>writing about %1 events/s, a follower applying them every second, until stopped (Ctrl-C)</source>
         <translation>запись около %1 событий/с до остановки (Ctrl-C); процесс follow применяет их каждую секунду</translation>
     </message>
@@ -538,7 +538,7 @@ Commands:
   revoke-tenant ROLE TENANT_ID   take that back
   tenant-grants                  list who may read which tenant
   verify                         compare every view with a replay of the events
-  demo [--events N] [--citus] [--live] [--traffic N]
+  demo [--events N] [--citus] [--live] [--traffic N/s]
                                  start (or reuse) the private demo database, print its DSN;
                                  --traffic: then keep new events flowing until stopped
   convert --to live|matview [--jobs N]
@@ -573,7 +573,7 @@ file and ~/.pgpass, as libpq does. Passwords are never accepted on the command l
   revoke-tenant ROLE TENANT_ID   отозвать это разрешение
   tenant-grants                  показать, кто каких арендаторов может читать
   verify                         сравнить каждое представление с воспроизведением событий
-  demo [--events N] [--citus] [--live] [--traffic N]
+  demo [--events N] [--citus] [--live] [--traffic N/s]
                                  запустить (или взять готовую) личную демо-базу, вывести её DSN;
                                  --traffic: затем подавать новые события до остановки
   convert --to live|matview [--jobs N]
@@ -594,7 +594,12 @@ migrate --read-models live|matview также задаёт режим (по ум
 и ~/.pgpass, как в libpq. Пароли в командной строке не принимаются никогда.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+87"/>
+        <source>demo: then keep writing about N new events/s (and, in live mode, apply them) until stopped; 0 to 100000, as N or N/s.</source>
+        <translation>demo: затем записывать около N новых событий/с (а в режиме live — применять их) до остановки; от 0 до 100000, в виде N или N/s.</translation>
+    </message>
+    <message>
+        <location line="-44"/>
         <source>libpq connection string or URI.</source>
         <translation>Строка подключения libpq или URI.</translation>
     </message>
@@ -664,12 +669,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>demo: перевести модели чтения в режим live.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>demo: then keep writing about N new events/s (and, in live mode, apply them) until stopped; 0 to 100000.</source>
-        <translation>demo: затем записывать около N новых событий/с (а в режиме live — применять их) до остановки; от 0 до 100000.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>verify: differences listed per view, 0 to 1000000 (default 20).</source>
         <translation>verify: сколько расхождений выводить по каждому представлению, от 0 до 1000000 (по умолчанию 20).</translation>
     </message>
@@ -1107,12 +1107,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>сеанс %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>role %1</source>
         <translation>роль %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>on %1</source>
         <translation>на %1</translation>
     </message>
@@ -1122,7 +1122,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>в транзакции, открытой %1 с</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>another session (a REFRESH without CONCURRENTLY, a migration or a LOCK held in a transaction)</source>
         <translation>другой сеанс (REFRESH без CONCURRENTLY, миграция или LOCK в открытой транзакции)</translation>
     </message>
@@ -2702,7 +2702,29 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Копировать выделенные ячейки (через табуляцию, точные значения)</translation>
     </message>
     <message>
-        <location line="+252"/>
+        <location line="+231"/>
+        <source>%1 ms</source>
+        <extracomment>the last step&apos;s duration in the badge: &quot;5.2 ms&quot;, &quot;225 ms&quot;</extracomment>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> · live, no event behind, last step %1</source>
+        <extracomment>appended to &quot;Data as of ...&quot;: the live read models lack nothing; %1 the duration of the last step (&quot;5.2 ms&quot;)</extracomment>
+        <translation> · live, отставания нет, последний шаг %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source> · live, %n event(s) behind (%1 s), last step %2</source>
+        <extracomment>appended to &quot;Data as of ...&quot;: the live read models lack this many events, %1 for how long (&quot;0.8&quot;), %2 the duration of the last step (&quot;5.2 ms&quot;)</extracomment>
+        <translation>
+            <numerusform> · live, отставание %n событие (%1 с), последний шаг %2</numerusform>
+            <numerusform> · live, отставание %n события (%1 с), последний шаг %2</numerusform>
+            <numerusform> · live, отставание %n событий (%1 с), последний шаг %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Behind schedule:
 %1</source>
         <translation>Отставание от расписания:
@@ -2719,7 +2741,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>без TLS (sslmode=%1)</translation>
     </message>
     <message>
-        <location line="-348"/>
+        <location line="-359"/>
         <source>Export failed: %1</source>
         <translation>Ошибка экспорта: %1</translation>
     </message>
@@ -2773,18 +2795,8 @@ migrate --read-models live|matview также задаёт режим (по ум
         <source>no data yet</source>
         <translation>данных пока нет</translation>
     </message>
-    <message numerus="yes">
-        <location line="+19"/>
-        <source> · live, %n event(s) behind</source>
-        <extracomment>appended to &quot;Data as of ...&quot;: the live read models lack this many events</extracomment>
-        <translation>
-            <numerusform> · live, отставание %n событие</numerusform>
-            <numerusform> · live, отставание %n события</numerusform>
-            <numerusform> · live, отставание %n событий</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+7"/>
+        <location line="+37"/>
         <source>Data as of %1 (%2 ago)%5 &lt;span style=&apos;color:%3&apos;&gt;● %4&lt;/span&gt;</source>
         <extracomment>the header&apos;s badge: %1 a time, %2 an age (&quot;3 min&quot;), %5 the live lag or nothing, %3 a colour (keep), %4 the freshness (&quot;fresh&quot;, &quot;late&quot;, &quot;stale&quot;)</extracomment>
         <translation>Данные на %1 (%2 назад)%5 &lt;span style=&apos;color:%3&apos;&gt;● %4&lt;/span&gt;</translation>
@@ -3535,11 +3547,16 @@ migrate --read-models live|matview также задаёт режим (по ум
     </message>
     <message>
         <location line="+4"/>
+        <source>No committed event of this user in this tenant, checked to the last committed event.</source>
+        <translation>У этого арендатора нет зафиксированных событий этого пользователя (проверено до последнего зафиксированного события).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The user may be new: their events appear after the next refresh of the views.</source>
         <translation>Возможно, пользователь новый: его события появятся после следующего обновления представлений.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Active bets (newest %L1 of %L2)</source>
         <translation>Активные ставки (последние %L1 из %L2)</translation>
     </message>

@@ -125,7 +125,10 @@ void UserPanel::show() {
         freshness_->setStyleSheet(QString());
         freshness_->setToolTip(QString());
         freshness_->setText(
-            tr("The user may be new: their events appear after the next refresh of the views."));
+            live_ ? tr("No committed event of this user in this tenant, checked to the last "
+                       "committed event.")
+                  : tr("The user may be new: their events appear after the next refresh of the "
+                       "views."));
         for (QLabel *f : figures_)
             f->setText(QStringLiteral("—"));
         return;

@@ -19,6 +19,9 @@ public:
     void setTenant(qint64 tenantId);
     QLineEdit *search() const { return search_; }
     QString headerText() const;
+    // Live read models: a user not found has no committed event at all (the lookup folds in
+    // what the steps have not applied); otherwise their events may be waiting for a refresh.
+    void setLiveMode(bool live) { live_ = live; }
 
 public slots:
     void lookUp(const QString &userId);
@@ -28,6 +31,7 @@ private:
     void showFailure(const QString &message);
     UserLookup *lookup_;
     qint64 tenantId_ = -1;
+    bool live_ = false;
     QLineEdit *search_;
     QStringListModel *completions_;
     QLabel *title_, *freshness_;

@@ -12,9 +12,9 @@
 #include "panels/userpanel.h"
 #include "playersmodel.h"
 #include "roles.h"
-#include "translations.h"
 #include "seeder.h"
 #include "testcluster.h"
+#include "translations.h"
 #include "widgets/tableview.h"
 
 #include <optional>

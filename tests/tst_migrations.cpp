@@ -228,7 +228,11 @@ private slots:
                   "FUNCTION public.seize()",
                   "CREATE TABLE payment_events_2026 () INHERITS (payment_events)",
                   "ALTER TABLE balance_events ADD COLUMN arrival_id bigint",
-                  "CREATE INDEX bet_events_user_idx ON tenants (slug)"})
+                  "CREATE INDEX bet_events_user_idx ON tenants (slug)",
+                  "CREATE COLLATION ignoring_case (provider = icu, locale = 'und-u-ks-level2', "
+                  "deterministic = false)",
+                  "ALTER TABLE payment_events ALTER COLUMN payment_id TYPE varchar COLLATE "
+                  "ignoring_case"})
                 exec(w.db(), QString::fromLatin1(worse));
             if (cluster_.isCitus())
                 exec(w.db(), QStringLiteral("SELECT create_distributed_table('balance_events', "
@@ -245,7 +249,9 @@ private slots:
                   "public.tenants has row-level security", "public.bet_events has triggers",
                   "public.payment_events has inheritance",
                   "public.balance_events has a column arrival_id already",
-                  "public.bet_events_user_idx exists already"})
+                  "public.bet_events_user_idx exists already",
+                  "public.payment_events.payment_id has the nondeterministic collation "
+                  "ignoring_case"})
                 QVERIFY2(error.contains(QLatin1String(named)), qPrintable(error));
             if (cluster_.isCitus())
                 QVERIFY2(error.contains(QStringLiteral("distributed in part")), qPrintable(error));

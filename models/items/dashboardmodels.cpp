@@ -55,8 +55,9 @@ DashboardModels::DashboardModels(const ConnectionSettings &settings, QObject *pa
     refresher_->setLockTimeoutMs(
         prefs.value(QStringLiteral("refresh/lockTimeoutMs"), 10000).toInt());
     // Panels read on one session, a statement at a time: a read stuck behind a REFRESH
-    // without CONCURRENTLY would stop every panel, the freshness badge too. A legitimate
-    // holder (a conversion's switch, a concurrent refresh's swap) lets go within a second.
+    // without CONCURRENTLY would stop every panel, the freshness badge too. The locks mvdash
+    // itself takes in passing (convert's switch, a plain-PostgreSQL rebuild's swap) last
+    // about a second; a REFRESH ... CONCURRENTLY does not stop readers at all.
     const int readLockTimeoutMs =
         std::max(0, prefs.value(QStringLiteral("reader/lockTimeoutMs"), 3000).toInt());
     reader_->setLockTimeoutMs(readLockTimeoutMs);

@@ -4,7 +4,8 @@
 -- the spec says is nullable may be NOT NULL there. They must be plain tables without
 -- inheritance, row-level security, triggers or rules (mvdash's functions read them with their
 -- owner's rights), owned by the migrating role (or it is a superuser), and free of the names
--- mvdash's migrations give to their column and indexes.
+-- mvdash's migrations give to their column and indexes. Text columns compare byte for byte
+-- (no nondeterministic collation).
 WITH expected (rel, col, type, not_null, n) AS (
     VALUES ('tenants', 'tenant_id', 'bigint', true, 1),
            ('tenants', 'tenant_name', 'character varying', true, 2),
@@ -106,6 +107,17 @@ problems (n, col, problem) AS (
            ON a.attrelid = t.oid AND a.attname = e.col AND a.attnum > 0 AND NOT a.attisdropped
     WHERE a.attname IS NULL OR format_type(a.atttypid, a.atttypmod) <> e.type
        OR (e.not_null AND NOT a.attnotnull)
+    UNION ALL
+    -- a case- or accent-insensitive collation would make 'U1' and 'u1' one user, one bet, and
+    -- 'PLACED' an event_type 'placed': the views and the spec tell values apart byte for byte
+    SELECT t.n, e.n, format('public.%s.%s has the nondeterministic collation %s: the spec''s '
+                            'values are told apart byte for byte', e.rel, e.col, l.collname)
+    FROM expected e
+    JOIN tables t ON t.rel = e.rel AND t.oid IS NOT NULL
+    JOIN pg_attribute a
+      ON a.attrelid = t.oid AND a.attname = e.col AND a.attnum > 0 AND NOT a.attisdropped
+    JOIN pg_collation l ON l.oid = a.attcollation
+    WHERE NOT l.collisdeterministic
     UNION ALL
     SELECT t.n, 100, format('public.%s has no primary key or unique index on (%s)', t.rel,
                             array_to_string(t.cols, ', '))

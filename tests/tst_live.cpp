@@ -440,6 +440,38 @@ private slots:
         });
     }
 
+    // Writers keep their statements: an INSERT that lists no columns, the spec's values in the
+    // spec's order, still works (011's arrival_id comes last, with its default), and its
+    // events are in the next step.
+    void writersInsertingWithoutAColumnListKeepWorking() {
+        MVDASH_TRY({
+            const auto settings = liveDatabase(QStringLiteral("positional"), 500);
+            Connection c(settings, QStringLiteral("t"));
+            const qint64 tenant =
+                scalar(c.db(), QStringLiteral("SELECT min(tenant_id) FROM public.tenants"))
+                    .toLongLong();
+            for (const char *insert :
+                 {"INSERT INTO public.bet_events VALUES (?, 990000001, 'pos-bet', 'pos-user', "
+                  "'placed', 7.00, 1.5000, 'fx', NULL, NULL, 1700000000000)",
+                  "INSERT INTO public.balance_events VALUES (?, 990000002, 'pos-user', 40.00, "
+                  "'deposit', 'pos-pay', 1700000000001)",
+                  "INSERT INTO public.payment_events VALUES (?, 990000003, 'pos-pay', "
+                  "'pos-user', 'created', 40.00, 'EUR', 'card', NULL, 'deposit', "
+                  "1700000000002)"})
+                scalar(c.db(), QString::fromLatin1(insert) + QStringLiteral(" RETURNING 1"),
+                       {tenant});
+            QCOMPARE(lagEvents(c.db()), 3);
+            QVERIFY(allOk(step(c.db())));
+            QCOMPARE(scalar(c.db(),
+                            QStringLiteral("SELECT count(*) FROM bets_view WHERE tenant_id = ? AND "
+                                           "bet_id = 'pos-bet' AND stake = 7.00"),
+                            {tenant})
+                         .toInt(),
+                     1);
+            QCOMPARE(differences(c.db()), QString());
+        });
+    }
+
     // A database that had events before 011 (they read arrival 0) goes live with all of them.
     void eventsFromBeforeTheArrivalOrderAreIn() {
         MVDASH_TRY({

@@ -277,6 +277,11 @@ class TestLive : public QObject {
     }
 
     // Committed events not yet in a read model (read_model_freshness(), 016).
+    // The tenant with the lowest id: the one a test writes its own events for.
+    static qint64 firstTenant(const QSqlDatabase &db) {
+        return scalar(db, QStringLiteral("SELECT min(tenant_id) FROM public.tenants")).toLongLong();
+    }
+
     static qint64 lagEvents(const QSqlDatabase &db,
                             const QString &view = QStringLiteral("bets_view")) {
         return scalar(db,
@@ -447,9 +452,7 @@ private slots:
         MVDASH_TRY({
             const auto settings = liveDatabase(QStringLiteral("positional"), 500);
             Connection c(settings, QStringLiteral("t"));
-            const qint64 tenant =
-                scalar(c.db(), QStringLiteral("SELECT min(tenant_id) FROM public.tenants"))
-                    .toLongLong();
+            const qint64 tenant = firstTenant(c.db());
             for (const char *insert :
                  {"INSERT INTO public.bet_events VALUES (?, 990000001, 'pos-bet', 'pos-user', "
                   "'placed', 7.00, 1.5000, 'fx', NULL, NULL, 1700000000000)",
@@ -477,9 +480,7 @@ private slots:
         MVDASH_TRY({
             const auto settings = olderDatabase(QStringLiteral("upgrade011"), 10, 4000, 3);
             Connection c(settings, QStringLiteral("t"));
-            const qint64 tenant =
-                scalar(c.db(), QStringLiteral("SELECT min(tenant_id) FROM public.tenants"))
-                    .toLongLong();
+            const qint64 tenant = firstTenant(c.db());
             scalar(c.db(), QStringLiteral("SELECT mvdash.create_tenant_view('bets_view', ?)"),
                    {tenant});
             QCOMPARE(MigrationRunner(c.db()).migrate().size(),
@@ -655,9 +656,7 @@ private slots:
                                         "ORDER BY bet_id LIMIT 3)"));
             exec(c.db(), QStringLiteral("DELETE FROM mvdash.live_user_balances WHERE user_id = "
                                         "(SELECT min(user_id) FROM mvdash.live_user_balances)"));
-            const qint64 tenant =
-                scalar(c.db(), QStringLiteral("SELECT min(tenant_id) FROM public.tenants"))
-                    .toLongLong();
+            const qint64 tenant = firstTenant(c.db());
             // rows whose keys have no event (a rebuild in place deletes them: 027)
             exec(c.db(),
                  QStringLiteral("INSERT INTO mvdash.live_bets (tenant_id, bet_id, user_id, status) "
@@ -1167,9 +1166,7 @@ private slots:
         MVDASH_TRY({
             const auto settings = liveDatabase(QStringLiteral("ooo"), 3000);
             Connection c(settings, QStringLiteral("t"));
-            const qint64 tenant =
-                scalar(c.db(), QStringLiteral("SELECT min(tenant_id) FROM public.tenants"))
-                    .toLongLong();
+            const qint64 tenant = firstTenant(c.db());
 
             // 1. the step waits for A, then sees both
             {
@@ -1382,9 +1379,7 @@ private slots:
         MVDASH_TRY({
             const auto settings = liveDatabase(QStringLiteral("convert"), 8000);
             Connection c(settings, QStringLiteral("t"));
-            const qint64 tenant =
-                scalar(c.db(), QStringLiteral("SELECT min(tenant_id) FROM public.tenants"))
-                    .toLongLong();
+            const qint64 tenant = firstTenant(c.db());
             QCOMPARE(scalar(c.db(),
                             QStringLiteral("SELECT mvdash.create_tenant_view('bets_view', ?)"),
                             {tenant})
@@ -1941,9 +1936,7 @@ private slots:
             };
             QVERIFY2(allOk(step(c.db())), "a step");
             QCOMPARE(lag(), 0);
-            const qint64 tenant =
-                scalar(c.db(), QStringLiteral("SELECT min(tenant_id) FROM public.tenants"))
-                    .toLongLong();
+            const qint64 tenant = firstTenant(c.db());
             qint64 committed = 0;
             {
                 // an arrival taken past the watermark, its event not committed

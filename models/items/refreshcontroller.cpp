@@ -23,9 +23,8 @@ void RefreshController::refresh(const QStringList &views) {
     canceller_ = std::make_shared<SessionCanceller>();
     emit runningChanged(true);
     // a person pressed a button: never hang behind somebody else's lock
-    const QString setLockTimeout = QStringLiteral("SET lock_timeout = %1").arg(lockTimeoutMs_);
-    const auto setup = [setLockTimeout](const QSqlDatabase &db) {
-        execScript(db, setLockTimeout, QStringLiteral("lock_timeout"));
+    const auto setup = [ms = lockTimeoutMs_](const QSqlDatabase &db) {
+        applySessionLockTimeout(db, ms);
     };
     const auto onResult = [this](const QVariant &) {
         running_ = false;

@@ -666,6 +666,65 @@ private slots:
         });
     }
 
+    // A tenant administrator in live mode (035): the badge says the read models are live and
+    // how many of its own tenant's events they lack, not the platform's (which the ops badge
+    // counts) and not the platform's step; the support lookup is the exact one.
+    void aTenantAdministratorSeesItsOwnLagInLiveMode() {
+        ConnectionSettings tenant;
+        MVDASH_TRY({
+            tenant = cluster_.createSeededDatabase(QStringLiteral("dashlivetenant"), 2000);
+            Connection c(tenant, QStringLiteral("t"));
+            exec(c.db(),
+                 "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dash_tenant') "
+                 "THEN CREATE ROLE dash_tenant LOGIN; END IF; END $$");
+            runQuery(c.db(), QStringLiteral("tenant_grant"), {"dash_tenant", 10005});
+            convertReadModels(c.db(), ReadModelMode::Live, [](const QString &) {});
+            EventWriter writer(tenant);
+            for (int i = 0; i < 5; ++i) // three of its tenant, two of another
+                writer.add(BetEvent{i < 3 ? 10005 : 10001,
+                                    990000001 + i,
+                                    QStringLiteral("lag-b%1").arg(i),
+                                    QStringLiteral("lag-user"),
+                                    QStringLiteral("placed"),
+                                    *Decimal::parse(QStringLiteral("5.00")),
+                                    *Decimal::parse(QStringLiteral("2.0000")),
+                                    QStringLiteral("fx"),
+                                    {},
+                                    {},
+                                    QDateTime::currentMSecsSinceEpoch()});
+            writer.commit();
+        });
+        const ConnectionSettings owner = tenant;
+        tenant.set(QStringLiteral("user"), QStringLiteral("dash_tenant"));
+        DashboardModels wModels(tenant);
+        MainWindow w(&wModels);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        const auto badge = [&w] {
+            for (const QString &text : labelTexts(&w))
+                if (text.startsWith(QStringLiteral("Data as of")))
+                    return text;
+            return QString();
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(badge().contains(QStringLiteral(" · live, 3 events behind (")),
+                                  qPrintable(badge()), kPatienceMs);
+        QVERIFY2(!badge().contains(QStringLiteral("last step")), qPrintable(badge()));
+        w.showPanel(Panel::User);
+        w.userPanel()->lookUp(QStringLiteral("lag-user"));
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            w.userPanel()->headerText().contains(
+                QStringLiteral("Figures exact to the last committed event: they include 3 events")),
+            qPrintable(w.userPanel()->headerText()), kPatienceMs);
+        MVDASH_TRY({
+            Connection c(owner, QStringLiteral("t"));
+            QVERIFY(!runStep(c.db(), kPatienceMs, true).isEmpty());
+        });
+        w.reloadAll();
+        QTRY_VERIFY2_WITH_TIMEOUT(badge().contains(QStringLiteral(" · live, no event behind")),
+                                  qPrintable(badge()), kPatienceMs);
+        QCOMPARE(w.bannerText(), QString());
+    }
+
     // A view held locked (the guide's REFRESH without CONCURRENTLY, in a transaction left
     // open) stops only its own panel: the read gives up after reader/lockTimeoutMs, the banner
     // names the session holding the lock, the chart keeps what it showed, the session goes on

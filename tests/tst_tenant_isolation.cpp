@@ -505,6 +505,50 @@ private slots:
         });
     }
 
+    // A tenant administrator's freshness (035): the mode, and in live mode the lag of its own
+    // tenant only; other tenants' pending events (which ops count) are not in it, and ops'
+    // function, with the platform's arrivals and steps, stays refused.
+    void aTenantAdministratorsLagCountsItsOwnEventsOnly() {
+        MVDASH_TRY({
+            const auto settings = cluster_.createSeededDatabase(QStringLiteral("tenantlag"), 2000);
+            ConnectionSettings tenantSettings = settings;
+            tenantSettings.set(QStringLiteral("user"), QStringLiteral("acme_admin"));
+            Connection c(settings, QStringLiteral("t"));
+            runQuery(c.db(), QStringLiteral("tenant_grant"), {"acme_admin", kOwnTenant});
+            const auto tenantAnswer = [&] {
+                Connection tenant(tenantSettings, QStringLiteral("tenant"));
+                return catalogRows(tenant.db(), QStringLiteral("tenant_read_model_freshness"), {});
+            };
+            QCOMPARE(tenantAnswer(), (QList<QStringList>{{"matview", "<null>", "<null>"}}));
+
+            convertReadModels(c.db(), ReadModelMode::Live, [](const QString &) {});
+            QCOMPARE(tenantAnswer(), (QList<QStringList>{{"live", "0", "0"}}));
+            // three events of its own tenant and five of another, not applied yet
+            for (int i = 0; i < 8; ++i)
+                runSql(c.db(),
+                       "INSERT INTO public.bet_events (tenant_id, event_id, bet_id, user_id, "
+                       "event_type, "
+                       "stake, odds, fixture_id, event_timestamp) VALUES (?, ?, ?, 'lag-user', "
+                       "'placed', 5, 2, 'fx', 1)",
+                       {i < 3 ? kOwnTenant : kOtherTenant, 990000001 + i,
+                        QStringLiteral("lag-b%1").arg(i)});
+            const QList<QStringList> pending = tenantAnswer();
+            QCOMPARE(pending.size(), 1);
+            QCOMPARE(pending.first().mid(0, 2), (QStringList{"live", "3"}));
+            QVERIFY2(pending.first().at(2).toDouble() >= 0, qPrintable(pending.first().at(2)));
+            QCOMPARE(scalar(c.db(), "SELECT max(lag_events) FROM mvdash.read_model_freshness()")
+                         .toLongLong(),
+                     8);
+            {
+                Connection tenant(tenantSettings, QStringLiteral("tenant"));
+                QVERIFY(refusal(tenant.db(), "SELECT * FROM mvdash.read_model_freshness()")
+                            .contains("permission denied"));
+            }
+            QVERIFY(!runStep(c.db(), 60000, true).isEmpty());
+            QCOMPARE(tenantAnswer(), (QList<QStringList>{{"live", "0", "0"}}));
+        });
+    }
+
     // grant_tenant checks what it is given and revoke_tenant takes everything back.
     void grantsAreCheckedAndRevocable() {
         MVDASH_TRY({

@@ -24,6 +24,7 @@
 #include "roles.h"
 #include "sessioninfomodel.h"
 #include "tenantcopiesmodel.h"
+#include "tenantfreshnessmodel.h"
 #include "tenantsummarymodel.h"
 #include "timeseriesmodel.h"
 #include "userlookup.h"
@@ -304,6 +305,14 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
                 //: %1 is the server's error; without the role the ops panels stay hidden
                 report(tr("Reading the session's role failed: %1").arg(message), true);
             });
+    connect(models_->tenantFreshness(), &TenantFreshnessModel::changed, this,
+            &MainWindow::updateFreshness);
+    connect(models_->tenantFreshness(), &TenantFreshnessModel::failed, this,
+            [this](const QString &message) {
+                //: %1 is the server's error; the badge then shows no lag
+                report(tr("Reading how far behind the read models are failed: %1").arg(message),
+                       true);
+            });
     reloadAll();
 }
 
@@ -430,7 +439,14 @@ void MainWindow::showTenantName(int row) {
 
 void MainWindow::reloadAll() {
     models_->reloadTenantData();
+    reloadTenantFreshness();
     reloadOps();
+}
+
+// A tenant administrator has no health rows (ops'): its own lag comes from tenant_scope.
+void MainWindow::reloadTenantFreshness() {
+    if (roleKnown_ && tenantScoped_ && !models_->tenantFreshness()->isLoading())
+        models_->tenantFreshness()->reload();
 }
 
 void MainWindow::reloadOps() {
@@ -454,7 +470,9 @@ void MainWindow::setTenantScoped(bool scoped) {
     }
     if (scoped && opsItems_.contains(navigation_->currentItem()))
         navigation_->setCurrentRow(0);
-    if (!scoped)
+    if (scoped)
+        reloadTenantFreshness();
+    else
         reloadOps();
 }
 
@@ -512,7 +530,9 @@ void MainWindow::report(const QString &message, bool isError) {
 }
 
 int MainWindow::reloadIntervalMs() const {
-    const int byDefault = models_->health()->live() ? 5 : 30;
+    const bool live =
+        tenantScoped_ ? models_->tenantFreshness()->live() : models_->health()->live();
+    const int byDefault = live ? 5 : 30;
     // a word in the file means the default; a number is kept between a second and a day
     bool isNumber = false;
     const int seconds =
@@ -539,12 +559,25 @@ void MainWindow::updateFreshness() {
         freshness = std::max(freshness, models_->health()->freshness(s));
     const QString colour = theme::forFreshness(freshness).name();
     const QString state = describeFreshness(freshness);
-    // live mode: the read models follow the events; how many committed ones they lack
+    // live mode: the read models follow the events; how many committed ones they lack (a
+    // tenant administrator: of its own tenants, without the platform's step)
     const auto live =
         std::find_if(models_->health()->rows().cbegin(), models_->health()->rows().cend(),
                      [](const ViewStatus &s) { return s.live; });
     QString lag;
-    if (live != models_->health()->rows().cend()) {
+    const bool tenantLive = tenantScoped_ && models_->tenantFreshness()->live();
+    if (tenantLive) {
+        const TenantFreshness &f = *models_->tenantFreshness()->freshness();
+        const qint64 events = f.lagEvents.value_or(0);
+        lag = events == 0
+                  //: appended to "Data as of ..." for a tenant administrator: the live read
+                  //: models lack none of its tenant's events
+                  ? tr(" · live, no event behind")
+                  //: appended to "Data as of ..." for a tenant administrator: the live read
+                  //: models lack this many of its tenant's events, %1 for how long ("0.8")
+                  : tr(" · live, %n event(s) behind (%1 s)", nullptr, int(events))
+                        .arg(QLocale().toString(f.lagSeconds.toDouble(), 'f', 1));
+    } else if (live != models_->health()->rows().cend()) {
         const qint64 events = live->lagEvents.value_or(0);
         const double stepMs = live->lastDurationMs.toDouble();
         //: the last step's duration in the badge: "5.2 ms", "225 ms"
@@ -558,7 +591,7 @@ void MainWindow::updateFreshness() {
                   : tr(" · live, %n event(s) behind (%1 s), last step %2", nullptr, int(events))
                         .arg(QLocale().toString(live->lagSeconds.toDouble(), 'f', 1), step);
     }
-    userPanel_->setLiveMode(live != models_->health()->rows().cend());
+    userPanel_->setLiveMode(tenantLive || live != models_->health()->rows().cend());
     // live read models move by themselves: reload more often than views refreshed by schedule
     if (connected_ && autoReload_->interval() != reloadIntervalMs())
         autoReload_->setInterval(reloadIntervalMs());

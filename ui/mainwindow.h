@@ -88,6 +88,7 @@ private:
     void showSessionInfo(const SessionInfo &info);
     // A tenant administrator's session: no ops panels, no ops queries (they would be refused).
     void setTenantScoped(bool scoped);
+    void reloadTenantFreshness();
     void reloadOps();
 
     DashboardModels *models_;

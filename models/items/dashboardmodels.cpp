@@ -9,6 +9,7 @@
 #include "refreshhealthmodel.h"
 #include "sessioninfomodel.h"
 #include "tenantcopiesmodel.h"
+#include "tenantfreshnessmodel.h"
 #include "tenantsummarymodel.h"
 #include "timeseriesmodel.h"
 #include "userlookup.h"
@@ -34,7 +35,8 @@ DashboardModels::DashboardModels(const ConnectionSettings &settings, QObject *pa
     , sizeTrend_(new TimeSeriesModel(reader_, QStringLiteral("size_trend"), this))
     , sessionInfo_(new SessionInfoModel(reader_, this))
     , doctor_(new DoctorModel(reader_, this))
-    , tenantCopies_(new TenantCopiesModel(reader_, this)) {
+    , tenantCopies_(new TenantCopiesModel(reader_, this))
+    , tenantFreshness_(new TenantFreshnessModel(reader_, this)) {
     const QSettings prefs;
     RefreshHealthModel::Thresholds thresholds;
     thresholds.intervalSeconds =

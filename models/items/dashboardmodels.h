@@ -9,6 +9,7 @@ namespace mvdash {
 class BetStatusModel;
 class DoctorModel;
 class TenantCopiesModel;
+class TenantFreshnessModel;
 class DatabaseWorker;
 class JobRunner;
 class PaymentsModel;
@@ -46,6 +47,8 @@ public:
     SessionInfoModel *sessionInfo() const { return sessionInfo_; }
     DoctorModel *doctor() const { return doctor_; }
     TenantCopiesModel *tenantCopies() const { return tenantCopies_; }
+    // a tenant administrator's lag (ops read the platform's from health())
+    TenantFreshnessModel *tenantFreshness() const { return tenantFreshness_; }
 
     // What every role reads (the tenant's figures), and what only ops read.
     void reloadTenantData();
@@ -70,6 +73,7 @@ private:
     SessionInfoModel *sessionInfo_;
     DoctorModel *doctor_;
     TenantCopiesModel *tenantCopies_;
+    TenantFreshnessModel *tenantFreshness_;
 };
 
 } // namespace mvdash

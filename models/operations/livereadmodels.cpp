@@ -127,6 +127,19 @@ QList<ReadModelFreshness> fetchFreshness(const QSqlDatabase &db) {
     return list;
 }
 
+TenantFreshness fetchTenantFreshness(const QSqlDatabase &db) {
+    QSqlQuery q = runQuery(db, QStringLiteral("tenant_read_model_freshness"));
+    TenantFreshness f;
+    if (q.next()) {
+        f.mode = parseMode(q.value(0).toString()).value_or(ReadModelMode::Matview);
+        if (!q.isNull(1))
+            f.lagEvents = q.value(1).toLongLong();
+        if (!q.isNull(2))
+            f.lagSeconds = q.value(2).toString();
+    }
+    return f;
+}
+
 StepProgress stepProgress(const QSqlDatabase &db) {
     QSqlQuery q = runQuery(db, QStringLiteral("live_progress"));
     StepProgress p;

@@ -44,6 +44,15 @@ struct ReadModelFreshness {
 };
 QList<ReadModelFreshness> fetchFreshness(const QSqlDatabase &db);
 
+// A tenant administrator's freshness (migration 035): the mode, and in live mode the lag of
+// the tenants granted to the session's role only (ops' figures show the whole platform).
+struct TenantFreshness {
+    ReadModelMode mode = ReadModelMode::Matview;
+    std::optional<qint64> lagEvents; // live only
+    QString lagSeconds;              // exact text (tenths), empty when not live
+};
+TenantFreshness fetchTenantFreshness(const QSqlDatabase &db);
+
 // What the last step did (live_progress).
 struct StepProgress {
     qint64 appliedArrival = 0;

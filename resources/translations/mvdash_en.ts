@@ -220,7 +220,7 @@
 <context>
     <name>mvdash::LiveReadModels</name>
     <message numerus="yes">
-        <location filename="../../models/operations/livereadmodels.cpp" line="+314"/>
+        <location filename="../../models/operations/livereadmodels.cpp" line="+327"/>
         <source>%1, %n row(s) written</source>
         <extracomment>a rebuild&apos;s progress: &quot;&lt;seconds&gt;, &lt;n rows&gt; written&quot; by one statement</extracomment>
         <translation>
@@ -258,8 +258,8 @@
 <context>
     <name>mvdash::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="+170"/>
-        <location line="+334"/>
+        <location filename="../../ui/mainwindow.cpp" line="+171"/>
+        <location line="+351"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n message</numerusform>
@@ -267,7 +267,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-270"/>
+        <location line="-287"/>
         <source>Exported %Ln payment(s) to %1</source>
         <translation>
             <numerusform>Exported %Ln payment to %1</numerusform>
@@ -275,7 +275,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+324"/>
+        <location line="+343"/>
+        <source> · live, %n event(s) behind (%1 s)</source>
+        <translation>
+            <numerusform> · live, %n event behind (%1 s)</numerusform>
+            <numerusform> · live, %n events behind (%1 s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
         <source> · live, %n event(s) behind (%1 s), last step %2</source>
         <extracomment>appended to &quot;Data as of ...&quot;: the live read models lack this many events, %1 for how long (&quot;0.8&quot;), %2 the duration of the last step (&quot;5.2 ms&quot;)</extracomment>
         <translation>

@@ -2259,7 +2259,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>режим моделей чтения не записан (нет миграции 011)</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+81"/>
         <source>(statistics of a scratch table: no plan)</source>
         <extracomment>explain-step: an ANALYZE statement has no plan to show</extracomment>
         <translation>(статистика временной таблицы: плана нет)</translation>
@@ -2549,7 +2549,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+83"/>
+        <location filename="../../ui/mainwindow.cpp" line="+84"/>
         <source>Search tenants…</source>
         <translation>Поиск арендаторов…</translation>
     </message>
@@ -2697,12 +2697,33 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Не удалось узнать роль сеанса: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
+        <source>Reading how far behind the read models are failed: %1</source>
+        <extracomment>%1 is the server&apos;s error; the badge then shows no lag</extracomment>
+        <translation>Не удалось узнать отставание моделей чтения: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Copy the selected cells (tab-separated, exact values)</source>
         <translation>Копировать выделенные ячейки (через табуляцию, точные значения)</translation>
     </message>
     <message>
-        <location line="+231"/>
+        <location line="+246"/>
+        <source> · live, no event behind</source>
+        <extracomment>appended to &quot;Data as of ...&quot; for a tenant administrator: the live read models lack none of its tenant&apos;s events</extracomment>
+        <translation> · live, отставания нет</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source> · live, %n event(s) behind (%1 s)</source>
+        <translation>
+            <numerusform> · live, отставание %n событие (%1 с)</numerusform>
+            <numerusform> · live, отставание %n события (%1 с)</numerusform>
+            <numerusform> · live, отставание %n событий (%1 с)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1 ms</source>
         <extracomment>the last step&apos;s duration in the badge: &quot;5.2 ms&quot;, &quot;225 ms&quot;</extracomment>
         <translation>%1 мс</translation>
@@ -2741,7 +2762,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>без TLS (sslmode=%1)</translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="-391"/>
         <source>Export failed: %1</source>
         <translation>Ошибка экспорта: %1</translation>
     </message>
@@ -2751,13 +2772,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Экспорт отменён; файл не записан.</translation>
     </message>
     <message>
-        <location line="+244"/>
+        <location line="+261"/>
         <source>Connection lost, then reconnected at %1.</source>
         <translation>Соединение было потеряно и восстановлено в %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="-318"/>
-        <location line="+334"/>
+        <location line="-335"/>
+        <location line="+351"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n сообщение</numerusform>
@@ -2766,7 +2787,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-270"/>
+        <location line="-287"/>
         <source>Exported %Ln payment(s) to %1</source>
         <translation>
             <numerusform>Экспортирован %Ln платёж в %1</numerusform>
@@ -2775,12 +2796,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         </translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+128"/>
         <source>The language changes when mvdash starts again.</source>
         <translation>Язык сменится после перезапуска mvdash.</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+123"/>
         <source>reloaded %1</source>
         <translation>данные загружены: %1</translation>
     </message>
@@ -2791,12 +2812,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Ошибка загрузки данных «%1»: %2</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>no data yet</source>
         <translation>данных пока нет</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+50"/>
         <source>Data as of %1 (%2 ago)%5 &lt;span style=&apos;color:%3&apos;&gt;● %4&lt;/span&gt;</source>
         <extracomment>the header&apos;s badge: %1 a time, %2 an age (&quot;3 min&quot;), %5 the live lag or nothing, %3 a colour (keep), %4 the freshness (&quot;fresh&quot;, &quot;late&quot;, &quot;stale&quot;)</extracomment>
         <translation>Данные на %1 (%2 назад)%5 &lt;span style=&apos;color:%3&apos;&gt;● %4&lt;/span&gt;</translation>

@@ -1,7 +1,7 @@
 // mvdash-bench-live: the live read models against the materialized views, side by side in one
 // run on one database (docs/BENCHMARKS.md, "Live read models"):
 //   mvdash-bench-live [--events N] [--citus] [--repeat R] [--soak-seconds S] [--rate E/s]
-//                     [--compare-history M]
+//                     [--compare-history M] [--throughput-only]
 //                     [--out DIR]
 // It starts a private cluster (PostgreSQL, or Citus with two workers), seeds N events, then:
 // the plain Refresh all (one session, and the engine's two) and the rebuild of the live state
@@ -33,6 +33,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -46,11 +47,36 @@
 #include <QSysInfo>
 #include <QThread>
 #include <thread>
+#include <unistd.h>
 
 using namespace mvdash;
 using Clock = std::chrono::steady_clock;
 
 namespace {
+
+// The machine's CPU time so far, busy and in all (seconds, every core; /proc/stat: user, nice,
+// system, irq, softirq, steal are busy), or nothing where there is no /proc/stat. The
+// servers, the writer and the follower all run here: what they spent between two readings.
+struct MachineCpu {
+    double busy = 0, total = 0;
+};
+std::optional<MachineCpu> machineCpu() {
+    QFile stat(QStringLiteral("/proc/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QList<QByteArray> f = stat.readLine().simplified().split(' ');
+    if (f.size() < 9 || f[0] != "cpu")
+        return std::nullopt;
+    const double tick = 1.0 / double(sysconf(_SC_CLK_TCK));
+    MachineCpu cpu;
+    for (int i = 1; i < f.size() && i <= 8; ++i) {
+        const double seconds = f[i].toDouble() * tick;
+        cpu.total += seconds;
+        if (i != 4 && i != 5) // idle, iowait
+            cpu.busy += seconds;
+    }
+    return cpu;
+}
 
 // The rows of the four big state tables a rebuild wrote (rebuildLiveState's count, its own
 // transaction's: in place on Citus, migration 027); -1 where a helper session wrote them.
@@ -129,6 +155,29 @@ public:
         , soakSeconds_(soakSeconds)
         , rate_(rate)
         , throughputSeconds_(throughputSeconds) {}
+
+    // --throughput-only: the first build of the live state, then the writer's throughput with
+    // and without a follower --repeat times, and the read models against the replay.
+    QJsonObject runThroughputOnly() {
+        QJsonObject out;
+        const QSqlDatabase &db = connection_.db();
+        out[QStringLiteral("events")] = double(totalEvents());
+        say(QStringLiteral("first build of the live state, switch to live mode..."));
+        rebuildLiveState(
+            db, [](const QString &) {}, 2);
+        execScript(db, QStringLiteral("BEGIN; SELECT mvdash.live_switch('live'); COMMIT"),
+                   QStringLiteral("switch"));
+        execScript(db, QStringLiteral("VACUUM ANALYZE"), QStringLiteral("vacuum"));
+        say(QStringLiteral("writer throughput without and with a follower, %1 times...")
+                .arg(repeat_));
+        QJsonArray rounds;
+        for (int i = 0; i < repeat_; ++i)
+            rounds.append(throughput());
+        out[QStringLiteral("throughput_rounds")] = rounds;
+        runStep(db, 60000, true);
+        out[QStringLiteral("differences_after_all")] = double(differencesFromReplay(db));
+        return out;
+    }
 
     QJsonObject run(const QString &panelsOut) {
         QJsonObject out;
@@ -501,35 +550,72 @@ private:
             Traffic traffic(settings_, trafficOptions);
             QElapsedTimer t;
             t.start();
+            const std::optional<MachineCpu> cpu0 = machineCpu();
             qint64 events = 0;
             while (t.elapsed() < halfMs)
                 events += traffic.writeBatch(5000).events;
             const qint64 elapsed = t.elapsed();
+            const std::optional<MachineCpu> cpu1 = machineCpu();
             stop = true;
             if (following.joinable())
                 following.join();
-            return std::pair<qint64, qint64>{events, elapsed};
+            Half h{events, elapsed};
+            if (cpu0 && cpu1) {
+                h.busyCpu = cpu1->busy - cpu0->busy;
+                h.allCpu = cpu1->total - cpu0->total;
+            }
+            return h;
         };
-        qint64 eventsWithout = 0, msWithout = 0, eventsWith = 0, msWith = 0;
+        Half without, with;
         for (int half = 0; half < 2; ++half) {
-            const auto [e0, ms0] = measure(false);
-            eventsWithout += e0;
-            msWithout += ms0;
+            without += measure(false);
             runStep(connection_.db(), 60000, true); // the follower starts level
-            const auto [e1, ms1] = measure(true);
-            eventsWith += e1;
-            msWith += ms1;
+            with += measure(true);
         }
-        const double without = double(eventsWithout) * 1000.0 / double(msWithout);
-        const double with = double(eventsWith) * 1000.0 / double(msWith);
+        const double rateWithout = double(without.events) * 1000.0 / double(without.ms);
+        const double rateWith = double(with.events) * 1000.0 / double(with.ms);
         say(QStringLiteral("  %1 events/s without, %2 with a follower (%3%)")
-                .arg(without, 0, 'f', 0)
-                .arg(with, 0, 'f', 0)
-                .arg(100.0 * with / without, 0, 'f', 1));
-        return {{QStringLiteral("without_follower_events_per_s"), without},
-                {QStringLiteral("with_follower_events_per_s"), with},
-                {QStringLiteral("ratio"), with / without}};
+                .arg(rateWithout, 0, 'f', 0)
+                .arg(rateWith, 0, 'f', 0)
+                .arg(100.0 * rateWith / rateWithout, 0, 'f', 1));
+        QJsonObject out{{QStringLiteral("without_follower_events_per_s"), rateWithout},
+                        {QStringLiteral("with_follower_events_per_s"), rateWith},
+                        {QStringLiteral("ratio"), rateWith / rateWithout}};
+        // Where the machine's CPU went. Without the follower: what writing an event costs (the
+        // writer and every server, all it does). With it, the same writing plus the steps; what
+        // is left over per event written is the steps' (applying it, and their fixed part).
+        // How busy the machine was says whether the writer was short of CPU or of something
+        // else (its round trips and commits, one batch at a time).
+        if (without.allCpu > 0 && with.allCpu > 0) {
+            const double writeUs = without.busyCpu * 1e6 / double(without.events);
+            const double applyUs = with.busyCpu * 1e6 / double(with.events) - writeUs;
+            out[QStringLiteral("cpu_busy_without")] = without.busyCpu / without.allCpu;
+            out[QStringLiteral("cpu_busy_with")] = with.busyCpu / with.allCpu;
+            out[QStringLiteral("cpu_us_per_event_written")] = writeUs;
+            out[QStringLiteral("cpu_us_per_event_applied")] = applyUs;
+            say(QStringLiteral("  the machine's CPU busy %1% without, %2% with; %3 µs of CPU an "
+                               "event written, %4 µs more an event applied by the steps")
+                    .arg(100.0 * without.busyCpu / without.allCpu, 0, 'f', 0)
+                    .arg(100.0 * with.busyCpu / with.allCpu, 0, 'f', 0)
+                    .arg(writeUs, 0, 'f', 1)
+                    .arg(applyUs, 0, 'f', 1));
+        }
+        return out;
     }
+
+    // One way of the throughput measurement: events written, in how long, and the machine's
+    // CPU seconds busy and in all meanwhile (0 without /proc/stat).
+    struct Half {
+        qint64 events = 0, ms = 0;
+        double busyCpu = 0, allCpu = 0;
+        Half &operator+=(const Half &o) {
+            events += o.events;
+            ms += o.ms;
+            busyCpu += o.busyCpu;
+            allCpu += o.allCpu;
+            return *this;
+        }
+    };
 
     ConnectionSettings settings_;
     Connection connection_;
@@ -643,10 +729,43 @@ QString markdown(const QJsonObject &r) {
               .arg(through[QStringLiteral("without_follower_events_per_s")].toDouble(), 0, 'f', 0)
               .arg(through[QStringLiteral("with_follower_events_per_s")].toDouble(), 0, 'f', 0)
               .arg(100.0 * through[QStringLiteral("ratio")].toDouble(), 0, 'f', 1);
+    if (through.contains(QStringLiteral("cpu_us_per_event_written")))
+        md += QStringLiteral("| the machine's CPU then: busy without / with (%); µs an event "
+                             "written; µs more an event applied | %1 / %2; %3; %4 |\n")
+                  .arg(100.0 * through[QStringLiteral("cpu_busy_without")].toDouble(), 0, 'f', 0)
+                  .arg(100.0 * through[QStringLiteral("cpu_busy_with")].toDouble(), 0, 'f', 0)
+                  .arg(through[QStringLiteral("cpu_us_per_event_written")].toDouble(), 0, 'f', 1)
+                  .arg(through[QStringLiteral("cpu_us_per_event_applied")].toDouble(), 0, 'f', 1);
     md += QStringLiteral("| differences from the replay after everything; after that rebuild | "
                          "%1; %2 |\n\n")
               .arg(qint64(r[QStringLiteral("differences_after_all")].toDouble()))
               .arg(qint64(r[QStringLiteral("differences_after_rebuild")].toDouble()));
+    return md;
+}
+
+// --throughput-only's table: a row per round.
+QString throughputMarkdown(const QJsonObject &r) {
+    QString md = QStringLiteral("### %1 events: the writer with and without a follower\n\n")
+                     .arg(qint64(r[QStringLiteral("events")].toDouble()));
+    md += QStringLiteral("| round | without / with a follower (events/s) | ratio | CPU busy "
+                         "without / with | µs an event written | µs more an event applied "
+                         "|\n|---|---:|---:|---:|---:|---:|\n");
+    int round = 0;
+    for (const QJsonValue &v : r[QStringLiteral("throughput_rounds")].toArray()) {
+        const QJsonObject t = v.toObject();
+        const auto pct = [&t](const char *key) {
+            return QStringLiteral("%1%").arg(100.0 * t[QLatin1String(key)].toDouble(), 0, 'f', 1);
+        };
+        md += QStringLiteral("| %1 | %2 / %3 | %4 | %5 / %6 | %7 | %8 |\n")
+                  .arg(++round)
+                  .arg(t[QStringLiteral("without_follower_events_per_s")].toDouble(), 0, 'f', 0)
+                  .arg(t[QStringLiteral("with_follower_events_per_s")].toDouble(), 0, 'f', 0)
+                  .arg(pct("ratio"), pct("cpu_busy_without"), pct("cpu_busy_with"))
+                  .arg(t[QStringLiteral("cpu_us_per_event_written")].toDouble(), 0, 'f', 1)
+                  .arg(t[QStringLiteral("cpu_us_per_event_applied")].toDouble(), 0, 'f', 1);
+    }
+    md += QStringLiteral("\ndifferences from the replay at the end: %1\n\n")
+              .arg(qint64(r[QStringLiteral("differences_after_all")].toDouble()));
     return md;
 }
 
@@ -791,6 +910,9 @@ int main(int argc, char *argv[]) {
                       QStringLiteral("O(change) instead: steps of 10,000 events on this much "
                                      "history and on --events, side by side (--repeat rounds)."),
                       QStringLiteral("n")});
+    parser.addOption({QStringLiteral("throughput-only"),
+                      QStringLiteral("Only the writer's throughput with and without a follower "
+                                     "(--repeat rounds) and where the machine's CPU went.")});
     parser.addOption({QStringLiteral("out"), QStringLiteral("Results directory."),
                       QStringLiteral("dir"), QStringLiteral("bench/results")});
     parser.process(app);
@@ -828,6 +950,18 @@ int main(int argc, char *argv[]) {
                                  .arg(dir)
                                  .arg(events)
                                  .arg(citus ? QStringLiteral("-citus") : QString());
+        if (parser.isSet(QStringLiteral("throughput-only"))) {
+            QDir().mkpath(dir);
+            const QJsonObject result =
+                LiveBench(settings, std::max(1, parser.value(QStringLiteral("repeat")).toInt()), 1,
+                          1.0,
+                          std::max(1, parser.value(QStringLiteral("throughput-seconds")).toInt()))
+                    .runThroughputOnly();
+            if (!writeResults(base + QStringLiteral("-throughput"), result,
+                              throughputMarkdown(result)))
+                return 1;
+            return result[QStringLiteral("differences_after_all")].toDouble() == 0 ? 0 : 1;
+        }
         QDir().mkpath(base + QStringLiteral("-panels"));
         const QJsonObject result =
             LiveBench(settings, std::max(1, parser.value(QStringLiteral("repeat")).toInt()),

@@ -12,11 +12,20 @@
 --
 -- The count reads the window of arrivals past the watermark, as ops' does (the arrival index,
 -- the same bound of a million arrivals and the same fallback), keeping the granted tenants'
--- rows: on Citus the tenant filter sends it to the tenant's shards only.
+-- rows: on Citus the tenant filter sends it to the tenant's shards only. It reads every
+-- tenant's pending index entries to find them (a (tenant_id, arrival_id) index would cost every
+-- writer's insert), so the caller's own statistics counters (pg_stat_xact_all_tables) show how
+-- many events the platform has pending: a figure of the order of what PostgreSQL's statistics
+-- views show every role already (the event tables' inserts, pg_stat_all_tables; the latest
+-- arrival, pg_sequences). DATABASE.md lists it with what a tenant can still learn.
 
 CREATE FUNCTION tenant_scope.read_model_freshness()
 RETURNS TABLE (mode text, lag_events bigint, lag_seconds numeric)
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp
+-- (the caller's planner settings would otherwise choose the plan: with index scans off, every
+-- call read the three event tables whole, every tenant's rows)
+SET enable_seqscan = off SET enable_indexscan = on SET enable_indexonlyscan = on
+SET enable_bitmapscan = on AS $$
 DECLARE
     v_mode text := mvdash.read_model_mode_now();
     -- (read before the event tables, as 016: every event this snapshot shows has an arrival
@@ -44,8 +53,17 @@ BEGIN
                 WHERE e.arrival_id > v_progress.applied_arrival AND e.arrival_id <= v_upper
                   AND e.tenant_id = ANY (v_tenants))
         INTO v_lag;
-        IF v_lag = 0 AND v_latest > v_upper THEN
-            -- (a gap of a million arrivals past the watermark: counted up to a million each)
+        -- (a gap of a million arrivals past the watermark, as ops' fallback: only when the
+        -- window holds no event of any tenant, not whenever it holds none of this tenant's,
+        -- which would send every quiet tenant's reload through the whole backlog)
+        IF v_lag = 0 AND v_latest > v_upper
+           AND NOT EXISTS (SELECT 1 FROM public.bet_events e
+                           WHERE e.arrival_id > v_progress.applied_arrival AND e.arrival_id <= v_upper)
+           AND NOT EXISTS (SELECT 1 FROM public.balance_events e
+                           WHERE e.arrival_id > v_progress.applied_arrival AND e.arrival_id <= v_upper)
+           AND NOT EXISTS (SELECT 1 FROM public.payment_events e
+                           WHERE e.arrival_id > v_progress.applied_arrival AND e.arrival_id <= v_upper)
+        THEN
             SELECT count(*) INTO v_lag FROM (
                 (SELECT 1 FROM public.bet_events e
                  WHERE e.arrival_id > v_progress.applied_arrival AND e.tenant_id = ANY (v_tenants)

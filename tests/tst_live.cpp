@@ -184,6 +184,19 @@ private:
     std::thread thread_;
 };
 
+// The state table a step writes last: a lock on it holds a step after it has written the
+// other read models' state.
+QString lastStateTableAStepWrites(const QSqlDatabase &db) {
+    return scalar(db, QStringLiteral(R"(
+        SELECT x.m[1] FROM (
+            SELECT s.ord, regexp_match(s.statement,
+                '(?:INSERT INTO|UPDATE|DELETE FROM|MERGE INTO)\s+mvdash\.(\w+)') AS m
+            FROM mvdash.live_step_statements() s) x
+        JOIN mvdash.read_model_definitions d ON d.state_table = x.m[1]
+        ORDER BY x.ord DESC LIMIT 1)"))
+        .toString();
+}
+
 // Whether a backend is in the step's wait for writers (it says so in its application_name).
 bool waitingForWriters(const QSqlDatabase &db, int pid) {
     return pid != 0 &&
@@ -1272,14 +1285,7 @@ private slots:
                     Connection c(settings, QStringLiteral("t"));
                     seedMore(settings, 1500, stopTheServer ? 33 : 32);
                     before = appliedArrival(c.db());
-                    lastTable = scalar(c.db(), QStringLiteral(R"(
-                        SELECT x.m[1] FROM (
-                            SELECT s.ord, regexp_match(s.statement,
-                                '(?:INSERT INTO|UPDATE|DELETE FROM|MERGE INTO)\s+mvdash\.(\w+)') AS m
-                            FROM mvdash.live_step_statements() s) x
-                        JOIN mvdash.read_model_definitions d ON d.state_table = x.m[1]
-                        ORDER BY x.ord DESC LIMIT 1)"))
-                                    .toString();
+                    lastTable = lastStateTableAStepWrites(c.db());
                     QVERIFY(!lastTable.isEmpty());
                     // the suite's servers commit asynchronously (synchronous_commit = off): a
                     // hard stop may take the last commits with it, the seeded events too
@@ -1332,6 +1338,64 @@ private slots:
                 QCOMPARE(differences(c.db()), QString());
             });
         }
+    }
+
+    // On Citus a step works through one connection per worker (036): held at the last state
+    // table it writes, after a dozen rounds of a task per shard, the step's coordinator session
+    // has at most one backend on each worker (by default Citus opens up to 16 a round and
+    // closes all but one at the end of the transaction: new backends at every step). On plain
+    // PostgreSQL the step's function carries no Citus setting.
+    void aStepOnCitusWorksThroughOneConnectionPerWorker() {
+        MVDASH_TRY({
+            const auto settings = liveDatabase(QStringLiteral("oneconnection"), 3000);
+            Connection c(settings, QStringLiteral("t"));
+            const QString config = scalar(c.db(), QStringLiteral(R"(
+                SELECT coalesce(array_to_string(proconfig, ','), '') FROM pg_proc
+                WHERE oid = 'mvdash.mvdash_live_step(boolean, interval)'::regprocedure)"))
+                                       .toString();
+            if (!cluster_.isCitus()) {
+                QVERIFY2(!config.contains(QStringLiteral("citus.")), qPrintable(config));
+                return;
+            }
+            seedMore(settings, 1500, 34);
+            const QString lastTable = lastStateTableAStepWrites(c.db());
+            Connection holder(settings, QStringLiteral("holder"));
+            exec(holder.db(), QStringLiteral("BEGIN"));
+            exec(holder.db(), QStringLiteral("LOCK TABLE mvdash.%1 IN SHARE MODE").arg(lastTable));
+            StepThread s(settings, kPatienceMs);
+            const auto held = [&] {
+                return s.pid() != 0 &&
+                       scalar(c.db(),
+                              QStringLiteral("SELECT count(*) FROM pg_locks l JOIN pg_class "
+                                             "c ON c.oid = l.relation WHERE l.pid = ? AND "
+                                             "NOT l.granted AND c.relname = ?"),
+                              {s.pid(), lastTable})
+                               .toLongLong() > 0;
+            };
+            QTRY_VERIFY2_WITH_TIMEOUT(held() || s.done(), qPrintable(activity(c.db(), s.pid())),
+                                      kPatienceMs);
+            QVERIFY2(!s.done(), qPrintable(describe(s.outcomes()) + s.error()));
+            // the step's backends on the workers: Citus's internal sessions with its global pid
+            QStringList perWorker;
+            QSqlQuery q = runSql(c.db(), QStringLiteral(R"(
+                    SELECT w.nodeid, count(*) FROM citus_stat_activity w
+                    WHERE w.is_worker_query AND w.global_pid = (
+                        SELECT a.global_pid FROM citus_stat_activity a
+                        WHERE a.pid = ? AND NOT a.is_worker_query LIMIT 1)
+                    GROUP BY w.nodeid ORDER BY 1)"),
+                                 {s.pid()});
+            while (q.next())
+                perWorker << q.value(0).toString() + u' ' + q.value(1).toString();
+            q.finish();
+            exec(holder.db(), QStringLiteral("ROLLBACK"));
+            QTRY_VERIFY_WITH_TIMEOUT(s.done(), kPatienceMs);
+            QVERIFY2(allOk(s.outcomes()), qPrintable(describe(s.outcomes()) + s.error()));
+            QCOMPARE(perWorker.size(), 2); // both workers took part
+            for (const QString &line : perWorker)
+                QVERIFY2(line.endsWith(QStringLiteral(" 1")),
+                         qPrintable(perWorker.join(QStringLiteral("; "))));
+            QCOMPARE(differences(c.db()), QString());
+        });
     }
 
     // Two followers and a writer at once: every event applied once (twice would double the

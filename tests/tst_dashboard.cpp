@@ -38,6 +38,21 @@
 using namespace mvdash;
 using namespace mvdash::test;
 
+// A bet of 5.00 at 2.0 placed now: a new event for the live-mode tests.
+BetEvent placedNow(qint64 tenant, qint64 eventId, const QString &bet, const QString &user) {
+    return BetEvent{tenant,
+                    eventId,
+                    bet,
+                    user,
+                    QStringLiteral("placed"),
+                    *Decimal::parse(QStringLiteral("5.00")),
+                    *Decimal::parse(QStringLiteral("2.0000")),
+                    QStringLiteral("fx"),
+                    {},
+                    {},
+                    QDateTime::currentMSecsSinceEpoch()};
+}
+
 class TestDashboard : public QObject {
     Q_OBJECT
     TestCluster cluster_;
@@ -620,17 +635,8 @@ private slots:
             {
                 EventWriter writer(settings);
                 for (int i = 0; i < 3; ++i)
-                    writer.add(BetEvent{tenant,
-                                        990000001 + i,
-                                        QStringLiteral("live-b%1").arg(i),
-                                        QStringLiteral("live-user"),
-                                        QStringLiteral("placed"),
-                                        *Decimal::parse(QStringLiteral("5.00")),
-                                        *Decimal::parse(QStringLiteral("2.0000")),
-                                        QStringLiteral("fx"),
-                                        {},
-                                        {},
-                                        QDateTime::currentMSecsSinceEpoch()});
+                    writer.add(placedNow(tenant, 990000001 + i, QStringLiteral("live-b%1").arg(i),
+                                         QStringLiteral("live-user")));
                 writer.commit();
             }
             DashboardModels wModels(settings);
@@ -681,17 +687,8 @@ private slots:
             convertReadModels(c.db(), ReadModelMode::Live, [](const QString &) {});
             EventWriter writer(tenant);
             for (int i = 0; i < 5; ++i) // three of its tenant, two of another
-                writer.add(BetEvent{i < 3 ? 10005 : 10001,
-                                    990000001 + i,
-                                    QStringLiteral("lag-b%1").arg(i),
-                                    QStringLiteral("lag-user"),
-                                    QStringLiteral("placed"),
-                                    *Decimal::parse(QStringLiteral("5.00")),
-                                    *Decimal::parse(QStringLiteral("2.0000")),
-                                    QStringLiteral("fx"),
-                                    {},
-                                    {},
-                                    QDateTime::currentMSecsSinceEpoch()});
+                writer.add(placedNow(i < 3 ? 10005 : 10001, 990000001 + i,
+                                     QStringLiteral("lag-b%1").arg(i), QStringLiteral("lag-user")));
             writer.commit();
         });
         const ConnectionSettings owner = tenant;

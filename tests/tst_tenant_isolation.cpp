@@ -50,6 +50,12 @@ QList<QStringList> catalogRows(const QSqlDatabase &db, const QString &name,
     return rows;
 }
 
+// The same database as the tenant administrator acme_admin (granted kOwnTenant by each test).
+ConnectionSettings asTenantAdministrator(ConnectionSettings settings) {
+    settings.set(QStringLiteral("user"), QStringLiteral("acme_admin"));
+    return settings;
+}
+
 // The error text of a statement that must fail (empty when it did not fail).
 QString refusal(const QSqlDatabase &db, const QString &sql) {
     QSqlQuery q(db);
@@ -384,8 +390,7 @@ private slots:
     void tenantScopedRelationsHaveTheirReadModelsColumns() {
         MVDASH_TRY({
             const auto settings = cluster_.createSeededDatabase(QStringLiteral("columns"), 4000);
-            ConnectionSettings tenantSettings = settings;
-            tenantSettings.set(QStringLiteral("user"), QStringLiteral("acme_admin"));
+            const ConnectionSettings tenantSettings = asTenantAdministrator(settings);
             Connection c(settings, QStringLiteral("t"));
             exec(c.db(), "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
                          "'copy_reader') THEN CREATE ROLE copy_reader NOLOGIN; END IF; END $$");
@@ -511,8 +516,7 @@ private slots:
     void aTenantAdministratorsLagCountsItsOwnEventsOnly() {
         MVDASH_TRY({
             const auto settings = cluster_.createSeededDatabase(QStringLiteral("tenantlag"), 2000);
-            ConnectionSettings tenantSettings = settings;
-            tenantSettings.set(QStringLiteral("user"), QStringLiteral("acme_admin"));
+            const ConnectionSettings tenantSettings = asTenantAdministrator(settings);
             Connection c(settings, QStringLiteral("t"));
             runQuery(c.db(), QStringLiteral("tenant_grant"), {"acme_admin", kOwnTenant});
             const auto tenantAnswer = [&] {

@@ -1260,7 +1260,7 @@ void Doctor::schedule(QList<DoctorCheck> &out) const {
     });
 }
 
-// Citus: nodes, co-location, distributed lock waits.
+// Citus: nodes, co-location, two-phase commits left half done, distributed lock waits.
 void Doctor::citus(QList<DoctorCheck> &out) const {
     if (!citus_)
         return;
@@ -1364,6 +1364,59 @@ void Doctor::citus(QList<DoctorCheck> &out) const {
             }
             out << c;
         });
+    guarded(out, QStringLiteral("citus.prepared"), QStringLiteral("doctor_citus_prepared"), [&] {
+        QSqlQuery q =
+            runQuery(db_, QStringLiteral("doctor_citus_prepared"), {settings_.preparedSeconds});
+        const int node = columnOf(q, "node"), gid = columnOf(q, "gid"),
+                  age = columnOf(q, "age_seconds"), committed = columnOf(q, "committed");
+        int found = 0;
+        while (q.next()) {
+            ++found;
+            const bool wasCommitted = q.value(committed).toBool();
+            const QString subject = q.value(node).toString();
+            const QString id = q.value(gid).toString();
+            const QString seconds = q.value(age).toString();
+            DoctorCheck c =
+                wasCommitted
+                    ? finding(QStringLiteral("citus.prepared"), subject,
+                              QStringLiteral("doctor_citus_prepared"), CheckState::Fail,
+                              Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                     "transaction %2, committed on the "
+                                                     "coordinator, has been only prepared on %1 "
+                                                     "for %3 s"))
+                                  .arg(subject, id, seconds))
+                    : finding(QStringLiteral("citus.prepared"), subject,
+                              QStringLiteral("doctor_citus_prepared"), CheckState::Warn,
+                              Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                     "transaction %2 has been prepared on %1 for "
+                                                     "%3 s, and the coordinator recorded no "
+                                                     "commit"))
+                                  .arg(subject, id, seconds));
+            if (wasCommitted) {
+                setWhy(c, Text(QT_TRANSLATE_NOOP(
+                              "mvdash::Doctor",
+                              "its rows are invisible until recovery commits them; in live mode a "
+                              "step may already have passed those events, and no later step "
+                              "applies them")));
+                setFix(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                 "SELECT recover_prepared_transactions();  then, "
+                                                 "in live mode: mvdash-admin rebuild")));
+            } else {
+                setWhy(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                 "it holds its locks until recovery rolls it "
+                                                 "back")));
+                setFix(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                 "SELECT recover_prepared_transactions();")));
+            }
+            out << c;
+        }
+        if (found == 0)
+            out << finding(QStringLiteral("citus.prepared"), QString(),
+                           QStringLiteral("doctor_citus_prepared"), CheckState::Ok,
+                           Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                  "no two-phase commit left half done on the "
+                                                  "workers")));
+    });
     guarded(
         out, QStringLiteral("citus.lock_waits"), QStringLiteral("doctor_citus_lock_waits"), [&] {
             QSqlQuery q = runQuery(db_, QStringLiteral("doctor_citus_lock_waits"));

@@ -57,6 +57,9 @@ struct DoctorSettings {
     // that took random inserts settles near 70% (50-55% seen after concurrent refreshes);
     // below 40 it is more than twice its compact size
     double leafDensityMin = 40;
+    // Citus: a prepared transaction on a worker older than this is a two-phase commit left
+    // half done (one normally lasts milliseconds; recovery runs every minute by default)
+    int preparedSeconds = 120;
 };
 
 // Runs every check on one connection, each on its own: a check that cannot run (a role

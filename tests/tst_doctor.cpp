@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace mvdash;
@@ -1000,13 +1001,29 @@ private slots:
                     .toString()
                     .split(u' ');
             QCOMPARE(worker.size(), 3);
-            exec(c.db(), "ALTER SYSTEM SET citus.recover_2pc_interval = -1");
-            exec(c.db(), "SELECT pg_reload_conf()");
             ConnectionSettings onWorker = s;
             onWorker.set(QStringLiteral("host"), worker.at(0));
             onWorker.set(QStringLiteral("port"), worker.at(1));
             const QString committed = QStringLiteral("citus_0_424242_2_0"),
                           notCommitted = QStringLiteral("citus_0_424242_1_0");
+            // whatever happens below: no prepared transaction left on the worker (it would
+            // hold its xmin back and keep the database from being dropped), recovery back on
+            const auto cleanUp = qScopeGuard([&] {
+                try {
+                    Connection w(onWorker, QStringLiteral("worker-cleanup"));
+                    for (const QString &gid : {notCommitted, committed})
+                        if (scalar(w.db(), "SELECT count(*) FROM pg_prepared_xacts WHERE gid = ?",
+                                   {gid})
+                                .toLongLong() > 0)
+                            exec(w.db(), QStringLiteral("ROLLBACK PREPARED '%1'").arg(gid));
+                    exec(c.db(), "ALTER SYSTEM RESET citus.recover_2pc_interval");
+                    exec(c.db(), "SELECT pg_reload_conf()");
+                } catch (const DbError &e) {
+                    qWarning("cleaning up after the test: %s", qPrintable(e.message()));
+                }
+            });
+            exec(c.db(), "ALTER SYSTEM SET citus.recover_2pc_interval = -1");
+            exec(c.db(), "SELECT pg_reload_conf()");
             {
                 Connection w(onWorker, QStringLiteral("worker"));
                 for (const QString &gid : {notCommitted, committed}) {
@@ -1045,8 +1062,7 @@ private slots:
         });
     }
 
-    // A per-tenant copy whose tenant is gone, and a grant to it.    // A per-tenant copy whose
-    // tenant is gone, and a grant to it.
+    // A per-tenant copy whose tenant is gone, and a grant to it.
     void aCopyAndAGrantOfAGoneTenantAreFound() {
         MVDASH_TRY({
             Connection c(settings_, QStringLiteral("t"));

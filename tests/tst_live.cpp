@@ -1363,6 +1363,9 @@ private slots:
             exec(holder.db(), QStringLiteral("BEGIN"));
             exec(holder.db(), QStringLiteral("LOCK TABLE mvdash.%1 IN SHARE MODE").arg(lastTable));
             StepThread s(settings, kPatienceMs);
+            // (a failure below: the lock goes before the step's thread is joined)
+            const auto release =
+                qScopeGuard([&holder] { QSqlQuery(holder.db()).exec(QStringLiteral("ROLLBACK")); });
             const auto held = [&] {
                 return s.pid() != 0 &&
                        scalar(c.db(),

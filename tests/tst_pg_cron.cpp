@@ -203,7 +203,8 @@ private slots:
 
 private:
     // pg_cron keeps its jobs in cron.database_name (postgres): mvdash lives there too, with a
-    // tenant and an event. Each test that needs it asks (so that it also passes run alone).
+    // tenant and an event. The CronJob script's test asks for it too, so that it passes run
+    // alone; the tests of the pg_cron job itself need the job scheduledRefreshRuns makes.
     void prepareCronDatabase() {
         MVDASH_TRY({
             Connection c(cluster_.cluster().settings(), QStringLiteral("t"));

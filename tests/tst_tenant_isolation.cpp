@@ -556,14 +556,38 @@ private slots:
                              .value(0)
                              .value(1),
                          QStringLiteral("3"));
-                QCOMPARE(scalar(tenant.db(),
-                                "SELECT coalesce(sum(seq_scan), 0) FROM pg_stat_xact_all_tables "
-                                "WHERE schemaname = 'public' AND relname IN ('bet_events', "
-                                "'balance_events', 'payment_events')")
-                             .toLongLong(),
-                         0);
+                // (plain PostgreSQL: on Citus the shards are read on the workers, which plan
+                // with their own settings, and the coordinator's counters stay 0 either way)
+                if (!cluster_.isCitus())
+                    QCOMPARE(
+                        scalar(tenant.db(),
+                               "SELECT coalesce(sum(seq_scan), 0) FROM pg_stat_xact_all_tables "
+                               "WHERE schemaname = 'public' AND relname IN ('bet_events', "
+                               "'balance_events', 'payment_events')")
+                            .toLongLong(),
+                        0);
                 QVERIFY(tenant.db().commit());
             }
+            QVERIFY(!runStep(c.db(), 60000, true).isEmpty());
+            QCOMPARE(tenantAnswer(), (QList<QStringList>{{"live", "0", "0"}}));
+
+            // the steps over a million arrivals behind, another tenant's event among the first
+            // million, its own past them: not counted (NULL), not "none behind"
+            const auto insertBet = [&](qint64 tenant, qint64 id) {
+                runSql(c.db(),
+                       "INSERT INTO public.bet_events (tenant_id, event_id, bet_id, user_id, "
+                       "event_type, stake, odds, fixture_id, event_timestamp) VALUES (?, ?, ?, "
+                       "'lag-user', 'placed', 5, 2, 'fx', 1)",
+                       {tenant, id, QStringLiteral("far-b%1").arg(id)});
+            };
+            insertBet(kOtherTenant, 990000101);
+            exec(c.db(), "SELECT setval('mvdash.event_arrival_seq', "
+                         "(SELECT applied_arrival + 1500000 FROM mvdash.live_progress))");
+            insertBet(kOwnTenant, 990000102);
+            const QList<QStringList> far = tenantAnswer();
+            QCOMPARE(far.size(), 1);
+            QCOMPARE(far.first().mid(0, 2), (QStringList{"live", "<null>"}));
+            QVERIFY2(far.first().at(2).toDouble() >= 0, qPrintable(far.first().at(2)));
             QVERIFY(!runStep(c.db(), 60000, true).isEmpty());
             QCOMPARE(tenantAnswer(), (QList<QStringList>{{"live", "0", "0"}}));
         });

@@ -309,7 +309,7 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
             &MainWindow::updateFreshness);
     connect(models_->tenantFreshness(), &TenantFreshnessModel::failed, this,
             [this](const QString &message) {
-                //: %1 is the server's error; the badge then shows no lag
+                //: %1 is the server's error; the badge then shows no lag until an answer
                 report(tr("Reading how far behind the read models are failed: %1").arg(message),
                        true);
             });
@@ -568,15 +568,20 @@ void MainWindow::updateFreshness() {
     const bool tenantLive = tenantScoped_ && models_->tenantFreshness()->live();
     if (tenantLive) {
         const TenantFreshness &f = *models_->tenantFreshness()->freshness();
-        const qint64 events = f.lagEvents.value_or(0);
-        lag = events == 0
-                  //: appended to "Data as of ..." for a tenant administrator: the live read
-                  //: models lack none of its tenant's events
-                  ? tr(" · live, no event behind")
-                  //: appended to "Data as of ..." for a tenant administrator: the live read
-                  //: models lack this many of its tenant's events, %1 for how long ("0.8")
-                  : tr(" · live, %n event(s) behind (%1 s)", nullptr, int(events))
-                        .arg(QLocale().toString(f.lagSeconds.toDouble(), 'f', 1));
+        const QString seconds = QLocale().toString(f.lagSeconds.toDouble(), 'f', 1);
+        if (!f.lagEvents) {
+            //: appended to "Data as of ..." for a tenant administrator: the steps are so far
+            //: behind that its events were not counted; %1 for how long ("95.0")
+            lag = tr(" · live, behind (%1 s)").arg(seconds);
+        } else if (*f.lagEvents == 0) {
+            //: appended to "Data as of ..." for a tenant administrator: the live read models
+            //: lack none of its tenant's events
+            lag = tr(" · live, no event behind");
+        } else {
+            //: appended to "Data as of ..." for a tenant administrator: the live read models
+            //: lack this many of its tenant's events, %1 for how long ("0.8")
+            lag = tr(" · live, %n event(s) behind (%1 s)", nullptr, int(*f.lagEvents)).arg(seconds);
+        }
     } else if (live != models_->health()->rows().cend()) {
         const qint64 events = live->lagEvents.value_or(0);
         const double stepMs = live->lastDurationMs.toDouble();

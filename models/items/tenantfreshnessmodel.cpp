@@ -6,8 +6,9 @@ TenantFreshnessModel::TenantFreshnessModel(JobRunner *runner, QObject *parent)
     : QObject(parent)
     , runner_(runner) {}
 
-// A failed answer keeps the last one shown: the badge's lag stays as it was, and the failure
-// is told (a lost connection by the runner, which reconnects and the next reload asks again).
+// A failed answer drops the last one: a lag shown from before would stand still and look
+// current. The failure is told (a lost connection by the runner, which reconnects; the next
+// reload asks again).
 void TenantFreshnessModel::reload() {
     latest_.submit(
         runner_, this,
@@ -17,7 +18,11 @@ void TenantFreshnessModel::reload() {
             emit changed();
         },
         [this](const JobFailure &failure) {
-            if (!failure.connectionLost() && !failure.cancelled())
+            if (failure.cancelled())
+                return;
+            freshness_.reset();
+            emit changed();
+            if (!failure.connectionLost())
                 emit failed(failure.message);
         });
 }

@@ -275,8 +275,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+343"/>
+        <location line="+348"/>
         <source> · live, %n event(s) behind (%1 s)</source>
+        <extracomment>appended to &quot;Data as of ...&quot; for a tenant administrator: the live read models lack this many of its tenant&apos;s events, %1 for how long (&quot;0.8&quot;)</extracomment>
         <translation>
             <numerusform> · live, %n event behind (%1 s)</numerusform>
             <numerusform> · live, %n events behind (%1 s)</numerusform>

@@ -2734,7 +2734,7 @@ migrate --read-models live|matview также задаёт режим (по ум
     <message>
         <location line="+7"/>
         <source>Reading how far behind the read models are failed: %1</source>
-        <extracomment>%1 is the server&apos;s error; the badge then shows no lag</extracomment>
+        <extracomment>%1 is the server&apos;s error; the badge then shows no lag until an answer</extracomment>
         <translation>Не удалось узнать отставание моделей чтения: %1</translation>
     </message>
     <message>
@@ -2744,13 +2744,20 @@ migrate --read-models live|matview также задаёт режим (по ум
     </message>
     <message>
         <location line="+246"/>
+        <source> · live, behind (%1 s)</source>
+        <extracomment>appended to &quot;Data as of ...&quot; for a tenant administrator: the steps are so far behind that its events were not counted; %1 for how long (&quot;95.0&quot;)</extracomment>
+        <translation> · live, отставание (%1 с)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source> · live, no event behind</source>
         <extracomment>appended to &quot;Data as of ...&quot; for a tenant administrator: the live read models lack none of its tenant&apos;s events</extracomment>
         <translation> · live, отставания нет</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source> · live, %n event(s) behind (%1 s)</source>
+        <extracomment>appended to &quot;Data as of ...&quot; for a tenant administrator: the live read models lack this many of its tenant&apos;s events, %1 for how long (&quot;0.8&quot;)</extracomment>
         <translation>
             <numerusform> · live, отставание %n событие (%1 с)</numerusform>
             <numerusform> · live, отставание %n события (%1 с)</numerusform>
@@ -2797,7 +2804,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>без TLS (sslmode=%1)</translation>
     </message>
     <message>
-        <location line="-391"/>
+        <location line="-396"/>
         <source>Export failed: %1</source>
         <translation>Ошибка экспорта: %1</translation>
     </message>
@@ -2852,7 +2859,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>данных пока нет</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>Data as of %1 (%2 ago)%5 &lt;span style=&apos;color:%3&apos;&gt;● %4&lt;/span&gt;</source>
         <extracomment>the header&apos;s badge: %1 a time, %2 an age (&quot;3 min&quot;), %5 the live lag or nothing, %3 a colour (keep), %4 the freshness (&quot;fresh&quot;, &quot;late&quot;, &quot;stale&quot;)</extracomment>
         <translation>Данные на %1 (%2 назад)%5 &lt;span style=&apos;color:%3&apos;&gt;● %4&lt;/span&gt;</translation>

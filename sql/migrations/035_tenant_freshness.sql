@@ -7,7 +7,8 @@
 -- sessions), so until now the badge of a tenant's own dashboard said neither that the read
 -- models are live nor how far behind they are. This is the same answer for the tenants granted
 -- to the session's role only: its own events not applied yet, and for how long the read models
--- have lacked them. Nothing about other tenants: no arrival number, no step duration, no
+-- have lacked them (the count NULL when the steps are over a million arrivals behind and none
+-- of the tenant's is among the first million). Nothing about other tenants: no arrival number, no step duration, no
 -- holder. The mode is in every answer, so the dashboard knows the read models are live.
 --
 -- The count reads the window of arrivals past the watermark, as ops' does (the arrival index,
@@ -57,6 +58,19 @@ BEGIN
         -- window holds no event of any tenant, not whenever it holds none of this tenant's,
         -- which would send every quiet tenant's reload through the whole backlog)
         IF v_lag = 0 AND v_latest > v_upper
+           AND (EXISTS (SELECT 1 FROM public.bet_events e
+                        WHERE e.arrival_id > v_progress.applied_arrival AND e.arrival_id <= v_upper)
+                OR EXISTS (SELECT 1 FROM public.balance_events e
+                           WHERE e.arrival_id > v_progress.applied_arrival AND e.arrival_id <= v_upper)
+                OR EXISTS (SELECT 1 FROM public.payment_events e
+                           WHERE e.arrival_id > v_progress.applied_arrival AND e.arrival_id <= v_upper))
+        THEN
+            -- more than a million arrivals behind (the steps have stalled), none of them this
+            -- tenant's within the first million: how many of its own wait is not counted (it
+            -- would read the whole backlog at every reload), and the read models are behind
+            -- by the time since the watermark all the same
+            v_lag := NULL;
+        ELSIF v_lag = 0 AND v_latest > v_upper
            AND NOT EXISTS (SELECT 1 FROM public.bet_events e
                            WHERE e.arrival_id > v_progress.applied_arrival AND e.arrival_id <= v_upper)
            AND NOT EXISTS (SELECT 1 FROM public.balance_events e
@@ -79,7 +93,7 @@ BEGIN
         END IF;
     END IF;
     -- how long the read models have lacked them: at most since the step that set the
-    -- watermark (the tenant's "as of" already), as ops' lag
+    -- watermark (the tenant's "as of" already), as ops' lag; NULL events: not counted, above
     RETURN QUERY
     SELECT v_mode, v_lag,
            CASE WHEN v_lag = 0 THEN 0::numeric

@@ -950,26 +950,17 @@ int main(int argc, char *argv[]) {
                                  .arg(dir)
                                  .arg(events)
                                  .arg(citus ? QStringLiteral("-citus") : QString());
-        if (parser.isSet(QStringLiteral("throughput-only"))) {
-            QDir().mkpath(dir);
-            const QJsonObject result =
-                LiveBench(settings, std::max(1, parser.value(QStringLiteral("repeat")).toInt()), 1,
-                          1.0,
-                          std::max(1, parser.value(QStringLiteral("throughput-seconds")).toInt()))
-                    .runThroughputOnly();
-            if (!writeResults(base + QStringLiteral("-throughput"), result,
-                              throughputMarkdown(result)))
-                return 1;
-            return result[QStringLiteral("differences_after_all")].toDouble() == 0 ? 0 : 1;
-        }
-        QDir().mkpath(base + QStringLiteral("-panels"));
-        const QJsonObject result =
-            LiveBench(settings, std::max(1, parser.value(QStringLiteral("repeat")).toInt()),
-                      std::max(1, parser.value(QStringLiteral("soak-seconds")).toInt()),
-                      std::max(1.0, parser.value(QStringLiteral("rate")).toDouble()),
-                      std::max(1, parser.value(QStringLiteral("throughput-seconds")).toInt()))
-                .run(base + QStringLiteral("-panels"));
-        if (!writeResults(base, result, markdown(result)))
+        // --throughput-only: that part alone, in its own files
+        const bool throughputOnly = parser.isSet(QStringLiteral("throughput-only"));
+        QDir().mkpath(throughputOnly ? dir : base + QStringLiteral("-panels"));
+        LiveBench bench(settings, std::max(1, parser.value(QStringLiteral("repeat")).toInt()),
+                        std::max(1, parser.value(QStringLiteral("soak-seconds")).toInt()),
+                        std::max(1.0, parser.value(QStringLiteral("rate")).toDouble()),
+                        std::max(1, parser.value(QStringLiteral("throughput-seconds")).toInt()));
+        const QJsonObject result = throughputOnly ? bench.runThroughputOnly()
+                                                  : bench.run(base + QStringLiteral("-panels"));
+        if (!writeResults(throughputOnly ? base + QStringLiteral("-throughput") : base, result,
+                          throughputOnly ? throughputMarkdown(result) : markdown(result)))
             return 1;
         return result[QStringLiteral("differences_after_all")].toDouble() == 0 ? 0 : 1;
     } catch (const DbError &e) {

@@ -1376,22 +1376,21 @@ void Doctor::citus(QList<DoctorCheck> &out) const {
             const QString subject = q.value(node).toString();
             const QString id = q.value(gid).toString();
             const QString seconds = q.value(age).toString();
-            DoctorCheck c =
-                wasCommitted
-                    ? finding(QStringLiteral("citus.prepared"), subject,
-                              QStringLiteral("doctor_citus_prepared"), CheckState::Fail,
-                              Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
-                                                     "transaction %2, committed on the "
-                                                     "coordinator, has been only prepared on %1 "
-                                                     "for %3 s"))
-                                  .arg(subject, id, seconds))
-                    : finding(QStringLiteral("citus.prepared"), subject,
-                              QStringLiteral("doctor_citus_prepared"), CheckState::Warn,
-                              Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
-                                                     "transaction %2 has been prepared on %1 for "
-                                                     "%3 s, and the coordinator recorded no "
-                                                     "commit"))
-                                  .arg(subject, id, seconds));
+            // committed on the coordinator: its events are lost to the steps until a rebuild;
+            // not: only its locks wait for recovery
+            const Text found =
+                wasCommitted ? Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                      "transaction %2, committed on the "
+                                                      "coordinator, has been only prepared on %1 "
+                                                      "for %3 s"))
+                             : Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                      "transaction %2 has been prepared on %1 for "
+                                                      "%3 s, and the coordinator recorded no "
+                                                      "commit"));
+            DoctorCheck c = finding(QStringLiteral("citus.prepared"), subject,
+                                    QStringLiteral("doctor_citus_prepared"),
+                                    wasCommitted ? CheckState::Fail : CheckState::Warn,
+                                    found.arg(subject, id, seconds));
             if (wasCommitted) {
                 setWhy(c, Text(QT_TRANSLATE_NOOP(
                               "mvdash::Doctor",

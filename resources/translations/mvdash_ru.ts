@@ -1682,17 +1682,17 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>сортировки и хеширование выполняются на диске (обновления сортируют таблицы событий целиком): это медленнее, и до «out of memory» недалеко</translation>
     </message>
     <message>
-        <location line="+578"/>
+        <location line="+577"/>
         <source>transaction %2, committed on the coordinator, has been only prepared on %1 for %3 s</source>
         <translation>транзакция %2, зафиксированная на координаторе, уже %3 с лишь подготовлена на %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>transaction %2 has been prepared on %1 for %3 s, and the coordinator recorded no commit</source>
         <translation>транзакция %2 подготовлена на %1 уже %3 с, а координатор не записал её фиксацию</translation>
     </message>
     <message>
-        <location line="-1168"/>
+        <location line="-1164"/>
         <source>mvdash-admin migrate (makes a missing read model again from its installed definition; per-tenant copies dropped with it are not)</source>
         <translation>mvdash-admin migrate (заново создаёт недостающую модель чтения по её установленному определению; копии для арендаторов, удалённые вместе с ней, не восстанавливаются)</translation>
     </message>
@@ -1986,7 +1986,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>обновления и шаги соединяют таблицы по арендатору: без совместного размещения данные пересылаются между узлами</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>its rows are invisible until recovery commits them; in live mode a step may already have passed those events, and no later step applies them</source>
         <translation>её строки не видны, пока восстановление их не зафиксирует; в режиме live шаг мог уже пройти мимо этих событий, и ни один следующий шаг их не применит</translation>
     </message>

@@ -2,13 +2,15 @@
 
 #include <array>
 #include <cmath>
+#include <limits>
 #include <random>
+#include <variant>
+#include <vector>
 
 namespace mvdash {
 
 namespace {
 
-constexpr qint64 kEpoch = 1735689600000; // 2025-01-01T00:00:00Z
 constexpr qint64 kSpanMs = 90LL * 24 * 3600 * 1000;
 
 const std::array kBrands{"Acme",   "Nordic", "Lucky",   "Atlas",  "Summit",  "Harbor", "Velvet",
@@ -21,17 +23,19 @@ const std::array kMethods{"card", "bank_transfer", "e_wallet", "crypto"};
 // the data set does not depend on the order tenants are generated in.
 class TenantStories {
 public:
-    TenantStories(qint64 tenantId, qint64 budget, quint64 seed, const EventGenerator::Sinks &sinks,
-                  const EventGenerator::NextEventId &nextId)
+    TenantStories(qint64 tenantId, qint64 budget, const EventGenerator::Options &options,
+                  const EventGenerator::Sinks &sinks, const EventGenerator::NextEventId &nextId)
         : tenantId_(tenantId)
         , budget_(budget)
-        , rng_(seed * 1000003ULL + quint64(tenantId))
+        , rng_(options.seed * 1000003ULL + quint64(tenantId))
         , sinks_(sinks)
+        , storiesEndAt_(options.storiesEndAtMs)
+        , endRng_(~(options.seed * 1000003ULL + quint64(tenantId)))
         , users_(std::max<qint64>(5, budget / 30))
         , nextBet_(nextId(tenantId, "bet_events"))
         , nextBalance_(nextId(tenantId, "balance_events"))
         , nextPayment_(nextId(tenantId, "payment_events"))
-        , clock_(kEpoch + uniform(0, 3600000))
+        , clock_(options.startsAtMs + uniform(0, 3600000))
         , gap_(std::max<qint64>(1, kSpanMs / std::max<qint64>(1, budget / 4))) {}
 
     qint64 run() {
@@ -43,6 +47,7 @@ public:
                 payment();
             else
                 balanceOnly();
+            tellStory();
             clock_ += uniform(0, 2 * gap_);
         }
         return produced_;
@@ -83,8 +88,7 @@ private:
         e.reason = QString::fromLatin1(reason);
         e.referenceId = ref;
         e.timestamp = ts;
-        sinks_.balance(e);
-        ++produced_;
+        story_.emplace_back(std::move(e));
     }
 
     BetEvent betEvent(const QString &betId, const QString &userId, const char *type, qint64 ts) {
@@ -97,10 +101,7 @@ private:
         e.timestamp = ts;
         return e;
     }
-    void emitBet(const BetEvent &e) {
-        sinks_.bet(e);
-        ++produced_;
-    }
+    void emitBet(BetEvent e) { story_.emplace_back(std::move(e)); }
 
     void bet() {
         const QString userId = user();
@@ -173,9 +174,29 @@ private:
         e.timestamp = ts;
         return e;
     }
-    void emitPayment(const PaymentEvent &e) {
-        sinks_.payment(e);
-        ++produced_;
+    void emitPayment(PaymentEvent e) { story_.emplace_back(std::move(e)); }
+
+    // Hands one story's events to the sinks in the order they were made (their event ids'
+    // order); in a stream, moved in time so that the story ends now.
+    void tellStory() {
+        qint64 shift = 0;
+        if (storiesEndAt_ != 0) {
+            qint64 last = std::numeric_limits<qint64>::min();
+            for (const Event &e : story_)
+                last = std::max(last, std::visit([](const auto &v) { return v.timestamp; }, e));
+            shift = storiesEndAt_ - std::uniform_int_distribution<qint64>(0, 999)(endRng_) - last;
+        }
+        for (Event &e : story_) {
+            std::visit([shift](auto &v) { v.timestamp += shift; }, e);
+            if (const auto *bet = std::get_if<BetEvent>(&e))
+                sinks_.bet(*bet);
+            else if (const auto *balance = std::get_if<BalanceEvent>(&e))
+                sinks_.balance(*balance);
+            else
+                sinks_.payment(std::get<PaymentEvent>(e));
+        }
+        produced_ += qint64(story_.size());
+        story_.clear();
     }
 
     void payment() {
@@ -226,6 +247,12 @@ private:
     qint64 budget_;
     std::mt19937_64 rng_;
     const EventGenerator::Sinks &sinks_;
+    qint64 storiesEndAt_;
+    // where in the last second a streamed story ends: a stream of its own, so that a stream
+    // tells the same stories as the history of the same seed
+    std::mt19937_64 endRng_;
+    using Event = std::variant<BetEvent, BalanceEvent, PaymentEvent>;
+    std::vector<Event> story_; // the story being told, until tellStory()
     qint64 users_;
     qint64 extraUsers_ = 0;
     qint64 nextBet_, nextBalance_, nextPayment_;
@@ -278,9 +305,16 @@ qint64 EventGenerator::generate(const NextEventId &nextEventId, const Sinks &sin
     for (qsizetype i = 0; i < ids.size(); ++i) {
         const qint64 budget =
             std::max<qint64>(1, qint64(double(options_.events) * weights[i] / total));
-        produced += TenantStories(ids[i], budget, options_.seed, sinks, nextEventId).run();
+        produced += TenantStories(ids[i], budget, options_, sinks, nextEventId).run();
     }
     return produced;
+}
+
+qint64 EventGenerator::lastTimestamp() const {
+    qint64 last = std::numeric_limits<qint64>::min();
+    const auto keep = [&last](const auto &e) { last = std::max(last, e.timestamp); };
+    generate([](qint64, const char *) { return qint64(1); }, Sinks{keep, keep, keep});
+    return last;
 }
 
 } // namespace mvdash

@@ -22,6 +22,14 @@ public:
         int emptyTenants = 3;     // tenants rows without any event
         bool orphanTenant = true; // events of a tenant_id that has no tenants row
         qint64 firstTenantId = 10001;
+        // When the history begins (2025-01-01): it spans about three months from here, every
+        // story told in full (a bet placed, confirmed, settled hours later).
+        qint64 startsAtMs = 1735689600000;
+        // 0 for a history. Otherwise a stream of what is happening now (the demo's traffic):
+        // each story is moved so that its last event falls within the second before this
+        // moment, as if a bet placed an hour ago were settled now; a story keeps its own
+        // spacing, its equal and out-of-order timestamps.
+        qint64 storiesEndAtMs = 0;
     };
     // Where the next event_id of a tenant's table starts (so that appending never
     // collides with what is there): called once per tenant and table.
@@ -39,6 +47,9 @@ public:
     QList<Tenant> tenants() const;
     // Generates the events; returns how many were produced.
     qint64 generate(const NextEventId &nextEventId, const Sinks &sinks) const;
+    // The newest timestamp generate() would give (it generates and drops the events): with
+    // it, a history can be placed so that it ends at a chosen moment.
+    qint64 lastTimestamp() const;
 
 private:
     Options options_;

@@ -26,6 +26,9 @@ Traffic::Batch Traffic::writeBatch(qint64 events) {
     // the same tenants as the seeded data, no new empty or orphan tenants per batch
     generate.emptyTenants = 0;
     generate.orphanTenant = false;
+    // what happens now: bets placed earlier are settled now, new payments are at the top of
+    // the lists (a history's timestamps would bury the new events months deep)
+    generate.storiesEndAtMs = QDateTime::currentMSecsSinceEpoch();
     // every tenant gets at least one story (a few events): a small batch goes to the largest
     // tenants only, so that a demo's "20 events/s" is about 20
     if (events < 100)

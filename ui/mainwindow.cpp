@@ -616,9 +616,15 @@ void MainWindow::updateFreshness() {
         if (models_->health()->freshness(s) != Freshness::Fresh)
             behind << QStringLiteral("%1: %2").arg(s.view, s.ageSeconds ? formatAge(*s.ageSeconds)
                                                                         : tr("never refreshed"));
-    freshness_->setToolTip(behind.isEmpty() ? tr("Every view is within its refresh interval.")
-                                            //: %1 is one "view: age" per line
-                                            : tr("Behind schedule:\n%1").arg(behind.join(u'\n')));
+    QString tip = behind.isEmpty() ? tr("Every view is within its refresh interval.")
+                                   //: %1 is one "view: age" per line
+                                   : tr("Behind schedule:\n%1").arg(behind.join(u'\n'));
+    if (tenantScoped_ && models_->tenantFreshness()->freshness() &&
+        !models_->tenantFreshness()->freshness()->told)
+        //: the badge's tooltip for a tenant administrator on a database not yet migrated
+        tip += u'\n' + tr("The database does not tell how far behind its read models are: it "
+                          "lacks migration 035 (an operator runs mvdash-admin migrate).");
+    freshness_->setToolTip(tip);
 }
 
 void MainWindow::showSessionInfo(const SessionInfo &info) {

@@ -1,5 +1,7 @@
 #include "tenantfreshnessmodel.h"
 
+#include <spdlog/spdlog.h>
+
 namespace mvdash {
 
 TenantFreshnessModel::TenantFreshnessModel(JobRunner *runner, QObject *parent)
@@ -15,6 +17,12 @@ void TenantFreshnessModel::reload() {
         [](const QSqlDatabase &db) { return QVariant::fromValue(fetchTenantFreshness(db)); },
         [this](const QVariant &result) {
             freshness_ = result.value<TenantFreshness>();
+            if (!freshness_->told && !toldUntold_) {
+                toldUntold_ = true;
+                spdlog::warn("the database has no tenant_scope.read_model_freshness() (migration "
+                             "035): a tenant administrator's badge shows no lag until an "
+                             "operator runs mvdash-admin migrate");
+            }
             emit changed();
         },
         [this](const JobFailure &failure) {

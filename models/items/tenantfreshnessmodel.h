@@ -15,7 +15,8 @@ public:
 
     void reload();
     bool isLoading() const { return latest_.isPending(); }
-    // Nothing until the first answer (a matview answer says "not live").
+    // Nothing until the first answer (a matview answer says "not live"; a database before
+    // migration 035 answers told = false, logged once).
     const std::optional<TenantFreshness> &freshness() const { return freshness_; }
     bool live() const { return freshness_ && freshness_->mode == ReadModelMode::Live; }
 
@@ -27,6 +28,7 @@ private:
     JobRunner *runner_;
     LatestRequest latest_;
     std::optional<TenantFreshness> freshness_;
+    bool toldUntold_ = false; // the log has said once that the database cannot tell
 };
 
 } // namespace mvdash

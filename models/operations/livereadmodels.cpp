@@ -128,8 +128,15 @@ QList<ReadModelFreshness> fetchFreshness(const QSqlDatabase &db) {
 }
 
 TenantFreshness fetchTenantFreshness(const QSqlDatabase &db) {
-    QSqlQuery q = runQuery(db, QStringLiteral("tenant_read_model_freshness"));
     TenantFreshness f;
+    // a database not yet migrated to 035 is told once, not an error at every reload
+    QSqlQuery present = runQuery(db, QStringLiteral("tenant_read_model_freshness_present"));
+    if (!present.next() || !present.value(0).toBool()) {
+        f.told = false;
+        return f;
+    }
+    present.finish();
+    QSqlQuery q = runQuery(db, QStringLiteral("tenant_read_model_freshness"));
     if (q.next()) {
         f.mode = parseMode(q.value(0).toString()).value_or(ReadModelMode::Matview);
         if (!q.isNull(1))

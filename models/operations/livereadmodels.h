@@ -47,6 +47,9 @@ QList<ReadModelFreshness> fetchFreshness(const QSqlDatabase &db);
 // A tenant administrator's freshness (migration 035): the mode, and in live mode the lag of
 // the tenants granted to the session's role only (ops' figures show the whole platform).
 struct TenantFreshness {
+    // false: the database cannot tell (tenant_scope.read_model_freshness() comes with
+    // migration 035); then the rest says nothing
+    bool told = true;
     ReadModelMode mode = ReadModelMode::Matview;
     std::optional<qint64> lagEvents; // live only
     QString lagSeconds;              // exact text (tenths), empty when not live

@@ -79,7 +79,7 @@
 <context>
     <name>mvdash::DemoDatabase</name>
     <message numerus="yes">
-        <location filename="../../app/demodatabase.cpp" line="+81"/>
+        <location filename="../../app/demodatabase.cpp" line="+82"/>
         <source>seeding %n event(s)</source>
         <translation>
             <numerusform>seeding %n event</numerusform>
@@ -87,7 +87,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+8"/>
         <source>seeded %n event(s) in %1 s</source>
         <extracomment>&quot;seeded &lt;n events&gt; in &lt;seconds&gt; s&quot;</extracomment>
         <translation>
@@ -220,7 +220,7 @@
 <context>
     <name>mvdash::LiveReadModels</name>
     <message numerus="yes">
-        <location filename="../../models/operations/livereadmodels.cpp" line="+327"/>
+        <location filename="../../models/operations/livereadmodels.cpp" line="+334"/>
         <source>%1, %n row(s) written</source>
         <extracomment>a rebuild&apos;s progress: &quot;&lt;seconds&gt;, &lt;n rows&gt; written&quot; by one statement</extracomment>
         <translation>

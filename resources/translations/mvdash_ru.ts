@@ -1145,7 +1145,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::DemoDatabase</name>
     <message>
-        <location filename="../../app/demodatabase.cpp" line="+58"/>
+        <location filename="../../app/demodatabase.cpp" line="+59"/>
         <source>starting the demo cluster in %1</source>
         <extracomment>&quot;starting the demo cluster in &lt;directory&gt;&quot;</extracomment>
         <translation>запуск демо-кластера в %1</translation>
@@ -1171,7 +1171,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+8"/>
         <source>seeded %n event(s) in %1 s</source>
         <extracomment>&quot;seeded &lt;n events&gt; in &lt;seconds&gt; s&quot;</extracomment>
         <translation>
@@ -2294,7 +2294,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>режим моделей чтения не записан (нет миграции 011)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+88"/>
         <source>(statistics of a scratch table: no plan)</source>
         <extracomment>explain-step: an ANALYZE statement has no plan to show</extracomment>
         <translation>(статистика временной таблицы: плана нет)</translation>
@@ -2794,7 +2794,13 @@ migrate --read-models live|matview также задаёт режим (по ум
 %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+4"/>
+        <source>The database does not tell how far behind its read models are: it lacks migration 035 (an operator runs mvdash-admin migrate).</source>
+        <extracomment>the badge&apos;s tooltip for a tenant administrator on a database not yet migrated</extracomment>
+        <translation>База данных не сообщает, насколько отстают её модели чтения: в ней нет миграции 035 (оператор запускает mvdash-admin migrate).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>TLS (sslmode=%1)</source>
         <translation>TLS (sslmode=%1)</translation>
     </message>
@@ -2804,7 +2810,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>без TLS (sslmode=%1)</translation>
     </message>
     <message>
-        <location line="-396"/>
+        <location line="-402"/>
         <source>Export failed: %1</source>
         <translation>Ошибка экспорта: %1</translation>
     </message>
@@ -2875,7 +2881,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Все представления обновлены в пределах своих интервалов.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>PostgreSQL %1 · %2 · role %3 · %4</source>
         <extracomment>status bar: %1 server version, %2 Citus or not, %3 the database role, %4 TLS or not</extracomment>
         <translation>PostgreSQL %1 · %2 · роль %3 · %4</translation>

@@ -789,6 +789,18 @@ private slots:
                      qPrintable(describe(checks)));
             QCOMPARE(scalar(c.db(), "SELECT count(*) FROM mvdash.bets_view").toLongLong(),
                      scalar(c.db(), "SELECT count(*) FROM mvdash.live_bets").toLongLong());
+            // the tenant function under the view made again turns JIT off like the others (037:
+            // with sequential scans off, a disabled plan's cost started a compilation at every
+            // call of a tenant's panels)
+            QCOMPARE(scalar(c.db(), "SELECT string_agg(p.oid::regprocedure::text, ', ') FROM "
+                                    "pg_proc p WHERE p.pronamespace = 'tenant_scope'::regnamespace "
+                                    "AND 'enable_seqscan=off' = ANY (p.proconfig) AND NOT "
+                                    "'jit=off' = ANY (p.proconfig)")
+                         .toString(),
+                     QString());
+            QVERIFY(scalar(c.db(), "SELECT 'jit=off' = ANY (proconfig) FROM pg_proc WHERE oid = "
+                                   "'tenant_scope.scoped_bets_view()'::regprocedure")
+                        .toBool());
             // without its state table a live read model cannot be made: said, nothing fails
             exec(c.db(), "ALTER TABLE mvdash.live_payments RENAME TO live_payments_away");
             exec(c.db(), "DROP VIEW mvdash.payments_view CASCADE");

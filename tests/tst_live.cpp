@@ -543,9 +543,12 @@ private slots:
         });
     }
 
-    // Support's exact lookup: with events not applied yet (a settlement, a bet moving away, a
-    // new bet, a deposit, a balance movement, a brand-new user), the folded figures equal
-    // what the read models show once a step has applied them.
+    // Support's exact lookup: with events not applied yet (a settlement, a bet moving away and
+    // another coming in, a payment moving away, a new bet, a deposit, a balance movement, a
+    // brand-new user), the folded figures equal what the read models show once a step has
+    // applied them. Among them a crowd of the tenant's other players' pending events, which the
+    // lookup does not read (037; counted on plain PostgreSQL, where the counters are this
+    // session's).
     void exactLookupFoldsPendingEvents() {
         MVDASH_TRY({
             const auto settings = liveDatabase(QStringLiteral("exact"), 12000);
@@ -561,8 +564,58 @@ private slots:
             const QString settled = pick.value(2).toString(), moved = pick.value(3).toString();
             const qint64 ts = pick.value(4).toLongLong() + 10;
             pick.finish();
+            // another player's bet that comes to this user, and one of the user's payments that
+            // goes to another player
+            const QString comingIn =
+                scalar(c.db(),
+                       QStringLiteral("SELECT min(bet_id) FROM bets_view WHERE tenant_id = ? AND "
+                                      "user_id <> ?"),
+                       {tenant, user})
+                    .toString();
+            const QString paymentAway =
+                scalar(c.db(),
+                       QStringLiteral("SELECT min(payment_id) FROM payments_view WHERE tenant_id = "
+                                      "? AND user_id = ?"),
+                       {tenant, user})
+                    .toString();
+            QVERIFY(!comingIn.isEmpty() && !paymentAway.isEmpty());
             qint64 id = 950000000;
             EventWriter w(settings);
+            w.add(BetEvent{tenant,
+                           ++id,
+                           comingIn,
+                           user,
+                           QStringLiteral("confirmed"),
+                           {},
+                           {},
+                           {},
+                           {},
+                           {},
+                           ts + 5});
+            w.add(PaymentEvent{tenant,
+                               ++id,
+                               paymentAway,
+                               QStringLiteral("someone-else"),
+                               QStringLiteral("pending"),
+                               {},
+                               {},
+                               {},
+                               {},
+                               {},
+                               ts + 5});
+            const int crowd = 3000;
+            for (int i = 0; i < crowd; ++i)
+                w.add(BetEvent{tenant,
+                               ++id,
+                               QStringLiteral("crowd-b%1").arg(i),
+                               QStringLiteral("crowd-u%1").arg(i % 50),
+                               QStringLiteral("placed"),
+                               dec("1.00"),
+                               dec("2.0000"),
+                               QStringLiteral("fx"),
+                               {},
+                               {},
+                               ts});
             w.add(BetEvent{tenant,
                            ++id,
                            settled,
@@ -647,7 +700,28 @@ private slots:
                                            "user_exact(?::bigint, ?::text)"),
                             {tenant, user})
                          .toLongLong(),
-                     5); // the user's own: settlement, new bet, two payment events, balance
+                     6); // the user's own: settlement, bet coming in, new bet, two payment
+                         // events, balance
+            if (!cluster_.isCitus()) {
+                // the bet events the lookup read: the user's, not the crowd's
+                const QString read = QStringLiteral(
+                    "SELECT coalesce(sum(idx_tup_fetch + seq_tup_read), 0) FROM "
+                    "pg_stat_xact_user_tables WHERE relid = 'public.bet_events'::regclass");
+                exec(c.db(), QStringLiteral("BEGIN"));
+                const qint64 before = scalar(c.db(), read).toLongLong();
+                scalar(c.db(), exact, {tenant, user});
+                const qint64 rows = scalar(c.db(), read).toLongLong() - before;
+                const qint64 own = scalar(c.db(),
+                                          QStringLiteral("SELECT count(*) FROM bet_events WHERE "
+                                                         "tenant_id = ? AND user_id = ?"),
+                                          {tenant, user})
+                                       .toLongLong();
+                exec(c.db(), QStringLiteral("COMMIT"));
+                QVERIFY2(rows < crowd / 2, qPrintable(QStringLiteral("%1 bet events read, the "
+                                                                     "user has %2")
+                                                          .arg(rows)
+                                                          .arg(own)));
+            }
             QVERIFY(folded != before); // the read models do not have them yet
             const auto outcomes = step(c.db());
             QVERIFY2(allOk(outcomes), qPrintable(describe(outcomes)));

@@ -165,6 +165,8 @@ private:
         s.scheduleSeconds =
             durationOption(QStringLiteral("schedule"), 300000, 1000, 86400000) / 1000;
         s.slowMs = durationOption(QStringLiteral("slow"), 500, 1, 86400000);
+        s.live.lateSeconds = durationOption(QStringLiteral("lag"), 10000, 1000, 86400000) / 1000.0;
+        s.live.staleSeconds = 6 * s.live.lateSeconds; // as the dashboard's defaults (10 s, 1 min)
         const bool json = parser_.isSet(QStringLiteral("json"));
         const bool verbose = parser_.isSet(QStringLiteral("verbose"));
         QList<DoctorCheck> checks;
@@ -412,13 +414,17 @@ private:
             return fallback;
         const QString text = parser_.value(option);
         const QRegularExpressionMatch m =
-            QRegularExpression(QStringLiteral("^([0-9]+)(ms|s|min)?$")).match(text);
-        const qint64 unitMs = m.captured(2) == u"s" ? 1000 : m.captured(2) == u"min" ? 60000 : 1;
+            QRegularExpression(QStringLiteral("^([0-9]+)(ms|s|min|h)?$")).match(text);
+        const QString unit = m.captured(2);
+        const qint64 unitMs = unit == u"s"     ? 1000
+                              : unit == u"min" ? 60000
+                              : unit == u"h"   ? 3600000
+                                               : 1;
         const auto amount = m.hasMatch() ? wholeNumber<qint64>(m.captured(1)) : std::nullopt;
         if (!amount || *amount > maxMs / unitMs || *amount * unitMs < minMs)
-            //: keep the units ms, s and min as they are (what the option accepts)
+            //: keep the units ms, s, min and h as they are (what the option accepts)
             throw UsageError{tr("--%1 must be from %2 to %3ms, written as 500ms, "
-                                "10s or 2min (got '%4')")
+                                "10s, 2min or 1h (got '%4')")
                                  .arg(option)
                                  .arg(minMs)
                                  .arg(maxMs)
@@ -909,6 +915,11 @@ int main(int argc, char *argv[]) {
     parser.addOption({QStringLiteral("schedule"),
                       Admin::tr("doctor: the refresh schedule's interval: 30s, 5min; 1s to "
                                 "1440min (default 5min)."),
+                      QStringLiteral("duration")});
+    parser.addOption({QStringLiteral("lag"),
+                      Admin::tr("doctor: live mode: how long committed events may wait for a "
+                                "step before the read models are late (default 10s; stale at six "
+                                "times that)."),
                       QStringLiteral("duration")});
     parser.addOption({QStringLiteral("slow"),
                       Admin::tr("doctor: a refresh slower than this is reported (the guide's "

@@ -3,6 +3,7 @@
 #include "betstatusmodel.h"
 #include "dashboardmodels.h"
 #include "database.h"
+#include "doctormodel.h"
 #include "eventgenerator.h"
 #include "eventwriter.h"
 #include "format.h"
@@ -11,6 +12,7 @@
 #include "panels/paymentspanel.h"
 #include "panels/userpanel.h"
 #include "playersmodel.h"
+#include "refreshhealthmodel.h"
 #include "roles.h"
 #include "seeder.h"
 #include "tenantfreshnessmodel.h"
@@ -33,6 +35,7 @@
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTest>
 #include <QTimer>
 
@@ -467,6 +470,31 @@ private slots:
         QCOMPARE(owned.size(), unique.size());
     }
 
+    // A failure of the checks can be a paragraph (a stopped server's): it wraps in the panel
+    // instead of widening the window past the screen.
+    void aLongDiagnosticsFailureWraps() {
+        DashboardModels wModels(settings_);
+        MainWindow w(&wModels);
+        w.resize(1360, 860);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        QTRY_VERIFY_WITH_TIMEOUT(w.panels().contains(Panel::Diagnostics), kPatienceMs);
+        w.showPanel(Panel::Diagnostics);
+        QTRY_VERIFY_WITH_TIMEOUT(!wModels.doctor()->isLoading(), kPatienceMs);
+        QStringList words;
+        for (int i = 0; i < 40; ++i)
+            words << QStringLiteral("connection to server on socket failed: No such file");
+        emit wModels.doctor()->loadFailed(words.join(u' '), false);
+        QTRY_VERIFY(labelTexts(&w).join(u'|').contains(QStringLiteral("Not updated: connection")));
+        // no label showing it asks for more width than the window has (the layouts would give
+        // it that, and the window would grow past the screen)
+        for (const QLabel *l : w.findChildren<QLabel *>())
+            if (l->isVisible() && l->text().contains(QStringLiteral("Not updated")))
+                QVERIFY2(l->minimumSizeHint().width() <= 1360,
+                         qPrintable(QString::number(l->minimumSizeHint().width())));
+        QCOMPARE(w.width(), 1360);
+    }
+
     // The Diagnostics panel: a dropped unique index and an unpopulated view show as WARN and
     // FAIL, and each one's button runs its fix (the install's CREATE UNIQUE INDEX; a refresh
     // through the refresh controller), after which the checks run again and say OK.
@@ -640,7 +668,12 @@ private slots:
                                          QStringLiteral("live-user")));
                 writer.commit();
             }
+            // live read models are late once committed events wait a second, stale after two
+            // (the defaults: 10 s, 1 min): the badge follows the lag, not the data's age
+            QSettings().setValue(QStringLiteral("thresholds/liveLateSeconds"), 1);
+            QSettings().setValue(QStringLiteral("thresholds/liveStaleSeconds"), 2);
             DashboardModels wModels(settings);
+            QSettings().remove(QStringLiteral("thresholds"));
             MainWindow w(&wModels);
             w.show();
             QVERIFY(waitLoaded(w));
@@ -655,6 +688,15 @@ private slots:
                                           badge().contains(QStringLiteral(" s), last step ")) &&
                                           badge().contains(QStringLiteral(" ms")),
                                       qPrintable(badge()), kPatienceMs);
+            QTest::qWait(2500); // (the events wait longer than the stale limit)
+            w.reloadAll();
+            QTRY_VERIFY_WITH_TIMEOUT(!wModels.health()->isLoading(), kPatienceMs);
+            // the reload's rows: the count is the same, the wait has grown past the limit
+            for (const ViewStatus &s : wModels.health()->rows())
+                QVERIFY2(wModels.health()->freshness(s) == Freshness::Stale,
+                         qPrintable(s.view + u' ' + s.lagSeconds));
+            QTRY_VERIFY2_WITH_TIMEOUT(badge().contains(QStringLiteral("● stale")),
+                                      qPrintable(badge()), kPatienceMs);
             w.showPanel(Panel::User);
             w.userPanel()->lookUp(QStringLiteral("live-user"));
             QTRY_VERIFY2_WITH_TIMEOUT(
@@ -665,11 +707,15 @@ private slots:
             QTRY_VERIFY2_WITH_TIMEOUT(
                 w.userPanel()->headerText().contains(QStringLiteral("No committed event")),
                 qPrintable(w.userPanel()->headerText()), kPatienceMs);
+            // the last user's count does not stay on the tab over an empty list
+            QCOMPARE(w.userPanel()->findChild<QTabWidget *>()->tabText(0),
+                     QStringLiteral("Active bets"));
             QVERIFY(!runStep(c.db(), kPatienceMs, true).isEmpty());
             w.reloadAll();
             QTRY_VERIFY2_WITH_TIMEOUT(badge().contains(QStringLiteral("live, no event behind, "
                                                                       "last step ")),
                                       qPrintable(badge()), kPatienceMs);
+            QVERIFY2(badge().contains(QStringLiteral("● fresh")), qPrintable(badge()));
         });
     }
 

@@ -275,13 +275,15 @@ private slots:
                     .first()
                     .found.contains(QStringLiteral("2 step(s) skipped")),
                 qPrintable(describe(checks)));
-            // the read models fall behind (the last step 2 h ago, the schedule 1 h)
+            // the read models fall behind (the last step 2 h ago, an event waiting since)
             exec(follower.db(), "ROLLBACK");
             exec(c.db(), "UPDATE mvdash.materialized_views_refresh_log "
                          "SET last_refreshed_at = now() - interval '2 hours'");
             exec(c.db(), "UPDATE mvdash.live_progress "
                          "SET last_step_at = now() - interval '2 hours', "
                          "applied_at = now() - interval '2 hours'");
+            exec(c.db(), "INSERT INTO bet_events VALUES (10001, 990000001, 'waiting', 'u1', "
+                         "'placed', 10, 2, 'f1', NULL, NULL, 1700000000000)");
             checks = doctor(c.db());
             EXPECT_CHECK(checks, "refresh.skipped", QStringLiteral("payments_view"),
                          CheckState::Warn);
@@ -298,6 +300,46 @@ private slots:
             checks = doctor(c.db());
             QVERIFY2(find(checks, QStringLiteral("refresh.trend"), QString()).isEmpty(),
                      qPrintable(describe(checks)));
+        });
+    }
+
+    // Live mode: refresh.fresh judges how long committed events have waited for a step, not
+    // the last step's age. A quiet platform whose last step is older than any schedule has
+    // nothing behind (OK); events waiting past the lag limit WARN, past the stale limit FAIL,
+    // whatever the schedule; a step makes it OK. Real time passes (the limits are made short
+    // instead of the wait long).
+    void aLiveReadModelIsJudgedByHowLongEventsWait() {
+        MVDASH_TRY({
+            const ConnectionSettings live =
+                cluster_.createSeededDatabase(QStringLiteral("doctor_lag"), 2000);
+            Connection c(live, QStringLiteral("t"));
+            convertReadModels(c.db(), ReadModelMode::Live, [](const QString &) {});
+            const QString view = QStringLiteral("bets_view");
+            DoctorSettings ds;
+            ds.scheduleSeconds = 1; // a matview's would be late after a second
+            const auto fresh = [&] {
+                return find(Doctor(c.db(), ds).run(), QStringLiteral("refresh.fresh"), view)
+                    .value(0);
+            };
+            QVERIFY(eventually([&] {
+                return fresh().figures.value(QStringLiteral("age_seconds")).toDouble() >= 2;
+            }));
+            QCOMPARE(fresh().state, CheckState::Ok);
+            exec(c.db(), "INSERT INTO bet_events VALUES (10001, 990000001, 'waiting', 'u1', "
+                         "'placed', 10, 2, 'f1', NULL, NULL, 1700000000000)");
+            const auto waited = [&] {
+                return fresh().figures.value(QStringLiteral("lag_seconds")).toDouble();
+            };
+            QVERIFY(eventually([&] { return waited() >= 2; }));
+            ds.live.lateSeconds = 1;
+            ds.live.staleSeconds = 3600;
+            QCOMPARE(fresh().state, CheckState::Warn);
+            QVERIFY2(fresh().found.contains(QStringLiteral("1 event(s) behind (")),
+                     qPrintable(fresh().found));
+            ds.live.staleSeconds = 1.5;
+            QCOMPARE(fresh().state, CheckState::Fail);
+            QVERIFY(!runStep(c.db(), kPatienceMs, true).isEmpty());
+            QCOMPARE(fresh().state, CheckState::Ok);
         });
     }
 
@@ -927,6 +969,24 @@ private slots:
             refreshAll(cronJob.db());
             checks = withSchedule(4);
             EXPECT_CHECK(checks, "schedule.last_run", app, CheckState::Ok);
+            // a follower (mvdash-admin follow's session name), also while one of its steps waited
+            // for writers, is one application; its last run an hour ago is no problem in itself
+            // (no history for empty steps: refresh.fresh judges whether it keeps up)
+            exec(c.db(), "INSERT INTO mvdash.materialized_views_refresh_history (run_id, "
+                         "view_name, method, outcome, started_at, finished_at, duration_ms, "
+                         "application_name) SELECT 0, 'bets_view', 'live', 'ok', t, t, 1, a FROM "
+                         "(VALUES ('mvdash follow', now() - interval '2 hours'), ('mvdash follow "
+                         "(live step waiting for writers 4242)', now() - interval '1 hour')) "
+                         "AS v (a, t)");
+            checks = withSchedule(4);
+            const QList<DoctorCheck> follower =
+                find(checks, QStringLiteral("schedule.last_run"), QStringLiteral("mvdash follow"));
+            QCOMPARE(follower.size(), 1);
+            QCOMPARE(follower.first().state, CheckState::Ok);
+            QVERIFY2(qAbs(follower.first().figures.value(QStringLiteral("age_seconds")).toDouble() -
+                          3600) < 600,
+                     qPrintable(describe(checks)));
+            exec(c.db(), "DELETE FROM mvdash.materialized_views_refresh_history WHERE run_id = 0");
         });
     }
 

@@ -552,20 +552,26 @@ void MainWindow::updateFreshness() {
         return;
     }
     const qint64 age = std::max<qint64>(0, refreshedAt.secsTo(QDateTime::currentDateTimeUtc()));
-    // the worst of this tenant's data and of every read model ops can see (a late bets_view
-    // must not hide behind a fresh summary); a tenant administrator sees no health rows
-    Freshness freshness = models_->health()->freshnessOfAge(age);
-    for (const ViewStatus &s : models_->health()->rows())
-        freshness = std::max(freshness, models_->health()->freshness(s));
-    const QString colour = theme::forFreshness(freshness).name();
-    const QString state = describeFreshness(freshness);
     // live mode: the read models follow the events; how many committed ones they lack (a
     // tenant administrator: of its own tenants, without the platform's step)
     const auto live =
         std::find_if(models_->health()->rows().cbegin(), models_->health()->rows().cend(),
                      [](const ViewStatus &s) { return s.live; });
-    QString lag;
     const bool tenantLive = tenantScoped_ && models_->tenantFreshness()->live();
+    // the worst of this tenant's data and of every read model ops can see (a late bets_view
+    // must not hide behind a fresh summary); a tenant administrator sees no health rows. Live
+    // read models are judged by how long committed events have waited, not by the age of the
+    // data: on a quiet platform that is old with nothing behind.
+    Freshness freshness =
+        tenantLive ? models_->health()->freshnessOfLag(
+                         models_->tenantFreshness()->freshness()->lagSeconds.toDouble())
+        : live != models_->health()->rows().cend() ? Freshness::Fresh
+                                                   : models_->health()->freshnessOfAge(age);
+    for (const ViewStatus &s : models_->health()->rows())
+        freshness = std::max(freshness, models_->health()->freshness(s));
+    const QString colour = theme::forFreshness(freshness).name();
+    const QString state = describeFreshness(freshness);
+    QString lag;
     if (tenantLive) {
         const TenantFreshness &f = *models_->tenantFreshness()->freshness();
         const QString seconds = QLocale().toString(f.lagSeconds.toDouble(), 'f', 1);
@@ -614,8 +620,14 @@ void MainWindow::updateFreshness() {
     QStringList behind;
     for (const ViewStatus &s : models_->health()->rows())
         if (models_->health()->freshness(s) != Freshness::Fresh)
-            behind << QStringLiteral("%1: %2").arg(s.view, s.ageSeconds ? formatAge(*s.ageSeconds)
-                                                                        : tr("never refreshed"));
+            behind << QStringLiteral("%1: %2").arg(
+                s.view, !s.ageSeconds ? tr("never refreshed")
+                        : s.live
+                            //: the badge's tooltip, a live read model: how long committed
+                            //: events have waited for a step ("35.3")
+                            ? tr("events waiting %1 s")
+                                  .arg(QLocale().toString(s.lagSeconds.toDouble(), 'f', 1))
+                            : formatAge(*s.ageSeconds));
     QString tip = behind.isEmpty() ? tr("Every view is within its refresh interval.")
                                    //: %1 is one "view: age" per line
                                    : tr("Behind schedule:\n%1").arg(behind.join(u'\n'));

@@ -42,10 +42,17 @@ DashboardModels::DashboardModels(const ConnectionSettings &settings, QObject *pa
     thresholds.intervalSeconds =
         prefs.value(QStringLiteral("thresholds/refreshIntervalSeconds"), 300).toLongLong();
     thresholds.slowMs = prefs.value(QStringLiteral("thresholds/slowRefreshMs"), 500).toDouble();
+    thresholds.live.lateSeconds =
+        prefs.value(QStringLiteral("thresholds/liveLateSeconds"), thresholds.live.lateSeconds)
+            .toDouble();
+    thresholds.live.staleSeconds =
+        prefs.value(QStringLiteral("thresholds/liveStaleSeconds"), thresholds.live.staleSeconds)
+            .toDouble();
     health_->setThresholds(thresholds);
     DoctorSettings doctorSettings;
     doctorSettings.scheduleSeconds = thresholds.intervalSeconds;
     doctorSettings.slowMs = thresholds.slowMs;
+    doctorSettings.live = thresholds.live;
     doctor_->setSettings(doctorSettings);
     // the Diagnostics panel's "refresh now": the refresh controller runs it, then the doctor
     // looks again

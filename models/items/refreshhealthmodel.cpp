@@ -17,7 +17,9 @@ bool sameStatus(const ViewStatus &a, const ViewStatus &b) {
            // by the minute, as the Age column shows it: a reload that only finds the same
            // views some seconds older changes no row
            a.ageSeconds.value_or(-1) / 60 == b.ageSeconds.value_or(-1) / 60 && a.live == b.live &&
-           a.lagEvents == b.lagEvents && a.blockedBy == b.blockedBy;
+           // the lag's seconds too: with the follower stopped and no new event the count stays
+           // while the wait grows, and the badge and the Behind (s) column must follow it
+           a.lagEvents == b.lagEvents && a.lagSeconds == b.lagSeconds && a.blockedBy == b.blockedBy;
 }
 struct SizesResult {
     QList<ViewSize> sizes;
@@ -44,7 +46,15 @@ void RefreshHealthModel::setThresholds(Thresholds t) {
 Freshness RefreshHealthModel::freshness(const ViewStatus &s) const {
     if (!s.ageSeconds || !s.populated)
         return Freshness::Stale;
-    return freshnessOfAge(*s.ageSeconds);
+    return s.live ? freshnessOfLag(s.lagSeconds.toDouble()) : freshnessOfAge(*s.ageSeconds);
+}
+
+Freshness RefreshHealthModel::freshnessOfLag(double lagSeconds) const {
+    if (lagSeconds > thresholds_.live.staleSeconds)
+        return Freshness::Stale;
+    if (lagSeconds > thresholds_.live.lateSeconds)
+        return Freshness::Late;
+    return Freshness::Fresh;
 }
 
 Freshness RefreshHealthModel::freshnessOfAge(qint64 ageSeconds) const {

@@ -29,6 +29,7 @@ public:
     struct Thresholds {
         qint64 intervalSeconds = 300; // the CronJob's */5
         double slowMs = 500;          // the guide's alert
+        LiveLagLimits live;           // live mode: judged by the lag, not the age
     };
 
     explicit RefreshHealthModel(JobRunner *runner, QObject *parent = nullptr);
@@ -44,6 +45,8 @@ public:
     Freshness freshness(const ViewStatus &s) const;
     // The same rule for any age in seconds (the header's "data as of" badge).
     Freshness freshnessOfAge(qint64 ageSeconds) const;
+    // live mode: how long committed events have waited for a step
+    Freshness freshnessOfLag(double lagSeconds) const;
     const QList<ViewStatus> &rows() const { return rows_; }
     // Whether the read models are live (the Behind columns apply).
     bool live() const;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "monitoring.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
@@ -47,6 +49,7 @@ struct DoctorSettings {
     qint64 tenantId = -1;         // --tenant: the guide's per-tenant check; -1 none
     qint64 scheduleSeconds = 300; // the refresh schedule (the guide's CronJob: 5 min)
     double slowMs = 500;          // the guide's slow refresh alert
+    LiveLagLimits live;           // live mode: refresh.fresh by the lag, not the last step's age
     double deadRowShare = 0.2;    // dead rows over live + dead beyond which to vacuum
     double sizeShareLimit = 0.3;  // views against event tables: the guide says 10-30%
     double trendHorizonDays = 30; // a trend reaching its limit sooner than this warns

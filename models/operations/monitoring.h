@@ -35,6 +35,15 @@ struct ViewStatus {
     QString blockedBy;
 };
 
+// Live mode: how long committed events may wait for a step before the read models are late,
+// then stale (issue #13: an event visible within 10 s at worst). Matview mode judges the age
+// of the last refresh against the schedule instead; a live read model's last step may be long
+// ago on a quiet platform without anything being behind.
+struct LiveLagLimits {
+    double lateSeconds = 10;
+    double staleSeconds = 60;
+};
+
 struct ViewSize {
     QString view;
     qint64 totalBytes = 0;

@@ -4,7 +4,7 @@
 <context>
     <name>mvdash::Admin</name>
     <message numerus="yes">
-        <location filename="../../app/admin_main.cpp" line="+232"/>
+        <location filename="../../app/admin_main.cpp" line="+234"/>
         <source>%n check(s)</source>
         <translation>
             <numerusform>%n check</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+212"/>
+        <location line="+216"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -126,15 +126,16 @@
 <context>
     <name>mvdash::Doctor</name>
     <message numerus="yes">
-        <location filename="../../models/operations/doctor.cpp" line="+338"/>
-        <source>%1 is live, %n event(s) behind, last step %2 ago</source>
+        <location filename="../../models/operations/doctor.cpp" line="+344"/>
+        <source>%1 is live, %n event(s) behind (%2 s), last step %3 ago</source>
+        <extracomment>%1 a read model, %2 for how long events have waited (s), %3 the last step&apos;s age</extracomment>
         <translation>
-            <numerusform>%1 is live, %n event behind, last step %2 ago</numerusform>
-            <numerusform>%1 is live, %n events behind, last step %2 ago</numerusform>
+            <numerusform>%1 is live, %n event behind (%2 s), last step %3 ago</numerusform>
+            <numerusform>%1 is live, %n events behind (%2 s), last step %3 ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+53"/>
         <source>%n run(s) of %1 failed since its last good one; the last: %2</source>
         <translation>
             <numerusform>%n run of %1 failed since its last good one; the last: %2</numerusform>
@@ -275,7 +276,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+348"/>
+        <location line="+354"/>
         <source> · live, %n event(s) behind (%1 s)</source>
         <extracomment>appended to &quot;Data as of ...&quot; for a tenant administrator: the live read models lack this many of its tenant&apos;s events, %1 for how long (&quot;0.8&quot;)</extracomment>
         <translation>

@@ -44,13 +44,13 @@
     <name>mvdash::Admin</name>
     <message>
         <location filename="../../app/admin_main.cpp" line="+85"/>
-        <location line="+504"/>
+        <location line="+510"/>
         <source>never</source>
         <extracomment>an age: never refreshed</extracomment>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="-455"/>
+        <location line="-461"/>
         <source>no command given</source>
         <translation>не указана команда</translation>
     </message>
@@ -60,7 +60,7 @@
         <translation>неизвестная команда: %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>the read models and the engine are not (all) installed</source>
         <translation>модели чтения и движок не установлены (или установлены не полностью)</translation>
     </message>
@@ -213,13 +213,7 @@
         <translation>значение --%1 должно быть целым числом от %2 до %3 (указано «%4»)</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>--%1 must be from %2 to %3ms, written as 500ms, 10s or 2min (got &apos;%4&apos;)</source>
-        <extracomment>keep the units ms, s and min as they are (what the option accepts)</extracomment>
-        <translation>значение --%1 должно быть от %2 до %3ms, в виде 500ms, 10s или 2min (указано «%4»)</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+64"/>
         <source>seeded %1 for %2 in %3 s (%4 events/s)
 </source>
         <extracomment>&quot;seeded &lt;n events&gt; for &lt;n tenants&gt; in &lt;seconds&gt; s (&lt;rate&gt; events/s)&quot;</extracomment>
@@ -594,17 +588,28 @@ migrate --read-models live|matview также задаёт режим (по ум
 и ~/.pgpass, как в libpq. Пароли в командной строке не принимаются никогда.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+61"/>
+        <source>doctor: live mode: how long committed events may wait for a step before the read models are late (default 10s; stale at six times that).</source>
+        <translation>doctor: режим live: сколько зафиксированные события могут ждать шага, прежде чем модели чтения считаются запаздывающими (по умолчанию 10s; устаревшими — вшестеро дольше).</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>demo: then keep writing about N new events/s (and, in live mode, apply them) until stopped; 0 to 100000, as N or N/s.</source>
         <translation>demo: затем записывать около N новых событий/с (а в режиме live — применять их) до остановки; от 0 до 100000, в виде N или N/s.</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-49"/>
         <source>libpq connection string or URI.</source>
         <translation>Строка подключения libpq или URI.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-476"/>
+        <source>--%1 must be from %2 to %3ms, written as 500ms, 10s, 2min or 1h (got &apos;%4&apos;)</source>
+        <extracomment>keep the units ms, s, min and h as they are (what the option accepts)</extracomment>
+        <translation>значение --%1 должно быть от %2 до %3ms, в виде 500ms, 10s, 2min или 1h (указано «%4»)</translation>
+    </message>
+    <message>
+        <location line="+479"/>
         <source>Machine-readable output (status, sizes, doctor).</source>
         <translation>Машиночитаемый вывод (status, sizes, doctor).</translation>
     </message>
@@ -629,7 +634,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>doctor: интервал расписания обновления: 30s, 5min; от 1s до 1440min (по умолчанию 5min).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>doctor: a refresh slower than this is reported (the guide&apos;s alert: 500ms, the default).</source>
         <translation>doctor: сообщать об обновлениях дольше этого значения (порог оповещения из руководства — 500ms, по умолчанию).</translation>
     </message>
@@ -1416,17 +1421,8 @@ migrate --read-models live|matview также задаёт режим (по ум
         <source>%1 last refreshed %2 ago (schedule: every %3)</source>
         <translation>%1 последний раз обновлялось %2 назад (расписание: каждые %3)</translation>
     </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>%1 is live, %n event(s) behind, last step %2 ago</source>
-        <translation>
-            <numerusform>%1 в режиме live, отставание %n событие, последний шаг %2 назад</numerusform>
-            <numerusform>%1 в режиме live, отставание %n события, последний шаг %2 назад</numerusform>
-            <numerusform>%1 в режиме live, отставание %n событий, последний шаг %2 назад</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+16"/>
+        <location line="+36"/>
         <source>no step has run lately: is the follower (mvdash-admin follow) running?</source>
         <translation>шаги давно не выполнялись: запущен ли процесс follow (mvdash-admin follow)?</translation>
     </message>
@@ -1692,12 +1688,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>транзакция %2 подготовлена на %1 уже %3 с, а координатор не записал её фиксацию</translation>
     </message>
     <message>
-        <location line="-1164"/>
+        <location line="-1176"/>
         <source>mvdash-admin migrate (makes a missing read model again from its installed definition; per-tenant copies dropped with it are not)</source>
         <translation>mvdash-admin migrate (заново создаёт недостающую модель чтения по её установленному определению; копии для арендаторов, удалённые вместе с ней, не восстанавливаются)</translation>
     </message>
     <message>
-        <location line="+334"/>
+        <location line="+346"/>
         <source>every event&apos;s arrival was given by the arrival order (up to %1)</source>
         <translation>у каждого события номер поступления выдан порядком поступления (до %1)</translation>
     </message>
@@ -1707,12 +1703,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>события %1 с номером поступления за пределами порядка поступления: %2 (новейший %3; порядок на %4)</translation>
     </message>
     <message>
-        <location line="-450"/>
+        <location line="-462"/>
         <source>refreshes: ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = &apos;512MB&apos;;  (they run with that function&apos;s work_mem, the guide&apos;s 256MB unless set otherwise); other sessions: ALTER ROLE &lt;role&gt; SET work_mem = &apos;256MB&apos;;  (the guide&apos;s SET work_mem for the session)</source>
         <translation>обновления: ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = &apos;512MB&apos;;  (они работают с work_mem этой функции, по умолчанию 256MB из руководства); прочие сессии: ALTER ROLE &lt;роль&gt; SET work_mem = &apos;256MB&apos;;  (SET work_mem для сессии из руководства)</translation>
     </message>
     <message>
-        <location line="+325"/>
+        <location line="+337"/>
         <source>read the error; for &quot;out of memory&quot; a smaller work_mem for the refreshes, for temporary files a larger one (ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = ...; the guide&apos;s is 256MB); then %1</source>
         <extracomment>%1 the command that refreshes the view</extracomment>
         <translation>прочитайте ошибку; при &quot;out of memory&quot; — меньше work_mem для обновлений, при временных файлах — больше (ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = ...; в руководстве 256MB); затем %1</translation>
@@ -1846,8 +1842,18 @@ migrate --read-models live|matview также задаёт режим (по ум
         <source>in a quiet hour: REFRESH MATERIALIZED VIEW mvdash.%1; (not concurrently: rewritten compactly, readers wait)</source>
         <translation>в часы низкой нагрузки: REFRESH MATERIALIZED VIEW mvdash.%1; (без CONCURRENTLY: перезаписывается компактно, читатели ждут)</translation>
     </message>
+    <message numerus="yes">
+        <location line="-763"/>
+        <source>%1 is live, %n event(s) behind (%2 s), last step %3 ago</source>
+        <extracomment>%1 a read model, %2 for how long events have waited (s), %3 the last step&apos;s age</extracomment>
+        <translation>
+            <numerusform>%1 в режиме live, отставание %n событие (%2 с), последний шаг %3 назад</numerusform>
+            <numerusform>%1 в режиме live, отставание %n события (%2 с), последний шаг %3 назад</numerusform>
+            <numerusform>%1 в режиме live, отставание %n событий (%2 с), последний шаг %3 назад</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+6"/>
+        <location line="+769"/>
         <source>in a quiet hour, as the table&apos;s owner: VACUUM (FULL, ANALYZE) mvdash.%1; (every shard rewritten compactly; readers and the live steps wait for it)</source>
         <translation>в часы низкой нагрузки, от имени владельца таблицы: VACUUM (FULL, ANALYZE) mvdash.%1; (каждый шард перезаписывается компактно; читатели и шаги live-режима ждут его)</translation>
     </message>
@@ -2743,7 +2749,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Копировать выделенные ячейки (через табуляцию, точные значения)</translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+252"/>
         <source> · live, behind (%1 s)</source>
         <extracomment>appended to &quot;Data as of ...&quot; for a tenant administrator: the steps are so far behind that its events were not counted; %1 for how long (&quot;95.0&quot;)</extracomment>
         <translation> · live, отставание (%1 с)</translation>
@@ -2787,7 +2793,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
+        <source>events waiting %1 s</source>
+        <translation>события ждут %1 с</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Behind schedule:
 %1</source>
         <translation>Отставание от расписания:
@@ -2810,7 +2821,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>без TLS (sslmode=%1)</translation>
     </message>
     <message>
-        <location line="-402"/>
+        <location line="-414"/>
         <source>Export failed: %1</source>
         <translation>Ошибка экспорта: %1</translation>
     </message>
@@ -2865,7 +2876,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>данных пока нет</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+61"/>
         <source>Data as of %1 (%2 ago)%5 &lt;span style=&apos;color:%3&apos;&gt;● %4&lt;/span&gt;</source>
         <extracomment>the header&apos;s badge: %1 a time, %2 an age (&quot;3 min&quot;), %5 the live lag or nothing, %3 a colour (keep), %4 the freshness (&quot;fresh&quot;, &quot;late&quot;, &quot;stale&quot;)</extracomment>
         <translation>Данные на %1 (%2 назад)%5 &lt;span style=&apos;color:%3&apos;&gt;● %4&lt;/span&gt;</translation>
@@ -2876,7 +2887,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>ни разу не обновлялись</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Every view is within its refresh interval.</source>
         <translation>Все представления обновлены в пределах своих интервалов.</translation>
     </message>
@@ -3145,7 +3156,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::RefreshHealthModel</name>
     <message>
-        <location filename="../../models/items/refreshhealthmodel.cpp" line="+125"/>
+        <location filename="../../models/items/refreshhealthmodel.cpp" line="+135"/>
         <source>yes</source>
         <extracomment>the view holds data</extracomment>
         <translation>да</translation>

@@ -46,6 +46,9 @@ DiagnosticsPanel::DiagnosticsPanel(DoctorModel *model, TenantCopiesModel *copies
     table_->setSortingEnabled(false); // the model puts the worst first
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->setWordWrap(false);
+    // a server's error can be a paragraph: wrapped, it must not widen the window past the
+    // screen (a stopped server's made it 1,720 px wide)
+    summary_->setWordWrap(true);
     connect(model_, &QAbstractItemModel::modelReset, table_, [this] { fitColumnsOnce(table_); });
     connect(model_, &QAbstractItemModel::modelReset, this, &DiagnosticsPanel::updateSummary);
     connect(model_, &DoctorModel::loadFailed, this, [this](const QString &message) {

@@ -131,6 +131,7 @@ void UserPanel::show() {
                        "views."));
         for (QLabel *f : figures_)
             f->setText(QStringLiteral("—"));
+        tabs_->setTabText(0, tr("Active bets")); // not the last user's count over an empty list
         return;
     }
     title_->setText(d.userId);

@@ -124,6 +124,26 @@ private slots:
                                   "-1s", "soon", "1.5s", ""})
             QTest::addRow("refresh --lock-timeout '%s'", value)
                 << QStringList{"refresh", "--lock-timeout", value} << lockTimeout;
+        const QString lag = QStringLiteral("--lag must be from 1000 to 86400000ms");
+        for (const char *value : {"0s", "999ms", "25h", "1d"})
+            QTest::addRow("doctor --lag '%s'", value)
+                << QStringList{"doctor", "--lag", value} << lag;
+    }
+
+    // A duration in hours is one (the help offers "1h"): past the options, the run goes on to
+    // connect, which fails (refresh 1, doctor 3: its exit codes), not a usage error (2).
+    void aDurationInHoursIsAccepted() {
+        const QString missing = cluster_.cluster().dsn(QStringLiteral("no_such_db"));
+        for (const QStringList &args : {QStringList{"refresh", "--lock-timeout", "1h"},
+                                        QStringList{"doctor", "--lag", "1h", "--json"}}) {
+            const Run r = admin(QStringList{"--dsn", missing} + args);
+            QVERIFY2(r.code == (args.first() == u"doctor" ? 3 : 1) &&
+                         !r.err.contains(QStringLiteral("must be from")),
+                     qPrintable(QStringLiteral("%1: exit %2\n%3%4")
+                                    .arg(args.join(u' '))
+                                    .arg(r.code)
+                                    .arg(r.out, r.err)));
+        }
     }
     void numericOptionsOutOfRangeAreUsageErrors() {
         QFETCH(QStringList, args);

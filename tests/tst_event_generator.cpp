@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <QHash>
+#include <QSet>
 #include <QTest>
 #include <vector>
 
@@ -80,6 +81,25 @@ private slots:
         // the default is the fixed history the tests' expectations were made with
         QCOMPARE(options.startsAtMs, qint64(1735689600000));
         QVERIFY(a.bets.front().timestamp >= options.startsAtMs);
+    }
+
+    // A stream of small batches reaches every tenant in turn: a pool's tenants from an offset,
+    // wrapping, the first of them taking the largest share.
+    void smallBatchesTakeTheirTenantsInTurn() {
+        EventGenerator::Options options;
+        options.events = 40;
+        options.tenants = 3;
+        options.emptyTenants = 0;
+        options.orphanTenant = false;
+        options.tenantPool = 24;
+        options.tenantOffset = 22;
+        QHash<qint64, int> perTenant;
+        const auto count = [&perTenant](const auto &e) { ++perTenant[e.tenantId]; };
+        EventGenerator(options).generate([](qint64, const char *) { return qint64(1); },
+                                         {count, count, count});
+        QCOMPARE(QSet<qint64>(perTenant.keyBegin(), perTenant.keyEnd()),
+                 (QSet<qint64>{10023, 10024, 10001}));
+        QVERIFY(perTenant[10023] >= perTenant[10001]);
     }
 
     void theNewestTimestampIsFoundBeforehand() {

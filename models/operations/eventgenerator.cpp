@@ -291,7 +291,9 @@ qint64 EventGenerator::generate(const NextEventId &nextEventId, const Sinks &sin
     QList<qint64> ids;
     QList<double> weights;
     for (int i = 0; i < options_.tenants; ++i) {
-        ids << options_.firstTenantId + i;
+        ids << options_.firstTenantId + (options_.tenantPool > 0
+                                             ? (i + options_.tenantOffset) % options_.tenantPool
+                                             : i);
         weights << 1.0 / std::pow(double(i + 1), 1.1);
     }
     if (options_.orphanTenant) {

@@ -30,6 +30,11 @@ public:
         // moment, as if a bet placed an hour ago were settled now; a story keeps its own
         // spacing, its equal and out-of-order timestamps.
         qint64 storiesEndAtMs = 0;
+        // 0: the events go to the first `tenants` tenants. Otherwise to `tenants` of a pool of
+        // that many (existing) tenants, from the one at `tenantOffset` on, wrapping: a stream
+        // of small batches reaches every tenant in turn (tenants() still names the first ones)
+        int tenantPool = 0;
+        int tenantOffset = 0;
     };
     // Where the next event_id of a tenant's table starts (so that appending never
     // collides with what is there): called once per tenant and table.

@@ -31,8 +31,13 @@ Traffic::Batch Traffic::writeBatch(qint64 events) {
     generate.storiesEndAtMs = QDateTime::currentMSecsSinceEpoch();
     // every tenant gets at least one story (a few events): a small batch goes to the largest
     // tenants only, so that a demo's "20 events/s" is about 20
-    if (events < 100)
+    if (events < 100) {
         generate.tenants = int(std::max<qint64>(1, events / 10));
+        // a different few each batch, in turn across the seeded tenants: every tenant's
+        // figures move, not only the largest one's
+        generate.tenantPool = EventGenerator::Options{}.tenants;
+        generate.tenantOffset = int(batch.number * generate.tenants % generate.tenantPool);
+    }
     // the sessions are opened by the thread that writes, and kept for its next batches; after
     // an error (a lost connection) the next batch opens new ones
     if (!seeder_)

@@ -188,8 +188,11 @@ private:
                 checks = Doctor(connection->db(), s).run();
             }
         } catch (const DbError &e) {
+            // connected, but the role may not read mvdash's schema (a tenant administrator's,
+            // a reader's): a matter of privileges, not of the DSN or the server
+            const bool refused = e.sqlState() == u"42501";
             DoctorCheck c;
-            c.id = QStringLiteral("connection");
+            c.id = refused ? QStringLiteral("role.privileges") : QStringLiteral("connection");
             c.state = CheckState::Fail;
             // the JSON keeps the English (doctor.h): the server's message, our wording in
             // English
@@ -198,9 +201,17 @@ private:
             c.why = QStringLiteral("nothing else can be checked");
             c.whyTranslated =
                 QCoreApplication::translate("mvdash::Admin", "nothing else can be checked");
-            c.fix = QStringLiteral("check --dsn / the PG* variables, the server and pg_hba.conf");
-            c.fixTranslated = QCoreApplication::translate(
-                "mvdash::Admin", "check --dsn / the PG* variables, the server and pg_hba.conf");
+            const char *fix =
+                refused ? QT_TRANSLATE_NOOP("mvdash::Admin",
+                                            "run the doctor as the owner of the schema mvdash or "
+                                            "a role granted mvdash_operator (a tenant "
+                                            "administrator's role reads its tenants in the "
+                                            "dashboard only)")
+                        : QT_TRANSLATE_NOOP(
+                              "mvdash::Admin",
+                              "check --dsn / the PG* variables, the server and pg_hba.conf");
+            c.fix = QString::fromUtf8(fix);
+            c.fixTranslated = QCoreApplication::translate("mvdash::Admin", fix);
             checks << c;
         }
         const CheckState worst = Doctor::worst(checks);

@@ -298,6 +298,15 @@ private slots:
         EXPECT_RUN(admin({"--dsn", dsn_, "grant-tenant", "cli_tenant", "10002"}), 0,
                    "cli_tenant may read tenant 10002");
         EXPECT_RUN(admin({"--dsn", dsn_, "tenant-grants"}), 0, "cli_tenant");
+        // the doctor run by the tenant administrator's role: refused by the server, and said
+        // to be a matter of the role's privileges, not of the DSN or the server
+        const Run asTenant = admin(
+            {"--dsn", cluster_.cluster().dsn(QStringLiteral("cli"), QStringLiteral("cli_tenant")),
+             "doctor"});
+        QVERIFY2(asTenant.code == 3 && asTenant.out.contains(QStringLiteral("role.privileges")) &&
+                     asTenant.out.contains(QStringLiteral("mvdash_operator")) &&
+                     !asTenant.out.contains(QStringLiteral("pg_hba.conf")),
+                 qPrintable(asTenant.out + asTenant.err));
         EXPECT_RUN(admin({"--dsn", dsn_, "grant-tenant", "no_such_role", "10002"}), 1,
                    "role \"no_such_role\" does not exist");
         EXPECT_RUN(admin({"--dsn", dsn_, "grant-tenant", "cli_tenant", "999999"}), 1,

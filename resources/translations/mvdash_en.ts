@@ -4,7 +4,7 @@
 <context>
     <name>mvdash::Admin</name>
     <message numerus="yes">
-        <location filename="../../app/admin_main.cpp" line="+234"/>
+        <location filename="../../app/admin_main.cpp" line="+245"/>
         <source>%n check(s)</source>
         <translation>
             <numerusform>%n check</numerusform>
@@ -99,7 +99,7 @@
 <context>
     <name>mvdash::DiagnosticsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/diagnosticspanel.cpp" line="+204"/>
+        <location filename="../../ui/panels/diagnosticspanel.cpp" line="+207"/>
         <source>%n check(s)</source>
         <translation>
             <numerusform>%n check</numerusform>
@@ -199,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+178"/>
+        <location line="+176"/>
         <source>the event tables are in %n co-location group(s)</source>
         <translation>
             <numerusform>the event tables are in %n co-location group</numerusform>
@@ -336,7 +336,7 @@
 <context>
     <name>mvdash::UserPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/userpanel.cpp" line="+157"/>
+        <location filename="../../ui/panels/userpanel.cpp" line="+158"/>
         <source>Figures exact to the last committed event: they include %n event(s) of this user not yet in the live read models. ⚠ The lists below may lack them until the next step (as of %1).</source>
         <translation>
             <numerusform>Figures exact to the last committed event: they include %n event of this user not yet in the live read models. ⚠ The lists below may lack it until the next step (as of %1).</numerusform>

@@ -44,13 +44,13 @@
     <name>mvdash::Admin</name>
     <message>
         <location filename="../../app/admin_main.cpp" line="+85"/>
-        <location line="+510"/>
+        <location line="+521"/>
         <source>never</source>
         <extracomment>an age: never refreshed</extracomment>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="-461"/>
+        <location line="-472"/>
         <source>no command given</source>
         <translation>не указана команда</translation>
     </message>
@@ -65,17 +65,22 @@
         <translation>модели чтения и движок не установлены (или установлены не полностью)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>nothing else can be checked</source>
         <translation>остальное проверить невозможно</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>run the doctor as the owner of the schema mvdash or a role granted mvdash_operator (a tenant administrator&apos;s role reads its tenants in the dashboard only)</source>
+        <translation>запустите doctor от имени владельца схемы mvdash или роли с mvdash_operator (роль администратора арендатора читает свои арендаторы только в дашборде)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>check --dsn / the PG* variables, the server and pg_hba.conf</source>
         <translation>проверьте --dsn / переменные PG*, сервер и pg_hba.conf</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>     why: %1
 </source>
         <extracomment>keep the indentation: &quot; why: &lt;why it matters&gt;&quot;</extracomment>
@@ -1200,7 +1205,7 @@ migrate --read-models live|matview также задаёт режим (по ум
     </message>
     <message>
         <location line="+3"/>
-        <location line="+155"/>
+        <location line="+158"/>
         <source>Apply the fix</source>
         <translation>Применить исправление</translation>
     </message>
@@ -1678,7 +1683,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>сортировки и хеширование выполняются на диске (обновления сортируют таблицы событий целиком): это медленнее, и до «out of memory» недалеко</translation>
     </message>
     <message>
-        <location line="+577"/>
+        <location line="+575"/>
         <source>transaction %2, committed on the coordinator, has been only prepared on %1 for %3 s</source>
         <translation>транзакция %2, зафиксированная на координаторе, уже %3 с лишь подготовлена на %1</translation>
     </message>
@@ -1688,7 +1693,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>транзакция %2 подготовлена на %1 уже %3 с, а координатор не записал её фиксацию</translation>
     </message>
     <message>
-        <location line="-1176"/>
+        <location line="-1174"/>
         <source>mvdash-admin migrate (makes a missing read model again from its installed definition; per-tenant copies dropped with it are not)</source>
         <translation>mvdash-admin migrate (заново создаёт недостающую модель чтения по её установленному определению; копии для арендаторов, удалённые вместе с ней, не восстанавливаются)</translation>
     </message>
@@ -1917,12 +1922,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>(без имени)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>the scheduler has not run for two intervals</source>
         <translation>планировщик не запускался уже два интервала</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>no refresh was ever recorded and pg_cron is not installed</source>
         <translation>ни одного обновления не зарегистрировано, и pg_cron не установлен</translation>
     </message>
@@ -3580,11 +3585,12 @@ migrate --read-models live|matview также задаёт режим (по ум
     <message>
         <location line="+31"/>
         <location line="+58"/>
+        <location line="+16"/>
         <source>Active bets</source>
         <translation>Активные ставки</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-73"/>
         <source>Recent bets</source>
         <translation>Последние ставки</translation>
     </message>
@@ -3636,7 +3642,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Возможно, пользователь новый: его события появятся после следующего обновления представлений.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Active bets (newest %L1 of %L2)</source>
         <translation>Активные ставки (последние %L1 из %L2)</translation>
     </message>

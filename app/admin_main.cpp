@@ -476,6 +476,18 @@ private:
                        QStringLiteral("lock_timeout"));
         };
         auto connection = connect();
+        // a role that may not refresh is told so before any view is said to have started
+        // (the same answer as the dashboard's Refresh buttons, session_info)
+        {
+            QSqlQuery role = runQuery(connection->db(), QStringLiteral("session_info"));
+            if (role.next() && !role.value(columnOf(role, "can_refresh")).toBool())
+                throw DbError(QStringLiteral("role %1 may not refresh the read models")
+                                  .arg(role.value(columnOf(role, "role")).toString()),
+                              //: %1 the database role
+                              tr("role %1 may not refresh the read models")
+                                  .arg(role.value(columnOf(role, "role")).toString()),
+                              QStringLiteral("42501"));
+        }
         setup(connection->db());
         RefreshRunner runner(connection->db());
         runner.setSessions(jobs, settings(), setup);

@@ -307,6 +307,21 @@ private slots:
                      asTenant.out.contains(QStringLiteral("mvdash_operator")) &&
                      !asTenant.out.contains(QStringLiteral("pg_hba.conf")),
                  qPrintable(asTenant.out + asTenant.err));
+        // a reader's refresh is refused before any view is said to have started
+        MVDASH_TRY({
+            Connection c(cluster_.cluster().settings(QStringLiteral("cli")), QStringLiteral("t"));
+            exec(c.db(), "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                         "'cli_reader') THEN CREATE ROLE cli_reader LOGIN IN ROLE mvdash_reader; "
+                         "END IF; END $$");
+        });
+        const Run refreshAsReader = admin(
+            {"--dsn", cluster_.cluster().dsn(QStringLiteral("cli"), QStringLiteral("cli_reader")),
+             "refresh"});
+        QVERIFY2(refreshAsReader.code == 1 && refreshAsReader.out.isEmpty() &&
+                     refreshAsReader.err.contains(
+                         QStringLiteral("role cli_reader may not refresh the read models")) &&
+                     refreshAsReader.err.contains(QStringLiteral("mvdash_operator")),
+                 qPrintable(refreshAsReader.out + refreshAsReader.err));
         EXPECT_RUN(admin({"--dsn", dsn_, "grant-tenant", "no_such_role", "10002"}), 1,
                    "role \"no_such_role\" does not exist");
         EXPECT_RUN(admin({"--dsn", dsn_, "grant-tenant", "cli_tenant", "999999"}), 1,

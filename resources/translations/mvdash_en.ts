@@ -44,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+62"/>
         <source>%n view(s) refreshed</source>
         <translation>
             <numerusform>%n view refreshed</numerusform>

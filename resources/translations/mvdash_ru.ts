@@ -44,13 +44,13 @@
     <name>mvdash::Admin</name>
     <message>
         <location filename="../../app/admin_main.cpp" line="+85"/>
-        <location line="+521"/>
+        <location line="+533"/>
         <source>never</source>
         <extracomment>an age: never refreshed</extracomment>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="-472"/>
+        <location line="-484"/>
         <source>no command given</source>
         <translation>не указана команда</translation>
     </message>
@@ -244,7 +244,13 @@
         </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+22"/>
+        <source>role %1 may not refresh the read models</source>
+        <extracomment>%1 the database role</extracomment>
+        <translation>роль %1 не может обновлять модели чтения</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>started
 </source>
         <extracomment>a view&apos;s refresh has started (other sessions print their lines meanwhile)</extracomment>
@@ -608,13 +614,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Строка подключения libpq или URI.</translation>
     </message>
     <message>
-        <location line="-476"/>
+        <location line="-488"/>
         <source>--%1 must be from %2 to %3ms, written as 500ms, 10s, 2min or 1h (got &apos;%4&apos;)</source>
         <extracomment>keep the units ms, s, min and h as they are (what the option accepts)</extracomment>
         <translation>значение --%1 должно быть от %2 до %3ms, в виде 500ms, 10s, 2min или 1h (указано «%4»)</translation>
     </message>
     <message>
-        <location line="+479"/>
+        <location line="+491"/>
         <source>Machine-readable output (status, sizes, doctor).</source>
         <translation>Машиночитаемый вывод (status, sizes, doctor).</translation>
     </message>

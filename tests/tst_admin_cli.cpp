@@ -457,7 +457,8 @@ private slots:
             before = scalar(c.db(), "SELECT count(*) FROM materialized_views_refresh_history");
         });
         EXPECT_RUN(admin({"--dsn", dsn_, "refresh", "bets_view", "nope"}), 1,
-                   "unknown materialized view: nope");
+                   "unknown materialized view: nope (known: ");
+        EXPECT_RUN(admin({"--dsn", dsn_, "refresh", "nope"}), 1, "user_activity_view");
         MVDASH_TRY({
             Connection c(cluster_.cluster().settings(QStringLiteral("cli")), QStringLiteral("t"));
             QCOMPARE(scalar(c.db(), "SELECT count(*) FROM materialized_views_refresh_history"),

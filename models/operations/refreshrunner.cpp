@@ -167,9 +167,18 @@ RefreshRunner::run(const QStringList &views,
     QList<RefreshPlanEntry> selected;
     for (const QString &name : views) {
         if (std::none_of(fullPlan.cbegin(), fullPlan.cend(),
-                         [&](const RefreshPlanEntry &e) { return e.view == name; }))
-            throw DbError(QStringLiteral("unknown materialized view: %1").arg(name),
-                          tr("unknown materialized view: %1").arg(name), QStringLiteral("42P01"));
+                         [&](const RefreshPlanEntry &e) { return e.view == name; })) {
+            // the names it knows, so that a typo is one look away
+            QStringList known;
+            for (const RefreshPlanEntry &e : fullPlan)
+                known << e.view;
+            const QString list = known.join(QStringLiteral(", "));
+            throw DbError(
+                QStringLiteral("unknown materialized view: %1 (known: %2)").arg(name, list),
+                //: %1 the name given, %2 the views refresh knows, comma-separated
+                tr("unknown materialized view: %1 (known: %2)").arg(name, list),
+                QStringLiteral("42P01"));
+        }
     }
     const Dependencies deps = dependencies();
     // the parts the named views read come along (a view joined with an older part leaves out

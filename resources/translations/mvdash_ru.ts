@@ -3406,12 +3406,13 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::RefreshRunner</name>
     <message>
-        <location filename="../../models/operations/refreshrunner.cpp" line="+172"/>
-        <source>unknown materialized view: %1</source>
-        <translation>неизвестное материализованное представление: %1</translation>
+        <location filename="../../models/operations/refreshrunner.cpp" line="+179"/>
+        <source>unknown materialized view: %1 (known: %2)</source>
+        <extracomment>%1 the name given, %2 the views refresh knows, comma-separated</extracomment>
+        <translation>неизвестное материализованное представление: %1 (известны: %2)</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+133"/>
         <source>the view no longer exists (dropped during the run)</source>
         <translation>представление больше не существует (удалено во время выполнения)</translation>
     </message>

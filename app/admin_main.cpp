@@ -85,6 +85,17 @@ QString age(std::optional<qint64> seconds) {
     return seconds ? formatAge(*seconds) : QCoreApplication::translate("mvdash::Admin", "never");
 }
 
+// an exact figure from the server ("46.4", "4.37": numeric as text) with the chosen language's
+// decimal mark and the same decimals, as the sizes beside it; the JSON keeps the server's text
+QString figure(const QString &exact) {
+    bool ok = false;
+    const double value = exact.toDouble(&ok);
+    if (!ok)
+        return exact;
+    const qsizetype point = exact.indexOf(u'.');
+    return QLocale().toString(value, 'f', point < 0 ? 0 : int(exact.size() - point - 1));
+}
+
 QString rows(std::optional<qint64> estimate) {
     return estimate ? QLocale::c().toString(*estimate) : QStringLiteral("?");
 }
@@ -581,26 +592,26 @@ private:
                         {QStringLiteral("last_step_ms"), decimal(f->lastStepMs)},
                         {QStringLiteral("blocked_by"),
                          f->blockedBy.isEmpty() ? QJsonValue() : QJsonValue(f->blockedBy)}};
-                array.append(QJsonObject{
-                    {QStringLiteral("freshness"), live},
-                    {QStringLiteral("view"), s.view},
-                    {QStringLiteral("populated"), s.populated},
-                    {QStringLiteral("next_method"), s.nextMethod},
-                    {QStringLiteral("row_estimate"),
-                     s.rowEstimate ? QJsonValue(double(*s.rowEstimate)) : QJsonValue()},
-                    {QStringLiteral("total_bytes"), double(s.totalBytes)},
-                    {QStringLiteral("last_refreshed_at"), isoOrNull(s.lastRefreshedAt)},
-                    {QStringLiteral("age_seconds"),
-                     s.ageSeconds ? QJsonValue(double(*s.ageSeconds)) : QJsonValue()},
-                    {QStringLiteral("avg_refresh_ms"),
-                     s.refreshCount > 0 ? QJsonValue(s.avgRefreshMs) : QJsonValue()},
-                    {QStringLiteral("last_duration_ms"),
-                     s.lastDurationMs.isEmpty() ? QJsonValue() : QJsonValue(s.lastDurationMs)},
-                    {QStringLiteral("refresh_count"), s.refreshCount},
-                    {QStringLiteral("last_outcome"),
-                     s.lastOutcome ? runOutcomeWord(*s.lastOutcome) : QString()},
-                    {QStringLiteral("last_error"), s.lastError},
-                    {QStringLiteral("failure_count"), s.failureCount}});
+                array.append(
+                    QJsonObject{{QStringLiteral("freshness"), live},
+                                {QStringLiteral("view"), s.view},
+                                {QStringLiteral("populated"), s.populated},
+                                {QStringLiteral("next_method"), s.nextMethod},
+                                {QStringLiteral("row_estimate"),
+                                 s.rowEstimate ? QJsonValue(double(*s.rowEstimate)) : QJsonValue()},
+                                {QStringLiteral("total_bytes"), double(s.totalBytes)},
+                                {QStringLiteral("last_refreshed_at"), isoOrNull(s.lastRefreshedAt)},
+                                {QStringLiteral("age_seconds"),
+                                 s.ageSeconds ? QJsonValue(double(*s.ageSeconds)) : QJsonValue()},
+                                // numbers, as the freshness's last_step_ms (they were strings)
+                                {QStringLiteral("avg_refresh_ms"),
+                                 s.refreshCount > 0 ? decimal(s.avgRefreshMs) : QJsonValue()},
+                                {QStringLiteral("last_duration_ms"), decimal(s.lastDurationMs)},
+                                {QStringLiteral("refresh_count"), s.refreshCount},
+                                {QStringLiteral("last_outcome"),
+                                 s.lastOutcome ? runOutcomeWord(*s.lastOutcome) : QString()},
+                                {QStringLiteral("last_error"), s.lastError},
+                                {QStringLiteral("failure_count"), s.failureCount}});
             }
             out(QString::fromUtf8(QJsonDocument(array).toJson()));
             return Ok;
@@ -611,17 +622,18 @@ private:
                          tr("count"), tr("last error")},
                         {false, false, false, true, true, false, true, true, true, true, false});
         for (const ViewStatus &s : list) {
-            table.addRow({s.view, s.populated ? yes() : tr("NO"), s.nextMethod, rows(s.rowEstimate),
-                          bytes(s.totalBytes),
-                          s.lastRefreshedAt.isValid() ? s.lastRefreshedAt.toUTC().toString(
-                                                            QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                                                      : tr("never"),
-                          age(s.ageSeconds),
-                          // (0 runs since a switch of mode: no average, as in the Refresh panel)
-                          s.refreshCount > 0 ? s.avgRefreshMs : QStringLiteral("—"),
-                          s.lastDurationMs.isEmpty() ? QStringLiteral("—") : s.lastDurationMs,
-                          QString::number(s.refreshCount),
-                          s.lastOutcome == RunOutcome::Failed ? s.lastError.left(60) : QString()});
+            table.addRow(
+                {s.view, s.populated ? yes() : tr("NO"), s.nextMethod, rows(s.rowEstimate),
+                 bytes(s.totalBytes),
+                 s.lastRefreshedAt.isValid()
+                     ? s.lastRefreshedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                     : tr("never"),
+                 age(s.ageSeconds),
+                 // (0 runs since a switch of mode: no average, as in the Refresh panel)
+                 s.refreshCount > 0 ? figure(s.avgRefreshMs) : QStringLiteral("—"),
+                 s.lastDurationMs.isEmpty() ? QStringLiteral("—") : figure(s.lastDurationMs),
+                 QString::number(s.refreshCount),
+                 s.lastOutcome == RunOutcome::Failed ? s.lastError.left(60) : QString()});
         }
         // live mode: how far behind the newest committed event the read models are
         QString footer;
@@ -633,7 +645,7 @@ private:
                          .arg(f->appliedArrival.value_or(0))
                          .arg(f->latestArrival)
                          .arg(tr("%n event(s) behind", nullptr, count(f->lagEvents.value_or(0))),
-                              f->lagSeconds, f->lastStepMs,
+                              figure(f->lagSeconds), figure(f->lastStepMs),
                               f->blockedBy.isEmpty() ? QString()
                                                      : tr("; held back by %1").arg(f->blockedBy)) +
                      u'\n';
@@ -832,6 +844,7 @@ private:
         trafficOptions.batchesPerSecond = std::min(4, rate);
         trafficOptions.seed = quint64(QDateTime::currentSecsSinceEpoch());
         trafficOptions.markers = false; // (no player "probe" in the tenant the demo shows)
+        trafficOptions.happeningNow = true;
         Traffic traffic(settings, trafficOptions);
         log(live ? tr("writing about %1 events/s, a follower applying them every second, until "
                       "stopped (Ctrl-C)")

@@ -59,10 +59,13 @@ bool portFree(int port) {
 }
 
 // Three consecutive free loopback ports (coordinator, two workers), spread by process id so
-// that suites starting at the same moment do not race for the same ones.
+// that suites starting at the same moment do not race for the same ones, and below Linux's
+// ephemeral range (32768-60999): there a client connection's own port (Citus's, psql's) could
+// take one between the check and the server's start, which then fails to bind (seen once in a
+// CI run of the whole suite).
 int freePortTriple() {
     for (int attempt = 0; attempt < 500; ++attempt) {
-        const int base = 20000 + ((int(getpid()) * 7 + attempt * 3) % 13000) * 3;
+        const int base = 20000 + ((int(getpid()) * 7 + attempt * 3) % 4250) * 3;
         if (portFree(base) && portFree(base + 1) && portFree(base + 2))
             return base;
     }
@@ -101,6 +104,20 @@ bool LocalCluster::runCitusScript(const QStringList &args, QString *error) const
                           output.isEmpty() ? process.errorString() : output.section(u'\n', -1));
     }
     return false;
+}
+
+QString LocalCluster::serverLogTail() const {
+    QString tail;
+    for (const char *node : {"coord", "w1", "w2"}) {
+        QFile log(directory_ + QStringLiteral("/logs/%1.log").arg(QLatin1String(node)));
+        if (!log.open(QIODevice::ReadOnly))
+            continue;
+        const QStringList lines =
+            QString::fromLocal8Bit(log.readAll()).trimmed().split(u'\n', Qt::SkipEmptyParts);
+        if (!lines.isEmpty())
+            tail += QStringLiteral("; %1: %2").arg(QLatin1String(node), lines.last());
+    }
+    return tail;
 }
 
 bool LocalCluster::createDatabase(const QString &name, QString *error) {
@@ -232,14 +249,26 @@ bool LocalCluster::start(QString *error) {
             citusPort_ = portFile.readAll().trimmed().toInt();
             return isRunning() || runCitusScript({QStringLiteral("start"), directory_}, error);
         }
-        citusPort_ = freePortTriple();
-        if (!citusPort_) {
-            if (error)
-                *error = tr("no three free loopback ports for a Citus cluster");
-            return false;
+        // a port taken by someone else between the check and the start fails the init: once
+        // more on other ports, from a clean directory
+        bool initialized = false;
+        for (int attempt = 0; attempt < 2 && !initialized; ++attempt) {
+            citusPort_ = freePortTriple();
+            if (!citusPort_) {
+                if (error)
+                    *error = tr("no three free loopback ports for a Citus cluster");
+                return false;
+            }
+            if (attempt > 0) {
+                runCitusScript({QStringLiteral("stop"), directory_}, nullptr);
+                QDir(directory_).removeRecursively();
+            }
+            initialized = runCitusScript(
+                {QStringLiteral("init"), directory_, QString::number(citusPort_)}, error);
+            if (!initialized && error)
+                *error += serverLogTail();
         }
-        if (!runCitusScript({QStringLiteral("init"), directory_, QString::number(citusPort_)},
-                            error))
+        if (!initialized)
             return false;
         // Citus runs a maintenance worker per database: the default 8 background workers run
         // out as soon as a suite creates a few databases. And the WAL of logical replication,

@@ -71,6 +71,9 @@ private:
     bool run(const QString &program, const QStringList &args, QString *error,
              int timeoutMs = 60000) const;
     bool runCitusScript(const QStringList &args, QString *error) const;
+    // "; <node>: <last line of its server log>" for the Citus nodes that logged (empty when
+    // none): why a start failed, which pg_ctl leaves in the log
+    QString serverLogTail() const;
     Options options_;
     std::unique_ptr<QTemporaryDir> temporary_;
     QString directory_;

@@ -269,6 +269,9 @@ private slots:
         for (const QJsonValue &v : views) {
             QVERIFY(v[QStringLiteral("populated")].toBool());
             QCOMPARE(v[QStringLiteral("refresh_count")].toInt(), 1);
+            // durations are numbers, as the freshness's last_step_ms
+            QVERIFY(v[QStringLiteral("last_duration_ms")].isDouble() &&
+                    v[QStringLiteral("avg_refresh_ms")].isDouble());
             QVERIFY(v[QStringLiteral("row_estimate")].toDouble() > 0);
         }
         EXPECT_RUN(admin({"--dsn", dsn_, "status"}), 0, "tenants_summary_view");

@@ -569,6 +569,12 @@ void MainWindow::updateFreshness() {
                                                    : models_->health()->freshnessOfAge(age);
     for (const ViewStatus &s : models_->health()->rows())
         freshness = std::max(freshness, models_->health()->freshness(s));
+    // rows that could not be read again for longer than the stale limit say nothing of now
+    // (the reads fail: the banner says why)
+    if (live != models_->health()->rows().cend() &&
+        models_->health()->lastLoaded().secsTo(QDateTime::currentDateTime()) >
+            models_->health()->thresholds().live.staleSeconds)
+        freshness = Freshness::Stale;
     const QString colour = theme::forFreshness(freshness).name();
     const QString state = describeFreshness(freshness);
     QString lag;

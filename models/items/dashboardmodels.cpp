@@ -48,6 +48,10 @@ DashboardModels::DashboardModels(const ConnectionSettings &settings, QObject *pa
     thresholds.live.staleSeconds =
         prefs.value(QStringLiteral("thresholds/liveStaleSeconds"), thresholds.live.staleSeconds)
             .toDouble();
+    // (a word in the file, or limits the wrong way round: the defaults' order is kept)
+    thresholds.live.lateSeconds = std::max(1.0, thresholds.live.lateSeconds);
+    thresholds.live.staleSeconds =
+        std::max(thresholds.live.lateSeconds, thresholds.live.staleSeconds);
     health_->setThresholds(thresholds);
     DoctorSettings doctorSettings;
     doctorSettings.scheduleSeconds = thresholds.intervalSeconds;

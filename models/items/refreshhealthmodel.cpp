@@ -46,13 +46,16 @@ void RefreshHealthModel::setThresholds(Thresholds t) {
 Freshness RefreshHealthModel::freshness(const ViewStatus &s) const {
     if (!s.ageSeconds || !s.populated)
         return Freshness::Stale;
-    return s.live ? freshnessOfLag(s.lagSeconds.toDouble()) : freshnessOfAge(*s.ageSeconds);
+    return s.live ? freshnessOfLag(s.lagSeconds.toDouble(), s.stepIntervalSeconds)
+                  : freshnessOfAge(*s.ageSeconds);
 }
 
-Freshness RefreshHealthModel::freshnessOfLag(double lagSeconds) const {
-    if (lagSeconds > thresholds_.live.staleSeconds)
+Freshness RefreshHealthModel::freshnessOfLag(double lagSeconds,
+                                             std::optional<double> stepInterval) const {
+    const LiveLagLimits limits = thresholds_.live.forStepInterval(stepInterval);
+    if (lagSeconds > limits.staleSeconds)
         return Freshness::Stale;
-    if (lagSeconds > thresholds_.live.lateSeconds)
+    if (lagSeconds > limits.lateSeconds)
         return Freshness::Late;
     return Freshness::Fresh;
 }
@@ -168,6 +171,15 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
             return {};
         }
     case Qt::ToolTipRole:
+        if ((column == Age || column == LastRefresh) && s.live) {
+            const LiveLagLimits limits = thresholds_.live.forStepInterval(s.stepIntervalSeconds);
+            //: a live read model's cell: %1 view, %2 and %3 seconds, when committed events
+            //: waiting for a step make it late and stale (the colour)
+            return tr("%1: live, judged by how long committed events wait for a step (late "
+                      "after %2 s, stale after %3 s)")
+                .arg(s.view, QLocale().toString(limits.lateSeconds, 'f', 0),
+                     QLocale().toString(limits.staleSeconds, 'f', 0));
+        }
         if (column == Age || column == LastRefresh) {
             //: %1 and %2 seconds: when a view counts as late and as stale
             const QString schedule = tr("schedule every %1 s (late after %1 s, stale after %2 s)")

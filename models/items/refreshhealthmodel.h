@@ -45,8 +45,10 @@ public:
     Freshness freshness(const ViewStatus &s) const;
     // The same rule for any age in seconds (the header's "data as of" badge).
     Freshness freshnessOfAge(qint64 ageSeconds) const;
-    // live mode: how long committed events have waited for a step
-    Freshness freshnessOfLag(double lagSeconds) const;
+    // live mode: how long committed events have waited for a step (the limits stretched to
+    // the steps' interval when known)
+    Freshness freshnessOfLag(double lagSeconds,
+                             std::optional<double> stepInterval = std::nullopt) const;
     const QList<ViewStatus> &rows() const { return rows_; }
     // Whether the read models are live (the Behind columns apply).
     bool live() const;

@@ -350,14 +350,16 @@ void Doctor::refreshes(QList<DoctorCheck> &out) const {
                     fresh.figures.insert(QStringLiteral("lag_events"),
                                          double(s.lagEvents.value_or(0)));
                     fresh.figures.insert(QStringLiteral("lag_seconds"), lagSeconds);
+                    if (s.stepIntervalSeconds)
+                        fresh.figures.insert(QStringLiteral("step_interval_seconds"),
+                                             *s.stepIntervalSeconds);
                 }
                 // live: how long committed events have waited (a quiet platform's last step may
                 // be old with nothing behind); matview: the last refresh against the schedule
-                if (s.live ? lagSeconds > settings_.live.staleSeconds
-                           : *s.ageSeconds > 3 * schedule) {
+                const LiveLagLimits limits = settings_.live.forStepInterval(s.stepIntervalSeconds);
+                if (s.live ? lagSeconds > limits.staleSeconds : *s.ageSeconds > 3 * schedule) {
                     fresh.state = CheckState::Fail;
-                } else if (s.live ? lagSeconds > settings_.live.lateSeconds
-                                  : *s.ageSeconds > schedule) {
+                } else if (s.live ? lagSeconds > limits.lateSeconds : *s.ageSeconds > schedule) {
                     fresh.state = CheckState::Warn;
                 }
                 if (fresh.state != CheckState::Ok) {

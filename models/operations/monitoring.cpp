@@ -55,6 +55,14 @@ QList<ViewStatus> fetchViewStatus(const QSqlDatabase &db) {
         s.blockedBy = q.value(blocked).toString();
         list << s;
     }
+    q.finish();
+    if (std::any_of(list.cbegin(), list.cend(), [](const ViewStatus &s) { return s.live; })) {
+        QSqlQuery interval = runQuery(db, QStringLiteral("live_step_interval"));
+        if (interval.next() && !interval.isNull(0))
+            for (ViewStatus &s : list)
+                if (s.live)
+                    s.stepIntervalSeconds = interval.value(0).toDouble();
+    }
     return list;
 }
 

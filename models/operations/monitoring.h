@@ -2,6 +2,7 @@
 
 #include "runoutcome.h"
 
+#include <algorithm>
 #include <optional>
 #include <QDateTime>
 #include <QList>
@@ -33,6 +34,8 @@ struct ViewStatus {
     std::optional<qint64> lagEvents;
     QString lagSeconds; // exact text (tenths), empty when unknown
     QString blockedBy;
+    // how often steps come (the median of the last recorded; none with fewer than three)
+    std::optional<double> stepIntervalSeconds;
 };
 
 // Live mode: how long committed events may wait for a step before the read models are late,
@@ -42,6 +45,14 @@ struct ViewStatus {
 struct LiveLagLimits {
     double lateSeconds = 10;
     double staleSeconds = 60;
+    // For steps that come every `interval` seconds (the CronJob's five minutes in live mode):
+    // an event may wait up to an interval for the next one, so late only past one and a half,
+    // stale past three.
+    LiveLagLimits forStepInterval(std::optional<double> interval) const {
+        if (!interval)
+            return *this;
+        return {std::max(lateSeconds, 1.5 * *interval), std::max(staleSeconds, 3 * *interval)};
+    }
 };
 
 struct ViewSize {

@@ -26,17 +26,18 @@ Traffic::Batch Traffic::writeBatch(qint64 events) {
     // the same tenants as the seeded data, no new empty or orphan tenants per batch
     generate.emptyTenants = 0;
     generate.orphanTenant = false;
-    // what happens now: bets placed earlier are settled now, new payments are at the top of
-    // the lists (a history's timestamps would bury the new events months deep)
-    generate.storiesEndAtMs = QDateTime::currentMSecsSinceEpoch();
+    if (options_.happeningNow)
+        generate.storiesEndAtMs = QDateTime::currentMSecsSinceEpoch();
     // every tenant gets at least one story (a few events): a small batch goes to the largest
     // tenants only, so that a demo's "20 events/s" is about 20
     if (events < 100) {
         generate.tenants = int(std::max<qint64>(1, events / 10));
-        // a different few each batch, in turn across the seeded tenants: every tenant's
-        // figures move, not only the largest one's
-        generate.tenantPool = EventGenerator::Options{}.tenants;
-        generate.tenantOffset = int(batch.number * generate.tenants % generate.tenantPool);
+        // the demo: a different few each batch, in turn across the seeded tenants (the
+        // demo's are the generator's default 24), not only the largest one's
+        if (options_.happeningNow) {
+            generate.tenantPool = EventGenerator::Options{}.tenants;
+            generate.tenantOffset = int(batch.number * generate.tenants % generate.tenantPool);
+        }
     }
     // the sessions are opened by the thread that writes, and kept for its next batches; after
     // an error (a lost connection) the next batch opens new ones

@@ -28,6 +28,11 @@ public:
         // they would be bets of a player "probe" in the tenant people look at
         bool markers = true;
         qint64 markerTenant = 10001;
+        // the demo's: what happens now (each story ends within the second before its batch,
+        // a history's timestamps would bury the new events months deep), and small batches
+        // take the seeded tenants in turn (every tenant's figures move). Off, a seed's
+        // traffic is the same data every time, for the tests and the benchmarks.
+        bool happeningNow = false;
     };
     struct Batch {
         qint64 number = 0;

@@ -4,7 +4,7 @@
 <context>
     <name>mvdash::Admin</name>
     <message numerus="yes">
-        <location filename="../../app/admin_main.cpp" line="+245"/>
+        <location filename="../../app/admin_main.cpp" line="+256"/>
         <source>%n check(s)</source>
         <translation>
             <numerusform>%n check</numerusform>
@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+108"/>
+        <location line="+109"/>
         <source>%n event(s) behind</source>
         <translation>
             <numerusform>%n event behind</numerusform>
@@ -68,7 +68,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+79"/>
+        <location line="+80"/>
         <source>wrote %n event(s)</source>
         <translation>
             <numerusform>wrote %n event</numerusform>
@@ -135,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+53"/>
+        <location line="+55"/>
         <source>%n run(s) of %1 failed since its last good one; the last: %2</source>
         <translation>
             <numerusform>%n run of %1 failed since its last good one; the last: %2</numerusform>
@@ -276,7 +276,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+354"/>
+        <location line="+360"/>
         <source> · live, %n event(s) behind (%1 s)</source>
         <extracomment>appended to &quot;Data as of ...&quot; for a tenant administrator: the live read models lack this many of its tenant&apos;s events, %1 for how long (&quot;0.8&quot;)</extracomment>
         <translation>
@@ -297,7 +297,7 @@
 <context>
     <name>mvdash::Monitoring</name>
     <message numerus="yes">
-        <location filename="../../models/operations/monitoring.cpp" line="+145"/>
+        <location filename="../../models/operations/monitoring.cpp" line="+153"/>
         <source>the database lacks %n migration(s) (next: %1): run `mvdash-admin migrate`</source>
         <extracomment>&quot;the database lacks &lt;n migrations&gt; (next: &lt;file name&gt;): run `mvdash-admin migrate`&quot;; keep the command as it is</extracomment>
         <translation>

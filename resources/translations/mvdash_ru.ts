@@ -44,13 +44,13 @@
     <name>mvdash::Admin</name>
     <message>
         <location filename="../../app/admin_main.cpp" line="+85"/>
-        <location line="+533"/>
+        <location line="+545"/>
         <source>never</source>
         <extracomment>an age: never refreshed</extracomment>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="-484"/>
+        <location line="-485"/>
         <source>no command given</source>
         <translation>не указана команда</translation>
     </message>
@@ -297,7 +297,7 @@
     </message>
     <message>
         <location line="+82"/>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>view</source>
         <extracomment>the status table&apos;s column headers
 ----------
@@ -305,24 +305,24 @@ the sizes table&apos;s column headers</extracomment>
         <translation>представление</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <location line="+66"/>
+        <location line="-66"/>
+        <location line="+67"/>
         <source>populated</source>
         <translation>заполнено</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-67"/>
         <source>method</source>
         <translation>метод</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>rows</source>
         <translation>строки</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-67"/>
         <source>size</source>
         <translation>размер</translation>
     </message>
@@ -357,7 +357,7 @@ the sizes table&apos;s column headers</extracomment>
         <translation>последняя ошибка</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <location line="+66"/>
         <source>NO</source>
         <translation>НЕТ</translation>
@@ -508,7 +508,7 @@ the sizes table&apos;s column headers</extracomment>
         </translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>writing about %1 events/s, a follower applying them every second, until stopped (Ctrl-C)</source>
         <translation>запись около %1 событий/с до остановки (Ctrl-C); процесс follow применяет их каждую секунду</translation>
     </message>
@@ -614,13 +614,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Строка подключения libpq или URI.</translation>
     </message>
     <message>
-        <location line="-488"/>
+        <location line="-490"/>
         <source>--%1 must be from %2 to %3ms, written as 500ms, 10s, 2min or 1h (got &apos;%4&apos;)</source>
         <extracomment>keep the units ms, s, min and h as they are (what the option accepts)</extracomment>
         <translation>значение --%1 должно быть от %2 до %3ms, в виде 500ms, 10s, 2min или 1h (указано «%4»)</translation>
     </message>
     <message>
-        <location line="+491"/>
+        <location line="+493"/>
         <source>Machine-readable output (status, sizes, doctor).</source>
         <translation>Машиночитаемый вывод (status, sizes, doctor).</translation>
     </message>
@@ -1433,7 +1433,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>%1 последний раз обновлялось %2 назад (расписание: каждые %3)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>no step has run lately: is the follower (mvdash-admin follow) running?</source>
         <translation>шаги давно не выполнялись: запущен ли процесс follow (mvdash-admin follow)?</translation>
     </message>
@@ -1699,12 +1699,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>транзакция %2 подготовлена на %1 уже %3 с, а координатор не записал её фиксацию</translation>
     </message>
     <message>
-        <location line="-1174"/>
+        <location line="-1176"/>
         <source>mvdash-admin migrate (makes a missing read model again from its installed definition; per-tenant copies dropped with it are not)</source>
         <translation>mvdash-admin migrate (заново создаёт недостающую модель чтения по её установленному определению; копии для арендаторов, удалённые вместе с ней, не восстанавливаются)</translation>
     </message>
     <message>
-        <location line="+346"/>
+        <location line="+348"/>
         <source>every event&apos;s arrival was given by the arrival order (up to %1)</source>
         <translation>у каждого события номер поступления выдан порядком поступления (до %1)</translation>
     </message>
@@ -1714,12 +1714,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>события %1 с номером поступления за пределами порядка поступления: %2 (новейший %3; порядок на %4)</translation>
     </message>
     <message>
-        <location line="-462"/>
+        <location line="-464"/>
         <source>refreshes: ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = &apos;512MB&apos;;  (they run with that function&apos;s work_mem, the guide&apos;s 256MB unless set otherwise); other sessions: ALTER ROLE &lt;role&gt; SET work_mem = &apos;256MB&apos;;  (the guide&apos;s SET work_mem for the session)</source>
         <translation>обновления: ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = &apos;512MB&apos;;  (они работают с work_mem этой функции, по умолчанию 256MB из руководства); прочие сессии: ALTER ROLE &lt;роль&gt; SET work_mem = &apos;256MB&apos;;  (SET work_mem для сессии из руководства)</translation>
     </message>
     <message>
-        <location line="+337"/>
+        <location line="+339"/>
         <source>read the error; for &quot;out of memory&quot; a smaller work_mem for the refreshes, for temporary files a larger one (ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = ...; the guide&apos;s is 256MB); then %1</source>
         <extracomment>%1 the command that refreshes the view</extracomment>
         <translation>прочитайте ошибку; при &quot;out of memory&quot; — меньше work_mem для обновлений, при временных файлах — больше (ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = ...; в руководстве 256MB); затем %1</translation>
@@ -1854,7 +1854,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>в часы низкой нагрузки: REFRESH MATERIALIZED VIEW mvdash.%1; (без CONCURRENTLY: перезаписывается компактно, читатели ждут)</translation>
     </message>
     <message numerus="yes">
-        <location line="-763"/>
+        <location line="-765"/>
         <source>%1 is live, %n event(s) behind (%2 s), last step %3 ago</source>
         <extracomment>%1 a read model, %2 for how long events have waited (s), %3 the last step&apos;s age</extracomment>
         <translation>
@@ -1864,7 +1864,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         </translation>
     </message>
     <message>
-        <location line="+769"/>
+        <location line="+771"/>
         <source>in a quiet hour, as the table&apos;s owner: VACUUM (FULL, ANALYZE) mvdash.%1; (every shard rewritten compactly; readers and the live steps wait for it)</source>
         <translation>в часы низкой нагрузки, от имени владельца таблицы: VACUUM (FULL, ANALYZE) mvdash.%1; (каждый шард перезаписывается компактно; читатели и шаги live-режима ждут его)</translation>
     </message>
@@ -2416,13 +2416,13 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::LocalCluster</name>
     <message>
-        <location filename="../../app/localcluster.cpp" line="+99"/>
+        <location filename="../../app/localcluster.cpp" line="+102"/>
         <source>citus-local.sh %1 failed: %2</source>
         <extracomment>&quot;citus-local.sh &lt;init|start|stop&gt; failed: &lt;its last error line&gt;&quot;; keep the script&apos;s name</extracomment>
         <translation>citus-local.sh %1 завершился с ошибкой: %2</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+121"/>
         <source>%1 failed: %2</source>
         <extracomment>&quot;&lt;initdb|pg_ctl|...&gt; failed: &lt;its last error line&gt;&quot;</extracomment>
         <translation>%1 завершился с ошибкой: %2</translation>
@@ -2440,12 +2440,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Citus не установлен в PostgreSQL (выполните %1 build)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>no three free loopback ports for a Citus cluster</source>
         <translation>не удалось найти три свободных порта на loopback-интерфейсе для кластера Citus</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+42"/>
         <source>cannot write %1</source>
         <translation>не удаётся записать %1</translation>
     </message>
@@ -2760,7 +2760,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Копировать выделенные ячейки (через табуляцию, точные значения)</translation>
     </message>
     <message>
-        <location line="+252"/>
+        <location line="+258"/>
         <source> · live, behind (%1 s)</source>
         <extracomment>appended to &quot;Data as of ...&quot; for a tenant administrator: the steps are so far behind that its events were not counted; %1 for how long (&quot;95.0&quot;)</extracomment>
         <translation> · live, отставание (%1 с)</translation>
@@ -2832,7 +2832,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>без TLS (sslmode=%1)</translation>
     </message>
     <message>
-        <location line="-414"/>
+        <location line="-420"/>
         <source>Export failed: %1</source>
         <translation>Ошибка экспорта: %1</translation>
     </message>
@@ -2887,7 +2887,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>данных пока нет</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+67"/>
         <source>Data as of %1 (%2 ago)%5 &lt;span style=&apos;color:%3&apos;&gt;● %4&lt;/span&gt;</source>
         <extracomment>the header&apos;s badge: %1 a time, %2 an age (&quot;3 min&quot;), %5 the live lag or nothing, %3 a colour (keep), %4 the freshness (&quot;fresh&quot;, &quot;late&quot;, &quot;stale&quot;)</extracomment>
         <translation>Данные на %1 (%2 назад)%5 &lt;span style=&apos;color:%3&apos;&gt;● %4&lt;/span&gt;</translation>
@@ -2963,7 +2963,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Monitoring</name>
     <message>
-        <location filename="../../models/operations/monitoring.cpp" line="+133"/>
+        <location filename="../../models/operations/monitoring.cpp" line="+141"/>
         <source>the database is not migrated: run `mvdash-admin migrate` first</source>
         <extracomment>keep the command as it is</extracomment>
         <translation>миграции базы данных не применены: сначала выполните `mvdash-admin migrate`</translation>
@@ -3167,7 +3167,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::RefreshHealthModel</name>
     <message>
-        <location filename="../../models/items/refreshhealthmodel.cpp" line="+135"/>
+        <location filename="../../models/items/refreshhealthmodel.cpp" line="+138"/>
         <source>yes</source>
         <extracomment>the view holds data</extracomment>
         <translation>да</translation>
@@ -3191,7 +3191,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>&lt; 1 мин</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
+        <source>%1: live, judged by how long committed events wait for a step (late after %2 s, stale after %3 s)</source>
+        <extracomment>a live read model&apos;s cell: %1 view, %2 and %3 seconds, when committed events waiting for a step make it late and stale (the colour)</extracomment>
+        <translation>%1: live, оценивается по тому, сколько зафиксированные события ждут шага (запаздывает после %2 с, устарело после %3 с)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>schedule every %1 s (late after %1 s, stale after %2 s)</source>
         <extracomment>%1 and %2 seconds: when a view counts as late and as stale</extracomment>
         <translation>расписание: каждые %1 с (запаздывание — после %1 с, устаревание — после %2 с)</translation>

@@ -557,23 +557,23 @@ void MainWindow::updateFreshness() {
     const auto live =
         std::find_if(models_->health()->rows().cbegin(), models_->health()->rows().cend(),
                      [](const ViewStatus &s) { return s.live; });
+    const bool opsLive = live != models_->health()->rows().cend();
     const bool tenantLive = tenantScoped_ && models_->tenantFreshness()->live();
     // the worst of this tenant's data and of every read model ops can see (a late bets_view
     // must not hide behind a fresh summary); a tenant administrator sees no health rows. Live
     // read models are judged by how long committed events have waited, not by the age of the
     // data: on a quiet platform that is old with nothing behind.
-    Freshness freshness =
-        tenantLive ? models_->health()->freshnessOfLag(
-                         models_->tenantFreshness()->freshness()->lagSeconds.toDouble())
-        : live != models_->health()->rows().cend() ? Freshness::Fresh
-                                                   : models_->health()->freshnessOfAge(age);
+    Freshness freshness = tenantLive
+                              ? models_->health()->freshnessOfLag(
+                                    models_->tenantFreshness()->freshness()->lagSeconds.toDouble())
+                          : opsLive ? Freshness::Fresh
+                                    : models_->health()->freshnessOfAge(age);
     for (const ViewStatus &s : models_->health()->rows())
         freshness = std::max(freshness, models_->health()->freshness(s));
     // rows that could not be read again for longer than the stale limit say nothing of now
     // (the reads fail: the banner says why)
-    if (live != models_->health()->rows().cend() &&
-        models_->health()->lastLoaded().secsTo(QDateTime::currentDateTime()) >
-            models_->health()->thresholds().live.staleSeconds)
+    if (opsLive && models_->health()->lastLoaded().secsTo(QDateTime::currentDateTime()) >
+                       models_->health()->thresholds().live.staleSeconds)
         freshness = Freshness::Stale;
     const QString colour = theme::forFreshness(freshness).name();
     const QString state = describeFreshness(freshness);
@@ -594,7 +594,7 @@ void MainWindow::updateFreshness() {
             //: lack this many of its tenant's events, %1 for how long ("0.8")
             lag = tr(" · live, %n event(s) behind (%1 s)", nullptr, int(*f.lagEvents)).arg(seconds);
         }
-    } else if (live != models_->health()->rows().cend()) {
+    } else if (opsLive) {
         const qint64 events = live->lagEvents.value_or(0);
         const double stepMs = live->lastDurationMs.toDouble();
         //: the last step's duration in the badge: "5.2 ms", "225 ms"
@@ -608,7 +608,7 @@ void MainWindow::updateFreshness() {
                   : tr(" · live, %n event(s) behind (%1 s), last step %2", nullptr, int(events))
                         .arg(QLocale().toString(live->lagSeconds.toDouble(), 'f', 1), step);
     }
-    userPanel_->setLiveMode(tenantLive || live != models_->health()->rows().cend());
+    userPanel_->setLiveMode(tenantLive || opsLive);
     // live read models move by themselves: reload more often than views refreshed by schedule
     if (connected_ && autoReload_->interval() != reloadIntervalMs())
         autoReload_->setInterval(reloadIntervalMs());

@@ -129,14 +129,18 @@ QList<ReadModelFreshness> fetchFreshness(const QSqlDatabase &db) {
 
 TenantFreshness fetchTenantFreshness(const QSqlDatabase &db) {
     TenantFreshness f;
-    // a database not yet migrated to 035 is told once, not an error at every reload
-    QSqlQuery present = runQuery(db, QStringLiteral("tenant_read_model_freshness_present"));
-    if (!present.next() || !present.value(0).toBool()) {
+    std::optional<QSqlQuery> answer;
+    try {
+        answer = runQuery(db, QStringLiteral("tenant_read_model_freshness"));
+    } catch (const DbError &e) {
+        // a database not yet migrated to 035 has no such function (undefined_function): told
+        // once by the model, not an error at every reload
+        if (e.sqlState() != u"42883")
+            throw;
         f.told = false;
         return f;
     }
-    present.finish();
-    QSqlQuery q = runQuery(db, QStringLiteral("tenant_read_model_freshness"));
+    QSqlQuery &q = *answer;
     if (q.next()) {
         f.mode = parseMode(q.value(0).toString()).value_or(ReadModelMode::Matview);
         if (!q.isNull(1))

@@ -31,7 +31,7 @@ QList<ViewStatus> fetchViewStatus(const QSqlDatabase &db) {
               count = column("refresh_count"), outcome = column("last_outcome"),
               error = column("last_error"), failures = column("failure_count"),
               live = column("live"), lag = column("lag_events"), lagSeconds = column("lag_seconds"),
-              blocked = column("blocked_by");
+              blocked = column("blocked_by"), stepInterval = column("step_interval_seconds");
     while (q.next()) {
         ViewStatus s;
         s.view = q.value(view).toString();
@@ -53,15 +53,9 @@ QList<ViewStatus> fetchViewStatus(const QSqlDatabase &db) {
         s.lagEvents = optInt(q.value(lag));
         s.lagSeconds = q.isNull(lagSeconds) ? QString() : q.value(lagSeconds).toString();
         s.blockedBy = q.value(blocked).toString();
+        if (!q.isNull(stepInterval))
+            s.stepIntervalSeconds = q.value(stepInterval).toDouble();
         list << s;
-    }
-    q.finish();
-    if (std::any_of(list.cbegin(), list.cend(), [](const ViewStatus &s) { return s.live; })) {
-        QSqlQuery interval = runQuery(db, QStringLiteral("live_step_interval"));
-        if (interval.next() && !interval.isNull(0))
-            for (ViewStatus &s : list)
-                if (s.live)
-                    s.stepIntervalSeconds = interval.value(0).toDouble();
     }
     return list;
 }

@@ -28,7 +28,25 @@ SELECT s.view_name, s.populated, s.next_method, s.has_unique_index,
        -- live mode: committed events not in the read model yet, for how many seconds the read
        -- models have lacked them (0 when none), and who holds them back
        f.mode = 'live' AS live, f.lag_events, CASE WHEN f.mode = 'live' THEN f.lag_seconds END
-       AS lag_seconds, f.blocked_by
+       AS lag_seconds, f.blocked_by,
+       -- live mode: how often steps come, from the last ones recorded (a follower every few
+       -- seconds, the CronJob or pg_cron every few minutes): an event may wait that long for
+       -- the next one, so the freshness limits stretch to it. The median gap between the last
+       -- eleven, NULL with fewer than three; read once for all rows. (A follower records no
+       -- empty step: on a quiet platform the gaps are the quiet's, and the limits are lenient
+       -- while little waits.)
+       CASE WHEN f.mode = 'live' THEN (
+           SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY g.gap)
+           FROM (SELECT extract(epoch FROM r.started - lag(r.started) OVER (ORDER BY r.started))
+                            AS gap
+                 FROM (SELECT h.run_id, min(h.started_at) AS started
+                       FROM materialized_views_refresh_history h
+                       WHERE h.method = 'live'
+                       GROUP BY h.run_id
+                       ORDER BY 2 DESC
+                       LIMIT 11) r) g
+           WHERE g.gap IS NOT NULL
+           HAVING count(*) >= 2) END AS step_interval_seconds
 FROM materialized_views_status s
 -- the matview, or the state table of a live read model (migration 011); not a join with
 -- pg_class, which Citus filters row by row for its shards (a millisecond on the coordinator)

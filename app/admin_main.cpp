@@ -617,7 +617,7 @@ private:
             return Ok;
         }
         //: the status table's column headers
-        TextTable table({tr("view"), tr("populated"), tr("method"), tr("rows"), tr("size"),
+        TextTable table({tr("view"), tr("populated"), tr("method"), tr("rows (est.)"), tr("size"),
                          tr("last refresh (UTC)"), tr("age"), tr("avg ms"), tr("last ms"),
                          tr("count"), tr("last error")},
                         {false, false, false, true, true, false, true, true, true, true, false});
@@ -684,7 +684,8 @@ private:
         }
         //: the sizes table's column headers
         TextTable table({tr("view"), tr("total"), tr("table"), tr("indexes"), tr("#idx"),
-                         tr("rows"), tr("populated"), tr("unique key"), tr("share of events")},
+                         tr("rows (est.)"), tr("populated"), tr("unique key"),
+                         tr("share of events")},
                         {false, true, true, true, true, true, false, false, true});
         for (const ViewSize &s : list)
             table.addRow({s.view, bytes(s.totalBytes), bytes(s.tableBytes), bytes(s.indexBytes),

@@ -24,6 +24,8 @@
 #include <QAbstractButton>
 #include <QActionGroup>
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QClipboard>
 #include <QComboBox>
 #include <QLabel>
@@ -74,6 +76,12 @@ class TestDashboard : public QObject {
         for (QLabel *l : w->findChildren<QLabel *>())
             texts << l->text();
         return texts;
+    }
+    static QStringList chartTitles(QWidget *w) {
+        QStringList titles;
+        for (QChartView *v : w->findChildren<QChartView *>())
+            titles << v->chart()->title();
+        return titles;
     }
     static QMenu *menu(MainWindow &w, int index) {
         return w.menuBar()->actions().at(index)->menu();
@@ -734,6 +742,18 @@ private slots:
             w.reloadAll();
             QTRY_VERIFY2_WITH_TIMEOUT(badge().contains(QStringLiteral("● fresh")),
                                       qPrintable(badge()), kPatienceMs);
+            // the Refresh chart says what its history is: steps here, refreshes once the
+            // read models are converted back while the window is open
+            const QString steps =
+                QStringLiteral("Live step duration (ms): each step brings every read model up");
+            const QString refreshes = QStringLiteral("Refresh duration per view (ms)");
+            QVERIFY2(chartTitles(&w).contains(steps), qPrintable(chartTitles(&w).join(u'|')));
+            QVERIFY(!chartTitles(&w).contains(refreshes));
+            convertReadModels(c.db(), ReadModelMode::Matview, [](const QString &) {});
+            w.reloadAll();
+            QTRY_VERIFY2_WITH_TIMEOUT(chartTitles(&w).contains(refreshes),
+                                      qPrintable(chartTitles(&w).join(u'|')), kPatienceMs);
+            QVERIFY(!chartTitles(&w).contains(steps));
         });
     }
 

@@ -22,8 +22,13 @@ DbError DbError::fromSqlError(const QString &context, const QSqlError &error) {
     QString text = error.databaseText().trimmed();
     if (text.isEmpty())
         text = error.driverText().trimmed();
-    // libpq prefixes server messages with "ERROR:  " and may add detail lines; the first
-    // line is the message a person needs, the rest goes to the log through what().
+    // libpq prefixes server messages with "ERROR:  " and adds lines: DETAIL and HINT are for
+    // the person (our functions' hints say what to do); QUERY and CONTEXT, which come after
+    // them, are the PL/pgSQL call stack ("PL/pgSQL function grant_tenant(text,bigint) line 12
+    // at RAISE"), which says nothing to a user and stays in the server's log.
+    static const QRegularExpression internals(QStringLiteral("\\n(QUERY|CONTEXT): .*"),
+                                              QRegularExpression::DotMatchesEverythingOption);
+    text.remove(internals);
     text.remove(QStringLiteral("ERROR:  "));
     text.remove(QStringLiteral("FATAL:  "));
     text = text.simplified();

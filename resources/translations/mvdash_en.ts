@@ -221,7 +221,7 @@
 <context>
     <name>mvdash::LiveReadModels</name>
     <message numerus="yes">
-        <location filename="../../models/operations/livereadmodels.cpp" line="+334"/>
+        <location filename="../../models/operations/livereadmodels.cpp" line="+338"/>
         <source>%1, %n row(s) written</source>
         <extracomment>a rebuild&apos;s progress: &quot;&lt;seconds&gt;, &lt;n rows&gt; written&quot; by one statement</extracomment>
         <translation>
@@ -297,7 +297,7 @@
 <context>
     <name>mvdash::Monitoring</name>
     <message numerus="yes">
-        <location filename="../../models/operations/monitoring.cpp" line="+153"/>
+        <location filename="../../models/operations/monitoring.cpp" line="+147"/>
         <source>the database lacks %n migration(s) (next: %1): run `mvdash-admin migrate`</source>
         <extracomment>&quot;the database lacks &lt;n migrations&gt; (next: &lt;file name&gt;): run `mvdash-admin migrate`&quot;; keep the command as it is</extracomment>
         <translation>

@@ -317,17 +317,17 @@ the sizes table&apos;s column headers</extracomment>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+67"/>
-        <source>rows</source>
-        <translation>строки</translation>
-    </message>
-    <message>
-        <location line="-67"/>
         <source>size</source>
         <translation>размер</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <location line="+67"/>
+        <source>rows (est.)</source>
+        <translation>строк (оценка)</translation>
+    </message>
+    <message>
+        <location line="-66"/>
         <source>last refresh (UTC)</source>
         <translation>последнее обновление (UTC)</translation>
     </message>
@@ -1099,7 +1099,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Database</name>
     <message>
-        <location filename="../../models/db/database.cpp" line="+39"/>
+        <location filename="../../models/db/database.cpp" line="+44"/>
         <source>view %1 is not populated yet — run Refresh (Refresh panel or `mvdash-admin refresh %1`)</source>
         <extracomment>keep the command as it is; &quot;Refresh&quot; and &quot;Refresh panel&quot; as the dashboard calls them</extracomment>
         <translation>представление %1 ещё не заполнено — выполните обновление (панель «Обновление» или `mvdash-admin refresh %1`)</translation>
@@ -2311,7 +2311,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>режим моделей чтения не записан (нет миграции 011)</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+92"/>
         <source>(statistics of a scratch table: no plan)</source>
         <extracomment>explain-step: an ANALYZE statement has no plan to show</extracomment>
         <translation>(статистика временной таблицы: плана нет)</translation>
@@ -2963,7 +2963,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Monitoring</name>
     <message>
-        <location filename="../../models/operations/monitoring.cpp" line="+141"/>
+        <location filename="../../models/operations/monitoring.cpp" line="+135"/>
         <source>the database is not migrated: run `mvdash-admin migrate` first</source>
         <extracomment>keep the command as it is</extracomment>
         <translation>миграции базы данных не применены: сначала выполните `mvdash-admin migrate`</translation>
@@ -3339,24 +3339,19 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Отмена</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>refreshing (%1)…</source>
         <extracomment>%1 is the refresh method (CONCURRENTLY, plain)</extracomment>
         <translation>обновление (%1)…</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>Refresh duration per view (ms), from the history of the current mode (live: steps)</source>
-        <translation>Длительность обновления по представлениям (мс), из истории текущего режима (live: шаги)</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+53"/>
         <source>Refreshing %1…</source>
         <extracomment>%1 is the view being refreshed, or several separated by commas</extracomment>
         <translation>Обновление %1…</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-43"/>
         <source>ok, %1 ms</source>
         <extracomment>a view&apos;s refresh went well and took %1 milliseconds</extracomment>
         <translation>успешно, %1 мс</translation>
@@ -3377,7 +3372,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Обновление прервано: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>live step (every read model)</source>
         <extracomment>the Refresh chart&apos;s legend in live mode: one step brings every read model up</extracomment>
         <translation>шаг live (все модели чтения)</translation>
@@ -3389,7 +3384,17 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>мс</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+23"/>
+        <source>Live step duration (ms): each step brings every read model up</source>
+        <translation>Длительность шага live (мс): каждый шаг обновляет все модели чтения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh duration per view (ms)</source>
+        <translation>Длительность обновления по представлениям (мс)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Run one live step now: every read model up to the newest committed events</source>
         <translation>Выполнить шаг live сейчас: все модели чтения — до последних зафиксированных событий</translation>
     </message>

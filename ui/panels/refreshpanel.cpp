@@ -31,7 +31,8 @@ RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *control
     , selected_(new QPushButton(tr("Refresh selected"), this))
     //: stops the refresh that runs
     , cancel_(new QPushButton(tr("Cancel"), this))
-    , status_(new QLabel(this)) {
+    , status_(new QLabel(this))
+    , chart_(makeChartView(QString(), this)) {
     auto *proxy = new QSortFilterProxyModel(this);
     auto *colors = new StateColorProxy(this);
     colors->setSourceModel(model);
@@ -44,6 +45,7 @@ RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *control
     // place): the buttons' tooltips; the Behind columns, which say nothing in matview mode
     const auto followMode = [this] {
         updateButtons();
+        titleChart();
         for (const int column : {RefreshHealthModel::Behind, RefreshHealthModel::BehindSeconds}) {
             const bool hide = !model_->live();
             if (table_->isColumnHidden(column) == hide)
@@ -100,21 +102,19 @@ RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *control
     buttons->addWidget(selected_);
     buttons->addWidget(cancel_);
     buttons->addWidget(status_, 1);
-    auto *chart = makeChartView(
-        tr("Refresh duration per view (ms), from the history of the current mode (live: steps)"),
-        this);
+    titleChart();
     // (live mode: refresh_duration_history gives one series, 'live step', a point a step)
     const QHash<QString, QString> names{
         //: the Refresh chart's legend in live mode: one step brings every read model up
         {QStringLiteral("live step"), tr("live step (every read model)")}};
     //: the chart's axis title: milliseconds
-    auto redraw = [chart, durations, names] {
-        drawTimeSeries(chart->chart(), durations, tr("ms"), names);
+    auto redraw = [this, durations, names] {
+        drawTimeSeries(chart_->chart(), durations, tr("ms"), names);
     };
-    connect(durations, &QAbstractItemModel::modelReset, chart, redraw);
+    connect(durations, &QAbstractItemModel::modelReset, chart_, redraw);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(table_);
-    split->addWidget(chart);
+    split->addWidget(chart_);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 2); // six read models need a third of the height; the history more
     auto *layout = new QVBoxLayout(this);
@@ -126,6 +126,16 @@ RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *control
 void RefreshPanel::showRefreshing() {
     //: %1 is the view being refreshed, or several separated by commas
     status_->setText(tr("Refreshing %1…").arg(refreshing_.join(QStringLiteral(", "))));
+}
+
+// The history shown is the current mode's (refresh_duration_history): refreshes per view, or
+// in live mode one series of steps, each bringing every read model up.
+void RefreshPanel::titleChart() {
+    const QString title = model_->live()
+                              ? tr("Live step duration (ms): each step brings every read model up")
+                              : tr("Refresh duration per view (ms)");
+    if (chart_->chart()->title() != title)
+        chart_->chart()->setTitle(title);
 }
 
 void RefreshPanel::setCanRefresh(bool can, const QString &why) {

@@ -3,6 +3,7 @@
 #include <QStringList>
 #include <QWidget>
 
+class QChartView;
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -22,6 +23,7 @@ public:
     // Refresh needs EXECUTE on the refresh functions: without it the buttons say why not.
     void setCanRefresh(bool can, const QString &why);
     QTableView *table() const { return table_; }
+    QChartView *chart() const { return chart_; }
 
 public slots:
     void refreshSelected();
@@ -30,11 +32,13 @@ public slots:
 private:
     void updateButtons();
     void showRefreshing();
+    void titleChart();
     RefreshHealthModel *model_;
     RefreshController *controller_;
     QTableView *table_;
     QPushButton *all_, *selected_, *cancel_;
     QLabel *status_;
+    QChartView *chart_;
     QStringList refreshing_; // the views being refreshed now, in the order they started
     bool canRefresh_ = false;
     QString whyNot_;

@@ -850,7 +850,9 @@ private slots:
                                     "'jit=off' = ANY (p.proconfig)")
                          .toString(),
                      QString());
-            QVERIFY(scalar(c.db(), "SELECT 'jit=off' = ANY (proconfig) FROM pg_proc WHERE oid = "
+            // ... and plans with mvdash's settings, not the caller's (039)
+            QVERIFY(scalar(c.db(), "SELECT proconfig @> ARRAY['jit=off', 'enable_indexscan=on', "
+                                   "'random_page_cost=4'] FROM pg_proc WHERE oid = "
                                    "'tenant_scope.scoped_bets_view()'::regprocedure")
                         .toBool());
             // without its state table a live read model cannot be made: said, nothing fails

@@ -1385,10 +1385,11 @@ private slots:
             {
                 OpenWriter a(settings, tenant, QStringLiteral("held-b"), 900000102, 6000);
                 const auto skipped = step(c.db(), 200);
-                QVERIFY2(skipped.size() == 6 && skipped.first().outcome == RunOutcome::Skipped &&
-                             skipped.first().error.contains(QStringLiteral("pid %1").arg(a.pid())) &&
-                             !skipped.first().error.contains(QStringLiteral("live_holder")),
-                         qPrintable(describe(skipped)));
+                QVERIFY2(
+                    skipped.size() == 6 && skipped.first().outcome == RunOutcome::Skipped &&
+                        skipped.first().error.contains(QStringLiteral("pid %1").arg(a.pid())) &&
+                        !skipped.first().error.contains(QStringLiteral("live_holder")),
+                    qPrintable(describe(skipped)));
                 a.commit();
             }
             const auto after = step(c.db(), 200);

@@ -593,6 +593,78 @@ private slots:
         });
     }
 
+    // A tenant role's own planner settings (index scans off, or an index path made dearer than
+    // a disabled sequential scan) do not make the functions it reads through scan the event
+    // tables or the read models whole, every tenant's rows, in either mode (039: they did, with
+    // the scans off, until every tenant_scope function pinned mvdash's settings).
+    void theCallersPlannerSettingsWidenNoRead() {
+        MVDASH_TRY({
+            const auto settings =
+                cluster_.createSeededDatabase(QStringLiteral("tenantplans"), 3000);
+            Connection c(settings, QStringLiteral("t"));
+            runQuery(c.db(), QStringLiteral("tenant_grant"), {"acme_admin", kOwnTenant});
+            const QString user =
+                scalar(c.db(),
+                       "SELECT user_id FROM user_activity_view WHERE tenant_id = ? ORDER BY "
+                       "total_bets DESC, user_id LIMIT 1",
+                       {kOwnTenant})
+                    .toString();
+            for (const ReadModelMode mode : {ReadModelMode::Matview, ReadModelMode::Live}) {
+                if (mode == ReadModelMode::Live)
+                    convertReadModels(c.db(), ReadModelMode::Live, [](const QString &) {});
+                Connection tenant(asTenantAdministrator(settings), QStringLiteral("tenant"));
+                for (const char *setting :
+                     {"SET enable_indexscan = off", "SET enable_indexonlyscan = off",
+                      "SET enable_bitmapscan = off", "SET random_page_cost = 1e12"})
+                    exec(tenant.db(), setting);
+                QVERIFY(tenant.db().transaction());
+                const QStringList views =
+                    lines(tenant.db(), "SELECT table_name FROM information_schema.views WHERE "
+                                       "table_schema = 'tenant_scope' ORDER BY 1");
+                QVERIFY2(views.size() >= 8, qPrintable(views.join(u' ')));
+                qint64 rows = 0;
+                for (const QString &view : views)
+                    rows += scalar(tenant.db(),
+                                   QStringLiteral("SELECT count(*) FROM tenant_scope.%1").arg(view))
+                                .toLongLong();
+                QVERIFY(rows > 0);
+                QVERIFY(scalar(tenant.db(),
+                               "SELECT bet_events FROM tenant_scope.user_events_since(?, ?, "
+                               "now() - interval '100 years')",
+                               {kOwnTenant, user})
+                            .toLongLong() > 0);
+                if (mode == ReadModelMode::Live)
+                    QVERIFY(scalar(tenant.db(),
+                                   "SELECT total_bets FROM tenant_scope.user_exact(?, ?)",
+                                   {kOwnTenant, user})
+                                .toLongLong() > 0);
+                // no table of tenants' rows read whole (the platform's one-row tables and its
+                // refresh log are); plain PostgreSQL: on Citus the shards are read on the
+                // workers, with their own settings, and the coordinator's counters stay 0
+                if (!cluster_.isCitus())
+                    QCOMPARE(scalar(tenant.db(),
+                                    "SELECT coalesce(string_agg(format('%s.%s: %s rows', "
+                                    "schemaname, relname, seq_tup_read), ', '), '') FROM "
+                                    "pg_stat_xact_all_tables WHERE seq_scan > 0 AND "
+                                    "schemaname IN ('public', 'mvdash') AND relname NOT IN "
+                                    "('live_progress', 'read_model_mode', 'tenants', "
+                                    "'materialized_views_refresh_log')")
+                                 .toString(),
+                             QString());
+                QVERIFY(tenant.db().commit());
+            }
+            // ... and every one of them says so in the catalog, on both engines
+            QCOMPARE(scalar(c.db(),
+                            "SELECT coalesce(string_agg(p.oid::regprocedure::text, ', '), '') "
+                            "FROM pg_proc p WHERE p.pronamespace = 'tenant_scope'::regnamespace "
+                            "AND p.prokind = 'f' AND NOT p.proconfig @> ARRAY['enable_seqscan="
+                            "off', 'enable_indexscan=on', 'enable_bitmapscan=on', "
+                            "'random_page_cost=4', 'jit=off']")
+                         .toString(),
+                     QString());
+        });
+    }
+
     // grant_tenant checks what it is given and revoke_tenant takes everything back.
     void grantsAreCheckedAndRevocable() {
         MVDASH_TRY({

@@ -338,6 +338,25 @@ private slots:
                      qPrintable(fresh().found));
             ds.live.staleSeconds = 1.5;
             QCOMPARE(fresh().state, CheckState::Fail);
+            QVERIFY2(fresh().why.contains(QStringLiteral("is the follower")),
+                     qPrintable(fresh().why));
+            // steps that run and are skipped behind a writer's open transaction: that
+            // transaction is the answer, not the follower
+            {
+                Connection writer(live, QStringLiteral("writer"));
+                exec(writer.db(), "BEGIN");
+                exec(writer.db(), "INSERT INTO bet_events VALUES (10001, 990000002, 'held', 'u1', "
+                                  "'placed', 10, 2, 'f1', NULL, NULL, 1700000000000)");
+                const int pid = scalar(writer.db(), "SELECT pg_backend_pid()").toInt();
+                QCOMPARE(runStep(c.db(), 100, true).value(0).outcome, RunOutcome::Skipped);
+                QVERIFY2(fresh().why.contains(QStringLiteral("held back by an open transaction")) &&
+                             fresh().why.contains(QStringLiteral("pid %1").arg(pid)) &&
+                             !fresh().why.contains(QStringLiteral("follower")),
+                         qPrintable(fresh().why));
+                QVERIFY2(fresh().fix.contains(QStringLiteral("pg_terminate_backend")),
+                         qPrintable(fresh().fix));
+                exec(writer.db(), "ROLLBACK");
+            }
             // steps that come every five minutes (the CronJob in live mode): the same wait is
             // within the interval, the limits stretch to it
             exec(c.db(), "INSERT INTO mvdash.materialized_views_refresh_history (run_id, "

@@ -366,4 +366,18 @@ void Transaction::commit() {
     open_ = false;
 }
 
+Savepoint::Savepoint(const QSqlDatabase &db, const QString &name)
+    : db_(db)
+    , name_(name) {
+    execScript(db_, QStringLiteral("SAVEPOINT ") + name_, QStringLiteral("savepoint"));
+}
+
+void Savepoint::release() {
+    execScript(db_, QStringLiteral("RELEASE SAVEPOINT ") + name_, QStringLiteral("savepoint"));
+}
+
+void Savepoint::rollback() {
+    execScript(db_, QStringLiteral("ROLLBACK TO SAVEPOINT ") + name_, QStringLiteral("savepoint"));
+}
+
 } // namespace mvdash

@@ -78,6 +78,19 @@ private:
     bool open_ = true;
 };
 
+// A savepoint in the open transaction: rollback() undoes what came after it and keeps the
+// transaction going (after an error too); release() keeps what came after it.
+class Savepoint {
+public:
+    Savepoint(const QSqlDatabase &db, const QString &name);
+    void release();
+    void rollback();
+
+private:
+    QSqlDatabase db_;
+    QString name_; // (an identifier of the code's own, never a user's)
+};
+
 // The text of sql/queries/<name>.sql from the compiled-in resource.
 QString catalogQuery(const QString &name);
 

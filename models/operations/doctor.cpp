@@ -362,7 +362,23 @@ void Doctor::refreshes(QList<DoctorCheck> &out) const {
                 } else if (s.live ? lagSeconds > limits.lateSeconds : *s.ageSeconds > schedule) {
                     fresh.state = CheckState::Warn;
                 }
-                if (fresh.state != CheckState::Ok) {
+                if (fresh.state != CheckState::Ok && s.live && !s.blockedBy.isEmpty()) {
+                    // the steps run and are skipped: a transaction holds the watermark back
+                    // (the follower is not the question; an attack as a tenant role found the
+                    // doctor asking it)
+                    //: %1 the step's own words: "a writer of the event tables is still in its
+                    //: transaction after 00:00:10: pid 123, role x, transaction open since ..."
+                    setWhy(fresh,
+                           Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                  "the steps are skipped, held back by an open "
+                                                  "transaction that locks an event table: %1"))
+                               .arg(s.blockedBy));
+                    setFix(fresh, Text(QT_TRANSLATE_NOOP(
+                                      "mvdash::Doctor",
+                                      "if that transaction is stuck, end it: SELECT "
+                                      "pg_terminate_backend(<pid>); a writer's own transactions "
+                                      "should be short (the watermark waits for them)")));
+                } else if (fresh.state != CheckState::Ok) {
                     setWhy(fresh,
                            s.live
                                ? Text(QT_TRANSLATE_NOOP("mvdash::Doctor",

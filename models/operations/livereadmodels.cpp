@@ -71,6 +71,44 @@ void switchMode(const QSqlDatabase &db, ReadModelMode target, const Progress &pr
     }
 }
 
+// The rebuild's swap (live_rebuild_end): the new state in place of the old, which takes the
+// read models' exclusive locks. Behind a reader's open transaction it used to wait without
+// limit, and every reader after it queued behind its lock request (found by an attack as a
+// tenant role: a tenant's idle transaction held every reader up for as long as it lasted).
+// Here it waits `lockTimeoutMs` at most, inside a savepoint: rolled back to it, the rebuild's
+// work stands, readers go on, and it tries again. Returns the events and the arrival.
+std::pair<qint64, qint64> swapIn(const QSqlDatabase &db, const Progress &progress,
+                                 int lockTimeoutMs, int attempts) {
+    for (int attempt = 1;; ++attempt) {
+        Savepoint beforeSwap(db, QStringLiteral("mvdash_swap"));
+        try {
+            runQuery(db, QStringLiteral("lock_timeout_local"),
+                     {QStringLiteral("%1ms").arg(lockTimeoutMs)})
+                .finish();
+            QSqlQuery end = runQuery(db, QStringLiteral("live_rebuild_end"));
+            end.next();
+            const std::pair<qint64, qint64> result{end.value(0).toLongLong(),
+                                                   end.value(1).toLongLong()};
+            end.finish();
+            beforeSwap.release();
+            return result;
+        } catch (const DbError &e) {
+            // 55P03 lock_not_available: a reader held on; anything else is a real failure
+            if (e.sqlState() != u"55P03" || attempt >= attempts)
+                throw;
+            beforeSwap.rollback();
+            //: a rebuild's last statement waits for a reader: "attempt <n> ... (<error>)"
+            progress(QCoreApplication::translate(
+                         "mvdash::LiveReadModels",
+                         "the swap (attempt %1) could not get the read models' locks: a reader "
+                         "holds them (an open transaction?); readers go on, retrying (%2)")
+                         .arg(attempt)
+                         .arg(e.message()));
+            QThread::msleep(500);
+        }
+    }
+}
+
 } // namespace
 
 QString modeName(ReadModelMode mode) {
@@ -314,7 +352,7 @@ void runPlan(const QSqlDatabase &db, const QList<BuildStatement> &plan, qint64 t
 } // namespace
 
 QMap<QString, qint64> rebuildLiveState(const QSqlDatabase &db, const Progress &progress,
-                                       int sessions) {
+                                       int sessions, int swapLockTimeoutMs, int swapAttempts) {
     QElapsedTimer total;
     total.start();
     const QList<BuildStatement> plan = buildPlan(db);
@@ -395,11 +433,7 @@ QMap<QString, qint64> rebuildLiveState(const QSqlDatabase &db, const Progress &p
             report(s.label, timer.elapsed(), rows);
         }
     }
-    QSqlQuery end = runQuery(db, QStringLiteral("live_rebuild_end"));
-    end.next();
-    const qint64 events = end.value(0).toLongLong();
-    const qint64 arrival = end.value(1).toLongLong();
-    end.finish();
+    const auto [events, arrival] = swapIn(db, progress, swapLockTimeoutMs, swapAttempts);
     // what it wrote, per table: its transaction's setting ends with the commit (027)
     QSqlQuery written = runQuery(db, QStringLiteral("live_rebuild_written"));
     const QVariant writtenRows = written.next() ? written.value(0) : QVariant();

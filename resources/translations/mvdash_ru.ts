@@ -358,12 +358,12 @@ the sizes table&apos;s column headers</extracomment>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>NO</source>
         <translation>НЕТ</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-49"/>
         <source>live read models: watermark %1 of %2, %3, %4 s; last step %5 ms%6</source>
         <extracomment>&quot;live read models: watermark &lt;arrival&gt; of &lt;arrival&gt;, &lt;n events behind&gt;, &lt;seconds&gt; s; last step &lt;ms&gt; ms[; held back by &lt;session&gt;]&quot;</extracomment>
         <translation>модели чтения live: водяной знак %1 из %2, %3, %4 с; последний шаг %5 мс%6</translation>
@@ -408,7 +408,7 @@ the sizes table&apos;s column headers</extracomment>
         <translation>уникальный ключ</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>share of events</source>
         <translation>доля от событий</translation>
     </message>
@@ -614,13 +614,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Строка подключения libpq или URI.</translation>
     </message>
     <message>
-        <location line="-490"/>
+        <location line="-491"/>
         <source>--%1 must be from %2 to %3ms, written as 500ms, 10s, 2min or 1h (got &apos;%4&apos;)</source>
         <extracomment>keep the units ms, s, min and h as they are (what the option accepts)</extracomment>
         <translation>значение --%1 должно быть от %2 до %3ms, в виде 500ms, 10s, 2min или 1h (указано «%4»)</translation>
     </message>
     <message>
-        <location line="+493"/>
+        <location line="+494"/>
         <source>Machine-readable output (status, sizes, doctor).</source>
         <translation>Машиночитаемый вывод (status, sizes, doctor).</translation>
     </message>
@@ -1433,7 +1433,18 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>%1 последний раз обновлялось %2 назад (расписание: каждые %3)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
+        <source>the steps are skipped, held back by an open transaction that locks an event table: %1</source>
+        <extracomment>%1 the step&apos;s own words: &quot;a writer of the event tables is still in its transaction after 00:00:10: pid 123, role x, transaction open since ...&quot;</extracomment>
+        <translation>шаги пропускаются: их держит открытая транзакция, заблокировавшая таблицу событий: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>if that transaction is stuck, end it: SELECT pg_terminate_backend(&lt;pid&gt;); a writer&apos;s own transactions should be short (the watermark waits for them)</source>
+        <translation>если эта транзакция зависла, завершите её: SELECT pg_terminate_backend(&lt;pid&gt;); транзакции писателей должны быть короткими (водяной знак ждёт их)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>no step has run lately: is the follower (mvdash-admin follow) running?</source>
         <translation>шаги давно не выполнялись: запущен ли процесс follow (mvdash-admin follow)?</translation>
     </message>
@@ -1699,12 +1710,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>транзакция %2 подготовлена на %1 уже %3 с, а координатор не записал её фиксацию</translation>
     </message>
     <message>
-        <location line="-1176"/>
+        <location line="-1192"/>
         <source>mvdash-admin migrate (makes a missing read model again from its installed definition; per-tenant copies dropped with it are not)</source>
         <translation>mvdash-admin migrate (заново создаёт недостающую модель чтения по её установленному определению; копии для арендаторов, удалённые вместе с ней, не восстанавливаются)</translation>
     </message>
     <message>
-        <location line="+348"/>
+        <location line="+364"/>
         <source>every event&apos;s arrival was given by the arrival order (up to %1)</source>
         <translation>у каждого события номер поступления выдан порядком поступления (до %1)</translation>
     </message>
@@ -1714,12 +1725,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>события %1 с номером поступления за пределами порядка поступления: %2 (новейший %3; порядок на %4)</translation>
     </message>
     <message>
-        <location line="-464"/>
+        <location line="-480"/>
         <source>refreshes: ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = &apos;512MB&apos;;  (they run with that function&apos;s work_mem, the guide&apos;s 256MB unless set otherwise); other sessions: ALTER ROLE &lt;role&gt; SET work_mem = &apos;256MB&apos;;  (the guide&apos;s SET work_mem for the session)</source>
         <translation>обновления: ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = &apos;512MB&apos;;  (они работают с work_mem этой функции, по умолчанию 256MB из руководства); прочие сессии: ALTER ROLE &lt;роль&gt; SET work_mem = &apos;256MB&apos;;  (SET work_mem для сессии из руководства)</translation>
     </message>
     <message>
-        <location line="+339"/>
+        <location line="+355"/>
         <source>read the error; for &quot;out of memory&quot; a smaller work_mem for the refreshes, for temporary files a larger one (ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = ...; the guide&apos;s is 256MB); then %1</source>
         <extracomment>%1 the command that refreshes the view</extracomment>
         <translation>прочитайте ошибку; при &quot;out of memory&quot; — меньше work_mem для обновлений, при временных файлах — больше (ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = ...; в руководстве 256MB); затем %1</translation>
@@ -1854,7 +1865,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>в часы низкой нагрузки: REFRESH MATERIALIZED VIEW mvdash.%1; (без CONCURRENTLY: перезаписывается компактно, читатели ждут)</translation>
     </message>
     <message numerus="yes">
-        <location line="-765"/>
+        <location line="-781"/>
         <source>%1 is live, %n event(s) behind (%2 s), last step %3 ago</source>
         <extracomment>%1 a read model, %2 for how long events have waited (s), %3 the last step&apos;s age</extracomment>
         <translation>
@@ -1864,7 +1875,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         </translation>
     </message>
     <message>
-        <location line="+771"/>
+        <location line="+787"/>
         <source>in a quiet hour, as the table&apos;s owner: VACUUM (FULL, ANALYZE) mvdash.%1; (every shard rewritten compactly; readers and the live steps wait for it)</source>
         <translation>в часы низкой нагрузки, от имени владельца таблицы: VACUUM (FULL, ANALYZE) mvdash.%1; (каждый шард перезаписывается компактно; читатели и шаги live-режима ждут его)</translation>
     </message>
@@ -2306,7 +2317,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>попытка переключения %1: не удалось получить блокировки (%2); повтор</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
+        <source>the swap (attempt %1) could not get the read models&apos; locks: a reader holds them (an open transaction?); readers go on, retrying (%2)</source>
+        <extracomment>a rebuild&apos;s last statement waits for a reader: &quot;attempt &lt;n&gt; ... (&lt;error&gt;)&quot;</extracomment>
+        <translation>подмена (попытка %1) не получила блокировки моделей чтения: их держит читатель (открытая транзакция?); читатели продолжают работу, повтор (%2)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>the read-model mode is not recorded (migration 011 missing)</source>
         <translation>режим моделей чтения не записан (нет миграции 011)</translation>
     </message>
@@ -2364,7 +2381,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>построение состояния live по всем событиям до поступления %1 (чтение продолжается из текущего состояния)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+32"/>
         <source>the live state&apos;s statistics were not refreshed (autovacuum will): %1</source>
         <extracomment>after a rebuild: ANALYZE of the live state failed (the rebuild itself succeeded)</extracomment>
         <translation>статистика состояния live не обновлена (её соберёт autovacuum): %1</translation>

@@ -327,10 +327,12 @@ private slots:
                  qPrintable(refreshAsReader.out + refreshAsReader.err));
         EXPECT_RUN(admin({"--dsn", dsn_, "grant-tenant", "no_such_role", "10002"}), 1,
                    "role \"no_such_role\" does not exist");
-        // the function's refusal, with its hint, without the PL/pgSQL call stack
+        // the function's refusal, with its hint and its SQLSTATE, without the PL/pgSQL call
+        // stack
         const Run unknownRole = admin({"--dsn", dsn_, "grant-tenant", "no_such_role", "10002"});
         QVERIFY2(unknownRole.code == 1 &&
                      unknownRole.err.contains(QStringLiteral("Create the login role first")) &&
+                     unknownRole.err.contains(QStringLiteral("(42704)")) &&
                      !unknownRole.err.contains(QStringLiteral("CONTEXT")) &&
                      !unknownRole.err.contains(QStringLiteral("PL/pgSQL")),
                  qPrintable(unknownRole.err));

@@ -26,8 +26,10 @@ DbError DbError::fromSqlError(const QString &context, const QSqlError &error) {
     // the person (our functions' hints say what to do); QUERY and CONTEXT, which come after
     // them, are the PL/pgSQL call stack ("PL/pgSQL function grant_tenant(text,bigint) line 12
     // at RAISE"), which says nothing to a user and stays in the server's log.
-    static const QRegularExpression internals(QStringLiteral("\\n(QUERY|CONTEXT): .*"),
-                                              QRegularExpression::DotMatchesEverythingOption);
+    // (QPSQL appends the SQLSTATE, "(42704)", after them: it stays)
+    static const QRegularExpression internals(
+        QStringLiteral("\\n(QUERY|CONTEXT): .*?(?=\\n?\\([0-9A-Z]{5}\\)$|$)"),
+        QRegularExpression::DotMatchesEverythingOption);
     text.remove(internals);
     text.remove(QStringLiteral("ERROR:  "));
     text.remove(QStringLiteral("FATAL:  "));

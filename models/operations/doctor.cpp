@@ -373,11 +373,15 @@ void Doctor::refreshes(QList<DoctorCheck> &out) const {
                                                   "the steps are skipped, held back by an open "
                                                   "transaction that locks an event table: %1"))
                                .arg(s.blockedBy));
-                    setFix(fresh, Text(QT_TRANSLATE_NOOP(
-                                      "mvdash::Doctor",
-                                      "if that transaction is stuck, end it: SELECT "
-                                      "pg_terminate_backend(<pid>); a writer's own transactions "
-                                      "should be short (the watermark waits for them)")));
+                    setFix(fresh,
+                           Text(QT_TRANSLATE_NOOP(
+                               "mvdash::Doctor",
+                               "if that transaction is stuck, end it: SELECT "
+                               "pg_terminate_backend(<pid>), once pg_stat_activity shows "
+                               "that pid still in that transaction (xact_start); a "
+                               "prepared one: ROLLBACK PREPARED '<gid>' (pg_prepared_xacts). "
+                               "A writer's own transactions should be short: the "
+                               "watermark waits for them")));
                 } else if (fresh.state != CheckState::Ok) {
                     setWhy(fresh,
                            s.live

@@ -9,6 +9,7 @@
 #include <limits>
 #include <mutex>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QJsonDocument>
@@ -71,41 +72,83 @@ void switchMode(const QSqlDatabase &db, ReadModelMode target, const Progress &pr
     }
 }
 
+// Who holds what the swap must lock, "pid 123 (role x, since 10:02:03), ..." (migration 040;
+// empty on Citus, where the rebuild writes in place, and on a database before 040).
+QString swapHolders(const QSqlDatabase &db) {
+    QStringList holders;
+    QSqlQuery q = runQuery(db, QStringLiteral("live_swap_holders"));
+    while (q.next())
+        //: a session holding the read models: "pid <pid> (role <role>, since <time>)"
+        holders << QCoreApplication::translate("mvdash::LiveReadModels",
+                                               "pid %1 (role %2, since %3)")
+                       .arg(q.value(0).toString(), q.value(1).toString(),
+                            q.value(2).toDateTime().toString(QStringLiteral("HH:mm:ss")));
+    return holders.join(QStringLiteral(", "));
+}
+
 // The rebuild's swap (live_rebuild_end): the new state in place of the old, which takes the
 // read models' exclusive locks. Behind a reader's open transaction it used to wait without
 // limit, and every reader after it queued behind its lock request (found by an attack as a
 // tenant role: a tenant's idle transaction held every reader up for as long as it lasted).
-// Here it waits `lockTimeoutMs` at most, inside a savepoint: rolled back to it, the rebuild's
-// work stands, readers go on, and it tries again. Returns the events and the arrival.
+// Here it waits without queueing while anyone holds those relations, saying who, and tries
+// only when nobody does, with a short lock timeout inside a savepoint: a reader that came in
+// between waits that long at most, the swap rolls back to the savepoint (the rebuild's work
+// stands) and waits again. After `patienceMs` it gives up with the holders named, and the
+// rebuild rolls back. Returns the events and the arrival.
 std::pair<qint64, qint64> swapIn(const QSqlDatabase &db, const Progress &progress,
-                                 int lockTimeoutMs, int attempts) {
-    for (int attempt = 1;; ++attempt) {
-        Savepoint beforeSwap(db, QStringLiteral("mvdash_swap"));
-        try {
-            runQuery(db, QStringLiteral("lock_timeout_local"),
-                     {QStringLiteral("%1ms").arg(lockTimeoutMs)})
-                .finish();
-            QSqlQuery end = runQuery(db, QStringLiteral("live_rebuild_end"));
-            end.next();
-            const std::pair<qint64, qint64> result{end.value(0).toLongLong(),
-                                                   end.value(1).toLongLong()};
-            end.finish();
-            beforeSwap.release();
-            return result;
-        } catch (const DbError &e) {
-            // 55P03 lock_not_available: a reader held on; anything else is a real failure
-            if (e.sqlState() != u"55P03" || attempt >= attempts)
-                throw;
-            beforeSwap.rollback();
-            //: a rebuild's last statement waits for a reader: "attempt <n> ... (<error>)"
+                                 int lockTimeoutMs, int patienceMs) {
+    Savepoint beforeSwap(db, QStringLiteral("mvdash_swap"));
+    QElapsedTimer waited;
+    waited.start();
+    QString said;
+    for (;;) {
+        const QString holders = swapHolders(db);
+        if (holders.isEmpty()) {
+            try {
+                runQuery(db, QStringLiteral("lock_timeout_local"),
+                         {QStringLiteral("%1ms").arg(lockTimeoutMs)})
+                    .finish();
+                QSqlQuery end = runQuery(db, QStringLiteral("live_rebuild_end"));
+                end.next();
+                const std::pair<qint64, qint64> result{end.value(0).toLongLong(),
+                                                       end.value(1).toLongLong()};
+                end.finish();
+                beforeSwap.release();
+                return result;
+            } catch (const DbError &e) {
+                // 55P03 lock_not_available: a reader came in first; anything else is a failure
+                if (e.sqlState() != u"55P03")
+                    throw;
+                beforeSwap.rollback();
+            }
+        } else if (holders != said) {
+            //: a rebuild's last statement waits: %1 the sessions it waits for
             progress(QCoreApplication::translate(
                          "mvdash::LiveReadModels",
-                         "the swap (attempt %1) could not get the read models' locks: a reader "
-                         "holds them (an open transaction?); readers go on, retrying (%2)")
-                         .arg(attempt)
-                         .arg(e.message()));
-            QThread::msleep(500);
+                         "the swap waits for sessions that hold the read models: %1 (readers go "
+                         "on meanwhile; an idle transaction holds them until it ends)")
+                         .arg(holders));
+            said = holders;
         }
+        if (waited.elapsed() > patienceMs) {
+            const QString english =
+                QStringLiteral("the rebuild could not swap in the new state within %1 s: %2 "
+                               "held the read models; nothing changed")
+                    .arg(patienceMs / 1000)
+                    .arg(holders.isEmpty() ? QStringLiteral("readers") : holders);
+            throw DbError(english,
+                          //: %1 seconds, %2 the sessions ("pid 123 (role x, since ...)")
+                          QCoreApplication::translate(
+                              "mvdash::LiveReadModels",
+                              "the rebuild could not swap in the new state within %1 s: %2 held "
+                              "the read models; nothing changed")
+                              .arg(patienceMs / 1000)
+                              .arg(holders.isEmpty() ? QCoreApplication::translate(
+                                                           "mvdash::LiveReadModels", "readers")
+                                                     : holders),
+                          QStringLiteral("55P03"));
+        }
+        QThread::msleep(200);
     }
 }
 
@@ -352,7 +395,7 @@ void runPlan(const QSqlDatabase &db, const QList<BuildStatement> &plan, qint64 t
 } // namespace
 
 QMap<QString, qint64> rebuildLiveState(const QSqlDatabase &db, const Progress &progress,
-                                       int sessions, int swapLockTimeoutMs, int swapAttempts) {
+                                       int sessions, int swapLockTimeoutMs, int swapPatienceMs) {
     QElapsedTimer total;
     total.start();
     const QList<BuildStatement> plan = buildPlan(db);
@@ -433,7 +476,7 @@ QMap<QString, qint64> rebuildLiveState(const QSqlDatabase &db, const Progress &p
             report(s.label, timer.elapsed(), rows);
         }
     }
-    const auto [events, arrival] = swapIn(db, progress, swapLockTimeoutMs, swapAttempts);
+    const auto [events, arrival] = swapIn(db, progress, swapLockTimeoutMs, swapPatienceMs);
     // what it wrote, per table: its transaction's setting ends with the commit (027)
     QSqlQuery written = runQuery(db, QStringLiteral("live_rebuild_written"));
     const QVariant writtenRows = written.next() ? written.value(0) : QVariant();

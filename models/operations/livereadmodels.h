@@ -88,12 +88,13 @@ using Progress = std::function<void(const QString &line)>;
 // work runs on `sessions` more connections like `db` (migration 013; 1: all in the
 // transaction, as on Citus). Returns the rows its own transaction's statements wrote, per
 // table (migration 027: in place on Citus, only the rows that differed; a helper session's
-// are not counted). The swap at the end waits at most `swapLockTimeoutMs` for a reader's
-// locks and then tries again (`swapAttempts` in all), so that readers queue behind it only
-// briefly while a long reader (an open transaction) holds the old state.
+// are not counted). The swap at the end (plain PostgreSQL) waits while other sessions hold
+// the read models, without queueing, and tries when none does with `swapLockTimeoutMs`, so
+// that readers queue behind it that long at most; after `swapPatienceMs` it gives up (55P03)
+// and the rebuild rolls back.
 QMap<QString, qint64> rebuildLiveState(const QSqlDatabase &db, const Progress &progress,
-                                       int sessions = 2, int swapLockTimeoutMs = 5000,
-                                       int swapAttempts = 60);
+                                       int sessions = 2, int swapLockTimeoutMs = 500,
+                                       int swapPatienceMs = 300000);
 
 // Switches the database to `target` online: the long part (build the live state, or stage the
 // materialized views) locks nothing readers use; the switch itself is one short transaction,

@@ -135,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+71"/>
+        <location line="+74"/>
         <source>%n run(s) of %1 failed since its last good one; the last: %2</source>
         <translation>
             <numerusform>%n run of %1 failed since its last good one; the last: %2</numerusform>
@@ -221,7 +221,7 @@
 <context>
     <name>mvdash::LiveReadModels</name>
     <message numerus="yes">
-        <location filename="../../models/operations/livereadmodels.cpp" line="+376"/>
+        <location filename="../../models/operations/livereadmodels.cpp" line="+419"/>
         <source>%1, %n row(s) written</source>
         <extracomment>a rebuild&apos;s progress: &quot;&lt;seconds&gt;, &lt;n rows&gt; written&quot; by one statement</extracomment>
         <translation>

@@ -1099,7 +1099,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Database</name>
     <message>
-        <location filename="../../models/db/database.cpp" line="+44"/>
+        <location filename="../../models/db/database.cpp" line="+46"/>
         <source>view %1 is not populated yet — run Refresh (Refresh panel or `mvdash-admin refresh %1`)</source>
         <extracomment>keep the command as it is; &quot;Refresh&quot; and &quot;Refresh panel&quot; as the dashboard calls them</extracomment>
         <translation>представление %1 ещё не заполнено — выполните обновление (панель «Обновление» или `mvdash-admin refresh %1`)</translation>
@@ -1439,12 +1439,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>шаги пропускаются: их держит открытая транзакция, заблокировавшая таблицу событий: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>if that transaction is stuck, end it: SELECT pg_terminate_backend(&lt;pid&gt;); a writer&apos;s own transactions should be short (the watermark waits for them)</source>
-        <translation>если эта транзакция зависла, завершите её: SELECT pg_terminate_backend(&lt;pid&gt;); транзакции писателей должны быть короткими (водяной знак ждёт их)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>no step has run lately: is the follower (mvdash-admin follow) running?</source>
         <translation>шаги давно не выполнялись: запущен ли процесс follow (mvdash-admin follow)?</translation>
     </message>
@@ -1710,12 +1705,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>транзакция %2 подготовлена на %1 уже %3 с, а координатор не записал её фиксацию</translation>
     </message>
     <message>
-        <location line="-1192"/>
+        <location line="-1195"/>
         <source>mvdash-admin migrate (makes a missing read model again from its installed definition; per-tenant copies dropped with it are not)</source>
         <translation>mvdash-admin migrate (заново создаёт недостающую модель чтения по её установленному определению; копии для арендаторов, удалённые вместе с ней, не восстанавливаются)</translation>
     </message>
     <message>
-        <location line="+364"/>
+        <location line="+367"/>
         <source>every event&apos;s arrival was given by the arrival order (up to %1)</source>
         <translation>у каждого события номер поступления выдан порядком поступления (до %1)</translation>
     </message>
@@ -1725,12 +1720,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>события %1 с номером поступления за пределами порядка поступления: %2 (новейший %3; порядок на %4)</translation>
     </message>
     <message>
-        <location line="-480"/>
+        <location line="-483"/>
         <source>refreshes: ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = &apos;512MB&apos;;  (they run with that function&apos;s work_mem, the guide&apos;s 256MB unless set otherwise); other sessions: ALTER ROLE &lt;role&gt; SET work_mem = &apos;256MB&apos;;  (the guide&apos;s SET work_mem for the session)</source>
         <translation>обновления: ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = &apos;512MB&apos;;  (они работают с work_mem этой функции, по умолчанию 256MB из руководства); прочие сессии: ALTER ROLE &lt;роль&gt; SET work_mem = &apos;256MB&apos;;  (SET work_mem для сессии из руководства)</translation>
     </message>
     <message>
-        <location line="+355"/>
+        <location line="+358"/>
         <source>read the error; for &quot;out of memory&quot; a smaller work_mem for the refreshes, for temporary files a larger one (ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = ...; the guide&apos;s is 256MB); then %1</source>
         <extracomment>%1 the command that refreshes the view</extracomment>
         <translation>прочитайте ошибку; при &quot;out of memory&quot; — меньше work_mem для обновлений, при временных файлах — больше (ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = ...; в руководстве 256MB); затем %1</translation>
@@ -1865,7 +1860,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>в часы низкой нагрузки: REFRESH MATERIALIZED VIEW mvdash.%1; (без CONCURRENTLY: перезаписывается компактно, читатели ждут)</translation>
     </message>
     <message numerus="yes">
-        <location line="-781"/>
+        <location line="-784"/>
         <source>%1 is live, %n event(s) behind (%2 s), last step %3 ago</source>
         <extracomment>%1 a read model, %2 for how long events have waited (s), %3 the last step&apos;s age</extracomment>
         <translation>
@@ -1875,7 +1870,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         </translation>
     </message>
     <message>
-        <location line="+787"/>
+        <location line="+32"/>
+        <source>if that transaction is stuck, end it: SELECT pg_terminate_backend(&lt;pid&gt;), once pg_stat_activity shows that pid still in that transaction (xact_start); a prepared one: ROLLBACK PREPARED &apos;&lt;gid&gt;&apos; (pg_prepared_xacts). A writer&apos;s own transactions should be short: the watermark waits for them</source>
+        <translation>если эта транзакция зависла, завершите её: SELECT pg_terminate_backend(&lt;pid&gt;), убедившись по pg_stat_activity, что этот pid всё ещё в той же транзакции (xact_start); подготовленную: ROLLBACK PREPARED &apos;&lt;gid&gt;&apos; (pg_prepared_xacts). Транзакции писателей должны быть короткими: водяной знак ждёт их</translation>
+    </message>
+    <message>
+        <location line="+758"/>
         <source>in a quiet hour, as the table&apos;s owner: VACUUM (FULL, ANALYZE) mvdash.%1; (every shard rewritten compactly; readers and the live steps wait for it)</source>
         <translation>в часы низкой нагрузки, от имени владельца таблицы: VACUUM (FULL, ANALYZE) mvdash.%1; (каждый шард перезаписывается компактно; читатели и шаги live-режима ждут его)</translation>
     </message>
@@ -2306,7 +2306,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::LiveReadModels</name>
     <message>
-        <location filename="../../models/operations/livereadmodels.cpp" line="+37"/>
+        <location filename="../../models/operations/livereadmodels.cpp" line="+38"/>
         <source>%1 s</source>
         <extracomment>a duration in seconds: &quot;3.2 s&quot; (the number is already in the language&apos;s form)</extracomment>
         <translation>%1 с</translation>
@@ -2317,13 +2317,30 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>попытка переключения %1: не удалось получить блокировки (%2); повтор</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <source>the swap (attempt %1) could not get the read models&apos; locks: a reader holds them (an open transaction?); readers go on, retrying (%2)</source>
-        <extracomment>a rebuild&apos;s last statement waits for a reader: &quot;attempt &lt;n&gt; ... (&lt;error&gt;)&quot;</extracomment>
-        <translation>подмена (попытка %1) не получила блокировки моделей чтения: их держит читатель (открытая транзакция?); читатели продолжают работу, повтор (%2)</translation>
+        <location line="+17"/>
+        <source>pid %1 (role %2, since %3)</source>
+        <extracomment>a session holding the read models: &quot;pid &lt;pid&gt; (role &lt;role&gt;, since &lt;time&gt;)&quot;</extracomment>
+        <translation>pid %1 (роль %2, с %3)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+43"/>
+        <source>the swap waits for sessions that hold the read models: %1 (readers go on meanwhile; an idle transaction holds them until it ends)</source>
+        <extracomment>a rebuild&apos;s last statement waits: %1 the sessions it waits for</extracomment>
+        <translation>подмена ждёт сеансы, удерживающие модели чтения: %1 (читатели тем временем продолжают работу; простаивающая транзакция держит их до своего завершения)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the rebuild could not swap in the new state within %1 s: %2 held the read models; nothing changed</source>
+        <extracomment>%1 seconds, %2 the sessions (&quot;pid 123 (role x, since ...)&quot;)</extracomment>
+        <translation>rebuild не смог подменить состояние за %1 с: модели чтения удерживали %2; ничего не изменено</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>readers</source>
+        <translation>читатели</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>the read-model mode is not recorded (migration 011 missing)</source>
         <translation>режим моделей чтения не записан (нет миграции 011)</translation>
     </message>

@@ -1347,12 +1347,13 @@ private slots:
         });
     }
 
-    // The steps wait for the transactions that drew an arrival (038), whoever they are, and for
-    // nothing else. A tenant administrator's role holds a writer's lock on an event table without
-    // any privilege on it (PostgreSQL locks the table while it parses a statement, before it
-    // checks privileges; a prepared statement keeps the lock until the transaction ends): every
-    // step was skipped while it lasted. The same role writing through a SECURITY DEFINER
-    // function draws an arrival, and its event is not lost; nor is a plain writer's.
+    // The steps wait for the transactions that write and drew an arrival (038), whoever they
+    // are, and for nothing else. A tenant administrator's role holds a writer's lock on an event
+    // table without any privilege on it (PostgreSQL locks the table while it parses a statement,
+    // before it checks privileges; a prepared statement keeps the lock until the transaction
+    // ends): every step was skipped while it lasted. A reader of the sequence holds the lock
+    // drawing an arrival takes. Neither holds the steps back. The same role writing through a
+    // SECURITY DEFINER function holds both, and its event is not lost; nor is a plain writer's.
     void onlyATransactionThatDrewAnArrivalHoldsTheStepsBack() {
         MVDASH_TRY({
             const auto settings = liveDatabase(QStringLiteral("holdback"), 2000);
@@ -1394,6 +1395,24 @@ private slots:
                                         "USING (pid) WHERE a.usename = 'live_holder' AND "
                                         "l.relation = 'public.bet_events'::regclass AND l.mode = "
                                         "'RowExclusiveLock' AND l.granted"))
+                         .toInt(),
+                     1);
+            // ... nor does a reader of the sequence in an open transaction (the freshness
+            // functions and pg_sequences take the lock nextval takes), a tenant's included
+            Connection reader(asTenant, QStringLiteral("reader"));
+            exec(reader.db(), QStringLiteral("BEGIN"));
+            QCOMPARE(scalar(reader.db(),
+                            QStringLiteral("SELECT mode FROM tenant_scope.read_model_freshness()"))
+                         .toString(),
+                     QStringLiteral("live"));
+            exec(reader.db(), QStringLiteral("SELECT count(*) FROM pg_sequences"));
+            auto endRead =
+                qScopeGuard([&reader] { QSqlQuery(reader.db()).exec(QStringLiteral("ROLLBACK")); });
+            QCOMPARE(scalar(c.db(), QStringLiteral(
+                                        "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a "
+                                        "USING (pid) WHERE a.usename = 'live_holder' AND "
+                                        "l.relation = 'mvdash.event_arrival_seq'::regclass AND "
+                                        "l.mode = 'RowExclusiveLock' AND l.granted"))
                          .toInt(),
                      1);
             writeBet(settings, tenant, QStringLiteral("held-a"), 900000101, 5000);

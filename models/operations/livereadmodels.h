@@ -90,10 +90,11 @@ using Progress = std::function<void(const QString &line)>;
 // table (migration 027: in place on Citus, only the rows that differed; a helper session's
 // are not counted). The swap at the end (plain PostgreSQL) waits while other sessions hold
 // the read models, without queueing, and tries when none does with `swapLockTimeoutMs`, so
-// that readers queue behind it that long at most; after `swapPatienceMs` it gives up (55P03)
-// and the rebuild rolls back.
+// that readers queue behind it that long at most (the default outlasts deadlock_timeout, after
+// which the server cancels an autovacuum in the way); after `swapPatienceMs` it gives up
+// (55P03) and the rebuild rolls back.
 QMap<QString, qint64> rebuildLiveState(const QSqlDatabase &db, const Progress &progress,
-                                       int sessions = 2, int swapLockTimeoutMs = 500,
+                                       int sessions = 2, int swapLockTimeoutMs = 1500,
                                        int swapPatienceMs = 300000);
 
 // Switches the database to `target` online: the long part (build the live state, or stage the

@@ -11,7 +11,9 @@
 -- behind it for that moment at most; it names the holders while it waits.
 --
 -- Only a rebuild into mvdash_staging swaps (its transaction's mvdash.rebuild_into): a Citus
--- rebuild writes in place and takes no such lock, so there the answer is empty.
+-- rebuild writes in place and takes no such lock, so there the answer is empty. Autovacuum is
+-- not a holder to wait for: the server cancels it when it blocks a lock request for longer
+-- than deadlock_timeout, which the swap's lock timeout (1.5 s) outlasts.
 CREATE FUNCTION live_swap_holders()
 RETURNS TABLE (pid integer, role text, transaction_start timestamptz)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
@@ -21,6 +23,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_te
     WHERE pg_catalog.current_setting('mvdash.rebuild_into', true) = 'mvdash_staging'
       AND l.locktype = 'relation' AND l.granted
       AND l.pid IS DISTINCT FROM pg_catalog.pg_backend_pid()
+      AND a.backend_type IS DISTINCT FROM 'autovacuum worker'
       AND l.database = (SELECT d.oid FROM pg_catalog.pg_database d
                         WHERE d.datname = pg_catalog.current_database())
       AND l.relation IN (SELECT c.oid FROM pg_catalog.pg_class c

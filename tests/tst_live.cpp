@@ -1383,6 +1383,16 @@ private slots:
                     .toInt();
             };
 
+            // the tenant role's sessions holding RowExclusiveLock on `relation`
+            const auto writerLocksOfTheTenantRole = [&c](const char *relation) {
+                return scalar(c.db(),
+                              "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING "
+                              "(pid) WHERE a.usename = 'live_holder' AND l.relation = "
+                              "?::regclass AND l.mode = 'RowExclusiveLock' AND l.granted",
+                              {QString::fromLatin1(relation)})
+                    .toInt();
+            };
+
             // 1. a lock without an arrival holds nothing back
             Connection holder(asTenant, QStringLiteral("holder"));
             exec(holder.db(), QStringLiteral("BEGIN"));
@@ -1390,13 +1400,7 @@ private slots:
                  QStringLiteral("PREPARE hold AS DELETE FROM public.bet_events WHERE false"));
             auto release =
                 qScopeGuard([&holder] { QSqlQuery(holder.db()).exec(QStringLiteral("ROLLBACK")); });
-            QCOMPARE(scalar(c.db(), QStringLiteral(
-                                        "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a "
-                                        "USING (pid) WHERE a.usename = 'live_holder' AND "
-                                        "l.relation = 'public.bet_events'::regclass AND l.mode = "
-                                        "'RowExclusiveLock' AND l.granted"))
-                         .toInt(),
-                     1);
+            QCOMPARE(writerLocksOfTheTenantRole("public.bet_events"), 1);
             // ... nor does a reader of the sequence in an open transaction (the freshness
             // functions and pg_sequences take the lock nextval takes), a tenant's included
             Connection reader(asTenant, QStringLiteral("reader"));
@@ -1408,13 +1412,7 @@ private slots:
             exec(reader.db(), QStringLiteral("SELECT count(*) FROM pg_sequences"));
             auto endRead =
                 qScopeGuard([&reader] { QSqlQuery(reader.db()).exec(QStringLiteral("ROLLBACK")); });
-            QCOMPARE(scalar(c.db(), QStringLiteral(
-                                        "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a "
-                                        "USING (pid) WHERE a.usename = 'live_holder' AND "
-                                        "l.relation = 'mvdash.event_arrival_seq'::regclass AND "
-                                        "l.mode = 'RowExclusiveLock' AND l.granted"))
-                         .toInt(),
-                     1);
+            QCOMPARE(writerLocksOfTheTenantRole("mvdash.event_arrival_seq"), 1);
             writeBet(settings, tenant, QStringLiteral("held-a"), 900000101, 5000);
             const auto outcomes = step(c.db(), 200);
             QVERIFY2(allOk(outcomes), qPrintable(describe(outcomes)));

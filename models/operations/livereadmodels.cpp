@@ -73,7 +73,7 @@ void switchMode(const QSqlDatabase &db, ReadModelMode target, const Progress &pr
 }
 
 // Who holds what the swap must lock, "pid 123 (role x, since 10:02:03), ..." (migration 040;
-// empty on Citus, where the rebuild writes in place, and on a database before 040).
+// empty on Citus, where the rebuild writes in place).
 QString swapHolders(const QSqlDatabase &db) {
     QStringList holders;
     QSqlQuery q = runQuery(db, QStringLiteral("live_swap_holders"));

@@ -806,6 +806,59 @@ private slots:
                                   qPrintable(badge()), kPatienceMs);
         QCOMPARE(w.bannerText(), QString());
 
+        // steps that come every five minutes (the CronJob alone in live mode): an event of its
+        // tenant that waited past the fixed limits is within the steps' interval, as ops' and
+        // the doctor's (041: the tenant's badge stayed stale between two CronJob runs)
+        const QLabel *badgeLabel = nullptr;
+        for (const QLabel *l : w.findChildren<QLabel *>())
+            if (l->text().startsWith(QStringLiteral("Data as of")))
+                badgeLabel = l;
+        QVERIFY(badgeLabel);
+        const RefreshHealthModel::Thresholds usual = wModels.health()->thresholds();
+        RefreshHealthModel::Thresholds strict = usual;
+        strict.live.lateSeconds = 1;
+        strict.live.staleSeconds = 2;
+        wModels.health()->setThresholds(strict);
+        MVDASH_TRY({
+            EventWriter writer(owner);
+            writer.add(
+                placedNow(10005, 990000011, QStringLiteral("lag-b10"), QStringLiteral("lag-user")));
+            writer.commit();
+        });
+        const auto reloadedBadge = [&] {
+            if (!wModels.tenantFreshness()->isLoading())
+                w.reloadAll();
+            return badge();
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(reloadedBadge().contains(QStringLiteral("1 event behind")) &&
+                                      badge().endsWith(QStringLiteral("● stale</span>")),
+                                  qPrintable(badge()), kPatienceMs);
+        QVERIFY2(!badgeLabel->toolTip().contains(QStringLiteral("about every")),
+                 qPrintable(badgeLabel->toolTip()));
+        MVDASH_TRY({
+            Connection c(owner, QStringLiteral("t"));
+            exec(c.db(), "INSERT INTO mvdash.materialized_views_refresh_history (run_id, "
+                         "view_name, method, outcome, started_at, finished_at, duration_ms) "
+                         "SELECT -k, 'bets_view', 'live', 'ok', t, t, 1 FROM generate_series(1, "
+                         "4) k, LATERAL (SELECT now() - k * interval '5 minutes' AS t) s");
+        });
+        QTRY_VERIFY2_WITH_TIMEOUT(reloadedBadge().contains(QStringLiteral("1 event behind")) &&
+                                      badge().endsWith(QStringLiteral("● fresh</span>")),
+                                  qPrintable(badge()), kPatienceMs);
+        QVERIFY2(badgeLabel->toolTip().contains(
+                     QStringLiteral("brought up about every 5 min: late past 7 min of waiting, "
+                                    "stale past 15 min")),
+                 qPrintable(badgeLabel->toolTip()));
+        MVDASH_TRY({
+            Connection c(owner, QStringLiteral("t"));
+            exec(c.db(), "DELETE FROM mvdash.materialized_views_refresh_history WHERE run_id < 0");
+            QVERIFY(!runStep(c.db(), kPatienceMs, true).isEmpty());
+        });
+        wModels.health()->setThresholds(usual);
+        w.reloadAll();
+        QTRY_VERIFY2_WITH_TIMEOUT(badge().contains(QStringLiteral(" · live, no event behind")),
+                                  qPrintable(badge()), kPatienceMs);
+
         // a database before migration 035 cannot tell: the badge says nothing of a lag and
         // its tooltip says why, with no error at each reload
         const auto hideTheFunction = [&owner](const char *from, const char *to) {
@@ -814,11 +867,6 @@ private slots:
                              .arg(QLatin1String(from), QLatin1String(to)));
         };
         MVDASH_TRY(hideTheFunction("read_model_freshness", "read_model_freshness_hidden"));
-        const QLabel *badgeLabel = nullptr;
-        for (const QLabel *l : w.findChildren<QLabel *>())
-            if (l->text().startsWith(QStringLiteral("Data as of")))
-                badgeLabel = l;
-        QVERIFY(badgeLabel);
         w.reloadAll();
         QTRY_VERIFY2_WITH_TIMEOUT(badgeLabel->toolTip().contains(QStringLiteral("migration 035")),
                                   qPrintable(badgeLabel->toolTip()), kPatienceMs);

@@ -565,7 +565,8 @@ void MainWindow::updateFreshness() {
     // data: on a quiet platform that is old with nothing behind.
     Freshness freshness = tenantLive
                               ? models_->health()->freshnessOfLag(
-                                    models_->tenantFreshness()->freshness()->lagSeconds.toDouble())
+                                    models_->tenantFreshness()->freshness()->lagSeconds.toDouble(),
+                                    models_->tenantFreshness()->freshness()->stepIntervalSeconds)
                           : opsLive ? Freshness::Fresh
                                     : models_->health()->freshnessOfAge(age);
     for (const ViewStatus &s : models_->health()->rows())
@@ -637,6 +638,21 @@ void MainWindow::updateFreshness() {
     QString tip = behind.isEmpty() ? tr("Every view is within its refresh interval.")
                                    //: %1 is one "view: age" per line
                                    : tr("Behind schedule:\n%1").arg(behind.join(u'\n'));
+    // steps every few minutes (the CronJob alone): why a lag of minutes is still fresh
+    const std::optional<double> stepInterval =
+        tenantLive ? models_->tenantFreshness()->freshness()->stepIntervalSeconds
+        : opsLive  ? live->stepIntervalSeconds
+                   : std::nullopt;
+    const LiveLagLimits fixed = models_->health()->thresholds().live;
+    const LiveLagLimits limits = fixed.forStepInterval(stepInterval);
+    if (stepInterval && limits.lateSeconds > fixed.lateSeconds)
+        //: the badge's tooltip in live mode when steps come every few minutes: %1 how often
+        //: ("5 min"), %2 and %3 the stretched limits ("7 min", "15 min")
+        tip += u'\n' + tr("The read models are brought up about every %1: late past %2 of "
+                          "waiting, stale past %3.")
+                           .arg(formatAge(qint64(std::llround(*stepInterval))),
+                                formatAge(qint64(std::llround(limits.lateSeconds))),
+                                formatAge(qint64(std::llround(limits.staleSeconds))));
     if (tenantScoped_ && models_->tenantFreshness()->freshness() &&
         !models_->tenantFreshness()->freshness()->told)
         //: the badge's tooltip for a tenant administrator on a database not yet migrated

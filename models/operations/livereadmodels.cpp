@@ -229,6 +229,18 @@ TenantFreshness fetchTenantFreshness(const QSqlDatabase &db) {
         if (!q.isNull(2))
             f.lagSeconds = q.value(2).toString();
     }
+    q.finish();
+    if (f.mode != ReadModelMode::Live)
+        return f;
+    try {
+        QSqlQuery interval = runQuery(db, QStringLiteral("tenant_read_model_step_interval"));
+        if (interval.next() && !interval.isNull(0))
+            f.stepIntervalSeconds = interval.value(0).toDouble();
+    } catch (const DbError &e) {
+        // before migration 041: the fixed limits, as before it (the CLI asks for `migrate`)
+        if (e.sqlState() != u"42883")
+            throw;
+    }
     return f;
 }
 

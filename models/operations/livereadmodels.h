@@ -53,6 +53,9 @@ struct TenantFreshness {
     ReadModelMode mode = ReadModelMode::Matview;
     std::optional<qint64> lagEvents; // live only
     QString lagSeconds;              // exact text (tenths), empty when not live
+    // how often the platform steps (migration 041; as ops' ViewStatus::stepIntervalSeconds):
+    // none with fewer than three steps recorded, or on a database before 041
+    std::optional<double> stepIntervalSeconds;
 };
 TenantFreshness fetchTenantFreshness(const QSqlDatabase &db);
 

@@ -135,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+74"/>
+        <location line="+75"/>
         <source>%n run(s) of %1 failed since its last good one; the last: %2</source>
         <translation>
             <numerusform>%n run of %1 failed since its last good one; the last: %2</numerusform>
@@ -221,7 +221,7 @@
 <context>
     <name>mvdash::LiveReadModels</name>
     <message numerus="yes">
-        <location filename="../../models/operations/livereadmodels.cpp" line="+419"/>
+        <location filename="../../models/operations/livereadmodels.cpp" line="+431"/>
         <source>%1, %n row(s) written</source>
         <extracomment>a rebuild&apos;s progress: &quot;&lt;seconds&gt;, &lt;n rows&gt; written&quot; by one statement</extracomment>
         <translation>
@@ -276,7 +276,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+360"/>
+        <location line="+361"/>
         <source> · live, %n event(s) behind (%1 s)</source>
         <extracomment>appended to &quot;Data as of ...&quot; for a tenant administrator: the live read models lack this many of its tenant&apos;s events, %1 for how long (&quot;0.8&quot;)</extracomment>
         <translation>

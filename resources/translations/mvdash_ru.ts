@@ -1439,7 +1439,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>шаги пропускаются: их держит открытая транзакция, заблокировавшая таблицу событий: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>no step has run lately: is the follower (mvdash-admin follow) running?</source>
         <translation>шаги давно не выполнялись: запущен ли процесс follow (mvdash-admin follow)?</translation>
     </message>
@@ -1705,12 +1705,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>транзакция %2 подготовлена на %1 уже %3 с, а координатор не записал её фиксацию</translation>
     </message>
     <message>
-        <location line="-1195"/>
+        <location line="-1196"/>
         <source>mvdash-admin migrate (makes a missing read model again from its installed definition; per-tenant copies dropped with it are not)</source>
         <translation>mvdash-admin migrate (заново создаёт недостающую модель чтения по её установленному определению; копии для арендаторов, удалённые вместе с ней, не восстанавливаются)</translation>
     </message>
     <message>
-        <location line="+367"/>
+        <location line="+368"/>
         <source>every event&apos;s arrival was given by the arrival order (up to %1)</source>
         <translation>у каждого события номер поступления выдан порядком поступления (до %1)</translation>
     </message>
@@ -1720,12 +1720,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>события %1 с номером поступления за пределами порядка поступления: %2 (новейший %3; порядок на %4)</translation>
     </message>
     <message>
-        <location line="-483"/>
+        <location line="-484"/>
         <source>refreshes: ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = &apos;512MB&apos;;  (they run with that function&apos;s work_mem, the guide&apos;s 256MB unless set otherwise); other sessions: ALTER ROLE &lt;role&gt; SET work_mem = &apos;256MB&apos;;  (the guide&apos;s SET work_mem for the session)</source>
         <translation>обновления: ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = &apos;512MB&apos;;  (они работают с work_mem этой функции, по умолчанию 256MB из руководства); прочие сессии: ALTER ROLE &lt;роль&gt; SET work_mem = &apos;256MB&apos;;  (SET work_mem для сессии из руководства)</translation>
     </message>
     <message>
-        <location line="+358"/>
+        <location line="+359"/>
         <source>read the error; for &quot;out of memory&quot; a smaller work_mem for the refreshes, for temporary files a larger one (ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = ...; the guide&apos;s is 256MB); then %1</source>
         <extracomment>%1 the command that refreshes the view</extracomment>
         <translation>прочитайте ошибку; при &quot;out of memory&quot; — меньше work_mem для обновлений, при временных файлах — больше (ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = ...; в руководстве 256MB); затем %1</translation>
@@ -1860,7 +1860,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>в часы низкой нагрузки: REFRESH MATERIALIZED VIEW mvdash.%1; (без CONCURRENTLY: перезаписывается компактно, читатели ждут)</translation>
     </message>
     <message numerus="yes">
-        <location line="-784"/>
+        <location line="-785"/>
         <source>%1 is live, %n event(s) behind (%2 s), last step %3 ago</source>
         <extracomment>%1 a read model, %2 for how long events have waited (s), %3 the last step&apos;s age</extracomment>
         <translation>
@@ -1870,7 +1870,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>if that transaction is stuck, end it: SELECT pg_terminate_backend(&lt;pid&gt;), once pg_stat_activity shows that pid still in that transaction (xact_start); a prepared one: ROLLBACK PREPARED &apos;&lt;gid&gt;&apos; (pg_prepared_xacts). A writer&apos;s own transactions should be short: the watermark waits for them</source>
         <translation>если эта транзакция зависла, завершите её: SELECT pg_terminate_backend(&lt;pid&gt;), убедившись по pg_stat_activity, что этот pid всё ещё в той же транзакции (xact_start); подготовленную: ROLLBACK PREPARED &apos;&lt;gid&gt;&apos; (pg_prepared_xacts). Транзакции писателей должны быть короткими: водяной знак ждёт их</translation>
     </message>
@@ -2323,7 +2323,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>pid %1 (роль %2, с %3)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>the swap waits for sessions that hold the read models: %1 (readers go on meanwhile; an idle transaction holds them until it ends)</source>
         <extracomment>a rebuild&apos;s last statement waits: %1 the sessions it waits for</extracomment>
         <translation>подмена ждёт сеансы, удерживающие модели чтения: %1 (читатели тем временем продолжают работу; простаивающая транзакция держит их до своего завершения)</translation>
@@ -2335,7 +2335,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>rebuild не смог подменить состояние за %1 с: модели чтения удерживали %2; ничего не изменено</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>readers</source>
         <translation>читатели</translation>
     </message>
@@ -2345,7 +2345,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>режим моделей чтения не записан (нет миграции 011)</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+104"/>
         <source>(statistics of a scratch table: no plan)</source>
         <extracomment>explain-step: an ANALYZE statement has no plan to show</extracomment>
         <translation>(статистика временной таблицы: плана нет)</translation>
@@ -2794,7 +2794,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Копировать выделенные ячейки (через табуляцию, точные значения)</translation>
     </message>
     <message>
-        <location line="+258"/>
+        <location line="+259"/>
         <source> · live, behind (%1 s)</source>
         <extracomment>appended to &quot;Data as of ...&quot; for a tenant administrator: the steps are so far behind that its events were not counted; %1 for how long (&quot;95.0&quot;)</extracomment>
         <translation> · live, отставание (%1 с)</translation>
@@ -2850,7 +2850,13 @@ migrate --read-models live|matview также задаёт режим (по ум
 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
+        <source>The read models are brought up about every %1: late past %2 of waiting, stale past %3.</source>
+        <extracomment>the badge&apos;s tooltip in live mode when steps come every few minutes: %1 how often (&quot;5 min&quot;), %2 and %3 the stretched limits (&quot;7 min&quot;, &quot;15 min&quot;)</extracomment>
+        <translation>Модели чтения обновляются примерно каждые %1: запаздывают после %2 ожидания, устарели после %3.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The database does not tell how far behind its read models are: it lacks migration 035 (an operator runs mvdash-admin migrate).</source>
         <extracomment>the badge&apos;s tooltip for a tenant administrator on a database not yet migrated</extracomment>
         <translation>База данных не сообщает, насколько отстают её модели чтения: в ней нет миграции 035 (оператор запускает mvdash-admin migrate).</translation>
@@ -2866,7 +2872,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>без TLS (sslmode=%1)</translation>
     </message>
     <message>
-        <location line="-420"/>
+        <location line="-436"/>
         <source>Export failed: %1</source>
         <translation>Ошибка экспорта: %1</translation>
     </message>
@@ -2921,7 +2927,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>данных пока нет</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Data as of %1 (%2 ago)%5 &lt;span style=&apos;color:%3&apos;&gt;● %4&lt;/span&gt;</source>
         <extracomment>the header&apos;s badge: %1 a time, %2 an age (&quot;3 min&quot;), %5 the live lag or nothing, %3 a colour (keep), %4 the freshness (&quot;fresh&quot;, &quot;late&quot;, &quot;stale&quot;)</extracomment>
         <translation>Данные на %1 (%2 назад)%5 &lt;span style=&apos;color:%3&apos;&gt;● %4&lt;/span&gt;</translation>
@@ -2937,7 +2943,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Все представления обновлены в пределах своих интервалов.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+33"/>
         <source>PostgreSQL %1 · %2 · role %3 · %4</source>
         <extracomment>status bar: %1 server version, %2 Citus or not, %3 the database role, %4 TLS or not</extracomment>
         <translation>PostgreSQL %1 · %2 · роль %3 · %4</translation>

@@ -15,6 +15,7 @@
 #include "refreshhealthmodel.h"
 #include "roles.h"
 #include "seeder.h"
+#include "tenantcopiesmodel.h"
 #include "tenantfreshnessmodel.h"
 #include "testcluster.h"
 #include "translations.h"
@@ -35,6 +36,7 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStandardItemModel>
 #include <QStandardPaths>
@@ -916,6 +918,71 @@ private slots:
         w.reloadAll();
         QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().isEmpty(), kPatienceMs);
         QCOMPARE(wModels.betStatuses()->rowCount(), statuses);
+    }
+
+    // A read that runs on without end, whatever it waits on (here a lock, with the lock limit
+    // off), is stopped by the server at reader/statementTimeoutMs: the banner says so, the
+    // panel keeps what it showed and the others go on. An operator's change on the same
+    // session (a tenant's copy) is not held to that limit: it waits as long as it must.
+    void aReadThatRunsOnIsStoppedAtTheLimitAndTheOthersGoOn() {
+        QSettings().setValue(QStringLiteral("reader/lockTimeoutMs"), 0);
+        QSettings().setValue(QStringLiteral("reader/statementTimeoutMs"), 500);
+        DashboardModels wModels(settings_);
+        QSettings().remove(QStringLiteral("reader/lockTimeoutMs"));
+        QSettings().remove(QStringLiteral("reader/statementTimeoutMs"));
+        MainWindow w(&wModels);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        const int statuses = wModels.betStatuses()->rowCount();
+        QVERIFY(statuses > 0);
+        const qint64 tenant = w.currentTenant();
+        const QString copy = QStringLiteral("payments_view_tenant_%1").arg(tenant);
+        QSignalSpy changes(wModels.tenantCopies(), &ReloadableModel::changeFinished);
+        MVDASH_TRY({
+            Connection holder(settings_, QStringLiteral("holder"));
+            exec(holder.db(), QStringLiteral("BEGIN"));
+            exec(holder.db(), QStringLiteral("REFRESH MATERIALIZED VIEW tenant_bet_status_view"));
+            w.reloadAll();
+            QTRY_VERIFY2_WITH_TIMEOUT(
+                w.bannerText().contains(QStringLiteral("stopped after 0.5 s, the limit for one "
+                                                       "read (setting reader/statementTimeoutMs)")),
+                qPrintable(w.bannerText()), kPatienceMs);
+            QCOMPARE(wModels.betStatuses()->rowCount(), statuses);
+            const QDateTime afterTheLimit = QDateTime::currentDateTime();
+            wModels.players()->reload();
+            QTRY_VERIFY_WITH_TIMEOUT(wModels.players()->lastLoaded() >= afterTheLimit, kPatienceMs);
+            exec(holder.db(), QStringLiteral("ROLLBACK"));
+            // the copy waits past the limit for a lock on what it reads, and is made once the
+            // holder lets go
+            exec(holder.db(), QStringLiteral("BEGIN"));
+            exec(holder.db(),
+                 QStringLiteral("LOCK TABLE mvdash.read_model_parts IN ACCESS EXCLUSIVE MODE"));
+            wModels.tenantCopies()->create(QStringLiteral("payments_view"), tenant);
+            Connection watcher(settings_, QStringLiteral("watcher"));
+            // (ended by then: held to the limit, the change failed)
+            QTRY_VERIFY_WITH_TIMEOUT(
+                !changes.isEmpty() ||
+                    scalar(watcher.db(),
+                           "SELECT count(*) FROM pg_stat_activity WHERE application_name = "
+                           "'mvdash read' AND wait_event_type = 'Lock' AND clock_timestamp() - "
+                           "query_start > interval '1.5 s'")
+                            .toInt() == 1,
+                kPatienceMs);
+            QVERIFY2(changes.isEmpty(), qPrintable(changes.value(0).value(0).toString()));
+            exec(holder.db(), QStringLiteral("ROLLBACK"));
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(changes.size(), 1, kPatienceMs);
+        QVERIFY2(!changes.first().at(1).toBool(), qPrintable(changes.first().at(0).toString()));
+        w.reloadAll();
+        QTRY_VERIFY_WITH_TIMEOUT(w.bannerText().isEmpty(), kPatienceMs);
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            QVERIFY(scalar(c.db(), "SELECT to_regclass(?) IS NOT NULL",
+                           {QStringLiteral("mvdash.") + copy})
+                        .toBool());
+            runQuery(c.db(), QStringLiteral("tenant_view_drop"),
+                     {QStringLiteral("payments_view"), tenant});
+        });
     }
 
     // TLS as libpq applies it: a server that takes TCP clients only over TLS; sslmode=require

@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QHash>
+#include <QLocale>
 #include <QMutex>
 #include <QRegularExpression>
 #include <QSqlDriver>
@@ -200,6 +201,25 @@ void applySessionSearchPath(const QSqlDatabase &db) {
 
 void applySessionLockTimeout(const QSqlDatabase &db, int ms) {
     runQuery(db, QStringLiteral("session_lock_timeout"), {QStringLiteral("%1ms").arg(ms)}).finish();
+}
+
+void applySessionStatementTimeout(const QSqlDatabase &db, int ms) {
+    runQuery(db, QStringLiteral("session_statement_timeout"), {QStringLiteral("%1ms").arg(ms)})
+        .finish();
+}
+
+DbError statementLimitError(int ms) {
+    const QString seconds = QString::number(ms / 1000.0, 'g', 6);
+    return DbError(QStringLiteral("stopped after %1 s, the limit for one read "
+                                  "(setting reader/statementTimeoutMs)")
+                       .arg(seconds),
+                   //: a panel's read that the server stopped at the dashboard's limit; %1 the
+                   //: limit in seconds ("60"); keep the setting's name
+                   QCoreApplication::translate("mvdash::Database",
+                                               "stopped after %1 s, the limit for one read "
+                                               "(setting reader/statementTimeoutMs)")
+                       .arg(QLocale().toString(ms / 1000.0, 'g', 6)),
+                   QStringLiteral("57014"));
 }
 
 DbError lockWaitError(const QSqlDatabase &db, int waitedMs) {

@@ -53,6 +53,11 @@ void applySessionSearchPath(const QSqlDatabase &db);
 // The session gives up on a lock after `ms` milliseconds (lock_timeout); 0 waits as long as
 // the server's own setting says. Throws DbError.
 void applySessionLockTimeout(const QSqlDatabase &db, int ms);
+// The server stops a statement of the session that runs longer than `ms` milliseconds
+// (statement_timeout); 0 lets it run as long as the server's own setting says. Throws DbError.
+void applySessionStatementTimeout(const QSqlDatabase &db, int ms);
+// What to tell a person when the server stopped a statement at the session's limit of `ms`.
+DbError statementLimitError(int ms);
 // What to tell a person when a statement on `db` gave up waiting `waitedMs` for a lock
 // (SQLSTATE 55P03): which sessions hold the locks that stop reads, asked on the same
 // session, or "another session" when they are gone by then.

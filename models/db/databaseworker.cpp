@@ -37,7 +37,7 @@ public:
                 return JobFailure{JobFailure::Kind::ConnectionLost, lastConnectError_};
             try {
                 connection_ = std::make_unique<Connection>(settings_, purpose_);
-                appliedLockTimeoutMs_ = -1;
+                lockTimeout_.applied = statementTimeout_.applied = -1;
                 emit owner_->connectionChanged(true, connection_->describe(), false);
             } catch (const DbError &e) {
                 spdlog::warn("{}: {}", purpose_, e.englishMessage()); // the log stays English
@@ -51,8 +51,10 @@ public:
                 return JobFailure{JobFailure::Kind::ConnectionLost, e.message()};
             }
         }
+        const auto started = std::chrono::steady_clock::now();
         try {
-            applyLockTimeout();
+            lockTimeout_.applyTo(connection_->db());
+            statementTimeout_.applyTo(connection_->db());
             return job(connection_->db());
         } catch (const JobCancelled &) {
             //: a database job that was cancelled (by the user, or a newer request)
@@ -62,10 +64,19 @@ public:
             const bool lost = connectionLost();
             spdlog::warn("{}: {}{}", purpose_, e.englishMessage(),
                          lost ? " (connection lost)" : "");
-            if (!lost && e.sqlState() == u"55P03" && appliedLockTimeoutMs_ > 0) {
-                const DbError waited = lockWaitError(connection_->db(), appliedLockTimeoutMs_);
+            if (!lost && e.sqlState() == u"55P03" && lockTimeout_.applied > 0) {
+                const DbError waited = lockWaitError(connection_->db(), lockTimeout_.applied);
                 spdlog::warn("{}: {}", purpose_, waited.englishMessage());
                 return JobFailure{JobFailure::Kind::Error, waited.message()};
+            }
+            // query_canceled once the limit has passed: the server's words say only
+            // "canceling statement"; a cancel sent by someone else earlier keeps them
+            if (!lost && e.sqlState() == u"57014" && statementTimeout_.applied > 0 &&
+                std::chrono::steady_clock::now() - started >=
+                    std::chrono::milliseconds(statementTimeout_.applied)) {
+                const DbError stopped = statementLimitError(statementTimeout_.applied);
+                spdlog::warn("{}: {}", purpose_, stopped.englishMessage());
+                return JobFailure{JobFailure::Kind::Error, stopped.message()};
             }
             if (!lost)
                 return JobFailure{JobFailure::Kind::Error, e.message()};
@@ -76,19 +87,28 @@ public:
     }
 
     void close() { connection_.reset(); }
-    void setLockTimeoutMs(int ms) { lockTimeoutMs_ = ms; }
+    void setLockTimeoutMs(int ms) { lockTimeout_.wanted = ms; }
+    void setStatementTimeoutMs(int ms) { statementTimeout_.wanted = ms; }
     // From any thread: the jobs not started yet end at once, as cancelled.
     void startClosing() { closing_ = true; }
 
 private:
-    // A new session starts with the server's setting (-1: not set by us yet)
-    void applyLockTimeout() {
-        const int wanted = lockTimeoutMs_;
-        if (wanted == appliedLockTimeoutMs_ || (wanted == 0 && appliedLockTimeoutMs_ < 0))
-            return;
-        applySessionLockTimeout(connection_->db(), wanted);
-        appliedLockTimeoutMs_ = wanted;
-    }
+    // A session's limit in milliseconds (lock_timeout, statement_timeout), set from any thread,
+    // applied by the worker's before each job when it changed. A new session starts with the
+    // server's setting (applied -1: not set by us yet).
+    struct SessionLimit {
+        void (*apply)(const QSqlDatabase &, int);
+        std::atomic_int wanted{0};
+        int applied = -1; // on connection_
+
+        void applyTo(const QSqlDatabase &db) {
+            const int now = wanted;
+            if (now == applied || (now == 0 && applied < 0))
+                return;
+            apply(db, now);
+            applied = now;
+        }
+    };
 
     bool connectionLost() const {
         pg_conn *conn = nativeHandle(connection_->db());
@@ -100,8 +120,8 @@ private:
     QString purpose_;
     std::unique_ptr<Connection> connection_;
     std::atomic_bool closing_{false};
-    std::atomic_int lockTimeoutMs_{0};
-    int appliedLockTimeoutMs_ = -1; // on connection_
+    SessionLimit lockTimeout_{applySessionLockTimeout};
+    SessionLimit statementTimeout_{applySessionStatementTimeout};
     std::chrono::steady_clock::time_point retryAt_;
     QString lastConnectError_;
 };
@@ -127,6 +147,10 @@ DatabaseWorker::~DatabaseWorker() {
 
 void DatabaseWorker::setLockTimeoutMs(int ms) {
     executor_->setLockTimeoutMs(ms); // atomic: read by the worker's thread before each job
+}
+
+void DatabaseWorker::setStatementTimeoutMs(int ms) {
+    executor_->setStatementTimeoutMs(ms);
 }
 
 void DatabaseWorker::submit(QObject *context, Job job, ResultHandler onResult,

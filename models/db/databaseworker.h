@@ -23,6 +23,9 @@ public:
     // setting), and the job's failure names the sessions holding it. One statement stuck
     // behind somebody's lock would otherwise hold up every job queued behind it.
     void setLockTimeoutMs(int ms);
+    // From the next job on, the server stops a statement that runs longer than `ms` (0: the
+    // server's own setting), and the job's failure says it ran into that limit.
+    void setStatementTimeoutMs(int ms);
 
 private:
     class Executor;

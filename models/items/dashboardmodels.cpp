@@ -75,6 +75,13 @@ DashboardModels::DashboardModels(const ConnectionSettings &settings, QObject *pa
         std::max(0, prefs.value(QStringLiteral("reader/lockTimeoutMs"), 3000).toInt());
     reader_->setLockTimeoutMs(readLockTimeoutMs);
     exporter_->setLockTimeoutMs(readLockTimeoutMs);
+    // ... and a read that runs on without waiting for anyone (a plan gone wrong on a grown
+    // table, a swamped server) would do the same: the server stops it after a minute, far
+    // beyond what a panel's read takes (milliseconds at 10M events), and the banner says so.
+    // Exports stream for as long as they need (their own session, with a Cancel button);
+    // a tenant's copy lifts the limit for itself (TenantCopiesModel).
+    reader_->setStatementTimeoutMs(
+        std::max(0, prefs.value(QStringLiteral("reader/statementTimeoutMs"), 60000).toInt()));
     // the server may have changed under the same DSN: ask who we are after every reconnect
     connect(reader_, &JobRunner::connectionChanged, this, [this](bool connected) {
         if (connected)

@@ -1,5 +1,7 @@
 #include "reloadablemodel.h"
 
+#include "database.h"
+
 #include <QCoreApplication>
 
 namespace mvdash {
@@ -51,8 +53,18 @@ void ReloadableModel::request(JobRunner::Job job, QVariant scope) {
 void ReloadableModel::runChange(const QString &what, JobRunner::Job job) {
     if (!runner_)
         return;
+    // An operator's change (a tenant's copy over all of its rows, a unique index) may run longer
+    // than the session's limit for one read, which is for reads that take milliseconds: it
+    // lifts the limit for its own transaction
+    auto unlimited = [job = std::move(job)](const QSqlDatabase &db) {
+        Transaction transaction(db);
+        runQuery(db, QStringLiteral("statement_timeout_local"), {QStringLiteral("0")}).finish();
+        QVariant result = job(db);
+        transaction.commit();
+        return result;
+    };
     runner_->submit(
-        this, std::move(job),
+        this, std::move(unlimited),
         [this, what](const QVariant &) {
             emit changeFinished(tr("%1: done").arg(what), false);
             reload();

@@ -1099,7 +1099,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Database</name>
     <message>
-        <location filename="../../models/db/database.cpp" line="+46"/>
+        <location filename="../../models/db/database.cpp" line="+47"/>
         <source>view %1 is not populated yet — run Refresh (Refresh panel or `mvdash-admin refresh %1`)</source>
         <extracomment>keep the command as it is; &quot;Refresh&quot; and &quot;Refresh panel&quot; as the dashboard calls them</extracomment>
         <translation>представление %1 ещё не заполнено — выполните обновление (панель «Обновление» или `mvdash-admin refresh %1`)</translation>
@@ -1117,7 +1117,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>не удаётся подключиться: %1</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+57"/>
+        <source>stopped after %1 s, the limit for one read (setting reader/statementTimeoutMs)</source>
+        <extracomment>a panel&apos;s read that the server stopped at the dashboard&apos;s limit; %1 the limit in seconds (&quot;60&quot;); keep the setting&apos;s name</extracomment>
+        <translation>остановлено через %1 с — предел для одного чтения (настройка reader/statementTimeoutMs)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>session %1</source>
         <extracomment>a session holding a lock: &quot;session &lt;pid&gt; (&lt;application&gt;, role &lt;role&gt;) on &lt;relation&gt;&quot;</extracomment>
         <translation>сеанс %1</translation>
@@ -1152,7 +1158,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::DatabaseWorker</name>
     <message>
-        <location filename="../../models/db/databaseworker.cpp" line="+60"/>
+        <location filename="../../models/db/databaseworker.cpp" line="+62"/>
         <source>cancelled</source>
         <extracomment>a database job that was cancelled (by the user, or a newer request)</extracomment>
         <translation>отменено</translation>
@@ -3471,7 +3477,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::ReloadableModel</name>
     <message>
-        <location filename="../../models/items/reloadablemodel.cpp" line="+57"/>
+        <location filename="../../models/items/reloadablemodel.cpp" line="+69"/>
         <source>%1: done</source>
         <translation>%1: готово</translation>
     </message>

@@ -197,6 +197,48 @@ private slots:
         });
     }
 
+    // A session of a role that may not refresh is no refresh, whatever its query text and
+    // application_name say: a tenant administrator's open transaction that selected the word
+    // is not listed, an operator's is.
+    void onlyARoleThatMayRefreshIsListedAsRefreshing() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "CREATE ROLE doctor_lookalike LOGIN");
+            exec(c.db(), "SELECT mvdash.grant_tenant('doctor_lookalike'::text, 10001::bigint)");
+            exec(c.db(), "CREATE ROLE doctor_operator LOGIN IN ROLE mvdash_operator");
+            const auto dropRoles = qScopeGuard([&] {
+                exec(c.db(),
+                     "SELECT mvdash.revoke_tenant('doctor_lookalike'::text, 10001::bigint)");
+                exec(c.db(), "DROP ROLE doctor_lookalike");
+                exec(c.db(), "DROP ROLE doctor_operator");
+            });
+            const auto listedPids = [&] {
+                QStringList pids;
+                for (const DoctorCheck &check : doctor(c.db()))
+                    if (check.id == u"refresh.running" && check.figures.contains("pid"))
+                        pids << QString::number(check.figures.value("pid").toInt());
+                return pids;
+            };
+            const auto openLookingLikeARefresh = [&](const char *role) {
+                ConnectionSettings as = settings_;
+                as.set(QStringLiteral("user"), QString::fromLatin1(role));
+                auto session = std::make_unique<Connection>(as, QStringLiteral("refresh"));
+                exec(session->db(), "BEGIN");
+                exec(session->db(), "SELECT 'refresh_aggregate_views'");
+                return session;
+            };
+            {
+                const auto tenant = openLookingLikeARefresh("doctor_lookalike");
+                const auto ops = openLookingLikeARefresh("doctor_operator");
+                const QStringList pids = listedPids();
+                QVERIFY2(!pids.contains(QString::number(tenant->backendPid())),
+                         qPrintable(pids.join(u' ')));
+                QVERIFY2(pids.contains(QString::number(ops->backendPid())),
+                         qPrintable(pids.join(u' ')));
+            }
+        });
+    }
+
     // Failing runs are counted since the last good one: 1 warns, 3 fail, a good run clears.
     void failingRunsAreCountedUntilAGoodOne() {
         MVDASH_TRY({

@@ -3,6 +3,9 @@
 -- in a refresh function, a REFRESH or a live step; the read model it refreshes or waits for
 -- (its lock on a materialized view of mvdash); how long; what it waits on; who blocks it and
 -- whom it blocks (pg_blocking_pids). A role without pg_read_all_stats sees only its own.
+-- Only sessions of roles that may refresh: any role writes its own query text and
+-- application_name, and a tenant administrator's idle transaction that had selected the word
+-- 'refresh_aggregate_views' was listed as a refresh running for as long as it stayed open.
 SELECT coalesce((SELECT c.relname::text
                  FROM pg_catalog.pg_locks l
                  JOIN pg_catalog.pg_class c ON c.oid = l.relation
@@ -23,4 +26,5 @@ FROM pg_catalog.pg_stat_activity a
 WHERE a.pid <> pg_catalog.pg_backend_pid()
   AND a.state IS DISTINCT FROM 'idle'
   AND a.query ~* '(refresh_materialized_view|refresh_aggregate_views|refresh\s+materialized\s+view|live_step)'
+  AND pg_catalog.has_function_privilege(a.usesysid, 'mvdash.refresh_aggregate_views()', 'EXECUTE')
 ORDER BY a.xact_start

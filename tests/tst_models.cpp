@@ -776,6 +776,43 @@ private slots:
         QCOMPARE(ran.load(), 0);
     }
 
+    // mvdash's statement limit for a session, and its lifting for an operator's change, go back
+    // to what the role (or the database, or the server) set, never to no limit at all.
+    void theStatementLimitFallsBackToTheRolesOwn() {
+        MVDASH_TRY({
+            Connection owner(settings_, QStringLiteral("owner"));
+            QSqlQuery q(owner.db());
+            QVERIFY(q.exec(QStringLiteral("DROP ROLE IF EXISTS models_limited")));
+            QVERIFY(q.exec(QStringLiteral("CREATE ROLE models_limited LOGIN")));
+            QVERIFY(q.exec(QStringLiteral("ALTER ROLE models_limited SET statement_timeout = "
+                                          "'7s'")));
+            ConnectionSettings limited = settings_;
+            limited.set(QStringLiteral("user"), QStringLiteral("models_limited"));
+            {
+                Connection c(limited, QStringLiteral("limited"));
+                const auto shown = [&c] {
+                    QSqlQuery show(c.db());
+                    return show.exec(QStringLiteral("SHOW statement_timeout")) && show.next()
+                               ? show.value(0).toString()
+                               : QStringLiteral("(failed)");
+                };
+                QCOMPARE(shown(), QStringLiteral("7s"));
+                applySessionStatementTimeout(c.db(), 500);
+                QCOMPARE(shown(), QStringLiteral("500ms"));
+                {
+                    Transaction change(c.db());
+                    runQuery(c.db(), QStringLiteral("statement_timeout_local")).finish();
+                    QCOMPARE(shown(), QStringLiteral("7s"));
+                    change.commit();
+                }
+                QCOMPARE(shown(), QStringLiteral("500ms"));
+                applySessionStatementTimeout(c.db(), 0);
+                QCOMPARE(shown(), QStringLiteral("7s"));
+            }
+            QVERIFY(q.exec(QStringLiteral("DROP ROLE models_limited")));
+        });
+    }
+
     void killedBackendIsReportedAndTheNextLoadRecovers() {
         DatabaseWorker worker(settings_, QStringLiteral("victim"));
         TenantSummaryModel model(&worker);

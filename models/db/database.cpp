@@ -204,8 +204,7 @@ void applySessionLockTimeout(const QSqlDatabase &db, int ms) {
 }
 
 void applySessionStatementTimeout(const QSqlDatabase &db, int ms) {
-    runQuery(db, QStringLiteral("session_statement_timeout"), {QStringLiteral("%1ms").arg(ms)})
-        .finish();
+    runQuery(db, QStringLiteral("session_statement_timeout"), {ms}).finish();
 }
 
 DbError statementLimitError(int ms) {

@@ -54,7 +54,8 @@ void applySessionSearchPath(const QSqlDatabase &db);
 // the server's own setting says. Throws DbError.
 void applySessionLockTimeout(const QSqlDatabase &db, int ms);
 // The server stops a statement of the session that runs longer than `ms` milliseconds
-// (statement_timeout); 0 lets it run as long as the server's own setting says. Throws DbError.
+// (statement_timeout); 0 lets it run as long as the role's, the database's or the server's
+// setting says. Throws DbError.
 void applySessionStatementTimeout(const QSqlDatabase &db, int ms);
 // What to tell a person when the server stopped a statement at the session's limit of `ms`.
 DbError statementLimitError(int ms);

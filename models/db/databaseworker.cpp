@@ -69,9 +69,11 @@ public:
                 spdlog::warn("{}: {}", purpose_, waited.englishMessage());
                 return JobFailure{JobFailure::Kind::Error, waited.message()};
             }
-            // query_canceled once the limit has passed: the server's words say only
-            // "canceling statement"; a cancel sent by someone else earlier keeps them
+            // query_canceled once the limit has passed, and not by somebody's pg_cancel_backend
+            // (an English server says "due to user request"; a translated one is told apart by
+            // the time alone): the limit's name, which the server's words do not give
             if (!lost && e.sqlState() == u"57014" && statementTimeout_.applied > 0 &&
+                !e.englishMessage().contains(u"user request") &&
                 std::chrono::steady_clock::now() - started >=
                     std::chrono::milliseconds(statementTimeout_.applied)) {
                 const DbError stopped = statementLimitError(statementTimeout_.applied);

@@ -23,6 +23,7 @@ DashboardModels::DashboardModels(const ConnectionSettings &settings, QObject *pa
     : QObject(parent)
     , reader_(new DatabaseWorker(settings, QStringLiteral("read"), this))
     , exporter_(new DatabaseWorker(settings, QStringLiteral("export"), this))
+    , diagnoser_(new DatabaseWorker(settings, QStringLiteral("diagnose"), this))
     , tenants_(new TenantSummaryModel(reader_, this))
     , health_(new RefreshHealthModel(reader_, this))
     , sizes_(new ViewSizeModel(reader_, this))
@@ -34,7 +35,7 @@ DashboardModels::DashboardModels(const ConnectionSettings &settings, QObject *pa
     , durations_(new TimeSeriesModel(reader_, QStringLiteral("refresh_duration_history"), this))
     , sizeTrend_(new TimeSeriesModel(reader_, QStringLiteral("size_trend"), this))
     , sessionInfo_(new SessionInfoModel(reader_, this))
-    , doctor_(new DoctorModel(reader_, this))
+    , doctor_(new DoctorModel(diagnoser_, this))
     , tenantCopies_(new TenantCopiesModel(reader_, this))
     , tenantFreshness_(new TenantFreshnessModel(reader_, this)) {
     const QSettings prefs;
@@ -75,11 +76,13 @@ DashboardModels::DashboardModels(const ConnectionSettings &settings, QObject *pa
         std::max(0, prefs.value(QStringLiteral("reader/lockTimeoutMs"), 3000).toInt());
     reader_->setLockTimeoutMs(readLockTimeoutMs);
     exporter_->setLockTimeoutMs(readLockTimeoutMs);
+    diagnoser_->setLockTimeoutMs(readLockTimeoutMs);
     // ... and a read that runs on without waiting for anyone (a plan gone wrong on a grown
     // table, a swamped server) would do the same: the server stops it after a minute, far
     // beyond what a panel's read takes (milliseconds at 10M events), and the banner says so.
-    // Exports stream for as long as they need (their own session, with a Cancel button);
-    // a tenant's copy lifts the limit for itself (TenantCopiesModel).
+    // Exports stream for as long as they need (their own session, with a Cancel button), the
+    // doctor checks on its own session too, and an operator's change lifts the limit for its
+    // own transaction (ReloadableModel::runChange).
     reader_->setStatementTimeoutMs(
         std::max(0, prefs.value(QStringLiteral("reader/statementTimeoutMs"), 60000).toInt()));
     // the server may have changed under the same DSN: ask who we are after every reconnect

@@ -60,6 +60,9 @@ public:
 private:
     DatabaseWorker *reader_;
     DatabaseWorker *exporter_;
+    // the doctor's checks on a session of their own: some read every index of the read models
+    // (bloat), seconds to minutes on a large database, beyond the panels' limit for one read
+    DatabaseWorker *diagnoser_;
     TenantSummaryModel *tenants_;
     RefreshHealthModel *health_;
     ViewSizeModel *sizes_;

@@ -58,10 +58,19 @@ void ReloadableModel::runChange(const QString &what, JobRunner::Job job) {
     // lifts the limit for its own transaction
     auto unlimited = [job = std::move(job)](const QSqlDatabase &db) {
         Transaction transaction(db);
-        runQuery(db, QStringLiteral("statement_timeout_local"), {QStringLiteral("0")}).finish();
-        QVariant result = job(db);
-        transaction.commit();
-        return result;
+        runQuery(db, QStringLiteral("statement_timeout_local")).finish();
+        try {
+            QVariant result = job(db);
+            transaction.commit();
+            return result;
+        } catch (const DbError &e) {
+            // a cancel here is somebody's (pg_cancel_backend) or the role's own limit, never
+            // the panels' limit, which the worker would name after it has passed: the server's
+            // words go as they are
+            if (e.sqlState() != u"57014")
+                throw;
+            throw DbError(e.englishMessage(), e.message(), QString());
+        }
     };
     runner_->submit(
         this, std::move(unlimited),

@@ -1117,7 +1117,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>не удаётся подключиться: %1</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+56"/>
         <source>stopped after %1 s, the limit for one read (setting reader/statementTimeoutMs)</source>
         <extracomment>a panel&apos;s read that the server stopped at the dashboard&apos;s limit; %1 the limit in seconds (&quot;60&quot;); keep the setting&apos;s name</extracomment>
         <translation>остановлено через %1 с — предел для одного чтения (настройка reader/statementTimeoutMs)</translation>
@@ -3477,7 +3477,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::ReloadableModel</name>
     <message>
-        <location filename="../../models/items/reloadablemodel.cpp" line="+69"/>
+        <location filename="../../models/items/reloadablemodel.cpp" line="+78"/>
         <source>%1: done</source>
         <translation>%1: готово</translation>
     </message>

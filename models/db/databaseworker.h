@@ -24,7 +24,8 @@ public:
     // behind somebody's lock would otherwise hold up every job queued behind it.
     void setLockTimeoutMs(int ms);
     // From the next job on, the server stops a statement that runs longer than `ms` (0: the
-    // server's own setting), and the job's failure says it ran into that limit.
+    // role's, the database's or the server's own setting), and the job's failure says it ran
+    // into that limit.
     void setStatementTimeoutMs(int ms);
 
 private:

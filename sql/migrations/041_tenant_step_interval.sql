@@ -8,8 +8,10 @@
 -- limits and turned stale a minute after every CronJob step: red most of the time on a platform
 -- that works as designed.
 --
--- This is the same median for the tenant's session. It says how often the platform steps,
--- nothing about any tenant: no arrival, no event count, no duration, no holder.
+-- This is the same median for the tenant's session: no value, id, count or duration of any
+-- tenant, and no holder. A step is recorded when it applied events (a follower records no
+-- empty one), so on a quiet platform the gaps are those between the platform's writes, all
+-- tenants' (RELIABILITY.md, "What a tenant role can still learn").
 
 CREATE FUNCTION tenant_scope.read_model_step_interval()
 RETURNS double precision

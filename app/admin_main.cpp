@@ -756,15 +756,17 @@ private:
         noArguments(rest);
         auto connection = connect();
         QSqlQuery q = runQuery(connection->db(), QStringLiteral("tenant_grants"));
-        //: the tenant-grants table's column headers
-        TextTable table({tr("role"), tr("tenant"), tr("name"), tr("granted (UTC)"), tr("by")});
+        //: the tenant-grants table's column headers; "also read by": the login roles that
+        //: inherit a group role's grant
+        TextTable table({tr("role"), tr("tenant"), tr("name"), tr("granted (UTC)"), tr("by"),
+                         tr("also read by")});
         while (q.next())
             //: a role that no longer exists: "<role> (dropped)"
             table.addRow({q.value(5).toBool() ? q.value(0).toString()
                                               : tr("%1 (dropped)").arg(q.value(0).toString()),
                           q.value(1).toString(), q.value(2).toString(),
                           q.value(3).toDateTime().toUTC().toString(Qt::ISODate),
-                          q.value(4).toString()});
+                          q.value(4).toString(), q.value(6).toString()});
         out(table.render());
         return Ok;
     }

@@ -301,6 +301,24 @@ private slots:
         EXPECT_RUN(admin({"--dsn", dsn_, "grant-tenant", "cli_tenant", "10002"}), 0,
                    "cli_tenant may read tenant 10002");
         EXPECT_RUN(admin({"--dsn", dsn_, "tenant-grants"}), 0, "cli_tenant");
+        // a grant to a group role reaches its members: the listing names them
+        MVDASH_TRY({
+            Connection c(cluster_.cluster().settings(QStringLiteral("cli")), QStringLiteral("t"));
+            exec(c.db(), "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                         "'cli_team') THEN CREATE ROLE cli_team; CREATE ROLE cli_team_member "
+                         "LOGIN IN ROLE cli_team; END IF; END $$");
+        });
+        EXPECT_RUN(admin({"--dsn", dsn_, "grant-tenant", "cli_team", "10003"}), 0,
+                   "cli_team may read tenant 10003");
+        {
+            const Run listed = admin({"--dsn", dsn_, "tenant-grants"});
+            const QString teamLine =
+                listed.out.split(u'\n').filter(QStringLiteral("cli_team ")).value(0);
+            QVERIFY2(listed.code == 0 && teamLine.contains(QStringLiteral("10003")) &&
+                         teamLine.trimmed().endsWith(QStringLiteral("cli_team_member")),
+                     qPrintable(listed.out));
+        }
+        EXPECT_RUN(admin({"--dsn", dsn_, "revoke-tenant", "cli_team", "10003"}), 0, "");
         // the doctor run by the tenant administrator's role: refused by the server, and said
         // to be a matter of the role's privileges, not of the DSN or the server
         const Run asTenant = admin(

@@ -453,9 +453,9 @@ the sizes table&apos;s column headers</extracomment>
 </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>role</source>
-        <extracomment>the tenant-grants table&apos;s column headers</extracomment>
+        <extracomment>the tenant-grants table&apos;s column headers; &quot;also read by&quot;: the login roles that inherit a group role&apos;s grant</extracomment>
         <translation>роль</translation>
     </message>
     <message>
@@ -477,6 +477,11 @@ the sizes table&apos;s column headers</extracomment>
         <location line="+0"/>
         <source>by</source>
         <translation>кем</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>also read by</source>
+        <translation>также читают</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -614,13 +619,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Строка подключения libpq или URI.</translation>
     </message>
     <message>
-        <location line="-491"/>
+        <location line="-493"/>
         <source>--%1 must be from %2 to %3ms, written as 500ms, 10s, 2min or 1h (got &apos;%4&apos;)</source>
         <extracomment>keep the units ms, s, min and h as they are (what the option accepts)</extracomment>
         <translation>значение --%1 должно быть от %2 до %3ms, в виде 500ms, 10s, 2min или 1h (указано «%4»)</translation>
     </message>
     <message>
-        <location line="+494"/>
+        <location line="+496"/>
         <source>Machine-readable output (status, sizes, doctor).</source>
         <translation>Машиночитаемый вывод (status, sizes, doctor).</translation>
     </message>

@@ -922,8 +922,9 @@ private slots:
 
     // A read that runs on without end, whatever it waits on (here a lock, with the lock limit
     // off), is stopped by the server at reader/statementTimeoutMs: the banner says so, the
-    // panel keeps what it showed and the others go on. An operator's change on the same
-    // session (a tenant's copy) is not held to that limit: it waits as long as it must.
+    // panel keeps what it showed and the others go on. An operator's change from the
+    // Diagnostics panel (a tenant's copy) is not held to that limit: it waits as long as it
+    // must.
     void aReadThatRunsOnIsStoppedAtTheLimitAndTheOthersGoOn() {
         QSettings().setValue(QStringLiteral("reader/lockTimeoutMs"), 0);
         QSettings().setValue(QStringLiteral("reader/statementTimeoutMs"), 500);
@@ -964,7 +965,7 @@ private slots:
                 !changes.isEmpty() ||
                     scalar(watcher.db(),
                            "SELECT count(*) FROM pg_stat_activity WHERE application_name = "
-                           "'mvdash read' AND wait_event_type = 'Lock' AND clock_timestamp() - "
+                           "'mvdash diagnose' AND wait_event_type = 'Lock' AND clock_timestamp() - "
                            "query_start > interval '1.5 s'")
                             .toInt() == 1,
                 kPatienceMs);

@@ -36,7 +36,7 @@ DashboardModels::DashboardModels(const ConnectionSettings &settings, QObject *pa
     , sizeTrend_(new TimeSeriesModel(reader_, QStringLiteral("size_trend"), this))
     , sessionInfo_(new SessionInfoModel(reader_, this))
     , doctor_(new DoctorModel(diagnoser_, this))
-    , tenantCopies_(new TenantCopiesModel(reader_, this))
+    , tenantCopies_(new TenantCopiesModel(diagnoser_, this))
     , tenantFreshness_(new TenantFreshnessModel(reader_, this)) {
     const QSettings prefs;
     RefreshHealthModel::Thresholds thresholds;
@@ -80,9 +80,8 @@ DashboardModels::DashboardModels(const ConnectionSettings &settings, QObject *pa
     // ... and a read that runs on without waiting for anyone (a plan gone wrong on a grown
     // table, a swamped server) would do the same: the server stops it after a minute, far
     // beyond what a panel's read takes (milliseconds at 10M events), and the banner says so.
-    // Exports stream for as long as they need (their own session, with a Cancel button), the
-    // doctor checks on its own session too, and an operator's change lifts the limit for its
-    // own transaction (ReloadableModel::runChange).
+    // Exports stream for as long as they need (their own session, with a Cancel button), and
+    // the Diagnostics panel (the doctor's checks, an operator's changes) has its own too.
     reader_->setStatementTimeoutMs(
         std::max(0, prefs.value(QStringLiteral("reader/statementTimeoutMs"), 60000).toInt()));
     // the server may have changed under the same DSN: ask who we are after every reconnect

@@ -60,8 +60,9 @@ public:
 private:
     DatabaseWorker *reader_;
     DatabaseWorker *exporter_;
-    // the doctor's checks on a session of their own: some read every index of the read models
-    // (bloat), seconds to minutes on a large database, beyond the panels' limit for one read
+    // the Diagnostics panel's session, without the panels' limit for one read: the doctor's
+    // bloat check reads every index of the read models, and an operator's change (a tenant's
+    // copy over all of its rows, a unique index) takes as long as it takes at scale
     DatabaseWorker *diagnoser_;
     TenantSummaryModel *tenants_;
     RefreshHealthModel *health_;

@@ -1,7 +1,5 @@
 #include "reloadablemodel.h"
 
-#include "database.h"
-
 #include <QCoreApplication>
 
 namespace mvdash {
@@ -53,27 +51,8 @@ void ReloadableModel::request(JobRunner::Job job, QVariant scope) {
 void ReloadableModel::runChange(const QString &what, JobRunner::Job job) {
     if (!runner_)
         return;
-    // An operator's change (a tenant's copy over all of its rows, a unique index) may run longer
-    // than the session's limit for one read, which is for reads that take milliseconds: it
-    // lifts the limit for its own transaction
-    auto unlimited = [job = std::move(job)](const QSqlDatabase &db) {
-        Transaction transaction(db);
-        runQuery(db, QStringLiteral("statement_timeout_local")).finish();
-        try {
-            QVariant result = job(db);
-            transaction.commit();
-            return result;
-        } catch (const DbError &e) {
-            // a cancel here is somebody's (pg_cancel_backend) or the role's own limit, never
-            // the panels' limit, which the worker would name after it has passed: the server's
-            // words go as they are
-            if (e.sqlState() != u"57014")
-                throw;
-            throw DbError(e.englishMessage(), e.message(), QString());
-        }
-    };
     runner_->submit(
-        this, std::move(unlimited),
+        this, std::move(job),
         [this, what](const QVariant &) {
             emit changeFinished(tr("%1: done").arg(what), false);
             reload();

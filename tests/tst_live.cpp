@@ -1452,7 +1452,54 @@ private slots:
             QVERIFY2(allOk(after), qPrintable(describe(after)));
             release.dismiss();
             exec(holder.db(), QStringLiteral("ROLLBACK"));
+            endRead.dismiss();
+            exec(reader.db(), QStringLiteral("ROLLBACK"));
             QCOMPARE(countBets("'held-a', 'held-b', 'held-d', 'held-e'"), 4);
+
+            // 4. both on purpose, without any privilege: nextval() of a relation's oid takes
+            // the lock nextval takes for the whole transaction, then fails on the privilege or
+            // the kind (PostgreSQL locks a sequence for the top-level transaction before it
+            // checks either), so rolling back to a savepoint keeps it. That is why taking the
+            // arrival order away from PUBLIC would not stop this (tried, 2026-12-01). The steps
+            // wait for that transaction, naming it, and go on once it ends.
+            {
+                Connection spoofer(asTenant, QStringLiteral("spoofer"));
+                exec(spoofer.db(), QStringLiteral("BEGIN"));
+                exec(c.db(), "CREATE SEQUENCE test_writers.private_seq");
+                exec(c.db(), "REVOKE ALL ON SEQUENCE test_writers.private_seq FROM PUBLIC");
+                // an event table fails on its kind, a sequence the role may not use on the
+                // privilege; the arrival order answers (every role may draw: the writers'
+                // defaults), and would keep its lock the same way if it did not
+                for (const char *relation : {"public.bet_events", "test_writers.private_seq",
+                                             "mvdash.event_arrival_seq"}) {
+                    const QVariant oid = scalar(c.db(), "SELECT ?::regclass::oid",
+                                                {QString::fromLatin1(relation)});
+                    exec(spoofer.db(), QStringLiteral("SAVEPOINT draw"));
+                    QString failed;
+                    try {
+                        runSql(spoofer.db(), "SELECT nextval(?::oid)", {oid});
+                    } catch (const DbError &e) {
+                        failed = e.sqlState();
+                        exec(spoofer.db(), QStringLiteral("ROLLBACK TO SAVEPOINT draw"));
+                    }
+                    QCOMPARE(failed, QString::fromLatin1(relation[0] == 'p'   ? "42809"
+                                                         : relation[0] == 't' ? "42501"
+                                                                              : ""));
+                    QCOMPARE(writerLocksOfTheTenantRole(relation), 1);
+                }
+                const int pid =
+                    scalar(spoofer.db(), QStringLiteral("SELECT pg_backend_pid()")).toInt();
+                writeBet(settings, tenant, QStringLiteral("held-f"), 900000104, 7000);
+                const auto skipped = step(c.db(), 200);
+                QVERIFY2(skipped.size() == 6 && skipped.first().outcome == RunOutcome::Skipped &&
+                             skipped.first().error.contains(
+                                 QStringLiteral("pid %1, role live_holder").arg(pid)),
+                         qPrintable(describe(skipped)));
+                exec(spoofer.db(), QStringLiteral("ROLLBACK"));
+            }
+            const auto afterSpoofer = step(c.db(), 200);
+            QVERIFY2(allOk(afterSpoofer), qPrintable(describe(afterSpoofer)));
+            QCOMPARE(countBets("'held-f'"), 1);
             QCOMPARE(differences(c.db()), QString());
         });
     }

@@ -1472,8 +1472,8 @@ private slots:
                 // defaults), and would keep its lock the same way if it did not
                 for (const char *relation : {"public.bet_events", "test_writers.private_seq",
                                              "mvdash.event_arrival_seq"}) {
-                    const QVariant oid = scalar(c.db(), "SELECT ?::regclass::oid",
-                                                {QString::fromLatin1(relation)});
+                    const QVariant oid =
+                        scalar(c.db(), "SELECT ?::regclass::oid", {QString::fromLatin1(relation)});
                     exec(spoofer.db(), QStringLiteral("SAVEPOINT draw"));
                     QString failed;
                     try {

@@ -33,6 +33,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSettings>
@@ -614,6 +615,74 @@ private slots:
                 scalar(c.db(), "SELECT to_regclass(?) IS NULL", {QStringLiteral("mvdash.") + copy})
                     .toBool());
         });
+    }
+
+    // A transaction holding a lock that bets_view's refresh waits for (a role without any
+    // privilege: a failed nextval() of the view's oid) shows on the Diagnostics panel with
+    // "End the session": answered No, nothing happens; Yes ends that session, and the checks
+    // run again without it.
+    void aSessionHoldingARefreshBackIsEndedFromTheDiagnosticsPanel() {
+        QSettings().setValue(QStringLiteral("thresholds/holdingSeconds"), 0);
+        auto restore =
+            qScopeGuard([] { QSettings().remove(QStringLiteral("thresholds/holdingSeconds")); });
+        ConnectionSettings asHolder = settings_;
+        asHolder.set(QStringLiteral("user"), QStringLiteral("dash_holder"));
+        std::optional<Connection> holder;
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                         "'dash_holder') THEN CREATE ROLE dash_holder LOGIN; END IF; END $$");
+            const QVariant oid = scalar(c.db(), "SELECT 'mvdash.bets_view'::regclass::oid");
+            holder.emplace(asHolder, QStringLiteral("holder"));
+            exec(holder->db(), "BEGIN");
+            exec(holder->db(), "SAVEPOINT s");
+            try {
+                runSql(holder->db(), "SELECT nextval(?::oid)", {oid});
+            } catch (const DbError &) {
+                exec(holder->db(), "ROLLBACK TO SAVEPOINT s");
+            }
+        });
+        const QString subject = QStringLiteral("pid %1").arg(holder->backendPid());
+        DashboardModels wModels(settings_);
+        MainWindow w(&wModels);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        QTRY_VERIFY_WITH_TIMEOUT(w.panels().contains(Panel::Diagnostics), kPatienceMs);
+        w.showPanel(Panel::Diagnostics);
+        QWidget *panel = w.currentPanel();
+        auto *table = panel->findChild<QTableView *>();
+        QVERIFY(table);
+        const auto rowOf = [table](const QString &subject) {
+            const QAbstractItemModel *m = table->model();
+            for (int r = 0; r < m->rowCount(); ++r)
+                if (m->index(r, 1).data().toString() == u"sessions.holding" &&
+                    m->index(r, 2).data().toString() == subject)
+                    return r;
+            return -1;
+        };
+        QTest::mouseClick(button(panel, QStringLiteral("Run the checks")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(subject) >= 0, kPatienceMs);
+        QCOMPARE(table->model()->index(rowOf(subject), 0).data().toString(),
+                 QStringLiteral("WARN"));
+        table->selectRow(rowOf(subject));
+        QPushButton *end = button(panel, QStringLiteral("End the session"));
+        QVERIFY(end && end->isEnabled());
+        // the question is modal: answered from inside its own event loop
+        const auto answer = [](QMessageBox::StandardButton choice) {
+            QTimer::singleShot(0, [choice] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                box->button(choice)->click();
+            });
+        };
+        answer(QMessageBox::No);
+        QTest::mouseClick(end, Qt::LeftButton);
+        QVERIFY(end->isEnabled());
+        QCOMPARE(scalar(holder->db(), "SELECT 1").toInt(), 1);
+        answer(QMessageBox::Yes);
+        QTest::mouseClick(end, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(subject) < 0 && rowOf(QString()) >= 0, kPatienceMs);
+        QVERIFY(!QSqlQuery(holder->db()).exec(QStringLiteral("SELECT 1")));
     }
 
     void aKilledBackendShowsTheBannerAndThePanelRecovers() {

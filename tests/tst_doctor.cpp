@@ -106,6 +106,7 @@ private slots:
             EXPECT_CHECK(checks, "tenant.bets", QStringLiteral("10001"), CheckState::Ok);
             EXPECT_CHECK(checks, "privileges.schema_create", QStringLiteral("mvdash"),
                          CheckState::Ok);
+            EXPECT_CHECK(checks, "sessions.holding", QString(), CheckState::Ok);
             // Citus's own checks run on Citus only, and pass on a healthy cluster
             const bool citus = qEnvironmentVariable("MVDASH_TEST_ENGINE") == u"citus";
             QCOMPARE(find(checks, QStringLiteral("citus.nodes")).isEmpty(), !citus);
@@ -194,6 +195,56 @@ private slots:
                          QStringLiteral("user_balances_view"))
                         .isEmpty());
             EXPECT_CHECK(checks, "refresh.running", QString(), CheckState::Ok);
+        });
+    }
+
+    // A transaction that holds a lock a refresh waits for is named, with the fix that ends it
+    // while it is still that transaction. The holder is a role without any privilege: a failed
+    // nextval() of the view's oid leaves the lock for the rest of its transaction.
+    void aSessionHoldingARefreshBackIsNamedAndEnded() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                         "'doctor_holder') THEN CREATE ROLE doctor_holder LOGIN; END IF; END $$");
+            ConnectionSettings asHolder = settings_;
+            asHolder.set(QStringLiteral("user"), QStringLiteral("doctor_holder"));
+            Connection holder(asHolder, QStringLiteral("holder"));
+            exec(holder.db(), "BEGIN");
+            exec(holder.db(), "SAVEPOINT s");
+            const QVariant oid = scalar(c.db(), "SELECT 'mvdash.bets_view'::regclass::oid");
+            try {
+                runSql(holder.db(), "SELECT nextval(?::oid)", {oid});
+                QFAIL("nextval() of a materialized view answered");
+            } catch (const DbError &) {
+                exec(holder.db(), "ROLLBACK TO SAVEPOINT s");
+            }
+            const int pid = holder.backendPid();
+            DoctorSettings s;
+            s.scheduleSeconds = 3600;
+            s.holdingSeconds = 0;
+            auto checks = Doctor(c.db(), s).run();
+            const QString subject = QStringLiteral("pid %1").arg(pid);
+            EXPECT_CHECK(checks, "sessions.holding", subject, CheckState::Warn);
+            const DoctorCheck held =
+                find(checks, QStringLiteral("sessions.holding"), subject).first();
+            QVERIFY2(held.found.contains(QStringLiteral("role doctor_holder")) &&
+                         held.found.contains(QStringLiteral("the refresh of bets_view")),
+                     qPrintable(held.found));
+            QCOMPARE(held.safeFix, SafeFix::EndSession);
+            // past the default's minute only
+            const auto withinAMinute = doctor(c.db());
+            EXPECT_CHECK(withinAMinute, "sessions.holding", QString(), CheckState::Ok);
+
+            // the fix checks the transaction: another start time ends nothing
+            const QString started = held.figures.value(QStringLiteral("xact_start")).toString();
+            QVERIFY(!runQuery(c.db(), QStringLiteral("end_session"),
+                              {pid, QStringLiteral("2000-01-01 00:00:00+00")})
+                         .next());
+            QSqlQuery ended = runQuery(c.db(), QStringLiteral("end_session"), {pid, started});
+            QVERIFY(ended.next() && ended.value(0).toBool());
+            QVERIFY(!QSqlQuery(holder.db()).exec(QStringLiteral("SELECT 1")));
+            checks = Doctor(c.db(), s).run();
+            EXPECT_CHECK(checks, "sessions.holding", QString(), CheckState::Ok);
         });
     }
 

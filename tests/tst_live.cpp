@@ -4,6 +4,7 @@
 // switching modes loses no event and gives readers no error; a step runs on the workers on
 // Citus. Every check runs on plain PostgreSQL and on Citus (tst_live_citus).
 
+#include "doctor.h"
 #include "eventwriter.h"
 #include "follower.h"
 #include "livereadmodels.h"
@@ -1495,6 +1496,18 @@ private slots:
                              skipped.first().error.contains(
                                  QStringLiteral("pid %1, role live_holder").arg(pid)),
                          qPrintable(describe(skipped)));
+                // the doctor names it too, with the fix that ends it
+                DoctorSettings holding;
+                holding.holdingSeconds = 0;
+                const QString subject = QStringLiteral("pid %1").arg(pid);
+                const auto checks = Doctor(c.db(), holding).run();
+                const auto named = std::find_if(checks.begin(), checks.end(), [&](const auto &d) {
+                    return d.id == u"sessions.holding" && d.subject == subject;
+                });
+                QVERIFY(named != checks.end());
+                QVERIFY2(named->found.contains(QStringLiteral("held the live steps back")),
+                         qPrintable(named->found));
+                QCOMPARE(named->safeFix, SafeFix::EndSession);
                 exec(spoofer.db(), QStringLiteral("ROLLBACK"));
             }
             const auto afterSpoofer = step(c.db(), 200);

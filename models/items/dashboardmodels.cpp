@@ -58,6 +58,9 @@ DashboardModels::DashboardModels(const ConnectionSettings &settings, QObject *pa
     doctorSettings.scheduleSeconds = thresholds.intervalSeconds;
     doctorSettings.slowMs = thresholds.slowMs;
     doctorSettings.live = thresholds.live;
+    doctorSettings.holdingSeconds = std::max(
+        0, prefs.value(QStringLiteral("thresholds/holdingSeconds"), doctorSettings.holdingSeconds)
+               .toInt());
     doctor_->setSettings(doctorSettings);
     // the Diagnostics panel's "refresh now": the refresh controller runs it, then the doctor
     // looks again

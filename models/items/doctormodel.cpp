@@ -1,6 +1,7 @@
 #include "doctormodel.h"
 
 #include "database.h"
+#include "dberror.h"
 #include "roles.h"
 #include "states.h"
 
@@ -123,6 +124,28 @@ bool DoctorModel::applyFix(int row) {
         const qint64 tenant = qint64(c->figures.value(QStringLiteral("tenant_id")).toDouble());
         runChange(tr("Dropping %1").arg(c->subject), [base, tenant](const QSqlDatabase &db) {
             runQuery(db, QStringLiteral("tenant_view_drop"), {base, tenant});
+            return QVariant();
+        });
+        return true;
+    }
+    case SafeFix::EndSession: {
+        const int pid = c->figures.value(QStringLiteral("pid")).toInt();
+        const QString transaction = c->figures.value(QStringLiteral("xact_start")).toString();
+        //: the Diagnostics panel's fix for a session that holds the steps or a refresh back
+        runChange(tr("Ending session %1").arg(pid), [pid, transaction](const QSqlDatabase &db) {
+            QSqlQuery q = runQuery(db, QStringLiteral("end_session"), {pid, transaction});
+            if (!q.next())
+                throw DbError(
+                    QStringLiteral("pid %1 is no longer in the transaction the check saw: "
+                                   "nothing was ended")
+                        .arg(pid),
+                    tr("pid %1 is no longer in the transaction the check saw: nothing was ended")
+                        .arg(pid),
+                    QString());
+            if (!q.value(0).toBool())
+                throw DbError(
+                    QStringLiteral("pid %1 was told to end but had not ended 5 s later").arg(pid),
+                    tr("pid %1 was told to end but had not ended 5 s later").arg(pid), QString());
             return QVariant();
         });
         return true;

@@ -180,6 +180,7 @@ QList<DoctorCheck> Doctor::run() const {
     liveArrivals(out);
     durationTrend(out);
     runningNow(out);
+    holdingSessions(out);
     if (settings_.tenantId >= 0)
         tenant(out);
     memory(out);
@@ -591,6 +592,85 @@ void Doctor::liveArrivals(QList<DoctorCheck> &out) const {
                                                          "arrival order (up to %1)"))
                     .arg(order));
         out << past;
+    });
+}
+
+// Transactions that hold the live steps or a refresh back, open for longer than a refresh
+// waits for a lock: named, with a button that ends the session while it is still in that
+// transaction (xact_start identifies it; a pid is reused once its session ends). Any role can
+// take such locks without a privilege (RELIABILITY.md), so the role alone says little.
+void Doctor::holdingSessions(QList<DoctorCheck> &out) const {
+    const QString query = QStringLiteral("doctor_holding_sessions");
+    guarded(out, QStringLiteral("sessions.holding"), query, [&] {
+        QSqlQuery q = runQuery(db_, query, {settings_.holdingSeconds});
+        const int pid = columnOf(q, "pid"), role = columnOf(q, "role"),
+                  application = columnOf(q, "application_name"), state = columnOf(q, "state"),
+                  started = columnOf(q, "xact_start"), age = columnOf(q, "age_seconds"),
+                  held = columnOf(q, "held");
+        int holding = 0;
+        while (q.next()) {
+            ++holding;
+            const QString heldBack = q.value(held).toString();
+            const bool steps = heldBack == u"live steps";
+            DoctorCheck c = finding(QStringLiteral("sessions.holding"),
+                                    QStringLiteral("pid %1").arg(q.value(pid).toInt()), query,
+                                    CheckState::Warn, QString());
+            c.figures.insert(QStringLiteral("pid"), q.value(pid).toInt());
+            const Text who =
+                Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "pid %1 (role %2, %3)"))
+                    .arg(q.value(pid).toInt())
+                    .arg(q.value(role).toString(),
+                         Text::same(q.value(application).toString().isEmpty()
+                                        ? q.value(state).toString()
+                                        : q.value(application).toString() + QStringLiteral(", ") +
+                                              q.value(state).toString()));
+            if (q.isNull(started)) {
+                setFound(c, steps ? Text(QT_TRANSLATE_NOOP(
+                                             "mvdash::Doctor",
+                                             "%1 holds the live steps back: it holds both locks a "
+                                             "writer holds"))
+                                        .arg(who)
+                                  : Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                           "%1 holds a lock the refresh of %2 "
+                                                           "waits for"))
+                                        .arg(who, Text::same(heldBack)));
+            } else {
+                c.figures.insert(QStringLiteral("xact_start"), q.value(started).toString());
+                c.figures.insert(QStringLiteral("age_seconds"), q.value(age).toDouble());
+                c.safeFix = SafeFix::EndSession;
+                setFound(c, steps
+                                ? Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                         "%1 has held the live steps back for %2: "
+                                                         "its transaction holds both locks a "
+                                                         "writer holds"))
+                                      .arg(who, ageText(q.value(age).toLongLong()))
+                                : Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                         "%1 has held a lock the refresh of %2 "
+                                                         "waits for, in a transaction open for %3"))
+                                      .arg(who, Text::same(heldBack),
+                                           ageText(q.value(age).toLongLong())));
+            }
+            setWhy(c, steps ? Text(QT_TRANSLATE_NOOP(
+                                  "mvdash::Doctor",
+                                  "every step waits for it, then is skipped: no read model "
+                                  "moves while it lasts, for any tenant"))
+                            : Text(QT_TRANSLATE_NOOP(
+                                  "mvdash::Doctor",
+                                  "each refresh of that view waits a minute for it and fails")));
+            setFix(c,
+                   Text(QT_TRANSLATE_NOOP(
+                            "mvdash::Doctor",
+                            "if it is stuck, end it (its transaction is rolled back): SELECT "
+                            "pg_terminate_backend(%1); once pg_stat_activity shows that pid still "
+                            "in that transaction"))
+                       .arg(q.value(pid).toInt()));
+            out << c;
+        }
+        if (holding == 0)
+            out << finding(QStringLiteral("sessions.holding"), QString(), query, CheckState::Ok,
+                           Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                  "no transaction holds the steps or a refresh "
+                                                  "back")));
     });
 }
 

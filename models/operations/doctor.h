@@ -15,7 +15,7 @@ QString checkStateWord(CheckState state); // "ok", "warn", "fail": the stable JS
 
 // A fix the dashboard may run with one click: it changes nothing but the read models'
 // freshness or a missing index, and the engine's own locks keep it from colliding.
-enum class SafeFix { None, RefreshView, CreateUniqueIndex, DropTenantCopy };
+enum class SafeFix { None, RefreshView, CreateUniqueIndex, DropTenantCopy, EndSession };
 
 // One finding of the doctor: the guide's troubleshooting, automated.
 //
@@ -64,6 +64,9 @@ struct DoctorSettings {
     // half done (one normally lasts milliseconds; recovery, every minute by default, resolves
     // it and leaves no trace: the bound stays well below that)
     int preparedSeconds = 10;
+    // a transaction open longer than this that holds the steps or a refresh back is named (a
+    // refresh waits a minute for a lock; a step skips after its writer wait, 10 s)
+    int holdingSeconds = 60;
 };
 
 // Runs every check on one connection, each on its own: a check that cannot run (a role
@@ -95,6 +98,7 @@ private:
     void liveArrivals(QList<DoctorCheck> &out) const;
     void durationTrend(QList<DoctorCheck> &out) const;
     void runningNow(QList<DoctorCheck> &out) const;
+    void holdingSessions(QList<DoctorCheck> &out) const;
     void tenant(QList<DoctorCheck> &out) const;
     void memory(QList<DoctorCheck> &out) const;
     void refreshTemp(QList<DoctorCheck> &out) const;

@@ -99,7 +99,7 @@
 <context>
     <name>mvdash::DiagnosticsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/diagnosticspanel.cpp" line="+207"/>
+        <location filename="../../ui/panels/diagnosticspanel.cpp" line="+219"/>
         <source>%n check(s)</source>
         <translation>
             <numerusform>%n check</numerusform>
@@ -126,7 +126,7 @@
 <context>
     <name>mvdash::Doctor</name>
     <message numerus="yes">
-        <location filename="../../models/operations/doctor.cpp" line="+344"/>
+        <location filename="../../models/operations/doctor.cpp" line="+345"/>
         <source>%1 is live, %n event(s) behind (%2 s), last step %3 ago</source>
         <extracomment>%1 a read model, %2 for how long events have waited (s), %3 the last step&apos;s age</extracomment>
         <translation>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+158"/>
+        <location line="+237"/>
         <source>refresh time grows %1 ms/day: at this pace it reaches the %2 interval in %n day(s)</source>
         <translation>
             <numerusform>refresh time grows %1 ms/day: at this pace it reaches the %2 interval in %n day</numerusform>

@@ -1216,18 +1216,18 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::DiagnosticsPanel</name>
     <message>
-        <location filename="../../ui/panels/diagnosticspanel.cpp" line="+31"/>
+        <location filename="../../ui/panels/diagnosticspanel.cpp" line="+32"/>
         <source>Only problems</source>
         <translation>Только проблемы</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+158"/>
+        <location line="+169"/>
         <source>Apply the fix</source>
         <translation>Применить исправление</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-146"/>
         <source>The checks could not run: %1</source>
         <extracomment>the checks could not run; %1 is why. The checks shown (if any) are the last ones.</extracomment>
         <translation>Проверки не удалось выполнить: %1</translation>
@@ -1243,7 +1243,18 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Запустить проверки</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+8"/>
+        <location line="+115"/>
+        <source>End the session</source>
+        <translation>Завершить сеанс</translation>
+    </message>
+    <message>
+        <location line="-114"/>
+        <source>End %1? Its transaction is rolled back, and its program loses the connection.</source>
+        <translation>Завершить %1? Его транзакция будет отменена, а программа потеряет соединение.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Create the copy</source>
         <translation>Создать копию</translation>
     </message>
@@ -1301,7 +1312,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Удалить копию</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
@@ -1374,7 +1385,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>%1   (или: %2)</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>mvdash.%1 does not exist</source>
         <translation>mvdash.%1 не существует</translation>
     </message>
@@ -1572,7 +1583,52 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>при таком большом номере порядку нечего было бы выдавать: остановите эти записи, задайте этим событиям arrival_id не больше значения порядка, %1, затем mvdash-admin rebuild</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
+        <source>pid %1 (role %2, %3)</source>
+        <translation>pid %1 (роль %2, %3)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 holds the live steps back: it holds both locks a writer holds</source>
+        <translation>%1 задерживает живые шаги: держит обе блокировки, которые держит писатель</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 holds a lock the refresh of %2 waits for</source>
+        <translation>%1 держит блокировку, которую ждёт обновление %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 has held the live steps back for %2: its transaction holds both locks a writer holds</source>
+        <translation>%1 задерживает живые шаги уже %2: его транзакция держит обе блокировки, которые держит писатель</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has held a lock the refresh of %2 waits for, in a transaction open for %3</source>
+        <translation>%1 держит блокировку, которую ждёт обновление %2, в транзакции, открытой уже %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>every step waits for it, then is skipped: no read model moves while it lasts, for any tenant</source>
+        <translation>каждый шаг ждёт её и пропускается: пока она длится, ни одна модель чтения не обновляется ни для одного тенанта</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>each refresh of that view waits a minute for it and fails</source>
+        <translation>каждое обновление этого представления ждёт её минуту и завершается ошибкой</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>if it is stuck, end it (its transaction is rolled back): SELECT pg_terminate_backend(%1); once pg_stat_activity shows that pid still in that transaction</source>
+        <translation>если она зависла, завершите её (транзакция будет отменена): SELECT pg_terminate_backend(%1); убедившись по pg_stat_activity, что этот pid всё ещё в той же транзакции</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no transaction holds the steps or a refresh back</source>
+        <translation>ни одна транзакция не задерживает шаги или обновления</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>refresh time is not growing (%1 runs, %2 ms/day)</source>
         <translation>время обновления не растёт (запусков: %1, %2 мс/день)</translation>
     </message>
@@ -1716,7 +1772,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>транзакция %2 подготовлена на %1 уже %3 с, а координатор не записал её фиксацию</translation>
     </message>
     <message>
-        <location line="-1196"/>
+        <location line="-1275"/>
         <source>mvdash-admin migrate (makes a missing read model again from its installed definition; per-tenant copies dropped with it are not)</source>
         <translation>mvdash-admin migrate (заново создаёт недостающую модель чтения по её установленному определению; копии для арендаторов, удалённые вместе с ней, не восстанавливаются)</translation>
     </message>
@@ -1731,18 +1787,18 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>события %1 с номером поступления за пределами порядка поступления: %2 (новейший %3; порядок на %4)</translation>
     </message>
     <message>
-        <location line="-484"/>
+        <location line="-485"/>
         <source>refreshes: ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = &apos;512MB&apos;;  (they run with that function&apos;s work_mem, the guide&apos;s 256MB unless set otherwise); other sessions: ALTER ROLE &lt;role&gt; SET work_mem = &apos;256MB&apos;;  (the guide&apos;s SET work_mem for the session)</source>
         <translation>обновления: ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = &apos;512MB&apos;;  (они работают с work_mem этой функции, по умолчанию 256MB из руководства); прочие сессии: ALTER ROLE &lt;роль&gt; SET work_mem = &apos;256MB&apos;;  (SET work_mem для сессии из руководства)</translation>
     </message>
     <message>
-        <location line="+359"/>
+        <location line="+360"/>
         <source>read the error; for &quot;out of memory&quot; a smaller work_mem for the refreshes, for temporary files a larger one (ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = ...; the guide&apos;s is 256MB); then %1</source>
         <extracomment>%1 the command that refreshes the view</extracomment>
         <translation>прочитайте ошибку; при &quot;out of memory&quot; — меньше work_mem для обновлений, при временных файлах — больше (ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = ...; в руководстве 256MB); затем %1</translation>
     </message>
     <message>
-        <location line="+395"/>
+        <location line="+474"/>
         <source>; refreshes run with work_mem %1</source>
         <extracomment>%1 the work_mem the refresh function runs with, e.g. 256MB</extracomment>
         <translation>; обновления работают с work_mem %1</translation>
@@ -1871,7 +1927,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>в часы низкой нагрузки: REFRESH MATERIALIZED VIEW mvdash.%1; (без CONCURRENTLY: перезаписывается компактно, читатели ждут)</translation>
     </message>
     <message numerus="yes">
-        <location line="-785"/>
+        <location line="-864"/>
         <source>%1 is live, %n event(s) behind (%2 s), last step %3 ago</source>
         <extracomment>%1 a read model, %2 for how long events have waited (s), %3 the last step&apos;s age</extracomment>
         <translation>
@@ -1886,7 +1942,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>если эта транзакция зависла, завершите её: SELECT pg_terminate_backend(&lt;pid&gt;), убедившись по pg_stat_activity, что этот pid всё ещё в той же транзакции (xact_start); подготовленную: ROLLBACK PREPARED &apos;&lt;gid&gt;&apos; (pg_prepared_xacts). Транзакции писателей должны быть короткими: водяной знак ждёт их</translation>
     </message>
     <message>
-        <location line="+758"/>
+        <location line="+837"/>
         <source>in a quiet hour, as the table&apos;s owner: VACUUM (FULL, ANALYZE) mvdash.%1; (every shard rewritten compactly; readers and the live steps wait for it)</source>
         <translation>в часы низкой нагрузки, от имени владельца таблицы: VACUUM (FULL, ANALYZE) mvdash.%1; (каждый шард перезаписывается компактно; читатели и шаги live-режима ждут его)</translation>
     </message>
@@ -2144,7 +2200,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::DoctorModel</name>
     <message>
-        <location filename="../../models/items/doctormodel.cpp" line="+24"/>
+        <location filename="../../models/items/doctormodel.cpp" line="+25"/>
         <source>FAIL</source>
         <extracomment>a check&apos;s state, in capitals so that a problem stands out</extracomment>
         <translation>FAIL</translation>
@@ -2156,7 +2212,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>WARN</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnosticspanel.cpp" line="-133"/>
+        <location filename="../../ui/panels/diagnosticspanel.cpp" line="-144"/>
         <location filename="../../models/items/doctormodel.cpp" line="+5"/>
         <source>OK</source>
         <extracomment>a check&apos;s state: nothing to do</extracomment>
@@ -2200,6 +2256,22 @@ migrate --read-models live|matview также задаёт режим (по ум
         <location line="+9"/>
         <source>Dropping %1</source>
         <translation>Удаление %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Ending session %1</source>
+        <extracomment>the Diagnostics panel&apos;s fix for a session that holds the steps or a refresh back</extracomment>
+        <translation>Завершение сеанса %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>pid %1 is no longer in the transaction the check saw: nothing was ended</source>
+        <translation>pid %1 уже не в той транзакции, которую видела проверка: ничего не завершено</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>pid %1 was told to end but had not ended 5 s later</source>
+        <translation>pid %1 получил сигнал завершиться, но через 5 с ещё не завершился</translation>
     </message>
 </context>
 <context>
@@ -3482,7 +3554,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::ReloadableModel</name>
     <message>
-        <location filename="../../models/items/reloadablemodel.cpp" line="+78"/>
+        <location filename="../../models/items/reloadablemodel.cpp" line="+57"/>
         <source>%1: done</source>
         <translation>%1: готово</translation>
     </message>

@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
@@ -81,6 +82,16 @@ DiagnosticsPanel::DiagnosticsPanel(DoctorModel *model, TenantCopiesModel *copies
     connect(run, &QPushButton::clicked, model_, &DoctorModel::reload);
     fix_->setEnabled(false);
     connect(fix_, &QPushButton::clicked, this, [this] {
+        const DoctorCheck *c = model_->check(selectedRow());
+        // someone else's transaction is rolled back: asked first, "No" by default
+        if (c && c->safeFix == SafeFix::EndSession &&
+            QMessageBox::question(this, tr("End the session"),
+                                  tr("End %1? Its transaction is rolled back, and its "
+                                     "program loses the connection.")
+                                      .arg(c->subject),
+                                  QMessageBox::Yes | QMessageBox::No,
+                                  QMessageBox::No) != QMessageBox::Yes)
+            return;
         if (model_->applyFix(selectedRow()))
             fix_->setEnabled(false);
     });
@@ -189,6 +200,7 @@ void DiagnosticsPanel::showSelected() {
     fix_->setText(c->safeFix == SafeFix::RefreshView         ? tr("Refresh now")
                   : c->safeFix == SafeFix::CreateUniqueIndex ? tr("Create the index")
                   : c->safeFix == SafeFix::DropTenantCopy    ? tr("Drop the copy")
+                  : c->safeFix == SafeFix::EndSession        ? tr("End the session")
                                                              : tr("Apply the fix"));
 }
 

@@ -89,6 +89,24 @@ class TestDashboard : public QObject {
     static QMenu *menu(MainWindow &w, int index) {
         return w.menuBar()->actions().at(index)->menu();
     }
+    // The Diagnostics panel, shown once the window offers it: its table of checks, or null.
+    static QTableView *showDiagnostics(MainWindow &w) {
+        if (!QTest::qWaitFor([&w] { return w.panels().contains(Panel::Diagnostics); }, kPatienceMs))
+            return nullptr;
+        w.showPanel(Panel::Diagnostics);
+        return w.currentPanel()->findChild<QTableView *>();
+    }
+
+    // The row of a check in the Diagnostics table as shown, or -1.
+    static int rowOfCheck(const QTableView *table, const QString &id, const QString &subject) {
+        const QAbstractItemModel *m = table->model();
+        for (int r = 0; r < m->rowCount(); ++r)
+            if (m->index(r, 1).data().toString() == id &&
+                m->index(r, 2).data().toString() == subject)
+                return r;
+        return -1;
+    }
+
     static QPushButton *button(QWidget *w, const QString &text) {
         for (QPushButton *b : w->findChildren<QPushButton *>())
             if (b->text() == text)
@@ -526,19 +544,12 @@ private slots:
         MainWindow w(&wModels);
         w.show();
         QVERIFY(waitLoaded(w));
-        QTRY_VERIFY_WITH_TIMEOUT(w.panels().contains(Panel::Diagnostics), kPatienceMs);
-        w.showPanel(Panel::Diagnostics);
-        QWidget *panel = w.currentPanel();
-        auto *table = panel->findChild<QTableView *>();
+        QTableView *table = showDiagnostics(w);
         QVERIFY(table);
-        // the row of a check in the table as shown (the State column says OK/WARN/FAIL)
+        QWidget *panel = w.currentPanel();
+        // (the State column says OK/WARN/FAIL)
         const auto rowOf = [table](const QString &id, const QString &subject) {
-            const QAbstractItemModel *m = table->model();
-            for (int r = 0; r < m->rowCount(); ++r)
-                if (m->index(r, 1).data().toString() == id &&
-                    m->index(r, 2).data().toString() == subject)
-                    return r;
-            return -1;
+            return rowOfCheck(table, id, subject);
         };
         const auto stateOf = [&](const QString &id, const QString &subject) {
             const int r = rowOf(id, subject);
@@ -647,18 +658,11 @@ private slots:
         MainWindow w(&wModels);
         w.show();
         QVERIFY(waitLoaded(w));
-        QTRY_VERIFY_WITH_TIMEOUT(w.panels().contains(Panel::Diagnostics), kPatienceMs);
-        w.showPanel(Panel::Diagnostics);
-        QWidget *panel = w.currentPanel();
-        auto *table = panel->findChild<QTableView *>();
+        QTableView *table = showDiagnostics(w);
         QVERIFY(table);
+        QWidget *panel = w.currentPanel();
         const auto rowOf = [table](const QString &subject) {
-            const QAbstractItemModel *m = table->model();
-            for (int r = 0; r < m->rowCount(); ++r)
-                if (m->index(r, 1).data().toString() == u"sessions.holding" &&
-                    m->index(r, 2).data().toString() == subject)
-                    return r;
-            return -1;
+            return rowOfCheck(table, QStringLiteral("sessions.holding"), subject);
         };
         QTest::mouseClick(button(panel, QStringLiteral("Run the checks")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(rowOf(subject) >= 0, kPatienceMs);

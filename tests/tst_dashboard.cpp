@@ -671,20 +671,26 @@ private slots:
         table->selectRow(rowOf(subject));
         QPushButton *end = button(panel, QStringLiteral("End the session"));
         QVERIFY(end && end->isEnabled());
-        // the question is modal: answered from inside its own event loop
-        const auto answer = [](QMessageBox::StandardButton choice) {
-            QTimer::singleShot(0, [choice] {
-                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-                QVERIFY(box);
-                box->button(choice)->click();
+        // the question is modal: answered from inside its own event loop (without a question
+        // the click returns before the answer is looked for, and `asked` stays false)
+        bool asked = false;
+        const auto answer = [&asked](QMessageBox::StandardButton choice) {
+            asked = false;
+            QTimer::singleShot(0, [&asked, choice] {
+                if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                    asked = true;
+                    box->button(choice)->click();
+                }
             });
         };
         answer(QMessageBox::No);
         QTest::mouseClick(end, Qt::LeftButton);
+        QVERIFY(asked);
         QVERIFY(end->isEnabled());
         QCOMPARE(scalar(holder->db(), "SELECT 1").toInt(), 1);
         answer(QMessageBox::Yes);
         QTest::mouseClick(end, Qt::LeftButton);
+        QVERIFY(asked);
         QTRY_VERIFY_WITH_TIMEOUT(rowOf(subject) < 0 && rowOf(QString()) >= 0, kPatienceMs);
         QVERIFY(!QSqlQuery(holder->db()).exec(QStringLiteral("SELECT 1")));
     }

@@ -103,34 +103,33 @@ QVariant DoctorModel::data(const QModelIndex &index, int role) const {
     }
 }
 
-bool DoctorModel::applyFix(int row) {
-    const DoctorCheck *c = check(row);
-    if (!c || c->state == CheckState::Ok)
+bool DoctorModel::applyFix(const DoctorCheck &c) {
+    if (c.state == CheckState::Ok)
         return false;
-    switch (c->safeFix) {
+    switch (c.safeFix) {
     case SafeFix::RefreshView:
-        emit refreshRequested({c->subject});
+        emit refreshRequested({c.subject});
         return true;
     case SafeFix::CreateUniqueIndex:
         // the install's own statement (read_model_definitions), identifiers quoted by the server
-        runChange(tr("Creating the unique index of %1").arg(c->subject),
-                  [sql = c->fixSql](const QSqlDatabase &db) {
+        runChange(tr("Creating the unique index of %1").arg(c.subject),
+                  [sql = c.fixSql](const QSqlDatabase &db) {
                       execScript(db, sql, QStringLiteral("unique index"));
                       return QVariant();
                   });
         return true;
     case SafeFix::DropTenantCopy: {
-        const QString base = c->figures.value(QStringLiteral("base")).toString();
-        const qint64 tenant = qint64(c->figures.value(QStringLiteral("tenant_id")).toDouble());
-        runChange(tr("Dropping %1").arg(c->subject), [base, tenant](const QSqlDatabase &db) {
+        const QString base = c.figures.value(QStringLiteral("base")).toString();
+        const qint64 tenant = qint64(c.figures.value(QStringLiteral("tenant_id")).toDouble());
+        runChange(tr("Dropping %1").arg(c.subject), [base, tenant](const QSqlDatabase &db) {
             runQuery(db, QStringLiteral("tenant_view_drop"), {base, tenant});
             return QVariant();
         });
         return true;
     }
     case SafeFix::EndSession: {
-        const int pid = c->figures.value(QStringLiteral("pid")).toInt();
-        const QString transaction = c->figures.value(QStringLiteral("xact_start")).toString();
+        const int pid = c.figures.value(QStringLiteral("pid")).toInt();
+        const QString transaction = c.figures.value(QStringLiteral("xact_start")).toString();
         //: the Diagnostics panel's fix for a session that holds the steps or a refresh back
         runChange(tr("Ending session %1").arg(pid), [pid, transaction](const QSqlDatabase &db) {
             QSqlQuery q = runQuery(db, QStringLiteral("end_session"), {pid, transaction});

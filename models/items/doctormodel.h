@@ -28,8 +28,10 @@ public:
     void setSettings(const DoctorSettings &settings) { settings_ = settings; }
 
     void reload() override;
-    // Runs the check's safe fix (SafeFix), then checks again; false when it has none.
-    bool applyFix(int row);
+    // Runs the check's safe fix (SafeFix), then checks again; false when it has none. A copy
+    // of the check, for a caller that asked first: the checks may have been run again meanwhile.
+    bool applyFix(const DoctorCheck &c);
+    bool applyFix(int row) { return check(row) && applyFix(*check(row)); }
 
 signals:
     void refreshRequested(const QStringList &views);

@@ -603,67 +603,70 @@ void Doctor::holdingSessions(QList<DoctorCheck> &out) const {
     const QString query = QStringLiteral("doctor_holding_sessions");
     guarded(out, QStringLiteral("sessions.holding"), query, [&] {
         QSqlQuery q = runQuery(db_, query, {settings_.holdingSeconds});
-        const int pid = columnOf(q, "pid"), role = columnOf(q, "role"),
+        const int pid = columnOf(q, "pid"), gid = columnOf(q, "gid"), role = columnOf(q, "role"),
                   application = columnOf(q, "application_name"), state = columnOf(q, "state"),
                   started = columnOf(q, "xact_start"), age = columnOf(q, "age_seconds"),
-                  held = columnOf(q, "held");
+                  held = columnOf(q, "held"), canEnd = columnOf(q, "can_end");
         int holding = 0;
         while (q.next()) {
             ++holding;
             const QString heldBack = q.value(held).toString();
-            const bool steps = heldBack == u"live steps";
-            DoctorCheck c = finding(QStringLiteral("sessions.holding"),
-                                    QStringLiteral("pid %1").arg(q.value(pid).toInt()), query,
+            const bool prepared = !q.isNull(gid);
+            const QString name = prepared ? q.value(gid).toString()
+                                          : QStringLiteral("pid %1").arg(q.value(pid).toInt());
+            DoctorCheck c = finding(QStringLiteral("sessions.holding"), name, query,
                                     CheckState::Warn, QString());
-            c.figures.insert(QStringLiteral("pid"), q.value(pid).toInt());
+            c.figures.insert(QStringLiteral("age_seconds"), q.value(age).toDouble());
+            const QString program = q.value(application).toString();
             const Text who =
-                Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "pid %1 (role %2, %3)"))
-                    .arg(q.value(pid).toInt())
-                    .arg(q.value(role).toString(),
-                         Text::same(q.value(application).toString().isEmpty()
-                                        ? q.value(state).toString()
-                                        : q.value(application).toString() + QStringLiteral(", ") +
-                                              q.value(state).toString()));
-            if (q.isNull(started)) {
-                setFound(c, steps ? Text(QT_TRANSLATE_NOOP(
-                                             "mvdash::Doctor",
-                                             "%1 holds the live steps back: it holds both locks a "
-                                             "writer holds"))
-                                        .arg(who)
-                                  : Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
-                                                           "%1 holds a lock the refresh of %2 "
-                                                           "waits for"))
-                                        .arg(who, Text::same(heldBack)));
+                prepared
+                    ? Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "prepared transaction %1 (role %2)"))
+                          .arg(name, q.value(role).toString())
+                    : Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "%1 (role %2, %3)"))
+                          .arg(name, q.value(role).toString(),
+                               program.isEmpty()
+                                   ? q.value(state).toString()
+                                   : program + QStringLiteral(", ") + q.value(state).toString());
+            const Text ago = ageText(q.value(age).toLongLong());
+            setFound(c, heldBack == u"live steps"
+                            ? Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                     "%1 has held the live steps back for %2: "
+                                                     "it holds both locks a writer holds"))
+                                  .arg(who, ago)
+                            : Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                     "%1 has held a lock the refresh of %2 waits "
+                                                     "for, in a transaction open for %3"))
+                                  .arg(who, Text::same(heldBack), ago));
+            setWhy(c, heldBack == u"live steps"
+                          ? Text(QT_TRANSLATE_NOOP(
+                                "mvdash::Doctor",
+                                "every step waits for it, then is skipped: no read model "
+                                "moves while it lasts, for any tenant"))
+                          : Text(QT_TRANSLATE_NOOP(
+                                "mvdash::Doctor",
+                                "each refresh of that view waits a minute for it and fails")));
+            if (prepared) {
+                QString literal = name;
+                literal.replace(u'\'', QStringLiteral("''"));
+                setFix(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                 "if it is stuck, roll it back as a role that "
+                                                 "may: ROLLBACK PREPARED '%1';"))
+                              .arg(literal));
             } else {
+                c.figures.insert(QStringLiteral("pid"), q.value(pid).toInt());
                 c.figures.insert(QStringLiteral("xact_start"), q.value(started).toString());
-                c.figures.insert(QStringLiteral("age_seconds"), q.value(age).toDouble());
-                c.safeFix = SafeFix::EndSession;
-                setFound(c, steps
-                                ? Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
-                                                         "%1 has held the live steps back for %2: "
-                                                         "its transaction holds both locks a "
-                                                         "writer holds"))
-                                      .arg(who, ageText(q.value(age).toLongLong()))
-                                : Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
-                                                         "%1 has held a lock the refresh of %2 "
-                                                         "waits for, in a transaction open for %3"))
-                                      .arg(who, Text::same(heldBack),
-                                           ageText(q.value(age).toLongLong())));
+                // offered only to a role the server lets end it (a superuser's session, to
+                // superusers only)
+                if (q.value(canEnd).toBool())
+                    c.safeFix = SafeFix::EndSession;
+                setFix(c,
+                       Text(QT_TRANSLATE_NOOP(
+                                "mvdash::Doctor",
+                                "if it is stuck, end it (its transaction is rolled back): SELECT "
+                                "pg_terminate_backend(%1); once pg_stat_activity shows that pid "
+                                "still in that transaction"))
+                           .arg(q.value(pid).toInt()));
             }
-            setWhy(c, steps ? Text(QT_TRANSLATE_NOOP(
-                                  "mvdash::Doctor",
-                                  "every step waits for it, then is skipped: no read model "
-                                  "moves while it lasts, for any tenant"))
-                            : Text(QT_TRANSLATE_NOOP(
-                                  "mvdash::Doctor",
-                                  "each refresh of that view waits a minute for it and fails")));
-            setFix(c,
-                   Text(QT_TRANSLATE_NOOP(
-                            "mvdash::Doctor",
-                            "if it is stuck, end it (its transaction is rolled back): SELECT "
-                            "pg_terminate_backend(%1); once pg_stat_activity shows that pid still "
-                            "in that transaction"))
-                       .arg(q.value(pid).toInt()));
             out << c;
         }
         if (holding == 0)

@@ -99,7 +99,7 @@
 <context>
     <name>mvdash::DiagnosticsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/diagnosticspanel.cpp" line="+219"/>
+        <location filename="../../ui/panels/diagnosticspanel.cpp" line="+223"/>
         <source>%n check(s)</source>
         <translation>
             <numerusform>%n check</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+237"/>
+        <location line="+240"/>
         <source>refresh time grows %1 ms/day: at this pace it reaches the %2 interval in %n day(s)</source>
         <translation>
             <numerusform>refresh time grows %1 ms/day: at this pace it reaches the %2 interval in %n day</numerusform>

@@ -1222,12 +1222,12 @@ migrate --read-models live|matview также задаёт режим (по ум
     </message>
     <message>
         <location line="+3"/>
-        <location line="+169"/>
+        <location line="+173"/>
         <source>Apply the fix</source>
         <translation>Применить исправление</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-150"/>
         <source>The checks could not run: %1</source>
         <extracomment>the checks could not run; %1 is why. The checks shown (if any) are the last ones.</extracomment>
         <translation>Проверки не удалось выполнить: %1</translation>
@@ -1243,7 +1243,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Запустить проверки</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <location line="+115"/>
         <source>End the session</source>
         <translation>Завершить сеанс</translation>
@@ -1583,34 +1583,14 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>при таком большом номере порядку нечего было бы выдавать: остановите эти записи, задайте этим событиям arrival_id не больше значения порядка, %1, затем mvdash-admin rebuild</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <source>pid %1 (role %2, %3)</source>
-        <translation>pid %1 (роль %2, %3)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>%1 holds the live steps back: it holds both locks a writer holds</source>
-        <translation>%1 задерживает живые шаги: держит обе блокировки, которые держит писатель</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 holds a lock the refresh of %2 waits for</source>
-        <translation>%1 держит блокировку, которую ждёт обновление %2</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>%1 has held the live steps back for %2: its transaction holds both locks a writer holds</source>
-        <translation>%1 задерживает живые шаги уже %2: его транзакция держит обе блокировки, которые держит писатель</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+58"/>
         <source>%1 has held a lock the refresh of %2 waits for, in a transaction open for %3</source>
         <translation>%1 держит блокировку, которую ждёт обновление %2, в транзакции, открытой уже %3</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>every step waits for it, then is skipped: no read model moves while it lasts, for any tenant</source>
-        <translation>каждый шаг ждёт её и пропускается: пока она длится, ни одна модель чтения не обновляется ни для одного тенанта</translation>
+        <translation>каждый шаг ждёт её и пропускается: пока она длится, ни одна модель чтения не обновляется ни для одного арендатора</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1618,14 +1598,14 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>каждое обновление этого представления ждёт её минуту и завершается ошибкой</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+18"/>
         <source>if it is stuck, end it (its transaction is rolled back): SELECT pg_terminate_backend(%1); once pg_stat_activity shows that pid still in that transaction</source>
         <translation>если она зависла, завершите её (транзакция будет отменена): SELECT pg_terminate_backend(%1); убедившись по pg_stat_activity, что этот pid всё ещё в той же транзакции</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>no transaction holds the steps or a refresh back</source>
-        <translation>ни одна транзакция не задерживает шаги или обновления</translation>
+        <translation>ни одна транзакция не задерживает шаги live-режима или обновления</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -1772,7 +1752,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>транзакция %2 подготовлена на %1 уже %3 с, а координатор не записал её фиксацию</translation>
     </message>
     <message>
-        <location line="-1275"/>
+        <location line="-1278"/>
         <source>mvdash-admin migrate (makes a missing read model again from its installed definition; per-tenant copies dropped with it are not)</source>
         <translation>mvdash-admin migrate (заново создаёт недостающую модель чтения по её установленному определению; копии для арендаторов, удалённые вместе с ней, не восстанавливаются)</translation>
     </message>
@@ -1798,7 +1778,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>прочитайте ошибку; при &quot;out of memory&quot; — меньше work_mem для обновлений, при временных файлах — больше (ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = ...; в руководстве 256MB); затем %1</translation>
     </message>
     <message>
-        <location line="+474"/>
+        <location line="+477"/>
         <source>; refreshes run with work_mem %1</source>
         <extracomment>%1 the work_mem the refresh function runs with, e.g. 256MB</extracomment>
         <translation>; обновления работают с work_mem %1</translation>
@@ -1927,7 +1907,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>в часы низкой нагрузки: REFRESH MATERIALIZED VIEW mvdash.%1; (без CONCURRENTLY: перезаписывается компактно, читатели ждут)</translation>
     </message>
     <message numerus="yes">
-        <location line="-864"/>
+        <location line="-867"/>
         <source>%1 is live, %n event(s) behind (%2 s), last step %3 ago</source>
         <extracomment>%1 a read model, %2 for how long events have waited (s), %3 the last step&apos;s age</extracomment>
         <translation>
@@ -1942,7 +1922,27 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>если эта транзакция зависла, завершите её: SELECT pg_terminate_backend(&lt;pid&gt;), убедившись по pg_stat_activity, что этот pid всё ещё в той же транзакции (xact_start); подготовленную: ROLLBACK PREPARED &apos;&lt;gid&gt;&apos; (pg_prepared_xacts). Транзакции писателей должны быть короткими: водяной знак ждёт их</translation>
     </message>
     <message>
-        <location line="+837"/>
+        <location line="+245"/>
+        <source>prepared transaction %1 (role %2)</source>
+        <translation>подготовленная транзакция %1 (роль %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (role %2, %3)</source>
+        <translation>%1 (роль %2, %3)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 has held the live steps back for %2: it holds both locks a writer holds</source>
+        <translation>%1 задерживает шаги live-режима уже %2: держит обе блокировки, которые держит писатель</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>if it is stuck, roll it back as a role that may: ROLLBACK PREPARED &apos;%1&apos;;</source>
+        <translation>если она зависла, отмените её от имени роли, которой это разрешено: ROLLBACK PREPARED &apos;%1&apos;;</translation>
+    </message>
+    <message>
+        <location line="+567"/>
         <source>in a quiet hour, as the table&apos;s owner: VACUUM (FULL, ANALYZE) mvdash.%1; (every shard rewritten compactly; readers and the live steps wait for it)</source>
         <translation>в часы низкой нагрузки, от имени владельца таблицы: VACUUM (FULL, ANALYZE) mvdash.%1; (каждый шард перезаписывается компактно; читатели и шаги live-режима ждут его)</translation>
     </message>
@@ -2212,7 +2212,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>WARN</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnosticspanel.cpp" line="-144"/>
+        <location filename="../../ui/panels/diagnosticspanel.cpp" line="-148"/>
         <location filename="../../models/items/doctormodel.cpp" line="+5"/>
         <source>OK</source>
         <extracomment>a check&apos;s state: nothing to do</extracomment>
@@ -2248,7 +2248,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Что делать</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+67"/>
         <source>Creating the unique index of %1</source>
         <translation>Создание уникального индекса для %1</translation>
     </message>

@@ -14,8 +14,9 @@
 -- statement due to lock timeout (held by pid 4711, role bi_tool, transaction open since
 -- 2026-12-01 07:50:01 UTC)". Those are the sessions and prepared transactions that, as the
 -- timeout struck, held or were queued ahead for a lock on the view that the refresh's conflicts
--- with, or an ACCESS EXCLUSIVE lock on a relation the view reads. A role that may not see other
--- sessions' activity (without pg_read_all_stats) gets the pid and the role only.
+-- with (for a plain refresh, on its indexes too), or an ACCESS EXCLUSIVE lock on a relation the
+-- view reads. A reader queued behind the refresh may be granted as its request is withdrawn and
+-- be listed too. A function owner without pg_read_all_stats sees the pid and role only.
 
 CREATE FUNCTION relation_lock_holders(p_rel regclass, p_mode text) RETURNS text
 LANGUAGE sql STABLE SET search_path = pg_catalog, mvdash, pg_temp AS $$
@@ -38,20 +39,26 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, mvdash, pg_temp AS $$
         FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
         WHERE d.classid = 'pg_rewrite'::regclass AND r.ev_class = p_rel
           AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> p_rel),
+    -- a plain REFRESH rebuilds the view's indexes under ACCESS EXCLUSIVE too
+    rebuilt_indexes (rel) AS (
+        SELECT i.indexrelid FROM pg_index i
+        WHERE i.indrelid = p_rel AND p_mode = 'AccessExclusiveLock'),
     holders AS (
-        SELECT DISTINCT ON (l.virtualtransaction) l.pid, a.usename, a.xact_start, l.granted
+        SELECT DISTINCT ON (l.virtualtransaction) l.pid, a.usename, a.backend_type, a.xact_start,
+                                                  l.granted
         FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
         WHERE l.locktype = 'relation'
           AND l.database = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())
           AND l.pid IS DISTINCT FROM pg_backend_pid()
           AND ((l.relation = p_rel AND l.mode IN (SELECT c.mode FROM conflicting c))
+               OR l.relation IN (SELECT i.rel FROM rebuilt_indexes i)
                OR (l.relation IN (SELECT v.rel FROM read_by_the_view v)
                    AND l.mode = 'AccessExclusiveLock'))
         ORDER BY l.virtualtransaction, l.granted DESC)
     SELECT string_agg(
                CASE WHEN h.pid IS NULL
                     THEN 'a prepared transaction (see pg_prepared_xacts; ROLLBACK PREPARED ends it)'
-                    ELSE format('pid %s, role %s', h.pid, h.usename)
+                    ELSE format('pid %s, role %s', h.pid, coalesce(h.usename::text, h.backend_type))
                          || coalesce(', transaction open since '
                                      || to_char(h.xact_start, 'YYYY-MM-DD HH24:MI:SS TZ'), '')
                          || CASE WHEN h.granted THEN '' ELSE ', queued ahead' END

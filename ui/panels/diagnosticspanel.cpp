@@ -82,17 +82,21 @@ DiagnosticsPanel::DiagnosticsPanel(DoctorModel *model, TenantCopiesModel *copies
     connect(run, &QPushButton::clicked, model_, &DoctorModel::reload);
     fix_->setEnabled(false);
     connect(fix_, &QPushButton::clicked, this, [this] {
-        const DoctorCheck *c = model_->check(selectedRow());
+        const DoctorCheck *selected = model_->check(selectedRow());
+        if (!selected)
+            return;
+        // a copy: while the question is open the checks may run again and the selection move
+        const DoctorCheck chosen = *selected;
         // someone else's transaction is rolled back: asked first, "No" by default
-        if (c && c->safeFix == SafeFix::EndSession &&
+        if (chosen.safeFix == SafeFix::EndSession &&
             QMessageBox::question(this, tr("End the session"),
                                   tr("End %1? Its transaction is rolled back, and its "
                                      "program loses the connection.")
-                                      .arg(c->subject),
+                                      .arg(chosen.subject),
                                   QMessageBox::Yes | QMessageBox::No,
                                   QMessageBox::No) != QMessageBox::Yes)
             return;
-        if (model_->applyFix(selectedRow()))
+        if (model_->applyFix(chosen))
             fix_->setEnabled(false);
     });
     connect(model_, &DoctorModel::changeFinished, this, &DiagnosticsPanel::fixFinished);

@@ -8,8 +8,8 @@ namespace mvdash {
 // The doctor's checks for the Diagnostics panel: run on the worker like any other reload,
 // one row per check, coloured by state (StateRole), the advice as the tool tip. It also runs
 // the fixes that are safe to run with one click (a missing unique index, a per-tenant copy
-// of a tenant that is gone); a refresh is asked for (refreshRequested), the refresh
-// controller runs it.
+// of a tenant that is gone, a session that holds the steps or a refresh back, which the panel
+// asks about first); a refresh is asked for (refreshRequested), the refresh controller runs it.
 class DoctorModel : public ReloadableModel {
     Q_OBJECT
 public:

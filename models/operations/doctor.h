@@ -14,7 +14,9 @@ enum class CheckState { Ok, Warn, Fail };
 QString checkStateWord(CheckState state); // "ok", "warn", "fail": the stable JSON words
 
 // A fix the dashboard may run with one click: it changes nothing but the read models'
-// freshness or a missing index, and the engine's own locks keep it from colliding.
+// freshness, a missing index or a copy, and the engine's own locks keep it from colliding.
+// EndSession ends someone else's session: the dashboard asks first, and the server ends it
+// only while it is still in the transaction the check saw.
 enum class SafeFix { None, RefreshView, CreateUniqueIndex, DropTenantCopy, EndSession };
 
 // One finding of the doctor: the guide's troubleshooting, automated.

@@ -204,11 +204,12 @@ private slots:
     void aSessionHoldingARefreshBackIsNamedAndEnded() {
         MVDASH_TRY({
             Connection c(settings_, QStringLiteral("t"));
-            exec(c.db(), "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
-                         "'doctor_holder') THEN CREATE ROLE doctor_holder LOGIN; END IF; "
-                         "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
-                         "'doctor_operator') THEN CREATE ROLE doctor_operator LOGIN IN ROLE "
-                         "mvdash_operator; END IF; END $$");
+            exec(c.db(),
+                 "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                 "'doctor_holder') THEN CREATE ROLE doctor_holder LOGIN; END IF; "
+                 "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                 "'doctor_blind_operator') THEN CREATE ROLE doctor_blind_operator LOGIN IN ROLE "
+                 "mvdash_operator; END IF; END $$");
             const auto holdBetsView = [&](Connection &holder) {
                 exec(holder.db(), "BEGIN");
                 exec(holder.db(), "SAVEPOINT s");
@@ -244,7 +245,7 @@ private slots:
             // so it cannot tell a stuck transaction from a short one: nothing is named
             {
                 ConnectionSettings asOperator = settings_;
-                asOperator.set(QStringLiteral("user"), QStringLiteral("doctor_operator"));
+                asOperator.set(QStringLiteral("user"), QStringLiteral("doctor_blind_operator"));
                 Connection operatorSession(asOperator, QStringLiteral("operator"));
                 const auto operatorChecks = Doctor(operatorSession.db(), s).run();
                 EXPECT_CHECK(operatorChecks, "sessions.holding", QString(), CheckState::Ok);

@@ -611,6 +611,7 @@ void Doctor::holdingSessions(QList<DoctorCheck> &out) const {
         while (q.next()) {
             ++holding;
             const QString heldBack = q.value(held).toString();
+            const bool steps = heldBack == u"live steps";
             const bool prepared = !q.isNull(gid);
             const QString name = prepared ? q.value(gid).toString()
                                           : QStringLiteral("pid %1").arg(q.value(pid).toInt());
@@ -628,23 +629,21 @@ void Doctor::holdingSessions(QList<DoctorCheck> &out) const {
                                    ? q.value(state).toString()
                                    : program + QStringLiteral(", ") + q.value(state).toString());
             const Text ago = ageText(q.value(age).toLongLong());
-            setFound(c, heldBack == u"live steps"
-                            ? Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
-                                                     "%1 has held the live steps back for %2: "
-                                                     "it holds both locks a writer holds"))
-                                  .arg(who, ago)
-                            : Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
-                                                     "%1 has held a lock the refresh of %2 waits "
-                                                     "for, in a transaction open for %3"))
-                                  .arg(who, Text::same(heldBack), ago));
-            setWhy(c, heldBack == u"live steps"
-                          ? Text(QT_TRANSLATE_NOOP(
-                                "mvdash::Doctor",
-                                "every step waits for it, then is skipped: no read model "
-                                "moves while it lasts, for any tenant"))
-                          : Text(QT_TRANSLATE_NOOP(
-                                "mvdash::Doctor",
-                                "each refresh of that view waits a minute for it and fails")));
+            setFound(c, steps ? Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                       "%1 has held the live steps back for %2: "
+                                                       "it holds both locks a writer holds"))
+                                    .arg(who, ago)
+                              : Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                                       "%1 has held a lock the refresh of %2 waits "
+                                                       "for, in a transaction open for %3"))
+                                    .arg(who, Text::same(heldBack), ago));
+            setWhy(c, steps ? Text(QT_TRANSLATE_NOOP(
+                                  "mvdash::Doctor",
+                                  "every step waits for it, then is skipped: no read model "
+                                  "moves while it lasts, for any tenant"))
+                            : Text(QT_TRANSLATE_NOOP(
+                                  "mvdash::Doctor",
+                                  "each refresh of that view waits a minute for it and fails")));
             if (prepared) {
                 QString literal = name;
                 literal.replace(u'\'', QStringLiteral("''"));

@@ -20,21 +20,7 @@
 
 CREATE FUNCTION relation_lock_holders(p_rel regclass, p_mode text) RETURNS text
 LANGUAGE sql STABLE SET search_path = pg_catalog, mvdash, pg_temp AS $$
-    WITH conflicting (mode) AS (
-        -- PostgreSQL's table of conflicting lock modes, for the two a REFRESH takes on its view
-        SELECT unnest(CASE p_mode
-                          WHEN 'AccessExclusiveLock'
-                          THEN ARRAY['AccessShareLock', 'RowShareLock', 'RowExclusiveLock',
-                                     'ShareUpdateExclusiveLock', 'ShareLock',
-                                     'ShareRowExclusiveLock', 'ExclusiveLock',
-                                     'AccessExclusiveLock']
-                          WHEN 'ExclusiveLock'
-                          THEN ARRAY['RowShareLock', 'RowExclusiveLock',
-                                     'ShareUpdateExclusiveLock', 'ShareLock',
-                                     'ShareRowExclusiveLock', 'ExclusiveLock',
-                                     'AccessExclusiveLock']
-                      END)),
-    read_by_the_view (rel) AS (
+    WITH read_by_the_view (rel) AS (
         SELECT d.refobjid
         FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
         WHERE d.classid = 'pg_rewrite'::regclass AND r.ev_class = p_rel
@@ -50,7 +36,10 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, mvdash, pg_temp AS $$
         WHERE l.locktype = 'relation'
           AND l.database = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())
           AND l.pid IS DISTINCT FROM pg_backend_pid()
-          AND ((l.relation = p_rel AND l.mode IN (SELECT c.mode FROM conflicting c))
+          -- (a plain REFRESH's ACCESS EXCLUSIVE conflicts with every lock; a concurrent one's
+          -- EXCLUSIVE with every lock but ACCESS SHARE: readers go on)
+          AND ((l.relation = p_rel
+                AND (p_mode = 'AccessExclusiveLock' OR l.mode <> 'AccessShareLock'))
                OR l.relation IN (SELECT i.rel FROM rebuilt_indexes i)
                OR (l.relation IN (SELECT v.rel FROM read_by_the_view v)
                    AND l.mode = 'AccessExclusiveLock'))

@@ -58,13 +58,19 @@ QString fileNameOf(Panel panel) {
 
 // Shows each panel, waits until its data has arrived, and saves the window as a PNG.
 int takeScreenshots(MainWindow &window, const QString &directory) {
-    QDir().mkpath(directory);
     // the first answers (the role among them) decide which panels the window offers
     QElapsedTimer started;
     started.start();
     do {
         QApplication::processEvents(QEventLoop::AllEvents, 50);
     } while ((window.isLoading() || started.elapsed() < 700) && started.elapsed() < 20000);
+    if (!window.isConnected()) { // pictures of empty panels are not what was asked for
+        spdlog::error("no screenshots: not connected: {}", window.bannerText());
+        std::fprintf(stderr, "mvdash: no screenshots: not connected: %s\n",
+                     qPrintable(window.bannerText()));
+        return 1;
+    }
+    QDir().mkpath(directory);
     const QList<Panel> panels = window.panels();
     for (int i = 0; i < panels.size(); ++i) {
         window.showPanel(panels[i]);
@@ -89,19 +95,34 @@ int takeScreenshots(MainWindow &window, const QString &directory) {
     return 0;
 }
 
+// --help and --version only print: they need no display, and a QApplication without one
+// aborts (over ssh, in a container, in a packaging check). QApplication's documented way.
+std::unique_ptr<QCoreApplication> createApplication(int &argc, char *argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "-h" || arg == "-?" || arg == "--help" || arg == "--help-all" || arg == "-v" ||
+            arg == "--version")
+            return std::make_unique<QCoreApplication>(argc, argv);
+    }
+    return std::make_unique<QApplication>(argc, argv);
+}
+
 } // namespace
 
 int main(int argc, char *argv[]) {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("mvdash"));
-    QApplication::setOrganizationName(QStringLiteral("mvdash"));
-    QApplication::setApplicationVersion(QStringLiteral(MVDASH_VERSION));
-    // the desktop entry and the icon of the window and its dialogs (the same drawing)
-    QApplication::setDesktopFileName(QStringLiteral("org.mvdash.Dashboard"));
-    QIcon icon;
-    for (int size : {16, 22, 24, 32, 48, 64, 128, 256, 512})
-        icon.addFile(QStringLiteral(":/icons/hicolor/%1x%1/apps/mvdash.png").arg(size));
-    QApplication::setWindowIcon(icon);
+    const std::unique_ptr<QCoreApplication> application = createApplication(argc, argv);
+    QCoreApplication &app = *application;
+    QCoreApplication::setApplicationName(QStringLiteral("mvdash"));
+    QCoreApplication::setOrganizationName(QStringLiteral("mvdash"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MVDASH_VERSION));
+    if (qobject_cast<QApplication *>(&app)) {
+        // the desktop entry and the icon of the window and its dialogs (the same drawing)
+        QApplication::setDesktopFileName(QStringLiteral("org.mvdash.Dashboard"));
+        QIcon icon;
+        for (int size : {16, 22, 24, 32, 48, 64, 128, 256, 512})
+            icon.addFile(QStringLiteral(":/icons/hicolor/%1x%1/apps/mvdash.png").arg(size));
+        QApplication::setWindowIcon(icon);
+    }
 
     // Before anything reads the settings: Qt keeps the file as first parsed, so only the
     // first reader sees that it is damaged (logged below, once the log is set up).
@@ -155,6 +176,12 @@ int main(int argc, char *argv[]) {
     parser.addOption({QStringLiteral("verbose"),
                       QCoreApplication::translate("mvdash::Main", "Log to the console too.")});
     parser.process(app);
+    if (!qobject_cast<QApplication *>(&app)) { // e.g. "--dsn -v": the value was taken for --version
+        std::fprintf(stderr, "mvdash: %s\n",
+                     qPrintable(QCoreApplication::translate(
+                         "mvdash::Main", "-h, -v and their long forms are options, not values")));
+        return 2;
+    }
 
     const QString logFile =
         setUpLogging(QStringLiteral("mvdash"), parser.isSet(QStringLiteral("verbose")));
@@ -192,8 +219,10 @@ int main(int argc, char *argv[]) {
     }
     if (!settings) {
         spdlog::error("{}", error);
-        if (parser.isSet(QStringLiteral("screenshot")))
+        if (parser.isSet(QStringLiteral("screenshot"))) { // no window to say it in
+            std::fprintf(stderr, "mvdash: %s\n", qPrintable(error));
             return 1;
+        }
         QMessageBox::critical(nullptr, QStringLiteral("mvdash"), error); // title: the app's name
         return 1;
     }
@@ -232,5 +261,5 @@ int main(int argc, char *argv[]) {
         return takeScreenshots(window, parser.value(QStringLiteral("screenshot")));
     }
     window.show();
-    return app.exec();
+    return QApplication::exec();
 }

@@ -22,12 +22,15 @@ struct Run {
     QString err;
 };
 
-Run runProgram(const QString &program, const QStringList &args, const QMap<QString, QString> &env) {
+Run runProgram(const QString &program, const QStringList &args, const QMap<QString, QString> &env,
+               const QStringList &unset = {}) {
     QProcess p;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
     for (const char *k : {"PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD", "PGSERVICE",
                           "LANGUAGE", "LC_MESSAGES", "LANG"})
         e.remove(QString::fromLatin1(k));
+    for (const QString &k : unset)
+        e.remove(k);
     e.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8")); // English unless --lang
     for (auto it = env.cbegin(); it != env.cend(); ++it) {
         if (!it.value().isEmpty())
@@ -224,6 +227,12 @@ private slots:
         env.insert("PGPASSWORD", "wrong-one");
         const Run wrong = runProgram(QStringLiteral(MVDASH_APP_BINARY),
                                      {"--dsn", dsn, "--screenshot", home.path() + "/shots2"}, env);
+        // refused: no pictures of empty panels, and the reason on the console
+        QCOMPARE(wrong.code, 1);
+        QVERIFY2(wrong.err.contains("no screenshots: not connected") &&
+                     wrong.err.contains("password authentication failed"),
+                 qPrintable(wrong.err));
+        QVERIFY(!QDir(home.path() + "/shots2").exists() || QDir(home.path() + "/shots2").isEmpty());
         QStringList written;
         QDirIterator files(home.path(), QDir::Files, QDirIterator::Subdirectories);
         while (files.hasNext()) {
@@ -469,6 +478,27 @@ private slots:
         QCOMPARE(views.code, 0);
         QVERIFY2(views.out.split(u'\n', Qt::SkipEmptyParts).contains(u"payments_view"_qs),
                  qPrintable(views.out));
+    }
+
+    // Over ssh, in a container or a packaging check there is no display: the dashboard's
+    // --help and --version still print (a QApplication without a display aborts), and
+    // anything else says why it stops.
+    void theDashboardsHelpAndVersionNeedNoDisplay() {
+        const QStringList noDisplay{"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"};
+        const Run help = runProgram(QStringLiteral(MVDASH_APP_BINARY), {"--help"}, {}, noDisplay);
+        QVERIFY2(help.code == 0 && help.out.contains("--screenshot <dir>"),
+                 qPrintable(help.out + help.err));
+        const Run russian =
+            runProgram(QStringLiteral(MVDASH_APP_BINARY), {"--lang", "ru", "-h"}, {}, noDisplay);
+        QVERIFY2(russian.code == 0 && russian.out.contains(QStringLiteral("Язык интерфейса")),
+                 qPrintable(russian.out + russian.err));
+        const Run version =
+            runProgram(QStringLiteral(MVDASH_APP_BINARY), {"--version"}, {}, noDisplay);
+        QVERIFY2(version.code == 0 && version.out.startsWith("mvdash "),
+                 qPrintable(version.out + version.err));
+        // a value that looks like one of them is refused, not taken for a window
+        EXPECT_RUN(runProgram(QStringLiteral(MVDASH_APP_BINARY), {"--dsn", "-v"}, {}, noDisplay), 2,
+                   "options, not values");
     }
 
     void verifyFailsWhenViewsAreStale() {

@@ -638,7 +638,8 @@ private slots:
                 exec(c.db(), "DELETE FROM balance_events WHERE event_id = 999999999");
                 exec(c.db(), "DELETE FROM bet_events WHERE event_id = 999999998");
             });
-        }
+        } else // no event of the id at all, refreshed or not: the panel says to check the id
+            QCOMPARE(lookup.details().newerEvents, 0);
         MVDASH_TRY({
             Connection c(settings_, QStringLiteral("t"));
             QVERIFY(scalar(c.db(), "SELECT to_regclass('bet_events') IS NOT NULL").toBool());
@@ -649,6 +650,35 @@ private slots:
         QVERIFY(completions.wait(kPatienceMs));
         for (const QString &id : completions.first().at(0).toStringList())
             QVERIFY(id.startsWith(userId.left(3)));
+    }
+
+    // A user whose first events arrived after the refresh is not in the views yet: the lookup
+    // counts those events, so that support tells a new user from a mistyped id.
+    void aUserNewSinceTheRefreshIsToldFromAMistypedId() {
+        const QString userId = QStringLiteral("brand-new-user");
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(),
+                 "INSERT INTO payment_events (tenant_id, event_id, payment_id, user_id, "
+                 "event_type, amount, currency, payment_method, payment_type, event_timestamp) "
+                 "VALUES (10001, 999999997, 'pay-new-user', 'brand-new-user', 'created', 10.00, "
+                 "'EUR', 'card', "
+                 "'deposit', (extract(epoch FROM now()) * 1000)::bigint)");
+        });
+        DatabaseWorker worker(settings_, QStringLiteral("test"));
+        UserLookup lookup(&worker);
+        QSignalSpy loaded(&lookup, &UserLookup::loaded);
+        lookup.lookUp(10001, userId);
+        QVERIFY(loaded.wait(kPatienceMs));
+        const bool found = lookup.details().found;
+        const qint64 newer = lookup.details().newerEvents;
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "DELETE FROM payment_events WHERE event_id = 999999997");
+        });
+        QVERIFY(!found);
+        QCOMPARE(newer, 1);
+        QVERIFY(lookup.details().viewsRefreshedAt.isValid());
     }
 
     void anUnwritableExportPathFailsCleanly() {

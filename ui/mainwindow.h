@@ -48,6 +48,8 @@ public:
     void showPanel(Panel panel);
     QWidget *currentPanel() const;
     bool isLoading() const;
+    // Whether the reading connection is up (the status bar's "connected").
+    bool isConnected() const { return connected_; }
     RefreshPanel *refreshPanel() const { return refreshPanel_; }
     PaymentsPanel *paymentsPanel() const { return paymentsPanel_; }
     UserPanel *userPanel() const { return userPanel_; }

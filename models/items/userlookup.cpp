@@ -72,6 +72,19 @@ QList<QVariantList> listOf(const QSqlDatabase &db, const QString &query, const Q
         rows << columns.read(q, positions);
     return rows;
 }
+
+// matview mode: when the views the lookup reads were refreshed, and how many of the user's
+// events arrived after that (they are not in the figures, or make the user's first rows)
+void countNewerEvents(const QSqlDatabase &db, const QVariantList &key, UserDetails &d) {
+    QSqlQuery fresh = runQuery(db, QStringLiteral("user_freshness"), key);
+    if (fresh.next() && !fresh.isNull(QStringLiteral("at"))) {
+        d.viewsRefreshedAt = fresh.value(QStringLiteral("at")).toDateTime();
+        d.newerEvents = fresh.value(QStringLiteral("bet_events")).toLongLong() +
+                        fresh.value(QStringLiteral("balance_events")).toLongLong() +
+                        fresh.value(QStringLiteral("payment_events")).toLongLong();
+    }
+}
+
 } // namespace
 
 const ColumnList &UserLookup::figureColumns() {
@@ -153,8 +166,12 @@ void UserLookup::reload() {
                 }
                 activity.finish();
             }
-            if (!d.found)
+            if (!d.found) {
+                // matview mode: events since the refresh tell a new user from a mistyped id
+                if (!d.exact)
+                    countNewerEvents(db, key, d);
                 return QVariant::fromValue(d);
+            }
             if (!d.exact) {
                 QSqlQuery balance = runQuery(db, QStringLiteral("guide_user_balance"), key);
                 if (balance.next())
@@ -178,15 +195,8 @@ void UserLookup::reload() {
             d.recentBets = listOf(db, QStringLiteral("user_recent_bets"), key, recentBetColumns());
             d.deposits = listOf(db, QStringLiteral("user_deposits"), key, paymentColumns());
             d.withdrawals = listOf(db, QStringLiteral("user_withdrawals"), key, paymentColumns());
-            if (d.exact) // (live mode: the figures are exact, nothing to count)
-                return QVariant::fromValue(d);
-            QSqlQuery fresh = runQuery(db, QStringLiteral("user_freshness"), key);
-            if (fresh.next() && !fresh.isNull(QStringLiteral("at"))) {
-                d.viewsRefreshedAt = fresh.value(QStringLiteral("at")).toDateTime();
-                d.newerEvents = fresh.value(QStringLiteral("bet_events")).toLongLong() +
-                                fresh.value(QStringLiteral("balance_events")).toLongLong() +
-                                fresh.value(QStringLiteral("payment_events")).toLongLong();
-            }
+            if (!d.exact) // (live mode: the figures are exact, nothing to count)
+                countNewerEvents(db, key, d);
             return QVariant::fromValue(d);
         },
         onResult, onFailure);

@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+240"/>
+        <location line="+239"/>
         <source>refresh time grows %1 ms/day: at this pace it reaches the %2 interval in %n day(s)</source>
         <translation>
             <numerusform>refresh time grows %1 ms/day: at this pace it reaches the %2 interval in %n day</numerusform>
@@ -336,7 +336,15 @@
 <context>
     <name>mvdash::UserPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/userpanel.cpp" line="+158"/>
+        <location filename="../../ui/panels/userpanel.cpp" line="+133"/>
+        <source>⚠ A new user: %n event(s) of this user arrived after the views&apos; refresh at %1 (%2 ago); they show after the next refresh.</source>
+        <translation>
+            <numerusform>⚠ A new user: %n event of this user arrived after the views&apos; refresh at %1 (%2 ago); it shows after the next refresh.</numerusform>
+            <numerusform>⚠ A new user: %n events of this user arrived after the views&apos; refresh at %1 (%2 ago); they show after the next refresh.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+39"/>
         <source>Figures exact to the last committed event: they include %n event(s) of this user not yet in the live read models. ⚠ The lists below may lack them until the next step (as of %1).</source>
         <translation>
             <numerusform>Figures exact to the last committed event: they include %n event of this user not yet in the live read models. ⚠ The lists below may lack it until the next step (as of %1).</numerusform>

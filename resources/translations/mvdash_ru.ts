@@ -816,7 +816,7 @@ migrate --read-models live|matview также задаёт режим (по ум
     <message>
         <location line="+2"/>
         <location filename="../../models/items/tenantsummarymodel.cpp" line="+4"/>
-        <location filename="../../models/items/userlookup.cpp" line="+22"/>
+        <location filename="../../models/items/userlookup.cpp" line="+35"/>
         <source>Bets</source>
         <translation>Ставки</translation>
     </message>
@@ -898,7 +898,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Активные ставки</translation>
     </message>
     <message>
-        <location filename="../../models/items/userlookup.cpp" line="-67"/>
+        <location filename="../../models/items/userlookup.cpp" line="-80"/>
         <source>Stake</source>
         <extracomment>column title: the money staked on one bet</extracomment>
         <translation>Ставка</translation>
@@ -959,7 +959,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Выплата</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+48"/>
         <source>Transactions</source>
         <translation>Транзакции</translation>
     </message>
@@ -1588,7 +1588,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>%1 держит блокировку, которую ждёт обновление %2, в транзакции, открытой уже %3</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>every step waits for it, then is skipped: no read model moves while it lasts, for any tenant</source>
         <translation>каждый шаг ждёт её и пропускается: пока она длится, ни одна модель чтения не обновляется ни для одного арендатора</translation>
     </message>
@@ -1752,7 +1752,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>транзакция %2 подготовлена на %1 уже %3 с, а координатор не записал её фиксацию</translation>
     </message>
     <message>
-        <location line="-1278"/>
+        <location line="-1277"/>
         <source>mvdash-admin migrate (makes a missing read model again from its installed definition; per-tenant copies dropped with it are not)</source>
         <translation>mvdash-admin migrate (заново создаёт недостающую модель чтения по её установленному определению; копии для арендаторов, удалённые вместе с ней, не восстанавливаются)</translation>
     </message>
@@ -1778,7 +1778,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>прочитайте ошибку; при &quot;out of memory&quot; — меньше work_mem для обновлений, при временных файлах — больше (ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = ...; в руководстве 256MB); затем %1</translation>
     </message>
     <message>
-        <location line="+477"/>
+        <location line="+476"/>
         <source>; refreshes run with work_mem %1</source>
         <extracomment>%1 the work_mem the refresh function runs with, e.g. 256MB</extracomment>
         <translation>; обновления работают с work_mem %1</translation>
@@ -1907,7 +1907,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>в часы низкой нагрузки: REFRESH MATERIALIZED VIEW mvdash.%1; (без CONCURRENTLY: перезаписывается компактно, читатели ждут)</translation>
     </message>
     <message numerus="yes">
-        <location line="-867"/>
+        <location line="-866"/>
         <source>%1 is live, %n event(s) behind (%2 s), last step %3 ago</source>
         <extracomment>%1 a read model, %2 for how long events have waited (s), %3 the last step&apos;s age</extracomment>
         <translation>
@@ -1922,7 +1922,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>если эта транзакция зависла, завершите её: SELECT pg_terminate_backend(&lt;pid&gt;), убедившись по pg_stat_activity, что этот pid всё ещё в той же транзакции (xact_start); подготовленную: ROLLBACK PREPARED &apos;&lt;gid&gt;&apos; (pg_prepared_xacts). Транзакции писателей должны быть короткими: водяной знак ждёт их</translation>
     </message>
     <message>
-        <location line="+245"/>
+        <location line="+246"/>
         <source>prepared transaction %1 (role %2)</source>
         <translation>подготовленная транзакция %1 (роль %2)</translation>
     </message>
@@ -1932,12 +1932,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>%1 (роль %2, %3)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%1 has held the live steps back for %2: it holds both locks a writer holds</source>
         <translation>%1 задерживает шаги live-режима уже %2: держит обе блокировки, которые держит писатель</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>if it is stuck, roll it back as a role that may: ROLLBACK PREPARED &apos;%1&apos;;</source>
         <translation>если она зависла, отмените её от имени роли, которой это разрешено: ROLLBACK PREPARED &apos;%1&apos;;</translation>
     </message>
@@ -2581,7 +2581,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Main</name>
     <message>
-        <location filename="../../app/main.cpp" line="+125"/>
+        <location filename="../../app/main.cpp" line="+146"/>
         <source>Dashboard of an event-sourced betting platform&apos;s materialized views.</source>
         <translation>Панель мониторинга материализованных представлений платформы ставок, построенной на event sourcing.</translation>
     </message>
@@ -2619,6 +2619,11 @@ migrate --read-models live|matview также задаёт режим (по ум
         <location line="+5"/>
         <source>Log to the console too.</source>
         <translation>Выводить журнал также в консоль.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>-h, -v and their long forms are options, not values</source>
+        <translation>-h, -v и их длинные формы — это параметры, а не значения</translation>
     </message>
 </context>
 <context>
@@ -3726,12 +3731,12 @@ migrate --read-models live|matview также задаёт режим (по ум
     <message>
         <location line="+31"/>
         <location line="+58"/>
-        <location line="+16"/>
+        <location line="+30"/>
         <source>Active bets</source>
         <translation>Активные ставки</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-87"/>
         <source>Recent bets</source>
         <translation>Последние ставки</translation>
     </message>
@@ -3777,8 +3782,22 @@ migrate --read-models live|matview также задаёт режим (по ум
         <source>No committed event of this user in this tenant, checked to the last committed event.</source>
         <translation>У этого арендатора нет зафиксированных событий этого пользователя (проверено до последнего зафиксированного события).</translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>⚠ A new user: %n event(s) of this user arrived after the views&apos; refresh at %1 (%2 ago); they show after the next refresh.</source>
+        <translation>
+            <numerusform>⚠ Новый пользователь: %n его событие поступило после обновления представлений в %1 (%2 назад); оно появится после следующего обновления.</numerusform>
+            <numerusform>⚠ Новый пользователь: %n его события поступили после обновления представлений в %1 (%2 назад); они появятся после следующего обновления.</numerusform>
+            <numerusform>⚠ Новый пользователь: %n его событий поступили после обновления представлений в %1 (%2 назад); они появятся после следующего обновления.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
+        <source>No event of this user has arrived since the views&apos; refresh at %1 either: check the id.</source>
+        <translation>После обновления представлений в %1 событий этого пользователя тоже не поступало: проверьте идентификатор.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The user may be new: their events appear after the next refresh of the views.</source>
         <translation>Возможно, пользователь новый: его события появятся после следующего обновления представлений.</translation>
     </message>

@@ -124,11 +124,25 @@ void UserPanel::show() {
         title_->setText(tr("No user “%1” in this tenant").arg(d.userId));
         freshness_->setStyleSheet(QString());
         freshness_->setToolTip(QString());
-        freshness_->setText(
-            live_ ? tr("No committed event of this user in this tenant, checked to the last "
-                       "committed event.")
-                  : tr("The user may be new: their events appear after the next refresh of the "
-                       "views."));
+        if (live_)
+            freshness_->setText(tr("No committed event of this user in this tenant, checked to "
+                                   "the last committed event."));
+        else if (d.newerEvents > 0) { // new since the refresh: say so, not "check the id"
+            freshness_->setStyleSheet(theme::textStyle(theme::warning()));
+            freshness_->setText(
+                tr("⚠ A new user: %n event(s) of this user arrived after the "
+                   "views' refresh at %1 (%2 ago); they show after the next "
+                   "refresh.",
+                   nullptr, int(d.newerEvents))
+                    .arg(formatTime(d.viewsRefreshedAt),
+                         formatAge(d.viewsRefreshedAt.secsTo(QDateTime::currentDateTimeUtc()))));
+        } else if (d.newerEvents == 0)
+            freshness_->setText(tr("No event of this user has arrived since the views' refresh "
+                                   "at %1 either: check the id.")
+                                    .arg(formatTime(d.viewsRefreshedAt)));
+        else // never refreshed, or not counted
+            freshness_->setText(tr("The user may be new: their events appear after the next "
+                                   "refresh of the views."));
         for (QLabel *f : figures_)
             f->setText(QStringLiteral("—"));
         tabs_->setTabText(0, tr("Active bets")); // not the last user's count over an empty list

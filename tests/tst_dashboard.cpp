@@ -6,6 +6,7 @@
 #include "doctormodel.h"
 #include "eventgenerator.h"
 #include "eventwriter.h"
+#include "fakerunner.h"
 #include "format.h"
 #include "livereadmodels.h"
 #include "mainwindow.h"
@@ -18,7 +19,9 @@
 #include "tenantcopiesmodel.h"
 #include "tenantfreshnessmodel.h"
 #include "testcluster.h"
+#include "timeseriesmodel.h"
 #include "translations.h"
+#include "widgets/charts.h"
 #include "widgets/tableview.h"
 
 #include <optional>
@@ -29,6 +32,7 @@
 #include <QChartView>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTimeAxis>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -262,6 +266,45 @@ private slots:
         host.show();
         QTRY_VERIFY_WITH_TIMEOUT(table->columnWidth(0) > table->fontMetrics().horizontalAdvance(id),
                                  kPatienceMs);
+    }
+
+    // A time axis names each tick differently, whatever the span: a few seconds of live
+    // steps, minutes, days of refreshes (5 ticks over 3 s read "01:02:27, 01:02:27").
+    void aTimeAxisNeverRepeatsALabel_data() {
+        QTest::addColumn<qint64>("spanMs");
+        QTest::newRow("one point") << qint64(0);
+        QTest::newRow("3 s") << qint64(3'000);
+        QTest::newRow("40 s") << qint64(40'000);
+        QTest::newRow("10 min") << qint64(600'000);
+        QTest::newRow("26 h") << qint64(26 * 3'600'000);
+        QTest::newRow("3 days and a minute") << qint64(3 * 86'400'000 + 60'000);
+    }
+    void aTimeAxisNeverRepeatsALabel() {
+        QFETCH(qint64, spanMs);
+        FakeRunner runner;
+        TimeSeriesModel series(&runner, QStringLiteral("refresh_duration_history"));
+        series.reload();
+        const QDateTime first = QDateTime::currentDateTime();
+        runner.answerLast(QVariant::fromValue(
+            QList<TimePoint>{{QStringLiteral("bets_view"), first, 10},
+                             {QStringLiteral("bets_view"), first.addMSecs(spanMs), 20}}));
+        QChartView view(new QChart);
+        drawTimeSeries(view.chart(), &series, QStringLiteral("ms"));
+        const QList<QAbstractAxis *> axes = view.chart()->axes(Qt::Horizontal);
+        QCOMPARE(axes.size(), 1);
+        const auto *time = qobject_cast<QDateTimeAxis *>(axes.first());
+        QVERIFY(time);
+        // where QDateTimeAxis puts its ticks: evenly from the range's start to its end
+        const qint64 from = time->min().toMSecsSinceEpoch(), to = time->max().toMSecsSinceEpoch();
+        QStringList labels;
+        for (int i = 0; i < time->tickCount(); ++i)
+            labels << QDateTime::fromMSecsSinceEpoch(from +
+                                                     (to - from) * i / (time->tickCount() - 1))
+                          .toString(time->format());
+        QVERIFY2(labels.size() >= 2 && labels.size() <= 5, qPrintable(labels.join(u", ")));
+        QStringList distinct = labels;
+        distinct.removeDuplicates();
+        QVERIFY2(distinct == labels, qPrintable(labels.join(u", ")));
     }
 
     // Refresh all runs on connections of its own: while it is held at a gate, the window keeps

@@ -61,13 +61,17 @@ void drawTimeSeries(QChart *chart, const TimeSeriesModel *model, const QString &
     if (lines.isEmpty())
         return;
     auto *time = new QDateTimeAxis;
-    time->setFormat(first.daysTo(last) >= 1 ? QStringLiteral("dd MMM HH:mm")
-                                            : QStringLiteral("HH:mm:ss"));
-    time->setTickCount(5);
+    const bool days = first.daysTo(last) >= 1;
+    time->setFormat(days ? QStringLiteral("dd MMM HH:mm") : QStringLiteral("HH:mm:ss"));
     // a margin of 2% of the span each side (a second at least), so that the points fill the
     // width: a fixed 30 s left a live minute of steps in the middle third
     const qint64 margin = std::max<qint64>(1000, first.msecsTo(last) / 50);
     time->setRange(first.addMSecs(-margin), last.addMSecs(margin));
+    // up to 5 ticks, at least the format's unit apart: over a few seconds 5 ticks read
+    // "01:02:27, 01:02:27"
+    const qint64 unitMs = days ? 60'000 : 1'000;
+    time->setTickCount(
+        int(std::clamp<qint64>((first.msecsTo(last) + 2 * margin) / unitMs + 1, 2, 5)));
     auto *values = new QValueAxis;
     values->setTitleText(unit);
     values->setRange(0, top * 1.1 + 1e-9);

@@ -32,6 +32,7 @@
 #include <QChartView>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDateTimeAxis>
 #include <QLabel>
 #include <QLineEdit>
@@ -178,6 +179,31 @@ private slots:
                                           kPatienceMs);
             }
         });
+    }
+
+    // Payments' days: moving one bound past the other takes the other along (a range the wrong
+    // way round would list nothing and not say why); an open bound stays open.
+    void thePaymentDaysStayInOrder() {
+        DashboardModels wModels(settings_);
+        MainWindow w(&wModels);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        w.showPanel(Panel::Payments);
+        QDateEdit *from = w.paymentsPanel()->fromFilter(), *to = w.paymentsPanel()->toFilter();
+        const QDate open = to->minimumDate();
+        from->setDate(QDate(2026, 11, 20));
+        QCOMPARE(to->date(), open); // "any": no bound to keep in order
+        to->setDate(QDate(2026, 11, 1));
+        QCOMPARE(from->date(), QDate(2026, 11, 1));
+        from->setDate(QDate(2026, 11, 25));
+        QCOMPARE(to->date(), QDate(2026, 11, 25));
+        to->setDate(QDate(2026, 11, 30));
+        QCOMPARE(from->date(), QDate(2026, 11, 25)); // in order: left as chosen
+        // both open again: every payment
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isLoading(), kPatienceMs);
+        from->setDate(open);
+        to->setDate(open);
+        QTRY_VERIFY_WITH_TIMEOUT(w.paymentsPanel()->table()->model()->rowCount() > 0, kPatienceMs);
     }
 
     void tablesCopyExactValuesAsTabSeparatedText() {

@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -83,8 +84,11 @@ PaymentsPanel::PaymentsPanel(PaymentsModel *model, JobRunner *exportRunner, QWid
     for (QComboBox *box : {type_, status_, method_})
         connect(box, &QComboBox::currentIndexChanged, this, &PaymentsPanel::applyFilter);
     connect(user_, &QLineEdit::editingFinished, this, &PaymentsPanel::applyFilter);
-    connect(from_, &QDateEdit::dateChanged, this, &PaymentsPanel::applyFilter);
-    connect(to_, &QDateEdit::dateChanged, this, &PaymentsPanel::applyFilter);
+    for (QDateEdit *day : {from_, to_})
+        connect(day, &QDateEdit::dateChanged, this, [this, day] {
+            keepDaysInOrder(day);
+            applyFilter();
+        });
 
     auto *colors = new StateColorProxy(this);
     colors->setSourceModel(model_);
@@ -138,6 +142,15 @@ void PaymentsPanel::applyFilter() {
     f.from = dayOrAny(from_);
     f.to = dayOrAny(to_);
     model_->setFilter(f);
+}
+
+void PaymentsPanel::keepDaysInOrder(QDateEdit *moved) {
+    const QDate from = dayOrAny(from_), to = dayOrAny(to_);
+    if (!from.isValid() || !to.isValid() || from <= to)
+        return;
+    QDateEdit *other = moved == from_ ? to_ : from_;
+    const QSignalBlocker quiet(other); // one filter change, applied by the caller
+    other->setDate(moved->date());
 }
 
 void PaymentsPanel::updateFooter() {

@@ -24,6 +24,8 @@ public:
     void setTenant(qint64 tenantId);
     QTableView *table() const { return table_; }
     QLineEdit *userFilter() const { return user_; }
+    QDateEdit *fromFilter() const { return from_; }
+    QDateEdit *toFilter() const { return to_; }
 
 public slots:
     void exportCsv(const QString &path = {});
@@ -38,6 +40,9 @@ signals:
 
 private:
     void applyFilter();
+    // A range the wrong way round shows no payment without saying why: moving one bound past
+    // the other takes the other along.
+    void keepDaysInOrder(QDateEdit *moved);
     void updateFooter();
     PaymentsModel *model_;
     PaymentsExport *export_;

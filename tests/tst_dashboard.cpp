@@ -39,6 +39,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSettings>
@@ -483,6 +484,31 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(all->toolTip().contains("may not refresh"), kPatienceMs);
         QVERIFY(!all->isEnabled());
         QVERIFY(!button(&w, QStringLiteral("Refresh selected"))->isEnabled());
+    }
+
+    // A role with no grant at all (a new colleague's login, before anyone granted it): the
+    // banner says which roles it needs, not "is it migrated?" (every view is hidden from it,
+    // the database is fine); each failed load is still in the message log.
+    void aRoleWithoutGrantsIsToldWhatItNeeds() {
+        MVDASH_TRY({
+            Connection c(settings_, QStringLiteral("t"));
+            exec(c.db(), "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                         "'dash_nobody') THEN CREATE ROLE dash_nobody LOGIN; END IF; END $$");
+        });
+        ConnectionSettings nobody = settings_;
+        nobody.set(QStringLiteral("user"), QStringLiteral("dash_nobody"));
+        DashboardModels wModels(nobody);
+        MainWindow w(&wModels);
+        w.show();
+        QTRY_VERIFY2_WITH_TIMEOUT(w.bannerText().contains("Role dash_nobody may read none"),
+                                  qPrintable(w.bannerText()), kPatienceMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isLoading(), kPatienceMs);
+        w.reloadAll(); // the next round of failures does not bury it
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isLoading(), kPatienceMs);
+        QVERIFY2(w.bannerText().contains("mvdash_reader") &&
+                     !w.bannerText().contains("is it migrated"),
+                 qPrintable(w.bannerText()));
+        QVERIFY(w.findChild<QPlainTextEdit *>()->toPlainText().contains("Loading tenants failed"));
     }
 
     // A tenant administrator (migration 008): its tenant only, the tenant panels only, no

@@ -497,7 +497,8 @@ void MainWindow::watch(Source *source, const QString &what, bool reloadedByTimer
                 if (reloadedByTimer) // (the others say it in their panel, until asked again)
                     failing_.insert(what);
                 //: %1 is what was loading ("tenants", "the user", ...), %2 the server's error
-                report(MainWindow::tr("Loading %1 failed: %2").arg(what, message), true);
+                report(MainWindow::tr("Loading %1 failed: %2").arg(what, message),
+                       !readsNothing_); // (then the banner keeps saying why, the log has each)
             });
 }
 
@@ -676,6 +677,14 @@ void MainWindow::showSessionInfo(const SessionInfo &info) {
                 info.tenantScoped ? tr("%1 (tenant administrator)").arg(info.role) : info.role,
                 (info.ssl ? tr("TLS (sslmode=%1)") : tr("no TLS (sslmode=%1)")).arg(info.sslmode)));
     setTenantScoped(info.tenantScoped);
+    if (info.readsNothing && !readsNothing_)
+        //: keep the role names and the command as they are
+        report(tr("Role %1 may read none of mvdash's views: ask the database's owner for "
+                  "mvdash_reader (ops, support), mvdash_operator (to refresh too) or a tenant's "
+                  "grant (`mvdash-admin grant-tenant`), then File > Connect…")
+                   .arg(info.role),
+               true);
+    readsNothing_ = info.readsNothing;
     refreshPanel_->setCanRefresh(
         info.canRefresh,
         info.canRefresh

@@ -126,6 +126,7 @@ private:
     QList<QListWidgetItem *> opsItems_;
     bool roleKnown_ = false;
     bool tenantScoped_ = false;
+    bool readsNothing_ = false; // the role may read no view: one message, not one per model
 };
 
 } // namespace mvdash

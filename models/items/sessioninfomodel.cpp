@@ -34,7 +34,8 @@ void SessionInfoModel::reload() {
                                    value("can_refresh").toBool(),
                                    value("ssl").toBool(),
                                    effectiveOption(db, "sslmode"),
-                                   value("tenant_scoped").toBool()};
+                                   value("tenant_scoped").toBool(),
+                                   value("reads_nothing").toBool()};
             }
             return QVariant::fromValue(info);
         },

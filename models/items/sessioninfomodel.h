@@ -14,6 +14,7 @@ struct SessionInfo {
     bool ssl = false;
     QString sslmode;
     bool tenantScoped = false; // a tenant administrator: its tenants only, no ops panels
+    bool readsNothing = false; // neither reader nor tenant administrator: every view is hidden
 };
 
 // The session info, loaded on the worker (again after every reconnect: the server may have

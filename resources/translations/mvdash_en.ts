@@ -260,7 +260,7 @@
     <name>mvdash::MainWindow</name>
     <message numerus="yes">
         <location filename="../../ui/mainwindow.cpp" line="+171"/>
-        <location line="+351"/>
+        <location line="+352"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n message</numerusform>
@@ -268,7 +268,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-287"/>
+        <location line="-288"/>
         <source>Exported %Ln payment(s) to %1</source>
         <translation>
             <numerusform>Exported %Ln payment to %1</numerusform>
@@ -276,7 +276,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+361"/>
+        <location line="+362"/>
         <source> · live, %n event(s) behind (%1 s)</source>
         <extracomment>appended to &quot;Data as of ...&quot; for a tenant administrator: the live read models lack this many of its tenant&apos;s events, %1 for how long (&quot;0.8&quot;)</extracomment>
         <translation>
@@ -309,7 +309,7 @@
 <context>
     <name>mvdash::PaymentsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/paymentspanel.cpp" line="+144"/>
+        <location filename="../../ui/panels/paymentspanel.cpp" line="+157"/>
         <source>%Ln payment(s)</source>
         <translation>
             <numerusform>%Ln payment</numerusform>

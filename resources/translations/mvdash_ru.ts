@@ -2882,7 +2882,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Копировать выделенные ячейки (через табуляцию, точные значения)</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+260"/>
         <source> · live, behind (%1 s)</source>
         <extracomment>appended to &quot;Data as of ...&quot; for a tenant administrator: the steps are so far behind that its events were not counted; %1 for how long (&quot;95.0&quot;)</extracomment>
         <translation> · live, отставание (%1 с)</translation>
@@ -2960,7 +2960,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>без TLS (sslmode=%1)</translation>
     </message>
     <message>
-        <location line="-436"/>
+        <location line="-437"/>
         <source>Export failed: %1</source>
         <translation>Ошибка экспорта: %1</translation>
     </message>
@@ -2970,13 +2970,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Экспорт отменён; файл не записан.</translation>
     </message>
     <message>
-        <location line="+261"/>
+        <location line="+262"/>
         <source>Connection lost, then reconnected at %1.</source>
         <translation>Соединение было потеряно и восстановлено в %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="-335"/>
-        <location line="+351"/>
+        <location line="-336"/>
+        <location line="+352"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n сообщение</numerusform>
@@ -2985,7 +2985,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-287"/>
+        <location line="-288"/>
         <source>Exported %Ln payment(s) to %1</source>
         <translation>
             <numerusform>Экспортирован %Ln платёж в %1</numerusform>
@@ -3010,7 +3010,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Ошибка загрузки данных «%1»: %2</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>no data yet</source>
         <translation>данных пока нет</translation>
     </message>
@@ -3052,7 +3052,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>%1 (администратор арендатора)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Role %1 may read none of mvdash&apos;s views: ask the database&apos;s owner for mvdash_reader (ops, support), mvdash_operator (to refresh too) or a tenant&apos;s grant (`mvdash-admin grant-tenant`), then File &gt; Connect…</source>
+        <extracomment>keep the role names and the command as they are</extracomment>
+        <translation>Роль %1 не может читать ни одно представление mvdash: попросите владельца базы данных выдать mvdash_reader (эксплуатация, поддержка), mvdash_operator (также для обновления) или доступ к арендатору (`mvdash-admin grant-tenant`), затем Файл &gt; Подключиться…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Role %1 may not refresh views (it needs mvdash_operator).</source>
         <translation>Роль %1 не может обновлять представления (нужна роль mvdash_operator).</translation>
     </message>
@@ -3129,7 +3135,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::PaymentsPanel</name>
     <message>
-        <location filename="../../ui/panels/paymentspanel.cpp" line="+27"/>
+        <location filename="../../ui/panels/paymentspanel.cpp" line="+28"/>
         <source>any</source>
         <extracomment>a filter&apos;s choice: no restriction</extracomment>
         <translation>любой</translation>
@@ -3185,7 +3191,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>По</translation>
     </message>
     <message numerus="yes">
-        <location line="+66"/>
+        <location line="+78"/>
         <source>%Ln payment(s)</source>
         <translation>
             <numerusform>%Ln платёж</numerusform>

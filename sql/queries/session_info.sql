@@ -1,7 +1,9 @@
 -- The status bar and what the window offers: server, Citus, role, whether the role may
 -- refresh, TLS, and whether the role is a tenant administrator (migration 008: reads its
 -- tenants through tenant_scope, no ops panels). pg_has_role fails for a missing role, hence
--- the guard (a database older than 008). Read by column name (SessionInfoModel).
+-- the guard (a database older than 008). reads_nothing: the schema is there but this role can
+-- use none of it (no mvdash_reader, no tenant's grant): every view then "does not exist" for
+-- it, which is not the database's fault. Read by column name (SessionInfoModel).
 SELECT current_setting('server_version') AS server_version,
        (SELECT extversion FROM pg_extension WHERE extname = 'citus') AS citus_version,
        current_user AS role,
@@ -9,7 +11,11 @@ SELECT current_setting('server_version') AS server_version,
        coalesce(has_function_privilege(to_regprocedure('refresh_materialized_view(text, bigint, bigint)'),
                                        'EXECUTE'), false) AS can_refresh,
        coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false) AS ssl,
-       CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mvdash_tenant')
-                 AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mvdash_reader')
-            THEN pg_has_role('mvdash_tenant', 'USAGE') AND NOT pg_has_role('mvdash_reader', 'USAGE')
-            ELSE false END AS tenant_scoped
+       scope.tenant_scoped,
+       (to_regnamespace('mvdash') IS NOT NULL AND NOT has_schema_privilege('mvdash', 'USAGE')
+        AND NOT scope.tenant_scoped) AS reads_nothing
+FROM (SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mvdash_tenant')
+                       AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mvdash_reader')
+                  THEN pg_has_role('mvdash_tenant', 'USAGE')
+                       AND NOT pg_has_role('mvdash_reader', 'USAGE')
+                  ELSE false END AS tenant_scoped) scope

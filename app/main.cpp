@@ -215,7 +215,7 @@ int main(int argc, char *argv[]) {
         ConnectionDialog dialog;
         if (dialog.exec() != QDialog::Accepted)
             return 0;
-        settings = dialog.profile().settings();
+        settings = dialog.settings();
     }
     if (!settings) {
         spdlog::error("{}", error);

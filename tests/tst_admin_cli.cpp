@@ -1,5 +1,6 @@
 // mvdash-admin as ops use it: the happy path, and every bad input with its message and code.
 
+#include "statementpool.h"
 #include "testcluster.h"
 
 #include <csignal>
@@ -9,6 +10,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -249,6 +251,49 @@ private slots:
         for (const Run &r : {right, wrong})
             QVERIFY(!(r.out + r.err).contains("right-one") &&
                     !(r.out + r.err).contains("wrong-one"));
+    }
+
+    // A password typed in the dashboard's File > Connect… (no ~/.pgpass, no PGPASSWORD) opens
+    // the session and the helper sessions a refresh or rebuild opens like it, and is in no
+    // text that is logged or passed on; a wrong one is refused as a login.
+    void aTypedPasswordConnectsAndStaysInMemory() {
+        MVDASH_TRY({
+            const ConnectionSettings typed =
+                passwordCluster_.createSeededDatabase(QStringLiteral("typed"), 2000);
+            Connection c(typed, QStringLiteral("t"));
+            exec(c.db(), "GRANT mvdash_operator TO alice");
+        });
+        const QByteArray pgpassword = qgetenv("PGPASSWORD");
+        qunsetenv("PGPASSWORD");
+        const auto restore = qScopeGuard([&] {
+            if (!pgpassword.isEmpty())
+                qputenv("PGPASSWORD", pgpassword);
+        });
+        QString error;
+        std::optional<ConnectionSettings> settings = ConnectionSettings::fromDsn(
+            passwordCluster_.cluster().dsn(QStringLiteral("typed"), QStringLiteral("alice")),
+            &error);
+        QVERIFY2(settings, qPrintable(error));
+        settings->setPassword(QStringLiteral("right-one"));
+        QVERIFY(!settings->connectOptions().contains("right-one"));
+        MVDASH_TRY({
+            Connection c(*settings, QStringLiteral("t"));
+            QCOMPARE(scalar(c.db(), "SELECT current_user").toString(), QStringLiteral("alice"));
+            StatementPool pool(c.db(), 2);
+            int done = 0;
+            pool.run({{QStringLiteral("first"), QStringLiteral("session_info"), {}, {}, {}},
+                      {QStringLiteral("second"), QStringLiteral("session_info"), {}, {}, {}}},
+                     [&done](const PooledStatement &, qint64) { ++done; });
+            QCOMPARE(done, 2);
+        });
+        settings->setPassword(QStringLiteral("wrong-one"));
+        try {
+            Connection c(*settings, QStringLiteral("t"));
+            QFAIL("a wrong password was let in");
+        } catch (const DbError &e) {
+            QCOMPARE(e.sqlState(), QStringLiteral("28P01"));
+            QVERIFY2(!e.message().contains("wrong-one"), qPrintable(e.message()));
+        }
     }
 
     void migrateSeedRefreshStatusSizesVerify() {

@@ -1,6 +1,7 @@
 // The dashboard as real widgets (offscreen) on a real seeded database.
 
 #include "betstatusmodel.h"
+#include "connectiondialog.h"
 #include "dashboardmodels.h"
 #include "database.h"
 #include "doctormodel.h"
@@ -34,6 +35,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDateTimeAxis>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -293,6 +295,40 @@ private slots:
         host.show();
         QTRY_VERIFY_WITH_TIMEOUT(table->columnWidth(0) > table->fontMetrics().horizontalAdvance(id),
                                  kPatienceMs);
+    }
+
+    // File > Connect…: a password typed there goes to this connection only; it is not in the
+    // profile saved from the dialog, nor in the settings file, and choosing another profile
+    // clears it.
+    void aTypedPasswordIsForThisConnectionOnly() {
+        ConnectionDialog dialog;
+        QLineEdit *password = nullptr;
+        for (QLineEdit *edit : dialog.findChildren<QLineEdit *>())
+            if (edit->echoMode() == QLineEdit::Password)
+                password = edit;
+        QVERIFY(password);
+        QTest::keyClicks(password, QStringLiteral("typed-secret"));
+        QCOMPARE(dialog.settings().password(), QStringLiteral("typed-secret"));
+        QVERIFY(!dialog.settings().connectOptions().contains("typed-secret"));
+        ConnectionProfile saved = dialog.profile();
+        saved.name = QStringLiteral("with-a-typed-password");
+        ConnectionProfiles::save(saved);
+        QSettings().sync();
+        QFile file(QSettings().fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray written = file.readAll();
+        QVERIFY(written.contains("with-a-typed-password")); // (the check looks at the right file)
+        QVERIFY(!written.contains("typed-secret"));
+        ConnectionDialog again;
+        auto *profiles = again.findChild<QComboBox *>();
+        QLineEdit *typedAgain = nullptr;
+        for (QLineEdit *edit : again.findChildren<QLineEdit *>())
+            if (edit->echoMode() == QLineEdit::Password)
+                typedAgain = edit;
+        QTest::keyClicks(typedAgain, QStringLiteral("for-the-first"));
+        profiles->setCurrentIndex(profiles->findText(QStringLiteral("with-a-typed-password")));
+        QCOMPARE(again.settings().password(), QString());
+        ConnectionProfiles::remove(saved.name);
     }
 
     // A time axis names each tick differently, whatever the span: a few seconds of live

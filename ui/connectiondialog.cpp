@@ -17,6 +17,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     , port_(new QLineEdit(this))
     , dbname_(new QLineEdit(this))
     , user_(new QLineEdit(this))
+    , password_(new QLineEdit(this))
     , service_(new QLineEdit(this))
     , sslmode_(new QComboBox(this)) {
     setWindowTitle(tr("Connect to a database"));
@@ -32,6 +33,8 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     port_->setPlaceholderText(QStringLiteral("5432"));
     dbname_->setPlaceholderText(tr("from PGDATABASE, or the user name"));
     user_->setPlaceholderText(tr("from PGUSER, or your login"));
+    password_->setEchoMode(QLineEdit::Password);
+    password_->setPlaceholderText(tr("from ~/.pgpass or PGPASSWORD"));
     service_->setPlaceholderText(tr("a section of ~/.pg_service.conf"));
     auto *form = new QFormLayout;
     //: a saved connection profile
@@ -40,12 +43,14 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     form->addRow(tr("Port"), port_);
     form->addRow(tr("Database"), dbname_);
     form->addRow(tr("User"), user_);
+    form->addRow(tr("Password"), password_);
     form->addRow(tr("SSL mode"), sslmode_);
     //: a libpq service name (pg_service.conf)
     form->addRow(tr("Service"), service_);
     auto *note = new QLabel(
-        tr("Passwords are never stored by mvdash: libpq reads them from ~/.pgpass, the service "
-           "file or PGPASSWORD."),
+        tr("Passwords are never stored by mvdash: one typed here is kept in memory for this "
+           "connection only (not in a profile, the settings or the log); otherwise libpq reads "
+           "it from ~/.pgpass, the service file or PGPASSWORD."),
         this);
     note->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -90,6 +95,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
 }
 
 void ConnectionDialog::showProfile(const QString &name) {
+    password_->clear(); // typed for the profile shown before
     for (const ConnectionProfile &p : ConnectionProfiles::load()) {
         if (p.name != name)
             continue;
@@ -100,6 +106,12 @@ void ConnectionDialog::showProfile(const QString &name) {
         sslmode_->setCurrentText(p.sslmode);
         service_->setText(p.service);
     }
+}
+
+ConnectionSettings ConnectionDialog::settings() const {
+    ConnectionSettings chosen = profile().settings();
+    chosen.setPassword(password_->text());
+    return chosen;
 }
 
 ConnectionProfile ConnectionDialog::profile() const {

@@ -210,8 +210,8 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
                     report(loginRefused
                                //: %1 is the server's refusal
                                ? tr("The server refused the login: %1 — check the user, the "
-                                    "password (~/.pgpass) and the database, then File > "
-                                    "Connect…; trying again every minute")
+                                    "password (File > Connect… or ~/.pgpass) and the database; "
+                                    "trying again every minute")
                                      .arg(detail)
                                : tr("Connection lost: %1 — retrying every 5 s").arg(detail),
                            true);
@@ -340,7 +340,7 @@ void MainWindow::buildMenu(QDialog *messages) {
     connect(menu_, &MainMenu::connectRequested, this, [this] {
         ConnectionDialog dialog(this);
         if (dialog.exec() == QDialog::Accepted)
-            emit connectionChosen(dialog.profile().settings());
+            emit connectionChosen(dialog.settings());
     });
     connect(menu_, &MainMenu::exportRequested, this, [this] {
         showPanel(Panel::Payments);

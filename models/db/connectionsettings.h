@@ -19,8 +19,14 @@ public:
     QString value(const QString &key) const { return params_.value(key); }
     void set(const QString &key, const QString &value) { params_.insert(key, value); }
 
+    // A password typed in File > Connect…, for this process only: never in connectOptions()
+    // (which is logged and passed on), never saved; handed to the driver as it opens.
+    QString password() const { return password_; }
+    void setPassword(const QString &password) { password_ = password; }
+
 private:
     QMap<QString, QString> params_;
+    QString password_;
 };
 
 // The version of the libpq this program runs with ("15.4"): Help > About.

@@ -145,6 +145,8 @@ Connection::Connection(const ConnectionSettings &settings, const QString &purpos
             effective.set(QLatin1String(keyword), QLatin1String(value));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name_);
     db.setConnectOptions(effective.connectOptions());
+    if (!effective.password().isEmpty())
+        db.setPassword(effective.password()); // (else libpq finds it: PGPASSWORD, ~/.pgpass)
     // numeric values arrive as exact text, never as double
     db.setNumericalPrecisionPolicy(QSql::HighPrecision);
     if (!db.open()) {

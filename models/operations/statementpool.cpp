@@ -19,8 +19,9 @@ namespace mvdash {
 StatementPool::StatementPool(const QSqlDatabase &db, int sessions)
     : sessions_(std::max(1, sessions)) {
     QString error;
-    // Connection put everything it connected with into the options (never a password: the
-    // helpers find it where libpq found it for `db`, in PGPASSWORD or ~/.pgpass)
+    // Connection put everything it connected with into the options but a password: one typed
+    // in the dashboard is the driver's; else the helpers find it where libpq found it for
+    // `db`, in PGPASSWORD or ~/.pgpass
     std::optional<ConnectionSettings> parsed =
         ConnectionSettings::fromDsn(db.connectOptions(), &error);
     if (!parsed)
@@ -31,6 +32,7 @@ StatementPool::StatementPool(const QSqlDatabase &db, int sessions)
                           .arg(error),
                       QString());
     settings_ = *parsed;
+    settings_.setPassword(db.password());
     settings_.set(QStringLiteral("application_name"), QStringLiteral("mvdash rebuild helper"));
 }
 

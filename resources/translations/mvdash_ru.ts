@@ -977,7 +977,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::ConnectionDialog</name>
     <message>
-        <location filename="../../ui/connectiondialog.cpp" line="+22"/>
+        <location filename="../../ui/connectiondialog.cpp" line="+23"/>
         <source>Connect to a database</source>
         <translation>Подключение к базе данных</translation>
     </message>
@@ -1001,6 +1001,11 @@ migrate --read-models live|matview также задаёт режим (по ум
         <location line="+1"/>
         <source>from PGUSER, or your login</source>
         <translation>из PGUSER, иначе ваш логин</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from ~/.pgpass or PGPASSWORD</source>
+        <translation>из ~/.pgpass или PGPASSWORD</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1035,6 +1040,11 @@ migrate --read-models live|matview также задаёт режим (по ум
     </message>
     <message>
         <location line="+1"/>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>SSL mode</source>
         <translation>Режим SSL</translation>
     </message>
@@ -1046,11 +1056,11 @@ migrate --read-models live|matview также задаёт режим (по ум
     </message>
     <message>
         <location line="+2"/>
-        <source>Passwords are never stored by mvdash: libpq reads them from ~/.pgpass, the service file or PGPASSWORD.</source>
-        <translation>mvdash никогда не сохраняет пароли: libpq берёт их из ~/.pgpass, файла служб или PGPASSWORD.</translation>
+        <source>Passwords are never stored by mvdash: one typed here is kept in memory for this connection only (not in a profile, the settings or the log); otherwise libpq reads it from ~/.pgpass, the service file or PGPASSWORD.</source>
+        <translation>mvdash никогда не сохраняет пароли: введённый здесь хранится в памяти только для этого подключения (не в профиле, не в настройках и не в журнале); иначе libpq берёт его из ~/.pgpass, файла служб или PGPASSWORD.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Connect</source>
         <translation>Подключиться</translation>
     </message>
@@ -1116,7 +1126,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>представления %1 нет в этой базе данных — миграции применены? (`mvdash-admin migrate`)</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+110"/>
         <source>cannot connect: %1</source>
         <extracomment>&quot;cannot connect: &lt;the server&apos;s or the driver&apos;s message&gt;&quot;</extracomment>
         <translation>не удаётся подключиться: %1</translation>
@@ -2799,13 +2809,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>● нет подключения</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>The server refused the login: %1 — check the user, the password (~/.pgpass) and the database, then File &gt; Connect…; trying again every minute</source>
-        <extracomment>%1 is the server&apos;s refusal</extracomment>
-        <translation>Сервер отказал во входе: %1 — проверьте пользователя, пароль (~/.pgpass) и базу данных, затем Файл &gt; Подключиться…; повторная попытка раз в минуту</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+20"/>
         <source>Connection lost: %1 — retrying every 5 s</source>
         <translation>Соединение потеряно: %1 — повтор каждые 5 с</translation>
     </message>
@@ -2984,8 +2988,14 @@ migrate --read-models live|matview также задаёт режим (по ум
             <numerusform>%n сообщений</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="-311"/>
+        <source>The server refused the login: %1 — check the user, the password (File &gt; Connect… or ~/.pgpass) and the database; trying again every minute</source>
+        <extracomment>%1 is the server&apos;s refusal</extracomment>
+        <translation>Сервер отказал во входе: %1 — проверьте пользователя, пароль (Файл &gt; Подключиться… или ~/.pgpass) и базу данных; повторная попытка раз в минуту</translation>
+    </message>
     <message numerus="yes">
-        <location line="-288"/>
+        <location line="+23"/>
         <source>Exported %Ln payment(s) to %1</source>
         <translation>
             <numerusform>Экспортирован %Ln платёж в %1</numerusform>
@@ -3633,13 +3643,13 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::StatementPool</name>
     <message>
-        <location filename="../../models/operations/statementpool.cpp" line="+29"/>
+        <location filename="../../models/operations/statementpool.cpp" line="+30"/>
         <source>cannot open more sessions like this one: %1</source>
         <extracomment>&quot;cannot open more sessions like this one: &lt;why&gt;&quot;</extracomment>
         <translation>не удаётся открыть ещё сеансы с такими же параметрами: %1</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>the statements wait on each other in a circle</source>
         <extracomment>a rebuild&apos;s plan is broken: no statement can start</extracomment>
         <translation>операторы ждут друг друга по кругу</translation>

@@ -164,6 +164,18 @@ private slots:
                 QTRY_COMPARE_WITH_TIMEOUT(picker->currentText(), name, kPatienceMs);
                 QTRY_VERIFY2_WITH_TIMEOUT(labelTexts(&w).contains(stake), qPrintable(stake),
                                           kPatienceMs);
+                // the deposits' tile adds every currency: it says so where it is read
+                const QString deposited = formatMoney(*Decimal::parse(
+                    scalar(c.db(),
+                           "SELECT total_deposits::text FROM tenants_summary_view WHERE "
+                           "tenant_id = ?",
+                           {tenant})
+                        .toString()));
+                bool toldMixed = false;
+                for (QLabel *l : w.findChildren<QLabel *>())
+                    if (l->text() == deposited && l->isVisible())
+                        toldMixed = l->toolTip().contains("does not convert currencies");
+                QVERIFY2(toldMixed, qPrintable(deposited));
                 // every tenant panel follows: top players, payments
                 const QString top = scalar(c.db(),
                                            "SELECT user_id FROM user_activity_view WHERE tenant_id "

@@ -3689,18 +3689,18 @@ migrate --read-models live|matview также задаёт режим (по ум
     </message>
     <message>
         <location line="+0"/>
-        <location line="+45"/>
+        <location line="+52"/>
         <source>Deposits</source>
         <translation>Депозиты</translation>
     </message>
     <message>
-        <location line="-45"/>
-        <location line="+45"/>
+        <location line="-52"/>
+        <location line="+52"/>
         <source>Withdrawals</source>
         <translation>Выводы средств</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-51"/>
         <source>Net deposits</source>
         <translation>Чистые депозиты</translation>
     </message>
@@ -3710,7 +3710,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Общий баланс</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+5"/>
+        <source>The sum of the completed payments&apos; amounts in every currency, as recorded: mvdash does not convert currencies. The Payments panel lists each payment with its currency.</source>
+        <translation>Сумма завершённых платежей во всех валютах, как они записаны: mvdash не пересчитывает валюты. Панель «Платежи» показывает каждый платёж с его валютой.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>%1: %2 (%3%)</source>
         <extracomment>a slice of the bets chart: status, count and share (&quot;Settled: 7,790 (70%)&quot;)</extracomment>
         <translation>%1: %2 (%3%)</translation>

@@ -34,6 +34,13 @@ SummaryPanel::SummaryPanel(TenantSummaryModel *model, BetStatusModel *statuses, 
                              tr("Net deposits"), tr("Total balance")};
     for (int i = 0; i < titles.size(); ++i)
         values_ << tileValue(grid, i, titles[i]);
+    // payments carry their own currency and the figures add their amounts as recorded: said
+    // where a tenant admin might read one figure as one currency's
+    const QString mixed = tr("The sum of the completed payments' amounts in every currency, as "
+                             "recorded: mvdash does not convert currencies. The Payments panel "
+                             "lists each payment with its currency.");
+    for (int money : {4, 5, 6}) // deposits, withdrawals, net deposits
+        values_[money]->setToolTip(mixed);
     layout->addLayout(grid);
     auto *charts = new QHBoxLayout;
     charts->addWidget(moneyChart_);

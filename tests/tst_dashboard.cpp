@@ -13,6 +13,7 @@
 #include "mainwindow.h"
 #include "panels/paymentspanel.h"
 #include "panels/userpanel.h"
+#include "paymentsmodel.h"
 #include "playersmodel.h"
 #include "refreshhealthmodel.h"
 #include "roles.h"
@@ -33,6 +34,7 @@
 #include <QChartView>
 #include <QClipboard>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDateEdit>
 #include <QDateTimeAxis>
 #include <QFile>
@@ -219,6 +221,38 @@ private slots:
         from->setDate(open);
         to->setDate(open);
         QTRY_VERIFY_WITH_TIMEOUT(w.paymentsPanel()->table()->model()->rowCount() > 0, kPatienceMs);
+    }
+
+    // Payments' user filter is an exact id: it completes by prefix from the tenant's users, as
+    // the User panel's search does, and a chosen id filters at once.
+    void thePaymentsUserFilterCompletesIds() {
+        DashboardModels wModels(settings_);
+        MainWindow w(&wModels);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        w.showPanel(Panel::Payments);
+        QLineEdit *user = w.paymentsPanel()->userFilter();
+        QVERIFY(user->completer());
+        user->setFocus();
+        QTest::keyClicks(user, QStringLiteral("u00"));
+        QAbstractItemModel *ids = user->completer()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(ids->rowCount() > 0, kPatienceMs);
+        for (int row = 0; row < ids->rowCount(); ++row)
+            QVERIFY2(ids->index(row, 0).data().toString().startsWith("u00"),
+                     qPrintable(ids->index(row, 0).data().toString()));
+        const QString chosen = ids->index(0, 0).data().toString();
+        user->setText(chosen); // what choosing it in the popup does, then its signal
+        emit user->completer()->activated(chosen);
+        QAbstractItemModel *payments = w.paymentsPanel()->table()->model();
+        const auto onlyTheirs = [&] {
+            if (payments->rowCount() == 0)
+                return false;
+            for (int row = 0; row < payments->rowCount(); ++row)
+                if (payments->index(row, PaymentsModel::User).data().toString() != chosen)
+                    return false;
+            return true;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(onlyTheirs(), kPatienceMs);
     }
 
     void tablesCopyExactValuesAsTabSeparatedText() {

@@ -96,7 +96,8 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     summaryPanel_ = new SummaryPanel(models_->tenants(), models_->betStatuses());
     auto *tenantsPanel = new TenantsPanel(models_->tenants());
     refreshPanel_ = new RefreshPanel(models_->health(), models_->refresher(), models_->durations());
-    paymentsPanel_ = new PaymentsPanel(models_->payments(), models->exporter());
+    paymentsPanel_ =
+        new PaymentsPanel(models_->payments(), models->exporter(), models_->userLookup());
     playersPanel_ = new PlayersPanel(models_->players());
     userPanel_ = new UserPanel(models_->userLookup());
     // the panels' names in the navigation list

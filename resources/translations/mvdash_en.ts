@@ -259,7 +259,7 @@
 <context>
     <name>mvdash::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="+171"/>
+        <location filename="../../ui/mainwindow.cpp" line="+172"/>
         <location line="+352"/>
         <source>%n message(s)</source>
         <translation>
@@ -309,7 +309,7 @@
 <context>
     <name>mvdash::PaymentsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/paymentspanel.cpp" line="+157"/>
+        <location filename="../../ui/panels/paymentspanel.cpp" line="+164"/>
         <source>%Ln payment(s)</source>
         <translation>
             <numerusform>%Ln payment</numerusform>
@@ -336,7 +336,7 @@
 <context>
     <name>mvdash::UserPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/userpanel.cpp" line="+133"/>
+        <location filename="../../ui/panels/userpanel.cpp" line="+123"/>
         <source>⚠ A new user: %n event(s) of this user arrived after the views&apos; refresh at %1 (%2 ago); they show after the next refresh.</source>
         <translation>
             <numerusform>⚠ A new user: %n event of this user arrived after the views&apos; refresh at %1 (%2 ago); it shows after the next refresh.</numerusform>

@@ -2743,7 +2743,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Арендатор:</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Summary</source>
         <extracomment>navigation: the tenant&apos;s key figures</extracomment>
         <translation>Сводка</translation>
@@ -3145,7 +3145,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::PaymentsPanel</name>
     <message>
-        <location filename="../../ui/panels/paymentspanel.cpp" line="+28"/>
+        <location filename="../../ui/panels/paymentspanel.cpp" line="+29"/>
         <source>any</source>
         <extracomment>a filter&apos;s choice: no restriction</extracomment>
         <translation>любой</translation>
@@ -3158,7 +3158,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>не задано</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Export CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
@@ -3201,7 +3201,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>По</translation>
     </message>
     <message numerus="yes">
-        <location line="+78"/>
+        <location line="+82"/>
         <source>%Ln payment(s)</source>
         <translation>
             <numerusform>%Ln платёж</numerusform>
@@ -3745,19 +3745,19 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::UserPanel</name>
     <message>
-        <location filename="../../ui/panels/userpanel.cpp" line="+29"/>
+        <location filename="../../ui/panels/userpanel.cpp" line="+27"/>
         <source>User id (prefix search; Enter looks up)</source>
         <translation>ID пользователя (поиск по префиксу; Enter — найти)</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <location line="+58"/>
+        <location line="+24"/>
+        <location line="+57"/>
         <location line="+30"/>
         <source>Active bets</source>
         <translation>Активные ставки</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-86"/>
         <source>Recent bets</source>
         <translation>Последние ставки</translation>
     </message>
@@ -3777,7 +3777,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Найдите пользователя выбранного арендатора</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Looking up %1…</source>
         <translation>Поиск %1…</translation>
     </message>

@@ -4,6 +4,7 @@
 #include "paymentsmodel.h"
 #include "widgets/statecolorproxy.h"
 #include "widgets/tableview.h"
+#include "widgets/useridcompleter.h"
 
 #include <limits>
 #include <QComboBox>
@@ -46,7 +47,8 @@ QDate dayOrAny(const QDateEdit *edit) {
 }
 } // namespace
 
-PaymentsPanel::PaymentsPanel(PaymentsModel *model, JobRunner *exportRunner, QWidget *parent)
+PaymentsPanel::PaymentsPanel(PaymentsModel *model, JobRunner *exportRunner, UserLookup *users,
+                             QWidget *parent)
     : QWidget(parent)
     , model_(model)
     , export_(new PaymentsExport(exportRunner, this))
@@ -59,6 +61,7 @@ PaymentsPanel::PaymentsPanel(PaymentsModel *model, JobRunner *exportRunner, QWid
                       QStringLiteral("e_wallet"), QStringLiteral("crypto")},
                      "payment method", this))
     , user_(new QLineEdit(this))
+    , userCompleter_(new UserIdCompleter(users, user_))
     , from_(dayPicker(this))
     , to_(dayPicker(this))
     , table_(makeTableView(this, QStringLiteral("payments")))
@@ -84,6 +87,9 @@ PaymentsPanel::PaymentsPanel(PaymentsModel *model, JobRunner *exportRunner, QWid
     for (QComboBox *box : {type_, status_, method_})
         connect(box, &QComboBox::currentIndexChanged, this, &PaymentsPanel::applyFilter);
     connect(user_, &QLineEdit::editingFinished, this, &PaymentsPanel::applyFilter);
+    // a chosen completion is the filter at once (editingFinished waits for Enter or a tab)
+    connect(userCompleter_, qOverload<const QString &>(&QCompleter::activated), this,
+            &PaymentsPanel::applyFilter);
     for (QDateEdit *day : {from_, to_})
         connect(day, &QDateEdit::dateChanged, this, [this, day] {
             keepDaysInOrder(day);
@@ -129,6 +135,7 @@ PaymentsPanel::PaymentsPanel(PaymentsModel *model, JobRunner *exportRunner, QWid
 
 void PaymentsPanel::setTenant(qint64 tenantId) {
     tenantId_ = tenantId;
+    userCompleter_->setTenant(tenantId);
     applyFilter();
 }
 

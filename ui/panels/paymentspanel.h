@@ -14,13 +14,17 @@ namespace mvdash {
 class PaymentsModel;
 class PaymentsExport;
 class JobRunner;
+class UserIdCompleter;
+class UserLookup;
 
 // Tenant admins: the tenant's payments newest first, filtered, loaded as one scrolls,
 // exported to CSV.
 class PaymentsPanel : public QWidget {
     Q_OBJECT
 public:
-    PaymentsPanel(PaymentsModel *model, JobRunner *exportRunner, QWidget *parent = nullptr);
+    // `users` completes the user filter (the ids of the tenant, by prefix).
+    PaymentsPanel(PaymentsModel *model, JobRunner *exportRunner, UserLookup *users,
+                  QWidget *parent = nullptr);
     void setTenant(qint64 tenantId);
     QTableView *table() const { return table_; }
     QLineEdit *userFilter() const { return user_; }
@@ -49,6 +53,7 @@ private:
     qint64 tenantId_ = -1;
     QComboBox *type_, *status_, *method_;
     QLineEdit *user_;
+    UserIdCompleter *userCompleter_;
     QDateEdit *from_, *to_;
     QTableView *table_;
     QLabel *footer_;

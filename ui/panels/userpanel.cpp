@@ -5,12 +5,11 @@
 #include "widgets/tableview.h"
 #include "widgets/theme.h"
 #include "widgets/tiles.h"
+#include "widgets/useridcompleter.h"
 
-#include <QCompleter>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QStringListModel>
 #include <QTableView>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -22,22 +21,14 @@ UserPanel::UserPanel(UserLookup *lookup, QWidget *parent)
     : QWidget(parent)
     , lookup_(lookup)
     , search_(new QLineEdit(this))
-    , completions_(new QStringListModel(this))
     , title_(new QLabel(this))
     , freshness_(new QLabel(this))
     , tabs_(new QTabWidget(this)) {
     search_->setPlaceholderText(tr("User id (prefix search; Enter looks up)"));
     search_->setClearButtonEnabled(true);
-    auto *completer = new QCompleter(completions_, this);
-    completer->setCaseSensitivity(Qt::CaseSensitive);
-    search_->setCompleter(completer);
-    connect(search_, &QLineEdit::textEdited, this, [this](const QString &text) {
-        if (tenantId_ >= 0 && !text.trimmed().isEmpty())
-            lookup_->complete(tenantId_, text.trimmed());
-    });
-    connect(lookup_, &UserLookup::completions, completions_, &QStringListModel::setStringList);
+    completer_ = new UserIdCompleter(lookup_, search_);
     connect(search_, &QLineEdit::returnPressed, this, [this] { lookUp(search_->text()); });
-    connect(completer, qOverload<const QString &>(&QCompleter::activated), this,
+    connect(completer_, qOverload<const QString &>(&QCompleter::activated), this,
             &UserPanel::lookUp);
     connect(lookup_, &UserLookup::loaded, this, &UserPanel::show);
     connect(lookup_, &UserLookup::loadFailed, this, &UserPanel::showFailure);
@@ -80,8 +71,7 @@ void UserPanel::setTenant(qint64 tenantId) {
     if (tenantId == tenantId_)
         return;
     tenantId_ = tenantId;
-    lookup_->forgetCompletions();
-    completions_->setStringList({});
+    completer_->setTenant(tenantId);
     if (!lookup_->details().userId.isEmpty())
         lookUp(lookup_->details().userId);
 }

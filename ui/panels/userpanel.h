@@ -4,11 +4,11 @@
 
 class QLabel;
 class QLineEdit;
-class QStringListModel;
 class QTabWidget;
 
 namespace mvdash {
 
+class UserIdCompleter;
 class UserLookup;
 
 // Support: one user's balance, activity, bets and payments, and how fresh that answer is.
@@ -33,7 +33,7 @@ private:
     qint64 tenantId_ = -1;
     bool live_ = false;
     QLineEdit *search_;
-    QStringListModel *completions_;
+    UserIdCompleter *completer_;
     QLabel *title_, *freshness_;
     QList<QLabel *> figures_;
     QTabWidget *tabs_;

@@ -232,8 +232,10 @@ void Doctor::readModels(QList<DoctorCheck> &out) const {
             if (!q.value(populated).toBool()) {
                 DoctorCheck c = finding(
                     QStringLiteral("read_model.populated"), name, query, CheckState::Fail,
-                    Text(QT_TRANSLATE_NOOP("mvdash::Doctor", "%1 has never been refreshed (not "
-                                                             "populated)"))
+                    // (the log may show a refresh since: REFRESH ... WITH NO DATA empties it)
+                    Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                           "%1 is not populated: never refreshed, or emptied "
+                                           "by REFRESH ... WITH NO DATA"))
                         .arg(name));
                 setWhy(c, Text(QT_TRANSLATE_NOOP(
                               "mvdash::Doctor",

@@ -126,7 +126,7 @@
 <context>
     <name>mvdash::Doctor</name>
     <message numerus="yes">
-        <location filename="../../models/operations/doctor.cpp" line="+345"/>
+        <location filename="../../models/operations/doctor.cpp" line="+347"/>
         <source>%1 is live, %n event(s) behind (%2 s), last step %3 ago</source>
         <extracomment>%1 a read model, %2 for how long events have waited (s), %3 the last step&apos;s age</extracomment>
         <translation>

@@ -1405,12 +1405,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>его читают все панели и запросы из руководства: они завершаются ошибкой</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>%1 has never been refreshed (not populated)</source>
-        <translation>%1 ни разу не обновлялось (не заполнено)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+20"/>
         <source>reading it fails (&quot;has not been populated&quot;), and it cannot be refreshed concurrently until a plain refresh</source>
         <translation>чтение из него завершается ошибкой («has not been populated»), а обновить его с CONCURRENTLY нельзя до первого обычного обновления</translation>
     </message>
@@ -1762,12 +1757,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>транзакция %2 подготовлена на %1 уже %3 с, а координатор не записал её фиксацию</translation>
     </message>
     <message>
-        <location line="-1277"/>
+        <location line="-1279"/>
         <source>mvdash-admin migrate (makes a missing read model again from its installed definition; per-tenant copies dropped with it are not)</source>
         <translation>mvdash-admin migrate (заново создаёт недостающую модель чтения по её установленному определению; копии для арендаторов, удалённые вместе с ней, не восстанавливаются)</translation>
     </message>
     <message>
-        <location line="+368"/>
+        <location line="+370"/>
         <source>every event&apos;s arrival was given by the arrival order (up to %1)</source>
         <translation>у каждого события номер поступления выдан порядком поступления (до %1)</translation>
     </message>
@@ -1777,12 +1772,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>события %1 с номером поступления за пределами порядка поступления: %2 (новейший %3; порядок на %4)</translation>
     </message>
     <message>
-        <location line="-485"/>
+        <location line="-487"/>
         <source>refreshes: ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = &apos;512MB&apos;;  (they run with that function&apos;s work_mem, the guide&apos;s 256MB unless set otherwise); other sessions: ALTER ROLE &lt;role&gt; SET work_mem = &apos;256MB&apos;;  (the guide&apos;s SET work_mem for the session)</source>
         <translation>обновления: ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = &apos;512MB&apos;;  (они работают с work_mem этой функции, по умолчанию 256MB из руководства); прочие сессии: ALTER ROLE &lt;роль&gt; SET work_mem = &apos;256MB&apos;;  (SET work_mem для сессии из руководства)</translation>
     </message>
     <message>
-        <location line="+360"/>
+        <location line="+362"/>
         <source>read the error; for &quot;out of memory&quot; a smaller work_mem for the refreshes, for temporary files a larger one (ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = ...; the guide&apos;s is 256MB); then %1</source>
         <extracomment>%1 the command that refreshes the view</extracomment>
         <translation>прочитайте ошибку; при &quot;out of memory&quot; — меньше work_mem для обновлений, при временных файлах — больше (ALTER FUNCTION mvdash.mvdash_refresh_view(text, bigint, bigint, boolean) SET work_mem = ...; в руководстве 256MB); затем %1</translation>
@@ -1916,8 +1911,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         <source>in a quiet hour: REFRESH MATERIALIZED VIEW mvdash.%1; (not concurrently: rewritten compactly, readers wait)</source>
         <translation>в часы низкой нагрузки: REFRESH MATERIALIZED VIEW mvdash.%1; (без CONCURRENTLY: перезаписывается компактно, читатели ждут)</translation>
     </message>
+    <message>
+        <location line="-977"/>
+        <source>%1 is not populated: never refreshed, or emptied by REFRESH ... WITH NO DATA</source>
+        <translation>%1 не заполнено: ни разу не обновлялось или очищено командой REFRESH ... WITH NO DATA</translation>
+    </message>
     <message numerus="yes">
-        <location line="-866"/>
+        <location line="+111"/>
         <source>%1 is live, %n event(s) behind (%2 s), last step %3 ago</source>
         <extracomment>%1 a read model, %2 for how long events have waited (s), %3 the last step&apos;s age</extracomment>
         <translation>

@@ -82,9 +82,8 @@ std::optional<ConnectionSettings> DemoDatabase::prepare(const Options &options,
             say(tr("seeding %n event(s)", nullptr, countArg(options.events)));
             EventGenerator::Options seed;
             seed.events = options.events;
-            // the history ends about now, where the demo's traffic goes on
-            seed.startsAtMs +=
-                QDateTime::currentMSecsSinceEpoch() - EventGenerator(seed).lastTimestamp();
+            // every tenant's history ends now, where the demo's traffic goes on
+            seed.historyEndsAtMs = QDateTime::currentMSecsSinceEpoch();
             const SeedReport report = seedDatabase(settings, seed);
             //: "seeded <n events> in <seconds> s"
             say(tr("seeded %n event(s) in %1 s", nullptr, countArg(report.events))

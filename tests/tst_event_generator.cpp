@@ -120,6 +120,57 @@ private slots:
         QCOMPARE(EventGenerator(endingNow).lastTimestamp(), now);
     }
 
+    // The demo's history: every tenant busy up to now. Aligned on the newest event of all (a
+    // small tenant's, whose clock ran days ahead), the last week held a few events a day where
+    // the weeks before held hundreds; with each tenant ending now, it is as busy as the others.
+    void everyTenantsHistoryEndsNow() {
+        EventGenerator::Options options;
+        options.events = 200000;
+        options.seed = 3;
+        const qint64 now = 1796083200000; // 2026-12-01
+        const qint64 week = 7LL * 24 * 3600 * 1000;
+        // the events of the week before now against the mean week of the 12 before that, the
+        // newest event, and each tenant's newest
+        struct Shape {
+            double lastWeek = 0;
+            qint64 newest = std::numeric_limits<qint64>::min();
+            QHash<qint64, qint64> newestOf;
+        };
+        const auto shapeOf = [&](const EventGenerator::Options &o) {
+            const Generated g = generated(o);
+            Shape shape;
+            qint64 last = 0, earlier = 0;
+            const auto count = [&](const auto &e) {
+                shape.newest = std::max(shape.newest, e.timestamp);
+                qint64 &own = shape.newestOf[e.tenantId];
+                own = std::max(own, e.timestamp);
+                if (e.timestamp > now - week)
+                    ++last;
+                else if (e.timestamp > now - 13 * week)
+                    ++earlier;
+            };
+            std::for_each(g.bets.begin(), g.bets.end(), count);
+            std::for_each(g.balances.begin(), g.balances.end(), count);
+            std::for_each(g.payments.begin(), g.payments.end(), count);
+            shape.lastWeek = double(last) / (double(earlier) / 12);
+            return shape;
+        };
+        EventGenerator::Options onTheNewest = options;
+        onTheNewest.startsAtMs += now - EventGenerator(options).lastTimestamp();
+        const Shape before = shapeOf(onTheNewest);
+        QCOMPARE(before.newest, now);
+        QVERIFY2(before.lastWeek < 0.6, qPrintable(QString::number(before.lastWeek))); // as it was
+        EventGenerator::Options endingNow = options;
+        endingNow.historyEndsAtMs = now;
+        const Shape after = shapeOf(endingNow);
+        QCOMPARE(after.newest, now);
+        for (auto it = after.newestOf.cbegin(); it != after.newestOf.cend(); ++it)
+            QCOMPARE(it.value(), now);
+        QVERIFY2(after.lastWeek > 0.8, qPrintable(QString::number(after.lastWeek)));
+        // the same data set otherwise: as many events, each tenant's stories moved whole
+        QCOMPARE(generated(endingNow).bets.size(), generated(onTheNewest).bets.size());
+    }
+
     // The traffic's stream: the same stories as the history of the seed, each moved so that it
     // ends within the second before now, keeping its own spacing (hours between a bet placed
     // and settled, equal timestamps, an event earlier than the one before it).

@@ -304,10 +304,21 @@ qint64 EventGenerator::generate(const NextEventId &nextEventId, const Sinks &sin
     for (double w : weights)
         total += w;
     qint64 produced = 0;
+    const NextEventId anyIds = [](qint64, const char *) { return qint64(1); };
     for (qsizetype i = 0; i < ids.size(); ++i) {
         const qint64 budget =
             std::max<qint64>(1, qint64(double(options_.events) * weights[i] / total));
-        produced += TenantStories(ids[i], budget, options_, sinks, nextEventId).run();
+        Options own = options_;
+        if (options_.historyEndsAtMs != 0) {
+            // the tenant's stories told once to find their newest moment (the same random
+            // stream: the same times, whatever the ids), then told again moved to end there
+            qint64 newest = options_.startsAtMs;
+            const auto keep = [&newest](const auto &e) { newest = std::max(newest, e.timestamp); };
+            const Sinks measure{keep, keep, keep};
+            TenantStories(ids[i], budget, options_, measure, anyIds).run();
+            own.startsAtMs += options_.historyEndsAtMs - newest;
+        }
+        produced += TenantStories(ids[i], budget, own, sinks, nextEventId).run();
     }
     return produced;
 }

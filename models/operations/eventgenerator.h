@@ -30,6 +30,12 @@ public:
         // moment, as if a bet placed an hour ago were settled now; a story keeps its own
         // spacing, its equal and out-of-order timestamps.
         qint64 storiesEndAtMs = 0;
+        // 0: every tenant's history starts at startsAtMs. Otherwise each tenant's history is
+        // moved so that its own newest event is at this moment (startsAtMs then only seeds
+        // it): on a live platform every tenant is busy up to now. Aligned on the newest event
+        // of all, a small tenant's whose clock ran days ahead, the others' last week thinned
+        // out to a few events a day.
+        qint64 historyEndsAtMs = 0;
         // 0: the events go to the first `tenants` tenants. Otherwise to `tenants` of a pool of
         // that many (existing) tenants, from the one at `tenantOffset` on, wrapping: a stream
         // of small batches reaches every tenant in turn (tenants() still names the first ones)

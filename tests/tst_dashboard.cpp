@@ -377,6 +377,19 @@ private slots:
         ConnectionProfiles::remove(saved.name);
     }
 
+    // A window whose first connection fails says it is not connected yet: nothing was lost.
+    void aFirstConnectionThatFailsIsNotCalledLost() {
+        ConnectionSettings nowhere = settings_;
+        nowhere.set(QStringLiteral("host"), QStringLiteral("/nonexistent-socket-directory"));
+        DashboardModels wModels(nowhere);
+        MainWindow w(&wModels);
+        w.show();
+        QTRY_VERIFY2_WITH_TIMEOUT(w.bannerText().contains("Not connected yet"),
+                                  qPrintable(w.bannerText()), kPatienceMs);
+        QVERIFY2(!w.bannerText().contains("lost"), qPrintable(w.bannerText()));
+        QVERIFY(!w.isConnected());
+    }
+
     // A time axis names each tick differently, whatever the span: a few seconds of live
     // steps, minutes, days of refreshes (5 ticks over 3 s read "01:02:27, 01:02:27").
     void aTimeAxisNeverRepeatsALabel_data() {

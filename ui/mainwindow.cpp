@@ -187,6 +187,7 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
             [this](bool connected, const QString &detail, bool loginRefused) {
                 const bool wasConnected = connected_;
                 connected_ = connected;
+                everConnected_ = everConnected_ || connected;
                 // a socket directory is long and says little: psql's "[local]" in the label
                 // and the title, the path in the tooltip
                 static const QRegularExpression socketDirectory(QStringLiteral("@/[^:]*:"));
@@ -214,7 +215,10 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
                                     "password (File > Connect… or ~/.pgpass) and the database; "
                                     "trying again every minute")
                                      .arg(detail)
-                               : tr("Connection lost: %1 — retrying every 5 s").arg(detail),
+                               : everConnected_
+                                     ? tr("Connection lost: %1 — retrying every 5 s").arg(detail)
+                                     //: the first connection of this window failed (%1: why)
+                                     : tr("Not connected yet: %1 — retrying every 5 s").arg(detail),
                            true);
                 }
                 autoReload_->setInterval(connected ? reloadIntervalMs() : 5000);

@@ -120,8 +120,9 @@ private:
     bool reconnectNoteShown_ = false;
     qint64 currentTenant_ = -1;
     bool connected_ = false;
-    QSet<QString> failing_;     // the sources whose last load failed (by their names)
-    QString lastOfflineReason_; // the last "Connection lost" said, so that retries repeat nothing
+    bool everConnected_ = false; // "lost" only what was there
+    QSet<QString> failing_;      // the sources whose last load failed (by their names)
+    QString lastOfflineReason_;  // the last "Connection lost" said, so that retries repeat nothing
     // Ops panels and their models wait for the session info: a tenant role may not read them.
     QList<QListWidgetItem *> opsItems_;
     bool roleKnown_ = false;

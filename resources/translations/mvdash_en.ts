@@ -87,7 +87,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+7"/>
         <source>seeded %n event(s) in %1 s</source>
         <extracomment>&quot;seeded &lt;n events&gt; in &lt;seconds&gt; s&quot;</extracomment>
         <translation>
@@ -260,7 +260,7 @@
     <name>mvdash::MainWindow</name>
     <message numerus="yes">
         <location filename="../../ui/mainwindow.cpp" line="+172"/>
-        <location line="+352"/>
+        <location line="+356"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n message</numerusform>

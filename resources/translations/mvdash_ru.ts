@@ -1208,7 +1208,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+7"/>
         <source>seeded %n event(s) in %1 s</source>
         <extracomment>&quot;seeded &lt;n events&gt; in &lt;seconds&gt; s&quot;</extracomment>
         <translation>
@@ -2798,7 +2798,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Сообщения</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>● connected: %1</source>
         <extracomment>%1 says where (host, database)</extracomment>
         <translation>● подключено: %1</translation>
@@ -2809,9 +2809,14 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>● нет подключения</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Connection lost: %1 — retrying every 5 s</source>
         <translation>Соединение потеряно: %1 — повтор каждые 5 с</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not connected yet: %1 — retrying every 5 s</source>
+        <translation>Ещё не подключено: %1 — повтор каждые 5 с</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2979,8 +2984,8 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Соединение было потеряно и восстановлено в %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="-336"/>
-        <location line="+352"/>
+        <location line="-340"/>
+        <location line="+356"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n сообщение</numerusform>
@@ -2989,13 +2994,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         </translation>
     </message>
     <message>
-        <location line="-311"/>
+        <location line="-314"/>
         <source>The server refused the login: %1 — check the user, the password (File &gt; Connect… or ~/.pgpass) and the database; trying again every minute</source>
         <extracomment>%1 is the server&apos;s refusal</extracomment>
         <translation>Сервер отказал во входе: %1 — проверьте пользователя, пароль (Файл &gt; Подключиться… или ~/.pgpass) и базу данных; повторная попытка раз в минуту</translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Exported %Ln payment(s) to %1</source>
         <translation>
             <numerusform>Экспортирован %Ln платёж в %1</numerusform>

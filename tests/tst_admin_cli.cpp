@@ -63,6 +63,13 @@ class TestAdminCli : public QObject {
     TestCluster passwordCluster_{LocalCluster::Options{QString(), false, true}};
     QString dsn_;
 
+    // A seeded database on the password cluster that alice (who logs in with a password) may
+    // read and refresh.
+    void seedForAlice(const QString &database) {
+        Connection c(passwordCluster_.createSeededDatabase(database, 2000), QStringLiteral("t"));
+        exec(c.db(), "GRANT mvdash_operator TO alice");
+    }
+
 private slots:
     void initTestCase() {
         QString error;
@@ -208,12 +215,7 @@ private slots:
     // The dashboard itself, logged in with a password (as libpq reads it) and refused with a
     // wrong one: neither password is in any file it wrote (settings, log), nor in its output.
     void passwordsNeverReachTheSettingsOrTheLog() {
-        MVDASH_TRY({
-            const ConnectionSettings pw =
-                passwordCluster_.createSeededDatabase(QStringLiteral("pw"), 2000);
-            Connection c(pw, QStringLiteral("t"));
-            exec(c.db(), "GRANT mvdash_operator TO alice");
-        });
+        MVDASH_TRY(seedForAlice(QStringLiteral("pw")));
         const QString dsn =
             passwordCluster_.cluster().dsn(QStringLiteral("pw"), QStringLiteral("alice"));
         QTemporaryDir home;
@@ -257,12 +259,7 @@ private slots:
     // the session and the helper sessions a refresh or rebuild opens like it, and is in no
     // text that is logged or passed on; a wrong one is refused as a login.
     void aTypedPasswordConnectsAndStaysInMemory() {
-        MVDASH_TRY({
-            const ConnectionSettings typed =
-                passwordCluster_.createSeededDatabase(QStringLiteral("typed"), 2000);
-            Connection c(typed, QStringLiteral("t"));
-            exec(c.db(), "GRANT mvdash_operator TO alice");
-        });
+        MVDASH_TRY(seedForAlice(QStringLiteral("typed")));
         const QByteArray pgpassword = qgetenv("PGPASSWORD");
         qunsetenv("PGPASSWORD");
         const auto restore = qScopeGuard([&] {

@@ -1,5 +1,6 @@
 // mvdash-admin as ops use it: the happy path, and every bad input with its message and code.
 
+#include "databaseworker.h"
 #include "statementpool.h"
 #include "testcluster.h"
 
@@ -11,6 +12,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -291,6 +293,26 @@ private slots:
             QCOMPARE(e.sqlState(), QStringLiteral("28P01"));
             QVERIFY2(!e.message().contains("wrong-one"), qPrintable(e.message()));
         }
+        // the dashboard's worker sends a rejected password once, never again (each failure
+        // counts toward an account's lockout); none supplied is retried once a minute
+        const auto refusals = [](const ConnectionSettings &s, int jobs) {
+            DatabaseWorker worker(s, QStringLiteral("typed"));
+            QSignalSpy connection(&worker, &DatabaseWorker::connectionChanged);
+            QObject context;
+            int failed = 0;
+            for (int i = 0; i < jobs; ++i)
+                worker.submit(
+                    &context, [](const QSqlDatabase &) { return QVariant(1); },
+                    [](const QVariant &) {}, [&failed](const JobFailure &) { ++failed; });
+            QTest::qWaitFor([&failed, jobs] { return failed == jobs; }, kPatienceMs);
+            QList<int> retries;
+            for (const QList<QVariant> &signal : connection)
+                retries << signal.at(2).toInt();
+            return retries;
+        };
+        QCOMPARE(refusals(*settings, 3), QList<int>{-1});
+        settings->setPassword(QString());
+        QCOMPARE(refusals(*settings, 3), QList<int>{60});
     }
 
     void migrateSeedRefreshStatusSizesVerify() {

@@ -96,14 +96,15 @@ namespace {
 QString loginFailureState(const QString &reason) {
     static const QList<QPair<QString, QString>> states = {
         {QStringLiteral("password authentication failed"), QStringLiteral("28P01")},
-        {QStringLiteral("no password supplied"), QStringLiteral("28P01")},
+        // none sent, none rejected: retried (it may be in ~/.pgpass by then)
+        {QStringLiteral("no password supplied"), QStringLiteral("28000")},
         {QStringLiteral("authentication failed"), QStringLiteral("28000")},
         {QStringLiteral("no pg_hba.conf entry"), QStringLiteral("28000")},
         {QStringLiteral("pg_hba.conf rejects connection"), QStringLiteral("28000")},
         {QStringLiteral("is not permitted to log in"), QStringLiteral("28000")},
         {QStringLiteral("permission denied for database"), QStringLiteral("42501")},
         {QStringLiteral("не прошёл проверку подлинности"), QStringLiteral("28P01")},
-        {QStringLiteral("пароль не указан"), QStringLiteral("28P01")},
+        {QStringLiteral("пароль не указан"), QStringLiteral("28000")},
         {QStringLiteral("в pg_hba.conf нет записи"), QStringLiteral("28000")},
         {QStringLiteral("pg_hba.conf отвергает подключение"), QStringLiteral("28000")},
     };

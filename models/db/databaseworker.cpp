@@ -38,16 +38,20 @@ public:
             try {
                 connection_ = std::make_unique<Connection>(settings_, purpose_);
                 lockTimeout_.applied = statementTimeout_.applied = -1;
-                emit owner_->connectionChanged(true, connection_->describe(), false);
+                emit owner_->connectionChanged(true, connection_->describe(), 0);
             } catch (const DbError &e) {
                 spdlog::warn("{}: {}", purpose_, e.englishMessage()); // the log stays English
                 // a refused login fails the same way until someone changes something: the
-                // server is asked again once a minute, not on every reload
-                const bool refused = e.isLoginRefused();
-                retryAt_ = std::chrono::steady_clock::now() +
-                           (refused ? std::chrono::seconds(60) : std::chrono::seconds(2));
+                // server is asked again once a minute, not on every reload; a rejected
+                // password never again (each try counts toward an account's lockout)
+                const int retrySeconds =
+                    e.isPasswordRejected() ? -1 : (e.isLoginRefused() ? 60 : 0);
+                retryAt_ = retrySeconds < 0
+                               ? std::chrono::steady_clock::time_point::max()
+                               : std::chrono::steady_clock::now() +
+                                     std::chrono::seconds(retrySeconds > 0 ? retrySeconds : 2);
                 lastConnectError_ = e.message();
-                emit owner_->connectionChanged(false, e.message(), refused);
+                emit owner_->connectionChanged(false, e.message(), retrySeconds);
                 return JobFailure{JobFailure::Kind::ConnectionLost, e.message()};
             }
         }
@@ -83,7 +87,7 @@ public:
             if (!lost)
                 return JobFailure{JobFailure::Kind::Error, e.message()};
             connection_.reset();
-            emit owner_->connectionChanged(false, e.message(), false);
+            emit owner_->connectionChanged(false, e.message(), 0);
             return JobFailure{JobFailure::Kind::ConnectionLost, e.message()};
         }
     }

@@ -28,6 +28,8 @@ public:
     const QString &sqlState() const { return sqlState_; }
     // The server refused the login (classes 28 and 3D, or no CONNECT privilege): the same
     // attempt fails again until the password, the role, the database or pg_hba.conf change.
+    // The server rejected the password that was sent (not: none was supplied).
+    bool isPasswordRejected() const { return sqlState_ == QLatin1String("28P01"); }
     bool isLoginRefused() const {
         return sqlState_.startsWith(QLatin1String("28")) || sqlState_ == QLatin1String("3D000") ||
                sqlState_ == QLatin1String("42501");

@@ -45,10 +45,12 @@ public:
                         FailureHandler onFailure = {}) = 0;
 
 signals:
-    // connected / lost, with "user@host:port/db" or the reason; `loginRefused` when the
-    // server refused the login (password, role, database, pg_hba.conf), which a retry alone
-    // does not mend
-    void connectionChanged(bool connected, const QString &detail, bool loginRefused);
+    // connected / lost, with "user@host:port/db" or the reason. `loginRetrySeconds` is 0
+    // unless the server refused the login (role, database, pg_hba.conf, password), which a
+    // retry alone does not mend: then the seconds until the next try, or -1 for a password the
+    // server rejected, never sent again (a directory service locks an account after a few
+    // failures; File > Connect… gives another)
+    void connectionChanged(bool connected, const QString &detail, int loginRetrySeconds);
 };
 
 // The generation of a caller's latest request: answers to older ones are dropped, so a slow

@@ -260,7 +260,7 @@
     <name>mvdash::MainWindow</name>
     <message numerus="yes">
         <location filename="../../ui/mainwindow.cpp" line="+172"/>
-        <location line="+356"/>
+        <location line="+364"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n message</numerusform>

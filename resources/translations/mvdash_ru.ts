@@ -1126,7 +1126,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>представления %1 нет в этой базе данных — миграции применены? (`mvdash-admin migrate`)</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+111"/>
         <source>cannot connect: %1</source>
         <extracomment>&quot;cannot connect: &lt;the server&apos;s or the driver&apos;s message&gt;&quot;</extracomment>
         <translation>не удаётся подключиться: %1</translation>
@@ -1173,7 +1173,7 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::DatabaseWorker</name>
     <message>
-        <location filename="../../models/db/databaseworker.cpp" line="+62"/>
+        <location filename="../../models/db/databaseworker.cpp" line="+66"/>
         <source>cancelled</source>
         <extracomment>a database job that was cancelled (by the user, or a newer request)</extracomment>
         <translation>отменено</translation>
@@ -2798,7 +2798,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Сообщения</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>● connected: %1</source>
         <extracomment>%1 says where (host, database)</extracomment>
         <translation>● подключено: %1</translation>
@@ -2809,7 +2809,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>● нет подключения</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+17"/>
+        <source>The server rejected the password: %1 — not sent again (a few failed logins may lock the account): File &gt; Connect… to enter it</source>
+        <translation>Сервер отклонил пароль: %1 — повторно он не отправляется (несколько неудачных входов могут заблокировать учётную запись): введите его в Файл &gt; Подключиться…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Connection lost: %1 — retrying every 5 s</source>
         <translation>Соединение потеряно: %1 — повтор каждые 5 с</translation>
     </message>
@@ -2984,8 +2989,8 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Соединение было потеряно и восстановлено в %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="-340"/>
-        <location line="+356"/>
+        <location line="-348"/>
+        <location line="+364"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n сообщение</numerusform>
@@ -2996,7 +3001,6 @@ migrate --read-models live|matview также задаёт режим (по ум
     <message>
         <location line="-314"/>
         <source>The server refused the login: %1 — check the user, the password (File &gt; Connect… or ~/.pgpass) and the database; trying again every minute</source>
-        <extracomment>%1 is the server&apos;s refusal</extracomment>
         <translation>Сервер отказал во входе: %1 — проверьте пользователя, пароль (Файл &gt; Подключиться… или ~/.pgpass) и базу данных; повторная попытка раз в минуту</translation>
     </message>
     <message numerus="yes">

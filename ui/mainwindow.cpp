@@ -183,54 +183,36 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
     connect(messagesButton_, &QToolButton::clicked, logDialog, &QDialog::show);
 
     // the models ask for the session info themselves after every (re)connect
-    connect(
-        models->reader(), &JobRunner::connectionChanged, this,
-        [this](bool connected, const QString &detail, int loginRetrySeconds) {
-            const bool wasConnected = connected_;
-            connected_ = connected;
-            everConnected_ = everConnected_ || connected;
-            // a socket directory is long and says little: psql's "[local]" in the label
-            // and the title, the path in the tooltip
-            static const QRegularExpression socketDirectory(QStringLiteral("@/[^:]*:"));
-            const QString where =
-                QString(detail).replace(socketDirectory, QStringLiteral("@[local]:"));
-            //: %1 says where (host, database)
-            connectionLabel_->setText(connected ? tr("● connected: %1").arg(where)
-                                                : tr("● offline"));
-            connectionLabel_->setToolTip(detail);
-            connectionLabel_->setStyleSheet(
-                theme::textStyle(connected ? theme::good() : theme::bad()));
-            if (connected) {
-                // which database this window shows, also in the task bar (two windows:
-                // production and staging side by side)
-                setWindowTitle(QStringLiteral("mvdash — %1").arg(where));
-                lastOfflineReason_.clear();
-                if (!wasConnected && banner_->isVisible())
-                    noteReconnected();
-            } else if (detail != lastOfflineReason_) {
-                // said once per reason, not once per failed retry
-                lastOfflineReason_ = detail;
-                report(
-                    loginRetrySeconds < 0
-                        //: %1 is the server's refusal
-                        ? tr("The server rejected the password: %1 — not sent again (a "
-                             "few failed logins may lock the account): File > Connect… "
-                             "to enter it")
-                              .arg(detail)
-                        : loginRetrySeconds > 0
-                              //: %1 is the server's refusal
-                              ? tr("The server refused the login: %1 — check the user, the "
-                                   "password (File > Connect… or ~/.pgpass) and the database; "
-                                   "trying again every minute")
-                                    .arg(detail)
-                              : everConnected_
-                                    ? tr("Connection lost: %1 — retrying every 5 s").arg(detail)
-                                    //: the first connection of this window failed (%1: why)
-                                    : tr("Not connected yet: %1 — retrying every 5 s").arg(detail),
-                    true);
-            }
-            autoReload_->setInterval(connected ? reloadIntervalMs() : 5000);
-        });
+    connect(models->reader(), &JobRunner::connectionChanged, this,
+            [this](bool connected, const QString &detail, int loginRetrySeconds) {
+                const bool wasConnected = connected_;
+                connected_ = connected;
+                everConnected_ = everConnected_ || connected;
+                // a socket directory is long and says little: psql's "[local]" in the label
+                // and the title, the path in the tooltip
+                static const QRegularExpression socketDirectory(QStringLiteral("@/[^:]*:"));
+                const QString where =
+                    QString(detail).replace(socketDirectory, QStringLiteral("@[local]:"));
+                //: %1 says where (host, database)
+                connectionLabel_->setText(connected ? tr("● connected: %1").arg(where)
+                                                    : tr("● offline"));
+                connectionLabel_->setToolTip(detail);
+                connectionLabel_->setStyleSheet(
+                    theme::textStyle(connected ? theme::good() : theme::bad()));
+                if (connected) {
+                    // which database this window shows, also in the task bar (two windows:
+                    // production and staging side by side)
+                    setWindowTitle(QStringLiteral("mvdash — %1").arg(where));
+                    lastOfflineReason_.clear();
+                    if (!wasConnected && banner_->isVisible())
+                        noteReconnected();
+                } else if (detail != lastOfflineReason_) {
+                    // said once per reason, not once per failed retry
+                    lastOfflineReason_ = detail;
+                    report(offlineMessage(detail, loginRetrySeconds), true);
+                }
+                autoReload_->setInterval(connected ? reloadIntervalMs() : 5000);
+            });
     // what each source is, for "Loading %1 failed: %2"
     watch(models_->tenants(), tr("tenants"));
     watch(models_->health(), tr("refresh health"));
@@ -513,6 +495,22 @@ void MainWindow::watch(Source *source, const QString &what, bool reloadedByTimer
                 report(MainWindow::tr("Loading %1 failed: %2").arg(what, message),
                        !readsNothing_); // (then the banner keeps saying why, the log has each)
             });
+}
+
+QString MainWindow::offlineMessage(const QString &detail, int loginRetrySeconds) const {
+    if (loginRetrySeconds < 0)
+        //: %1 is the server's refusal
+        return tr("The server rejected the password: %1 — not sent again (a few failed logins "
+                  "may lock the account): File > Connect… to enter it")
+            .arg(detail);
+    if (loginRetrySeconds > 0)
+        //: %1 is the server's refusal
+        return tr("The server refused the login: %1 — check the user, the password (File > "
+                  "Connect… or ~/.pgpass) and the database; trying again every minute")
+            .arg(detail);
+    return everConnected_ ? tr("Connection lost: %1 — retrying every 5 s").arg(detail)
+                          //: the first connection of this window failed (%1: why)
+                          : tr("Not connected yet: %1 — retrying every 5 s").arg(detail);
 }
 
 void MainWindow::noteReconnected() {

@@ -83,6 +83,8 @@ private:
     void watch(Source *source, const QString &what, bool reloadedByTimer = true);
     void report(const QString &message, bool isError);
     void noteReconnected();
+    // The banner's words for a connection that failed (JobRunner::connectionChanged's).
+    QString offlineMessage(const QString &detail, int loginRetrySeconds) const;
     void updateFreshness();
     // The settings' reload interval, by default 30 s (5 s when the read models are live).
     int reloadIntervalMs() const;

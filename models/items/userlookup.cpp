@@ -166,10 +166,9 @@ void UserLookup::reload() {
                 }
                 activity.finish();
             }
-            if (!d.found) {
-                // matview mode: events since the refresh tell a new user from a mistyped id
-                if (!d.exact)
-                    countNewerEvents(db, key, d);
+            if (!d.found) { // (so not exact: matview mode)
+                // events since the refresh tell a new user from a mistyped id
+                countNewerEvents(db, key, d);
                 return QVariant::fromValue(d);
             }
             if (!d.exact) {

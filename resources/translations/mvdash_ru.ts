@@ -2798,7 +2798,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Сообщения</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>● connected: %1</source>
         <extracomment>%1 says where (host, database)</extracomment>
         <translation>● подключено: %1</translation>
@@ -2809,22 +2809,24 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>● нет подключения</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+305"/>
         <source>The server rejected the password: %1 — not sent again (a few failed logins may lock the account): File &gt; Connect… to enter it</source>
+        <extracomment>%1 is the server&apos;s refusal</extracomment>
         <translation>Сервер отклонил пароль: %1 — повторно он не отправляется (несколько неудачных входов могут заблокировать учётную запись): введите его в Файл &gt; Подключиться…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Connection lost: %1 — retrying every 5 s</source>
         <translation>Соединение потеряно: %1 — повтор каждые 5 с</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not connected yet: %1 — retrying every 5 s</source>
+        <extracomment>the first connection of this window failed (%1: why)</extracomment>
         <translation>Ещё не подключено: %1 — повтор каждые 5 с</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-296"/>
         <source>tenants</source>
         <translation>арендаторы</translation>
     </message>
@@ -2896,7 +2898,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Копировать выделенные ячейки (через табуляцию, точные значения)</translation>
     </message>
     <message>
-        <location line="+260"/>
+        <location line="+276"/>
         <source> · live, behind (%1 s)</source>
         <extracomment>appended to &quot;Data as of ...&quot; for a tenant administrator: the steps are so far behind that its events were not counted; %1 for how long (&quot;95.0&quot;)</extracomment>
         <translation> · live, отставание (%1 с)</translation>
@@ -2974,7 +2976,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>без TLS (sslmode=%1)</translation>
     </message>
     <message>
-        <location line="-437"/>
+        <location line="-453"/>
         <source>Export failed: %1</source>
         <translation>Ошибка экспорта: %1</translation>
     </message>
@@ -2984,13 +2986,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Экспорт отменён; файл не записан.</translation>
     </message>
     <message>
-        <location line="+262"/>
+        <location line="+278"/>
         <source>Connection lost, then reconnected at %1.</source>
         <translation>Соединение было потеряно и восстановлено в %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="-348"/>
-        <location line="+364"/>
+        <location line="-346"/>
+        <location line="+362"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n сообщение</numerusform>
@@ -2999,12 +3001,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         </translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="-26"/>
         <source>The server refused the login: %1 — check the user, the password (File &gt; Connect… or ~/.pgpass) and the database; trying again every minute</source>
+        <extracomment>%1 is the server&apos;s refusal</extracomment>
         <translation>Сервер отказал во входе: %1 — проверьте пользователя, пароль (Файл &gt; Подключиться… или ~/.pgpass) и базу данных; повторная попытка раз в минуту</translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="-278"/>
         <source>Exported %Ln payment(s) to %1</source>
         <translation>
             <numerusform>Экспортирован %Ln платёж в %1</numerusform>
@@ -3029,7 +3032,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Ошибка загрузки данных «%1»: %2</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+68"/>
         <source>no data yet</source>
         <translation>данных пока нет</translation>
     </message>
@@ -3677,7 +3680,7 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Ставки по статусам</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>Total bets</source>
         <translation>Всего ставок</translation>
     </message>
@@ -3698,18 +3701,18 @@ migrate --read-models live|matview также задаёт режим (по ум
     </message>
     <message>
         <location line="+0"/>
-        <location line="+52"/>
+        <location line="+47"/>
         <source>Deposits</source>
         <translation>Депозиты</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+52"/>
+        <location line="-47"/>
+        <location line="+47"/>
         <source>Withdrawals</source>
         <translation>Выводы средств</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-46"/>
         <source>Net deposits</source>
         <translation>Чистые депозиты</translation>
     </message>
@@ -3719,12 +3722,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Общий баланс</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-6"/>
         <source>The sum of the completed payments&apos; amounts in every currency, as recorded: mvdash does not convert currencies. The Payments panel lists each payment with its currency.</source>
         <translation>Сумма завершённых платежей во всех валютах, как они записаны: mvdash не пересчитывает валюты. Панель «Платежи» показывает каждый платёж с его валютой.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+68"/>
         <source>%1: %2 (%3%)</source>
         <extracomment>a slice of the bets chart: status, count and share (&quot;Settled: 7,790 (70%)&quot;)</extracomment>
         <translation>%1: %2 (%3%)</translation>

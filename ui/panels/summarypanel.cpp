@@ -29,18 +29,19 @@ SummaryPanel::SummaryPanel(TenantSummaryModel *model, BetStatusModel *statuses, 
     connect(statuses_, &QAbstractItemModel::modelReset, this, &SummaryPanel::drawBetStatuses);
     auto *layout = new QVBoxLayout(this);
     auto *grid = new QGridLayout;
-    const QStringList titles{tr("Total bets"),   tr("Active bets"),  tr("Total stake"),
-                             tr("Users"),        tr("Deposits"),     tr("Withdrawals"),
-                             tr("Net deposits"), tr("Total balance")};
-    for (int i = 0; i < titles.size(); ++i)
-        values_ << tileValue(grid, i, titles[i]);
     // payments carry their own currency and the figures add their amounts as recorded: said
     // where a tenant admin might read one figure as one currency's
     const QString mixed = tr("The sum of the completed payments' amounts in every currency, as "
                              "recorded: mvdash does not convert currencies. The Payments panel "
                              "lists each payment with its currency.");
-    for (int money : {4, 5, 6}) // deposits, withdrawals, net deposits
-        values_[money]->setToolTip(mixed);
+    const QList<std::pair<QString, QString>> tiles{
+        {tr("Total bets"), {}},      {tr("Active bets"), {}},  {tr("Total stake"), {}},
+        {tr("Users"), {}},           {tr("Deposits"), mixed},  {tr("Withdrawals"), mixed},
+        {tr("Net deposits"), mixed}, {tr("Total balance"), {}}};
+    for (const auto &[title, toolTip] : tiles) {
+        values_ << tileValue(grid, int(values_.size()), title);
+        values_.last()->setToolTip(toolTip);
+    }
     layout->addLayout(grid);
     auto *charts = new QHBoxLayout;
     charts->addWidget(moneyChart_);

@@ -1,6 +1,8 @@
 // mvdash-admin: the command-line tool for ops. Exit codes: 0 ok, 1 failed, 2 usage,
-// 3 nothing refreshed (every view skipped: another refresh holds them). doctor: 0 all ok,
-// 1 warnings, 2 usage, 3 failures (a database it cannot reach is a failure).
+// 3 nothing refreshed (every view skipped: another refresh holds them), 4 the server rejected
+// the password (a service manager should not restart it: each attempt counts toward locking
+// the account). doctor: 0 all ok, 1 warnings, 2 usage, 3 failures (a database it cannot reach
+// is a failure).
 
 #include "connectionsettings.h"
 #include "database.h"
@@ -47,7 +49,7 @@ using namespace mvdash;
 
 namespace {
 
-enum Exit { Ok = 0, Failed = 1, Usage = 2, NothingRefreshed = 3 };
+enum Exit { Ok = 0, Failed = 1, Usage = 2, NothingRefreshed = 3, PasswordRejected = 4 };
 // doctor's exit codes, for monitoring (Nagios-like, with 2 kept for usage as everywhere)
 enum DoctorExit { DoctorOk = 0, DoctorWarnings = 1, DoctorFailures = 3 };
 
@@ -364,8 +366,8 @@ private:
         Follower follower(settings(), options, [](const QString &line) {
             out(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) + u' ' + line + u'\n');
         });
-        follower.run(stopRequested);
-        return Ok;
+        // the follower has logged the refusal: not said twice
+        return follower.run(stopRequested) ? PasswordRejected : Ok;
     }
 
     int explainStep(const QStringList &rest) {
@@ -895,7 +897,7 @@ int main(int argc, char *argv[]) {
     QCommandLineParser parser;
     //: --help: keep the command names, the options (--json...), VIEW, TENANT_ID, ROLE, N,
     //: live|matview, the exit codes and the column alignment as they are
-    parser.setApplicationDescription(Admin::tr(
+    const QString description = Admin::tr(
         "Administers the materialized views of an mvdash database.\n\n"
         "Commands:\n"
         "  migrate                        apply the bundled migrations\n"
@@ -935,7 +937,13 @@ int main(int argc, char *argv[]) {
         "migrate --read-models live|matview also sets the mode (default: keep it; new databases "
         "start in matview).\n\n"
         "Connection: --dsn (key=value or postgresql:// URI), else the PG* variables, the service\n"
-        "file and ~/.pgpass, as libpq does. Passwords are never accepted on the command line."));
+        "file and ~/.pgpass, as libpq does. Passwords are never accepted on the command line.");
+    //: --help: the exit codes of every command but doctor; keep the numbers
+    const QString exitCodes = Admin::tr(
+        "Exit codes: 0 ok, 1 failed, 2 usage, 3 nothing refreshed (another refresh holds every\n"
+        "view), 4 the server rejected the password (not retried: each attempt counts toward\n"
+        "locking the account; a service manager should not restart on 4).");
+    parser.setApplicationDescription(description + QStringLiteral("\n\n") + exitCodes);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("dsn"), Admin::tr("libpq connection string or URI."),
@@ -1046,6 +1054,6 @@ int main(int argc, char *argv[]) {
                                        "convert, grant-tenant and revoke-tenant need the owner "
                                        "of the schema mvdash. A tenant administrator's role "
                                        "reads its tenants in the dashboard only."));
-        return Failed;
+        return e.isPasswordRejected() ? PasswordRejected : Failed;
     }
 }

@@ -1,6 +1,7 @@
 // mvdash-admin as ops use it: the happy path, and every bad input with its message and code.
 
 #include "databaseworker.h"
+#include "livereadmodels.h"
 #include "statementpool.h"
 #include "testcluster.h"
 
@@ -67,9 +68,11 @@ class TestAdminCli : public QObject {
 
     // A seeded database on the password cluster that alice (who logs in with a password) may
     // read and refresh.
-    void seedForAlice(const QString &database) {
+    void seedForAlice(const QString &database, ReadModelMode mode = ReadModelMode::Matview) {
         Connection c(passwordCluster_.createSeededDatabase(database, 2000), QStringLiteral("t"));
         exec(c.db(), "GRANT mvdash_operator TO alice");
+        if (mode == ReadModelMode::Live)
+            convertReadModels(c.db(), mode, [](const QString &) {});
     }
 
 private slots:
@@ -205,8 +208,9 @@ private slots:
         });
         const QString dsn =
             passwordCluster_.cluster().dsn(QStringLiteral("postgres"), QStringLiteral("alice"));
+        // 4: a service manager does not restart it (systemd unit, RestartPreventExitStatus)
         const Run wrong = admin({"--dsn", dsn, "status"}, {{"PGPASSWORD", "wrong-one"}});
-        EXPECT_RUN(wrong, 1, "password authentication failed for user \"alice\"");
+        EXPECT_RUN(wrong, 4, "password authentication failed for user \"alice\"");
         QVERIFY(!(wrong.out + wrong.err).contains("wrong-one"));
         QCOMPARE(wrong.err.count(u'\n'), 1); // one line
         // the right password through the environment (as libpq reads it) gets in
@@ -304,7 +308,8 @@ private slots:
                 worker.submit(
                     &context, [](const QSqlDatabase &) { return QVariant(1); },
                     [](const QVariant &) {}, [&failed](const JobFailure &) { ++failed; });
-            QTest::qWaitFor([&failed, jobs] { return failed == jobs; }, kPatienceMs);
+            if (!QTest::qWaitFor([&failed, jobs] { return failed == jobs; }, kPatienceMs))
+                return QList<int>{-2}; // a hang: not every job came back
             QList<int> retries;
             for (const QList<QVariant> &signal : connection)
                 retries << signal.at(2).toInt();
@@ -313,6 +318,60 @@ private slots:
         QCOMPARE(refusals(*settings, 3), QList<int>{-1});
         settings->setPassword(QString());
         QCOMPARE(refusals(*settings, 3), QList<int>{60});
+    }
+
+    // A running follower whose password the server starts rejecting (rotated, or the account
+    // locked) sends it once and stops with 4, and the follower Deployment's loop does the
+    // same: a directory service locks an account after a few failures.
+    void aRejectedPasswordIsNotSentAgainByAFollower() {
+        MVDASH_TRY(seedForAlice(QStringLiteral("follow"), ReadModelMode::Live));
+        const QString dsn =
+            passwordCluster_.cluster().dsn(QStringLiteral("follow"), QStringLiteral("alice"));
+        const auto superuser = [this](const QString &sql) {
+            Connection c(passwordCluster_.cluster().settings(), QStringLiteral("t"));
+            exec(c.db(), sql);
+        };
+        const auto restore = qScopeGuard([&] {
+            MVDASH_TRY(superuser(QStringLiteral("ALTER ROLE alice PASSWORD 'right-one'")));
+        });
+        QProcess follower;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("right-one"));
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        follower.setProcessEnvironment(env);
+        follower.setProcessChannelMode(QProcess::MergedChannels);
+        follower.start(QStringLiteral(MVDASH_ADMIN_BINARY),
+                       {QStringLiteral("--dsn"), dsn, QStringLiteral("follow"),
+                        QStringLiteral("--interval"), QStringLiteral("100ms")});
+        QString output;
+        QTRY_VERIFY_WITH_TIMEOUT((output += QString::fromUtf8(follower.readAll()))
+                                     .contains(QStringLiteral("connected to")),
+                                 kPatienceMs);
+        MVDASH_TRY({
+            superuser(QStringLiteral("ALTER ROLE alice PASSWORD 'rotated'"));
+            superuser(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                     "WHERE usename = 'alice'"));
+        });
+        // it ends by itself: no SIGTERM is sent
+        QVERIFY2(follower.waitForFinished(kPatienceMs), qPrintable(output));
+        output += QString::fromUtf8(follower.readAll());
+        QVERIFY2(follower.exitCode() == 4, qPrintable(output));
+        QVERIFY2(output.count(QStringLiteral("password authentication failed")) == 1 &&
+                     output.contains(QStringLiteral("the password is not sent again")),
+                 qPrintable(output));
+
+        QProcess loop;
+        env.insert(QStringLiteral("MVDASH_DSN"), dsn);
+        env.insert(QStringLiteral("PATH"),
+                   LocalCluster::binDirectory() + u':' + env.value(QStringLiteral("PATH")));
+        loop.setProcessEnvironment(env);
+        loop.setProcessChannelMode(QProcess::MergedChannels);
+        loop.start(QStringLiteral("sh"), {QStringLiteral("-c"), followerDeploymentScript()});
+        QVERIFY(loop.waitForFinished(kPatienceMs));
+        const QString loopOutput = QString::fromUtf8(loop.readAll());
+        QVERIFY2(loop.exitCode() == 4 &&
+                     loopOutput.count(QStringLiteral("password authentication failed")) == 1,
+                 qPrintable(loopOutput));
     }
 
     void migrateSeedRefreshStatusSizesVerify() {

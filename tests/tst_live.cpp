@@ -3038,22 +3038,7 @@ private slots:
     // The follower Deployment of packaging/k8s, its loop run by sh and psql as the pod runs
     // it: it applies what is written, takes the sizes' sample, and SIGTERM ends it with 0.
     void theFollowerDeploymentsLoopStepsAndSamples() {
-        QFile yaml(QStringLiteral(MVDASH_SOURCE_DIR "/packaging/k8s/deployment-follower.yaml"));
-        QVERIFY(yaml.open(QIODevice::ReadOnly));
-        // the container's command: the lines of the block scalar after "- |"
-        QString script;
-        int indent = -1;
-        for (const QString &line : QString::fromUtf8(yaml.readAll()).split(u'\n')) {
-            if (indent < 0 && line.trimmed() == u"- |") {
-                indent = int(line.indexOf(u'-')) + 2;
-                continue;
-            }
-            if (indent < 0)
-                continue;
-            if (!line.trimmed().isEmpty() && !line.startsWith(QString(indent, u' ')))
-                break;
-            script += line.mid(indent) + u'\n';
-        }
+        const QString script = followerDeploymentScript();
         QVERIFY2(script.contains(QStringLiteral("mvdash.live_step")), qPrintable(script));
         MVDASH_TRY({
             const auto settings = liveDatabase(QStringLiteral("deployment"), 2000);

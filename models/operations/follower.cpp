@@ -24,10 +24,9 @@ void Follower::pause(int ms, const std::atomic_bool &stop) const {
         QThread::msleep(std::min(100, ms - slept));
 }
 
-qint64 Follower::run(const std::atomic_bool &stop) {
+std::optional<DbError> Follower::run(const std::atomic_bool &stop) {
     std::unique_ptr<Connection> connection;
     int backoffMs = 500;
-    qint64 applying = 0;
     QString lastSkip;
     QElapsedTimer sampledShare;
     while (!stop) {
@@ -50,7 +49,6 @@ qint64 Follower::run(const std::atomic_bool &stop) {
             if (first.outcome == RunOutcome::Ok) {
                 const StepProgress p = stepProgress(connection->db());
                 if (p.events > 0) {
-                    ++applying;
                     //: "applied <n events> in <ms> ms (watermark <arrival>)"
                     log_(tr("applied %1 in %2 ms (watermark %3)")
                              .arg(tr(
@@ -69,6 +67,15 @@ qint64 Follower::run(const std::atomic_bool &stop) {
             }
             pause(options_.intervalMs, stop);
         } catch (const DbError &e) {
+            if (e.isPasswordRejected()) {
+                //: the follower stops: "<the server's message>: the password is not sent
+                //: again ..."
+                log_(tr("%1: the password is not sent again (each failure counts toward "
+                        "locking the account); stopped: fix the password, then start the "
+                        "follower again")
+                         .arg(e.message()));
+                return e;
+            }
             log_(tr("step failed: %1; reconnecting in %2 ms").arg(e.message()).arg(backoffMs));
             connection.reset();
             pause(backoffMs, stop);
@@ -77,7 +84,7 @@ qint64 Follower::run(const std::atomic_bool &stop) {
     }
     //: the follower has stopped (SIGTERM, Ctrl-C)
     log_(tr("stopped"));
-    return applying;
+    return std::nullopt;
 }
 
 } // namespace mvdash

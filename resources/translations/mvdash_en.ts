@@ -4,7 +4,7 @@
 <context>
     <name>mvdash::Admin</name>
     <message numerus="yes">
-        <location filename="../../app/admin_main.cpp" line="+256"/>
+        <location filename="../../app/admin_main.cpp" line="+258"/>
         <source>%n check(s)</source>
         <translation>
             <numerusform>%n check</numerusform>
@@ -210,7 +210,7 @@
 <context>
     <name>mvdash::Follower</name>
     <message numerus="yes">
-        <location filename="../../models/operations/follower.cpp" line="+56"/>
+        <location filename="../../models/operations/follower.cpp" line="+54"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>

@@ -43,7 +43,7 @@
 <context>
     <name>mvdash::Admin</name>
     <message>
-        <location filename="../../app/admin_main.cpp" line="+85"/>
+        <location filename="../../app/admin_main.cpp" line="+87"/>
         <location line="+545"/>
         <source>never</source>
         <extracomment>an age: never refreshed</extracomment>
@@ -604,7 +604,17 @@ migrate --read-models live|matview также задаёт режим (по ум
 и ~/.pgpass, как в libpq. Пароли в командной строке не принимаются никогда.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+42"/>
+        <source>Exit codes: 0 ok, 1 failed, 2 usage, 3 nothing refreshed (another refresh holds every
+view), 4 the server rejected the password (not retried: each attempt counts toward
+locking the account; a service manager should not restart on 4).</source>
+        <extracomment>--help: the exit codes of every command but doctor; keep the numbers</extracomment>
+        <translation>Коды выхода: 0 успех, 1 ошибка, 2 неверный вызов, 3 ничего не обновлено (все
+представления держит другое обновление), 4 сервер отверг пароль (без повторов: каждая
+попытка приближает блокировку учётной записи; менеджеру служб не перезапускать при 4).</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>doctor: live mode: how long committed events may wait for a step before the read models are late (default 10s; stale at six times that).</source>
         <translation>doctor: режим live: сколько зафиксированные события могут ждать шага, прежде чем модели чтения считаются запаздывающими (по умолчанию 10s; устаревшими — вшестеро дольше).</translation>
     </message>
@@ -619,13 +629,13 @@ migrate --read-models live|matview также задаёт режим (по ум
         <translation>Строка подключения libpq или URI.</translation>
     </message>
     <message>
-        <location line="-493"/>
+        <location line="-499"/>
         <source>--%1 must be from %2 to %3ms, written as 500ms, 10s, 2min or 1h (got &apos;%4&apos;)</source>
         <extracomment>keep the units ms, s, min and h as they are (what the option accepts)</extracomment>
         <translation>значение --%1 должно быть от %2 до %3ms, в виде 500ms, 10s, 2min или 1h (указано «%4»)</translation>
     </message>
     <message>
-        <location line="+496"/>
+        <location line="+502"/>
         <source>Machine-readable output (status, sizes, doctor).</source>
         <translation>Машиночитаемый вывод (status, sizes, doctor).</translation>
     </message>
@@ -2287,13 +2297,13 @@ migrate --read-models live|matview также задаёт режим (по ум
 <context>
     <name>mvdash::Follower</name>
     <message>
-        <location filename="../../models/operations/follower.cpp" line="+38"/>
+        <location filename="../../models/operations/follower.cpp" line="+37"/>
         <source>connected to %1</source>
         <extracomment>&quot;connected to &lt;user&gt;@&lt;host&gt;:&lt;port&gt;/&lt;database&gt;&quot;</extracomment>
         <translation>подключено к %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>applied %1 in %2 ms (watermark %3)</source>
         <extracomment>&quot;applied &lt;n events&gt; in &lt;ms&gt; ms (watermark &lt;arrival&gt;)&quot;</extracomment>
         <translation>применено %1 за %2 мс (водяной знак %3)</translation>
@@ -2317,6 +2327,12 @@ migrate --read-models live|matview также задаёт режим (по ум
         <location line="+0"/>
         <source>failed: %1</source>
         <translation>ошибка: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: the password is not sent again (each failure counts toward locking the account); stopped: fix the password, then start the follower again</source>
+        <extracomment>the follower stops: &quot;&lt;the server&apos;s message&gt;: the password is not sent again ...&quot;</extracomment>
+        <translation>%1: пароль больше не отправляется (каждая неудача приближает блокировку учётной записи); остановлен: исправьте пароль и снова запустите процесс follow</translation>
     </message>
     <message>
         <location line="+6"/>

@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <optional>
+#include <QFile>
 #include <QSqlDriver>
 
 namespace mvdash::test {
@@ -76,6 +77,26 @@ QSqlQuery runSql(const QSqlDatabase &db, const QString &sql, const QVariantList 
 QVariant scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &values) {
     QSqlQuery q = runSql(db, sql, values);
     return q.next() ? q.value(0) : QVariant();
+}
+
+QString followerDeploymentScript() {
+    QFile yaml(QStringLiteral(MVDASH_SOURCE_DIR "/packaging/k8s/deployment-follower.yaml"));
+    if (!yaml.open(QIODevice::ReadOnly))
+        return QString();
+    QString script;
+    int indent = -1;
+    for (const QString &line : QString::fromUtf8(yaml.readAll()).split(u'\n')) {
+        if (indent < 0 && line.trimmed() == u"- |") {
+            indent = int(line.indexOf(u'-')) + 2;
+            continue;
+        }
+        if (indent < 0)
+            continue;
+        if (!line.trimmed().isEmpty() && !line.startsWith(QString(indent, u' ')))
+            break;
+        script += line.mid(indent) + u'\n';
+    }
+    return script;
 }
 
 QString sqlStateOf(const QSqlDatabase &db, const QString &sql) {

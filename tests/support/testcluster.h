@@ -53,6 +53,9 @@ QSqlQuery runSql(const QSqlDatabase &db, const QString &sql, const QVariantList 
 QString sqlStateOf(const QSqlDatabase &db, const QString &sql);
 // Outcome per view of one refresh_aggregate_views() call; each view's error into *errors.
 QMap<QString, QString> refreshAll(const QSqlDatabase &db, QMap<QString, QString> *errors = nullptr);
+// The shell script the follower Deployment of packaging/k8s runs (its container's command: the
+// block scalar after "- |"), to run it with sh and psql as the pod does; empty if not found.
+QString followerDeploymentScript();
 // A materialized view whose refresh waits while a Gate is closed (it takes the gate's lock,
 // shared); `keyed` gives it a unique key, so that it refreshes CONCURRENTLY once populated.
 // With `after`, it reads that view, so the refresh plan puts it after that one.

@@ -432,7 +432,7 @@ private:
         return ok ? std::optional<T>(value) : std::nullopt;
     }
 
-    // A duration option: 500ms, 10s, 2min or plain milliseconds, from min to max ms.
+    // A duration option: 500ms, 10s, 2min or 1h (a bare number only for 0), from min to max ms.
     int durationOption(const QString &option, int fallback, qint64 minMs, qint64 maxMs) const {
         if (!parser_.isSet(option))
             return fallback;
@@ -445,15 +445,27 @@ private:
                               : unit == u"h"   ? 3600000
                                                : 1;
         const auto amount = m.hasMatch() ? wholeNumber<qint64>(m.captured(1)) : std::nullopt;
-        if (!amount || *amount > maxMs / unitMs || *amount * unitMs < minMs)
-            //: keep the units ms, s, min and h as they are (what the option accepts)
-            throw UsageError{tr("--%1 must be from %2 to %3ms, written as 500ms, "
-                                "10s, 2min or 1h (got '%4')")
-                                 .arg(option)
-                                 .arg(minMs)
-                                 .arg(maxMs)
-                                 .arg(text)};
+        // a bare number is refused (but 0): "--interval 5" meant seconds, not a 5 ms loop
+        if (!amount || (unit.isEmpty() && *amount != 0) || *amount > maxMs / unitMs ||
+            *amount * unitMs < minMs)
+            //: "--lag must be from 1s to 24h, with its unit ..."; keep the units ms, s, min
+            //: and h as they are (what the option accepts)
+            throw UsageError{tr("--%1 must be from %2 to %3, with its unit: ms, s, min or h "
+                                "(got '%4')")
+                                 .arg(option, durationText(minMs), durationText(maxMs), text)};
         return int(*amount * unitMs);
+    }
+
+    // A limit as the options take it, in the largest unit it is a whole number of: "1s",
+    // "24h", "2147483647ms"; 0 without one.
+    static QString durationText(qint64 ms) {
+        if (ms == 0)
+            return QStringLiteral("0");
+        for (const auto &[unitMs, unit] :
+             {std::pair{3600000, "h"}, std::pair{60000, "min"}, std::pair{1000, "s"}})
+            if (ms % unitMs == 0)
+                return QString::number(ms / unitMs) + QLatin1String(unit);
+        return QString::number(ms) + QStringLiteral("ms");
     }
 
     // --lock-timeout: up to what PostgreSQL's lock_timeout takes (2147483647 ms, about 24.8
@@ -554,12 +566,16 @@ private:
     int listViews(const QStringList &rest) {
         noArguments(rest);
         auto connection = connect();
-        for (const ViewStatus &s : fetchViewStatus(connection->db()))
+        QSet<QString> listed; // a matview copy is in the refresh plan too: named once
+        for (const ViewStatus &s : fetchViewStatus(connection->db())) {
             out(s.view + u'\n');
+            listed.insert(s.view);
+        }
         QSqlQuery copies = runQuery(connection->db(), QStringLiteral("tenant_copies_list"), {});
         const int name = columnOf(copies, "copy_name");
         while (copies.next())
-            out(copies.value(name).toString() + u'\n');
+            if (const QString copy = copies.value(name).toString(); !listed.contains(copy))
+                out(copy + u'\n');
         return Ok;
     }
 

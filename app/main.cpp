@@ -64,10 +64,13 @@ int takeScreenshots(MainWindow &window, const QString &directory) {
     do {
         QApplication::processEvents(QEventLoop::AllEvents, 50);
     } while ((window.isLoading() || started.elapsed() < 700) && started.elapsed() < 20000);
-    if (!window.isConnected()) { // pictures of empty panels are not what was asked for
-        spdlog::error("no screenshots: not connected: {}", window.bannerText());
-        std::fprintf(stderr, "mvdash: no screenshots: not connected: %s\n",
-                     qPrintable(window.bannerText()));
+    // pictures of empty panels are not what was asked for
+    if (!window.isConnected() || !window.hasSchema()) {
+        const QString why = window.isConnected()
+                                ? window.bannerText()
+                                : QStringLiteral("not connected: %1").arg(window.bannerText());
+        spdlog::error("no screenshots: {}", why);
+        std::fprintf(stderr, "mvdash: no screenshots: %s\n", qPrintable(why));
         return 1;
     }
     QDir().mkpath(directory);

@@ -11,6 +11,7 @@
 #include "format.h"
 #include "livereadmodels.h"
 #include "mainwindow.h"
+#include "migrationrunner.h"
 #include "panels/paymentspanel.h"
 #include "panels/userpanel.h"
 #include "paymentsmodel.h"
@@ -89,6 +90,13 @@ class TestDashboard : public QObject {
         for (QLabel *l : w->findChildren<QLabel *>())
             texts << l->text();
         return texts;
+    }
+    // The "data as of" badge's text (rich text: the state in a coloured span), or empty.
+    static QString badgeText(MainWindow &w) {
+        for (const QString &text : labelTexts(&w))
+            if (text.startsWith(QStringLiteral("Data as of")))
+                return text;
+        return QString();
     }
     static QStringList chartTitles(QWidget *w) {
         QStringList titles;
@@ -606,6 +614,92 @@ private slots:
         QVERIFY(w.findChild<QPlainTextEdit *>()->toPlainText().contains("Loading tenants failed"));
     }
 
+    // The wrong database (dbname=postgres), or one not migrated yet: one banner that says so
+    // and what to do, not the first view's "function ... does not exist" nor talk of the
+    // role's privileges; the status bar says connected, but not in green. Once migrated (the
+    // window open all along), the next reload shows the data and the banner goes.
+    void aDatabaseWithoutMvdashIsToldAsSuchAndPickedUpOnceMigrated() {
+        ConnectionSettings empty;
+        MVDASH_TRY(empty = cluster_.createDatabase(QStringLiteral("dash_empty"), false));
+        DashboardModels wModels(empty);
+        MainWindow w(&wModels);
+        w.show();
+        QTRY_VERIFY2_WITH_TIMEOUT(w.bannerText().contains("Database dash_empty has no mvdash "
+                                                          "schema"),
+                                  qPrintable(w.bannerText()), kPatienceMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isLoading(), kPatienceMs);
+        QVERIFY(w.isConnected() && !w.hasSchema());
+        w.reloadAll(); // the next round of failures does not bury it
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isLoading(), kPatienceMs);
+        QVERIFY2(w.bannerText().contains("mvdash-admin migrate"), qPrintable(w.bannerText()));
+        QVERIFY(w.findChild<QPlainTextEdit *>()->toPlainText().contains("Loading tenants failed"));
+        const auto statusSays = [&w](const QString &start) {
+            const QStringList labels = labelTexts(&w);
+            return std::any_of(labels.cbegin(), labels.cend(),
+                               [&start](const QString &t) { return t.startsWith(start); });
+        };
+        QVERIFY(statusSays("● connected, no mvdash schema: "));
+        w.showPanel(Panel::Refresh);
+        QPushButton *all = button(&w, QStringLiteral("Refresh all"));
+        QVERIFY(!all->isEnabled());
+        QVERIFY2(!all->toolTip().contains("mvdash_operator") &&
+                     all->toolTip().contains("no mvdash schema"),
+                 qPrintable(all->toolTip()));
+
+        MVDASH_TRY({
+            Connection c(empty, QStringLiteral("t"));
+            MigrationRunner(c.db()).migrate();
+        });
+        // reloaded as the timer would: the schema is seen, then the tenants load
+        w.reloadAll(); // as the timer would
+        QTRY_VERIFY_WITH_TIMEOUT(w.hasSchema() && !w.isLoading(), kPatienceMs);
+        w.reloadAll(); // the ops panels' sources, now that the role is known to read them
+        QVERIFY2(
+            QTest::qWaitFor([&] { return !w.isLoading() && w.bannerText().isEmpty(); },
+                            kPatienceMs),
+            qPrintable(QStringLiteral("schema %1, loading %2, banner: %3\nlog: %4")
+                           .arg(w.hasSchema())
+                           .arg(w.isLoading())
+                           .arg(w.bannerText(), w.findChild<QPlainTextEdit *>()->toPlainText())));
+        QVERIFY(statusSays("● connected: "));
+        QVERIFY(!button(&w, QStringLiteral("Refresh all"))->toolTip().contains("no mvdash"));
+    }
+
+    // A per-tenant copy is judged for its own tenant only: a copy of one tenant's payments
+    // left behind (its refresh failing, say) turns that tenant's badge stale, not every
+    // tenant's; a copy just made is as fresh as its base (043), not "never refreshed".
+    void anotherTenantsCopyDoesNotColourThisTenantsBadge() {
+        qint64 mine = 0, theirs = 0;
+        ConnectionSettings settings;
+        MVDASH_TRY({
+            settings = cluster_.createSeededDatabase(QStringLiteral("dash_copies"), 3000);
+            Connection c(settings, QStringLiteral("t"));
+            mine = scalar(c.db(), "SELECT min(tenant_id) FROM tenants").toLongLong();
+            theirs = scalar(c.db(), "SELECT max(tenant_id) FROM tenants").toLongLong();
+            scalar(c.db(), "SELECT mvdash.create_tenant_view('payments_view'::text, ?)", {theirs});
+        });
+        DashboardModels wModels(settings);
+        MainWindow w(&wModels);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        w.selectTenant(theirs);
+        QTRY_VERIFY2_WITH_TIMEOUT(badgeText(w).contains(QStringLiteral("● fresh")),
+                                  qPrintable(badgeText(w)), kPatienceMs);
+        MVDASH_TRY({
+            Connection c(settings, QStringLiteral("t"));
+            scalar(c.db(),
+                   "UPDATE mvdash.materialized_views_refresh_log SET last_refreshed_at = "
+                   "last_refreshed_at - interval '1 day' WHERE view_name = ? RETURNING 1",
+                   {QStringLiteral("payments_view_tenant_%1").arg(theirs)});
+        });
+        w.reloadAll();
+        QTRY_VERIFY2_WITH_TIMEOUT(badgeText(w).contains(QStringLiteral("● stale")),
+                                  qPrintable(badgeText(w)), kPatienceMs);
+        w.selectTenant(mine);
+        QTRY_VERIFY2_WITH_TIMEOUT(badgeText(w).contains(QStringLiteral("● fresh")),
+                                  qPrintable(badgeText(w)), kPatienceMs);
+    }
+
     // A tenant administrator (migration 008): its tenant only, the tenant panels only, no
     // error from an ops query it may not run.
     void aTenantAdministratorSeesItsTenantAndNoOpsPanels() {
@@ -959,12 +1053,7 @@ private slots:
             w.show();
             QVERIFY(waitLoaded(w));
             w.selectTenant(tenant);
-            const auto badge = [&w] {
-                for (const QString &text : labelTexts(&w))
-                    if (text.startsWith(QStringLiteral("Data as of")))
-                        return text;
-                return QString();
-            };
+            const auto badge = [&w] { return badgeText(w); };
             QTRY_VERIFY2_WITH_TIMEOUT(badge().contains(QStringLiteral("live, 3 events behind (")) &&
                                           badge().contains(QStringLiteral(" s), last step ")) &&
                                           badge().contains(QStringLiteral(" ms")),
@@ -1053,12 +1142,7 @@ private slots:
         MainWindow w(&wModels);
         w.show();
         QVERIFY(waitLoaded(w));
-        const auto badge = [&w] {
-            for (const QString &text : labelTexts(&w))
-                if (text.startsWith(QStringLiteral("Data as of")))
-                    return text;
-            return QString();
-        };
+        const auto badge = [&w] { return badgeText(w); };
         QTRY_VERIFY2_WITH_TIMEOUT(badge().contains(QStringLiteral(" · live, 3 events behind (")),
                                   qPrintable(badge()), kPatienceMs);
         QVERIFY2(!badge().contains(QStringLiteral("last step")), qPrintable(badge()));

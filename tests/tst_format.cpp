@@ -61,12 +61,29 @@ private slots:
         QCOMPARE(formatAge(seconds), shown);
     }
 
+    // a figure updated once a minute (the Refresh panel's Age) never says "60 s" to "119 s"
+    void agesByTheMinuteNeverCountSeconds_data() {
+        QTest::addColumn<qint64>("seconds");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("under a minute") << qint64(59) << "0 min";
+        QTest::newRow("a minute") << qint64(60) << "1 min";
+        QTest::newRow("almost two") << qint64(119) << "1 min";
+        QTest::newRow("two") << qint64(179) << "2 min";
+        QTest::newRow("hours") << qint64(3 * 3600 + 59) << "3 h";
+    }
+    void agesByTheMinuteNeverCountSeconds() {
+        QFETCH(qint64, seconds);
+        QFETCH(QString, shown);
+        QCOMPARE(formatAgeByMinute(seconds), shown);
+    }
+
     void countsBytesAndTimesFollowTheLocale() {
         const QLocale english(QStringLiteral("en_US"));
         QCOMPARE(formatCount(1234567, english), QStringLiteral("1,234,567"));
         QCOMPARE(formatCount(1234567, QLocale(QStringLiteral("de_DE"))),
                  QStringLiteral("1.234.567"));
         QCOMPARE(formatBytes(1536, english), QStringLiteral("1.5 kB"));
+        QCOMPARE(formatBytes(512, english), QStringLiteral("512 byte(s)")); // (no translator)
         QCOMPARE(formatTime(QDateTime(), english), QString());
         const QDateTime at(QDate(2026, 11, 28), QTime(16, 5), Qt::UTC);
         // full year and seconds, no zone: "11/28/2026 4:05:07 PM" in the local time

@@ -7,6 +7,7 @@
 #include "connectiondialog.h"
 #include "dashboardmodels.h"
 #include "doctormodel.h"
+#include "format.h"
 #include "mainwindow.h"
 #include "testcluster.h"
 #include "translations.h"
@@ -250,6 +251,21 @@ private slots:
         QVERIFY2(texts.problems().isEmpty(), "English is left in the Russian dashboard (above)");
         // numbers follow the language: Russian groups digits with a (narrow) space
         QCOMPARE(QLocale().toString(1234567), QLocale(QLocale::Russian).toString(1234567));
+    }
+
+    // Sizes under a kilobyte in their plural forms: Qt's own word read "0 байты" in Russian.
+    void smallSizesTakeTheirPluralForms() {
+        installTranslations(*qApp, QStringLiteral("ru"));
+        const QLocale russian(QStringLiteral("ru_RU"));
+        QCOMPARE(formatBytes(0, russian), u"0 байт"_qs);
+        QCOMPARE(formatBytes(1, russian), u"1 байт"_qs);
+        QCOMPARE(formatBytes(3, russian), u"3 байта"_qs);
+        QCOMPARE(formatBytes(512, russian), u"512 байт"_qs);
+        installTranslations(*qApp, QStringLiteral("en"));
+        const QLocale english(QStringLiteral("en_US"));
+        QCOMPARE(formatBytes(0, english), u"0 bytes"_qs);
+        QCOMPARE(formatBytes(1, english), u"1 byte"_qs);
+        QCOMPARE(formatBytes(1536, english), u"1.5 kB"_qs);
     }
 
     void theCollectorFindsEnglish() { // the check above can fail

@@ -230,10 +230,34 @@ private slots:
             Connection c(settings_, QStringLiteral("t"));
             QCOMPARE(scalar(c.db(), "SELECT create_tenant_view('bets_view', 10001)").toString(),
                      QStringLiteral("bets_view_tenant_10001"));
+            // made from its base's rows: as fresh as the base, no refresh of its own counted
+            // (before 043: no log row, "never refreshed", and every tenant's badge stale)
+            QVERIFY(
+                scalar(c.db(),
+                       "SELECT c.last_refreshed_at = b.last_refreshed_at "
+                       "AND c.last_arrival IS NOT DISTINCT FROM b.last_arrival "
+                       "AND c.refresh_count = 0 AND c.last_method = 'copy' "
+                       "FROM materialized_views_refresh_log c, materialized_views_refresh_log b "
+                       "WHERE c.view_name = 'bets_view_tenant_10001' "
+                       "AND b.view_name = 'bets_view' AND b.last_refreshed_at IS NOT NULL")
+                    .toBool());
+            const QList<ViewStatus> statuses = fetchViewStatus(c.db());
+            const auto copy = std::find_if(statuses.cbegin(), statuses.cend(), [](const auto &v) {
+                return v.view == u"bets_view_tenant_10001";
+            });
+            QVERIFY(copy != statuses.cend() && copy->lastRefreshedAt.isValid() &&
+                    copy->copyOfTenant == 10001);
+            QVERIFY(std::none_of(statuses.cbegin(), statuses.cend(), [](const auto &v) {
+                return v.view == u"bets_view" && v.copyOfTenant;
+            }));
             exec(c.db(), "INSERT INTO bet_events VALUES (10001, 999999998, 'b-new', 'u-new', "
                          "'placed', 5, 2, 'f', NULL, NULL, 1)");
             const auto outcomes = refreshAll(c.db());
             QCOMPARE(outcomes.value("bets_view_tenant_10001"), QStringLiteral("ok"));
+            QCOMPARE(scalar(c.db(), "SELECT refresh_count FROM materialized_views_refresh_log "
+                                    "WHERE view_name = 'bets_view_tenant_10001'")
+                         .toInt(),
+                     1);
             QCOMPARE(scalar(c.db(), "SELECT method FROM materialized_views_refresh_plan() WHERE "
                                     "view_name = 'bets_view_tenant_10001'")
                          .toString(),

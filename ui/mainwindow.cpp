@@ -191,18 +191,14 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
                 // a socket directory is long and says little: psql's "[local]" in the label
                 // and the title, the path in the tooltip
                 static const QRegularExpression socketDirectory(QStringLiteral("@/[^:]*:"));
-                const QString where =
+                connectedTo_ =
                     QString(detail).replace(socketDirectory, QStringLiteral("@[local]:"));
-                //: %1 says where (host, database)
-                connectionLabel_->setText(connected ? tr("● connected: %1").arg(where)
-                                                    : tr("● offline"));
                 connectionLabel_->setToolTip(detail);
-                connectionLabel_->setStyleSheet(
-                    theme::textStyle(connected ? theme::good() : theme::bad()));
+                showConnectionState();
                 if (connected) {
                     // which database this window shows, also in the task bar (two windows:
                     // production and staging side by side)
-                    setWindowTitle(QStringLiteral("mvdash — %1").arg(where));
+                    setWindowTitle(QStringLiteral("mvdash — %1").arg(connectedTo_));
                     lastOfflineReason_.clear();
                     if (!wasConnected && banner_->isVisible())
                         noteReconnected();
@@ -213,6 +209,8 @@ MainWindow::MainWindow(DashboardModels *models, QWidget *parent)
                 }
                 autoReload_->setInterval(connected ? reloadIntervalMs() : 5000);
             });
+    // the session info decides what the window offers and whether mvdash is there at all
+    watched_ << [this] { return models_->sessionInfo()->isLoading(); };
     // what each source is, for "Loading %1 failed: %2"
     watch(models_->tenants(), tr("tenants"));
     watch(models_->health(), tr("refresh health"));
@@ -433,6 +431,10 @@ void MainWindow::showTenantName(int row) {
 }
 
 void MainWindow::reloadAll() {
+    // a database without mvdash may be migrated while the window is open: asked again at
+    // each reload, the window then shows it without a reconnect
+    if (schemaMissing_ && !models_->sessionInfo()->isLoading())
+        models_->sessionInfo()->reload();
     models_->reloadTenantData();
     reloadTenantFreshness();
     reloadOps();
@@ -493,8 +495,25 @@ void MainWindow::watch(Source *source, const QString &what, bool reloadedByTimer
                     failing_.insert(what);
                 //: %1 is what was loading ("tenants", "the user", ...), %2 the server's error
                 report(MainWindow::tr("Loading %1 failed: %2").arg(what, message),
-                       !readsNothing_); // (then the banner keeps saying why, the log has each)
+                       !readsNothing_ && !schemaMissing_); // (then the banner keeps saying
+                                                           // why, the log has each)
             });
+}
+
+void MainWindow::showConnectionState() {
+    //: %1 says where (host, database)
+    QString text = tr("● connected: %1").arg(connectedTo_);
+    QColor colour = theme::good();
+    if (!connected_) {
+        text = tr("● offline");
+        colour = theme::bad();
+    } else if (schemaMissing_) {
+        //: %1 says where (host, database): connected, but mvdash is not installed there
+        text = tr("● connected, no mvdash schema: %1").arg(connectedTo_);
+        colour = theme::warning();
+    }
+    connectionLabel_->setText(text);
+    connectionLabel_->setStyleSheet(theme::textStyle(colour));
 }
 
 QString MainWindow::offlineMessage(const QString &detail, int loginRetrySeconds) const {
@@ -582,7 +601,8 @@ void MainWindow::updateFreshness() {
                           : opsLive ? Freshness::Fresh
                                     : models_->health()->freshnessOfAge(age);
     for (const ViewStatus &s : models_->health()->rows())
-        freshness = std::max(freshness, models_->health()->freshness(s));
+        if (!s.copyOfTenant || *s.copyOfTenant == id) // (another tenant's copy: not this data)
+            freshness = std::max(freshness, models_->health()->freshness(s));
     // rows that could not be read again for longer than the stale limit say nothing of now
     // (the reads fail: the banner says why)
     if (opsLive && models_->health()->lastLoaded().secsTo(QDateTime::currentDateTime()) >
@@ -673,6 +693,13 @@ void MainWindow::updateFreshness() {
     freshness_->setToolTip(tip);
 }
 
+// A condition of the session said once, as it turns on, not at each answer while it holds.
+void MainWindow::reportOnTurningOn(bool now, bool &before, const QString &message) {
+    if (now && !before)
+        report(message, true);
+    before = now;
+}
+
 void MainWindow::showSessionInfo(const SessionInfo &info) {
     // the version's number in the bar ("15.20"), the packager's words in the tooltip: the
     // role and TLS, which matter more, stay in view in every language
@@ -688,19 +715,26 @@ void MainWindow::showSessionInfo(const SessionInfo &info) {
                 info.tenantScoped ? tr("%1 (tenant administrator)").arg(info.role) : info.role,
                 (info.ssl ? tr("TLS (sslmode=%1)") : tr("no TLS (sslmode=%1)")).arg(info.sslmode)));
     setTenantScoped(info.tenantScoped);
-    if (info.readsNothing && !readsNothing_)
-        //: keep the role names and the command as they are
-        report(tr("Role %1 may read none of mvdash's views: ask the database's owner for "
-                  "mvdash_reader (ops, support), mvdash_operator (to refresh too) or a tenant's "
-                  "grant (`mvdash-admin grant-tenant`), then File > Connect…")
-                   .arg(info.role),
-               true);
-    readsNothing_ = info.readsNothing;
-    refreshPanel_->setCanRefresh(
-        info.canRefresh,
-        info.canRefresh
-            ? QString()
-            : tr("Role %1 may not refresh views (it needs mvdash_operator).").arg(info.role));
+    //: keep the role names and the command as they are
+    reportOnTurningOn(info.readsNothing, readsNothing_,
+                      tr("Role %1 may read none of mvdash's views: ask the database's owner for "
+                         "mvdash_reader (ops, support), mvdash_operator (to refresh too) or a "
+                         "tenant's grant (`mvdash-admin grant-tenant`), then File > Connect…")
+                          .arg(info.role));
+    //: %1 the database's name; keep the command as it is
+    reportOnTurningOn(info.schemaMissing, schemaMissing_,
+                      tr("Database %1 has no mvdash schema: the wrong database (File > "
+                         "Connect…), or one not migrated yet (its owner runs mvdash-admin "
+                         "migrate; this window looks again at each reload)")
+                          .arg(info.database));
+    showConnectionState();
+    QString whyNoRefresh;
+    if (info.schemaMissing)
+        whyNoRefresh = tr("Nothing to refresh: this database has no mvdash schema.");
+    else if (!info.canRefresh)
+        whyNoRefresh =
+            tr("Role %1 may not refresh views (it needs mvdash_operator).").arg(info.role);
+    refreshPanel_->setCanRefresh(info.canRefresh, whyNoRefresh);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {

@@ -50,6 +50,8 @@ public:
     bool isLoading() const;
     // Whether the reading connection is up (the status bar's "connected").
     bool isConnected() const { return connected_; }
+    // Whether the database has mvdash at all (false: the wrong one, or not migrated yet).
+    bool hasSchema() const { return !schemaMissing_; }
     RefreshPanel *refreshPanel() const { return refreshPanel_; }
     PaymentsPanel *paymentsPanel() const { return paymentsPanel_; }
     UserPanel *userPanel() const { return userPanel_; }
@@ -85,6 +87,8 @@ private:
     void noteReconnected();
     // The banner's words for a connection that failed (JobRunner::connectionChanged's).
     QString offlineMessage(const QString &detail, int loginRetrySeconds) const;
+    void showConnectionState();
+    void reportOnTurningOn(bool now, bool &before, const QString &message);
     void updateFreshness();
     // The settings' reload interval, by default 30 s (5 s when the read models are live).
     int reloadIntervalMs() const;
@@ -129,7 +133,9 @@ private:
     QList<QListWidgetItem *> opsItems_;
     bool roleKnown_ = false;
     bool tenantScoped_ = false;
-    bool readsNothing_ = false; // the role may read no view: one message, not one per model
+    bool readsNothing_ = false;  // the role may read no view: one message, not one per model
+    bool schemaMissing_ = false; // no mvdash here: one message, not "function ... does not exist"
+    QString connectedTo_;        // where the reading session is, as the status bar says it
 };
 
 } // namespace mvdash

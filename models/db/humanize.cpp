@@ -1,5 +1,6 @@
 #include "humanize.h"
 
+#include <algorithm>
 #include <QCoreApplication>
 
 namespace mvdash {
@@ -36,6 +37,13 @@ QString formatAge(qint64 s) {
 
 QString formatAgeEnglish(qint64 s) {
     return age(s, false);
+}
+
+QString formatAgeByMinute(qint64 s) {
+    if (s < 120)
+        return QCoreApplication::translate("mvdash::Humanize", kUnits[1])
+            .arg(std::max<qint64>(s, 0) / 60);
+    return age(s / 60 * 60, true);
 }
 
 } // namespace mvdash

@@ -12,5 +12,8 @@ QString formatAge(qint64 seconds);
 // The same, always in English: for machine-read text that must not change with the language
 // (the doctor's JSON, docs/DOCTOR.md).
 QString formatAgeEnglish(qint64 seconds);
+// By the minute, for a figure that is only updated once a minute: "1 min" from 60 s (where
+// formatAge still counts seconds up to "119 s"), then as formatAge. Under a minute: "0 min".
+QString formatAgeByMinute(qint64 seconds);
 
 } // namespace mvdash

@@ -32,6 +32,11 @@ QString formatCount(qint64 value, const QLocale &locale) {
 }
 
 QString formatBytes(qint64 bytes, const QLocale &locale) {
+    // under a kilobyte Qt's own word has no plural forms ("0 байты" in Russian): ours has
+    if (bytes > -1024 && bytes < 1024)
+        //: a size under a kilobyte: "0 bytes", "1 byte", "512 bytes" (%1 the number)
+        return QCoreApplication::translate("mvdash::Format", "%1 byte(s)", nullptr, int(bytes))
+            .arg(locale.toString(bytes));
     return locale.formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 

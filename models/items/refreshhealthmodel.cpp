@@ -149,7 +149,7 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
             if (!s.ageSeconds)
                 return QStringLiteral("—");
             //: the age of a refresh under a minute
-            return *s.ageSeconds < 60 ? tr("< 1 min") : formatAge(*s.ageSeconds / 60 * 60);
+            return *s.ageSeconds < 60 ? tr("< 1 min") : formatAgeByMinute(*s.ageSeconds);
         case AvgMs:
             // no average of nothing: after a switch of mode the log's averages start again
             // at 0 runs, and "0.00" would read as a run that took no time

@@ -28,14 +28,12 @@ void SessionInfoModel::reload() {
             if (q.next()) {
                 const QSqlRecord r = q.record();
                 const auto value = [&](const char *name) { return q.value(r.indexOf(name)); };
-                info = SessionInfo{value("server_version").toString(),
-                                   value("citus_version").toString(),
-                                   value("role").toString(),
-                                   value("can_refresh").toBool(),
-                                   value("ssl").toBool(),
-                                   effectiveOption(db, "sslmode"),
-                                   value("tenant_scoped").toBool(),
-                                   value("reads_nothing").toBool()};
+                info = SessionInfo{
+                    value("server_version").toString(), value("citus_version").toString(),
+                    value("role").toString(),           value("database").toString(),
+                    value("can_refresh").toBool(),      value("ssl").toBool(),
+                    effectiveOption(db, "sslmode"),     value("tenant_scoped").toBool(),
+                    value("reads_nothing").toBool(),    value("schema_missing").toBool()};
             }
             return QVariant::fromValue(info);
         },

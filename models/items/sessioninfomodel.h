@@ -9,12 +9,14 @@ namespace mvdash {
 // Who and where this session is: what the status bar shows and what the window offers
 // (ops panels, the refresh buttons).
 struct SessionInfo {
-    QString serverVersion, citusVersion, role;
+    QString serverVersion, citusVersion, role, database;
     bool canRefresh = false; // EXECUTE on the refresh functions (mvdash_operator)
     bool ssl = false;
     QString sslmode;
     bool tenantScoped = false; // a tenant administrator: its tenants only, no ops panels
     bool readsNothing = false; // neither reader nor tenant administrator: every view is hidden
+    // mvdash was never installed here: the wrong database, or one not migrated yet
+    bool schemaMissing = false;
 };
 
 // The session info, loaded on the worker (again after every reconnect: the server may have
@@ -27,6 +29,7 @@ public:
     void reload();
     const SessionInfo &info() const { return info_; }
     bool isKnown() const { return known_; }
+    bool isLoading() const { return latest_.isPending(); }
 
 signals:
     void changed(const mvdash::SessionInfo &info);

@@ -31,7 +31,8 @@ QList<ViewStatus> fetchViewStatus(const QSqlDatabase &db) {
               count = column("refresh_count"), outcome = column("last_outcome"),
               error = column("last_error"), failures = column("failure_count"),
               live = column("live"), lag = column("lag_events"), lagSeconds = column("lag_seconds"),
-              blocked = column("blocked_by"), stepInterval = column("step_interval_seconds");
+              blocked = column("blocked_by"), stepInterval = column("step_interval_seconds"),
+              copyOf = column("copy_of_tenant");
     while (q.next()) {
         ViewStatus s;
         s.view = q.value(view).toString();
@@ -53,6 +54,7 @@ QList<ViewStatus> fetchViewStatus(const QSqlDatabase &db) {
         s.lagEvents = optInt(q.value(lag));
         s.lagSeconds = q.isNull(lagSeconds) ? QString() : q.value(lagSeconds).toString();
         s.blockedBy = q.value(blocked).toString();
+        s.copyOfTenant = optInt(q.value(copyOf));
         if (!q.isNull(stepInterval))
             s.stepIntervalSeconds = q.value(stepInterval).toDouble();
         list << s;

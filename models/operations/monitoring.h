@@ -36,6 +36,8 @@ struct ViewStatus {
     QString blockedBy;
     // how often steps come (the median of the last recorded; none with fewer than three)
     std::optional<double> stepIntervalSeconds;
+    // a per-tenant copy (tenant-view create): its tenant; none for a read model
+    std::optional<qint64> copyOfTenant;
 };
 
 // Live mode: how long committed events may wait for a step before the read models are late,

@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+216"/>
+        <location line="+228"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+109"/>
+        <location line="+113"/>
         <source>%n event(s) behind</source>
         <translation>
             <numerusform>%n event behind</numerusform>
@@ -219,6 +219,18 @@
     </message>
 </context>
 <context>
+    <name>mvdash::Format</name>
+    <message numerus="yes">
+        <location filename="../../models/items/format.cpp" line="+38"/>
+        <source>%1 byte(s)</source>
+        <extracomment>a size under a kilobyte: &quot;0 bytes&quot;, &quot;1 byte&quot;, &quot;512 bytes&quot; (%1 the number)</extracomment>
+        <translation>
+            <numerusform>%1 byte</numerusform>
+            <numerusform>%1 bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mvdash::LiveReadModels</name>
     <message numerus="yes">
         <location filename="../../models/operations/livereadmodels.cpp" line="+431"/>
@@ -260,7 +272,7 @@
     <name>mvdash::MainWindow</name>
     <message numerus="yes">
         <location filename="../../ui/mainwindow.cpp" line="+172"/>
-        <location line="+362"/>
+        <location line="+381"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n message</numerusform>
@@ -268,7 +280,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-304"/>
+        <location line="-325"/>
         <source>Exported %Ln payment(s) to %1</source>
         <translation>
             <numerusform>Exported %Ln payment to %1</numerusform>
@@ -276,7 +288,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+378"/>
+        <location line="+400"/>
         <source> · live, %n event(s) behind (%1 s)</source>
         <extracomment>appended to &quot;Data as of ...&quot; for a tenant administrator: the live read models lack this many of its tenant&apos;s events, %1 for how long (&quot;0.8&quot;)</extracomment>
         <translation>
@@ -297,7 +309,7 @@
 <context>
     <name>mvdash::Monitoring</name>
     <message numerus="yes">
-        <location filename="../../models/operations/monitoring.cpp" line="+147"/>
+        <location filename="../../models/operations/monitoring.cpp" line="+149"/>
         <source>the database lacks %n migration(s) (next: %1): run `mvdash-admin migrate`</source>
         <extracomment>&quot;the database lacks &lt;n migrations&gt; (next: &lt;file name&gt;): run `mvdash-admin migrate`&quot;; keep the command as it is</extracomment>
         <translation>

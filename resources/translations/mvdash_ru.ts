@@ -44,13 +44,13 @@
     <name>mvdash::Admin</name>
     <message>
         <location filename="../../app/admin_main.cpp" line="+87"/>
-        <location line="+545"/>
+        <location line="+561"/>
         <source>never</source>
         <extracomment>an age: never refreshed</extracomment>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="-485"/>
+        <location line="-501"/>
         <source>no command given</source>
         <translation>не указана команда</translation>
     </message>
@@ -218,7 +218,13 @@
         <translation>значение --%1 должно быть целым числом от %2 до %3 (указано «%4»)</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+41"/>
+        <source>--%1 must be from %2 to %3, with its unit: ms, s, min or h (got &apos;%4&apos;)</source>
+        <extracomment>&quot;--lag must be from 1s to 24h, with its unit ...&quot;; keep the units ms, s, min and h as they are (what the option accepts)</extracomment>
+        <translation>значение --%1 должно быть от %2 до %3, с единицей измерения: ms, s, min или h (указано «%4»)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>seeded %1 for %2 in %3 s (%4 events/s)
 </source>
         <extracomment>&quot;seeded &lt;n events&gt; for &lt;n tenants&gt; in &lt;seconds&gt; s (&lt;rate&gt; events/s)&quot;</extracomment>
@@ -296,7 +302,7 @@
         </translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+86"/>
         <location line="+66"/>
         <source>view</source>
         <extracomment>the status table&apos;s column headers
@@ -629,13 +635,7 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>Строка подключения libpq или URI.</translation>
     </message>
     <message>
-        <location line="-499"/>
-        <source>--%1 must be from %2 to %3ms, written as 500ms, 10s, 2min or 1h (got &apos;%4&apos;)</source>
-        <extracomment>keep the units ms, s, min and h as they are (what the option accepts)</extracomment>
-        <translation>значение --%1 должно быть от %2 до %3ms, в виде 500ms, 10s, 2min или 1h (указано «%4»)</translation>
-    </message>
-    <message>
-        <location line="+502"/>
+        <location line="+3"/>
         <source>Machine-readable output (status, sizes, doctor).</source>
         <translation>Машиночитаемый вывод (status, sizes, doctor).</translation>
     </message>
@@ -2348,8 +2348,18 @@ locking the account; a service manager should not restart on 4).</source>
 </context>
 <context>
     <name>mvdash::Format</name>
+    <message numerus="yes">
+        <location filename="../../models/items/format.cpp" line="+38"/>
+        <source>%1 byte(s)</source>
+        <extracomment>a size under a kilobyte: &quot;0 bytes&quot;, &quot;1 byte&quot;, &quot;512 bytes&quot; (%1 the number)</extracomment>
+        <translation>
+            <numerusform>%1 байт</numerusform>
+            <numerusform>%1 байта</numerusform>
+            <numerusform>%1 байт</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../models/items/format.cpp" line="+122"/>
+        <location line="+89"/>
         <source>ok</source>
         <extracomment>how a view&apos;s refresh ended: it went well</extracomment>
         <translation>успешно</translation>
@@ -2388,7 +2398,7 @@ locking the account; a service manager should not restart on 4).</source>
 <context>
     <name>mvdash::Humanize</name>
     <message>
-        <location filename="../../models/db/humanize.cpp" line="+12"/>
+        <location filename="../../models/db/humanize.cpp" line="+13"/>
         <source>%1 s</source>
         <extracomment>an age in seconds, abbreviated: &quot;42 s&quot;</extracomment>
         <translation>%1 с</translation>
@@ -2607,7 +2617,7 @@ locking the account; a service manager should not restart on 4).</source>
 <context>
     <name>mvdash::Main</name>
     <message>
-        <location filename="../../app/main.cpp" line="+146"/>
+        <location filename="../../app/main.cpp" line="+149"/>
         <source>Dashboard of an event-sourced betting platform&apos;s materialized views.</source>
         <translation>Панель мониторинга материализованных представлений платформы ставок, построенной на event sourcing.</translation>
     </message>
@@ -2814,18 +2824,18 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>Сообщения</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+326"/>
         <source>● connected: %1</source>
         <extracomment>%1 says where (host, database)</extracomment>
         <translation>● подключено: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>● offline</source>
         <translation>● нет подключения</translation>
     </message>
     <message>
-        <location line="+305"/>
+        <location line="+14"/>
         <source>The server rejected the password: %1 — not sent again (a few failed logins may lock the account): File &gt; Connect… to enter it</source>
         <extracomment>%1 is the server&apos;s refusal</extracomment>
         <translation>Сервер отклонил пароль: %1 — повторно он не отправляется (несколько неудачных входов могут заблокировать учётную запись): введите его в Файл &gt; Подключиться…</translation>
@@ -2842,7 +2852,7 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>Ещё не подключено: %1 — повтор каждые 5 с</translation>
     </message>
     <message>
-        <location line="-296"/>
+        <location line="-317"/>
         <source>tenants</source>
         <translation>арендаторы</translation>
     </message>
@@ -2914,7 +2924,13 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>Копировать выделенные ячейки (через табуляцию, точные значения)</translation>
     </message>
     <message>
-        <location line="+276"/>
+        <location line="+190"/>
+        <source>● connected, no mvdash schema: %1</source>
+        <extracomment>%1 says where (host, database): connected, but mvdash is not installed there</extracomment>
+        <translation>● подключено, схемы mvdash нет: %1</translation>
+    </message>
+    <message>
+        <location line="+108"/>
         <source> · live, behind (%1 s)</source>
         <extracomment>appended to &quot;Data as of ...&quot; for a tenant administrator: the steps are so far behind that its events were not counted; %1 for how long (&quot;95.0&quot;)</extracomment>
         <translation> · live, отставание (%1 с)</translation>
@@ -2982,7 +2998,7 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>База данных не сообщает, насколько отстают её модели чтения: в ней нет миграции 035 (оператор запускает mvdash-admin migrate).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>TLS (sslmode=%1)</source>
         <translation>TLS (sslmode=%1)</translation>
     </message>
@@ -2992,7 +3008,7 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>без TLS (sslmode=%1)</translation>
     </message>
     <message>
-        <location line="-453"/>
+        <location line="-482"/>
         <source>Export failed: %1</source>
         <translation>Ошибка экспорта: %1</translation>
     </message>
@@ -3002,13 +3018,13 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>Экспорт отменён; файл не записан.</translation>
     </message>
     <message>
-        <location line="+278"/>
+        <location line="+299"/>
         <source>Connection lost, then reconnected at %1.</source>
         <translation>Соединение было потеряно и восстановлено в %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="-346"/>
-        <location line="+362"/>
+        <location line="-365"/>
+        <location line="+381"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n сообщение</numerusform>
@@ -3023,7 +3039,7 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>Сервер отказал во входе: %1 — проверьте пользователя, пароль (Файл &gt; Подключиться… или ~/.pgpass) и базу данных; повторная попытка раз в минуту</translation>
     </message>
     <message numerus="yes">
-        <location line="-278"/>
+        <location line="-299"/>
         <source>Exported %Ln payment(s) to %1</source>
         <translation>
             <numerusform>Экспортирован %Ln платёж в %1</numerusform>
@@ -3037,7 +3053,7 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>Язык сменится после перезапуска mvdash.</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+127"/>
         <source>reloaded %1</source>
         <translation>данные загружены: %1</translation>
     </message>
@@ -3048,12 +3064,12 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>Ошибка загрузки данных «%1»: %2</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+85"/>
         <source>no data yet</source>
         <translation>данных пока нет</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Data as of %1 (%2 ago)%5 &lt;span style=&apos;color:%3&apos;&gt;● %4&lt;/span&gt;</source>
         <extracomment>the header&apos;s badge: %1 a time, %2 an age (&quot;3 min&quot;), %5 the live lag or nothing, %3 a colour (keep), %4 the freshness (&quot;fresh&quot;, &quot;late&quot;, &quot;stale&quot;)</extracomment>
         <translation>Данные на %1 (%2 назад)%5 &lt;span style=&apos;color:%3&apos;&gt;● %4&lt;/span&gt;</translation>
@@ -3069,7 +3085,7 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>Все представления обновлены в пределах своих интервалов.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+40"/>
         <source>PostgreSQL %1 · %2 · role %3 · %4</source>
         <extracomment>status bar: %1 server version, %2 Citus or not, %3 the database role, %4 TLS or not</extracomment>
         <translation>PostgreSQL %1 · %2 · роль %3 · %4</translation>
@@ -3096,7 +3112,18 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>Роль %1 не может читать ни одно представление mvdash: попросите владельца базы данных выдать mvdash_reader (эксплуатация, поддержка), mvdash_operator (также для обновления) или доступ к арендатору (`mvdash-admin grant-tenant`), затем Файл &gt; Подключиться…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>Database %1 has no mvdash schema: the wrong database (File &gt; Connect…), or one not migrated yet (its owner runs mvdash-admin migrate; this window looks again at each reload)</source>
+        <extracomment>%1 the database&apos;s name; keep the command as it is</extracomment>
+        <translation>В базе данных %1 нет схемы mvdash: это не та база (Файл &gt; Подключиться…) или миграции ещё не применены (владелец выполняет mvdash-admin migrate; окно проверяет снова при каждой перезагрузке)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing to refresh: this database has no mvdash schema.</source>
+        <translation>Обновлять нечего: в этой базе данных нет схемы mvdash.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Role %1 may not refresh views (it needs mvdash_operator).</source>
         <translation>Роль %1 не может обновлять представления (нужна роль mvdash_operator).</translation>
     </message>
@@ -3135,7 +3162,7 @@ locking the account; a service manager should not restart on 4).</source>
 <context>
     <name>mvdash::Monitoring</name>
     <message>
-        <location filename="../../models/operations/monitoring.cpp" line="+135"/>
+        <location filename="../../models/operations/monitoring.cpp" line="+137"/>
         <source>the database is not migrated: run `mvdash-admin migrate` first</source>
         <extracomment>keep the command as it is</extracomment>
         <translation>миграции базы данных не применены: сначала выполните `mvdash-admin migrate`</translation>

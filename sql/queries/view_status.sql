@@ -5,6 +5,9 @@
 -- (its state table, which every step changes), except on Citus, where a sample at most ten
 -- minutes old stands in for asking every worker (019).
 SELECT s.view_name, s.populated, s.next_method, s.has_unique_index,
+       -- a per-tenant copy's tenant (the plan names copies <read model>_tenant_<id>): the
+       -- dashboard's badge for one tenant does not judge it by another tenant's copy
+       substring(s.view_name FROM '_tenant_([0-9]+)$')::bigint AS copy_of_tenant,
        -- (unknown for a Citus table, whose shell's reltuples is not its shards' rows: 017)
        mvdash_row_estimate(c.oid) AS row_estimate,
        CASE WHEN s.next_method = 'live' THEN (mvdash_relation_bytes(c.oid)).total_bytes

@@ -821,6 +821,11 @@ private:
         options.citus = parser_.isSet(QStringLiteral("citus"));
         // (every option is read before anything starts: a usage error starts no server)
         const int rate = numberOption<int>(QStringLiteral("traffic"), 0, 0, 100000, u"/s");
+        if (parser_.isSet(QStringLiteral("dsn")))
+            // the demo's data is made up: it goes to a cluster of its own, never to a DSN's
+            //: keep the option names as they are
+            throw UsageError{tr("demo makes and uses its own private cluster (--dir): it takes "
+                                "no --dsn, and writes no made-up events to another database")};
         QString error;
         const auto settings = DemoDatabase::prepare(
             options, [](const QString &step) { std::fprintf(stderr, "%s\n", qPrintable(step)); },

@@ -94,6 +94,9 @@ private slots:
         EXPECT_RUN(admin({"--dsn", dsn_, "seed", "--events", "many"}), 2, "--events");
         EXPECT_RUN(admin({"--dsn", dsn_, "refresh", "--lock-timeout", "soon"}), 2,
                    "--lock-timeout");
+        // made-up events never go to a DSN's database (--traffic used to ignore --dsn and
+        // seed a new demo cluster)
+        EXPECT_RUN(admin({"--dsn", dsn_, "demo", "--traffic", "5/s"}), 2, "takes no --dsn");
         EXPECT_RUN(admin({"--dsn", dsn_, "tenant-view", "create", "bets_view", "x1"}), 2,
                    "TENANT_ID");
         EXPECT_RUN(admin({"--dsn", dsn_, "status", "extra"}), 2, "unexpected argument");

@@ -68,7 +68,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+80"/>
+        <location line="+85"/>
         <source>wrote %n event(s)</source>
         <translation>
             <numerusform>wrote %n event</numerusform>

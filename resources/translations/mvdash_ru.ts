@@ -519,7 +519,13 @@ the sizes table&apos;s column headers</extracomment>
         </translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+19"/>
+        <source>demo makes and uses its own private cluster (--dir): it takes no --dsn, and writes no made-up events to another database</source>
+        <extracomment>keep the option names as they are</extracomment>
+        <translation>demo создаёт и использует собственный частный кластер (--dir): --dsn не принимается, и выдуманные события в другую базу данных не пишутся</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>writing about %1 events/s, a follower applying them every second, until stopped (Ctrl-C)</source>
         <translation>запись около %1 событий/с до остановки (Ctrl-C); процесс follow применяет их каждую секунду</translation>
     </message>

@@ -747,9 +747,12 @@ private slots:
                                         "FROM generate_series(0, 7) d"));
             checks = doctor(c.db());
             EXPECT_CHECK(checks, "storage.size_share_trend", QString(), CheckState::Ok);
-            QVERIFY2(find(checks, QStringLiteral("storage.size_share_trend"))
-                         .first()
-                         .found.contains(QStringLiteral("a forecast needs 3 days")),
+            // ... and no rate per day from it either (it read "+12.50 points/day")
+            const QString shortLine =
+                find(checks, QStringLiteral("storage.size_share_trend")).first().found;
+            QVERIFY2(shortLine.contains(QStringLiteral("a trend and a forecast need 3 days")) &&
+                         shortLine.contains(QStringLiteral("8 samples over 0.9 hours")) &&
+                         !shortLine.contains(QStringLiteral("/day")),
                      qPrintable(describe(checks)));
             // the views grow as fast as the events: a steady 10%
             exec(c.db(), "DELETE FROM mvdash.storage_share_history");

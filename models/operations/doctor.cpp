@@ -1084,6 +1084,25 @@ void Doctor::sizeShareTrend(QList<DoctorCheck> &out) const {
         const double eventsPerDay = q.value(columnOf(q, "event_bytes_per_day")).toDouble();
         const double days = q.value(columnOf(q, "days")).toDouble();
         const double limit = settings_.sizeShareLimit;
+        // a line through an hour of samples says nothing about a month (a rebuild, vacuum's
+        // cycle): a rate per day needs the samples to span a few days. Shorter, the rate would
+        // read as "+40 points/day" from an hour's noise: only the share now is said.
+        constexpr double kMinSpanDays = 3;
+        if (days < kMinSpanDays) {
+            DoctorCheck c = finding(
+                id, QString(), query, CheckState::Ok,
+                Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
+                                       "the views' share is %1% now (%2 samples over %3 "
+                                       "hours); a trend and a forecast need %4 days of samples"))
+                    .arg(decimal(last * 100, 1))
+                    .arg(samples)
+                    .arg(decimal(days * 24, 1))
+                    .arg(kMinSpanDays));
+            c.figures = QJsonObject{{QStringLiteral("samples"), double(samples)},
+                                    {QStringLiteral("share"), last}};
+            out << c;
+            return;
+        }
         // the share in percentage points, the sides' growth in MB, per day
         const Text growth =
             Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
@@ -1099,14 +1118,7 @@ void Doctor::sizeShareTrend(QList<DoctorCheck> &out) const {
                                 {QStringLiteral("share"), last},
                                 {QStringLiteral("views_bytes_per_day"), viewsPerDay},
                                 {QStringLiteral("event_tables_bytes_per_day"), eventsPerDay}};
-        // a line through an hour of samples says nothing about a month (a rebuild, vacuum's
-        // cycle): a forecast needs the samples to span a few days
-        constexpr double kMinSpanDays = 3;
-        if (days < kMinSpanDays) {
-            appendFound(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",
-                                                  "; a forecast needs %1 days of samples"))
-                               .arg(kMinSpanDays));
-        } else if (perDay > 0 && last < limit) {
+        if (perDay > 0 && last < limit) {
             const double untilLimit = (limit - last) / perDay;
             c.figures.insert(QStringLiteral("days_until_limit"), untilLimit);
             appendFound(c, Text(QT_TRANSLATE_NOOP("mvdash::Doctor",

@@ -191,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+204"/>
+        <location line="+216"/>
         <source>last refresh by &quot;%1&quot; %2 ago; %n failed run(s) in the last day</source>
         <translation>
             <numerusform>last refresh by &quot;%1&quot; %2 ago; %n failed run in the last day</numerusform>

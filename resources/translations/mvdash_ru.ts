@@ -1763,7 +1763,12 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>сортировки и хеширование выполняются на диске (обновления сортируют таблицы событий целиком): это медленнее, и до «out of memory» недалеко</translation>
     </message>
     <message>
-        <location line="+575"/>
+        <location line="+171"/>
+        <source>the views&apos; share is %1% now (%2 samples over %3 hours); a trend and a forecast need %4 days of samples</source>
+        <translation>доля представлений сейчас %1% (выборок: %2 за %3 ч); для тренда и прогноза нужны выборки за %4 дн.</translation>
+    </message>
+    <message>
+        <location line="+416"/>
         <source>transaction %2, committed on the coordinator, has been only prepared on %1 for %3 s</source>
         <translation>транзакция %2, зафиксированная на координаторе, уже %3 с лишь подготовлена на %1</translation>
     </message>
@@ -1773,7 +1778,7 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>транзакция %2 подготовлена на %1 уже %3 с, а координатор не записал её фиксацию</translation>
     </message>
     <message>
-        <location line="-1279"/>
+        <location line="-1291"/>
         <source>mvdash-admin migrate (makes a missing read model again from its installed definition; per-tenant copies dropped with it are not)</source>
         <translation>mvdash-admin migrate (заново создаёт недостающую модель чтения по её установленному определению; копии для арендаторов, удалённые вместе с ней, не восстанавливаются)</translation>
     </message>
@@ -1863,17 +1868,12 @@ locking the account; a service manager should not restart on 4).</source>
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+35"/>
         <source>the views&apos; share moves %1 points/day (now %2%; views %3, event tables %4 per day, over %5 days)</source>
         <translation>доля представлений меняется на %1 п.п. в день (сейчас %2%; представления %3, таблицы событий %4 в день, за %5 дн.)</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>; a forecast needs %1 days of samples</source>
-        <translation>; для прогноза нужны замеры за %1 дн.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>; at this pace it passes %1% in %2 days</source>
         <translation>; в таком темпе превысит %1% через %2 дн.</translation>
     </message>
@@ -1928,7 +1928,7 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>в часы низкой нагрузки: REFRESH MATERIALIZED VIEW mvdash.%1; (без CONCURRENTLY: перезаписывается компактно, читатели ждут)</translation>
     </message>
     <message>
-        <location line="-977"/>
+        <location line="-989"/>
         <source>%1 is not populated: never refreshed, or emptied by REFRESH ... WITH NO DATA</source>
         <translation>%1 не заполнено: ни разу не обновлялось или очищено командой REFRESH ... WITH NO DATA</translation>
     </message>
@@ -1968,7 +1968,7 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>если она зависла, отмените её от имени роли, которой это разрешено: ROLLBACK PREPARED &apos;%1&apos;;</translation>
     </message>
     <message>
-        <location line="+567"/>
+        <location line="+579"/>
         <source>in a quiet hour, as the table&apos;s owner: VACUUM (FULL, ANALYZE) mvdash.%1; (every shard rewritten compactly; readers and the live steps wait for it)</source>
         <translation>в часы низкой нагрузки, от имени владельца таблицы: VACUUM (FULL, ANALYZE) mvdash.%1; (каждый шард перезаписывается компактно; читатели и шаги live-режима ждут его)</translation>
     </message>

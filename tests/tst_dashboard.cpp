@@ -98,6 +98,12 @@ class TestDashboard : public QObject {
                 return text;
         return QString();
     }
+    // Whether a label of the window (the status bar's among them) starts with `start`.
+    static bool statusBarSays(MainWindow &w, const QString &start) {
+        const QStringList labels = labelTexts(&w);
+        return std::any_of(labels.cbegin(), labels.cend(),
+                           [&start](const QString &t) { return t.startsWith(start); });
+    }
     static QStringList chartTitles(QWidget *w) {
         QStringList titles;
         for (QChartView *v : w->findChildren<QChartView *>())
@@ -612,6 +618,9 @@ private slots:
                      !w.bannerText().contains("is it migrated"),
                  qPrintable(w.bannerText()));
         QVERIFY(w.findChild<QPlainTextEdit *>()->toPlainText().contains("Loading tenants failed"));
+        // connected, but not in green: the status bar says what the banner explains
+        QVERIFY2(statusBarSays(w, "● connected, no access to mvdash: "),
+                 qPrintable(labelTexts(&w).join(" | ")));
     }
 
     // The wrong database (dbname=postgres), or one not migrated yet: one banner that says so
@@ -633,12 +642,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!w.isLoading(), kPatienceMs);
         QVERIFY2(w.bannerText().contains("mvdash-admin migrate"), qPrintable(w.bannerText()));
         QVERIFY(w.findChild<QPlainTextEdit *>()->toPlainText().contains("Loading tenants failed"));
-        const auto statusSays = [&w](const QString &start) {
-            const QStringList labels = labelTexts(&w);
-            return std::any_of(labels.cbegin(), labels.cend(),
-                               [&start](const QString &t) { return t.startsWith(start); });
-        };
-        QVERIFY(statusSays("● connected, no mvdash schema: "));
+        QVERIFY(statusBarSays(w, "● connected, no mvdash schema: "));
         w.showPanel(Panel::Refresh);
         QPushButton *all = button(&w, QStringLiteral("Refresh all"));
         QVERIFY(!all->isEnabled());
@@ -661,7 +665,7 @@ private slots:
                            .arg(w.hasSchema())
                            .arg(w.isLoading())
                            .arg(w.bannerText(), w.findChild<QPlainTextEdit *>()->toPlainText())));
-        QVERIFY(statusSays("● connected: "));
+        QVERIFY(statusBarSays(w, "● connected: "));
         QVERIFY(!button(&w, QStringLiteral("Refresh all"))->toolTip().contains("no mvdash"));
     }
 

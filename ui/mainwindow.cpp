@@ -511,6 +511,10 @@ void MainWindow::showConnectionState() {
         //: %1 says where (host, database): connected, but mvdash is not installed there
         text = tr("● connected, no mvdash schema: %1").arg(connectedTo_);
         colour = theme::warning();
+    } else if (readsNothing_) {
+        //: %1 says where (host, database): connected, but the role may read none of mvdash
+        text = tr("● connected, no access to mvdash: %1").arg(connectedTo_);
+        colour = theme::warning();
     }
     connectionLabel_->setText(text);
     connectionLabel_->setStyleSheet(theme::textStyle(colour));

@@ -2841,7 +2841,7 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>● нет подключения</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>The server rejected the password: %1 — not sent again (a few failed logins may lock the account): File &gt; Connect… to enter it</source>
         <extracomment>%1 is the server&apos;s refusal</extracomment>
         <translation>Сервер отклонил пароль: %1 — повторно он не отправляется (несколько неудачных входов могут заблокировать учётную запись): введите его в Файл &gt; Подключиться…</translation>
@@ -2858,7 +2858,7 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>Ещё не подключено: %1 — повтор каждые 5 с</translation>
     </message>
     <message>
-        <location line="-317"/>
+        <location line="-321"/>
         <source>tenants</source>
         <translation>арендаторы</translation>
     </message>
@@ -2934,6 +2934,12 @@ locking the account; a service manager should not restart on 4).</source>
         <source>● connected, no mvdash schema: %1</source>
         <extracomment>%1 says where (host, database): connected, but mvdash is not installed there</extracomment>
         <translation>● подключено, схемы mvdash нет: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>● connected, no access to mvdash: %1</source>
+        <extracomment>%1 says where (host, database): connected, but the role may read none of mvdash</extracomment>
+        <translation>● подключено, доступа к mvdash нет: %1</translation>
     </message>
     <message>
         <location line="+108"/>
@@ -3014,7 +3020,7 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>без TLS (sslmode=%1)</translation>
     </message>
     <message>
-        <location line="-482"/>
+        <location line="-486"/>
         <source>Export failed: %1</source>
         <translation>Ошибка экспорта: %1</translation>
     </message>
@@ -3024,13 +3030,13 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>Экспорт отменён; файл не записан.</translation>
     </message>
     <message>
-        <location line="+299"/>
+        <location line="+303"/>
         <source>Connection lost, then reconnected at %1.</source>
         <translation>Соединение было потеряно и восстановлено в %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="-365"/>
-        <location line="+381"/>
+        <location line="-369"/>
+        <location line="+385"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n сообщение</numerusform>
@@ -3045,7 +3051,7 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>Сервер отказал во входе: %1 — проверьте пользователя, пароль (Файл &gt; Подключиться… или ~/.pgpass) и базу данных; повторная попытка раз в минуту</translation>
     </message>
     <message numerus="yes">
-        <location line="-299"/>
+        <location line="-303"/>
         <source>Exported %Ln payment(s) to %1</source>
         <translation>
             <numerusform>Экспортирован %Ln платёж в %1</numerusform>
@@ -3070,7 +3076,7 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>Ошибка загрузки данных «%1»: %2</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+89"/>
         <source>no data yet</source>
         <translation>данных пока нет</translation>
     </message>

@@ -610,26 +610,28 @@ private:
                         {QStringLiteral("last_step_ms"), decimal(f->lastStepMs)},
                         {QStringLiteral("blocked_by"),
                          f->blockedBy.isEmpty() ? QJsonValue() : QJsonValue(f->blockedBy)}};
-                array.append(
-                    QJsonObject{{QStringLiteral("freshness"), live},
-                                {QStringLiteral("view"), s.view},
-                                {QStringLiteral("populated"), s.populated},
-                                {QStringLiteral("next_method"), s.nextMethod},
-                                {QStringLiteral("row_estimate"),
-                                 s.rowEstimate ? QJsonValue(double(*s.rowEstimate)) : QJsonValue()},
-                                {QStringLiteral("total_bytes"), double(s.totalBytes)},
-                                {QStringLiteral("last_refreshed_at"), isoOrNull(s.lastRefreshedAt)},
-                                {QStringLiteral("age_seconds"),
-                                 s.ageSeconds ? QJsonValue(double(*s.ageSeconds)) : QJsonValue()},
-                                // numbers, as the freshness's last_step_ms (they were strings)
-                                {QStringLiteral("avg_refresh_ms"),
-                                 s.refreshCount > 0 ? decimal(s.avgRefreshMs) : QJsonValue()},
-                                {QStringLiteral("last_duration_ms"), decimal(s.lastDurationMs)},
-                                {QStringLiteral("refresh_count"), s.refreshCount},
-                                {QStringLiteral("last_outcome"),
-                                 s.lastOutcome ? runOutcomeWord(*s.lastOutcome) : QString()},
-                                {QStringLiteral("last_error"), s.lastError},
-                                {QStringLiteral("failure_count"), s.failureCount}});
+                array.append(QJsonObject{
+                    {QStringLiteral("freshness"), live},
+                    {QStringLiteral("view"), s.view},
+                    {QStringLiteral("populated"), s.populated},
+                    {QStringLiteral("next_method"), s.nextMethod},
+                    {QStringLiteral("row_estimate"),
+                     s.rowEstimate ? QJsonValue(double(*s.rowEstimate)) : QJsonValue()},
+                    {QStringLiteral("total_bytes"), double(s.totalBytes)},
+                    {QStringLiteral("last_refreshed_at"), isoOrNull(s.lastRefreshedAt)},
+                    {QStringLiteral("age_seconds"),
+                     s.ageSeconds ? QJsonValue(double(*s.ageSeconds)) : QJsonValue()},
+                    // numbers, as the freshness's last_step_ms (they were strings)
+                    {QStringLiteral("avg_refresh_ms"),
+                     s.refreshCount > 0 ? decimal(s.avgRefreshMs) : QJsonValue()},
+                    {QStringLiteral("last_duration_ms"), decimal(s.lastDurationMs)},
+                    {QStringLiteral("refresh_count"), s.refreshCount},
+                    {QStringLiteral("last_outcome"),
+                     s.lastOutcome ? runOutcomeWord(*s.lastOutcome) : QString()},
+                    {QStringLiteral("last_error"), s.lastError},
+                    {QStringLiteral("failure_count"), s.failureCount},
+                    // matview mode: at most this many events are not in the view
+                    {QStringLiteral("arrivals_since_refresh"), number(s.arrivalsSince)}});
             }
             out(QString::fromUtf8(QJsonDocument(array).toJson()));
             return Ok;

@@ -409,6 +409,10 @@ private slots:
             QVERIFY(v[QStringLiteral("last_duration_ms")].isDouble() &&
                     v[QStringLiteral("avg_refresh_ms")].isDouble());
             QVERIFY(v[QStringLiteral("row_estimate")].toDouble() > 0);
+            // nothing written since the refresh: no arrival taken after it
+            QVERIFY2(v[QStringLiteral("arrivals_since_refresh")].isDouble() &&
+                         v[QStringLiteral("arrivals_since_refresh")].toDouble() == 0,
+                     qPrintable(status.out));
         }
         EXPECT_RUN(admin({"--dsn", dsn_, "status"}), 0, "tenants_summary_view");
 

@@ -669,6 +669,50 @@ private slots:
         QVERIFY(!button(&w, QStringLiteral("Refresh all"))->toolTip().contains("no mvdash"));
     }
 
+    // Matview mode: the Refresh panel's Behind (events) counts the arrivals since each view's
+    // refresh, at most the events it lacks ("≤ 3"); it was hidden, and the badge said fresh
+    // while thousands waited for the next refresh. Behind (s) stays live mode's.
+    void matviewModeSaysHowManyEventsArrivedSinceTheRefresh() {
+        ConnectionSettings settings;
+        qint64 tenant = 0;
+        MVDASH_TRY({
+            settings = cluster_.createSeededDatabase(QStringLiteral("dash_arrivals"), 2000);
+            Connection c(settings, QStringLiteral("t"));
+            tenant = scalar(c.db(), "SELECT min(tenant_id) FROM tenants").toLongLong();
+        });
+        DashboardModels wModels(settings);
+        MainWindow w(&wModels);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        w.showPanel(Panel::Refresh);
+        const auto behindOf = [&wModels](const QString &view) {
+            const RefreshHealthModel *m = wModels.health();
+            for (int r = 0; r < m->rowCount(); ++r)
+                if (m->index(r, RefreshHealthModel::View).data().toString() == view)
+                    return m->index(r, RefreshHealthModel::Behind).data().toString();
+            return QString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(behindOf(QStringLiteral("bets_view")), u"≤ 0"_qs, kPatienceMs);
+        auto *table = w.currentPanel()->findChild<QTableView *>();
+        QVERIFY(!table->isColumnHidden(RefreshHealthModel::Behind));
+        QVERIFY(table->isColumnHidden(RefreshHealthModel::BehindSeconds));
+        MVDASH_TRY({
+            EventWriter writer(settings);
+            for (int i = 0; i < 3; ++i)
+                writer.add(placedNow(tenant, 990000101 + i, QStringLiteral("arr-b%1").arg(i),
+                                     QStringLiteral("arr-user")));
+            writer.commit();
+        });
+        w.reloadAll();
+        QTRY_COMPARE_WITH_TIMEOUT(behindOf(QStringLiteral("bets_view")), u"≤ 3"_qs, kPatienceMs);
+        MVDASH_TRY({
+            Connection c(settings, QStringLiteral("t"));
+            refreshAll(c.db());
+        });
+        w.reloadAll();
+        QTRY_COMPARE_WITH_TIMEOUT(behindOf(QStringLiteral("bets_view")), u"≤ 0"_qs, kPatienceMs);
+    }
+
     // A per-tenant copy is judged for its own tenant only: a copy of one tenant's payments
     // left behind (its refresh failing, say) turns that tenant's badge stale, not every
     // tenant's; a copy just made is as fresh as its base (043), not "never refreshed".

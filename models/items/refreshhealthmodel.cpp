@@ -19,7 +19,9 @@ bool sameStatus(const ViewStatus &a, const ViewStatus &b) {
            a.ageSeconds.value_or(-1) / 60 == b.ageSeconds.value_or(-1) / 60 && a.live == b.live &&
            // the lag's seconds too: with the follower stopped and no new event the count stays
            // while the wait grows, and the badge and the Behind (s) column must follow it
-           a.lagEvents == b.lagEvents && a.lagSeconds == b.lagSeconds && a.blockedBy == b.blockedBy;
+           a.lagEvents == b.lagEvents && a.lagSeconds == b.lagSeconds &&
+           a.blockedBy == b.blockedBy && a.arrivalsSince == b.arrivalsSince &&
+           a.copyOfTenant == b.copyOfTenant;
 }
 struct SizesResult {
     QList<ViewSize> sizes;
@@ -119,7 +121,7 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
         case Count:
             return s.refreshCount;
         case Behind:
-            return s.lagEvents.value_or(-1);
+            return s.live ? s.lagEvents.value_or(-1) : s.arrivalsSince.value_or(-1);
         case BehindSeconds:
             return s.lagSeconds.isEmpty() ? -1.0 : s.lagSeconds.toDouble();
         case LastRefresh:
@@ -164,7 +166,11 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
         case LastError:
             return s.lastOutcome == RunOutcome::Failed ? s.lastError : QString();
         case Behind:
-            return s.live && s.lagEvents ? QLocale().toString(*s.lagEvents) : QString();
+            if (s.live)
+                return s.lagEvents ? QLocale().toString(*s.lagEvents) : QString();
+            //: matview mode: at most this many events are not in the view ("≤ 1,234")
+            return s.arrivalsSince ? tr("≤ %1").arg(QLocale().toString(*s.arrivalsSince))
+                                   : QString();
         case BehindSeconds:
             return s.live ? formatDecimalText(s.lagSeconds) : QString();
         default:
@@ -194,7 +200,11 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
         }
         if (column == LastError)
             return s.lastError;
-        if ((column == Behind || column == BehindSeconds) && !s.live)
+        if (column == Behind && !s.live)
+            return tr("matview mode: events that arrived since the view's last refresh, at most "
+                      "(a write rolled back or still open counts too); the view shows them after "
+                      "its next refresh");
+        if (column == BehindSeconds && !s.live)
             return tr("matview mode: the views are as old as their last refresh");
         if (column == Behind)
             return s.blockedBy.isEmpty()

@@ -32,7 +32,7 @@ QList<ViewStatus> fetchViewStatus(const QSqlDatabase &db) {
               error = column("last_error"), failures = column("failure_count"),
               live = column("live"), lag = column("lag_events"), lagSeconds = column("lag_seconds"),
               blocked = column("blocked_by"), stepInterval = column("step_interval_seconds"),
-              copyOf = column("copy_of_tenant");
+              copyOf = column("copy_of_tenant"), arrivalsSince = column("arrivals_since");
     while (q.next()) {
         ViewStatus s;
         s.view = q.value(view).toString();
@@ -55,6 +55,7 @@ QList<ViewStatus> fetchViewStatus(const QSqlDatabase &db) {
         s.lagSeconds = q.isNull(lagSeconds) ? QString() : q.value(lagSeconds).toString();
         s.blockedBy = q.value(blocked).toString();
         s.copyOfTenant = optInt(q.value(copyOf));
+        s.arrivalsSince = optInt(q.value(arrivalsSince));
         if (!q.isNull(stepInterval))
             s.stepIntervalSeconds = q.value(stepInterval).toDouble();
         list << s;

@@ -44,13 +44,13 @@
     <name>mvdash::Admin</name>
     <message>
         <location filename="../../app/admin_main.cpp" line="+87"/>
-        <location line="+561"/>
+        <location line="+564"/>
         <source>never</source>
         <extracomment>an age: never refreshed</extracomment>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="-501"/>
+        <location line="-504"/>
         <source>no command given</source>
         <translation>не указана команда</translation>
     </message>
@@ -302,7 +302,7 @@
         </translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+89"/>
         <location line="+66"/>
         <source>view</source>
         <extracomment>the status table&apos;s column headers
@@ -3174,7 +3174,7 @@ locking the account; a service manager should not restart on 4).</source>
 <context>
     <name>mvdash::Monitoring</name>
     <message>
-        <location filename="../../models/operations/monitoring.cpp" line="+137"/>
+        <location filename="../../models/operations/monitoring.cpp" line="+138"/>
         <source>the database is not migrated: run `mvdash-admin migrate` first</source>
         <extracomment>keep the command as it is</extracomment>
         <translation>миграции базы данных не применены: сначала выполните `mvdash-admin migrate`</translation>
@@ -3378,7 +3378,7 @@ locking the account; a service manager should not restart on 4).</source>
 <context>
     <name>mvdash::RefreshHealthModel</name>
     <message>
-        <location filename="../../models/items/refreshhealthmodel.cpp" line="+138"/>
+        <location filename="../../models/items/refreshhealthmodel.cpp" line="+139"/>
         <source>yes</source>
         <extracomment>the view holds data</extracomment>
         <translation>да</translation>
@@ -3402,7 +3402,13 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>&lt; 1 мин</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+18"/>
+        <source>≤ %1</source>
+        <extracomment>matview mode: at most this many events are not in the view (&quot;≤ 1,234&quot;)</extracomment>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>%1: live, judged by how long committed events wait for a step (late after %2 s, stale after %3 s)</source>
         <extracomment>a live read model&apos;s cell: %1 view, %2 and %3 seconds, when committed events waiting for a step make it late and stale (the colour)</extracomment>
         <translation>%1: live, оценивается по тому, сколько зафиксированные события ждут шага (запаздывает после %2 с, устарело после %3 с)</translation>
@@ -3426,6 +3432,11 @@ locking the account; a service manager should not restart on 4).</source>
     </message>
     <message>
         <location line="+5"/>
+        <source>matview mode: events that arrived since the view&apos;s last refresh, at most (a write rolled back or still open counts too); the view shows them after its next refresh</source>
+        <translation>режим matview: события, поступившие после последнего обновления представления, не более (откаченная или ещё открытая запись тоже учитывается); представление покажет их после следующего обновления</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>matview mode: the views are as old as their last refresh</source>
         <translation>режим matview: данные представлений актуальны на момент их последнего обновления</translation>
     </message>
@@ -3550,7 +3561,7 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>refreshing (%1)…</source>
         <extracomment>%1 is the refresh method (CONCURRENTLY, plain)</extracomment>
         <translation>обновление (%1)…</translation>

@@ -32,6 +32,12 @@ SELECT s.view_name, s.populated, s.next_method, s.has_unique_index,
        -- models have lacked them (0 when none), and who holds them back
        f.mode = 'live' AS live, f.lag_events, CASE WHEN f.mode = 'live' THEN f.lag_seconds END
        AS lag_seconds, f.blocked_by,
+       -- matview mode: the arrivals taken since the view's last refresh (the log's last_arrival,
+       -- 031): an event each, so at most the events the view lacks (a write rolled back or
+       -- still open drew its arrivals too). Read from the sequence, no event table scanned.
+       CASE WHEN NOT coalesce(f.mode = 'live', false) AND l.last_arrival IS NOT NULL
+            THEN greatest(coalesce(pg_sequence_last_value('mvdash.event_arrival_seq'::regclass), 0)
+                          - l.last_arrival, 0) END AS arrivals_since,
        -- live mode: how often steps come, from the last ones recorded (a follower every few
        -- seconds, the CronJob or pg_cron every few minutes): an event may wait that long for
        -- the next one, so the freshness limits stretch to it. The median gap between the last

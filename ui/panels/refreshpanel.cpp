@@ -42,12 +42,15 @@ RefreshPanel::RefreshPanel(RefreshHealthModel *model, RefreshController *control
     table_->setSortingEnabled(false); // plan order (dependencies first) is the natural one
     table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
     // what changes with the mode (a convert while the window is open changes the rows in
-    // place): the buttons' tooltips; the Behind columns, which say nothing in matview mode
+    // place): the buttons' tooltips; Behind (s), which says nothing in matview mode (Behind
+    // (events) counts the arrivals since each view's refresh there, and is shown even where
+    // a header state saved before it was, in matview mode, restored it hidden)
     const auto followMode = [this] {
         updateButtons();
         titleChart();
-        for (const int column : {RefreshHealthModel::Behind, RefreshHealthModel::BehindSeconds}) {
-            const bool hide = !model_->live();
+        for (const auto &[column, hide] :
+             {std::pair{int(RefreshHealthModel::Behind), false},
+              std::pair{int(RefreshHealthModel::BehindSeconds), !model_->live()}}) {
             if (table_->isColumnHidden(column) == hide)
                 continue;
             table_->setColumnHidden(column, hide);

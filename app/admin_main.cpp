@@ -630,7 +630,7 @@ private:
                      s.lastOutcome ? runOutcomeWord(*s.lastOutcome) : QString()},
                     {QStringLiteral("last_error"), s.lastError},
                     {QStringLiteral("failure_count"), s.failureCount},
-                    // matview mode: at most this many events are not in the view
+                    // matview mode: about this many events are not in the view
                     {QStringLiteral("arrivals_since_refresh"), number(s.arrivalsSince)}});
             }
             out(QString::fromUtf8(QJsonDocument(array).toJson()));

@@ -96,6 +96,12 @@ namespace {
 QString loginFailureState(const QString &reason) {
     static const QList<QPair<QString, QString>> states = {
         {QStringLiteral("password authentication failed"), QStringLiteral("28P01")},
+        // a password checked by a directory (pg_hba.conf's ldap, pam, radius, bsd): the
+        // accounts a few failures lock; the other methods send no password (ident, peer, cert)
+        {QStringLiteral("LDAP authentication failed"), QStringLiteral("28P01")},
+        {QStringLiteral("PAM authentication failed"), QStringLiteral("28P01")},
+        {QStringLiteral("RADIUS authentication failed"), QStringLiteral("28P01")},
+        {QStringLiteral("BSD authentication failed"), QStringLiteral("28P01")},
         // none sent, none rejected: retried (it may be in ~/.pgpass by then)
         {QStringLiteral("no password supplied"), QStringLiteral("28000")},
         {QStringLiteral("authentication failed"), QStringLiteral("28000")},

@@ -168,8 +168,8 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
         case Behind:
             if (s.live)
                 return s.lagEvents ? QLocale().toString(*s.lagEvents) : QString();
-            //: matview mode: at most this many events are not in the view ("≤ 1,234")
-            return s.arrivalsSince ? tr("≤ %1").arg(QLocale().toString(*s.arrivalsSince))
+            //: matview mode: about this many events are not in the view ("≈ 1,234")
+            return s.arrivalsSince ? tr("≈ %1").arg(QLocale().toString(*s.arrivalsSince))
                                    : QString();
         case BehindSeconds:
             return s.live ? formatDecimalText(s.lagSeconds) : QString();
@@ -201,9 +201,10 @@ QVariant RefreshHealthModel::data(const QModelIndex &index, int role) const {
         if (column == LastError)
             return s.lastError;
         if (column == Behind && !s.live)
-            return tr("matview mode: events that arrived since the view's last refresh, at most "
-                      "(a write rolled back or still open counts too); the view shows them after "
-                      "its next refresh");
+            return tr("matview mode: about how many events arrived since the view's last "
+                      "refresh: the arrivals taken since (a write rolled back counts too, one "
+                      "still open when the refresh began does not); the view shows them after its "
+                      "next refresh");
         if (column == BehindSeconds && !s.live)
             return tr("matview mode: the views are as old as their last refresh");
         if (column == Behind)

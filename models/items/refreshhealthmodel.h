@@ -16,7 +16,7 @@ public:
         Method,
         LastRefresh,
         Age,
-        Behind,        // committed events not applied yet (matview mode: arrivals since, at most)
+        Behind,        // committed events not applied yet (matview mode: arrivals since, about)
         BehindSeconds, // live mode: how far behind in time the read models are then
         AvgMs,
         LastMs,

@@ -38,8 +38,9 @@ struct ViewStatus {
     std::optional<double> stepIntervalSeconds;
     // a per-tenant copy (tenant-view create): its tenant; none for a read model
     std::optional<qint64> copyOfTenant;
-    // matview mode: arrivals taken since the last refresh, at most the events the view lacks
-    // (a write rolled back or still open took its arrivals too); none in live mode
+    // matview mode: arrivals taken since the last refresh, about the events the view lacks (a
+    // write rolled back took its arrivals too; one still open when the refresh began took them
+    // before it and is missed); none in live mode
     std::optional<qint64> arrivalsSince;
 };
 

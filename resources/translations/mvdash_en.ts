@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+116"/>
+        <location line="+115"/>
         <source>%n event(s) behind</source>
         <translation>
             <numerusform>%n event behind</numerusform>

@@ -44,13 +44,13 @@
     <name>mvdash::Admin</name>
     <message>
         <location filename="../../app/admin_main.cpp" line="+87"/>
-        <location line="+564"/>
+        <location line="+563"/>
         <source>never</source>
         <extracomment>an age: never refreshed</extracomment>
         <translation>никогда</translation>
     </message>
     <message>
-        <location line="-504"/>
+        <location line="-503"/>
         <source>no command given</source>
         <translation>не указана команда</translation>
     </message>
@@ -302,7 +302,7 @@
         </translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+88"/>
         <location line="+66"/>
         <source>view</source>
         <extracomment>the status table&apos;s column headers
@@ -1142,7 +1142,7 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>представления %1 нет в этой базе данных — миграции применены? (`mvdash-admin migrate`)</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+117"/>
         <source>cannot connect: %1</source>
         <extracomment>&quot;cannot connect: &lt;the server&apos;s or the driver&apos;s message&gt;&quot;</extracomment>
         <translation>не удаётся подключиться: %1</translation>
@@ -3378,7 +3378,7 @@ locking the account; a service manager should not restart on 4).</source>
 <context>
     <name>mvdash::RefreshHealthModel</name>
     <message>
-        <location filename="../../models/items/refreshhealthmodel.cpp" line="+139"/>
+        <location filename="../../models/items/refreshhealthmodel.cpp" line="+140"/>
         <source>yes</source>
         <extracomment>the view holds data</extracomment>
         <translation>да</translation>
@@ -3402,13 +3402,7 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>&lt; 1 мин</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>≤ %1</source>
-        <extracomment>matview mode: at most this many events are not in the view (&quot;≤ 1,234&quot;)</extracomment>
-        <translation>≤ %1</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+30"/>
         <source>%1: live, judged by how long committed events wait for a step (late after %2 s, stale after %3 s)</source>
         <extracomment>a live read model&apos;s cell: %1 view, %2 and %3 seconds, when committed events waiting for a step make it late and stale (the colour)</extracomment>
         <translation>%1: live, оценивается по тому, сколько зафиксированные события ждут шага (запаздывает после %2 с, устарело после %3 с)</translation>
@@ -3431,12 +3425,7 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>%1: ни разу не обновлялось; %2</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>matview mode: events that arrived since the view&apos;s last refresh, at most (a write rolled back or still open counts too); the view shows them after its next refresh</source>
-        <translation>режим matview: события, поступившие после последнего обновления представления, не более (откаченная или ещё открытая запись тоже учитывается); представление покажет их после следующего обновления</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>matview mode: the views are as old as their last refresh</source>
         <translation>режим matview: данные представлений актуальны на момент их последнего обновления</translation>
     </message>
@@ -3531,7 +3520,18 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>Отстаёт, событий</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-75"/>
+        <source>≈ %1</source>
+        <extracomment>matview mode: about this many events are not in the view (&quot;≈ 1,234&quot;)</extracomment>
+        <translation>≈ %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>matview mode: about how many events arrived since the view&apos;s last refresh: the arrivals taken since (a write rolled back counts too, one still open when the refresh began does not); the view shows them after its next refresh</source>
+        <translation>режим matview: примерно сколько событий поступило после последнего обновления представления — номера поступления, выданные с тех пор (откаченная запись тоже учитывается, открытая в момент начала обновления — нет); представление покажет их после следующего обновления</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>how far behind in time the live read models are while committed events wait: seconds since the step they are as of (0 when none waits)</source>
         <translation>насколько модели чтения live отстают по времени, пока зафиксированные события ждут: секунд с шага, на момент которого они показаны (0, когда ничего не ждёт)</translation>
     </message>
@@ -3561,7 +3561,7 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>refreshing (%1)…</source>
         <extracomment>%1 is the refresh method (CONCURRENTLY, plain)</extracomment>
         <translation>обновление (%1)…</translation>

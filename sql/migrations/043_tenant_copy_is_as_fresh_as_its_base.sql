@@ -7,7 +7,10 @@
 -- the read models, turned red "stale" for every tenant a second after a full refresh. Now the
 -- creation records in the refresh log the base's last refresh time and arrival order (what the
 -- copy holds: support's count of newer events reads last_arrival), with the method 'copy' and
--- no refresh counted. In live mode a copy is a view and has no log row, as before.
+-- no refresh counted. In live mode a copy is a view and has no log row, as before. Copies made
+-- before this migration are not given a row: when they were made from their base is not
+-- recorded anywhere, and the base's last refresh could be later; the next full refresh, which
+-- refreshes them with their base, gives them one.
 
 CREATE OR REPLACE FUNCTION create_tenant_view(p_view text, p_tenant_id bigint) RETURNS text
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, mvdash, pg_temp AS $$
@@ -67,7 +70,13 @@ BEGIN
         SELECT v_name, b.last_refreshed_at, 'copy', 'ok', b.last_arrival
         FROM mvdash.materialized_views_refresh_log b
         WHERE b.view_name = p_view AND b.last_refreshed_at IS NOT NULL
-        ON CONFLICT ON CONSTRAINT materialized_views_refresh_log_pkey DO NOTHING;
+        -- (a row left by a copy of that name dropped by hand: the new copy's figures replace
+        -- its old ones)
+        ON CONFLICT ON CONSTRAINT materialized_views_refresh_log_pkey DO UPDATE
+        SET avg_refresh_time_ms = 0, refresh_count = 0,
+            last_refreshed_at = excluded.last_refreshed_at, last_duration_ms = NULL,
+            last_method = 'copy', last_outcome = 'ok', last_error = NULL,
+            last_failed_at = NULL, failure_count = 0, last_arrival = excluded.last_arrival;
     END IF;
     RETURN v_name;
 END

@@ -33,8 +33,9 @@ SELECT s.view_name, s.populated, s.next_method, s.has_unique_index,
        f.mode = 'live' AS live, f.lag_events, CASE WHEN f.mode = 'live' THEN f.lag_seconds END
        AS lag_seconds, f.blocked_by,
        -- matview mode: the arrivals taken since the view's last refresh (the log's last_arrival,
-       -- 031): an event each, so at most the events the view lacks (a write rolled back or
-       -- still open drew its arrivals too). Read from the sequence, no event table scanned.
+       -- 031): an event each, so about the events the view lacks (a write rolled back drew its
+       -- arrivals too; one still open when the refresh began drew them before its last_arrival
+       -- and is missed). Read from the sequence, no event table scanned.
        CASE WHEN NOT coalesce(f.mode = 'live', false) AND l.last_arrival IS NOT NULL
             THEN greatest(coalesce(pg_sequence_last_value('mvdash.event_arrival_seq'::regclass), 0)
                           - l.last_arrival, 0) END AS arrivals_since,

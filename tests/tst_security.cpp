@@ -300,6 +300,36 @@ private slots:
             QVERIFY(!MigrationRunner(c.db()).migrate().isEmpty());
         });
 
+        // ... and a schema of mvdash's own that another role made in advance: its owner could
+        // replace what the migrations install there (made by the migrating role: welcome)
+        MVDASH_TRY({
+            const ConnectionSettings fresh =
+                cluster_.createDatabase(QStringLiteral("planted_schema"), false);
+            Connection c(fresh, QStringLiteral("fresh"));
+            for (const char *schema : {"mvdash", "tenant_scope"}) {
+                exec(c.db(), QStringLiteral("CREATE SCHEMA %1 AUTHORIZATION mallory").arg(schema));
+                exec(c.db(), QStringLiteral("CREATE TABLE %1.planted (x int)").arg(schema));
+                QString message;
+                try {
+                    MigrationRunner(c.db()).migrate();
+                } catch (const DbError &e) {
+                    message = e.message();
+                }
+                QVERIFY2(message.contains("refusing to migrate") && message.contains(schema) &&
+                             message.contains("mallory") && message.contains("OWNER TO"),
+                         qPrintable(message));
+                QCOMPARE(scalar(c.db(), "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON "
+                                        "n.oid = c.relnamespace WHERE n.nspname IN ('mvdash', "
+                                        "'tenant_scope')")
+                             .toInt(),
+                         1); // the planted table, nothing of mvdash's
+                QVERIFY(scalar(c.db(), "SELECT to_regclass('public.schema_migrations')").isNull());
+                exec(c.db(), QStringLiteral("DROP SCHEMA %1 CASCADE").arg(schema));
+            }
+            exec(c.db(), "CREATE SCHEMA mvdash");
+            QVERIFY(!MigrationRunner(c.db()).migrate().isEmpty());
+        });
+
         // the guide's statements, verbatim, with the database's default search_path
         MVDASH_TRY({
             Connection reader(as(owner_, QStringLiteral("sec_reader")), QStringLiteral("r"));

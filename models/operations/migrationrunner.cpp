@@ -99,6 +99,9 @@ QList<Migration> MigrationRunner::migrate(int throughVersion) {
         ~Unlock() { QSqlQuery(db).exec(QString::fromLatin1(kUnlock)); }
     } unlock{db_};
 
+    // before anything is read from them: a schema made in advance could hold a
+    // schema_migrations that says every migration is applied
+    refuseForeignSchemas();
     State current = state();
     current.pending.removeIf(
         [throughVersion](const Migration &m) { return m.version > throughVersion; });
@@ -214,6 +217,25 @@ void MigrationRunner::refuseUnsafeSchemas(const QList<Migration> &pending) const
         throw DbError(QString::fromUtf8(refusal).arg(unsafe.join(QStringLiteral("; "))),
                       tr(refusal).arg(unsafeTranslated.join(QStringLiteral("; "))),
                       QStringLiteral("42501"));
+}
+
+void MigrationRunner::refuseForeignSchemas() const {
+    const QString schemas = schema() + QStringLiteral(",tenant_scope");
+    QSqlQuery foreign = runQuery(db_, QStringLiteral("migration_foreign_schemas"), {schemas});
+    if (!foreign.next())
+        return;
+    //: %1 the schema, %2 its owner, %3 the role migrating; keep the SQL as it is
+    const char *foreignRefusal = QT_TRANSLATE_NOOP(
+        "mvdash::MigrationRunner",
+        "refusing to migrate: schema %1 exists already and belongs to %2, a role that %3 is not "
+        "a member of. %2 could replace the functions mvdash installs there, and the "
+        "replacements would run in the sessions that call them. Nothing was changed. Migrate "
+        "as %2; or, if the schema was not made for mvdash, drop it or take it over first: "
+        "ALTER SCHEMA %1 OWNER TO %3;");
+    const QString schemaName = foreign.value(0).toString(), owner = foreign.value(1).toString(),
+                  migrator = foreign.value(2).toString();
+    throw DbError(QString::fromUtf8(foreignRefusal).arg(schemaName, owner, migrator),
+                  tr(foreignRefusal).arg(schemaName, owner, migrator), QStringLiteral("42501"));
 }
 
 } // namespace mvdash

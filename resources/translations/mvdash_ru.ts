@@ -3148,7 +3148,7 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>%1: при применении контрольная сумма была %2, а сейчас у файла %3</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>an applied migration was edited, refusing to go on: %1</source>
         <translation>применённая миграция была изменена, работа прервана: %1</translation>
     </message>
@@ -3169,6 +3169,12 @@ locking the account; a service manager should not restart on 4).</source>
         <source>refusing to migrate: roles other than the owner can create objects in %1. Such a role could plant a function that mvdash&apos;s functions would run with the owner&apos;s rights. Nothing was changed. Take the privilege back first, e.g. REVOKE CREATE ON SCHEMA public FROM PUBLIC;</source>
         <extracomment>%1: the schemas (&quot;schema public (alice may create in it); ...&quot;); keep the SQL as it is</extracomment>
         <translation>миграция отклонена: объекты могут создавать не только владелец, но и другие роли — %1. Такая роль могла бы подложить функцию, которую функции mvdash выполнят с правами владельца. Ничего не изменено. Сначала отзовите это право, например: REVOKE CREATE ON SCHEMA public FROM PUBLIC;</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>refusing to migrate: schema %1 exists already and belongs to %2, a role that %3 is not a member of. %2 could replace the functions mvdash installs there, and the replacements would run in the sessions that call them. Nothing was changed. Migrate as %2; or, if the schema was not made for mvdash, drop it or take it over first: ALTER SCHEMA %1 OWNER TO %3;</source>
+        <extracomment>%1 the schema, %2 its owner, %3 the role migrating; keep the SQL as it is</extracomment>
+        <translation>миграция отклонена: схема %1 уже существует и принадлежит роли %2, в которую %3 не входит. %2 может заменить функции, которые mvdash в ней создаёт, и подменённые функции будут выполняться в сеансах тех, кто их вызывает. Ничего не изменено. Выполните миграцию от имени %2; или, если схема создана не для mvdash, удалите её или сначала заберите себе: ALTER SCHEMA %1 OWNER TO %3;</translation>
     </message>
 </context>
 <context>

@@ -749,9 +749,17 @@ private:
                                                     : QStringLiteral("tenant_view_drop"),
                                {rest[1], tenant});
         q.next();
-        //: "created <view>", "dropped <view>"
-        out((rest[0] == u"create" ? tr("created %1\n") : tr("dropped %1\n"))
-                .arg(q.value(0).toString()));
+        const QString name = q.value(0).toString();
+        if (rest[0] == u"drop")
+            //: "dropped <view>"
+            out(tr("dropped %1\n").arg(name));
+        else if (q.value(1).toBool())
+            //: %1 a per-tenant copy: tenant-view create kept the one there (rebuilt only when
+            //: its base's columns changed)
+            out(tr("%1 exists already: kept\n").arg(name));
+        else
+            //: "created <view>"
+            out(tr("created %1\n").arg(name));
         return Ok;
     }
 

@@ -435,6 +435,12 @@ private slots:
         EXPECT_RUN(admin({"--dsn", dsn_, "verify"}), 0, "user_activity_view");
         EXPECT_RUN(admin({"--dsn", dsn_, "tenant-view", "create", "payments_view", "10002"}), 0,
                    "created payments_view_tenant_10002");
+        // again: kept, and not said to be created
+        const Run again = admin({"--dsn", dsn_, "tenant-view", "create", "payments_view", "10002"});
+        QVERIFY2(again.code == 0 &&
+                     again.out.contains(u"payments_view_tenant_10002 exists already"_qs) &&
+                     !again.out.contains(u"created"_qs),
+                 qPrintable(again.out));
         EXPECT_RUN(admin({"--dsn", dsn_, "refresh", "payments_view_tenant_10002"}), 0, "ok in");
         // a copy is in the refresh plan and among the copies: named once
         const Run listed = admin({"--dsn", dsn_, "list-views"});

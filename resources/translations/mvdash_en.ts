@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+143"/>
+        <location line="+151"/>
         <source>%n difference(s)</source>
         <translation>
             <numerusform>%n difference</numerusform>

@@ -438,28 +438,37 @@ the sizes table&apos;s column headers</extracomment>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+17"/>
+        <location line="+25"/>
         <source>usage: %1</source>
         <extracomment>keep the command line as it is</extracomment>
         <translation>использование: %1</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-10"/>
+        <source>%1 exists already: kept
+</source>
+        <extracomment>%1 a per-tenant copy: tenant-view create kept the one there (rebuilt only when its base&apos;s columns changed)</extracomment>
+        <translation>%1 уже существует: оставлено как есть
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>created %1
 </source>
-        <extracomment>&quot;created &lt;view&gt;&quot;, &quot;dropped &lt;view&gt;&quot;</extracomment>
+        <extracomment>&quot;created &lt;view&gt;&quot;</extracomment>
         <translation>создано: %1
 </translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-7"/>
         <source>dropped %1
 </source>
+        <extracomment>&quot;dropped &lt;view&gt;&quot;</extracomment>
         <translation>удалено: %1
 </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>role</source>
         <extracomment>the tenant-grants table&apos;s column headers; &quot;also read by&quot;: the login roles that inherit a group role&apos;s grant</extracomment>
         <translation>роль</translation>

@@ -40,7 +40,9 @@
 #include <QDateTimeAxis>
 #include <QFile>
 #include <QLabel>
+#include <QLegendMarker>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -441,6 +443,36 @@ private slots:
         QStringList distinct = labels;
         distinct.removeDuplicates();
         QVERIFY2(distinct == labels, qPrintable(labels.join(u", ")));
+    }
+
+    // A pause (the CronJob or the follower stopped) is a gap in the line, not a straight line
+    // across it; a series keeps one legend entry whatever its gaps, and steady points, even
+    // of uneven spacing, stay one line.
+    void aPauseIsAGapInTheLine() {
+        FakeRunner runner;
+        TimeSeriesModel series(&runner, QStringLiteral("refresh_duration_history"));
+        series.reload();
+        const QDateTime t0 = QDateTime::currentDateTime().addSecs(-3600);
+        QList<TimePoint> points;
+        for (int s : {0, 2, 3, 5, 6, 8, 1200, 1202, 1203}) // 20 minutes without a step
+            points << TimePoint{QStringLiteral("live step"), t0.addSecs(s), 10.0 + s % 7};
+        for (int s : {0, 300, 600, 900, 1200, 1500}) // every 5 minutes
+            points << TimePoint{QStringLiteral("bets_view"), t0.addSecs(s), 40};
+        runner.answerLast(QVariant::fromValue(points));
+        QChartView view(new QChart);
+        drawTimeSeries(view.chart(), &series, QStringLiteral("ms"));
+        view.show(); // (a legend marker of a view not shown is not visible either)
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QMap<QString, QList<int>> lines; // series name: points per line
+        for (QAbstractSeries *s : view.chart()->series())
+            lines[s->name()] << int(qobject_cast<QLineSeries *>(s)->count());
+        QCOMPARE(lines.value(QStringLiteral("live step")), (QList<int>{6, 3}));
+        QCOMPARE(lines.value(QStringLiteral("bets_view")), (QList<int>{6}));
+        QStringList legend;
+        for (QLegendMarker *marker : view.chart()->legend()->markers())
+            if (marker->isVisible())
+                legend << marker->label();
+        QCOMPARE(legend, (QStringList{QStringLiteral("bets_view"), QStringLiteral("live step")}));
     }
 
     // Refresh all runs on connections of its own: while it is held at a gate, the window keeps

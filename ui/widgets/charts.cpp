@@ -12,6 +12,7 @@
 #include <QDateTimeAxis>
 #include <QHorizontalBarSeries>
 #include <QHorizontalStackedBarSeries>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QValueAxis>
 
@@ -39,26 +40,49 @@ void clearChart(QChart *chart) {
         chart->removeAxis(axis);
 }
 
+namespace {
+// A pause in a series (the CronJob or the follower stopped, the server down) leaves a gap in
+// its line instead of a straight line across it: a step between two points more than this
+// many times the series' median step.
+constexpr qint64 kGapFactor = 4;
+
+// One series' points in time order, cut where it paused.
+QList<QList<QPointF>> segmentsOf(QList<QPointF> points) {
+    std::stable_sort(points.begin(), points.end(),
+                     [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); });
+    QList<qreal> steps;
+    for (qsizetype i = 1; i < points.size(); ++i)
+        steps << points[i].x() - points[i - 1].x();
+    qreal median = 0;
+    if (steps.size() >= 2) { // (one step says nothing about the usual one)
+        QList<qreal> sorted = steps;
+        std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+        median = sorted[sorted.size() / 2];
+    }
+    QList<QList<QPointF>> segments{{}};
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        if (i > 0 && median > 0 && steps[i - 1] > median * kGapFactor)
+            segments.append(QList<QPointF>());
+        segments.last() << points[i];
+    }
+    return segments;
+}
+} // namespace
+
 // One line per series over time, from a TimeSeriesModel (a chart and its data never disagree).
 void drawTimeSeries(QChart *chart, const TimeSeriesModel *model, const QString &unit,
                     const QHash<QString, QString> &names) {
     clearChart(chart);
-    QMap<QString, QLineSeries *> lines;
+    QMap<QString, QList<QPointF>> pointsBySeries;
     QDateTime first, last;
     double top = 0;
     for (const TimePoint &p : model->points()) {
-        QLineSeries *&line = lines[p.series];
-        if (!line) {
-            line = new QLineSeries;
-            line->setName(names.value(p.series, p.series));
-            line->setPointsVisible(true);
-        }
-        line->append(double(p.at.toMSecsSinceEpoch()), p.value);
+        pointsBySeries[p.series] << QPointF(double(p.at.toMSecsSinceEpoch()), p.value);
         first = first.isValid() ? std::min(first, p.at) : p.at;
         last = last.isValid() ? std::max(last, p.at) : p.at;
         top = std::max(top, p.value);
     }
-    if (lines.isEmpty())
+    if (pointsBySeries.isEmpty())
         return;
     auto *time = new QDateTimeAxis;
     const bool days = first.daysTo(last) >= 1;
@@ -81,11 +105,21 @@ void drawTimeSeries(QChart *chart, const TimeSeriesModel *model, const QString &
     chart->addAxis(values, Qt::AlignLeft);
     chart->legend()->setAlignment(Qt::AlignRight); // view names are long: a column, not a row
     int colour = 0;
-    for (QLineSeries *line : std::as_const(lines)) {
-        chart->addSeries(line);
-        line->setColor(theme::seriesColour(colour++)); // (after: adding applies the theme's)
-        line->attachAxis(time);
-        line->attachAxis(values);
+    for (auto it = pointsBySeries.cbegin(); it != pointsBySeries.cend(); ++it, ++colour) {
+        bool named = false; // one legend entry per series, whatever its gaps
+        for (const QList<QPointF> &segment : segmentsOf(*it)) {
+            auto *line = new QLineSeries;
+            line->setName(names.value(it.key(), it.key()));
+            line->setPointsVisible(true);
+            line->append(segment);
+            chart->addSeries(line);
+            line->setColor(theme::seriesColour(colour)); // (after: adding applies the theme's)
+            line->attachAxis(time);
+            line->attachAxis(values);
+            for (QLegendMarker *marker : chart->legend()->markers(line))
+                marker->setVisible(!named);
+            named = true;
+        }
     }
 }
 

@@ -29,7 +29,8 @@ void drawBars(QChart *chart, BarLayout layout, const QStringList &categories,
               const QList<BarSet> &sets, const QString &labelFormat, int tickCount = 0);
 // One line per series over time, from a TimeSeriesModel (a chart and its data never disagree).
 // A series whose key is in names is shown under that name in the legend (a key the query
-// gives, such as the Refresh chart's 'live step', in the user's language).
+// gives, such as the Refresh chart's 'live step', in the user's language). A pause in a
+// series (a step between points more than 4 times its median step) is a gap in its line.
 void drawTimeSeries(QChart *chart, const TimeSeriesModel *model, const QString &unit,
                     const QHash<QString, QString> &names = {});
 

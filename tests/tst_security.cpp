@@ -300,33 +300,96 @@ private slots:
             QVERIFY(!MigrationRunner(c.db()).migrate().isEmpty());
         });
 
-        // ... and a schema of mvdash's own that another role made in advance: its owner could
-        // replace what the migrations install there (made by the migrating role: welcome)
+        // ... and what another role made in advance where migrate installs or reads its
+        // record: a schema of mvdash's own, a schema_migrations saying that all is applied.
+        // Membership does not make it trusted: before PostgreSQL 16 a role may grant itself
+        // to anybody. (Made by the migrating role: welcome.)
         MVDASH_TRY({
             const ConnectionSettings fresh =
                 cluster_.createDatabase(QStringLiteral("planted_schema"), false);
             Connection c(fresh, QStringLiteral("fresh"));
-            for (const char *schema : {"mvdash", "tenant_scope"}) {
-                exec(c.db(), QStringLiteral("CREATE SCHEMA %1 AUTHORIZATION mallory").arg(schema));
-                exec(c.db(), QStringLiteral("CREATE TABLE %1.planted (x int)").arg(schema));
+            Connection m(as(fresh, QStringLiteral("mallory")), QStringLiteral("mallory"));
+            const QString migrator = scalar(c.db(), "SELECT current_user").toString();
+            const auto refused = [&](const char *what) {
                 QString message;
                 try {
                     MigrationRunner(c.db()).migrate();
                 } catch (const DbError &e) {
                     message = e.message();
                 }
-                QVERIFY2(message.contains("refusing to migrate") && message.contains(schema) &&
-                             message.contains("mallory") && message.contains("OWNER TO"),
-                         qPrintable(message));
-                QCOMPARE(scalar(c.db(), "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON "
-                                        "n.oid = c.relnamespace WHERE n.nspname IN ('mvdash', "
-                                        "'tenant_scope')")
-                             .toInt(),
-                         1); // the planted table, nothing of mvdash's
-                QVERIFY(scalar(c.db(), "SELECT to_regclass('public.schema_migrations')").isNull());
+                return message.contains(u"refusing to migrate") && message.contains(what) &&
+                       message.contains(u"mallory");
+            };
+            const auto mvdashObjects = [&] {
+                return scalar(c.db(), "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON "
+                                      "n.oid = c.relnamespace WHERE n.nspname IN ('mvdash', "
+                                      "'tenant_scope') OR c.relname = 'schema_migrations'")
+                    .toInt();
+            };
+            for (const char *schema : {"mvdash", "tenant_scope"}) {
+                // (made by a role with CREATE on the database: Citus takes it from a superuser)
+                exec(c.db(), QStringLiteral("CREATE SCHEMA %1 AUTHORIZATION mallory").arg(schema));
+                exec(m.db(), QStringLiteral("CREATE TABLE %1.planted (x int)").arg(schema));
+                // the migrator a member of mallory's role: not trusted for that (some releases
+                // before PostgreSQL 16 let a role grant itself to anybody)
+                exec(c.db(), QStringLiteral("GRANT mallory TO %1").arg(migrator));
+                QVERIFY2(refused(schema), schema);
+                exec(c.db(), QStringLiteral("REVOKE mallory FROM %1").arg(migrator));
+                QCOMPARE(mvdashObjects(), 1); // the planted table, nothing of mvdash's
                 exec(c.db(), QStringLiteral("DROP SCHEMA %1 CASCADE").arg(schema));
             }
+            // a record of every migration as applied, in a schema mvdash made in advance by
+            // the migrating role but left writable
             exec(c.db(), "CREATE SCHEMA mvdash");
+            exec(c.db(), "GRANT CREATE, USAGE ON SCHEMA mvdash TO mallory");
+            exec(m.db(), "CREATE TABLE mvdash.schema_migrations (version integer PRIMARY KEY, "
+                         "name text NOT NULL, checksum text NOT NULL)");
+            for (const Migration &mig : MigrationRunner::bundled())
+                exec(m.db(), QStringLiteral("INSERT INTO mvdash.schema_migrations VALUES (%1, "
+                                            "'%2', '%3')")
+                                 .arg(mig.version)
+                                 .arg(mig.name, mig.checksum));
+            exec(c.db(), "REVOKE CREATE ON SCHEMA mvdash FROM mallory");
+            QVERIFY(refused("mvdash.schema_migrations"));
+            exec(c.db(), "DROP TABLE mvdash.schema_migrations");
+            QCOMPARE(mvdashObjects(), 0);
+            // a schema planted while 001-009 run, after the first check: 010 would take it
+            // (CREATE SCHEMA IF NOT EXISTS). Here 006 waits for bets_view meanwhile; the check
+            // at its end refuses, so 006 is rolled back and 001-005 stay.
+            exec(c.db(), "DROP SCHEMA mvdash");
+            QVERIFY(!MigrationRunner(c.db()).migrate(5).isEmpty());
+            Connection holder(fresh, QStringLiteral("holder"));
+            QVERIFY(holder.db().transaction());
+            exec(holder.db(), "REFRESH MATERIALIZED VIEW public.bets_view"); // (held till commit)
+            QString outcome = QStringLiteral("not ended");
+            std::thread migrating([&] {
+                try {
+                    Connection late(fresh, QStringLiteral("late"));
+                    MigrationRunner(late.db()).migrate();
+                    outcome = QStringLiteral("migrated");
+                } catch (const DbError &e) {
+                    outcome = e.message();
+                }
+            });
+            QTRY_VERIFY_WITH_TIMEOUT(scalar(c.db(),
+                                            "SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                                            "current_database() AND wait_event_type = 'Lock' "
+                                            "AND backend_type = 'client backend'")
+                                             .toInt() >= 1,
+                                     kPatienceMs);
+            exec(c.db(), "CREATE SCHEMA mvdash AUTHORIZATION mallory");
+            QVERIFY(holder.db().commit());
+            migrating.join();
+            QVERIFY2(outcome.contains(u"refusing to migrate") && outcome.contains(u"mvdash") &&
+                         outcome.contains(u"mallory"),
+                     qPrintable(outcome));
+            QCOMPARE(scalar(c.db(), "SELECT max(version) FROM public.schema_migrations").toInt(),
+                     5);
+            QCOMPARE(scalar(c.db(), "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON "
+                                    "n.oid = c.relnamespace WHERE n.nspname = 'mvdash'")
+                         .toInt(),
+                     0);
+            exec(c.db(), "DROP SCHEMA mvdash");
             QVERIFY(!MigrationRunner(c.db()).migrate().isEmpty());
         });
 

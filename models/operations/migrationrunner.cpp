@@ -146,6 +146,9 @@ QList<Migration> MigrationRunner::migrate(int throughVersion) {
             } else {
                 execScript(db_, QString::fromUtf8(m.sql), m.name);
             }
+            // again before the commit: a schema made by another role after the check above
+            // (while 001-009 ran) would have been taken by 010's CREATE SCHEMA IF NOT EXISTS
+            refuseForeignSchemas();
             QSqlQuery record(db_);
             // 010 moves the table: where it is after the migration ran
             record.prepare(
@@ -224,18 +227,26 @@ void MigrationRunner::refuseForeignSchemas() const {
     QSqlQuery foreign = runQuery(db_, QStringLiteral("migration_foreign_schemas"), {schemas});
     if (!foreign.next())
         return;
-    //: %1 the schema, %2 its owner, %3 the role migrating; keep the SQL as it is
-    const char *foreignRefusal = QT_TRANSLATE_NOOP(
+    //: what migrate found made by another role: "schema mvdash"
+    const char *schemaWord = QT_TRANSLATE_NOOP("mvdash::MigrationRunner", "schema %1");
+    //: what migrate found made by another role: "table public.schema_migrations"
+    const char *tableWord = QT_TRANSLATE_NOOP("mvdash::MigrationRunner", "table %1");
+    //: %1 "schema mvdash" or "table public.schema_migrations", %2 its owner, %3 the role
+    //: migrating; keep the SQL as it is
+    const char *refusal = QT_TRANSLATE_NOOP(
         "mvdash::MigrationRunner",
-        "refusing to migrate: schema %1 exists already and belongs to %2, a role that %3 is not "
-        "a member of. %2 could replace the functions mvdash installs there, and the "
-        "replacements would run in the sessions that call them. Nothing was changed. Migrate "
-        "as %2; or, if the schema was not made for mvdash, drop it or take it over first: "
-        "ALTER SCHEMA %1 OWNER TO %3;");
-    const QString schemaName = foreign.value(0).toString(), owner = foreign.value(1).toString(),
-                  migrator = foreign.value(2).toString();
-    throw DbError(QString::fromUtf8(foreignRefusal).arg(schemaName, owner, migrator),
-                  tr(foreignRefusal).arg(schemaName, owner, migrator), QStringLiteral("42501"));
+        "refusing to migrate: %1 exists already and belongs to %2, not to %3, the role "
+        "migrating. %2 could replace what mvdash installs there or record migrations as "
+        "applied, and what it put there would run in the sessions of mvdash's users. Nothing "
+        "was changed. Migrate as %2; or, if it was not made for mvdash, look at what it holds "
+        "and drop it (DROP SCHEMA or DROP TABLE), then migrate again.");
+    const bool isSchema = foreign.value(0).toString() == u"schema";
+    const QString name = foreign.value(1).toString(), owner = foreign.value(2).toString(),
+                  migrator = foreign.value(3).toString();
+    const char *word = isSchema ? schemaWord : tableWord;
+    throw DbError(
+        QString::fromUtf8(refusal).arg(QString::fromUtf8(word).arg(name), owner, migrator),
+        tr(refusal).arg(tr(word).arg(name), owner, migrator), QStringLiteral("42501"));
 }
 
 } // namespace mvdash

@@ -51,8 +51,9 @@ private:
     // Throws, before anything is changed, when a schema the pending migrations install into
     // can be written by roles other than its owner.
     void refuseUnsafeSchemas(const QList<Migration> &pending) const;
-    // Throws when one of mvdash's own schemas belongs to a role the migrating one is not (made
-    // in advance by somebody else, or migrated by another role before).
+    // Throws when one of mvdash's own schemas or a schema_migrations table belongs to a role
+    // other than the migrating one (not a superuser): made in advance by somebody else, or
+    // migrated by another role before.
     void refuseForeignSchemas() const;
     // Throws, before anything is changed, when the event tables a database already has (the
     // platform's, which 001 then adopts instead of creating) are not the spec's.

@@ -3162,7 +3162,7 @@ locking the account; a service manager should not restart on 4).</source>
         <translation>применённая миграция была изменена, работа прервана: %1</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>refusing to migrate: the database has event tables that are not the spec&apos;s (%1). mvdash adopts the platform&apos;s event tables when they are; nothing was changed.</source>
         <extracomment>%1: what differs (&quot;public.payment_events.amount is text, the spec&apos;s is numeric(18,2); ...&quot;)</extracomment>
         <translation>миграция отклонена: таблицы событий в базе не соответствуют спецификации (%1). mvdash принимает таблицы событий платформы, если они ей соответствуют; ничего не изменено.</translation>
@@ -3181,9 +3181,21 @@ locking the account; a service manager should not restart on 4).</source>
     </message>
     <message>
         <location line="+24"/>
-        <source>refusing to migrate: schema %1 exists already and belongs to %2, a role that %3 is not a member of. %2 could replace the functions mvdash installs there, and the replacements would run in the sessions that call them. Nothing was changed. Migrate as %2; or, if the schema was not made for mvdash, drop it or take it over first: ALTER SCHEMA %1 OWNER TO %3;</source>
-        <extracomment>%1 the schema, %2 its owner, %3 the role migrating; keep the SQL as it is</extracomment>
-        <translation>миграция отклонена: схема %1 уже существует и принадлежит роли %2, в которую %3 не входит. %2 может заменить функции, которые mvdash в ней создаёт, и подменённые функции будут выполняться в сеансах тех, кто их вызывает. Ничего не изменено. Выполните миграцию от имени %2; или, если схема создана не для mvdash, удалите её или сначала заберите себе: ALTER SCHEMA %1 OWNER TO %3;</translation>
+        <source>schema %1</source>
+        <extracomment>what migrate found made by another role: &quot;schema mvdash&quot;</extracomment>
+        <translation>схема %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>table %1</source>
+        <extracomment>what migrate found made by another role: &quot;table public.schema_migrations&quot;</extracomment>
+        <translation>таблица %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>refusing to migrate: %1 exists already and belongs to %2, not to %3, the role migrating. %2 could replace what mvdash installs there or record migrations as applied, and what it put there would run in the sessions of mvdash&apos;s users. Nothing was changed. Migrate as %2; or, if it was not made for mvdash, look at what it holds and drop it (DROP SCHEMA or DROP TABLE), then migrate again.</source>
+        <extracomment>%1 &quot;schema mvdash&quot; or &quot;table public.schema_migrations&quot;, %2 its owner, %3 the role migrating; keep the SQL as it is</extracomment>
+        <translation>миграция отклонена: %1 уже существует и принадлежит роли %2, а не %3 — роли, выполняющей миграцию. %2 может подменить то, что mvdash туда устанавливает, или записать миграции как применённые, и подложенное выполнится в сеансах пользователей mvdash. Ничего не изменено. Выполните миграцию от имени %2; или, если это создано не для mvdash, посмотрите, что там лежит, удалите (DROP SCHEMA или DROP TABLE) и запустите миграцию снова.</translation>
     </message>
 </context>
 <context>

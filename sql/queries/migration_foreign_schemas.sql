@@ -1,20 +1,25 @@
--- mvdash's own schemas (bound as one comma-separated text) that exist already and belong to
--- a role the migrating one is not: a schema made in advance by somebody else. Its owner could
--- drop and replace whatever the migrations install there, and the look-alikes would run in
--- the sessions of whoever calls them (a superuser's migrate among them): migrate refuses.
--- Membership is read from pg_auth_members, not pg_has_role, because to pg_has_role a
--- superuser is a member of every role. A superuser's schema is trusted (a superuser can do
--- anything anyway). pg_catalog is searched first on every mvdash session's path: nothing
--- here resolves to the schema in question.
-WITH RECURSIVE mine(oid) AS (
-    SELECT oid FROM pg_roles WHERE rolname = current_user
-    UNION
-    SELECT m.roleid FROM pg_auth_members m JOIN mine ON m.member = mine.oid
-)
-SELECT n.nspname::text AS schema_name, r.rolname::text AS owner_name, current_user::text AS migrator
-FROM pg_namespace n
-JOIN pg_roles r ON r.oid = n.nspowner
-WHERE n.nspname = ANY (string_to_array(:schemas, ','))
-  AND NOT r.rolsuper
-  AND n.nspowner NOT IN (SELECT oid FROM mine)
-ORDER BY n.nspname
+-- What migrate would install into or read its record from, made by a role other than the
+-- migrating one: mvdash's own schemas (bound as one comma-separated text) and the
+-- schema_migrations tables (mvdash's; public's before 010). Their owner could drop and replace
+-- whatever the migrations install there, or write that every migration is applied, and the
+-- look-alikes would run in the sessions of whoever calls them (a superuser's migrate among
+-- them): migrate refuses. Only the migrating role itself or a superuser is trusted, not the
+-- members of a role: before PostgreSQL 16 a role may grant itself to anybody, the migrator
+-- included (GRANT mallory TO postgres). Every name qualified: nothing resolves elsewhere
+-- whatever the session's search_path.
+SELECT 'schema' AS kind, n.nspname::text AS object_name, r.rolname::text AS owner_name,
+       current_user::text AS migrator
+FROM pg_catalog.pg_namespace n
+JOIN pg_catalog.pg_roles r ON r.oid = n.nspowner
+WHERE n.nspname OPERATOR(pg_catalog.=) ANY (pg_catalog.string_to_array(:schemas, ','))
+  AND NOT r.rolsuper AND r.rolname OPERATOR(pg_catalog.<>) current_user
+UNION ALL
+SELECT 'table', pg_catalog.format('%s.%s', n.nspname, c.relname), r.rolname::text,
+       current_user::text
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+JOIN pg_catalog.pg_roles r ON r.oid OPERATOR(pg_catalog.=) c.relowner
+WHERE c.relname OPERATOR(pg_catalog.=) 'schema_migrations'
+  AND n.nspname OPERATOR(pg_catalog.=) ANY (ARRAY['mvdash', 'public']::pg_catalog.name[])
+  AND NOT r.rolsuper AND r.rolname OPERATOR(pg_catalog.<>) current_user
+ORDER BY 1, 2
